@@ -1,0 +1,28 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "../../src/db/database.ts";
+
+// Postgres `date` columns stay ISO strings (2026-12-03): a JS Date would shift them across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
+
+/** A Kysely instance over a pg pool, plus the pool for BullMQ's PostgreSQL backend. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Connects to `connectionString`; the pool is shared by Kysely and closed once. */
+export function connectDatabase(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

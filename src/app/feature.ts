@@ -1,0 +1,81 @@
+import type { FormResult, InboundEvent, Reply } from "../chat/inbound.ts";
+import type { Member, Partnership } from "../partnerships/partnership.ts";
+import type { Locale } from "../shared/i18n.ts";
+import type { ReminderRecord } from "../reminders/reminder.ts";
+
+/** The member behind an inbound event, in the partnership the conversation (or their choice) selects. */
+export interface Actor {
+  member: Member;
+  partnership: Partnership;
+  locale: Locale;
+}
+
+/** Context for a command like `kallnatt 2026-12-03 -9`. */
+export interface CommandContext {
+  event: Extract<InboundEvent, { type: "command" | "message" }>;
+  actor: Actor;
+  /** What followed the command word, trimmed. */
+  args: string;
+  reply: Reply;
+}
+
+/** A chat command with its Swedish word first and English aliases after. */
+export interface CommandHandler {
+  words: readonly string[];
+  run(ctx: CommandContext): Promise<void>;
+}
+
+/** Context for a button click or select. */
+export interface ActionContext {
+  event: Extract<InboundEvent, { type: "action" }>;
+  actor: Actor;
+  reply: Reply;
+}
+
+/** Handles button clicks whose `actionId` starts with `prefix` (e.g. `coldnight.`). */
+export interface ActionHandler {
+  prefix: string;
+  run(ctx: ActionContext): Promise<void>;
+}
+
+/** Context for a form submission. */
+export interface FormContext {
+  event: Extract<InboundEvent, { type: "form" }>;
+  actor: Actor;
+  reply: Reply;
+}
+
+/** Handles submissions of forms whose `formId` starts with `prefix`. */
+export interface FormHandler {
+  prefix: string;
+  submit(ctx: FormContext): Promise<FormResult>;
+}
+
+/** Gets a direct message before command routing; returns true when it consumed it (e.g. an open form). */
+export interface DirectMessageHandler {
+  (ctx: CommandContext): Promise<boolean>;
+}
+
+/** Runs one due reminder of `kind`. Must be idempotent: the row may be delivered twice. */
+export interface ReminderHandler {
+  kind: string;
+  run(reminder: ReminderRecord): Promise<void>;
+}
+
+/** A recurring tick (cron, in the Europe/Stockholm zone) that turns rows into reminders. */
+export interface RecurringTask {
+  name: string;
+  cron: string;
+  run(now: Date): Promise<void>;
+}
+
+/** What a capability (meetings, alerts, reports) plugs into the bot. */
+export interface Feature {
+  name: string;
+  commands?: CommandHandler[];
+  actions?: ActionHandler[];
+  forms?: FormHandler[];
+  directMessages?: DirectMessageHandler[];
+  reminders?: ReminderHandler[];
+  recurring?: RecurringTask[];
+}

@@ -1,0 +1,40 @@
+import type { FileAttachment, FormView, Message } from "./message.ts";
+
+/** The chat platforms Samverka speaks on. */
+export type Platform = "slack" | "teams";
+
+export const PLATFORMS: readonly Platform[] = ["slack", "teams"];
+
+/** Opaque reference to a conversation (`slack:…`, `teams:…`); only the owning adapter decodes it. */
+export type ConversationRef = string;
+
+/** Opaque reference to a posted message, stored so a job can update it hours later. */
+export type MessageRef = string;
+
+/** Opaque short-lived handle that lets an adapter open a form in reply to a click or command. */
+export type InteractionRef = string;
+
+/** The person on the platform: their platform user id, plus the Teams AAD object id when known. */
+export interface PlatformUser {
+  platform: Platform;
+  userId: string;
+  aadObjectId?: string;
+  displayName?: string;
+}
+
+/** What the core needs from a chat platform. No SDK type crosses it. */
+export interface ChatPort {
+  readonly platform: Platform;
+  /** Posts to a channel or chat and returns a reference for later updates. */
+  post(conversation: ConversationRef, message: Message): Promise<MessageRef>;
+  /** Replaces a posted message in place. */
+  update(ref: MessageRef, message: Message): Promise<void>;
+  /** Sends a direct (1:1) message to a user. */
+  sendDirect(userId: string, message: Message): Promise<MessageRef>;
+  /** Shows a message to one user only in a conversation (ephemeral in Slack; a 1:1 message in Teams). */
+  postPrivate(conversation: ConversationRef, userId: string, message: Message): Promise<void>;
+  /** Opens a form: a modal in Slack (needs the interaction), an Adaptive Card with inputs in Teams. */
+  openForm(target: { interaction?: InteractionRef; conversation: ConversationRef; userId: string }, form: FormView): Promise<void>;
+  /** Attaches a file (.ics, .csv, .xlsx) to a conversation. */
+  attachFile(conversation: ConversationRef, file: FileAttachment): Promise<void>;
+}

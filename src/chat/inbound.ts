@@ -1,0 +1,49 @@
+import type { ConversationRef, InteractionRef, MessageRef, PlatformUser } from "./chat-port.ts";
+import type { FormView, Message } from "./message.ts";
+
+/** Submitted form values by field id, as the platform delivered them (strings; arrays for multi-choice). */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** An event from a platform, already verified and translated by its adapter. */
+export type InboundEvent =
+  | { type: "command"; user: PlatformUser; conversation: ConversationRef; text: string; interaction?: InteractionRef }
+  | { type: "message"; user: PlatformUser; conversation: ConversationRef; text: string; direct: boolean }
+  | {
+      type: "action";
+      user: PlatformUser;
+      conversation: ConversationRef;
+      message?: MessageRef;
+      actionId: string;
+      value: string;
+      interaction?: InteractionRef;
+    }
+  | {
+      type: "form";
+      user: PlatformUser;
+      conversation: ConversationRef;
+      formId: string;
+      state: string;
+      values: FormValues;
+      message?: MessageRef;
+    }
+  | { type: "installed"; conversation: ConversationRef; direct: boolean; user?: PlatformUser };
+
+/** How a handler answers the event it was given; each adapter implements it for its context. */
+export interface Reply {
+  /** Answers in the conversation the event came from (visible to all there). */
+  say(message: Message): Promise<MessageRef>;
+  /** Answers only the person who acted (ephemeral in Slack, 1:1 in Teams). */
+  whisper(message: Message): Promise<void>;
+  /** Replaces the message that carried the clicked button. */
+  updateSource(message: Message): Promise<void>;
+  /** Opens a form for the person who acted. */
+  openForm(form: FormView): Promise<void>;
+}
+
+/** The outcome of a form submission: accepted, or refused with errors per field (shown on the form). */
+export type FormResult = { ok: true; message?: Message } | { ok: false; errors: Record<string, string>; form?: FormView };
+
+/** The single entry point adapters call for every inbound event. */
+export interface InboundHandler {
+  handle(event: InboundEvent, reply: Reply): Promise<FormResult | void>;
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { SamverkaError } from "./shared/errors.ts";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = (protocols: string[], example: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.includes(new URL(v).protocol)), {
+    message: `must be a URL like ${example}`,
+  });
+
+const schema = z
+  .object({
+    DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "postgres://user:password@host:5432/samverka"),
+    REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
+    HOST: z.string().trim().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PUBLIC_URL: optionalUrl(["http:", "https:"], "https://samverka.example.se"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SAMVERKA_LOCALE: z.enum(["sv", "en"]).default("sv"),
+    SAMVERKA_DATA_DIR: z.string().trim().default("./.data"),
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+      message: "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)",
+    }),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), {
+      message: "must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens)",
+    }),
+    SLACK_API_URL: optionalUrl(["http:", "https:"], "https://slack.com/api/"),
+    TEAMS_CLIENT_ID: optionalString,
+    TEAMS_CLIENT_SECRET: optionalString,
+    TEAMS_TENANT_ID: optionalString,
+    SMHI_BASE_URL: z
+      .string()
+      .url()
+      .default("https://opendata-download-metfcst.smhi.se/api/category/snow1g/version/1"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET === undefined && env.SLACK_APP_TOKEN === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required with SLACK_BOT_TOKEN over HTTP (Slack app → Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode",
+      });
+    }
+    const teams = [env.TEAMS_CLIENT_ID, env.TEAMS_CLIENT_SECRET, env.TEAMS_TENANT_ID];
+    if (teams.some((v) => v !== undefined) && teams.some((v) => v === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_CLIENT_ID"],
+        message: "TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID go together: set all three (Azure bot registration) or none",
+      });
+    }
+  });
+
+type Env = z.infer<typeof schema>;
+
+/** Every setting of Samverka, parsed once from the environment and frozen. */
+export interface Config {
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  logLevel: Env["LOG_LEVEL"];
+  locale: Env["SAMVERKA_LOCALE"];
+  dataDir: string;
+  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
+  smhiBaseUrl: string;
+}
+
+/** Parses the environment; throws `config_invalid` naming each bad variable and how to fix it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new SamverkaError(
+      "config_invalid",
+      `Samverka cannot start: the configuration is invalid.\n${lines.join("\n")}\nFix the variables above (see .env.example) and start again.`,
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    locale: e.SAMVERKA_LOCALE,
+    dataDir: e.SAMVERKA_DATA_DIR,
+    slack:
+      e.SLACK_BOT_TOKEN === undefined
+        ? undefined
+        : Object.freeze({
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+          }),
+    teams:
+      e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
+        ? Object.freeze({ clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID })
+        : undefined,
+    smhiBaseUrl: e.SMHI_BASE_URL,
+  });
+}

@@ -1,0 +1,171 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** A partnership (IOP agreement) between the city and non-profit organisations. */
+export interface PartnershipTable {
+  id: string;
+  name: string;
+  city: string;
+  time_zone: string;
+  locale: string;
+  period_start: string;
+  period_end: string;
+  extension_step_months: number | null;
+  extension_until: string | null;
+  extension_deadline: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  partnership_id: string;
+  key: string;
+  name: string;
+  org_number: string;
+  active: Generated<boolean>;
+}
+
+export interface CityUnitTable {
+  id: Generated<string>;
+  partnership_id: string;
+  key: string;
+  name: string;
+  active: Generated<boolean>;
+}
+
+export interface GroupTable {
+  id: Generated<string>;
+  partnership_id: string;
+  key: string;
+  kind: string;
+  name: string;
+  cadence_kind: "months" | "term";
+  cadence_months: number | null;
+  meeting_settings: JSONColumnType<Record<string, unknown>>;
+  active: Generated<boolean>;
+}
+
+export interface MemberTable {
+  id: Generated<string>;
+  partnership_id: string;
+  key: string;
+  display_name: string;
+  organisation_id: string | null;
+  city_unit_id: string | null;
+  locale: string;
+  roles: string[];
+  active: Generated<boolean>;
+  deactivated_at: Timestamp | null;
+}
+
+export interface MemberIdentityTable {
+  id: Generated<string>;
+  partnership_id: string;
+  member_id: string;
+  platform: "slack" | "teams";
+  platform_user_id: string;
+  position: number;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  member_id: string;
+  role: "member" | "chair" | "secretary";
+}
+
+export interface ChannelTable {
+  id: Generated<string>;
+  partnership_id: string;
+  platform: "slack" | "teams";
+  conversation: string;
+  purpose: "partnership" | "group" | "alerts";
+  group_id: string | null;
+  active: Generated<boolean>;
+}
+
+export interface ActivityTable {
+  id: Generated<string>;
+  partnership_id: string;
+  organisation_id: string;
+  key: string;
+  name: string;
+  kind: "night" | "day";
+  places: number;
+  places_women: number;
+  nights_per_grant: number | null;
+  nights_per_grant_women: number | null;
+  karenstid_nights: number | null;
+  active: Generated<boolean>;
+}
+
+export interface ActivityStaffTable {
+  activity_id: string;
+  member_id: string;
+}
+
+export interface ColdNightSettingsTable {
+  partnership_id: string;
+  threshold_c: number;
+  season_from: string;
+  season_to: string;
+  latitude: number;
+  longitude: number;
+  forecast_time: string;
+  escalation_minutes: number[];
+  declarer_roles: string[];
+  close_time: string;
+}
+
+export interface ReportSettingsTable {
+  partnership_id: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+}
+
+/** One pending reminder or escalation step; the database is the source of truth, the job only carries its id. */
+export interface ReminderTable {
+  id: Generated<string>;
+  key: string;
+  kind: string;
+  partnership_id: string | null;
+  due_at: Timestamp;
+  status: Generated<"pending" | "processing" | "done" | "cancelled">;
+  payload: JSONColumnType<Record<string, unknown>>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  claimed_at: Timestamp | null;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Who did what and when: kept for alerts, incidents and reports. */
+export interface AuditEventTable {
+  id: Generated<string>;
+  partnership_id: string;
+  actor_member_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: JSONColumnType<Record<string, unknown>>;
+  at: Timestamp;
+}
+
+export interface CoreTables {
+  partnerships: PartnershipTable;
+  organisations: OrganisationTable;
+  city_units: CityUnitTable;
+  groups: GroupTable;
+  members: MemberTable;
+  member_identities: MemberIdentityTable;
+  group_members: GroupMemberTable;
+  channels: ChannelTable;
+  activities: ActivityTable;
+  activity_staff: ActivityStaffTable;
+  cold_night_settings: ColdNightSettingsTable;
+  report_settings: ReportSettingsTable;
+  reminders: ReminderTable;
+  audit_events: AuditEventTable;
+}

@@ -1,0 +1,8 @@
+import type { Kysely } from "kysely";
+import type { CoreTables } from "./core-tables.ts";
+
+/** Every table Samverka owns; each capability adds its own table interfaces here. */
+export type Database = CoreTables;
+
+/** The typed query builder the core works with; created by the composition root. */
+export type Db = Kysely<Database>;

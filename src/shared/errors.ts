@@ -1,0 +1,33 @@
+/** Stable error codes: logs and tests match on these, never on message text. */
+export type ErrorCode =
+  | "config_invalid"
+  | "partnership_file_invalid"
+  | "not_found"
+  | "forbidden"
+  | "invalid_input"
+  | "conflict"
+  | "platform_unavailable"
+  | "platform_rejected"
+  | "external_unavailable"
+  | "internal";
+
+/** The one error type of Samverka: a stable code, a message that says how to fix it, and the cause. */
+export class SamverkaError extends Error {
+  readonly code: ErrorCode;
+  /** Whether retrying the same operation later may succeed. */
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "SamverkaError";
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Narrows an unknown thrown value to a SamverkaError, wrapping anything else as `internal`. */
+export function toSamverkaError(error: unknown): SamverkaError {
+  if (error instanceof SamverkaError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SamverkaError("internal", message, { cause: error });
+}
