@@ -147,6 +147,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable("incident_settings")
+    .addColumn("partnership_id", "text", (c) => c.primaryKey().references("partnerships.id").onDelete("cascade"))
+    .addColumn("ack_minutes", "integer", (c) => c.notNull().defaultTo(30).check(sql`ack_minutes between 1 and 1440`))
+    .addColumn("channel_notice", "boolean", (c) => c.notNull().defaultTo(true))
+    .addColumn("retention_days", "integer", (c) => c.notNull().defaultTo(730).check(sql`retention_days between 30 and 3650`))
+    .execute();
+
+  await db.schema
     .createTable("report_settings")
     .addColumn("partnership_id", "text", (c) => c.primaryKey().references("partnerships.id").onDelete("cascade"))
     .addColumn("settings", "jsonb", (c) => c.notNull())
@@ -191,6 +199,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     "audit_events",
     "reminders",
     "report_settings",
+    "incident_settings",
     "cold_night_settings",
     "activity_staff",
     "activities",

@@ -119,6 +119,13 @@ export interface ColdNightSettingsTable {
   close_time: string;
 }
 
+export interface IncidentSettingsTable {
+  partnership_id: string;
+  ack_minutes: number;
+  channel_notice: boolean;
+  retention_days: number;
+}
+
 export interface ReportSettingsTable {
   partnership_id: string;
   settings: JSONColumnType<Record<string, unknown>>;
@@ -165,6 +172,7 @@ export interface CoreTables {
   activities: ActivityTable;
   activity_staff: ActivityStaffTable;
   cold_night_settings: ColdNightSettingsTable;
+  incident_settings: IncidentSettingsTable;
   report_settings: ReportSettingsTable;
   reminders: ReminderTable;
   audit_events: AuditEventTable;
