@@ -181,6 +181,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("reminders_pending_due").on("reminders").columns(["status", "due_at"]).execute();
 
   await db.schema
+    .createTable("partnership_choices")
+    .addColumn("platform", "text", (c) => c.notNull())
+    .addColumn("platform_user_id", "text", (c) => c.notNull())
+    .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
+    .addColumn("chosen_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint("partnership_choices_pk", ["platform", "platform_user_id"])
+    .execute();
+
+  await db.schema
     .createTable("audit_events")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
@@ -198,6 +207,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     "audit_events",
     "reminders",
+    "partnership_choices",
     "report_settings",
     "incident_settings",
     "cold_night_settings",

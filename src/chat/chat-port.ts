@@ -25,6 +25,10 @@ export interface PlatformUser {
 /** What the core needs from a chat platform. No SDK type crosses it. */
 export interface ChatPort {
   readonly platform: Platform;
+  /** The ref for a channel id as written in a partnership file (Slack `C…`, Teams `19:…`). */
+  channelRef(channelId: string): ConversationRef;
+  /** The channel id inside a ref (the inverse of `channelRef`), or undefined for a ref of another platform. */
+  channelIdOf(ref: ConversationRef): string | undefined;
   /** Posts to a channel or chat and returns a reference for later updates. */
   post(conversation: ConversationRef, message: Message): Promise<MessageRef>;
   /** Replaces a posted message in place. */

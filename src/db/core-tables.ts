@@ -148,6 +148,14 @@ export interface ReminderTable {
   updated_at: Timestamp;
 }
 
+/** Which partnership a person in several partnerships chose to act in from direct messages. */
+export interface PartnershipChoiceTable {
+  platform: "slack" | "teams";
+  platform_user_id: string;
+  partnership_id: string;
+  chosen_at: CreatedAt;
+}
+
 /** Who did what and when: kept for alerts, incidents and reports. */
 export interface AuditEventTable {
   id: Generated<string>;
@@ -175,5 +183,6 @@ export interface CoreTables {
   incident_settings: IncidentSettingsTable;
   report_settings: ReportSettingsTable;
   reminders: ReminderTable;
+  partnership_choices: PartnershipChoiceTable;
   audit_events: AuditEventTable;
 }
