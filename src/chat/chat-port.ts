@@ -33,6 +33,8 @@ export interface ChatPort {
   post(conversation: ConversationRef, message: Message): Promise<MessageRef>;
   /** Replaces a posted message in place. */
   update(ref: MessageRef, message: Message): Promise<void>;
+  /** The 1:1 conversation with a user, opened (and remembered) if needed; for files and forms sent directly. */
+  directConversation(userId: string): Promise<ConversationRef>;
   /** Sends a direct (1:1) message to a user. */
   sendDirect(userId: string, message: Message): Promise<MessageRef>;
   /** Shows a message to one user only in a conversation (ephemeral in Slack; a 1:1 message in Teams). */

@@ -40,7 +40,7 @@ export interface Reply {
   openForm(form: FormView): Promise<void>;
 }
 
-/** The outcome of a form submission: accepted, or refused with errors per field (shown on the form). */
+/** The outcome of a form submission: accepted, or refused with errors per field id (shown on the form); the key "" is an error for the form as a whole. */
 export type FormResult = { ok: true; message?: Message } | { ok: false; errors: Record<string, string>; form?: FormView };
 
 /** The single entry point adapters call for every inbound event. */

@@ -12,6 +12,7 @@ export interface Delivery {
   conversation: ConversationRef;
   memberId?: string;
   locale: Locale;
+  timeZone: string;
 }
 
 /** Which of a partnership's channels to post to. */
