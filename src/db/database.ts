@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
+import type { AlertsTables } from "../alerts/alerts.tables.ts";
 import type { CoreTables } from "./core-tables.ts";
 
 /** Every table Samverka owns; each capability adds its own table interfaces here. */
-export type Database = CoreTables;
+export type Database = CoreTables & AlertsTables;
 
 /** The typed query builder the core works with; created by the composition root. */
 export type Db = Kysely<Database>;

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { Delivery } from "../chat/notifier.ts";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** One declared extra cold night of a partnership; `night` is the evening's local date. */
+export interface ColdNightAlertTable {
+  id: Generated<string>;
+  partnership_id: string;
+  night: string;
+  temperature_c: number | null;
+  status: Generated<"open" | "closed">;
+  declared_by: string | null;
+  declared_at: Timestamp;
+  closes_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  card_deliveries: JSONColumnType<Delivery[]>;
+}
+
+/** One night shelter's answer to a cold-night alert, its escalation step and the morning follow-up. */
+export interface ColdNightResponseTable {
+  alert_id: string;
+  activity_id: string;
+  organisation_id: string;
+  answer: Generated<"pending" | "opening" | "full" | "cannot">;
+  extra_places: Generated<number>;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  escalation_step: Generated<number>;
+  places_used: number | null;
+  turned_away: number | null;
+  followup_by: string | null;
+  followup_at: Timestamp | null;
+}
+
+/** The forecast check for one night: at most one suggestion per partnership and night. */
+export interface ColdNightForecastTable {
+  partnership_id: string;
+  night: string;
+  outcome: Generated<"pending" | "suggested" | "not_cold" | "unavailable">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  minimum_c: number | null;
+  minimum_at: Timestamp | null;
+  threshold_c: number | null;
+  forecast_created_at: Timestamp | null;
+  decided_at: Timestamp | null;
+}
+
+/** A report of threats or violence; people appear by role only, and `description` is purged after retention. */
+export interface IncidentTable {
+  id: Generated<string>;
+  partnership_id: string;
+  reported_by: string | null;
+  organisation_id: string | null;
+  activity_id: string | null;
+  occurred_at: Timestamp;
+  reported_at: Timestamp;
+  kind: "threat" | "violence" | "both";
+  severity: "minor" | "moderate" | "serious_incident";
+  injuries: "none" | "minor" | "serious";
+  police: "none" | "called" | "reported";
+  support_needed: boolean;
+  description: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  debrief_done_at: Timestamp | null;
+  authority_reported_at: Timestamp | null;
+  police_reported_at: Timestamp | null;
+  purged_at: Timestamp | null;
+}
+
+export interface AlertsTables {
+  cold_night_alerts: ColdNightAlertTable;
+  cold_night_responses: ColdNightResponseTable;
+  cold_night_forecasts: ColdNightForecastTable;
+  incidents: IncidentTable;
+}
