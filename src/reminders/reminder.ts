@@ -22,14 +22,22 @@ export interface ReminderSpec {
 export interface Reminders {
   /** Creates or moves the reminder with `spec.key`; a done one is left alone unless `rearm` is set. */
   schedule(spec: ReminderSpec, options?: { rearm?: boolean }): Promise<ReminderRecord>;
-  /** Cancels one pending reminder; returns whether it was pending. */
+  /** Cancels one pending (or running) reminder; returns whether it was still open. */
   cancel(key: string): Promise<boolean>;
-  /** Cancels every pending reminder whose key starts with `prefix`; returns how many. */
+  /** Cancels every pending (or running) reminder whose key starts with `prefix`; returns how many. */
   cancelByPrefix(prefix: string): Promise<number>;
+}
+
+/** Which job to run for a reminder: the row id and the due time the job was queued for. */
+export interface ReminderJobRef {
+  reminderId: string;
+  dueAt: Date;
 }
 
 /** The job runtime as the core sees it: a delayed job per (row, due time). */
 export interface ReminderQueue {
   enqueue(reminderId: string, dueAt: Date): Promise<void>;
+  /** Queues many at once (the reconcile sweep); an already queued (row, due time) is left as it is. */
+  enqueueMany(jobs: readonly ReminderJobRef[]): Promise<void>;
   remove(reminderId: string, dueAt: Date): Promise<void>;
 }

@@ -1,0 +1,76 @@
+import type { ReminderHandler } from "../app/feature.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import { SamverkaError, toSamverkaError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
+import { claimReminder, settleClaim } from "./reminder.repository.ts";
+import type { ReminderJobRef } from "./reminder.ts";
+
+/** How many claims a reminder gets before it is given up; counts retries across lost and rebuilt jobs too. */
+export const DEFAULT_MAX_ATTEMPTS = 10;
+
+/** What running due reminders needs. */
+export interface ReminderProcessorDeps {
+  db: Db;
+  handlers: readonly ReminderHandler[];
+  clock: Clock;
+  logger: Logger;
+  maxAttempts?: number;
+}
+
+/** Runs the reminder a job points at, at most once per (row, due time). */
+export type ProcessReminder = (job: ReminderJobRef) => Promise<void>;
+
+/**
+ * Creates the reminder processor. A stale or repeated job finds no pending row and does nothing. A retryable
+ * failure puts the row back to pending and rethrows so the queue retries with backoff; anything else gives the
+ * reminder up (status cancelled, `last_error` kept) and throws a non-retryable error.
+ */
+export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessReminder {
+  const { db, clock } = deps;
+  const logger = deps.logger.child({ component: "reminders" });
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const handlers = indexHandlers(deps.handlers);
+
+  return async (job) => {
+    const reminder = await claimReminder(db, job, clock.now());
+    if (reminder === undefined) {
+      logger.debug({ reminderId: job.reminderId, dueAt: job.dueAt }, "reminder no longer pending at this time; nothing to do");
+      return;
+    }
+    const log = logger.child({ reminderId: reminder.id, key: reminder.key, kind: reminder.kind, attempt: reminder.attempts });
+    const handler = handlers.get(reminder.kind);
+    if (handler === undefined) {
+      const error = `no reminder handler for kind "${reminder.kind}"`;
+      await settleClaim(db, job, { status: "given_up", error }, clock.now());
+      log.error(`${error}; the reminder is given up`);
+      throw new SamverkaError("internal", `Reminder ${reminder.key} was given up: ${error}. Register a handler for its kind.`);
+    }
+    try {
+      await handler.run(reminder);
+    } catch (thrown) {
+      const error = toSamverkaError(thrown);
+      if (error.retryable && reminder.attempts < maxAttempts) {
+        await settleClaim(db, job, { status: "retry", error: `${error.code}: ${error.message}` }, clock.now());
+        log.warn({ err: error }, "reminder failed; it will be retried");
+        throw error;
+      }
+      await settleClaim(db, job, { status: "given_up", error: `${error.code}: ${error.message}` }, clock.now());
+      log.error({ err: error }, "reminder failed and is given up");
+      throw new SamverkaError(error.code, `Reminder ${reminder.key} was given up: ${error.message}`, { cause: error });
+    }
+    await settleClaim(db, job, { status: "done" }, clock.now());
+    log.info("reminder done");
+  };
+}
+
+function indexHandlers(handlers: readonly ReminderHandler[]): Map<string, ReminderHandler> {
+  const byKind = new Map<string, ReminderHandler>();
+  for (const handler of handlers) {
+    if (byKind.has(handler.kind)) {
+      throw new SamverkaError("internal", `Two reminder handlers claim the kind "${handler.kind}"; give each kind one handler.`);
+    }
+    byKind.set(handler.kind, handler);
+  }
+  return byKind;
+}
