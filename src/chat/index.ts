@@ -1,0 +1,9 @@
+export type { ChatPort, ConversationRef, InteractionRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
+export { PLATFORMS } from "./chat-port.ts";
+export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
+export { textMessage } from "./message.ts";
+export type { ChannelFilter, Compose, Delivery, Notifier } from "./notifier.ts";
+export { createNotifier } from "./create-notifier.ts";
+export { createChatRouter } from "./router.ts";
+export { helpMessage } from "./builtin-replies.ts";

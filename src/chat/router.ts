@@ -1,0 +1,132 @@
+import type { CommandContext, Feature } from "../app/feature.ts";
+import type { Db } from "../db/database.ts";
+import { toSamverkaError } from "../shared/errors.ts";
+import { createTranslator, type Locale } from "../shared/i18n.ts";
+import type { Logger } from "../shared/logger.ts";
+import { contactsOf, saveChoice, type Membership } from "./actor.repository.ts";
+import { choiceButtons, helpMessage, statusMessage } from "./builtin-replies.ts";
+import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
+import { chatMessages } from "./chat.messages.ts";
+import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+import { textMessage } from "./message.ts";
+import { resolveActor } from "./resolve-actor.ts";
+
+/** Command words the help names; a word without a registered handler answers "coming soon". */
+const KNOWN_WORDS = ["möten", "meetings", "agenda", "kallnatt", "cold-night", "hot", "incident", "rapport", "report"];
+const HELP_WORDS = ["hjälp", "help", "?", "hjalp"];
+
+export interface ChatRouterDeps {
+  db: Db;
+  chats: ReadonlyMap<Platform, ChatPort>;
+  features: readonly Feature[];
+  logger: Logger;
+  /** Language for people we cannot resolve to a member. */
+  defaultLocale: Locale;
+}
+
+/** Routes every inbound event: resolves the member, then built-in commands, then the features. */
+export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
+  const commands = new Map(deps.features.flatMap((f) => (f.commands ?? []).flatMap((c) => c.words.map((w) => [w.toLowerCase(), c] as const))));
+  const actions = deps.features.flatMap((f) => f.actions ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
+  const forms = deps.features.flatMap((f) => f.forms ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
+  const directMessages = deps.features.flatMap((f) => f.directMessages ?? []);
+
+  async function route(event: InboundEvent, reply: Reply, seen: { locale: Locale }): Promise<FormResult | void> {
+    if (event.type === "installed") {
+      if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, deps.defaultLocale)("welcome")));
+      return;
+    }
+    const chat = deps.chats.get(event.user.platform);
+    if (chat === undefined) return;
+    const resolution = await resolveActor(deps.db, chat, event.user, event.conversation);
+    if (resolution.kind === "outsider") {
+      await reply.whisper(await outsiderMessage(resolution.channelPartnerships));
+      return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, deps.defaultLocale)("notMember.title") } } : undefined;
+    }
+    if (resolution.kind === "choose") {
+      if (event.type === "action" && event.actionId === "chat.choose") return choose(event.user, event.value, resolution.memberships, reply);
+      const t = createTranslator(chatMessages, resolution.memberships[0]!.member.locale);
+      await reply.whisper({ text: t("choose.title"), blocks: [{ type: "heading", text: t("choose.title") }, { type: "text", text: t("choose.body") }, choiceButtons(resolution.memberships)] });
+      return;
+    }
+    const { actor, memberships } = resolution;
+    seen.locale = actor.locale;
+    switch (event.type) {
+      case "command":
+      case "message":
+        return routeText({ event, actor, reply, args: "" }, memberships);
+      case "action": {
+        if (event.actionId === "chat.choose") return choose(event.user, event.value, memberships, reply);
+        const handler = actions.find((a) => event.actionId.startsWith(a.prefix));
+        if (handler === undefined) {
+          deps.logger.warn({ actionId: event.actionId }, "no handler for action");
+          return;
+        }
+        return handler.run({ event, actor, reply });
+      }
+      case "form": {
+        const handler = forms.find((f) => event.formId.startsWith(f.prefix));
+        if (handler === undefined) {
+          deps.logger.warn({ formId: event.formId }, "no handler for form");
+          return { ok: true };
+        }
+        return handler.submit({ event, actor, reply });
+      }
+    }
+  }
+
+  async function routeText(ctx: CommandContext, memberships: Membership[]): Promise<void> {
+    const text = ctx.event.text.trim();
+    if (ctx.event.type === "message" && ctx.event.direct) {
+      for (const handle of directMessages) if (await handle({ ...ctx, args: text })) return;
+    }
+    const [first = "", ...rest] = text.split(/\s+/);
+    const word = first.toLowerCase();
+    const args = rest.join(" ");
+    if (word === "status") {
+      await ctx.reply.say(await statusMessage(deps.db, ctx.actor, memberships));
+      return;
+    }
+    const command = commands.get(word);
+    if (command !== undefined) return command.run({ ...ctx, args });
+    if (KNOWN_WORDS.includes(word)) {
+      await ctx.reply.say(textMessage(createTranslator(chatMessages, ctx.actor.locale)("coming", { command: word })));
+      return;
+    }
+    if (!HELP_WORDS.includes(word)) deps.logger.debug({ word }, "unknown command, showing help");
+    await ctx.reply.say(helpMessage(ctx.actor.locale));
+  }
+
+  async function choose(user: PlatformUser, partnershipId: string, memberships: Membership[], reply: Reply): Promise<void> {
+    const chosen = memberships.find((m) => m.partnership.id === partnershipId);
+    if (chosen === undefined) return;
+    await saveChoice(deps.db, user, partnershipId);
+    await reply.updateSource(textMessage(createTranslator(chatMessages, chosen.member.locale)("choose.done", { partnership: chosen.partnership.name })));
+  }
+
+  async function outsiderMessage(channelPartnerships: { id: string; name: string }[]) {
+    const t = createTranslator(chatMessages, deps.defaultLocale);
+    const contacts = await contactsOf(deps.db, channelPartnerships.map((p) => p.id));
+    const ask =
+      contacts.length > 0 && channelPartnerships.length > 0
+        ? t("notMember.askAdmins", { admins: contacts.join(", "), partnership: channelPartnerships.map((p) => p.name).join(", ") })
+        : t("notMember.askGeneric");
+    return textMessage(t("notMember.title"), ask);
+  }
+
+  return {
+    async handle(event, reply) {
+      const seen = { locale: deps.defaultLocale };
+      try {
+        return await route(event, reply, seen);
+      } catch (error) {
+        const err = toSamverkaError(error);
+        deps.logger.error({ err: error, code: err.code, event: event.type }, "inbound event failed");
+        const t = createTranslator(chatMessages, seen.locale);
+        const message = err.code === "forbidden" ? t("error.forbidden") : t("error.generic");
+        await reply.whisper(textMessage(message)).catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
+        return event.type === "form" ? { ok: false, errors: { "": message } } : undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../../src/db/database.ts";
+
+/** A minimal partnership for tests below the partnership-file importer. */
+export async function seedPartnership(
+  db: Db,
+  id: string,
+  members: { key: string; name: string; roles?: string[]; slack?: string; teams?: string; locale?: "sv" | "en" }[],
+  channels: { platform: "slack" | "teams"; conversation: string }[] = [],
+): Promise<Record<string, string>> {
+  await db
+    .insertInto("partnerships")
+    .values({ id, name: `Partnerskap ${id}`, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+    .execute();
+  const ids: Record<string, string> = {};
+  for (const m of members) {
+    const row = await db
+      .insertInto("members")
+      .values({ partnership_id: id, key: m.key, display_name: m.name, organisation_id: null, city_unit_id: null, locale: m.locale ?? "sv", roles: m.roles ?? [] })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids[m.key] = row.id;
+    const identities = [m.slack && { platform: "slack" as const, platform_user_id: m.slack }, m.teams && { platform: "teams" as const, platform_user_id: m.teams }].filter(
+      (x): x is { platform: "slack" | "teams"; platform_user_id: string } => Boolean(x),
+    );
+    for (const [position, identity] of identities.entries()) {
+      await db.insertInto("member_identities").values({ partnership_id: id, member_id: row.id, position, ...identity }).execute();
+    }
+  }
+  for (const c of channels) await db.insertInto("channels").values({ partnership_id: id, purpose: "partnership", group_id: null, ...c }).execute();
+  return ids;
+}
