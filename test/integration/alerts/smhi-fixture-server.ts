@@ -28,7 +28,10 @@ export async function startFakeSmhi(): Promise<FakeSmhi> {
     baseUrl: "",
     requests: [],
     answer: () => ({ status: 200, body: recording }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
   const server: Server = createServer((req, res) => {
     fake.requests.push(req.url ?? "");
@@ -38,10 +41,5 @@ export async function startFakeSmhi(): Promise<FakeSmhi> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/category/snow1g/version/1`;
-  const close = fake.close;
-  fake.close = async () => {
-    server.closeAllConnections();
-    await close();
-  };
   return fake;
 }
