@@ -24,7 +24,7 @@ export interface OrganisationTable {
   partnership_id: string;
   key: string;
   name: string;
-  org_number: string;
+  org_number: string | null;
   active: Generated<boolean>;
 }
 
