@@ -1,0 +1,141 @@
+import type { Block, Message } from "../chat/message.ts";
+import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import type { Field, FormDefinition } from "./form-definition.ts";
+import { progressOf, type ConversationState, type Notice } from "./form-conversation.ts";
+import { visibleFields, type CheckFailure } from "./form-rules.ts";
+import type { AnswerProblem } from "./parse-answer.ts";
+import { formatAnswer } from "./format-answer.ts";
+import { formsMessages, type FormsKey } from "./forms.messages.ts";
+
+/** What the conversation's owner adds: the title shown, and the buttons' action ids and value. */
+export interface ConversationFrame {
+  title: string;
+  submitActionId: string;
+  editActionId: string;
+  actionValue: string;
+}
+
+/** Renders the next thing to show: an optional notice, then the current question or the summary. */
+export function renderConversation(form: FormDefinition, state: ConversationState, locale: Locale, frame: ConversationFrame, notice?: Notice): Message {
+  const t = createTranslator(formsMessages, locale);
+  const lines = notice === undefined ? [] : [renderNotice(form, state, notice, t, locale, frame)];
+  const body = state.current === null ? renderSummary(form, state, t, locale, frame) : renderQuestion(form, state, t, locale);
+  const text = [...lines, body.text].join("\n");
+  return { text, blocks: [...lines.map((l): Block => ({ type: "text", text: l })), ...body.blocks] };
+}
+
+/** The first message of a conversation: the question plus how to steer it. */
+export function renderOpening(form: FormDefinition, state: ConversationState, locale: Locale, frame: ConversationFrame): Message {
+  const t = createTranslator(formsMessages, locale);
+  const message = renderConversation(form, state, locale, frame);
+  return { text: message.text, blocks: [...message.blocks, { type: "text", text: t("conv.commands") }] };
+}
+
+function renderQuestion(form: FormDefinition, state: ConversationState, t: Translate<FormsKey>, locale: Locale): Message {
+  const field = form.fields.find((f) => f.id === state.current)!;
+  const { position, count } = progressOf(form, state);
+  const heading = `${t("conv.progress", { n: position, count })}: ${field.label[locale]}`;
+  const blocks: Block[] = [{ type: "text", text: heading }];
+  if (field.help !== undefined) blocks.push({ type: "text", text: field.help[locale] });
+  if (field.type === "choice" || field.type === "multichoice") {
+    blocks.push({ type: "list", items: field.choices.map((c, i) => `${i + 1}. ${c.label[locale]}`) });
+  }
+  const hint = hintFor(field, t);
+  if (hint !== undefined) blocks.push({ type: "text", text: hint });
+  const value = state.answers[field.id];
+  if (value !== undefined) {
+    const key = state.prefilled.includes(field.id) ? "conv.prefilled" : "conv.current";
+    blocks.push({ type: "text", text: t(key, { value: formatAnswer(field, value, locale) }) });
+  }
+  if (!field.required) blocks.push({ type: "text", text: t("conv.optional") });
+  return { text: heading, blocks };
+}
+
+function hintFor(field: Field, t: Translate<FormsKey>): string | undefined {
+  switch (field.type) {
+    case "choice":
+      return t("conv.choice_hint");
+    case "multichoice":
+      return t("conv.multichoice_hint");
+    case "yesno":
+      return t("conv.yesno_hint");
+    case "date":
+      return t("conv.date_hint");
+    case "text":
+      return t("conv.text_hint", { max: field.maxLength });
+    default:
+      return undefined;
+  }
+}
+
+function renderSummary(form: FormDefinition, state: ConversationState, t: Translate<FormsKey>, locale: Locale, frame: ConversationFrame): Message {
+  const heading = t("conv.summary_heading", { title: frame.title });
+  const facts = visibleFields(form, state.answers).map((f, i) => ({
+    label: `${i + 1}. ${f.label[locale]}`,
+    value: formatAnswer(f, state.answers[f.id], locale),
+  }));
+  return {
+    text: heading,
+    blocks: [
+      { type: "heading", text: heading },
+      { type: "facts", facts },
+      { type: "text", text: t("conv.summary_hint") },
+      {
+        type: "buttons",
+        buttons: [
+          { actionId: frame.submitActionId, label: t("conv.submit_button"), value: frame.actionValue, style: "primary" },
+          { actionId: frame.editActionId, label: t("conv.edit_button"), value: frame.actionValue },
+        ],
+      },
+    ],
+  };
+}
+
+function renderNotice(form: FormDefinition, state: ConversationState, notice: Notice, t: Translate<FormsKey>, locale: Locale, frame: ConversationFrame): string {
+  switch (notice.kind) {
+    case "problem":
+      return `${t("conv.refused", { reason: describeProblem(notice.problem, t) })} ${t("conv.pause_hint")}`;
+    case "check":
+      return describeCheck(form, state, notice.failure, t, locale);
+    case "cannot_skip":
+      return t("conv.cannot_skip");
+    case "no_such_question":
+      return t("conv.no_such_question", { n: notice.n, count: notice.count });
+    case "at_first":
+      return t("conv.at_first");
+    case "edit_how":
+      return t("conv.edit_how");
+    case "missing_required":
+      return t("conv.missing_required", { n: notice.n });
+    case "status": {
+      const { answered, count } = progressOf(form, state);
+      return t("conv.status", { title: frame.title, answered, count });
+    }
+    case "help": {
+      const field = form.fields.find((f) => f.id === state.current);
+      return field?.help?.[locale] ?? t("conv.no_help");
+    }
+  }
+}
+
+/** One sentence for an answer problem, in the person's language. */
+export function describeProblem(problem: AnswerProblem, t: Translate<FormsKey>): string {
+  const { code, ...params } = problem;
+  return t(`problem.${code}`, params as Record<string, string | number>);
+}
+
+/** One sentence for a failed cross-field check, naming the fields and figures. */
+export function describeCheck(form: FormDefinition, state: ConversationState, failure: CheckFailure, t: Translate<FormsKey>, locale: Locale): string {
+  const label = (id: string) => form.fields.find((f) => f.id === id)!.label[locale];
+  const shown = visibleFields(form, state.answers);
+  const check = failure.check;
+  const sentence =
+    check.kind === "sum"
+      ? t("check.sum", { parts: check.parts.map(label).join(" + "), actual: failure.actual, total: label(check.total), expected: failure.expected })
+      : t("check.atMost", { field: label(check.field), actual: failure.actual, max: label(check.max), expected: failure.expected });
+  // Point at the other field, the one that may be the wrong one.
+  const other = check.kind === "sum" ? check.total : check.max;
+  if (state.current === other || state.current === null) return sentence;
+  const n = shown.findIndex((f) => f.id === other) + 1;
+  return `${sentence} ${t("check.fix_hint", { n, label: label(other) })}`;
+}

@@ -1,0 +1,35 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** One organisation's report for one form and period (e.g. uppföljning 2026H2). */
+export interface ReportTable {
+  id: Generated<string>;
+  partnership_id: string;
+  organisation_id: string;
+  form: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  opens_at: Timestamp;
+  deadline_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** Every submitted version of a report, with who and when: the city may reclaim funds on what was reported. */
+export interface ReportVersionTable {
+  id: Generated<string>;
+  report_id: string;
+  version: number;
+  answers: JSONColumnType<Record<string, unknown>>;
+  /** The definition the answers were given against, so a later template change cannot reinterpret them. */
+  definition: JSONColumnType<Record<string, unknown>>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  via: "chat" | "form";
+}
+
+export interface ReportsTables {
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+}
