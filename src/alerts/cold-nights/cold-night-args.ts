@@ -1,0 +1,37 @@
+import { DateTime } from "luxon";
+import { currentNight, nextDay } from "./cold-night.ts";
+
+/** What `kallnatt …` asked for. */
+export type ColdNightRequest =
+  | { kind: "declare"; night: string; temperatureC: number | undefined }
+  | { kind: "close"; night: string }
+  | { kind: "invalid"; token: string };
+
+const CLOSE_WORDS = new Set(["stäng", "stang", "avsluta", "close"]);
+const TONIGHT_WORDS = new Set(["ikväll", "ikvall", "inatt", "idag", "tonight", "today"]);
+const TOMORROW_WORDS = new Set(["imorgon", "imorn", "tomorrow"]);
+// "-9", "−9", "-9,5", "-9.5°", "-9 °C": the temperature, in any order with the date.
+const TEMPERATURE = /^([-−–+]?\d{1,2}(?:[.,]\d)?)(?:°c?|c)?$/i;
+
+/**
+ * Parses the words after `kallnatt`: an optional `stäng`/`close`, an optional date (ISO, `ikväll`, `imorgon`)
+ * and an optional temperature. Without a date it means the night under way.
+ */
+export function parseColdNightArgs(args: string, now: Date, timeZone: string, closeTime: string): ColdNightRequest {
+  const tonight = currentNight(now, timeZone, closeTime);
+  let night = tonight;
+  let temperatureC: number | undefined;
+  let close = false;
+  // "i kväll" / "i morgon" come as two words; glue them so each is one token.
+  const tokens = args.toLowerCase().replace(/\bi (kväll|kvall|natt|dag|morgon|morn)\b/g, "i$1").replace(/\s*°\s*c\b/g, "°c").split(/\s+/).filter(Boolean);
+  for (const token of tokens) {
+    const temperature = TEMPERATURE.exec(token);
+    if (CLOSE_WORDS.has(token)) close = true;
+    else if (TONIGHT_WORDS.has(token)) night = tonight;
+    else if (TOMORROW_WORDS.has(token)) night = nextDay(tonight);
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(token) && DateTime.fromISO(token).isValid) night = token;
+    else if (temperature !== null && temperatureC === undefined) temperatureC = Number(temperature[1]!.replace(/[−–]/, "-").replace(",", "."));
+    else return { kind: "invalid", token };
+  }
+  return close ? { kind: "close", night } : { kind: "declare", night, temperatureC };
+}

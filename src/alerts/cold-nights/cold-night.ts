@@ -1,0 +1,90 @@
+import { DateTime } from "luxon";
+
+/** A shelter's answer to a cold-night alert. */
+export type ColdNightAnswer = "pending" | "opening" | "full" | "cannot";
+
+/** One shelter's row on the cold-night card. */
+export interface ShelterResponse {
+  activityId: string;
+  shelterName: string;
+  organisationId: string;
+  organisationName: string;
+  answer: ColdNightAnswer;
+  extraPlaces: number;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  escalationStep: number;
+  placesUsed: number | null;
+  turnedAway: number | null;
+}
+
+/** A declared extra cold night with every shelter's answer. */
+export interface ColdNightAlert {
+  id: string;
+  partnershipId: string;
+  night: string;
+  temperatureC: number | null;
+  status: "open" | "closed";
+  declaredBy: string | null;
+  declaredAt: Date;
+  closesAt: Date;
+  closedBy: string | null;
+  closedAt: Date | null;
+  responses: ShelterResponse[];
+}
+
+/** Who a ladder step reaches: the shelter's staff, its organisation's coordinators, or samordning and Socialjouren. */
+export type LadderRung = "staff" | "coordinator" | "samordning";
+
+const RUNGS: readonly LadderRung[] = ["staff", "coordinator", "samordning"];
+
+/** The reminder kinds of cold nights. */
+export const COLD_NIGHT_KINDS = {
+  escalate: "coldnight.escalate",
+  autoClose: "coldnight.auto-close",
+  followUp: "coldnight.follow-up",
+} as const;
+
+/** Deterministic reminder keys: a step or close can be scheduled twice and still exists once. */
+export const coldNightKeys = {
+  alert: (alertId: string) => `coldnight:${alertId}:`,
+  ladder: (alertId: string, activityId: string) => `coldnight:${alertId}:${activityId}:step-`,
+  step: (alertId: string, activityId: string, step: number) => `coldnight:${alertId}:${activityId}:step-${step}`,
+  autoClose: (alertId: string) => `coldnight:${alertId}:auto-close`,
+  // Outside the alert prefix, so closing (which cancels the alert's ladder) leaves the follow-ups standing.
+  followUp: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}`,
+};
+
+/** The rung of ladder step `step` (1-based); steps past the third stay with samordning and Socialjouren. */
+export function rungOf(step: number): LadderRung {
+  return RUNGS[Math.min(step, RUNGS.length) - 1]!;
+}
+
+/** When each ladder step falls due: `escalationMinutes` are counted from the declaration. */
+export function ladderDueTimes(declaredAt: Date, escalationMinutes: readonly number[]): Date[] {
+  return escalationMinutes.map((minutes) => new Date(declaredAt.getTime() + minutes * 60_000));
+}
+
+/** Extra places offered across every shelter that is opening. */
+export function totalExtraPlaces(responses: readonly Pick<ShelterResponse, "answer" | "extraPlaces">[]): number {
+  return responses.reduce((sum, r) => sum + (r.answer === "opening" ? r.extraPlaces : 0), 0);
+}
+
+/** When the alert for `night` closes itself: `closeTime` ("HH:MM") on the next morning, local time. */
+export function closingTime(night: string, closeTime: string, timeZone: string): Date {
+  const [hour, minute] = closeTime.split(":").map(Number) as [number, number];
+  return DateTime.fromISO(night, { zone: timeZone }).plus({ days: 1 }).set({ hour, minute }).toJSDate();
+}
+
+/** The night under way at `now`: before the morning close time it is still last evening's night. */
+export function currentNight(now: Date, timeZone: string, closeTime: string): string {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const [hour, minute] = closeTime.split(":").map(Number) as [number, number];
+  const beforeClose = local.hour < hour || (local.hour === hour && local.minute < minute);
+  return (beforeClose ? local.minus({ days: 1 }) : local).toISODate()!;
+}
+
+/** The local date after `night` (ISO). */
+export function nextDay(night: string): string {
+  return DateTime.fromISO(night).plus({ days: 1 }).toISODate()!;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { parseColdNightArgs } from "../../../src/alerts/cold-nights/cold-night-args.ts";
+import { closingTime, currentNight, ladderDueTimes, rungOf, totalExtraPlaces } from "../../../src/alerts/cold-nights/cold-night.ts";
+
+const tz = "Europe/Stockholm";
+
+describe("cold-night arguments", () => {
+  const afternoon = new Date("2026-12-03T14:00:00Z");
+
+  it("declares tonight when no date is given", () => {
+    expect(parseColdNightArgs("", afternoon, tz, "09:00")).toEqual({ kind: "declare", night: "2026-12-03", temperatureC: undefined });
+  });
+
+  it("reads a date and a temperature in either order and with a Unicode minus", () => {
+    expect(parseColdNightArgs("2026-12-05 −9", afternoon, tz, "09:00")).toEqual({ kind: "declare", night: "2026-12-05", temperatureC: -9 });
+    expect(parseColdNightArgs("-7,5 °C 2026-12-05", afternoon, tz, "09:00")).toEqual({ kind: "declare", night: "2026-12-05", temperatureC: -7.5 });
+  });
+
+  it("understands i kväll and i morgon", () => {
+    expect(parseColdNightArgs("i morgon -12", afternoon, tz, "09:00")).toEqual({ kind: "declare", night: "2026-12-04", temperatureC: -12 });
+    expect(parseColdNightArgs("i kväll", afternoon, tz, "09:00")).toMatchObject({ night: "2026-12-03" });
+  });
+
+  it("treats the small hours as part of last evening's night", () => {
+    expect(parseColdNightArgs("", new Date("2026-12-04T02:30:00Z"), tz, "09:00")).toMatchObject({ night: "2026-12-03" });
+  });
+
+  it("reads a close request", () => {
+    expect(parseColdNightArgs("stäng", afternoon, tz, "09:00")).toEqual({ kind: "close", night: "2026-12-03" });
+    expect(parseColdNightArgs("close 2026-12-02", afternoon, tz, "09:00")).toEqual({ kind: "close", night: "2026-12-02" });
+  });
+
+  it("names the word it does not understand", () => {
+    expect(parseColdNightArgs("2026-12-05 kallt", afternoon, tz, "09:00")).toEqual({ kind: "invalid", token: "kallt" });
+    expect(parseColdNightArgs("2026-02-30", afternoon, tz, "09:00")).toEqual({ kind: "invalid", token: "2026-02-30" });
+  });
+});
+
+describe("cold-night timing", () => {
+  it("closes at the configured time the next morning, across the switch to summer time", () => {
+    expect(closingTime("2026-12-03", "09:00", tz)).toEqual(new Date("2026-12-04T08:00:00Z"));
+    expect(closingTime("2026-03-28", "09:00", tz)).toEqual(new Date("2026-03-29T07:00:00Z"));
+  });
+
+  it("moves to the next night at the close time", () => {
+    expect(currentNight(new Date("2026-12-04T07:59:00Z"), tz, "09:00")).toBe("2026-12-03");
+    expect(currentNight(new Date("2026-12-04T08:00:00Z"), tz, "09:00")).toBe("2026-12-04");
+  });
+
+  it("counts ladder delays from the declaration", () => {
+    expect(ladderDueTimes(new Date("2026-12-03T16:00:00Z"), [15, 30, 45])).toEqual([
+      new Date("2026-12-03T16:15:00Z"),
+      new Date("2026-12-03T16:30:00Z"),
+      new Date("2026-12-03T16:45:00Z"),
+    ]);
+  });
+
+  it("climbs from staff to coordinator to samordning, and stays there", () => {
+    expect([1, 2, 3, 4].map(rungOf)).toEqual(["staff", "coordinator", "samordning", "samordning"]);
+  });
+
+  it("adds up only the shelters that are opening", () => {
+    expect(
+      totalExtraPlaces([
+        { answer: "opening", extraPlaces: 10 },
+        { answer: "full", extraPlaces: 0 },
+        { answer: "opening", extraPlaces: 25 },
+        { answer: "pending", extraPlaces: 0 },
+      ]),
+    ).toBe(35);
+  });
+});
