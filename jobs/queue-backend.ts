@@ -1,0 +1,75 @@
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  withBackend,
+  type DefaultJobOptions,
+  type IQueueBackend,
+  type JobProgress,
+  type Processor,
+} from "bullmq";
+import { Redis } from "ioredis";
+import { SamverkaError } from "../src/shared/errors.ts";
+import type { Logger } from "../src/shared/logger.ts";
+
+/** A BullMQ queue on either backend. */
+export type JobQueue = Queue<unknown, unknown, string, unknown, unknown, string, IQueueBackend, unknown>;
+/** A BullMQ worker on either backend. */
+export type JobWorker = Worker<unknown, unknown, string, IQueueBackend, JobProgress, unknown>;
+
+/** Where the queues live: Redis when `redisUrl` is set, otherwise BullMQ's PostgreSQL backend. */
+export interface QueueBackendOptions {
+  redisUrl?: string | undefined;
+  postgres?: { connectionString: string; poolSize?: number } | undefined;
+  /** The namespace of every queue: the Redis key prefix, or the PostgreSQL schema. */
+  prefix: string;
+  logger: Logger;
+}
+
+/** Opens queues and workers on one backend and owns its shared connection. */
+export interface QueueBackend {
+  readonly kind: "redis" | "postgres";
+  openQueue(name: string, defaultJobOptions: DefaultJobOptions): JobQueue;
+  openWorker(name: string, processor: Processor, options: { concurrency: number }): JobWorker;
+  /** Closes what the backend owns; call after every queue and worker is closed. */
+  close(): Promise<void>;
+}
+
+/** Picks the backend from the options; throws `config_invalid` when neither Redis nor PostgreSQL is given. */
+export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
+  if (options.redisUrl !== undefined) return createRedisBackend(options.redisUrl, options.prefix, options.logger);
+  if (options.postgres !== undefined) return createPostgresQueueBackend(options.postgres, options.prefix);
+  throw new SamverkaError(
+    "config_invalid",
+    "The job runtime needs a place for its queues: set REDIS_URL (redis://host:6379) or DATABASE_URL (PostgreSQL).",
+  );
+}
+
+function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): QueueBackend {
+  // BullMQ workers block on Redis; a per-request retry limit would make them throw instead of waiting out an outage.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  connection.on("error", (error) => logger.warn({ err: error }, "redis connection error; retrying"));
+  return {
+    kind: "redis",
+    openQueue: (name, defaultJobOptions) => new Queue(name, { connection, prefix, defaultJobOptions }),
+    openWorker: (name, processor, { concurrency }) =>
+      new Worker(name, processor, { connection, prefix, concurrency }) as unknown as JobWorker,
+    close: async () => {
+      await connection.quit();
+    },
+  };
+}
+
+function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string): QueueBackend {
+  const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
+  // The schema option is only honoured in the config-object form; each queue and worker owns a small pool of it.
+  const connection = { connectionString: postgres.connectionString, schema: prefix, migrate: true, max: postgres.poolSize ?? 3 };
+  return {
+    kind: "postgres",
+    openQueue: (name, defaultJobOptions) => new PostgresQueue(name, { connection, defaultJobOptions }) as JobQueue,
+    openWorker: (name, processor, { concurrency }) =>
+      new PostgresWorker(name, processor, { connection, concurrency }) as unknown as JobWorker,
+    // Each queue and worker closes the pool it opened; nothing is shared here.
+    close: () => Promise.resolve(),
+  };
+}
