@@ -22,6 +22,8 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMVERKA_LOCALE: z.enum(["sv", "en"]).default("sv"),
     SAMVERKA_DATA_DIR: z.string().trim().default("./.data"),
+    SAMVERKA_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    SAMVERKA_PLAYGROUND_PORT: z.coerce.number().int().min(1024).max(65535).default(56150),
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), {
       message: "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)",
     }),
@@ -68,6 +70,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   locale: Env["SAMVERKA_LOCALE"];
   dataDir: string;
+  embeddedPostgresPort: number;
+  playgroundPort: number;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
   smhiBaseUrl: string;
@@ -93,6 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     locale: e.SAMVERKA_LOCALE,
     dataDir: e.SAMVERKA_DATA_DIR,
+    embeddedPostgresPort: e.SAMVERKA_EMBEDDED_PG_PORT,
+    playgroundPort: e.SAMVERKA_PLAYGROUND_PORT,
     slack:
       e.SLACK_BOT_TOKEN === undefined
         ? undefined

@@ -1,0 +1,98 @@
+import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
+import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
+import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.ts";
+import { createLogger } from "../adapters/logging/pino-logger.ts";
+import type { Feature } from "./app/feature.ts";
+import type { ChatPort, Platform } from "./chat/chat-port.ts";
+import { createChatRouter } from "./chat/router.ts";
+import { createNotifier } from "./chat/create-notifier.ts";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { systemClock, type Clock } from "./shared/clock.ts";
+import type { Logger } from "./shared/logger.ts";
+import { sql } from "kysely";
+
+/** Which parts of Samverka this process runs: both (npm start), only HTTP, or only the job workers. */
+export type Role = "all" | "web" | "worker";
+
+export interface StartOptions {
+  role?: Role;
+  clock?: Clock;
+  logger?: Logger;
+  /** Serve the Microsoft 365 Agents Playground when Teams has no credentials (default true). */
+  playground?: boolean;
+  /** Import the Stockholm example when the database has no partnership yet (default true). */
+  seedExample?: boolean;
+}
+
+export interface RunningApp {
+  url: string | undefined;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** The database: DATABASE_URL, or the embedded PostgreSQL under the data directory. Migrated on open. */
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  let url = config.databaseUrl;
+  let stopEmbedded = (): Promise<void> => Promise.resolve();
+  if (url === undefined) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const handle = connectDatabase(url);
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length > 0) logger.info({ applied }, "database migrated");
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await stopEmbedded();
+    },
+  };
+}
+
+/** The logger for a config, unless the caller brings one. */
+export function loggerFor(config: Config, given?: Logger): Logger {
+  return given ?? createLogger({ level: config.logLevel });
+}
+
+/** Starts Samverka: database, chat adapters, features, HTTP server and job workers, per `role`. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const role = options.role ?? "all";
+  const clock = options.clock ?? systemClock;
+  const logger = loggerFor(config, options.logger);
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    for (const closer of closers.reverse()) await closer().catch((err: unknown) => logger.error({ err }, "error while shutting down"));
+  };
+
+  try {
+    const database = await openDatabase(config, logger);
+    closers.push(database.close);
+    const { db } = database;
+
+    const chats = new Map<Platform, ChatPort>();
+    const notifier = createNotifier({ db, chats, logger });
+    const features: Feature[] = [];
+    const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    void notifier;
+    void router;
+    void clock;
+
+    const checks: ReadinessCheck[] = [{ name: "database", check: async () => (await sql`select 1`.execute(db), true) }];
+    let url: string | undefined;
+    if (role !== "worker") {
+      const http = createHttpServer({ checks, logger });
+      const listening = await http.listen(config.host, config.port);
+      closers.push(http.close);
+      url = listening.url;
+      logger.info({ url }, "Samverka is listening");
+    }
+    return { url, db, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
