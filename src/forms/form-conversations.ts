@@ -1,0 +1,132 @@
+import type { Message } from "../chat/message.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import { SamverkaError } from "../shared/errors.ts";
+import { createTranslator, type Locale } from "../shared/i18n.ts";
+import { parseCommand, respond, type Notice, type Step } from "./form-conversation.ts";
+import { renderConversation, renderOpening, type ConversationFrame } from "./form-conversation.view.ts";
+import { createFormSessionRepository, type FormSession, type NewFormSession } from "./form-session.repository.ts";
+import { formsMessages } from "./forms.messages.ts";
+
+/** What one message did: the saved session, what happened, and the reply (none when the owner must submit). */
+export interface ConversationTurn {
+  session: FormSession;
+  outcome: Step["outcome"] | "resumed";
+  message?: Message;
+}
+
+/** Conversational filling in of forms in direct messages, saved after every answer. */
+export interface FormConversations {
+  /** Makes the member's conversation for `subject` the active one, creating it if needed; pauses any other. */
+  open(spec: NewFormSession): Promise<{ session: FormSession; resumed: boolean }>;
+  /** Feeds a direct message to the member's active conversation; undefined when there is none to feed. */
+  reply(memberId: string, text: string, locale: Locale): Promise<ConversationTurn | undefined>;
+  /** A button on the summary (`submit` or `edit`), checked against the session's owner. */
+  press(sessionId: string, memberId: string, button: "submit" | "edit", locale: Locale): Promise<ConversationTurn | undefined>;
+  /** Renders where the session stands, e.g. when it is opened or resumed. */
+  render(session: FormSession, locale: Locale, options?: { opening?: boolean; notice?: Notice }): Message;
+  /** Marks the session done (after its owner stored the submission). */
+  complete(session: FormSession): Promise<void>;
+  /** Cancels every open session on `subject` except `keep` (e.g. a colleague submitted the same report). */
+  closeSubject(subject: string, keep?: string): Promise<void>;
+  /** The open (active or paused) session for this subject and member. */
+  openFor(subject: string, memberId: string): Promise<FormSession | undefined>;
+  /** Every open session on `subject`. */
+  openForSubject(subject: string): Promise<FormSession[]>;
+}
+
+/** Creates the conversation engine over the database. */
+export function createFormConversations(deps: { db: Db; clock: Clock }): FormConversations {
+  const sessions = createFormSessionRepository(deps.db);
+
+  const frameOf = (session: FormSession, locale: Locale): ConversationFrame => ({
+    title: session.title[locale],
+    submitActionId: `${session.actionPrefix}submit`,
+    editActionId: `${session.actionPrefix}edit`,
+    actionValue: session.id,
+  });
+
+  const render: FormConversations["render"] = (session, locale, options = {}) =>
+    options.opening === true
+      ? renderOpening(session.definition, session.state, locale, frameOf(session, locale))
+      : renderConversation(session.definition, session.state, locale, frameOf(session, locale), options.notice);
+
+  async function apply(session: FormSession, text: string, locale: Locale): Promise<ConversationTurn> {
+    const t = createTranslator(formsMessages, locale);
+    const step = respond(session.definition, session.state, text);
+    const now = deps.clock.now();
+    switch (step.outcome) {
+      case "paused":
+        return { session: await sessions.save(session, { status: "paused" }, now), outcome: "paused", message: textOnly(t("conv.paused")) };
+      case "cancelled":
+        return { session: await sessions.save(session, { status: "cancelled" }, now), outcome: "cancelled", message: textOnly(t("conv.cancelled")) };
+      case "submit":
+        return { session, outcome: "submit" };
+      case "continue": {
+        const saved = step.changed ? await sessions.save(session, { state: step.state }, now) : session;
+        return { session: saved, outcome: "continue", message: render(saved, locale, { notice: step.notice }) };
+      }
+    }
+  }
+
+  // Two messages racing on one session: the loser re-reads and applies its message to the new state.
+  async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof SamverkaError && error.code === "conflict") || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  return {
+    async open(spec) {
+      const now = deps.clock.now();
+      const existing = await sessions.openFor(spec.subject, spec.memberId);
+      if (existing?.status === "active") return { session: existing, resumed: true };
+      await sessions.pauseActive(spec.memberId, now);
+      if (existing !== undefined) return { session: await sessions.save(existing, { status: "active" }, now), resumed: true };
+      return { session: await sessions.insert(spec, "active", now), resumed: false };
+    },
+    reply: (memberId, text, locale) =>
+      withRetry(async () => {
+        const active = await sessions.activeFor(memberId);
+        if (active !== undefined) return apply(active, text, locale);
+        if (parseCommand(text)?.kind !== "resume") return undefined;
+        const paused = await sessions.lastPausedFor(memberId);
+        if (paused === undefined) return undefined;
+        const session = await sessions.save(paused, { status: "active" }, deps.clock.now());
+        return { session, outcome: "resumed" as const, message: render(session, locale, { opening: true }) };
+      }),
+    press: (sessionId, memberId, button, locale) =>
+      withRetry(async () => {
+        const session = await sessions.byId(sessionId);
+        if (session === undefined || session.memberId !== memberId || session.status === "completed" || session.status === "cancelled") return undefined;
+        const active = session.status === "active" ? session : await reactivate(session);
+        return apply(active, button === "submit" ? "skicka" : "ändra", locale);
+      }),
+    render,
+    async complete(session) {
+      await sessions.save(session, { status: "completed" }, deps.clock.now());
+    },
+    async closeSubject(subject, keep) {
+      const now = deps.clock.now();
+      for (const session of await sessions.openForSubject(subject)) {
+        if (session.id !== keep) await sessions.save(session, { status: "cancelled" }, now);
+      }
+    },
+    openFor: (subject, memberId) => sessions.openFor(subject, memberId),
+    openForSubject: (subject) => sessions.openForSubject(subject),
+  };
+
+  async function reactivate(session: FormSession): Promise<FormSession> {
+    const now = deps.clock.now();
+    await sessions.pauseActive(session.memberId, now);
+    return sessions.save(session, { status: "active" }, now);
+  }
+}
+
+function textOnly(text: string): Message {
+  return { text, blocks: [{ type: "text", text }] };
+}

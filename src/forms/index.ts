@@ -1,0 +1,19 @@
+export {
+  formDefinitionSchema,
+  fieldSchema,
+  localizedTextSchema,
+  isNumeric,
+  parseFormDefinition,
+  type AnswerValue,
+  type Answers,
+  type Field,
+  type FormDefinition,
+  type LocalizedText,
+} from "./form-definition.ts";
+export { failingChecks, normalizeAnswers, visibleFields } from "./form-rules.ts";
+export { parseAnswer, parseText, type AnswerProblem } from "./parse-answer.ts";
+export { startConversation, respond, type ConversationState } from "./form-conversation.ts";
+export { createFormConversations, type ConversationTurn, type FormConversations } from "./form-conversations.ts";
+export type { FormSession } from "./form-session.repository.ts";
+export { renderFormView, readFormValues, type FormReading } from "./form-view.ts";
+export { formatAnswer, formatAmount } from "./format-answer.ts";

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { readFormValues, renderFormView, respond, startConversation, type ConversationState } from "../../../src/forms/index.ts";
+import { renderConversation } from "../../../src/forms/form-conversation.view.ts";
+import { visitorsForm } from "./fixture-form.ts";
+
+const frame = { title: "Test", submitActionId: "t.submit", editActionId: "t.edit", actionValue: "s1" };
+
+function say(state: ConversationState, ...inputs: string[]) {
+  let step = { state, outcome: "continue" as string, notice: undefined as unknown };
+  for (const input of inputs) step = respond(visitorsForm, step.state, input);
+  return step;
+}
+
+describe("a form filled in by conversation", () => {
+  const start = () => startConversation(visitorsForm, {});
+
+  it("asks one question at a time with progress, and re-asks with a reason after an invalid answer", () => {
+    const first = start();
+    expect(renderConversation(visitorsForm, first, "sv", frame).text).toBe("Fråga 1 av 10: Besökare totalt");
+    const bad = respond(visitorsForm, first, "tjugo");
+    expect(bad.changed).toBe(false);
+    const text = renderConversation(visitorsForm, bad.state, "sv", frame, bad.notice).text;
+    expect(text).toContain("det måste vara ett tal");
+    expect(text).toContain("Fråga 1 av 10: Besökare totalt");
+    const good = respond(visitorsForm, first, "20");
+    expect(good.state.current).toBe("women");
+    expect(renderConversation(visitorsForm, good.state, "en", frame).text).toBe("Question 2 of 10: Women");
+  });
+
+  it("refuses parts that do not add up to the total and names the figures", () => {
+    const step = say(start(), "20", "5", "10", "4");
+    expect(step.state.current).toBe("other");
+    expect(step.state.answers.other).toBeUndefined();
+    const text = renderConversation(visitorsForm, step.state, "sv", frame, step.notice as never).text;
+    expect(text).toContain("Kvinnor + Män + Annat/okänt blir 19, men Besökare totalt är 20");
+    expect(text).toContain("ändra 1");
+  });
+
+  it("shows a conditional question only when the earlier answer calls for it", () => {
+    const no = say(start(), "20", "5", "10", "5", "1000", "hoppa över", "nej");
+    expect(no.state.current).toBe("season");
+    const yes = say(start(), "20", "5", "10", "5", "1000", "skip", "ja");
+    expect(yes.state.current).toBe("kinds");
+    expect(renderConversation(visitorsForm, yes.state, "sv", frame).text).toBe("Fråga 8 av 11: Vilka slag?");
+  });
+
+  it("goes back, skips only optional questions, and edits from the summary back to the summary", () => {
+    let step = say(start(), "20", "tillbaka");
+    expect(step.state.current).toBe("total");
+    step = say(step.state, "ok", "hoppa över");
+    expect(step.notice).toEqual({ kind: "cannot_skip" });
+    step = say(step.state, "5", "10", "5", "1000", "skip", "nej", "1", "2026-03-01", "skip");
+    expect(step.state.current).toBeNull();
+    step = say(step.state, "ändra 5", "1200");
+    expect(step.state.current).toBeNull();
+    expect(step.state.answers.cost).toBe(1200);
+    expect(say(step.state, "ändra 12").notice).toEqual({ kind: "no_such_question", n: 12, count: 10 });
+    expect(say(step.state, "skicka in").outcome).toBe("submit");
+  });
+
+  it("pauses and cancels without touching the answers", () => {
+    const step = say(start(), "20");
+    expect(respond(visitorsForm, step.state, "paus")).toMatchObject({ outcome: "paused", changed: false });
+    expect(respond(visitorsForm, step.state, "cancel")).toMatchObject({ outcome: "cancelled", changed: false });
+  });
+
+  it("stores the same answers whether filled in by conversation or in one view", () => {
+    const chat = say(start(), "20", "5", "10", "5", "12 500,50", "skip", "ja", "1, 2", "vinter", "2026-03-01", "Lugnt");
+    expect(chat.state.current).toBeNull();
+    const view = readFormValues(
+      visitorsForm,
+      { total: "20", women: "5", men: "10", other: "5", cost: "12500.50", share: "", incidents: "yes", kinds: ["threat", "violence"], season: "winter", from: "2026-03-01", note: "Lugnt" },
+      "sv",
+    );
+    expect(view.ok).toBe(true);
+    const submitted = respond(visitorsForm, chat.state, "skicka");
+    expect(submitted.outcome).toBe("submit");
+    expect(view.ok && view.answers).toEqual({ ...chat.state.answers, share: null });
+  });
+
+  it("puts the same errors on the fields of the one-view form, and drops answers to hidden questions", () => {
+    const view = readFormValues(
+      visitorsForm,
+      { total: "20", women: "5", men: "x", other: "5", cost: "100", incidents: "no", kinds: ["threat"], season: "winter", from: "2026-03-01" },
+      "en",
+    );
+    expect(view.ok).toBe(false);
+    expect(!view.ok && view.errors).toEqual({ men: "It must be a number, e.g. 12 or 12.5." });
+    const sums = readFormValues(visitorsForm, { total: "20", women: "5", men: "6", other: "5", cost: "100", incidents: "no", season: "winter", from: "2026-03-01" }, "sv");
+    expect(!sums.ok && sums.errors.total).toContain("blir 16, men Besökare totalt är 20");
+    const form = renderFormView(visitorsForm, { total: 20, incidents: true }, "sv", { formId: "f", title: "T", submitLabel: "Skicka", state: "s" });
+    expect(form.fields.find((f) => f.id === "total")?.initial).toBe("20");
+    expect(form.fields.find((f) => f.id === "incidents")?.initial).toBe("yes");
+    expect(form.fields.find((f) => f.id === "kinds")).toMatchObject({ required: false, help: "Besvaras bara om Hot eller våld? är ja." });
+  });
+});
