@@ -1,0 +1,36 @@
+import { ErrorCode, type WebAPIPlatformError } from "@slack/web-api";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+
+// Platform errors that mean "this will not work until someone changes something in Slack".
+const HINTS: Record<string, string> = {
+  not_in_channel: "invite the Samverka app to the channel (/invite @Samverka)",
+  channel_not_found: "the channel is gone or private without the app in it; invite the app or update the channel in the partnership file",
+  missing_scope: "add the missing scope in the Slack app settings (see apps/slack/manifest.yaml) and reinstall the app",
+  invalid_auth: "SLACK_BOT_TOKEN is wrong or revoked; copy the Bot User OAuth Token again",
+  expired_trigger_id: "the form was opened more than 3 seconds after the click; try again",
+};
+
+/** Turns any error from the Slack Web API or a response_url into a SamverkaError, saying how to fix it. */
+export function toSlackError(error: unknown, method: string): SamverkaError {
+  if (error instanceof SamverkaError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === ErrorCode.PlatformError) {
+    const slackError = (error as WebAPIPlatformError).data.error;
+    const hint = HINTS[slackError];
+    return new SamverkaError("platform_rejected", `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`, {
+      cause: error,
+      retryable: slackError === "ratelimited" || slackError === "internal_error" || slackError === "fatal_error",
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SamverkaError("platform_unavailable", `Slack did not answer ${method}: ${message}.`, { cause: error, retryable: true });
+}
+
+/** Runs one Web API call, turning its failure into a SamverkaError. */
+export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toSlackError(error, method);
+  }
+}

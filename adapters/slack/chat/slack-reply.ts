@@ -1,0 +1,57 @@
+import type { Reply } from "../../../src/chat/inbound.ts";
+import type { Message } from "../../../src/chat/message.ts";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+import { renderMessage } from "../blocks/message-blocks.ts";
+import type { ReplyOrigin } from "../parse/translate.ts";
+import { encodeConversation, encodeMessage } from "../refs.ts";
+import type { SlackChat } from "./slack-chat.ts";
+import { callSlack } from "./slack-errors.ts";
+
+/** Posts to a command's or click's response_url (valid 30 minutes, works where the bot is not a member). */
+async function postToResponseUrl(url: string, body: object): Promise<void> {
+  await callSlack("response_url", async () => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${await res.text()}`);
+  });
+}
+
+/** The Reply for one inbound Slack event, answering where and to whom the event came from. */
+export function createSlackReply(chat: SlackChat, origin: ReplyOrigin): Reply {
+  const conversation = encodeConversation(origin.channel);
+  // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
+  const direct = origin.channel.startsWith("D");
+  const say = (message: Message) => chat.post(conversation, message);
+  return {
+    say,
+    async whisper(message) {
+      if (direct) {
+        await say(message);
+      } else if (origin.responseUrl !== undefined) {
+        await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...renderMessage(message) });
+      } else {
+        await chat.postPrivate(conversation, origin.userId, message);
+      }
+    },
+    async updateSource(message) {
+      const source = origin.source;
+      if (source === undefined) {
+        await say(message);
+      } else if (source.ephemeral && origin.responseUrl !== undefined) {
+        // chat.update cannot reach an ephemeral message; its response_url can.
+        await postToResponseUrl(origin.responseUrl, { replace_original: true, ...renderMessage(message) });
+      } else {
+        await chat.update(encodeMessage({ channel: origin.channel, ts: source.ts }), message);
+      }
+    },
+    async openForm(form) {
+      if (origin.triggerId === undefined) {
+        throw new SamverkaError("invalid_input", "Slack opens a form only in reply to a command or click; this event has no trigger id.");
+      }
+      await chat.openModal(origin.triggerId, form, {
+        conversation,
+        ...(origin.source === undefined ? {} : { message: encodeMessage({ channel: origin.channel, ts: origin.source.ts }) }),
+        ...(origin.responseUrl === undefined ? {} : { responseUrl: origin.responseUrl }),
+      });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { App, SocketModeReceiver, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver } from "@slack/bolt";
+import type { Router } from "express";
+import type { Kysely } from "kysely";
+import type { ChatPort } from "../../src/chat/chat-port.ts";
+import type { InboundHandler } from "../../src/chat/inbound.ts";
+import type { Database } from "../../src/db/database.ts";
+import { systemClock, type Clock } from "../../src/shared/clock.ts";
+import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
+import type { Locale } from "../../src/shared/i18n.ts";
+import type { Logger } from "../../src/shared/logger.ts";
+import { toBoltLogger } from "./bolt-logger.ts";
+import { createSlackChat } from "./chat/slack-chat.ts";
+import { translateSlackBody } from "./parse/translate.ts";
+import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
+import { createEventDeduper, type EventDeduper } from "./webhook/dedupe.ts";
+import { createHttpReceiver } from "./webhook/http-receiver.ts";
+
+/** Slack settings (from `Config.slack`). */
+export interface SlackAdapterConfig {
+  botToken: string;
+  /** Required over HTTP; every request's signature is checked with it. */
+  signingSecret?: string | undefined;
+  /** When set, Socket Mode is used instead of HTTP. */
+  appToken?: string | undefined;
+  /** Base URL of the Web API (tests point it at a loopback fake). */
+  apiUrl?: string | undefined;
+  /** Language of the adapter's own few messages (failures, yes/no). */
+  locale?: Locale;
+}
+
+/** What the composition root gives the adapter. */
+export interface SlackAdapterOptions {
+  config: SlackAdapterConfig;
+  handler: InboundHandler;
+  db: Kysely<Database>;
+  logger: Logger;
+  clock?: Clock;
+  /** Time a modal submission may take before the modal closes unanswered (Slack allows 3 s). */
+  formBudgetMs?: number;
+}
+
+/** The running Slack adapter. */
+export interface SlackAdapter {
+  chat: ChatPort;
+  /** Express router for `POST /slack/events`; undefined in Socket Mode. */
+  router: Router | undefined;
+  /** Connects Socket Mode; a no-op over HTTP. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// Rate-limited calls wait for Slack's Retry-After, then retry; network failures back off up to half a minute.
+const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Creates the Slack adapter: Bolt with our receiver (HTTP) or Socket Mode, and the ChatPort over its WebClient. */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, handler, logger } = options;
+  const log = logger.child({ platform: "slack" });
+  const deduper = createEventDeduper(options.db);
+  const boltLogger = toBoltLogger(log);
+  let receiver: Receiver;
+  let router: Router | undefined;
+  if (config.appToken !== undefined) {
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger });
+  } else {
+    if (config.signingSecret === undefined) {
+      throw new SamverkaError("config_invalid", "SLACK_SIGNING_SECRET is required over HTTP (Slack app → Basic Information → Signing Secret).");
+    }
+    const http = createHttpReceiver({ signingSecret: config.signingSecret, deduper, logger: log, clock: options.clock ?? systemClock });
+    receiver = http.receiver;
+    router = http.router;
+  }
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions: {
+      ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
+      rejectRateLimitedCalls: false,
+      retryConfig: RETRY_CONFIG,
+    },
+    // auth.test runs on the first event instead of at construction, so a Slack outage cannot stop the server starting.
+    tokenVerificationEnabled: false,
+    convoStore: false,
+  });
+  const chat = createSlackChat(app.client, config.locale ?? "sv");
+  const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
+
+  if (router === undefined) app.use(createSocketModeDedupe(deduper, log));
+  app.use(async (args) => {
+    const maybeAck = (args as { ack?: (response?: object) => Promise<void> }).ack;
+    const ack: Ack = maybeAck === undefined ? () => Promise.resolve() : (response) => maybeAck(response);
+    let translated;
+    try {
+      translated = translateSlackBody(args.body, { botUserId: args.context.botUserId });
+    } catch (error) {
+      log.warn({ err: toSamverkaError(error) }, "slack payload did not match the expected shape; ignored");
+      await ack();
+      return;
+    }
+    await dispatchSlack(translated, ack, deps);
+  });
+  app.error((error) => {
+    log.error({ err: error }, "bolt reported an error");
+    return Promise.resolve();
+  });
+
+  return {
+    chat,
+    router,
+    start: async () => {
+      if (config.appToken !== undefined) await app.start();
+    },
+    stop: async () => {
+      if (config.appToken !== undefined) await app.stop();
+    },
+  };
+}
+
+/** In Socket Mode Bolt's own receiver acks; duplicates are dropped before the core sees them. */
+function createSocketModeDedupe(deduper: EventDeduper, log: Logger) {
+  return async ({ body, next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const envelope = body as { type?: unknown; event_id?: unknown };
+    if (envelope.type === "event_callback" && typeof envelope.event_id === "string" && !(await deduper.claim(envelope.event_id))) {
+      log.info({ eventId: envelope.event_id }, "slack event already handled; retry ignored");
+      return;
+    }
+    await next();
+  };
+}

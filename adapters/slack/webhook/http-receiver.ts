@@ -1,0 +1,128 @@
+import type { App, Receiver } from "@slack/bolt";
+import express, { type Request, type Response, type Router } from "express";
+import type { Clock } from "../../../src/shared/clock.ts";
+import { toSamverkaError } from "../../../src/shared/errors.ts";
+import type { Logger } from "../../../src/shared/logger.ts";
+import type { EventDeduper } from "./dedupe.ts";
+import { verifySlackRequest } from "./verify.ts";
+
+/** Options of the HTTP receiver. */
+export interface HttpReceiverOptions {
+  signingSecret: string;
+  deduper: EventDeduper;
+  logger: Logger;
+  clock: Clock;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Decodes a verified body: JSON (Events API), `payload=` (interactivity) or plain form fields (slash commands). */
+export function decodeSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const form = new URLSearchParams(raw);
+  const payload = form.get("payload");
+  if (payload !== null) return JSON.parse(payload) as Record<string, unknown>;
+  return Object.fromEntries(form);
+}
+
+/**
+ * A Bolt receiver that only does transport: verify the signature (always), decode, drop Slack's retries of
+ * events already taken, and hand the body to Bolt with an `ack` that writes the HTTP response.
+ * Mount `router` at `/slack/events` before any body parser: the signature covers the raw bytes.
+ */
+export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Receiver; router: Router } {
+  const { signingSecret, deduper, logger, clock } = options;
+  let app: App | undefined;
+  const router = express.Router();
+
+  async function handle(req: Request, res: Response): Promise<void> {
+    if (!Buffer.isBuffer(req.body)) {
+      logger.error({}, "slack request body was parsed before the Slack router; mount it before any body parser");
+      res.status(500).end();
+      return;
+    }
+    const raw = req.body;
+    const verdict = verifySlackRequest(
+      signingSecret,
+      { timestamp: header(req, "x-slack-request-timestamp"), signature: header(req, "x-slack-signature"), rawBody: raw },
+      Math.floor(clock.now().getTime() / 1000),
+    );
+    if (!verdict.ok) {
+      logger.warn({ reason: verdict.reason, ip: req.ip }, "slack request refused: signature not valid");
+      res.status(401).end();
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = decodeSlackBody(raw.toString("utf8"), header(req, "content-type"));
+    } catch {
+      res.status(400).end();
+      return;
+    }
+    if (body.type === "url_verification") {
+      res.json({ challenge: body.challenge });
+      return;
+    }
+    if (body.ssl_check !== undefined) {
+      res.status(200).end();
+      return;
+    }
+    const retryNum = Number(header(req, "x-slack-retry-num") ?? "0");
+    if (body.type === "event_callback" && typeof body.event_id === "string") {
+      let first: boolean;
+      try {
+        first = await deduper.claim(body.event_id);
+      } catch (error) {
+        // Not acked, so Slack delivers it again later, when the database may be back.
+        logger.error({ err: toSamverkaError(error), eventId: body.event_id }, "could not record slack event; asking Slack to retry");
+        res.status(500).end();
+        return;
+      }
+      if (!first) {
+        logger.info({ eventId: body.event_id, retryNum }, "slack event already handled; retry ignored");
+        res.status(200).end();
+        return;
+      }
+    }
+    let acked = false;
+    const ack = (response?: unknown): Promise<void> => {
+      if (acked) return Promise.resolve();
+      acked = true;
+      if (response === undefined || response === "") res.status(200).end();
+      else if (typeof response === "string") res.status(200).send(response);
+      else res.status(200).json(response);
+      return Promise.resolve();
+    };
+    try {
+      if (app === undefined) throw new Error("the Slack receiver was not initialised by Bolt");
+      const retryReason = header(req, "x-slack-retry-reason");
+      await app.processEvent({ body, ack, retryNum, ...(retryReason === undefined ? {} : { retryReason }) });
+    } catch (error) {
+      logger.error({ err: toSamverkaError(error) }, "slack request failed");
+      if (!acked) {
+        acked = true;
+        res.status(500).end();
+      }
+    }
+    await ack();
+  }
+
+  router.post("/", express.raw({ type: () => true, limit: "1mb" }), (req, res) => {
+    void handle(req, res);
+  });
+
+  return {
+    router,
+    receiver: {
+      init: (bolt: App) => {
+        app = bolt;
+      },
+      // The lead's server owns the port; the router is mounted there.
+      start: () => Promise.resolve(),
+      stop: () => Promise.resolve(),
+    },
+  };
+}
