@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { inspect } from "node:util";
 import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { loggerFor, openDatabase, startApp, type Role } from "./main.ts";
@@ -88,7 +89,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof SamverkaError) {
       process.stderr.write(`${error.message}\n`);
-      if (error.code !== "config_invalid" && error.cause !== undefined) process.stderr.write(`${String(error.cause)}\n`);
+      if (error.code !== "config_invalid" && error.cause !== undefined) process.stderr.write(`${inspect(error.cause)}\n`);
       process.exitCode = error.code === "config_invalid" ? 78 : 1;
       return;
     }

@@ -39,7 +39,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   if (url === undefined) {
     const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
     url = embedded.url;
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
   }
   const handle = connectDatabase(url);
   const applied = await migrateToLatest(handle.db);
@@ -70,7 +70,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   try {
     const database = await openDatabase(config, logger);
-    closers.push(database.close);
+    closers.push(() => database.close());
     const { db } = database;
 
     const chats = new Map<Platform, ChatPort>();
@@ -86,7 +86,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     if (role !== "worker") {
       const http = createHttpServer({ checks, logger });
       const listening = await http.listen(config.host, config.port);
-      closers.push(http.close);
+      closers.push(() => http.close());
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
     }
