@@ -1,0 +1,145 @@
+/**
+ * Platform-neutral chat scenarios every adapter must pass, run against the REAL server over HTTP.
+ *
+ * Usage (one file per platform, e.g. test/e2e/slack/contract.test.ts):
+ *
+ *   describeChatContract("Slack", async () => {
+ *     const db = await createTestDatabase();
+ *     const users = { member: { userId: "U0MEMBER" }, admin: { userId: "U0ADMIN" }, twoPartnerships: { userId: "U0TWO" }, stranger: { userId: "U0STRANGER" } };
+ *     await seedContractData(db.db, "slack", users, "C0CONTRACT");
+ *     const driver = ...; // start the server against db.url and the platform fake, make the PlatformDriver
+ *     return { driver, users, channel: "C0CONTRACT", form: {...}, close: async () => { await driver.close(); await db.drop(); } };
+ *   });
+ *
+ * The world is made once per file (beforeAll) and each scenario starts with `driver.clear()`.
+ */
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Platform } from "../../src/chat/chat-port.ts";
+import type { Database } from "../../src/db/database.ts";
+import type { PlatformDriver, SentItem, TestUser } from "../helpers/platform-driver.ts";
+
+/** The people of the contract partnerships, as the platform knows them. */
+export interface ContractUsers {
+  /** Member of Alfa only. */
+  member: TestUser;
+  /** Admin of Alfa (named in the "ask …" message to outsiders). */
+  admin: TestUser;
+  /** Member of Alfa and Beta: must choose a partnership with a button. */
+  twoPartnerships: TestUser;
+  /** Known to nobody. */
+  stranger: TestUser;
+}
+
+/** A form the server opens on a command, and a value for `field` that the form refuses. */
+export interface ContractForm {
+  /** Command text that opens the form, e.g. "hot". */
+  command: string;
+  /** Values for the other required fields, so that only `field` is wrong. */
+  validValues: Record<string, string | string[]>;
+  field: string;
+  invalidValue: string | string[];
+}
+
+/** A running server with the contract data, driven through one platform. */
+export interface ContractWorld {
+  driver: PlatformDriver;
+  users: ContractUsers;
+  /** The platform channel id mapped to Alfa (Slack `C…`, Teams `19:…`). */
+  channel: string;
+  /** Omit only while no feature opens a form on the server; the scenario then reports why it cannot run. */
+  form: ContractForm | undefined;
+  close(): Promise<void>;
+}
+
+/** Names the scenarios expect in the bot's answers. */
+export const CONTRACT = {
+  alfa: { id: "contract-alfa", name: "Alfa nattpartnerskap" },
+  beta: { id: "contract-beta", name: "Beta ungdomspartnerskap" },
+  adminName: "Ada Admin",
+  memberName: "Maja Medlem",
+} as const;
+
+/** Inserts two partnerships (Alfa with a channel, Beta), their members and the users' platform identities. */
+export async function seedContractData(db: Kysely<Database>, platform: Platform, users: ContractUsers, channel: string): Promise<void> {
+  for (const p of [CONTRACT.alfa, CONTRACT.beta]) {
+    await db
+      .insertInto("partnerships")
+      .values({ id: p.id, name: p.name, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2027-12-31", updated_at: new Date() })
+      .execute();
+  }
+  const people: { partnership: string; key: string; name: string; roles: string[]; user: TestUser }[] = [
+    { partnership: CONTRACT.alfa.id, key: "maja", name: CONTRACT.memberName, roles: [], user: users.member },
+    { partnership: CONTRACT.alfa.id, key: "ada", name: CONTRACT.adminName, roles: ["admin"], user: users.admin },
+    { partnership: CONTRACT.alfa.id, key: "tva", name: "Tove Två", roles: [], user: users.twoPartnerships },
+    { partnership: CONTRACT.beta.id, key: "tva", name: "Tove Två", roles: [], user: users.twoPartnerships },
+  ];
+  for (const person of people) {
+    const member = await db
+      .insertInto("members")
+      .values({ partnership_id: person.partnership, key: person.key, display_name: person.name, organisation_id: null, city_unit_id: null, locale: "sv", roles: person.roles, deactivated_at: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("member_identities")
+      .values({ partnership_id: person.partnership, member_id: member.id, platform, platform_user_id: platform === "teams" ? (person.user.aadObjectId ?? person.user.userId) : person.user.userId, position: 0 })
+      .execute();
+  }
+  await db.insertInto("channels").values({ partnership_id: CONTRACT.alfa.id, platform, conversation: channel, purpose: "partnership", group_id: null }).execute();
+}
+
+const textOf = (item: SentItem) => item.text;
+
+/** Registers the contract scenarios for one platform. */
+export function describeChatContract(name: string, makeWorld: () => Promise<ContractWorld>): void {
+  describe(`chat contract: ${name}`, () => {
+    let world: ContractWorld;
+    beforeAll(async () => {
+      world = await makeWorld();
+    });
+    afterAll(async () => {
+      await world?.close();
+    });
+    beforeEach(() => world.driver.clear());
+
+    it("answers hjälp with the help message", async () => {
+      await world.driver.command(world.users.member, "hjälp");
+      const help = await world.driver.waitFor((i) => textOf(i).includes("Samverka – det här kan jag"));
+      expect(help.text).toContain("status");
+    });
+
+    it("shows a member their partnership and organisation on status", async () => {
+      await world.driver.command(world.users.member, "status");
+      const status = await world.driver.waitFor((i) => textOf(i).includes("Din status i Samverka"));
+      expect(status.text).toContain(CONTRACT.alfa.name);
+      expect(status.text).not.toContain(CONTRACT.beta.name);
+    });
+
+    it("tells someone who is not a member whom to ask, naming the partnership's admin", async () => {
+      await world.driver.command(world.users.stranger, "status", { conversation: world.channel });
+      const answer = await world.driver.waitFor((i) => textOf(i).includes("inte med i något partnerskap"));
+      expect(answer.text).toContain(CONTRACT.adminName);
+      expect(answer.text).toContain(CONTRACT.alfa.name);
+      expect(answer.text).not.toContain("Din status");
+    });
+
+    it("updates the message in place when a member of two partnerships picks one with a button", async () => {
+      await world.driver.message(world.users.twoPartnerships, "status");
+      const choice = await world.driver.waitFor((i) => i.buttons.some((b) => b.label === CONTRACT.beta.name));
+      await world.driver.click(world.users.twoPartnerships, choice, CONTRACT.beta.name);
+      const updated = await world.driver.waitFor((i) => i.kind === "update" && textOf(i).includes(CONTRACT.beta.name));
+      expect(updated.messageId).toBe(choice.messageId);
+      expect(updated.buttons).toEqual([]);
+    });
+
+    it("refuses a form with an invalid value and names the field", async () => {
+      const form = world.form;
+      if (form === undefined) throw new Error(`${name}: no feature on the server opens a form yet; give the world a ContractForm`);
+      await world.driver.command(world.users.member, form.command);
+      const opened = await world.driver.waitFor((i) => i.kind === "form");
+      expect(opened.fields).toContain(form.field);
+      const errors = await world.driver.submitForm(world.users.member, opened, { ...form.validValues, [form.field]: form.invalidValue });
+      expect(Object.keys(errors ?? {})).toContain(form.field);
+    });
+  });
+}
