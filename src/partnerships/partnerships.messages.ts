@@ -1,9 +1,12 @@
 import type { Catalogue } from "../shared/i18n.ts";
+import type { ChangeCounts, ImportEntity } from "./change-summary.ts";
 import type { FileIssueReason } from "./file-formats.schema.ts";
 
 /** Every text key of the partnerships capability. */
 export type PartnershipMessageKey =
   | `reason.${FileIssueReason}`
+  | `entity.${ImportEntity}`
+  | `count.${keyof ChangeCounts}`
   | "file.invalid"
   | "file.issue"
   | "file.unreadable"
@@ -20,6 +23,22 @@ export type PartnershipMessageKey =
 /** Admin-facing texts of the partnerships capability. */
 export const partnershipMessages: Catalogue<PartnershipMessageKey> = {
   sv: {
+    "entity.partnership": "Partnerskap",
+    "entity.organisations": "Organisationer",
+    "entity.cityUnits": "Stadens enheter",
+    "entity.groups": "Grupper",
+    "entity.members": "Medlemmar",
+    "entity.identities": "Chattidentiteter",
+    "entity.groupMembers": "Gruppmedlemskap",
+    "entity.channels": "Kanaler",
+    "entity.activities": "Verksamheter",
+    "entity.activityStaff": "Personal i verksamheter",
+    "entity.settings": "Inställningar",
+    "count.created": ({ n }, f) => `${f.number(Number(n))} ${f.plural(Number(n), "skapad", "skapade")}`,
+    "count.updated": ({ n }, f) => `${f.number(Number(n))} ${f.plural(Number(n), "ändrad", "ändrade")}`,
+    "count.reactivated": ({ n }, f) => `${f.number(Number(n))} ${f.plural(Number(n), "återaktiverad", "återaktiverade")}`,
+    "count.deactivated": ({ n }, f) => `${f.number(Number(n))} ${f.plural(Number(n), "avaktiverad", "avaktiverade")}`,
+    "count.removed": ({ n }, f) => `${f.number(Number(n))} ${f.plural(Number(n), "borttagen", "borttagna")}`,
     "reason.slug": "måste vara gemener, siffror och bindestreck, t.ex. stockholm-eu",
     "reason.key": "måste vara en nyckel av gemener, siffror, - och _, t.ex. ny-gemenskap",
     "reason.time_zone": "är ingen känd IANA-tidszon (t.ex. Europe/Stockholm)",
@@ -45,7 +64,7 @@ export const partnershipMessages: Catalogue<PartnershipMessageKey> = {
     "reason.unknown_reference": "{key} finns inte bland {list}",
     "reason.identity_taken": "{key} hör redan till medlemmen {member}",
     "file.invalid": "{file} är ogiltig; databasen har inte ändrats. ({file} is invalid; the database was not changed.)",
-    "file.issue": "{file}:{line}:{column} {field} {message}",
+    "file.issue": "{file}:{line}:{column} {field}{message}",
     "file.unreadable": "Kan inte läsa {file} (cannot read the file): {reason}",
     "file.more": "… och {count} fel till",
     "import.usage": "Användning (usage): samverka import FIL [--dry-run]",
@@ -58,6 +77,22 @@ export const partnershipMessages: Catalogue<PartnershipMessageKey> = {
     "export.written": "{id} exporterat till {file} (exported).",
   },
   en: {
+    "entity.partnership": "Partnership",
+    "entity.organisations": "Organisations",
+    "entity.cityUnits": "City units",
+    "entity.groups": "Groups",
+    "entity.members": "Members",
+    "entity.identities": "Chat identities",
+    "entity.groupMembers": "Group seats",
+    "entity.channels": "Channels",
+    "entity.activities": "Activities",
+    "entity.activityStaff": "Activity staff",
+    "entity.settings": "Settings",
+    "count.created": ({ n }, f) => `${f.number(Number(n))} created`,
+    "count.updated": ({ n }, f) => `${f.number(Number(n))} updated`,
+    "count.reactivated": ({ n }, f) => `${f.number(Number(n))} reactivated`,
+    "count.deactivated": ({ n }, f) => `${f.number(Number(n))} deactivated`,
+    "count.removed": ({ n }, f) => `${f.number(Number(n))} removed`,
     "reason.slug": "must be lower-case letters, digits and hyphens, e.g. stockholm-eu",
     "reason.key": "must be a key of lower-case letters, digits, - and _, e.g. ny-gemenskap",
     "reason.time_zone": "is not a known IANA time zone (e.g. Europe/Stockholm)",
@@ -83,7 +118,7 @@ export const partnershipMessages: Catalogue<PartnershipMessageKey> = {
     "reason.unknown_reference": "{key} is not among the {list}",
     "reason.identity_taken": "{key} already belongs to member {member}",
     "file.invalid": "{file} is invalid; the database was not changed.",
-    "file.issue": "{file}:{line}:{column} {field} {message}",
+    "file.issue": "{file}:{line}:{column} {field}{message}",
     "file.unreadable": "Cannot read {file}: {reason}",
     "file.more": "… and {count} more errors",
     "import.usage": "Usage: samverka import FILE [--dry-run]",

@@ -43,7 +43,7 @@ function invalidFile(file: string, t: Messages, problems: FileProblem[]): Samver
   const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
   const lines = sorted
     .slice(0, MAX_LISTED)
-    .map((p) => t("file.issue", { file, line: String(p.line), column: String(p.column), field: p.field === "" ? "" : `${p.field}:`, message: p.message }));
+    .map((p) => t("file.issue", { file, line: String(p.line), column: String(p.column), field: p.field === "" ? "" : `${p.field}: `, message: p.message }));
   if (sorted.length > MAX_LISTED) lines.push(t("file.more", { count: sorted.length - MAX_LISTED }));
   return new SamverkaError("partnership_file_invalid", [t("file.invalid", { file }), ...lines].join("\n"));
 }

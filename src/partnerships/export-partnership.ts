@@ -1,0 +1,103 @@
+import { Document } from "yaml";
+import type { Db } from "../db/database.ts";
+import { SamverkaError } from "../shared/errors.ts";
+import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
+import { exportPeople } from "./export-people.ts";
+
+/** The active state of a partnership as a file that re-imports without changes; undefined if there is none. */
+export async function exportPartnership(db: Db, partnershipId: string): Promise<PartnershipFile | undefined> {
+  const p = await db.selectFrom("partnerships").selectAll().where("id", "=", partnershipId).executeTakeFirst();
+  if (p === undefined) return undefined;
+  const people = await exportPeople(db, partnershipId, p.locale);
+  const keyOf = (map: Map<string, string>, id: string | null) => (id === null ? undefined : map.get(id));
+
+  const groups = await db.selectFrom("groups").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
+  const seats = await db
+    .selectFrom("group_members")
+    .innerJoin("members", "members.id", "group_members.member_id")
+    .select(["group_members.group_id", "group_members.role", "members.key"])
+    .where("members.partnership_id", "=", partnershipId)
+    .where("members.active", "=", true)
+    .orderBy("members.key")
+    .execute();
+  const groupKeys = new Map(groups.map((g) => [g.id, g.key]));
+  const channels = await db.selectFrom("channels").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("platform").orderBy("purpose").orderBy("conversation").execute();
+  const activities = await db.selectFrom("activities").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
+  const staff = await db
+    .selectFrom("activity_staff")
+    .innerJoin("members", "members.id", "activity_staff.member_id")
+    .select(["activity_staff.activity_id", "members.key"])
+    .where("members.active", "=", true)
+    .orderBy("members.key")
+    .execute();
+  const cold = await db.selectFrom("cold_night_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
+  const incidents = await db.selectFrom("incident_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
+  const reports = await db.selectFrom("report_settings").select("settings").where("partnership_id", "=", partnershipId).executeTakeFirst();
+
+  const file = {
+    id: p.id,
+    name: p.name,
+    city: p.city,
+    timeZone: p.time_zone,
+    locale: p.locale,
+    period: {
+      start: p.period_start,
+      end: p.period_end,
+      ...(p.extension_step_months !== null && p.extension_until !== null
+        ? { extension: { stepMonths: p.extension_step_months, until: p.extension_until, ...(p.extension_deadline === null ? {} : { agreementDeadline: p.extension_deadline }) } }
+        : {}),
+    },
+    organisations: people.organisations,
+    cityUnits: people.cityUnits,
+    groups: groups.map((g) => ({
+      key: g.key,
+      kind: g.kind,
+      name: g.name,
+      cadence: g.cadence_kind === "term" ? { perTerm: true } : { atLeastEveryMonths: g.cadence_months },
+      meetings: g.meeting_settings,
+      members: seats.filter((s) => s.group_id === g.id).map((s) => ({ member: s.key, role: s.role })),
+    })),
+    members: people.members,
+    channels: channels.map((c) => ({ platform: c.platform, conversation: c.conversation, purpose: c.purpose, ...(c.group_id === null ? {} : { group: keyOf(groupKeys, c.group_id) }) })),
+    activities: activities.map((a) => ({
+      key: a.key,
+      name: a.name,
+      organisation: keyOf(people.organisationKeys, a.organisation_id),
+      kind: a.kind,
+      places: a.places,
+      placesWomen: a.places_women,
+      ...(a.nights_per_grant === null ? {} : { nightsPerGrant: a.nights_per_grant }),
+      ...(a.nights_per_grant_women === null ? {} : { nightsPerGrantWomen: a.nights_per_grant_women }),
+      ...(a.karenstid_nights === null ? {} : { karenstidNights: a.karenstid_nights }),
+      staff: staff.filter((s) => s.activity_id === a.id).map((s) => s.key),
+    })),
+    ...(cold === undefined
+      ? {}
+      : {
+          coldNights: {
+            thresholdC: cold.threshold_c,
+            season: { from: cold.season_from, to: cold.season_to },
+            coordinates: { lat: cold.latitude, lon: cold.longitude },
+            forecastTime: cold.forecast_time,
+            escalationMinutes: cold.escalation_minutes,
+            declarerRoles: cold.declarer_roles,
+            closeTime: cold.close_time,
+          },
+        }),
+    ...(incidents === undefined ? {} : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),
+    ...(reports === undefined ? {} : { reports: reports.settings }),
+  };
+  // The stored state always came through the schema; if it no longer passes, say so rather than write a broken file.
+  const parsed = partnershipFileSchema.safeParse(file);
+  if (!parsed.success) {
+    throw new SamverkaError("internal", `Partnership ${partnershipId} cannot be exported as a valid file: ${parsed.error.message}`, { cause: parsed.error });
+  }
+  return file as PartnershipFile;
+}
+
+/** Writes a partnership file as YAML, with a header saying where it came from. */
+export function stringifyPartnershipFile(file: PartnershipFile, header: string): string {
+  const doc = new Document(file);
+  doc.commentBefore = ` ${header}`;
+  return doc.toString({ lineWidth: 0 });
+}
