@@ -17,7 +17,7 @@ const schema = z
     DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "postgres://user:password@host:5432/samverka"),
     REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
     HOST: z.string().trim().default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     PUBLIC_URL: optionalUrl(["http:", "https:"], "https://samverka.example.se"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAMVERKA_LOCALE: z.enum(["sv", "en"]).default("sv"),

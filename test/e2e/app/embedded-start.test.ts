@@ -1,0 +1,54 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.ts";
+import { startApp } from "../../../src/main.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("a fresh clone with no environment", () => {
+  it("starts on an embedded PostgreSQL, answers /healthz and /readyz, and keeps its data across a restart", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "samverka-embedded-"));
+    dirs.push(dataDir);
+    // mkdtemp makes a 0700 folder; as root the server runs as the postgres user, which must reach it.
+    await chmod(dataDir, 0o755);
+    const config = loadConfig({ PORT: "0", SAMVERKA_DATA_DIR: dataDir, SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: "silent" });
+    const options = { logger: silentLogger, playground: false, seedExample: false };
+
+    const first = await startApp(config, options);
+    try {
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${first.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: "ready" });
+      await first.db
+        .insertInto("partnerships")
+        .values({ id: "kvar-efter-omstart", name: "Kvar", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+        .execute();
+    } finally {
+      await first.close();
+    }
+
+    const second = await startApp(config, options);
+    try {
+      const row = await second.db.selectFrom("partnerships").where("id", "=", "kvar-efter-omstart").select("name").executeTakeFirst();
+      expect(row?.name).toBe("Kvar");
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+});

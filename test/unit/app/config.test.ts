@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/config.ts";
+
+describe("configuration", () => {
+  it("runs with no environment at all on the embedded defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, port: 3978, host: "127.0.0.1", locale: "sv", slack: undefined, teams: undefined });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("names every bad variable and how to fix it", () => {
+    const attempt = () => loadConfig({ PORT: "seventy", DATABASE_URL: "mysql://x", SLACK_BOT_TOKEN: "xoxp-user-token" });
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/DATABASE_URL: must be a URL like postgres:/);
+    expect(attempt).toThrow(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
+    expect(attempt).toThrow(/see \.env\.example/);
+  });
+
+  it("refuses a partial Teams registration", () => {
+    expect(() => loadConfig({ TEAMS_CLIENT_ID: "id" })).toThrow(/TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID go together/);
+  });
+
+  it("needs a signing secret or an app token with a Slack bot token", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
+  });
+});
