@@ -72,7 +72,7 @@ function createPlanTools({ settings, timeZone }: CadencePlanInput): PlanTools {
 }
 
 function planMonthlyMeetings(input: CadencePlanInput, limitMonths: number, tools: PlanTools): CadencePlan {
-  const step = Math.min(input.settings.pattern.everyMonths, limitMonths);
+  const step = Math.min(input.settings.pattern.everyMonths ?? limitMonths, limitMonths);
   const fromMonth = monthIndexOf(input.from);
   const meetings: PlannedMeeting[] = [];
   const warnings: PlanWarning[] = [];

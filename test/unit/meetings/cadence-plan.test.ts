@@ -11,9 +11,9 @@ const julyAndChristmas = [
   { from: "12-21", to: "01-06", label: "jul och nyår" },
 ];
 
-function settings(overrides: Partial<MeetingSettings> & { pattern?: Partial<MeetingSettings["pattern"]> } = {}): MeetingSettings {
+function settings(overrides: Partial<Omit<MeetingSettings, "pattern">> & { pattern?: Partial<MeetingSettings["pattern"]> } = {}): MeetingSettings {
   return {
-    terms: [],
+    terms: [{ from: "01-15", to: "06-10" }],
     blackouts: [],
     inviteDaysBefore: 14,
     agendaRequestDaysBefore: 10,
