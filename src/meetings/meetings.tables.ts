@@ -1,0 +1,78 @@
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { Delivery } from "../chat/notifier.ts";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** Where a meeting stands: planned → invited → held, or moved (rescheduled) / cancelled. */
+export type MeetingStatus = "planned" | "invited" | "moved" | "held" | "cancelled";
+
+/** One meeting of a group; `sequence` is the calendar file's SEQUENCE and grows with every change. */
+export interface MeetingTable {
+  id: Generated<string>;
+  partnership_id: string;
+  group_id: string;
+  status: Generated<MeetingStatus>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  planned_starts_at: Timestamp;
+  sequence: Generated<number>;
+  invited_at: Timestamp | null;
+  agenda_sent_at: Timestamp | null;
+  minutes_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  invitation_deliveries: JSONColumnType<Delivery[], Delivery[] | undefined, Delivery[]>;
+  agenda_deliveries: JSONColumnType<Delivery[], Delivery[] | undefined, Delivery[]>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A member's answer to an invitation. */
+export type RsvpAnswer = "yes" | "no" | "substitute";
+
+export interface MeetingRsvpTable {
+  meeting_id: string;
+  member_id: string;
+  answer: RsvpAnswer;
+  answered_at: Timestamp;
+}
+
+/** An agenda item; open until a meeting's minutes mark it covered, so it carries over by itself. */
+export interface AgendaItemTable {
+  id: Generated<string>;
+  group_id: string;
+  proposed_for_meeting_id: string;
+  proposed_by_member_id: string | null;
+  text: string;
+  covered_in_meeting_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingDecisionTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  text: string;
+}
+
+/** An action item from the minutes: an owner and a due date, on every agenda until done. */
+export interface ActionItemTable {
+  id: Generated<string>;
+  partnership_id: string;
+  group_id: string;
+  meeting_id: string;
+  text: string;
+  owner_member_id: string;
+  due_date: string;
+  status: Generated<"open" | "done">;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingsTables {
+  meetings: MeetingTable;
+  meeting_rsvps: MeetingRsvpTable;
+  agenda_items: AgendaItemTable;
+  meeting_decisions: MeetingDecisionTable;
+  action_items: ActionItemTable;
+}
