@@ -10,6 +10,7 @@ import { indexRecurringTasks, syncRecurringSchedulers } from "./recurring-schedu
 import { RECURRING_QUEUE } from "./recurring.jobs.ts";
 import { createReminderQueue, DEFAULT_RETRY, reminderJobOptions, type RetryPolicy } from "./reminder-queue.ts";
 import { REMINDER_QUEUE } from "./reminder.jobs.ts";
+import { withTimeout } from "./with-timeout.ts";
 
 /** The reconcile sweep's own tick; every five minutes, well inside the reconcile horizon. */
 export const RECONCILE_TASK = "reminders.reconcile";
@@ -89,16 +90,11 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   };
 
   const ping = async (): Promise<boolean> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([reminders.isPaused().then(() => true), timeout]);
+      await withTimeout(reminders.isPaused(), PING_TIMEOUT_MS, "ping");
+      return true;
     } catch {
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   };
 

@@ -63,7 +63,14 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
 function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string): QueueBackend {
   const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
   // The schema option is only honoured in the config-object form; each queue and worker owns a small pool of it.
-  const connection = { connectionString: postgres.connectionString, schema: prefix, migrate: true, max: postgres.poolSize ?? 3 };
+  const connection = {
+    connectionString: postgres.connectionString,
+    schema: prefix,
+    migrate: true,
+    max: postgres.poolSize ?? 3,
+    // Without it a connect to an unreachable host waits forever.
+    connectionTimeoutMillis: 5_000,
+  };
   return {
     kind: "postgres",
     openQueue: (name, defaultJobOptions) => new PostgresQueue(name, { connection, defaultJobOptions }) as JobQueue,

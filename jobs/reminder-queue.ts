@@ -3,6 +3,9 @@ import type { ReminderJobRef, ReminderQueue } from "../src/reminders/reminder.ts
 import type { Clock } from "../src/shared/clock.ts";
 import type { JobQueue } from "./queue-backend.ts";
 import { REMINDER_JOB, reminderJobId, toReminderJobData } from "./reminder.jobs.ts";
+import { withTimeout } from "./with-timeout.ts";
+
+const QUEUE_TIMEOUT_MS = 5_000;
 
 /** How the queue retries a failing reminder before the reconcile sweep takes over. */
 export interface RetryPolicy {
@@ -37,13 +40,13 @@ export function createReminderQueue(queue: JobQueue, clock: Clock): ReminderQueu
   return {
     async enqueue(reminderId, dueAt) {
       const job = toJob({ reminderId, dueAt });
-      await queue.add(job.name, job.data, job.opts);
+      await withTimeout(queue.add(job.name, job.data, job.opts), QUEUE_TIMEOUT_MS, "add a reminder job");
     },
     async enqueueMany(jobs) {
-      if (jobs.length > 0) await queue.addBulk(jobs.map(toJob));
+      if (jobs.length > 0) await withTimeout(queue.addBulk(jobs.map(toJob)), QUEUE_TIMEOUT_MS, "add reminder jobs");
     },
     async remove(reminderId, dueAt) {
-      await queue.remove(reminderJobId({ reminderId, dueAt }));
+      await withTimeout(queue.remove(reminderJobId({ reminderId, dueAt })), QUEUE_TIMEOUT_MS, "remove a reminder job");
     },
   };
 }
