@@ -1,8 +1,10 @@
-import { Document } from "yaml";
+import { Document, isScalar, visit } from "yaml";
 import type { Db } from "../db/database.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
 import { exportPeople } from "./export-people.ts";
+
+const SEAT_ORDER = ["chair", "secretary", "member"];
 
 /** The active state of a partnership as a file that re-imports without changes; undefined if there is none. */
 export async function exportPartnership(db: Db, partnershipId: string): Promise<PartnershipFile | undefined> {
@@ -55,7 +57,10 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
       name: g.name,
       cadence: g.cadence_kind === "term" ? { perTerm: true } : { atLeastEveryMonths: g.cadence_months },
       meetings: g.meeting_settings,
-      members: seats.filter((s) => s.group_id === g.id).map((s) => ({ member: s.key, role: s.role })),
+      members: seats
+        .filter((s) => s.group_id === g.id)
+        .sort((a, b) => SEAT_ORDER.indexOf(a.role) - SEAT_ORDER.indexOf(b.role) || a.key.localeCompare(b.key))
+        .map((s) => ({ member: s.key, role: s.role })),
     })),
     members: people.members,
     channels: channels.map((c) => ({ platform: c.platform, conversation: c.conversation, purpose: c.purpose, ...(c.group_id === null ? {} : { group: keyOf(groupKeys, c.group_id) }) })),
@@ -92,12 +97,28 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
   if (!parsed.success) {
     throw new SamverkaError("internal", `Partnership ${partnershipId} cannot be exported as a valid file: ${parsed.error.message}`, { cause: parsed.error });
   }
-  return file as PartnershipFile;
+  // The parsed file lists every object's keys in schema order, not in the order jsonb stored them.
+  return parsed.data;
 }
+
+const SMALL_MAP = 5;
 
 /** Writes a partnership file as YAML, with a header saying where it came from. */
 export function stringifyPartnershipFile(file: PartnershipFile, header: string): string {
   const doc = new Document(file);
   doc.commentBefore = ` ${header}`;
+  visit(doc, {
+    Map: (_, map) => {
+      // Small maps of plain values (an organisation, a cadence, a seat) read best on one line, as in the examples.
+      if (map.items.length <= SMALL_MAP && map.items.every((pair) => isScalar(pair.value))) map.flow = true;
+    },
+    Seq: (_, seq) => {
+      if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+    Scalar: (_, scalar) => {
+      // Dates and times are strings; quoted, no YAML 1.1 reader takes them for dates or sexagesimal numbers.
+      if (typeof scalar.value === "string" && /^[0-9][0-9:-]*$/.test(scalar.value)) scalar.type = "QUOTE_DOUBLE";
+    },
+  });
   return doc.toString({ lineWidth: 0 });
 }

@@ -21,22 +21,30 @@ export type OrganisationInFile = z.infer<typeof organisationSchema>;
 export const cityUnitSchema = z.strictObject({ key: keySchema, name: z.string().trim().min(1) });
 export type CityUnitInFile = z.infer<typeof cityUnitSchema>;
 
-/** A Slack user id (`U…`, or `W…` on Enterprise Grid). */
-export const slackUserIdSchema = z.string().refine((v) => /^[UW][A-Z0-9]{2,}$/.test(v), because("slack_user"));
-
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 // An AAD object id is a GUID; the Agents Playground's default users carry 13 digits in the last group.
 const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i;
+const TEAMS_USER_ID = (v: string) => AAD_OBJECT_ID.test(v) || /^29:\S+$/.test(v);
 
-/** A Teams user: the AAD object id or the Bot Framework `29:…` id. */
-export const teamsUserIdSchema = z.string().refine((v) => AAD_OBJECT_ID.test(v) || /^29:\S+$/.test(v), because("teams_user"));
+/** Whether `userId` has the shape of a user id on `platform` (Slack `U…`; Teams AAD object id or `29:…`). */
+export function isPlatformUserId(platform: "slack" | "teams", userId: string): boolean {
+  return platform === "slack" ? SLACK_USER_ID.test(userId) : TEAMS_USER_ID(userId);
+}
 
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
-
-/** A member's chat identities; the first one listed is the primary one. */
-export const identitiesSchema = z.strictObject({
-  slack: oneOrMany(slackUserIdSchema).optional(),
-  teams: oneOrMany(teamsUserIdSchema).optional(),
-});
+/**
+ * A member's chat identities, one id or a list per platform; the first one listed is the primary one.
+ * A record rather than an object schema, because only a record keeps the platforms in the order written.
+ */
+export const identitiesSchema = z
+  .partialRecord(z.enum(["slack", "teams"]), z.union([z.string(), z.array(z.string()).min(1)]))
+  .superRefine((identities, ctx) => {
+    for (const [platform, ids] of Object.entries(identities) as ["slack" | "teams", string | string[]][]) {
+      [ids].flat().forEach((id, i) => {
+        if (isPlatformUserId(platform, id)) return;
+        ctx.addIssue({ code: "custom", path: Array.isArray(ids) ? [platform, i] : [platform], params: { reason: `${platform}_user` } });
+      });
+    }
+  });
 export type IdentitiesInFile = z.infer<typeof identitiesSchema>;
 
 /** A person taking part, belonging to an organisation or a city unit. */
