@@ -1,0 +1,111 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../src/db/database.ts";
+import type { TeamsConversationTable, TeamsTables } from "./teams.tables.ts";
+
+/** A stored conversation reference: enough to write to the conversation without an inbound activity. */
+export interface StoredConversation {
+  conversationId: string;
+  conversationType: TeamsConversationTable["conversation_type"];
+  serviceUrl: string;
+  tenantId: string | undefined;
+  botId: string;
+  teamId: string | undefined;
+  userId: string | undefined;
+  aadObjectId: string | undefined;
+}
+
+/** Reads and writes the Teams conversation references and user ids. */
+export interface ConversationStore {
+  /** Inserts or refreshes a conversation reference (keyed by the conversation id without thread suffix). */
+  remember(conversation: StoredConversation): Promise<void>;
+  /** Remembers a user's Bot Framework id for their AAD object id. */
+  rememberUser(user: { aadObjectId: string; userId: string; tenantId: string | undefined }): Promise<void>;
+  find(conversationId: string): Promise<StoredConversation | undefined>;
+  /** The personal chat with a user, by Bot Framework id or AAD object id. */
+  findPersonal(userId: string): Promise<StoredConversation | undefined>;
+  /** The Bot Framework id (`29:…`) for an AAD object id, if the user was ever seen. */
+  findUserId(aadObjectId: string): Promise<string | undefined>;
+  /** The most recently seen conversation in a tenant (any tenant when undefined): its service URL and bot id. */
+  latest(tenantId?: string): Promise<StoredConversation | undefined>;
+}
+
+type Row = TeamsConversationTable & { updated_at: Date };
+
+function toStored(row: Row): StoredConversation {
+  return {
+    conversationId: row.conversation_id,
+    conversationType: row.conversation_type,
+    serviceUrl: row.service_url,
+    tenantId: row.tenant_id ?? undefined,
+    botId: row.bot_id,
+    teamId: row.team_id ?? undefined,
+    userId: row.user_id ?? undefined,
+    aadObjectId: row.aad_object_id ?? undefined,
+  };
+}
+
+/** Creates the store over the adapter's own tables. */
+export function createConversationStore(db: Kysely<Database>): ConversationStore {
+  const teamsDb = db.withTables<TeamsTables>();
+  const conversations = () => teamsDb.selectFrom("teams_conversations").selectAll();
+  return {
+    remember: async (c) => {
+      const values = {
+        conversation_id: c.conversationId,
+        conversation_type: c.conversationType,
+        service_url: c.serviceUrl,
+        tenant_id: c.tenantId ?? null,
+        bot_id: c.botId,
+        team_id: c.teamId ?? null,
+        user_id: c.userId ?? null,
+        aad_object_id: c.aadObjectId ?? null,
+        updated_at: new Date(),
+      };
+      await teamsDb
+        .insertInto("teams_conversations")
+        .values(values)
+        .onConflict((oc) =>
+          oc.column("conversation_id").doUpdateSet((eb) => ({
+            service_url: values.service_url,
+            bot_id: values.bot_id,
+            updated_at: values.updated_at,
+            // An activity without these (a card action) must not erase what an earlier one told us.
+            tenant_id: eb.fn.coalesce(eb.val(values.tenant_id), eb.ref("teams_conversations.tenant_id")),
+            team_id: eb.fn.coalesce(eb.val(values.team_id), eb.ref("teams_conversations.team_id")),
+            user_id: eb.fn.coalesce(eb.val(values.user_id), eb.ref("teams_conversations.user_id")),
+            aad_object_id: eb.fn.coalesce(eb.val(values.aad_object_id), eb.ref("teams_conversations.aad_object_id")),
+          })),
+        )
+        .execute();
+    },
+    rememberUser: async (u) => {
+      await teamsDb
+        .insertInto("teams_users")
+        .values({ aad_object_id: u.aadObjectId, user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: new Date() })
+        .onConflict((oc) => oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: new Date() }))
+        .execute();
+    },
+    find: async (conversationId) => {
+      const row = await conversations().where("conversation_id", "=", conversationId).executeTakeFirst();
+      return row === undefined ? undefined : toStored(row as Row);
+    },
+    findPersonal: async (userId) => {
+      const row = await conversations()
+        .where("conversation_type", "=", "personal")
+        .where((eb) => eb.or([eb("user_id", "=", userId), eb("aad_object_id", "=", userId)]))
+        .orderBy("updated_at", "desc")
+        .executeTakeFirst();
+      return row === undefined ? undefined : toStored(row as Row);
+    },
+    findUserId: async (aadObjectId) => {
+      const row = await teamsDb.selectFrom("teams_users").select("user_id").where("aad_object_id", "=", aadObjectId).executeTakeFirst();
+      return row?.user_id;
+    },
+    latest: async (tenantId) => {
+      let query = conversations().orderBy("updated_at", "desc");
+      if (tenantId !== undefined) query = query.where("tenant_id", "=", tenantId);
+      const row = await query.executeTakeFirst();
+      return row === undefined ? undefined : toStored(row as Row);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Catalogue } from "../../src/shared/i18n.ts";
+
+/** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
+export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formErrors" | "failed" | "fileAttached"> = {
+  sv: {
+    yes: "Ja",
+    no: "Nej",
+    choose: "Välj",
+    done: "Klart.",
+    formErrors: "Formuläret sparades inte. Rätta det som är markerat och skicka igen.",
+    failed: "Något gick fel och det du bad om blev inte gjort. Försök igen om en stund; hjälper inte det, kontakta samordnaren.",
+    fileAttached: "Bifogad fil",
+  },
+  en: {
+    yes: "Yes",
+    no: "No",
+    choose: "Choose",
+    done: "Done.",
+    formErrors: "The form was not saved. Correct what is marked and send it again.",
+    failed: "Something went wrong and what you asked for was not done. Try again in a moment; if that does not help, contact the coordinator.",
+    fileAttached: "Attached file",
+  },
+};
