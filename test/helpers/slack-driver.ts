@@ -1,0 +1,268 @@
+/**
+ * The Slack PlatformDriver: plays Slack against the REAL server, over HTTP, with signed requests.
+ *
+ *   const fake = await startSlackFakeApi();                       // Slack's Web API, loopback
+ *   const app = await startApp(loadConfig({ ...env, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+ *                                           SLACK_API_URL: fake.apiUrl }));
+ *   const driver = createSlackDriver({ serverUrl: app.url, fake });
+ *   await driver.command({ userId: "U0MAJA" }, "hjälp");          // `/samverka hjälp`, form-encoded and signed
+ *   const help = await driver.waitFor((i) => i.text.includes("hjälp"));
+ *   await driver.click({ userId: "U0MAJA" }, help, "Ja");          // block_actions for the button labelled "Ja"
+ *   const errors = await driver.submitForm(user, formItem, { plats: "…" });   // view_submission; field errors or undefined
+ *   await driver.close();                                          // closes the fake too
+ *
+ * Without `conversation`, commands and messages come from the user's DM with the bot (`D<user id without U>`,
+ * the same id the fake's conversations.open returns). A `conversation` makes `message` an @mention in that channel.
+ * Lower-level helpers (`post`, `event`) let a test send raw or re-delivered requests (retries, bad signatures).
+ */
+import { randomBytes } from "node:crypto";
+import { fromSlackActionId } from "../../adapters/slack/blocks/action-id.ts";
+import { decodeFormMetadata } from "../../adapters/slack/blocks/form-metadata.ts";
+import { signSlackRequest } from "../../adapters/slack/webhook/verify.ts";
+import type { PlatformDriver, SentButton, SentItem, TestUser } from "./platform-driver.ts";
+import type { FakeCall, SlackFakeApi } from "./slack-fake-api.ts";
+
+/** The signing secret tests give the server (SLACK_SIGNING_SECRET). */
+export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+/** The bot token tests give the server (SLACK_BOT_TOKEN). */
+export const TEST_BOT_TOKEN = "xoxb-samverka-test";
+/** The workspace the driver speaks for. */
+export const TEST_TEAM_ID = "T0SAMVERKA";
+
+/** A raw response from the server. */
+export interface DriverResponse {
+  status: number;
+  body: string;
+}
+
+/** The Slack driver, with the lower-level calls Slack-only tests need. */
+export interface SlackDriver extends PlatformDriver {
+  readonly fake: SlackFakeApi;
+  /** POSTs a body to /slack/events, signed unless `signature`/`timestamp` are given. */
+  post(body: string, options?: { contentType?: string; timestamp?: number; signature?: string; headers?: Record<string, string> }): Promise<DriverResponse>;
+  /** Delivers an Events API `event_callback` with the given event (and event id / retry number). */
+  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<DriverResponse>;
+  /** The user's DM channel with the bot. */
+  dmChannel(user: TestUser): string;
+}
+
+/** Collects every human-visible string of Block Kit blocks. */
+function textsOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textsOf);
+  if (typeof node !== "object" || node === null) return [];
+  const obj = node as Record<string, unknown>;
+  const own = (obj.type === "plain_text" || obj.type === "mrkdwn") && typeof obj.text === "string" ? [obj.text] : [];
+  return [...own, ...Object.entries(obj).filter(([k]) => k !== "text" || typeof obj.text !== "string").flatMap(([, v]) => textsOf(v))];
+}
+
+function buttonsOf(blocks: unknown): SentButton[] {
+  if (!Array.isArray(blocks)) return [];
+  return blocks
+    .flatMap((b: { type?: string; elements?: unknown[] }) => (b.type === "actions" ? (b.elements ?? []) : []))
+    .filter((e): e is { type: string; action_id: string; value?: string; text: { text: string } } => (e as { type?: string }).type === "button")
+    .map((e) => ({ actionId: fromSlackActionId(e.action_id), value: e.value ?? "", label: e.text.text }));
+}
+
+function messageItem(kind: SentItem["kind"], conversation: string, body: Record<string, unknown>, extra: Partial<SentItem>): SentItem {
+  const text = [typeof body.text === "string" ? body.text : "", ...textsOf(body.blocks)].filter((t) => t !== "").join("\n");
+  return { kind, conversation, text, buttons: buttonsOf(body.blocks), raw: body, ...extra };
+}
+
+/** Reads the fake's calls as what the bot sent; calls that send nothing visible are left out. */
+export function sentItemsOf(calls: FakeCall[]): SentItem[] {
+  return calls.flatMap((call): SentItem[] => {
+    const b = call.body;
+    const channel = typeof b.channel === "string" ? b.channel : "";
+    switch (call.method) {
+      case "chat.postMessage":
+        return [messageItem(channel.startsWith("D") ? "direct" : "post", channel, b, { messageId: String(call.answer.ts) })];
+      case "chat.update":
+        return [messageItem("update", channel, b, { messageId: String(b.ts) })];
+      case "chat.postEphemeral":
+        return [messageItem("private", channel, b, { userId: String(b.user), messageId: String(call.answer.message_ts) })];
+      case "response_url": {
+        const ctx = call.responseContext!;
+        const kind = b.replace_original === true ? "update" : b.response_type === "in_channel" ? "post" : "private";
+        return [messageItem(kind, ctx.channel, b, { userId: ctx.userId, messageId: String(call.answer.ts) })];
+      }
+      case "views.open": {
+        const view = b.view as { blocks?: { type: string; block_id?: string }[]; private_metadata?: string; title?: { text: string } };
+        const meta = decodeFormMetadata(view.private_metadata ?? "");
+        const fields = (view.blocks ?? []).filter((x) => x.type === "input").map((x) => x.block_id ?? "");
+        return [{ kind: "form", conversation: meta?.conversation.replace(/^slack:/, "") ?? "", text: textsOf(view).join("\n"), buttons: [], fields, raw: b }];
+      }
+      case "files.completeUploadExternal": {
+        const files = (b.files as { id: string; title?: string }[] | undefined) ?? [];
+        const text = [typeof b.initial_comment === "string" ? b.initial_comment : "", ...files.map((f) => f.title ?? f.id)].filter(Boolean).join("\n");
+        return [{ kind: "file", conversation: typeof b.channel_id === "string" ? b.channel_id : "", text, buttons: [], raw: b }];
+      }
+      default:
+        return [];
+    }
+  });
+}
+
+type StateElement = Record<string, unknown>;
+
+function elementState(element: { type: string }, value: string | string[] | undefined): StateElement {
+  const one = Array.isArray(value) ? value[0] : value;
+  const many = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  switch (element.type) {
+    case "datepicker":
+      return { type: element.type, selected_date: one ?? null };
+    case "static_select":
+    case "radio_buttons":
+      return { type: element.type, selected_option: one === undefined ? null : { value: one, text: { type: "plain_text", text: one } } };
+    case "checkboxes":
+    case "multi_static_select":
+      return { type: element.type, selected_options: many.map((v) => ({ value: v, text: { type: "plain_text", text: v } })) };
+    default:
+      return { type: element.type, value: one ?? null };
+  }
+}
+
+/** Creates the driver for a server at `serverUrl` (its /slack/events) whose Web API is `fake`. */
+export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeApi; signingSecret?: string; path?: string }): SlackDriver {
+  const { fake } = options;
+  const endpoint = `${options.serverUrl.replace(/\/$/, "")}${options.path ?? "/slack/events"}`;
+  const secret = options.signingSecret ?? TEST_SIGNING_SECRET;
+  const dmChannel = (user: TestUser) => `D${user.userId.replace(/^U/, "")}`;
+  const trigger = () => `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`;
+  const userObject = (user: TestUser) => ({ id: user.userId, username: user.name ?? user.userId.toLowerCase(), name: user.name ?? user.userId.toLowerCase(), team_id: TEST_TEAM_ID });
+
+  const post: SlackDriver["post"] = async (body, o = {}) => {
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+    const res = await fetch(endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": o.contentType ?? "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": timestamp,
+        "x-slack-signature": o.signature ?? signSlackRequest(secret, timestamp, body),
+        ...o.headers,
+      },
+      body,
+    });
+    return { status: res.status, body: await res.text() };
+  };
+  const expectOk = (res: DriverResponse, what: string) => {
+    if (res.status !== 200) throw new Error(`server answered ${res.status} to ${what}: ${res.body}`);
+    return res;
+  };
+  const interaction = (payload: object) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  const event: SlackDriver["event"] = (e, o = {}) =>
+    post(
+      JSON.stringify({
+        token: "legacy-verification-token",
+        team_id: TEST_TEAM_ID,
+        api_app_id: "A0SAMVERKA",
+        event: { event_ts: `${Date.now() / 1000}`, ts: `${Date.now() / 1000}`, ...e },
+        type: "event_callback",
+        event_id: o.eventId ?? `Ev${randomBytes(6).toString("hex").toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ enterprise_id: null, team_id: TEST_TEAM_ID, user_id: fake.botUserId, is_bot: true, is_enterprise_install: false }],
+        is_ext_shared_channel: false,
+      }),
+      { contentType: "application/json", headers: o.retryNum === undefined ? {} : { "x-slack-retry-num": String(o.retryNum), "x-slack-retry-reason": "http_timeout" } },
+    );
+  const sent = () => sentItemsOf(fake.calls());
+
+  return {
+    platform: "slack",
+    fake,
+    post,
+    event,
+    dmChannel,
+    async command(user, text, o = {}) {
+      const channel = o.conversation ?? dmChannel(user);
+      const body = new URLSearchParams({
+        token: "legacy-verification-token",
+        team_id: TEST_TEAM_ID,
+        team_domain: "samverka-test",
+        channel_id: channel,
+        channel_name: channel.startsWith("D") ? "directmessage" : "samverka",
+        user_id: user.userId,
+        user_name: user.name ?? user.userId.toLowerCase(),
+        command: "/samverka",
+        text,
+        api_app_id: "A0SAMVERKA",
+        is_enterprise_install: "false",
+        response_url: fake.createResponseUrl({ channel, userId: user.userId }),
+        trigger_id: trigger(),
+      });
+      expectOk(await post(body.toString()), `/samverka ${text}`);
+    },
+    async message(user, text, o = {}) {
+      const ts = `${Date.now() / 1000}`;
+      const e = o.conversation === undefined
+        ? { type: "message", channel: dmChannel(user), channel_type: "im", user: user.userId, text, ts }
+        : { type: "app_mention", channel: o.conversation, user: user.userId, text: `<@${fake.botUserId}> ${text}`, ts };
+      expectOk(await event(e), `message "${text}"`);
+    },
+    async click(user, item, button) {
+      const blocks = ((item.raw as { blocks?: { type: string; block_id?: string; elements?: { type: string; action_id: string; value?: string; text: { text: string } }[] }[] }).blocks) ?? [];
+      let found: { blockId: string; element: { type: string; action_id: string; value?: string; text: { text: string } } } | undefined;
+      for (const block of blocks) {
+        for (const element of block.type === "actions" ? (block.elements ?? []) : []) {
+          if (element.type === "button" && (element.text.text === button || fromSlackActionId(element.action_id) === button)) {
+            found ??= { blockId: block.block_id ?? "actions", element };
+          }
+        }
+      }
+      if (found === undefined) throw new Error(`no button "${button}" on the message; it has ${JSON.stringify(item.buttons)}`);
+      const ephemeral = item.kind === "private";
+      const messageTs = item.messageId ?? "";
+      const payload = {
+        type: "block_actions",
+        user: userObject(user),
+        api_app_id: "A0SAMVERKA",
+        token: "legacy-verification-token",
+        container: { type: "message", message_ts: messageTs, channel_id: item.conversation, is_ephemeral: ephemeral },
+        trigger_id: trigger(),
+        team: { id: TEST_TEAM_ID, domain: "samverka-test" },
+        enterprise: null,
+        is_enterprise_install: false,
+        channel: { id: item.conversation, name: "samverka" },
+        message: { type: "message", ts: messageTs, text: (item.raw as { text?: string }).text ?? "", blocks },
+        state: { values: {} },
+        response_url: fake.createResponseUrl({ channel: item.conversation, userId: user.userId, messageTs }),
+        actions: [{ action_id: found.element.action_id, block_id: found.blockId, text: found.element.text, value: found.element.value, type: "button", action_ts: `${Date.now() / 1000}` }],
+      };
+      expectOk(await interaction(payload), `click on "${button}"`);
+    },
+    async submitForm(user, form, values) {
+      const view = (form.raw as { view: { callback_id: string; private_metadata: string; title: unknown; blocks: { type: string; block_id: string; element: { type: string; action_id: string } }[] } }).view;
+      const state: Record<string, Record<string, StateElement>> = {};
+      for (const block of view.blocks.filter((b) => b.type === "input")) {
+        state[block.block_id] = { [block.element.action_id]: elementState(block.element, values[block.block_id]) };
+      }
+      const payload = {
+        type: "view_submission",
+        team: { id: TEST_TEAM_ID, domain: "samverka-test" },
+        user: userObject(user),
+        api_app_id: "A0SAMVERKA",
+        token: "legacy-verification-token",
+        trigger_id: trigger(),
+        view: { id: "V0FORM", team_id: TEST_TEAM_ID, type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title, blocks: view.blocks, state: { values: state }, hash: "1.fake" },
+        response_urls: [],
+        is_enterprise_install: false,
+        enterprise: null,
+      };
+      const res = expectOk(await interaction(payload), "form submission");
+      if (res.body === "") return undefined;
+      const answer = JSON.parse(res.body) as { response_action?: string; errors?: Record<string, string> };
+      return answer.response_action === "errors" ? answer.errors : undefined;
+    },
+    sent,
+    async waitFor(predicate, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = sent().find(predicate);
+        if (hit !== undefined) return hit;
+        if (Date.now() > deadline) throw new Error(`nothing matching was sent within ${timeoutMs} ms; sent so far:\n${JSON.stringify(sent().map((i) => ({ kind: i.kind, text: i.text })), null, 2)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    clear: () => fake.clear(),
+    close: () => fake.close(),
+  };
+}
