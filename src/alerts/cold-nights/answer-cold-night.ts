@@ -1,0 +1,68 @@
+import type { Member } from "../../partnerships/partnership.ts";
+import { hasAnyRole } from "../../partnerships/partnership.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { recordAudit } from "../alerts.audit.ts";
+import { isStaffOf } from "../alerts.directory.ts";
+import { coldNightKeys, type ColdNightAlert, type ColdNightAnswer, type ShelterResponse } from "./cold-night.ts";
+import { refreshCard } from "./cold-night-notices.ts";
+import { loadAlert, recordAnswer } from "./cold-night.repository.ts";
+
+/** What answering for a shelter came to. */
+export type AnswerOutcome =
+  | { kind: "answered"; alert: ColdNightAlert; shelter: ShelterResponse }
+  | { kind: "forbidden"; shelter: ShelterResponse }
+  | { kind: "closed"; alert: ColdNightAlert }
+  | { kind: "not_found" };
+
+/** One shelter's answer: opening `extraPlaces` extra places, full, or cannot. */
+export interface AnswerRequest {
+  alertId: string;
+  activityId: string;
+  answer: Exclude<ColdNightAnswer, "pending">;
+  extraPlaces: number;
+  member: Member;
+}
+
+/** Finds the alert and the shelter a button or form refers to, within the member's partnership. */
+export async function findShelterOnAlert(
+  deps: AlertsDeps,
+  alertId: string,
+  activityId: string,
+  partnershipId: string,
+): Promise<{ alert: ColdNightAlert; shelter: ShelterResponse } | undefined> {
+  const alert = await loadAlert(deps.db, alertId);
+  const shelter = alert?.responses.find((r) => r.activityId === activityId);
+  return alert !== undefined && shelter !== undefined && alert.partnershipId === partnershipId ? { alert, shelter } : undefined;
+}
+
+/** The shelter's own staff, its organisation's coordinators, samordning and admins may answer for it. */
+export async function mayAnswerFor(deps: AlertsDeps, member: Member, shelter: ShelterResponse): Promise<boolean> {
+  if (hasAnyRole(member, ["samordning", "admin"])) return true;
+  if (hasAnyRole(member, ["coordinator"]) && member.organisationId === shelter.organisationId) return true;
+  return isStaffOf(deps.db, member.id, shelter.activityId);
+}
+
+/** Records the answer, stops that shelter's ladder and updates the card everywhere; a later answer replaces it. */
+export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest): Promise<AnswerOutcome> {
+  const found = await findShelterOnAlert(deps, request.alertId, request.activityId, request.member.partnershipId);
+  if (found === undefined) return { kind: "not_found" };
+  if (!(await mayAnswerFor(deps, request.member, found.shelter))) return { kind: "forbidden", shelter: found.shelter };
+  const now = deps.clock.now();
+  const extraPlaces = request.answer === "opening" ? request.extraPlaces : 0;
+  const recorded = await recordAnswer(deps.db, { ...request, extraPlaces, by: request.member.id, at: now });
+  if (!recorded) return { kind: "closed", alert: found.alert };
+  await recordAudit(deps.db, {
+    partnershipId: found.alert.partnershipId,
+    actorMemberId: request.member.id,
+    action: "coldnight.answered",
+    subjectType: "cold_night",
+    subjectId: request.alertId,
+    details: { activityId: request.activityId, answer: request.answer, extraPlaces },
+    at: now,
+  });
+  // The handlers re-check the row too, so a step that fires before this cancel still does nothing.
+  await deps.reminders.cancelByPrefix(coldNightKeys.ladder(request.alertId, request.activityId));
+  await refreshCard(deps, request.alertId);
+  const alert = (await loadAlert(deps.db, request.alertId))!;
+  return { kind: "answered", alert, shelter: alert.responses.find((r) => r.activityId === request.activityId)! };
+}

@@ -1,0 +1,53 @@
+import type { FormValues } from "../../chat/inbound.ts";
+import type { FormView } from "../../chat/message.ts";
+import type { Translate } from "../../shared/i18n.ts";
+import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
+import { shelterValue } from "./cold-night-card.ts";
+import type { ColdNightKey } from "./cold-nights.messages.ts";
+
+/** Form ids of cold nights; the state is the shelter value `<alertId>:<activityId>`. */
+export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnight.followup" } as const;
+
+/** "How many extra places do you open?" */
+export function placesForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
+  return {
+    formId: COLD_NIGHT_FORMS.places,
+    title: t("placesFormTitle"),
+    submitLabel: t("submit"),
+    state: shelterValue(alert.id, shelter.activityId),
+    intro: t("placesFormIntro", { shelter: shelter.shelterName, night: alert.night }),
+    fields: [{ id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) }],
+    ...(errors === undefined ? {} : { errors }),
+  };
+}
+
+/** "How many extra places were used, and how many people were turned away?" */
+export function followUpForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
+  return {
+    formId: COLD_NIGHT_FORMS.followUp,
+    title: t("followUpFormTitle"),
+    submitLabel: t("submit"),
+    state: shelterValue(alert.id, shelter.activityId),
+    intro: t("followUpAsk", { night: alert.night, shelter: shelter.shelterName }),
+    fields: [
+      { id: "used", label: t("followUpUsedLabel"), kind: "number", required: true, initial: initial(values.used, shelter.placesUsed) },
+      { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway) },
+    ],
+    ...(errors === undefined ? {} : { errors }),
+  };
+}
+
+/** A whole number within `min`–`max` as typed (spaces allowed), or undefined. */
+export function readCount(value: string | string[] | undefined, min: number, max: number): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.replace(/\s/g, "");
+  if (!/^\d{1,5}$/.test(trimmed)) return undefined;
+  const n = Number(trimmed);
+  return n >= min && n <= max ? n : undefined;
+}
+
+// What was typed wins over what is stored, so a refused submission loses nothing.
+function initial(typed: string | string[] | undefined, stored: number | null): string | undefined {
+  if (typeof typed === "string") return typed;
+  return stored === null || stored === 0 ? undefined : String(stored);
+}

@@ -1,0 +1,131 @@
+import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
+import type { Reply } from "../../chat/inbound.ts";
+import { textMessage } from "../../chat/message.ts";
+import { createTranslator, type Translate } from "../../shared/i18n.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
+import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
+import { parseColdNightArgs } from "./cold-night-args.ts";
+import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
+import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount } from "./cold-night-forms.ts";
+import { findAlertIdByNight, findColdNightSettings } from "./cold-night.repository.ts";
+import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
+import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
+import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
+
+const translatorFor = (actor: Actor): Translate<ColdNightKey> => createTranslator(coldNightMessages, actor.locale, actor.partnership.timeZone);
+
+async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, night: string, temperatureC: number | undefined): Promise<void> {
+  const t = translatorFor(actor);
+  const outcome: DeclareOutcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, night, temperatureC });
+  const roles = createTranslator(roleNames, actor.locale);
+  const text = {
+    declared: () => t("declared", { night }),
+    existing: () => (outcome.kind === "existing" ? t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total }) : ""),
+    not_configured: () => t("notConfigured"),
+    forbidden: () => (outcome.kind === "forbidden" ? t("notAllowedDeclare", { roles: outcome.roles.map((r) => roles(r)).join(", ") }) : ""),
+    night_over: () => t("nightOver", { night }),
+    no_shelters: () => t("noShelters"),
+  }[outcome.kind]();
+  await reply.whisper(textMessage(text));
+}
+
+async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
+  const t = translatorFor(actor);
+  const outcome: CloseOutcome = await closeColdNight(deps, alertId, actor.member);
+  const text =
+    outcome.kind === "closed"
+      ? t("closedReply", { night: outcome.alert.night })
+      : outcome.kind === "already_closed"
+        ? t("alreadyClosed", { night: outcome.alert.night })
+        : outcome.kind === "forbidden"
+          ? t("notAllowedClose")
+          : t("unknownAlert");
+  await reply.whisper(textMessage(text));
+}
+
+function answerText(t: Translate<ColdNightKey>, outcome: AnswerOutcome): string {
+  if (outcome.kind === "answered") return t("answerThanks", { shelter: outcome.shelter.shelterName });
+  if (outcome.kind === "forbidden") return t("notAllowedAnswer", { shelter: outcome.shelter.shelterName });
+  if (outcome.kind === "closed") return t("alertClosed", { night: outcome.alert.night });
+  return t("unknownAlert");
+}
+
+/** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes. */
+export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
+  return {
+    words: ["kallnatt", "cold-night", "coldnight"],
+    async run({ actor, args, reply }) {
+      const t = translatorFor(actor);
+      const settings = await findColdNightSettings(deps.db, actor.partnership.id);
+      if (settings === undefined) return void (await reply.whisper(textMessage(t("notConfigured"))));
+      const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
+      if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));
+      if (request.kind === "declare") return declare(deps, actor, reply, request.night, request.temperatureC);
+      const alertId = await findAlertIdByNight(deps.db, actor.partnership.id, request.night);
+      if (alertId === undefined) return void (await reply.whisper(textMessage(t("notDeclared", { night: request.night }))));
+      await close(deps, actor, reply, alertId);
+    },
+  };
+}
+
+/** The cold-night buttons: the three answers, close, the follow-up, and "declare" from a forecast suggestion. */
+export function createColdNightActions(deps: AlertsDeps): ActionHandler {
+  return {
+    prefix: "coldnight.",
+    async run({ event, actor, reply }) {
+      const t = translatorFor(actor);
+      if (event.actionId === COLD_NIGHT_ACTIONS.declare) {
+        const [night = "", temperature = ""] = event.value.split("|");
+        return declare(deps, actor, reply, night, temperature === "" ? undefined : Number(temperature));
+      }
+      if (event.actionId === COLD_NIGHT_ACTIONS.close) {
+        if (!isUuid(event.value)) return void (await reply.whisper(textMessage(t("unknownAlert"))));
+        return close(deps, actor, reply, event.value);
+      }
+      const target = parseShelterValue(event.value);
+      const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
+      if (target === undefined || found === undefined) return void (await reply.whisper(textMessage(t("unknownAlert"))));
+      if (event.actionId === COLD_NIGHT_ACTIONS.followUp || event.actionId === COLD_NIGHT_ACTIONS.open) {
+        if (!(await mayAnswerFor(deps, actor.member, found.shelter))) return void (await reply.whisper(textMessage(t("notAllowedAnswer", { shelter: found.shelter.shelterName }))));
+        if (event.actionId === COLD_NIGHT_ACTIONS.open && found.alert.status === "closed") return void (await reply.whisper(textMessage(t("alertClosed", { night: found.alert.night }))));
+        return reply.openForm(event.actionId === COLD_NIGHT_ACTIONS.open ? placesForm(t, found.alert, found.shelter) : followUpForm(t, found.alert, found.shelter));
+      }
+      const answer = event.actionId === COLD_NIGHT_ACTIONS.full ? "full" : event.actionId === COLD_NIGHT_ACTIONS.cannot ? "cannot" : undefined;
+      if (answer === undefined) return;
+      const outcome = await answerColdNight(deps, { ...target, answer, extraPlaces: 0, member: actor.member });
+      await reply.whisper(textMessage(answerText(t, outcome)));
+    },
+  };
+}
+
+/** The places form ("we open N extra places") and the morning follow-up form. */
+export function createColdNightForms(deps: AlertsDeps): FormHandler {
+  return {
+    prefix: "coldnight.",
+    async submit({ event, actor }) {
+      const t = translatorFor(actor);
+      const target = parseShelterValue(event.state);
+      const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
+      if (target === undefined || found === undefined) return { ok: true, message: textMessage(t("unknownAlert")) };
+      if (event.formId === COLD_NIGHT_FORMS.places) {
+        const places = readCount(event.values.places, 1, 1000);
+        if (places === undefined) {
+          const errors = { places: t("placesInvalid") };
+          return { ok: false, errors, form: placesForm(t, found.alert, found.shelter, event.values, errors) };
+        }
+        const outcome = await answerColdNight(deps, { ...target, answer: "opening", extraPlaces: places, member: actor.member });
+        return { ok: true, message: textMessage(answerText(t, outcome)) };
+      }
+      const used = readCount(event.values.used, 0, 1000);
+      const away = readCount(event.values.away, 0, 10_000);
+      if (used === undefined || away === undefined) {
+        const errors = { ...(used === undefined ? { used: t("followUpInvalid") } : {}), ...(away === undefined ? { away: t("followUpInvalid") } : {}) };
+        return { ok: false, errors, form: followUpForm(t, found.alert, found.shelter, event.values, errors) };
+      }
+      const outcome = await recordColdNightFollowUp(deps, { ...target, placesUsed: used, turnedAway: away, member: actor.member });
+      const text = outcome.kind === "recorded" ? t("followUpThanks", { shelter: found.shelter.shelterName }) : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
+      return { ok: true, message: textMessage(text) };
+    },
+  };
+}

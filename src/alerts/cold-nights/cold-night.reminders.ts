@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { ReminderHandler } from "../../app/feature.ts";
+import { SamverkaError } from "../../shared/errors.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { recordAudit } from "../alerts.audit.ts";
+import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
+import { composeFollowUpRequest, composeShelterPrompt } from "./cold-night-card.ts";
+import { COLD_NIGHT_KINDS, rungOf } from "./cold-night.ts";
+import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
+import { tellMembers } from "./cold-night-notices.ts";
+import { advanceEscalation, loadAlert } from "./cold-night.repository.ts";
+import { closeColdNight } from "./close-cold-night.ts";
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new SamverkaError("internal", `A ${kind} reminder carries a payload Samverka cannot read; it is given up.`);
+  return parsed.data;
+}
+
+/** The reminder handlers of cold nights; each re-reads the rows and does nothing when the moment has passed. */
+export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandler[] {
+  const { db } = deps;
+  return [
+    {
+      kind: COLD_NIGHT_KINDS.escalate,
+      async run(reminder) {
+        const { alertId, activityId, step } = parse(escalationPayload, reminder.payload, reminder.kind);
+        // The guarded update is the idempotence: an answered shelter, a closed alert or a repeated job changes nothing.
+        if (!(await advanceEscalation(db, alertId, activityId, step))) return;
+        const alert = (await loadAlert(db, alertId))!;
+        const shelter = alert.responses.find((r) => r.activityId === activityId)!;
+        const rung = rungOf(step);
+        const recipients =
+          rung === "staff"
+            ? await findStaffOf(db, activityId)
+            : rung === "coordinator"
+              ? await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId)
+              : await findMembersWithRole(db, alert.partnershipId, ["samordning", "socialjouren"]);
+        const declaredBy = (await findDisplayNames(db, alert.declaredBy === null ? [] : [alert.declaredBy])).get(alert.declaredBy ?? "") ?? "Samverka";
+        const reached = await tellMembers(deps, recipients, composeShelterPrompt(alert, shelter, rung, declaredBy), "cold-night escalation");
+        if (reached === 0) deps.logger.warn({ alertId, activityId, step, rung }, "nobody could be reached at this step of the cold-night ladder");
+        await recordAudit(db, {
+          partnershipId: alert.partnershipId,
+          actorMemberId: null,
+          action: "coldnight.escalated",
+          subjectType: "cold_night",
+          subjectId: alertId,
+          details: { activityId, step, rung, recipients: recipients.length, reached },
+          at: deps.clock.now(),
+        });
+      },
+    },
+    {
+      kind: COLD_NIGHT_KINDS.autoClose,
+      async run(reminder) {
+        const { alertId } = parse(autoClosePayload, reminder.payload, reminder.kind);
+        await closeColdNight(deps, alertId, null);
+      },
+    },
+    {
+      kind: COLD_NIGHT_KINDS.followUp,
+      async run(reminder) {
+        const { alertId, activityId } = parse(followUpPayload, reminder.payload, reminder.kind);
+        const alert = await loadAlert(db, alertId);
+        const shelter = alert?.responses.find((r) => r.activityId === activityId);
+        if (alert === undefined || shelter === undefined || shelter.placesUsed !== null) return;
+        const compose = composeFollowUpRequest(alert, shelter);
+        const reached = await tellMembers(deps, await findStaffOf(db, activityId), compose, "cold-night follow-up");
+        // A shelter without reachable staff is asked through its organisation's coordinators instead.
+        if (reached === 0) await tellMembers(deps, await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId), compose, "cold-night follow-up");
+      },
+    },
+  ];
+}

@@ -1,0 +1,191 @@
+import { sql } from "kysely";
+import type { Delivery } from "../../chat/notifier.ts";
+import type { Db } from "../../db/database.ts";
+import type { MemberRole } from "../../partnerships/partnership.ts";
+import type { NightShelter } from "../alerts.directory.ts";
+import type { ColdNightAlert, ColdNightAnswer } from "./cold-night.ts";
+
+/** A partnership's cold-night settings. */
+export interface ColdNightSettings {
+  thresholdC: number;
+  seasonFrom: string;
+  seasonTo: string;
+  latitude: number;
+  longitude: number;
+  forecastTime: string;
+  escalationMinutes: number[];
+  declarerRoles: MemberRole[];
+  closeTime: string;
+}
+
+export async function findColdNightSettings(db: Db, partnershipId: string): Promise<ColdNightSettings | undefined> {
+  const row = await db.selectFrom("cold_night_settings").where("partnership_id", "=", partnershipId).selectAll().executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    thresholdC: row.threshold_c,
+    seasonFrom: row.season_from,
+    seasonTo: row.season_to,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    forecastTime: row.forecast_time,
+    escalationMinutes: row.escalation_minutes,
+    declarerRoles: row.declarer_roles as MemberRole[],
+    closeTime: row.close_time,
+  };
+}
+
+/** Inserts the alert with one pending row per shelter; when the night already has one, returns that instead. */
+export async function insertAlert(
+  db: Db,
+  values: { partnershipId: string; night: string; temperatureC: number | null; declaredBy: string | null; declaredAt: Date; closesAt: Date },
+  shelters: readonly NightShelter[],
+): Promise<{ alertId: string; created: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    const inserted = await tx
+      .insertInto("cold_night_alerts")
+      .values({
+        partnership_id: values.partnershipId,
+        night: values.night,
+        temperature_c: values.temperatureC,
+        declared_by: values.declaredBy,
+        declared_at: values.declaredAt,
+        closes_at: values.closesAt,
+        card_deliveries: JSON.stringify([]),
+      })
+      .onConflict((oc) => oc.constraint("cold_night_alerts_night").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted === undefined) {
+      const existing = await tx
+        .selectFrom("cold_night_alerts")
+        .where("partnership_id", "=", values.partnershipId)
+        .where("night", "=", values.night)
+        .select("id")
+        .executeTakeFirstOrThrow();
+      return { alertId: existing.id, created: false };
+    }
+    if (shelters.length > 0) {
+      await tx
+        .insertInto("cold_night_responses")
+        .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId })))
+        .execute();
+    }
+    return { alertId: inserted.id, created: true };
+  });
+}
+
+export async function findAlertIdByNight(db: Db, partnershipId: string, night: string): Promise<string | undefined> {
+  const row = await db.selectFrom("cold_night_alerts").where("partnership_id", "=", partnershipId).where("night", "=", night).select("id").executeTakeFirst();
+  return row?.id;
+}
+
+/** The alert with every shelter's answer, or undefined. `lock` holds the row until the transaction ends. */
+export async function loadAlert(db: Db, alertId: string, options: { lock?: boolean } = {}): Promise<ColdNightAlert | undefined> {
+  let query = db.selectFrom("cold_night_alerts").where("id", "=", alertId).selectAll();
+  if (options.lock === true) query = query.forUpdate();
+  const a = await query.executeTakeFirst();
+  if (a === undefined) return undefined;
+  const responses = await db
+    .selectFrom("cold_night_responses as r")
+    .innerJoin("activities as s", "s.id", "r.activity_id")
+    .innerJoin("organisations as o", "o.id", "r.organisation_id")
+    .where("r.alert_id", "=", alertId)
+    .select([
+      "r.activity_id as activityId",
+      "s.name as shelterName",
+      "r.organisation_id as organisationId",
+      "o.name as organisationName",
+      "r.answer",
+      "r.extra_places as extraPlaces",
+      "r.answered_by as answeredBy",
+      "r.answered_at as answeredAt",
+      "r.escalation_step as escalationStep",
+      "r.places_used as placesUsed",
+      "r.turned_away as turnedAway",
+    ])
+    .orderBy("s.name")
+    .execute();
+  return {
+    id: a.id,
+    partnershipId: a.partnership_id,
+    night: a.night,
+    temperatureC: a.temperature_c,
+    status: a.status,
+    declaredBy: a.declared_by,
+    declaredAt: a.declared_at,
+    closesAt: a.closes_at,
+    closedBy: a.closed_by,
+    closedAt: a.closed_at,
+    responses,
+  };
+}
+
+export async function loadCardDeliveries(db: Db, alertId: string): Promise<Delivery[]> {
+  const row = await db.selectFrom("cold_night_alerts").where("id", "=", alertId).select("card_deliveries").executeTakeFirst();
+  return row?.card_deliveries ?? [];
+}
+
+/** Adds where the card was posted, so every later answer can update it in place. */
+export async function appendCardDeliveries(db: Db, alertId: string, deliveries: readonly Delivery[]): Promise<void> {
+  await db
+    .updateTable("cold_night_alerts")
+    .set({ card_deliveries: sql`card_deliveries || ${JSON.stringify(deliveries)}::jsonb` })
+    .where("id", "=", alertId)
+    .execute();
+}
+
+/** Records a shelter's answer while the alert is open; returns false when it is closed (or unknown). */
+export async function recordAnswer(
+  db: Db,
+  answer: { alertId: string; activityId: string; answer: Exclude<ColdNightAnswer, "pending">; extraPlaces: number; by: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("cold_night_responses")
+    .set({ answer: answer.answer, extra_places: answer.extraPlaces, answered_by: answer.by, answered_at: answer.at })
+    .where("alert_id", "=", answer.alertId)
+    .where("activity_id", "=", answer.activityId)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom("cold_night_alerts").where("id", "=", answer.alertId).where("status", "=", "open").select("id")),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Moves a still-unanswered shelter to ladder step `step`; returns false when it answered or the alert closed. */
+export async function advanceEscalation(db: Db, alertId: string, activityId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable("cold_night_responses")
+    .set({ escalation_step: step })
+    .where("alert_id", "=", alertId)
+    .where("activity_id", "=", activityId)
+    .where("answer", "=", "pending")
+    .where("escalation_step", "<", step)
+    .where(({ exists, selectFrom }) => exists(selectFrom("cold_night_alerts").where("id", "=", alertId).where("status", "=", "open").select("id")))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Closes an open alert; returns false when it was already closed. */
+export async function markClosed(db: Db, alertId: string, by: string | null, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("cold_night_alerts")
+    .set({ status: "closed", closed_by: by, closed_at: at })
+    .where("id", "=", alertId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Saves the morning figures of one shelter (a correction overwrites). */
+export async function recordFollowUp(
+  db: Db,
+  figures: { alertId: string; activityId: string; placesUsed: number; turnedAway: number; by: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("cold_night_responses")
+    .set({ places_used: figures.placesUsed, turned_away: figures.turnedAway, followup_by: figures.by, followup_at: figures.at })
+    .where("alert_id", "=", figures.alertId)
+    .where("activity_id", "=", figures.activityId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,161 @@
+import type { Catalogue } from "../../shared/i18n.ts";
+
+/** Every message key of cold-night alerts. */
+export type ColdNightKey =
+  | "cardTitle"
+  | "cardDeclared"
+  | "cardTemperature"
+  | "cardTotal"
+  | "cardClosed"
+  | "cardClosedAuto"
+  | "cardFollowUp"
+  | "statusPending"
+  | "statusOpening"
+  | "statusFull"
+  | "statusCannot"
+  | "statusUsed"
+  | "buttonOpen"
+  | "buttonFull"
+  | "buttonCannot"
+  | "buttonClose"
+  | "buttonFollowUp"
+  | "promptStaff"
+  | "stepStaff"
+  | "stepCoordinator"
+  | "stepSamordning"
+  | "declared"
+  | "alreadyDeclared"
+  | "notAllowedDeclare"
+  | "notAllowedAnswer"
+  | "notAllowedClose"
+  | "notConfigured"
+  | "nightOver"
+  | "noShelters"
+  | "notDeclared"
+  | "unknownAlert"
+  | "alertClosed"
+  | "invalidArgs"
+  | "answerThanks"
+  | "closedReply"
+  | "alreadyClosed"
+  | "placesFormTitle"
+  | "placesFormIntro"
+  | "placesLabel"
+  | "placesInvalid"
+  | "submit"
+  | "followUpAsk"
+  | "followUpFormTitle"
+  | "followUpUsedLabel"
+  | "followUpTurnedAwayLabel"
+  | "followUpInvalid"
+  | "followUpThanks";
+
+const answers = (p: Record<string, unknown>) => Number(p.n);
+
+/** What cold-night alerts say, Swedish first. */
+export const coldNightMessages: Catalogue<ColdNightKey> = {
+  sv: {
+    cardTitle: "Extra kall natt {night}",
+    cardDeclared: (p, f) => `Utlyst av ${String(p.by)} ${f.time(p.at as Date)}.`,
+    cardTemperature: (p, f) => `Prognos ${f.number(Number(p.c))} °C.`,
+    cardTotal: (p, f) => `Totalt ${f.number(answers(p))} extra ${f.plural(answers(p), "plats", "platser")} i natt.`,
+    cardClosed: (p, f) => `Avslutad av ${String(p.by)} ${f.dateTime(p.at as Date)}.`,
+    cardClosedAuto: (p, f) => `Avslutades automatiskt ${f.dateTime(p.at as Date)}.`,
+    cardFollowUp: (p, f) => `Uppföljning: ${f.number(Number(p.used))} extra platser användes, ${f.number(Number(p.away))} fick nej.`,
+    statusPending: "Inget svar än",
+    statusOpening: (p, f) => `Öppnar ${f.number(answers(p))} extra ${f.plural(answers(p), "plats", "platser")} (${String(p.by)})`,
+    statusFull: (p) => `Fullt (${String(p.by)})`,
+    statusCannot: (p) => `Kan inte (${String(p.by)})`,
+    statusUsed: (p, f) => `${f.number(Number(p.used))} använda, ${f.number(Number(p.away))} nekade`,
+    buttonOpen: "Vi öppnar N extra platser",
+    buttonFull: "Fullt",
+    buttonCannot: "Kan inte",
+    buttonClose: "Avsluta larmet",
+    buttonFollowUp: "Rapportera",
+    promptStaff: (p) => `${String(p.by)} har lyst ut extra kall natt ${String(p.night)}. Kan ${String(p.shelter)} öppna extra platser i natt? Svara med knapparna.`,
+    stepStaff: (p, f) => `Påminnelse: ${String(p.shelter)} har inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    stepCoordinator: (p, f) => `${String(p.shelter)} (${String(p.org)}) har inte svarat på larmet om extra kall natt ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
+    stepSamordning: (p, f) => `Eskalering: ${String(p.shelter)} (${String(p.org)}) har fortfarande inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    declared: "Extra kall natt {night} är utlyst. Natthärbärgenas personal har fått frågan.",
+    alreadyDeclared: (p, f) => `Extra kall natt ${String(p.night)} är redan utlyst (av ${String(p.by)} ${f.dateTime(p.at as Date)}); se kortet i kanalen. Just nu ${f.number(Number(p.total))} extra platser.`,
+    notAllowedDeclare: "Du kan inte lysa ut extra kall natt. Det kan: {roles}.",
+    notAllowedAnswer: "Bara personalen på {shelter}, dess samordnare eller samordningen kan svara för härbärget.",
+    notAllowedClose: "Bara samordningen kan avsluta larmet.",
+    notConfigured: "Extra kalla nätter är inte inställda för det här partnerskapet. Be en administratör lägga in inställningarna.",
+    nightOver: "Natten {night} är redan slut; ett larm för den kan inte lysas ut.",
+    noShelters: "Partnerskapet har inga aktiva natthärbärgen att fråga.",
+    notDeclared: "Det finns inget larm om extra kall natt {night}.",
+    unknownAlert: "Det larmet finns inte (längre) i det här partnerskapet.",
+    alertClosed: "Larmet om extra kall natt {night} är redan avslutat.",
+    invalidArgs: "Jag förstår inte ”{token}”. Skriv till exempel: kallnatt 2026-12-03 -9, kallnatt i kväll, eller kallnatt stäng.",
+    answerThanks: "Tack! Svaret för {shelter} är registrerat.",
+    closedReply: "Larmet om extra kall natt {night} är avslutat. Härbärgena får frågan om uppföljning i morgon bitti.",
+    alreadyClosed: "Larmet om extra kall natt {night} var redan avslutat.",
+    placesFormTitle: "Extra platser",
+    placesFormIntro: "Hur många extra platser öppnar {shelter} i natt ({night})?",
+    placesLabel: "Antal extra platser",
+    placesInvalid: "Skriv ett heltal mellan 1 och 1000.",
+    submit: "Skicka",
+    followUpAsk: "Uppföljning av extra kall natt {night}: hur många extra platser användes på {shelter}, och hur många fick nej?",
+    followUpFormTitle: "Uppföljning kall natt",
+    followUpUsedLabel: "Använda extra platser",
+    followUpTurnedAwayLabel: "Personer som fick nej",
+    followUpInvalid: "Skriv ett heltal, 0 eller mer.",
+    followUpThanks: "Tack! Uppföljningen för {shelter} är sparad.",
+  },
+  en: {
+    cardTitle: "Extra cold night {night}",
+    cardDeclared: (p, f) => `Declared by ${String(p.by)} at ${f.time(p.at as Date)}.`,
+    cardTemperature: (p, f) => `Forecast ${f.number(Number(p.c))} °C.`,
+    cardTotal: (p, f) => `${f.number(answers(p))} extra ${f.plural(answers(p), "place", "places")} in total tonight.`,
+    cardClosed: (p, f) => `Closed by ${String(p.by)} on ${f.dateTime(p.at as Date)}.`,
+    cardClosedAuto: (p, f) => `Closed automatically on ${f.dateTime(p.at as Date)}.`,
+    cardFollowUp: (p, f) => `Follow-up: ${f.number(Number(p.used))} extra places used, ${f.number(Number(p.away))} people turned away.`,
+    statusPending: "No answer yet",
+    statusOpening: (p, f) => `Opening ${f.number(answers(p))} extra ${f.plural(answers(p), "place", "places")} (${String(p.by)})`,
+    statusFull: (p) => `Full (${String(p.by)})`,
+    statusCannot: (p) => `Cannot (${String(p.by)})`,
+    statusUsed: (p, f) => `${f.number(Number(p.used))} used, ${f.number(Number(p.away))} turned away`,
+    buttonOpen: "We open N extra places",
+    buttonFull: "Full",
+    buttonCannot: "Cannot",
+    buttonClose: "Close the alert",
+    buttonFollowUp: "Report",
+    promptStaff: (p) => `${String(p.by)} has declared an extra cold night on ${String(p.night)}. Can ${String(p.shelter)} open extra places tonight? Answer with the buttons.`,
+    stepStaff: (p, f) => `Reminder: ${String(p.shelter)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    stepCoordinator: (p, f) => `${String(p.shelter)} (${String(p.org)}) has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
+    stepSamordning: (p, f) => `Escalation: ${String(p.shelter)} (${String(p.org)}) has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    declared: "Extra cold night {night} is declared. The night shelters' staff have been asked.",
+    alreadyDeclared: (p, f) => `Extra cold night ${String(p.night)} is already declared (by ${String(p.by)} on ${f.dateTime(p.at as Date)}); see the card in the channel. ${f.number(Number(p.total))} extra places so far.`,
+    notAllowedDeclare: "You cannot declare an extra cold night. Who can: {roles}.",
+    notAllowedAnswer: "Only the staff of {shelter}, its coordinator or samordning can answer for the shelter.",
+    notAllowedClose: "Only samordning can close the alert.",
+    notConfigured: "Extra cold nights are not set up for this partnership. Ask an administrator to add the settings.",
+    nightOver: "The night of {night} is already over; no alert can be declared for it.",
+    noShelters: "The partnership has no active night shelters to ask.",
+    notDeclared: "There is no extra cold night alert for {night}.",
+    unknownAlert: "That alert does not exist (any more) in this partnership.",
+    alertClosed: "The extra cold night alert for {night} is already closed.",
+    invalidArgs: "I do not understand \"{token}\". Write for example: cold-night 2026-12-03 -9, cold-night tonight, or cold-night close.",
+    answerThanks: "Thank you! The answer for {shelter} is recorded.",
+    closedReply: "The extra cold night alert for {night} is closed. The shelters will be asked for the follow-up in the morning.",
+    alreadyClosed: "The extra cold night alert for {night} was already closed.",
+    placesFormTitle: "Extra places",
+    placesFormIntro: "How many extra places does {shelter} open tonight ({night})?",
+    placesLabel: "Number of extra places",
+    placesInvalid: "Enter a whole number from 1 to 1000.",
+    submit: "Send",
+    followUpAsk: "Follow-up of the extra cold night {night}: how many extra places were used at {shelter}, and how many people were turned away?",
+    followUpFormTitle: "Cold night follow-up",
+    followUpUsedLabel: "Extra places used",
+    followUpTurnedAwayLabel: "People turned away",
+    followUpInvalid: "Enter a whole number, 0 or more.",
+    followUpThanks: "Thank you! The follow-up for {shelter} is saved.",
+  },
+};
+
+/** Role names as people read them, for "who can declare". */
+export const roleNames: Catalogue<"shelter_staff" | "coordinator" | "samordning" | "manager" | "admin" | "socialjouren"> = {
+  sv: { shelter_staff: "härbärgespersonal", coordinator: "samordnare", samordning: "samordningen", manager: "chefer", admin: "administratörer", socialjouren: "Socialjouren" },
+  en: { shelter_staff: "shelter staff", coordinator: "coordinators", samordning: "samordning", manager: "managers", admin: "administrators", socialjouren: "Socialjouren" },
+};
