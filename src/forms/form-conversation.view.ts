@@ -1,6 +1,6 @@
 import type { Block, Message } from "../chat/message.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
-import type { Field, FormDefinition } from "./form-definition.ts";
+import { shortLabel, type Field, type FormDefinition } from "./form-definition.ts";
 import { progressOf, type ConversationState, type Notice } from "./form-conversation.ts";
 import { visibleFields, type CheckFailure } from "./form-rules.ts";
 import type { AnswerProblem } from "./parse-answer.ts";
@@ -71,7 +71,7 @@ function hintFor(field: Field, t: Translate<FormsKey>): string | undefined {
 function renderSummary(form: FormDefinition, state: ConversationState, t: Translate<FormsKey>, locale: Locale, frame: ConversationFrame): Message {
   const heading = t("conv.summary_heading", { title: frame.title });
   const facts = visibleFields(form, state.answers).map((f, i) => ({
-    label: `${i + 1}. ${f.label[locale]}`,
+    label: `${i + 1}. ${shortLabel(f, locale)}`,
     value: formatAnswer(f, state.answers[f.id], locale),
   }));
   return {
@@ -126,7 +126,7 @@ export function describeProblem(problem: AnswerProblem, t: Translate<FormsKey>):
 
 /** One sentence for a failed cross-field check, naming the fields and figures. */
 export function describeCheck(form: FormDefinition, state: ConversationState, failure: CheckFailure, t: Translate<FormsKey>, locale: Locale): string {
-  const label = (id: string) => form.fields.find((f) => f.id === id)!.label[locale];
+  const label = (id: string) => shortLabel(form.fields.find((f) => f.id === id)!, locale);
   const shown = visibleFields(form, state.answers);
   const check = failure.check;
   const sentence =

@@ -31,6 +31,8 @@ export interface FormConversations {
   closeSubject(subject: string, keep?: string): Promise<void>;
   /** The open (active or paused) session for this subject and member. */
   openFor(subject: string, memberId: string): Promise<FormSession | undefined>;
+  /** The member's active session, if any. */
+  activeFor(memberId: string): Promise<FormSession | undefined>;
   /** Every open session on `subject`. */
   openForSubject(subject: string): Promise<FormSession[]>;
 }
@@ -117,6 +119,7 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
       }
     },
     openFor: (subject, memberId) => sessions.openFor(subject, memberId),
+    activeFor: (memberId) => sessions.activeFor(memberId),
     openForSubject: (subject) => sessions.openForSubject(subject),
   };
 

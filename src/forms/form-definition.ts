@@ -17,6 +17,8 @@ export type Condition = z.infer<typeof conditionSchema>;
 const common = {
   id: fieldId,
   label: localizedTextSchema,
+  /** A short name for summaries and compilations ("Kvinnor" for "Hur många av dem var kvinnor?"). */
+  short: localizedTextSchema.optional(),
   help: localizedTextSchema.optional(),
   required: z.boolean().default(true),
   showIf: conditionSchema.optional(),
@@ -97,6 +99,11 @@ export type Answers = Record<string, AnswerValue | null>;
 /** Whether a field's answers are numbers (and so can be summed and compiled). */
 export function isNumeric(field: Field): field is Extract<Field, { type: "integer" | "decimal" | "amount" }> {
   return field.type === "integer" || field.type === "decimal" || field.type === "amount";
+}
+
+/** The field's short name, or its full label when it has none. */
+export function shortLabel(field: Field, locale: "sv" | "en"): string {
+  return (field.short ?? field.label)[locale];
 }
 
 /** Parses a definition from data (a partnership file, a stored snapshot); throws on an invalid one. */

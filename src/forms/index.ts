@@ -4,6 +4,7 @@ export {
   localizedTextSchema,
   isNumeric,
   parseFormDefinition,
+  shortLabel,
   type AnswerValue,
   type Answers,
   type Field,

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 /** One organisation's report for one form and period (e.g. uppföljning 2026H2). */
 export interface ReportTable {
@@ -13,7 +14,7 @@ export interface ReportTable {
   period_end: string;
   opens_at: Timestamp;
   deadline_at: Timestamp;
-  created_at: Timestamp;
+  created_at: CreatedAt;
 }
 
 /** Every submitted version of a report, with who and when: the city may reclaim funds on what was reported. */

@@ -1,0 +1,82 @@
+import type { ReminderHandler } from "../app/feature.ts";
+import { createTranslator } from "../shared/i18n.ts";
+import { addDays, localDate, localInstant } from "./report-period.ts";
+import type { ReportingPartnership } from "./report-directory.ts";
+import type { ReportService } from "./report-service.ts";
+import type { ReportSettings } from "./report-settings.ts";
+import { plain } from "./reports.view.ts";
+import { REPORT_EXTENSION, extensionReminderPayloadSchema } from "./reports.jobs.ts";
+import type { ReportsDeps } from "./reports.deps.ts";
+import { reportsMessages } from "./reports.messages.ts";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The next written-extension deadline (the partnership's MM-DD) still inside the current agreement period,
+ * or undefined when the agreement cannot be extended further or has no such deadline.
+ */
+export function nextExtensionDeadline(partnership: ReportingPartnership, today: string): string | undefined {
+  const monthDay = partnership.extensionDeadline;
+  if (monthDay === null || partnership.extensionUntil === null || partnership.extensionUntil <= partnership.periodEnd) return undefined;
+  const year = Number(today.slice(0, 4));
+  const candidate = [year, year + 1].map((y) => `${y}-${monthDay}`).find((d) => d >= today);
+  return candidate !== undefined && candidate <= partnership.periodEnd ? candidate : undefined;
+}
+
+/** Schedules the styrgrupp's reminders before the extension deadline and puts the item on its agenda in time. */
+export async function scheduleExtensionReminders(deps: ReportsDeps, service: ReportService, partnership: ReportingPartnership, settings: ReportSettings, now: Date): Promise<void> {
+  const deadline = nextExtensionDeadline(partnership, localDate(now, partnership.timeZone));
+  if (deadline === undefined) return;
+  for (const daysBefore of settings.extensionReminderDaysBefore) {
+    const dueAt = localInstant(addDays(deadline, -daysBefore), "09:00", partnership.timeZone);
+    if (dueAt.getTime() < now.getTime() - DAY_MS) continue;
+    await deps.reminders.schedule({
+      key: `extension:${partnership.id}:${deadline}:days-${daysBefore}`,
+      kind: REPORT_EXTENSION,
+      partnershipId: partnership.id,
+      dueAt,
+      payload: { partnershipId: partnership.id, deadline, daysBefore },
+    });
+  }
+  const earliest = localInstant(addDays(deadline, -Math.max(...settings.extensionReminderDaysBefore, 0)), "00:00", partnership.timeZone);
+  if (deps.agenda === undefined || now < earliest) return;
+  const before = localInstant(deadline, "00:00", partnership.timeZone);
+  for (const group of await service.directory.styrgrupper(partnership.id)) {
+    await deps.agenda.addItem({
+      partnershipId: partnership.id,
+      groupId: group.id,
+      key: `extension:${partnership.id}:${deadline}`,
+      title: { sv: agendaTitle("sv", deadline), en: agendaTitle("en", deadline) },
+      before,
+    });
+  }
+}
+
+function agendaTitle(locale: "sv" | "en", deadline: string): string {
+  return createTranslator(reportsMessages, locale)("extension.agenda", { deadline });
+}
+
+/** Reminds the styrgrupp in its channels (or directly, when it has none) unless the deadline has moved. */
+export function createExtensionReminderHandler(deps: ReportsDeps, service: ReportService): ReminderHandler {
+  return {
+    kind: REPORT_EXTENSION,
+    async run(reminder) {
+      const payload = extensionReminderPayloadSchema.parse(reminder.payload);
+      const partnership = await service.directory.partnership(payload.partnershipId);
+      if (partnership === undefined) return;
+      const today = localDate(deps.clock.now(), partnership.timeZone);
+      // The agreement was extended or its terms changed since the row was written: this reminder no longer applies.
+      if (nextExtensionDeadline(partnership, today) !== payload.deadline) return;
+      const days = Math.round((Date.parse(payload.deadline) - Date.parse(today)) / DAY_MS);
+      const compose = ({ locale }: { locale: "sv" | "en" }) => {
+        const t = createTranslator(reportsMessages, locale, partnership.timeZone);
+        return plain(t("extension.reminder", { partnership: partnership.name, deadline: payload.deadline, days: t("days", { n: days }) }));
+      };
+      for (const group of await service.directory.styrgrupper(partnership.id)) {
+        const posted = await deps.notifier.toChannels(partnership.id, { purpose: "group", groupId: group.id }, compose);
+        if (posted.length > 0) continue;
+        for (const memberId of group.memberIds) await deps.notifier.toMember(memberId, compose);
+      }
+    },
+  };
+}

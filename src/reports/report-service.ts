@@ -1,0 +1,128 @@
+import { createFormConversations, startConversation, type Answers, type FormConversations, type FormDefinition, type FormSession, type LocalizedText } from "../forms/index.ts";
+import { SamverkaError } from "../shared/errors.ts";
+import { createReportDirectory, type ReportingOrganisation, type ReportingPartnership } from "./report-directory.ts";
+import { prefillAnswers } from "./report-prefill.ts";
+import { createReportRepository, type Report, type ReportVersion } from "./report.repository.ts";
+import { reportReminderKey } from "./report-schedule.ts";
+import { loadReportSettings, type ReportSettings } from "./report-settings.ts";
+import { resolveTemplate } from "./report-templates.ts";
+import type { ReportsDeps } from "./reports.deps.ts";
+
+/** Everything needed to show, fill in or check one report. */
+export interface ReportContext {
+  report: Report;
+  partnership: ReportingPartnership;
+  organisation: ReportingOrganisation;
+  settings: ReportSettings;
+  definition: FormDefinition;
+  /** "Uppföljning 2026H2 – Convictus" in both languages. */
+  title: LocalizedText;
+}
+
+/** The form-session subject of a report. */
+export const subjectOf = (reportId: string): string => `report:${reportId}`;
+
+/** Why a report cannot be (re)submitted now. */
+export class CorrectionClosedError extends SamverkaError {
+  constructor() {
+    super("conflict", "The deadline has passed; a submitted report can no longer be corrected.");
+  }
+}
+
+/** The use cases of filling in and submitting reports, shared by the chat, the form view and the reminders. */
+export function createReportService(deps: ReportsDeps) {
+  const reports = createReportRepository(deps.db);
+  const directory = createReportDirectory(deps.db);
+  const conversations: FormConversations = createFormConversations({ db: deps.db, clock: deps.clock });
+  const logger = deps.logger.child({ component: "reports" });
+
+  async function contextOf(report: Report): Promise<ReportContext> {
+    const [partnership, organisation, loaded] = await Promise.all([
+      directory.partnership(report.partnershipId),
+      directory.organisation(report.organisationId),
+      loadReportSettings(deps.db, report.partnershipId),
+    ]);
+    const settings = loaded.settings.get(report.partnershipId);
+    if (partnership === undefined || organisation === undefined || settings === undefined) {
+      throw new SamverkaError("not_found", `Report ${report.id} has no partnership, organisation or report settings any more.`);
+    }
+    const definition = resolveTemplate(report.form, settings);
+    const title = {
+      sv: `${definition.title.sv} ${report.period} – ${organisation.name}`,
+      en: `${definition.title.en} ${report.period} – ${organisation.name}`,
+    };
+    return { report, partnership, organisation, settings, definition, title };
+  }
+
+  /** The answers to start from: a draft in progress, else the last submitted version, else what the bot knows. */
+  async function startingPoint(ctx: ReportContext, memberId: string): Promise<{ answers: Answers; prefilled: string[]; submitted?: ReportVersion; session?: FormSession }> {
+    const session = await conversations.openFor(subjectOf(ctx.report.id), memberId);
+    const submitted = await reports.latestVersion(ctx.report.id);
+    if (session !== undefined) return { answers: session.state.answers, prefilled: session.state.prefilled, submitted, session };
+    if (submitted !== undefined) return { answers: submitted.answers, prefilled: [], submitted };
+    const query = { partnershipId: ctx.report.partnershipId, organisationId: ctx.report.organisationId, from: ctx.report.periodStart, to: ctx.report.periodEnd };
+    return { ...(await prefillAnswers(ctx.definition, deps.prefill, query, logger)), submitted };
+  }
+
+  function assertCorrectable(ctx: ReportContext, submitted: ReportVersion | undefined): void {
+    if (submitted !== undefined && deps.clock.now() > ctx.report.deadlineAt) throw new CorrectionClosedError();
+  }
+
+  return {
+    db: deps.db,
+    reports,
+    directory,
+    conversations,
+    contextOf,
+    startingPoint,
+
+    /** Opens (or resumes) the member's conversation for the report and makes it their active one. */
+    async beginConversation(ctx: ReportContext, memberId: string): Promise<{ session: FormSession; resumed: boolean }> {
+      const start = await startingPoint(ctx, memberId);
+      if (start.session === undefined) assertCorrectable(ctx, start.submitted);
+      return conversations.open({
+        partnershipId: ctx.report.partnershipId,
+        memberId,
+        subject: subjectOf(ctx.report.id),
+        actionPrefix: "report.",
+        definition: ctx.definition,
+        title: ctx.title,
+        state: startConversation(ctx.definition, start.answers, { prefilled: start.prefilled, atSummary: start.submitted !== undefined }),
+      });
+    },
+
+    /** Stores a new version, stops the organisation's reminders and closes every other draft of the report. */
+    async submit(ctx: ReportContext, input: { answers: Answers; memberId: string; via: "chat" | "form"; session?: FormSession }): Promise<ReportVersion> {
+      const previous = await reports.latestVersion(ctx.report.id);
+      assertCorrectable(ctx, previous);
+      const now = deps.clock.now();
+      const version = await reports.addVersion({
+        reportId: ctx.report.id,
+        answers: input.answers,
+        definition: input.session?.definition ?? ctx.definition,
+        submittedBy: input.memberId,
+        submittedAt: now,
+        via: input.via,
+      });
+      await deps.db
+        .insertInto("audit_events")
+        .values({
+          partnership_id: ctx.report.partnershipId,
+          actor_member_id: input.memberId,
+          action: version.version === 1 ? "report.submitted" : "report.corrected",
+          subject_type: "report",
+          subject_id: ctx.report.id,
+          details: JSON.stringify({ version: version.version, via: input.via, form: ctx.report.form, period: ctx.report.period }),
+          at: now,
+        })
+        .execute();
+      if (input.session !== undefined) await conversations.complete(input.session);
+      await conversations.closeSubject(subjectOf(ctx.report.id), input.session?.id);
+      await deps.reminders.cancelByPrefix(reportReminderKey(ctx.report.form, ctx.report.period, ctx.report.organisationId, ""));
+      logger.info({ reportId: ctx.report.id, version: version.version, via: input.via }, "report submitted");
+      return version;
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,159 @@
+import type { Catalogue } from "../shared/i18n.ts";
+
+export type ReportsKey =
+  | "open.intro"
+  | "open.start_button"
+  | "open.form_button"
+  | "open.busy"
+  | "reminder.before"
+  | "reminder.today"
+  | "reminder.overdue"
+  | "reminder.snooze_button"
+  | "reminder.snoozed"
+  | "escalation"
+  | "submitted"
+  | "submitted_late"
+  | "correction_closed"
+  | "already_submitted"
+  | "none_open"
+  | "no_organisation"
+  | "pick"
+  | "gone"
+  | "status.heading"
+  | "status.submitted"
+  | "status.in_progress"
+  | "status.missing"
+  | "status.none"
+  | "compile.forbidden"
+  | "compile.bad_period"
+  | "compile.done"
+  | "compile.missing"
+  | "usage"
+  | "extension.reminder"
+  | "extension.agenda"
+  | "form.title"
+  | "form.submit"
+  | "form.intro"
+  | "sheet.field"
+  | "sheet.total"
+  | "sheet.status"
+  | "sheet.organisation"
+  | "sheet.version"
+  | "sheet.submitted_at"
+  | "sheet.submitted_by"
+  | "sheet.share"
+  | "sheet.summary"
+  | "sheet.submissions"
+  | "sheet.comments"
+  | "days";
+
+export const reportsMessages: Catalogue<ReportsKey> = {
+  sv: {
+    "open.intro":
+      "{form} {period} för {org} är öppen. Sista dag att lämna in: {deadline}. Svara på frågorna här, en i taget, eller fyll i allt på en gång i formuläret.",
+    "open.start_button": "Svara i chatten",
+    "open.form_button": "Öppna formuläret",
+    "open.busy": "Du håller på med en annan rapport. Tryck Svara i chatten när du vill ta den här.",
+    "reminder.before": "Påminnelse: {form} {period} för {org} ska lämnas in senast {deadline} ({days}).",
+    "reminder.today": "Påminnelse: {form} {period} för {org} ska lämnas in i dag, {deadline}.",
+    "reminder.overdue": "{form} {period} för {org} skulle ha lämnats in {deadline} och är försenad. Partnerskapets samordnare har fått veta.",
+    "reminder.snooze_button": "Påminn i morgon",
+    "reminder.snoozed": "Okej, jag påminner dig i morgon {time}.",
+    escalation: "{org} har inte lämnat in {form} {period}. Sista dag var {deadline}. Organisationens samordnare har påmints: {who}.",
+    submitted: "Tack! {form} {period} för {org} är inskickad (version {version}). Du kan rätta den till och med {deadline}: skriv rapport.",
+    submitted_late: "Tack! {form} {period} för {org} är inskickad (version {version}), efter sista dagen {deadline}.",
+    correction_closed: "Sista dag för {form} {period} var {deadline}, så rapporten kan inte längre rättas. Kontakta partnerskapets samordnare.",
+    already_submitted: "{form} {period} för {org} är redan inskickad (version {version}). Vill du rätta den?",
+    none_open: "Din organisation har inga öppna rapporter just nu.",
+    no_organisation: "Du är inte kopplad till någon organisation i partnerskapet, så du har inga rapporter att lämna.",
+    pick: "Vilken rapport vill du fylla i?",
+    gone: "Den rapporten finns inte längre, eller så är den inte din att fylla i.",
+    "status.heading": "Rapportstatus: {form} {period} (sista dag {deadline})",
+    "status.submitted": "{org}: inskickad {at} (version {version})",
+    "status.in_progress": "{org}: pågår",
+    "status.missing": "{org}: saknas",
+    "status.none": "Inga rapporter är öppna just nu.",
+    "compile.forbidden": "Bara partnerskapets administratörer och samordnare kan sammanställa rapporter.",
+    "compile.bad_period": "Jag förstår inte perioden {period}. Skriv t.ex. rapport sammanställ 2026H2 (eller 2026-11, 2026Q4, 2019/20).",
+    "compile.done": "Sammanställning av {form} {period}: {submitted} av {count} organisationer har lämnat in.",
+    "compile.missing": "Saknas: {orgs}.",
+    usage:
+      "rapport – fyll i din organisations rapport i chatten\nrapport formulär – fyll i den i ett formulär\nrapport status – vilka som lämnat in\nrapport sammanställ 2026H2 – sammanställning som fil (administratörer)",
+    "extension.reminder":
+      "Påminnelse till styrgruppen: förlängning av {partnership} måste vara skriftligt överenskommen senast {deadline} ({days}). Punkten står på styrgruppens dagordning.",
+    "extension.agenda": "Förlängning av överenskommelsen: skriftligt beslut senast {deadline}",
+    "form.title": "{form} {period}",
+    "form.submit": "Skicka in",
+    "form.intro": "{org}. Sista dag: {deadline}. Skriv inga namn eller personnummer.",
+    "sheet.field": "Uppgift",
+    "sheet.total": "Totalt",
+    "sheet.status": "Status",
+    "sheet.organisation": "Organisation",
+    "sheet.version": "Version",
+    "sheet.submitted_at": "Inskickad",
+    "sheet.submitted_by": "Inskickad av",
+    "sheet.share": "Andel",
+    "sheet.summary": "Sammanställning",
+    "sheet.submissions": "Inlämningar",
+    "sheet.comments": "Kommentarer",
+    days: (p, f) => {
+      const n = Number(p.n);
+      if (n < 0) return `för ${f.number(-n)} ${f.plural(-n, "dag", "dagar")} sedan`;
+      return `om ${f.number(n)} ${f.plural(n, "dag", "dagar")}`;
+    },
+  },
+  en: {
+    "open.intro":
+      "{form} {period} for {org} is open. Deadline: {deadline}. Answer the questions here, one at a time, or fill in everything at once in the form.",
+    "open.start_button": "Answer in chat",
+    "open.form_button": "Open the form",
+    "open.busy": "You are in the middle of another report. Press Answer in chat when you want to take this one.",
+    "reminder.before": "Reminder: {form} {period} for {org} is due by {deadline} ({days}).",
+    "reminder.today": "Reminder: {form} {period} for {org} is due today, {deadline}.",
+    "reminder.overdue": "{form} {period} for {org} was due {deadline} and is overdue. The partnership coordinator has been told.",
+    "reminder.snooze_button": "Remind me tomorrow",
+    "reminder.snoozed": "OK, I will remind you tomorrow at {time}.",
+    escalation: "{org} has not submitted {form} {period}. The deadline was {deadline}. The organisation's coordinators have been reminded: {who}.",
+    submitted: "Thank you! {form} {period} for {org} is submitted (version {version}). You can correct it until {deadline}: write report.",
+    submitted_late: "Thank you! {form} {period} for {org} is submitted (version {version}), after the deadline {deadline}.",
+    correction_closed: "The deadline for {form} {period} was {deadline}, so the report can no longer be corrected. Contact the partnership coordinator.",
+    already_submitted: "{form} {period} for {org} is already submitted (version {version}). Do you want to correct it?",
+    none_open: "Your organisation has no open reports right now.",
+    no_organisation: "You are not linked to an organisation in the partnership, so you have no reports to submit.",
+    pick: "Which report do you want to fill in?",
+    gone: "That report no longer exists, or it is not yours to fill in.",
+    "status.heading": "Report status: {form} {period} (deadline {deadline})",
+    "status.submitted": "{org}: submitted {at} (version {version})",
+    "status.in_progress": "{org}: in progress",
+    "status.missing": "{org}: missing",
+    "status.none": "No reports are open right now.",
+    "compile.forbidden": "Only the partnership's admins and coordinators can compile reports.",
+    "compile.bad_period": "I do not understand the period {period}. Write e.g. report compile 2026H2 (or 2026-11, 2026Q4, 2019/20).",
+    "compile.done": "Compilation of {form} {period}: {submitted} of {count} organisations have submitted.",
+    "compile.missing": "Missing: {orgs}.",
+    usage:
+      "report – fill in your organisation's report in chat\nreport form – fill it in as a form\nreport status – who has submitted\nreport compile 2026H2 – compilation as a file (admins)",
+    "extension.reminder":
+      "Reminder to the steering group: the extension of {partnership} must be agreed in writing by {deadline} ({days}). The item is on the steering group's agenda.",
+    "extension.agenda": "Extension of the agreement: written decision by {deadline}",
+    "form.title": "{form} {period}",
+    "form.submit": "Submit",
+    "form.intro": "{org}. Deadline: {deadline}. Do not write names or identity numbers.",
+    "sheet.field": "Figure",
+    "sheet.total": "Total",
+    "sheet.status": "Status",
+    "sheet.organisation": "Organisation",
+    "sheet.version": "Version",
+    "sheet.submitted_at": "Submitted",
+    "sheet.submitted_by": "Submitted by",
+    "sheet.share": "Share",
+    "sheet.summary": "Compilation",
+    "sheet.submissions": "Submissions",
+    "sheet.comments": "Comments",
+    days: (p, f) => {
+      const n = Number(p.n);
+      if (n < 0) return `${f.number(-n)} ${f.plural(-n, "day", "days")} ago`;
+      return `in ${f.number(n)} ${f.plural(n, "day", "days")}`;
+    },
+  },
+};

@@ -1,0 +1,53 @@
+import type { Block, Button, Message } from "../chat/message.ts";
+import { createFormatters, createTranslator, type Locale } from "../shared/i18n.ts";
+import type { ReportContext } from "./report-service.ts";
+import { reportsMessages, type ReportsKey } from "./reports.messages.ts";
+
+/** The translator and the names every report message uses. */
+export function reportWords(ctx: ReportContext, locale: Locale) {
+  const t = createTranslator(reportsMessages, locale, ctx.partnership.timeZone);
+  const f = createFormatters(locale, ctx.partnership.timeZone);
+  const names = { form: ctx.definition.title[locale], period: ctx.report.period, org: ctx.organisation.name, deadline: f.date(ctx.report.deadlineAt) };
+  return { t, f, names };
+}
+
+/** Buttons to fill the report in: in chat, or as one form; optionally "remind me tomorrow". */
+export function fillButtons(ctx: ReportContext, locale: Locale, options: { snooze?: boolean } = {}): Block {
+  const { t } = reportWords(ctx, locale);
+  const buttons: Button[] = [
+    { actionId: "report.start", label: t("open.start_button"), value: ctx.report.id, style: "primary" },
+    { actionId: "report.form", label: t("open.form_button"), value: ctx.report.id },
+  ];
+  if (options.snooze === true) buttons.push({ actionId: "report.snooze", label: t("reminder.snooze_button"), value: ctx.report.id });
+  return { type: "buttons", buttons };
+}
+
+/** The message a coordinator gets when the form opens; the first question follows when the chat is free. */
+export function openingMessage(ctx: ReportContext, locale: Locale, firstQuestion: Message | undefined): Message {
+  const { t, names } = reportWords(ctx, locale);
+  const intro = t("open.intro", names);
+  const blocks: Block[] = [{ type: "text", text: intro }, fillButtons(ctx, locale)];
+  if (firstQuestion === undefined) blocks.push({ type: "text", text: t("open.busy") });
+  else blocks.push({ type: "divider" }, ...firstQuestion.blocks);
+  return { text: intro, blocks };
+}
+
+/** A reminder at `offsetDays` from the deadline day. */
+export function reminderMessage(ctx: ReportContext, locale: Locale, offsetDays: number): Message {
+  const { t, names } = reportWords(ctx, locale);
+  const key: ReportsKey = offsetDays < 0 ? "reminder.before" : offsetDays === 0 ? "reminder.today" : "reminder.overdue";
+  const text = t(key, { ...names, days: t("days", { n: -offsetDays }) });
+  return { text, blocks: [{ type: "text", text }, fillButtons(ctx, locale, { snooze: true })] };
+}
+
+/** The escalation to the partnership coordinator about an overdue report. */
+export function escalationMessage(ctx: ReportContext, locale: Locale, coordinators: string[]): Message {
+  const { t, f, names } = reportWords(ctx, locale);
+  const text = t("escalation", { ...names, who: coordinators.length === 0 ? "–" : f.list(coordinators) });
+  return { text, blocks: [{ type: "text", text }] };
+}
+
+/** One line of plain text as a message. */
+export function plain(text: string): Message {
+  return { text, blocks: [{ type: "text", text }] };
+}
