@@ -1,0 +1,224 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/index.ts";
+import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
+import { textMessage, type FormView } from "../../../src/chat/message.ts";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { createSlackDriver, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type SlackDriver } from "../../helpers/slack-driver.ts";
+import { startSlackFakeApi, type SlackFakeApi } from "../../helpers/slack-fake-api.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+// The real Bolt and the adapter behind a small express app, with a handler written here: the chat core is not
+// under test, the Slack edge is.
+const form: FormView = {
+  formId: "test.count",
+  title: "Räkna",
+  submitLabel: "Skicka",
+  state: "row-42",
+  fields: [
+    { id: "antal", label: "Antal platser", kind: "number", required: true },
+    { id: "datum", label: "Datum", kind: "date", required: false },
+  ],
+};
+
+const handled: InboundEvent[] = [];
+const handler: InboundHandler = {
+  async handle(event, reply) {
+    handled.push(event);
+    if (event.type === "command" || event.type === "message") {
+      if (event.text === "hjälp" || event.text === "hej") return void (await reply.say(textMessage(`Hjälp till ${event.user.userId}: ${event.text}`)));
+      if (event.text === "privat") return void (await reply.whisper(textMessage("Bara för dig")));
+      if (event.text === "formulär") return reply.openForm(form);
+      if (event.text === "knappar") {
+        await reply.say({
+          text: "Kan ni öppna?",
+          blocks: [{ type: "buttons", buttons: [{ actionId: "test.answer", label: "Ja", value: "yes" }, { actionId: "test.answer", label: "Nej", value: "no" }] }],
+        });
+      }
+      if (event.text === "krasch") throw new Error("boom");
+    }
+    if (event.type === "action") await reply.updateSource(textMessage(`Svar: ${event.value}`));
+    if (event.type === "form") {
+      const antal = event.values.antal;
+      if (typeof antal !== "string" || !/^\d+$/.test(antal)) return { ok: false, errors: { antal: "Skriv ett heltal, till exempel 12." } };
+      return { ok: true };
+    }
+  },
+};
+
+let db: TestDatabase;
+let fake: SlackFakeApi;
+let adapter: SlackAdapter;
+let server: Server;
+let driver: SlackDriver;
+const maja = { userId: "U0MAJA", name: "maja" };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fake = await startSlackFakeApi();
+  adapter = createSlackAdapter({
+    config: { botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.apiUrl },
+    handler,
+    db: db.db,
+    logger: silentLogger,
+  });
+  const app = express();
+  app.use("/slack/events", adapter.router!);
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  driver = createSlackDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, fake });
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await fake?.close();
+  await db?.drop();
+});
+
+beforeEach(() => {
+  handled.length = 0;
+  fake.clear();
+});
+
+describe("Slack adapter over HTTP", () => {
+  it("acknowledges a signed slash command with an empty 200 and answers through the Web API", async () => {
+    await driver.command(maja, "hjälp");
+    const posted = await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hjälp"));
+    expect(posted.kind).toBe("direct");
+    expect(handled[0]).toMatchObject({ type: "command", text: "hjälp", user: { platform: "slack", userId: "U0MAJA" }, conversation: "slack:D0MAJA" });
+  });
+
+  it("answers a whisper to a slash command through its response_url, ephemerally", async () => {
+    await driver.command(maja, "privat", { conversation: "C0GENERAL" });
+    const whisper = await driver.waitFor((i) => i.text.includes("Bara för dig"));
+    expect(whisper).toMatchObject({ kind: "private", conversation: "C0GENERAL", userId: "U0MAJA" });
+    expect(fake.calls("chat.postMessage")).toEqual([]);
+  });
+
+  it("refuses a request with a wrong signature with 401 and hands nothing to the core", async () => {
+    const body = new URLSearchParams({ command: "/samverka", text: "hjälp", team_id: "T0", channel_id: "C0", user_id: "U0", trigger_id: "1.2.3", response_url: fake.createResponseUrl({ channel: "C0", userId: "U0" }) }).toString();
+    const res = await driver.post(body, { signature: "v0=0000000000000000000000000000000000000000000000000000000000000000" });
+    expect(res.status).toBe(401);
+    expect(handled).toEqual([]);
+  });
+
+  it("refuses a correctly signed request whose timestamp is more than 5 minutes old with 401", async () => {
+    const body = new URLSearchParams({ command: "/samverka", text: "hjälp", team_id: "T0", channel_id: "C0", user_id: "U0", trigger_id: "1.2.3", response_url: "http://127.0.0.1:9/x" }).toString();
+    const res = await driver.post(body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(res.status).toBe(401);
+    expect(handled).toEqual([]);
+  });
+
+  it("handles an event once when Slack delivers it again with X-Slack-Retry-Num", async () => {
+    const dm = { type: "message", channel: "D0MAJA", channel_type: "im", user: "U0MAJA", text: "hej", ts: "1800000000.000100" };
+    expect((await driver.event(dm, { eventId: "Ev0RETRY1" })).status).toBe(200);
+    expect((await driver.event(dm, { eventId: "Ev0RETRY1", retryNum: 1 })).status).toBe(200);
+    expect((await driver.event(dm, { eventId: "Ev0RETRY1", retryNum: 2 })).status).toBe(200);
+    await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hej"));
+    expect(handled).toHaveLength(1);
+    expect(fake.calls("chat.postMessage")).toHaveLength(1);
+    const row = await db.db.withTables<{ slack_events: { event_id: string } }>().selectFrom("slack_events").where("event_id", "=", "Ev0RETRY1").selectAll().execute();
+    expect(row).toHaveLength(1);
+  });
+
+  it("ignores the bot's own messages and edits in a DM", async () => {
+    await driver.event({ type: "message", channel: "D0MAJA", channel_type: "im", bot_id: "B0SAMVERKA", text: "hej", ts: "1.2" });
+    await driver.event({ type: "message", subtype: "message_changed", channel: "D0MAJA", channel_type: "im", ts: "1.3" });
+    await driver.message(maja, "hej");
+    await driver.waitFor((i) => i.text.includes("hej"));
+    expect(handled).toHaveLength(1);
+  });
+
+  it("strips the bot mention from an app_mention and answers in the channel", async () => {
+    await driver.message(maja, "hej", { conversation: "C0KANAL" });
+    const answer = await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hej"));
+    expect(answer).toMatchObject({ kind: "post", conversation: "C0KANAL" });
+    expect(handled[0]).toMatchObject({ type: "message", direct: false, conversation: "slack:C0KANAL" });
+  });
+
+  it("updates the clicked message in place, telling apart buttons that share an actionId", async () => {
+    await driver.command(maja, "knappar", { conversation: "C0KANAL" });
+    const question = await driver.waitFor((i) => i.buttons.length === 2);
+    expect(question.buttons.map((b) => b.actionId)).toEqual(["test.answer", "test.answer"]);
+    await driver.click(maja, question, "Nej");
+    const updated = await driver.waitFor((i) => i.kind === "update");
+    expect(updated).toMatchObject({ conversation: "C0KANAL", messageId: question.messageId });
+    expect(updated.text).toContain("Svar: no");
+    expect(handled.at(-1)).toMatchObject({ type: "action", actionId: "test.answer", value: "no", message: `slack:C0KANAL:${question.messageId}` });
+  });
+
+  it("opens a modal with the trigger and shows a refused value as an error on its field", async () => {
+    await driver.command(maja, "formulär", { conversation: "C0KANAL" });
+    const modal = await driver.waitFor((i) => i.kind === "form");
+    expect(modal.fields).toEqual(["antal", "datum"]);
+    expect(await driver.submitForm(maja, modal, { antal: "tolv" })).toEqual({ antal: "Skriv ett heltal, till exempel 12." });
+    expect(handled.at(-1)).toMatchObject({ type: "form", formId: "test.count", state: "row-42", conversation: "slack:C0KANAL", values: { antal: "tolv" } });
+    expect(await driver.submitForm(maja, modal, { antal: "12", datum: "2026-12-03" })).toBeUndefined();
+    expect(handled.at(-1)).toMatchObject({ values: { antal: "12", datum: "2026-12-03" } });
+  });
+
+  it("tells the user when handling fails, without a stack trace", async () => {
+    await driver.command(maja, "krasch", { conversation: "C0KANAL" });
+    const failure = await driver.waitFor((i) => i.kind === "private");
+    expect(failure.text).toContain("Något gick fel");
+    expect(failure.text).not.toContain("boom");
+  });
+
+  it("answers Slack's url_verification challenge on a signed request", async () => {
+    const res = await driver.post(JSON.stringify({ type: "url_verification", token: "t", challenge: "c-123" }), { contentType: "application/json" });
+    expect(JSON.parse(res.body)).toEqual({ challenge: "c-123" });
+  });
+});
+
+describe("Slack ChatPort over the Web API", () => {
+  it("waits for Retry-After when Slack answers 429, then sends the message once", async () => {
+    fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
+    const ref = await adapter.chat.post("slack:C0KANAL", textMessage("Kallt i natt"));
+    const calls = fake.calls("chat.postMessage");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(ref).toBe(`slack:C0KANAL:${String(calls[1]!.answer.ts)}`);
+  });
+
+  it("turns a refusal into a platform_rejected error that says how to fix it", async () => {
+    fake.failNext("chat.postMessage", { error: "not_in_channel" });
+    const error = await adapter.chat.post("slack:C0KANAL", textMessage("x")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SamverkaError);
+    expect(error).toMatchObject({ code: "platform_rejected", retryable: false });
+    expect((error as Error).message).toContain("/invite");
+  });
+
+  it("opens the direct conversation once and posts there", async () => {
+    const first = await adapter.chat.sendDirect("U0PER", textMessage("Hej Per"));
+    await adapter.chat.sendDirect("U0PER", textMessage("Hej igen"));
+    expect(first).toMatch(/^slack:D0PER:\d+\.\d+$/);
+    expect(fake.calls("conversations.open")).toHaveLength(1);
+    expect(await adapter.chat.directConversation("U0PER")).toBe("slack:D0PER");
+  });
+
+  it("posts a private message as an ephemeral one to that user", async () => {
+    await adapter.chat.postPrivate("slack:C0KANAL", "U0MAJA", textMessage("Bara du ser detta"));
+    expect(fake.calls("chat.postEphemeral")[0]!.body).toMatchObject({ channel: "C0KANAL", user: "U0MAJA" });
+  });
+
+  it("uploads a file through files.uploadV2: upload URL, bytes, completion in the channel", async () => {
+    const content = Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    await adapter.chat.attachFile("slack:C0KANAL", { filename: "styrgrupp.ics", mimeType: "text/calendar", content, comment: "Nästa möte" });
+    const [getUrl] = fake.calls("files.getUploadURLExternal");
+    expect(getUrl!.body).toMatchObject({ filename: "styrgrupp.ics", length: String(content.length) });
+    const fileId = String(getUrl!.answer.file_id);
+    const uploaded = fake.uploads.get(fileId)!;
+    expect(uploaded.includes(content)).toBe(true);
+    expect(fake.calls("files.completeUploadExternal")[0]!.body).toMatchObject({ channel_id: "C0KANAL", initial_comment: "Nästa möte", files: [{ id: fileId }] });
+  });
+
+  it("maps channel ids to refs and back, and refuses refs of another platform", () => {
+    expect(adapter.chat.channelRef("C0KANAL")).toBe("slack:C0KANAL");
+    expect(adapter.chat.channelIdOf("slack:C0KANAL")).toBe("C0KANAL");
+    expect(adapter.chat.channelIdOf("teams:19:abc@thread.tacv2")).toBeUndefined();
+  });
+});
