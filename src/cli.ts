@@ -3,11 +3,12 @@ import { inspect } from "node:util";
 import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { loggerFor, openDatabase, startApp, type Role } from "./main.ts";
+import { createPartnershipCommands } from "./partnerships/partnership.cli.ts";
 import { SamverkaError } from "./shared/errors.ts";
 import { systemClock } from "./shared/clock.ts";
 
 /** Admin commands contributed by the capabilities. */
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [...createPartnershipCommands()];
 
 const SERVE: Record<string, Role> = { start: "all", web: "web", worker: "worker" };
 
@@ -39,7 +40,7 @@ async function serve(config: Config, role: Role): Promise<void> {
 }
 
 async function runAdmin(config: Config, command: CliCommand, args: string[]): Promise<number> {
-  const logger = loggerFor(config);
+  const logger = loggerFor(config, undefined, { toStderr: true });
   const database = await openDatabase(config, logger);
   const ctx: CliContext = {
     db: database.db,
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (first === "migrate") {
-    const database = await openDatabase(config, loggerFor(config));
+    const database = await openDatabase(config, loggerFor(config, undefined, { toStderr: true }));
     await database.close();
     return 0;
   }

@@ -2,6 +2,9 @@ import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/datab
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.ts";
 import { createLogger } from "../adapters/logging/pino-logger.ts";
+import { createJobRuntime } from "../jobs/job-runtime.ts";
+import { sql } from "kysely";
+import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import type { Feature } from "./app/feature.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
 import { createChatRouter } from "./chat/router.ts";
@@ -9,9 +12,9 @@ import { createNotifier } from "./chat/create-notifier.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { createReminderProcessor, createReminders, reconcileReminders } from "./reminders/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
-import { sql } from "kysely";
 
 /** Which parts of Samverka this process runs: both (npm start), only HTTP, or only the job workers. */
 export type Role = "all" | "web" | "worker";
@@ -32,8 +35,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** Where the job queues live: Redis when configured, else BullMQ's PostgreSQL backend in our database. */
+function jobRuntimeFor(config: Config, databaseUrl: string, clock: Clock, logger: Logger) {
+  return createJobRuntime(
+    config.redisUrl !== undefined ? { redisUrl: config.redisUrl, clock, logger } : { postgres: { connectionString: databaseUrl }, clock, logger },
+  );
+}
+
 /** The database: DATABASE_URL, or the embedded PostgreSQL under the data directory. Migrated on open. */
-export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle & { url: string }> {
   let url = config.databaseUrl;
   let stopEmbedded = (): Promise<void> => Promise.resolve();
   if (url === undefined) {
@@ -46,6 +56,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   return {
     ...handle,
+    url,
     close: async () => {
       await handle.close();
       await stopEmbedded();
@@ -53,9 +64,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   };
 }
 
-/** The logger for a config, unless the caller brings one. */
-export function loggerFor(config: Config, given?: Logger): Logger {
-  return given ?? createLogger({ level: config.logLevel });
+/** The logger for a config, unless the caller brings one; admin commands keep stdout for their output. */
+export function loggerFor(config: Config, given?: Logger, options: { toStderr?: boolean } = {}): Logger {
+  return given ?? createLogger({ level: config.logLevel, ...options });
 }
 
 /** Starts Samverka: database, chat adapters, features, HTTP server and job workers, per `role`. */
@@ -72,6 +83,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const database = await openDatabase(config, logger);
     closers.push(() => database.close());
     const { db } = database;
+    if (options.seedExample !== false) await seedExampleIfEmpty(db, clock, logger);
+
+    const jobs = jobRuntimeFor(config, database.url, clock, logger);
+    closers.push(() => jobs.close());
+    const reminders = createReminders({ db, queue: jobs.reminderQueue, clock, logger });
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
@@ -79,9 +95,21 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
     void router;
-    void clock;
+    void reminders;
 
-    const checks: ReadinessCheck[] = [{ name: "database", check: async () => (await sql`select 1`.execute(db), true) }];
+    if (role !== "web") {
+      await jobs.startWorkers({
+        processReminder: createReminderProcessor({ db, handlers: features.flatMap((f) => f.reminders ?? []), clock, logger }),
+        reconcile: () => reconcileReminders({ db, queue: jobs.reminderQueue, clock, logger }),
+        recurring: features.flatMap((f) => f.recurring ?? []),
+      });
+      logger.info({ backend: jobs.backend }, "job workers are running");
+    }
+
+    const checks: ReadinessCheck[] = [
+      { name: "database", check: async () => (await sql`select 1`.execute(db), true) },
+      { name: "jobs", check: () => jobs.ping() },
+    ];
     let url: string | undefined;
     if (role !== "worker") {
       const http = createHttpServer({ checks, logger });

