@@ -3,6 +3,7 @@ import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.ts";
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../jobs/job-runtime.ts";
+import { createSlackAdapter } from "../adapters/slack/index.ts";
 import { sql } from "kysely";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import type { Feature } from "./app/feature.ts";
@@ -94,8 +95,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const features: Feature[] = [];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
-    void router;
     void reminders;
+
+    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
+    if (slack) chats.set("slack", slack.chat);
 
     if (role !== "web") {
       await jobs.startWorkers({
@@ -113,6 +116,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     let url: string | undefined;
     if (role !== "worker") {
       const http = createHttpServer({ checks, logger });
+      if (slack) {
+        if (slack.router) http.app.use("/slack/events", slack.router);
+        await slack.start();
+        closers.push(() => slack.stop());
+      }
       const listening = await http.listen(config.host, config.port);
       closers.push(() => http.close());
       url = listening.url;
