@@ -62,7 +62,7 @@ function describe(issue: z.core.$ZodIssue, t: Messages, locale: Locale): string 
 /** The offset of the deepest node of `path` that exists in the document (the key itself when its value is empty). */
 function locate(doc: Document, path: readonly PropertyKey[]): number {
   let node: unknown = doc.contents;
-  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  let offset = doc.contents?.range?.[0] ?? 0;
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);

@@ -81,7 +81,7 @@ describe("samverka import", () => {
     // The night worker leaves; their Slack id now belongs to the Convictus coordinator.
     const withoutLeaver = (s: string) =>
       s
-        .replace(/  - key: convictus-natt\n(    .*\n)+/, "")
+        .replace(/ {2}- key: convictus-natt\n( {4}.*\n)+/, "")
         .replace("staff: [convictus-natt]", "staff: [convictus-samordnare]")
         .replace("identities: { slack: U0FAKECONV }", "identities: { slack: [U0FAKECONV, U0FAKECONVNATT] }");
     clock.set("2026-11-24T10:00:00Z");

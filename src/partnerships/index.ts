@@ -1,0 +1,13 @@
+/** The partnerships capability: partnership files, their import and export, and the read side other capabilities use. */
+export * from "./partnership.ts";
+export * from "./partnership-file.schema.ts";
+export { hasValidCheckDigit, ORG_NUMBER_PATTERN } from "./org-number.ts";
+export { parsePartnershipFile, type FileProblem } from "./read-partnership-file.ts";
+export { importPartnership, type ImportResult } from "./import-partnership.ts";
+export { exportPartnership, stringifyPartnershipFile } from "./export-partnership.ts";
+export { IMPORT_ENTITIES, type ChangeCounts, type ChangeSummary, type ImportEntity } from "./change-summary.ts";
+export { createExportCommand, createImportCommand, createPartnershipCommands } from "./partnership.cli.ts";
+export * from "./partnership.repository.ts";
+export * from "./member.repository.ts";
+export * from "./group.repository.ts";
+export * from "./settings.repository.ts";

@@ -1,0 +1,74 @@
+import { sql, type Selectable } from "kysely";
+import type { MemberTable } from "../db/core-tables.ts";
+import type { Db } from "../db/database.ts";
+import type { Locale } from "../shared/i18n.ts";
+import type { Member, MemberRole } from "./partnership.ts";
+
+/** A chat identity of a member. */
+export interface MemberIdentity {
+  platform: "slack" | "teams";
+  userId: string;
+}
+
+/** The active members of a partnership, by display name. */
+export async function listMembers(db: Db, partnershipId: string): Promise<Member[]> {
+  const rows = await db.selectFrom("members").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("display_name").execute();
+  return rows.map(toMember);
+}
+
+/** The active members holding `role`, e.g. the samordning to alert on a cold night. */
+export async function membersWithRole(db: Db, partnershipId: string, role: MemberRole): Promise<Member[]> {
+  const rows = await db
+    .selectFrom("members")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .where(sql<boolean>`${role} = any(${sql.ref("roles")})`)
+    .orderBy("display_name")
+    .execute();
+  return rows.map(toMember);
+}
+
+/** A member by id, deactivated or not (history keeps pointing at people who left). */
+export async function findMember(db: Db, memberId: string): Promise<(Member & { active: boolean }) | undefined> {
+  const row = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirst();
+  return row === undefined ? undefined : { ...toMember(row), active: row.active };
+}
+
+/** The active members a chat user is, one per partnership they take part in. */
+export async function findMembersByIdentity(db: Db, platform: "slack" | "teams", userId: string): Promise<Member[]> {
+  const rows = await db
+    .selectFrom("member_identities")
+    .innerJoin("members", "members.id", "member_identities.member_id")
+    .selectAll("members")
+    .where("member_identities.platform", "=", platform)
+    .where("member_identities.platform_user_id", "=", userId)
+    .where("members.active", "=", true)
+    .orderBy("members.partnership_id")
+    .execute();
+  return rows.map(toMember);
+}
+
+/** A member's chat identities, the primary one first. */
+export async function memberIdentities(db: Db, memberId: string): Promise<MemberIdentity[]> {
+  const rows = await db
+    .selectFrom("member_identities")
+    .select(["platform", "platform_user_id"])
+    .where("member_id", "=", memberId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({ platform: r.platform, userId: r.platform_user_id }));
+}
+
+/** Maps a members row to the core's `Member`. */
+export function toMember(row: Selectable<MemberTable>): Member {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    key: row.key,
+    displayName: row.display_name,
+    organisationId: row.organisation_id,
+    locale: row.locale as Locale,
+    roles: row.roles as Member["roles"],
+  };
+}
