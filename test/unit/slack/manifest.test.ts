@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const manifest = parse(readFileSync(new URL("../../../apps/slack/manifest.yaml", import.meta.url), "utf8")) as {
+  features: { slash_commands: { command: string; url: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+};
+
+describe("the Slack app manifest", () => {
+  it("sends the slash command, interactivity and events to the one verified endpoint", () => {
+    const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
+    expect(new Set(urls)).toEqual(new Set(["https://PUBLIC_URL/slack/events"]));
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/samverka"]);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it("subscribes to the events the adapter translates and grants the scopes its Web API calls need", () => {
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_mention", "member_joined_channel", "message.im"]);
+    // commands; chat.postMessage/update/postEphemeral; conversations.open; files.uploadV2; message.im; app_mention
+    for (const scope of ["commands", "chat:write", "im:write", "files:write", "im:history", "app_mentions:read", "channels:read", "groups:read"]) {
+      expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
+  });
+});
