@@ -144,9 +144,7 @@ export async function recordAnswer(
     .set({ answer: answer.answer, extra_places: answer.extraPlaces, answered_by: answer.by, answered_at: answer.at })
     .where("alert_id", "=", answer.alertId)
     .where("activity_id", "=", answer.activityId)
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom("cold_night_alerts").where("id", "=", answer.alertId).where("status", "=", "open").select("id")),
-    )
+    .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", answer.alertId).where("status", "=", "open").select("id")))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -160,7 +158,7 @@ export async function advanceEscalation(db: Db, alertId: string, activityId: str
     .where("activity_id", "=", activityId)
     .where("answer", "=", "pending")
     .where("escalation_step", "<", step)
-    .where(({ exists, selectFrom }) => exists(selectFrom("cold_night_alerts").where("id", "=", alertId).where("status", "=", "open").select("id")))
+    .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", alertId).where("status", "=", "open").select("id")))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -1,0 +1,25 @@
+import type { Feature } from "../app/feature.ts";
+import type { AlertsDeps } from "./alerts.deps.ts";
+import { createColdNightActions, createColdNightCommand, createColdNightForms } from "./cold-nights/cold-night.handlers.ts";
+import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
+import type { ForecastSource } from "./forecast/forecast-source.ts";
+
+export type { AlertsDeps } from "./alerts.deps.ts";
+export type { ForecastSource, PointForecast, Position, TemperaturePoint } from "./forecast/forecast-source.ts";
+
+/** What the alerts capability needs from the composition root. */
+export interface AlertsFeatureDeps extends AlertsDeps {
+  forecast: ForecastSource;
+}
+
+/** Extra cold nights (declare, answer, escalate, close, follow up), the SMHI suggestion, and threats-and-violence reports. */
+export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
+  const core: AlertsDeps = { ...deps, logger: deps.logger.child({ feature: "alerts" }) };
+  return {
+    name: "alerts",
+    commands: [createColdNightCommand(core)],
+    actions: [createColdNightActions(core)],
+    forms: [createColdNightForms(core)],
+    reminders: [...createColdNightReminderHandlers(core)],
+  };
+}

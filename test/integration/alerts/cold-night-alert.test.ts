@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALERT_CHANNELS, createAlertsWorld, latestCard, type AlertsWorld } from "./alerts-world.ts";
+
+let w: AlertsWorld;
+beforeAll(async () => {
+  // 16.00 in Stockholm (CET) on a December afternoon.
+  w = await createAlertsWorld({ start: "2026-12-03T15:00:00Z" });
+});
+afterAll(async () => {
+  await w.close();
+});
+
+const slackCard = () => latestCard(w.chats.slack, `slack:${ALERT_CHANNELS.slack}`);
+const teamsCard = () => latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`);
+const lastButtons = (texts: { calls: typeof w.chats.slack.calls }, userId: string) => {
+  const dm = texts.calls.filter((c) => c.op === "direct" && c.userId === userId).at(-1);
+  if (dm?.op !== "direct") throw new Error(`no direct message to ${userId}`);
+  return dm.message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
+};
+const pendingKeys = async () =>
+  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").select("key").orderBy("key").execute()).map((r) => r.key);
+
+describe("an extra cold night from declaration to morning follow-up", () => {
+  let alertId: string;
+
+  it("posts one card on both platforms and asks every night shelter's staff directly", async () => {
+    const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt -9" });
+
+    expect(whispers.map((m) => m.text)).toEqual(["Extra kall natt 2026-12-03 är utlyst. Natthärbärgenas personal har fått frågan."]);
+    for (const card of [slackCard(), teamsCard()]) {
+      expect(card?.text).toContain("Extra kall natt 2026-12-03");
+      expect(card?.text).toContain("Prognos −9 °C");
+      expect(card?.text).toContain("Convictus natthärbärge (Convictus): Inget svar än");
+      expect(card?.text).toContain("Totalt 0 extra platser i natt.");
+    }
+    expect(w.directTo("sConv").join("\n")).toContain("Kan Convictus natthärbärge öppna extra platser i natt?");
+    expect(w.directTo("sFa").join("\n")).toContain("Kan Frälsningsarméns härbärge öppna extra platser i natt?");
+    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser i natt?");
+    expect(w.directTo("dayStaff")).toEqual([]);
+    alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
+    expect(await pendingKeys()).toHaveLength(3 * 3 + 1);
+  });
+
+  it("points a second declaration of the same night to the existing alert", async () => {
+    const { whispers } = await w.act("cNg", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt i kväll" });
+    expect(whispers[0]?.text).toMatch(/^Extra kall natt 2026-12-03 är redan utlyst \(av Sara Samordning 2026-12-03 kl\. 16\.00\)/);
+    expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toHaveLength(1);
+  });
+
+  it("updates the card in place on both platforms as two shelters answer, with a running total", async () => {
+    const convictus = lastButtons(w.chats.slack, "U_SCONV");
+    const open = convictus.find((b) => b.actionId === "coldnight.open")!;
+    const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: open.actionId, value: open.value });
+    expect(forms[0]?.fields.map((f) => f.id)).toEqual(["places"]);
+
+    const refused = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "tolv" } });
+    expect(refused.result).toMatchObject({ ok: false, errors: { places: "Skriv ett heltal mellan 1 och 1000." } });
+    expect(refused.result && !refused.result.ok ? refused.result.form?.fields[0]?.initial : undefined).toBe("tolv");
+
+    const accepted = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "12" } });
+    expect(accepted.result).toMatchObject({ ok: true });
+
+    const full = lastButtons(w.chats.teams, "29:sfa").find((b) => b.actionId === "coldnight.full")!;
+    await w.act("sFa", { type: "action", conversation: "teams:dm-29:sfa", actionId: full.actionId, value: full.value });
+
+    for (const card of [slackCard(), teamsCard()]) {
+      expect(card?.text).toContain("Convictus natthärbärge (Convictus): Öppnar 12 extra platser (Sam Convictus)");
+      expect(card?.text).toContain("Frälsningsarméns härbärge (Frälsningsarmén): Fullt (Siv Frälsningsarmén)");
+      expect(card?.text).toContain("Totalt 12 extra platser i natt.");
+    }
+    expect(w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`)).toHaveLength(1);
+    expect(await pendingKeys()).toEqual([...[1, 2, 3].map((s) => `coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-${s}`), `coldnight:${alertId}:auto-close`].sort());
+  });
+
+  it("does not let one shelter's staff answer for another shelter", async () => {
+    const ngButton = lastButtons(w.chats.teams, "29:sng").find((b) => b.actionId === "coldnight.cannot")!;
+    const { whispers } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: ngButton.actionId, value: ngButton.value });
+    expect(whispers[0]?.text).toBe("Bara personalen på Ny Gemenskaps nattcafé, dess samordnare eller samordningen kan svara för härbärget.");
+    expect(slackCard()?.text).toContain("Ny Gemenskaps nattcafé (Ny Gemenskap): Inget svar än");
+  });
+
+  it("escalates the silent shelter to its staff, then its coordinator, then samordning and Socialjouren", async () => {
+    const before = { sNg: w.directTo("sNg").length, cNg: w.directTo("cNg").length, sara: w.directTo("sara").length, jour: w.directTo("jour").length };
+    w.clock.set("2026-12-03T15:14:59Z");
+    expect(await w.runDue()).toBe(0);
+
+    w.clock.set("2026-12-03T15:15:00Z");
+    expect(await w.runDue()).toBe(1);
+    expect(w.directTo("sNg").slice(before.sNg)).toEqual([expect.stringContaining("Påminnelse: Ny Gemenskaps nattcafé har inte svarat")]);
+    expect(w.directTo("cNg")).toHaveLength(before.cNg);
+
+    w.clock.set("2026-12-03T15:30:00Z");
+    await w.runDue();
+    expect(w.directTo("cNg").slice(before.cNg)).toEqual([expect.stringContaining("Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat på larmet om extra kall natt 2026-12-03 sedan kl. 16.00")]);
+    expect(w.directTo("cConv")).toEqual([]);
+    expect(w.directTo("sara")).toHaveLength(before.sara);
+
+    w.clock.set("2026-12-03T15:45:00Z");
+    await w.runDue();
+    expect(w.directTo("sara").slice(before.sara)).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat")]);
+    expect(w.directTo("jour").slice(before.jour)).toHaveLength(1);
+  });
+
+  it("stops the ladder once the shelter answers, even for a step that fires late", async () => {
+    w.clock.set("2026-12-03T15:50:00Z");
+    const open = lastButtons(w.chats.teams, "29:sng").find((b) => b.actionId === "coldnight.open")!;
+    const { forms } = await w.act("sNg", { type: "action", conversation: "teams:dm-29:sng", actionId: open.actionId, value: open.value });
+    await w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "8" } });
+    expect(teamsCard()?.text).toContain("Totalt 20 extra platser i natt.");
+
+    const sent = w.chats.slack.calls.length + w.chats.teams.calls.length;
+    const handler = w.feature.reminders!.find((h) => h.kind === "coldnight.escalate")!;
+    await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload: { alertId, activityId: w.activityIds["natt-ng"], step: 3 } });
+    expect(w.chats.slack.calls.length + w.chats.teams.calls.length).toBe(sent);
+  });
+
+  it("refuses close from anyone but samordning, then closes and asks each shelter for figures in the morning", async () => {
+    w.clock.set("2026-12-04T06:30:00Z");
+    const refused = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt stäng" });
+    expect(refused.whispers[0]?.text).toBe("Bara samordningen kan avsluta larmet.");
+
+    const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt stäng" });
+    expect(whispers[0]?.text).toContain("Larmet om extra kall natt 2026-12-03 är avslutat.");
+    for (const card of [slackCard(), teamsCard()]) {
+      expect(card?.text).toContain("Avslutad av Sara Samordning 2026-12-04 kl. 07.30.");
+      expect(card?.text).not.toContain("Vi öppnar N extra platser");
+    }
+    expect(await w.runDue()).toBe(0);
+
+    w.clock.set("2026-12-04T08:00:00Z");
+    expect(await w.runDue()).toBe(3);
+    expect(w.directTo("sConv").at(-1)).toContain("hur många extra platser användes på Convictus natthärbärge");
+
+    const report = lastButtons(w.chats.slack, "U_SCONV").find((b) => b.actionId === "coldnight.followup")!;
+    const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: report.actionId, value: report.value });
+    const result = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { used: "11", away: "3" } });
+    expect(result.result).toMatchObject({ ok: true });
+    const row = await w.t.db.selectFrom("cold_night_responses").where("activity_id", "=", w.activityIds["natt-convictus"]!).selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ places_used: 11, turned_away: 3, followup_by: w.memberIds.sConv });
+    expect(teamsCard()?.text).toContain("Uppföljning: 11 extra platser användes, 3 fick nej.");
+  });
+
+  it("keeps an audit trail of who declared, answered, escalated, closed and followed up", async () => {
+    const trail = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alertId).select(["action", "actor_member_id"]).orderBy("at").orderBy("id").execute();
+    const actions = trail.map((e) => e.action);
+    expect(trail.find((e) => e.action === "coldnight.declared")?.actor_member_id).toBe(w.memberIds.sara);
+    expect(actions.filter((a) => a === "coldnight.answered")).toHaveLength(3);
+    expect(actions.filter((a) => a === "coldnight.escalated")).toHaveLength(3);
+    expect(trail.find((e) => e.action === "coldnight.closed")?.actor_member_id).toBe(w.memberIds.sara);
+    expect(actions).toContain("coldnight.followed_up");
+  });
+});
