@@ -28,6 +28,8 @@ export interface StartOptions {
   playground?: boolean;
   /** Import the Stockholm example when the database has no partnership yet (default true). */
   seedExample?: boolean;
+  /** Features added after the built-in ones (the chat contract tests plug a form feature in here). */
+  features?: readonly Feature[];
 }
 
 export interface RunningApp {
@@ -92,7 +94,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
-    const features: Feature[] = [];
+    const features: Feature[] = [...(options.features ?? [])];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
     void reminders;

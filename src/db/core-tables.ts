@@ -153,7 +153,7 @@ export interface PartnershipChoiceTable {
   platform: "slack" | "teams";
   platform_user_id: string;
   partnership_id: string;
-  chosen_at: CreatedAt;
+  chosen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** Who did what and when: kept for alerts, incidents and reports. */
