@@ -21,8 +21,9 @@ export interface MeetingTable {
   agenda_sent_at: Timestamp | null;
   minutes_at: Timestamp | null;
   cancelled_at: Timestamp | null;
-  invitation_deliveries: JSONColumnType<Delivery[], Delivery[] | undefined, Delivery[]>;
-  agenda_deliveries: JSONColumnType<Delivery[], Delivery[] | undefined, Delivery[]>;
+  /** Written as JSON text: pg would turn a bare array into a Postgres array. */
+  invitation_deliveries: JSONColumnType<Delivery[], string | undefined, string>;
+  agenda_deliveries: JSONColumnType<Delivery[], string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -1,0 +1,66 @@
+import { DateTime } from "luxon";
+import type { ReminderSpec, Reminders } from "../reminders/reminder.ts";
+import type { Meeting, MeetingGroup } from "./meeting.repository.ts";
+
+/** The reminder kinds of a meeting, in the order they fall. */
+export const MEETING_REMINDER_KINDS = [
+  "meeting.invite",
+  "meeting.agenda-request",
+  "meeting.agenda-send",
+  "meeting.day-before",
+  "meeting.hour-before",
+  "meeting.minutes-request",
+] as const;
+export type MeetingReminderKind = (typeof MEETING_REMINDER_KINDS)[number];
+
+/** Notices that go out a number of days before leave at this local time. */
+const NOTICE_TIME = { hour: 9, minute: 0 };
+
+/** The key prefix of every reminder of a meeting; cancelling uses it. */
+export function meetingReminderPrefix(meetingId: string): string {
+  return `meeting:${meetingId}:`;
+}
+
+/** The reminders a meeting needs, each carrying the start it was computed for so a stale one can tell. */
+export function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSpec[] {
+  const start = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone });
+  const daysBefore = (days: number) => start.minus({ days }).set(NOTICE_TIME).toJSDate();
+  const due: Record<MeetingReminderKind, Date> = {
+    "meeting.invite": daysBefore(group.settings.inviteDaysBefore),
+    "meeting.agenda-request": daysBefore(group.settings.agendaRequestDaysBefore),
+    "meeting.agenda-send": daysBefore(group.settings.agendaSendDaysBefore),
+    "meeting.day-before": start.minus({ days: 1 }).toJSDate(),
+    "meeting.hour-before": start.minus({ hours: 1 }).toJSDate(),
+    "meeting.minutes-request": meeting.endsAt,
+  };
+  return MEETING_REMINDER_KINDS.map((kind) => ({
+    key: `${meetingReminderPrefix(meeting.id)}${kind.slice("meeting.".length)}`,
+    kind,
+    partnershipId: meeting.partnershipId,
+    dueAt: due[kind],
+    payload: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() },
+  }));
+}
+
+/**
+ * Schedules (or moves) a meeting's reminders. After a move `rearm` brings back the ones that already went out
+ * for the old time; notices already given (invitation, agenda) are not repeated by a reminder.
+ */
+export async function scheduleMeetingReminders(reminders: Reminders, meeting: Meeting, group: MeetingGroup, now: Date, rearm = false): Promise<void> {
+  for (const spec of meetingReminderSpecs(meeting, group)) {
+    const beforeStart = spec.kind !== "meeting.minutes-request";
+    // Nothing but the minutes request makes sense once the meeting has begun.
+    if (beforeStart && meeting.startsAt <= now) continue;
+    if (spec.kind === "meeting.hour-before" || spec.kind === "meeting.day-before") {
+      if (spec.dueAt <= now) continue;
+      await reminders.schedule(spec, { rearm });
+    } else {
+      await reminders.schedule(spec, { rearm: rearm && spec.kind === "meeting.minutes-request" });
+    }
+  }
+}
+
+/** Cancels every pending reminder of a meeting. */
+export async function cancelMeetingReminders(reminders: Reminders, meetingId: string): Promise<number> {
+  return reminders.cancelByPrefix(meetingReminderPrefix(meetingId));
+}

@@ -1,0 +1,56 @@
+import type { Db } from "../db/database.ts";
+import type { Reminders } from "../reminders/reminder.ts";
+import { planCadence, type PlanWarning } from "./cadence-plan.ts";
+import { localDateOf } from "./local-dates.ts";
+import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { addDays, type LocalDate } from "./working-days.ts";
+
+/** One group's meetings in the planning window. */
+export interface GroupPlan {
+  group: MeetingGroup;
+  /** Stored meetings in the window (cancelled ones included), oldest first; new ones are flagged in `created`. */
+  meetings: Meeting[];
+  created: Set<string>;
+  /** Proposals not stored (a dry run). */
+  proposals: { startsAt: Date; endsAt: Date }[];
+  warnings: PlanWarning[];
+}
+
+/** The planning window, as local dates. */
+export interface PlanWindow {
+  from: LocalDate;
+  until: LocalDate;
+}
+
+/**
+ * Plans a group forward from its latest live meeting up to `window.until` and stores the new meetings
+ * (under the group's lock, so concurrent planners never double-plan). Existing meetings are never changed.
+ */
+export async function planGroupMeetings(
+  db: Db,
+  group: MeetingGroup,
+  window: PlanWindow,
+  now: Date,
+  options: { dryRun?: boolean; reminders?: Reminders } = {},
+): Promise<GroupPlan> {
+  const { created, proposals, warnings } = await withGroupLock(db, group.id, async (trx) => {
+    const latest = await latestMeeting(trx, group.id);
+    const previous = latest === undefined ? undefined : localDateOf(latest.startsAt, group.timeZone);
+    const from = previous !== undefined && previous >= window.from ? addDays(previous, 1) : window.from;
+    const plan = planCadence({ settings: group.settings, cadence: group.cadence, timeZone: group.timeZone, from, until: window.until, previous });
+    if (options.dryRun === true) return { created: [], proposals: plan.meetings, warnings: plan.warnings };
+    return { created: await insertPlannedMeetings(trx, group, plan.meetings, now), proposals: [], warnings: plan.warnings };
+  });
+  if (options.reminders !== undefined) {
+    for (const meeting of created) await scheduleMeetingReminders(options.reminders, meeting, group, now);
+  }
+  const start = new Date(`${window.from}T00:00:00Z`);
+  const end = new Date(`${addDays(window.until, 2)}T00:00:00Z`);
+  const meetings = await listMeetings(db, group.id, new Date(start.getTime() - 86_400_000), end, ["planned", "invited", "moved", "held", "cancelled"]);
+  const inWindow = meetings.filter((m) => {
+    const date = localDateOf(m.startsAt, group.timeZone);
+    return date >= window.from && date <= window.until;
+  });
+  return { group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings };
+}

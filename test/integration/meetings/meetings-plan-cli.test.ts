@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliContext } from "../../../src/app/cli-command.ts";
+import { createMeetingsPlanCommand } from "../../../src/meetings/meetings.cli.ts";
+import { createManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { seedPartnership } from "../../helpers/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedPartnership(t.db, "eu-stockholm", []);
+  const blackouts = [{ from: "07-01", to: "07-31", label: "Sommar" }, { from: "12-21", to: "01-06", label: "Jul" }];
+  await t.db
+    .insertInto("groups")
+    .values([
+      { partnership_id: "eu-stockholm", key: "styrgrupp", kind: "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2, meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 }, blackouts }) },
+      { partnership_id: "eu-stockholm", key: "samverkan", kind: "samverkansgrupp", name: "Samverkansgruppen", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: "last", time: "09:00", durationMinutes: 90 }, blackouts: [blackouts[1]] }) },
+    ])
+    .execute();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = { db: t.db, clock: createManualClock("2026-09-01T08:00:00Z"), logger: silentLogger, out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await createMeetingsPlanCommand("sv").run(args, ctx);
+  return { code, out, err };
+}
+
+describe("samverka meetings plan", () => {
+  it("prints the plan as JSON with local times and offsets on both sides of the DST switch", async () => {
+    const { code, out } = await run(["--partnership", "eu-stockholm", "--from", "2026-09-01", "--months", "6", "--json"]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(out.join("\n")) as { meetings: { group: string; start: string; end: string; status: string }[] };
+    const styrgrupp = plan.meetings.filter((m) => m.group === "Styrgruppen");
+    expect(styrgrupp.map((m) => [m.start, m.end, m.status])).toEqual([
+      ["2026-09-08T13:00:00+02:00", "2026-09-08T15:00:00+02:00", "planerat"],
+      ["2026-11-10T13:00:00+01:00", "2026-11-10T15:00:00+01:00", "planerat"],
+      ["2027-01-12T13:00:00+01:00", "2027-01-12T15:00:00+01:00", "planerat"],
+    ]);
+    // The last Thursday of December 2026 is the 31st (nyårsafton, in the Christmas blackout): pulled earlier.
+    const december = plan.meetings.filter((m) => m.group === "Samverkansgruppen" && m.start.startsWith("2026-12"));
+    expect(december.map((m) => m.start)).toEqual(["2026-12-17T09:00:00+01:00"]);
+  });
+
+  it("stores each meeting once however often it runs, and prints a table", async () => {
+    await run(["--partnership", "eu-stockholm", "--from", "2026-09-01", "--months", "6"]);
+    const again = await run(["--partnership", "eu-stockholm", "--from", "2026-09-01", "--months", "6"]);
+    expect(again.out[0]).toBe("grupp\tstart\tslut\tstatus");
+    expect(again.out.at(-1)).toBe("0 nya möten planerade.");
+    const count = await t.db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(again.out.length - 2);
+  });
+
+  it("refuses a bad date or an unknown partnership with a message that says how to fix it", async () => {
+    const bad = await run(["--partnership", "eu-stockholm", "--from", "2026-13-01"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err.join("\n")).toContain("2026-12-03");
+    const missing = await run(["--partnership", "nope"]);
+    expect(missing.code).toBe(1);
+    expect(missing.err.join("\n")).toContain("samverka import");
+  });
+});
