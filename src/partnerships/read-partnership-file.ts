@@ -30,7 +30,7 @@ export function parsePartnershipFile(text: string, fileName: string, locale: Loc
   if (doc.errors.length > 0) {
     throw invalidFile(fileName, t, doc.errors.map((e) => ({ ...position(lineCounter, e.pos[0]), field: "", message: e.message })));
   }
-  const parsed = partnershipFileSchema.safeParse(doc.toJS());
+  const parsed = partnershipFileSchema.safeParse(doc.toJS(), { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
