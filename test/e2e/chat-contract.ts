@@ -7,14 +7,16 @@
  *     const db = await createTestDatabase();
  *     const users = { member: { userId: "U0MEMBER" }, admin: { userId: "U0ADMIN" }, twoPartnerships: { userId: "U0TWO" }, stranger: { userId: "U0STRANGER" } };
  *     await seedContractData(db.db, "slack", users, "C0CONTRACT");
- *     const driver = ...; // start the server against db.url and the platform fake, make the PlatformDriver
- *     return { driver, users, channel: "C0CONTRACT", form: {...}, close: async () => { await driver.close(); await db.drop(); } };
+ *     // start the REAL server (startApp) against db.url and the platform fake, with
+ *     // `features: [contractFormFeature]` in its StartOptions, and make the PlatformDriver
+ *     return { driver, users, channel: "C0CONTRACT", close: async () => { await driver.close(); await db.drop(); } };
  *   });
  *
  * The world is made once per file (beforeAll) and each scenario starts with `driver.clear()`.
  */
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Feature } from "../../src/app/feature.ts";
 import type { Platform } from "../../src/chat/chat-port.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../helpers/platform-driver.ts";
@@ -31,24 +33,12 @@ export interface ContractUsers {
   stranger: TestUser;
 }
 
-/** A form the server opens on a command, and a value for `field` that the form refuses. */
-export interface ContractForm {
-  /** Command text that opens the form, e.g. "hot". */
-  command: string;
-  /** Values for the other required fields, so that only `field` is wrong. */
-  validValues: Record<string, string | string[]>;
-  field: string;
-  invalidValue: string | string[];
-}
-
 /** A running server with the contract data, driven through one platform. */
 export interface ContractWorld {
   driver: PlatformDriver;
   users: ContractUsers;
   /** The platform channel id mapped to Alfa (Slack `C…`, Teams `19:…`). */
   channel: string;
-  /** Omit only while no feature opens a form on the server; the scenario then reports why it cannot run. */
-  form: ContractForm | undefined;
   close(): Promise<void>;
 }
 
@@ -87,6 +77,40 @@ export async function seedContractData(db: Kysely<Database>, platform: Platform,
   }
   await db.insertInto("channels").values({ partnership_id: CONTRACT.alfa.id, platform, conversation: channel, purpose: "partnership", group_id: null }).execute();
 }
+
+/**
+ * A feature the contract plugs into the real server (`startApp(config, { features: [contractFormFeature] })`):
+ * `testformulär` opens a form with a required whole number of places; anything else is refused on that field.
+ */
+export const contractFormFeature: Feature = {
+  name: "contract",
+  commands: [
+    {
+      words: ["testformulär"],
+      run: ({ reply }) =>
+        reply.openForm({
+          formId: "contract.places",
+          title: "Extra platser",
+          submitLabel: "Skicka",
+          state: "contract-state",
+          fields: [
+            { id: "places", label: "Antal platser", kind: "number", required: true },
+            { id: "note", label: "Kommentar", kind: "text", required: false },
+          ],
+        }),
+    },
+  ],
+  forms: [
+    {
+      prefix: "contract.",
+      submit: ({ event }) => {
+        const places = event.values.places;
+        const valid = typeof places === "string" && /^\d{1,3}$/.test(places);
+        return Promise.resolve(valid ? { ok: true } : { ok: false, errors: { places: "Skriv ett heltal mellan 0 och 999." } });
+      },
+    },
+  ],
+};
 
 const textOf = (item: SentItem) => item.text;
 
@@ -132,14 +156,13 @@ export function describeChatContract(name: string, makeWorld: () => Promise<Cont
       expect(updated.buttons).toEqual([]);
     });
 
-    it("refuses a form with an invalid value and names the field", async () => {
-      const form = world.form;
-      if (form === undefined) throw new Error(`${name}: no feature on the server opens a form yet; give the world a ContractForm`);
-      await world.driver.command(world.users.member, form.command);
+    it("refuses a form with an invalid value with an error on that field, and accepts a corrected one", async () => {
+      await world.driver.command(world.users.member, "testformulär");
       const opened = await world.driver.waitFor((i) => i.kind === "form");
-      expect(opened.fields).toContain(form.field);
-      const errors = await world.driver.submitForm(world.users.member, opened, { ...form.validValues, [form.field]: form.invalidValue });
-      expect(Object.keys(errors ?? {})).toContain(form.field);
+      expect(opened.fields).toEqual(["places", "note"]);
+      const errors = await world.driver.submitForm(world.users.member, opened, { places: "många", note: "kyrkan öppnar" });
+      expect(errors).toEqual({ places: "Skriv ett heltal mellan 0 och 999." });
+      expect(await world.driver.submitForm(world.users.member, opened, { places: "40", note: "kyrkan öppnar" })).toBeUndefined();
     });
   });
 }
