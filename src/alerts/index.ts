@@ -3,6 +3,7 @@ import type { AlertsDeps } from "./alerts.deps.ts";
 import { createColdNightActions, createColdNightCommand, createColdNightForms } from "./cold-nights/cold-night.handlers.ts";
 import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
 import type { ForecastSource } from "./forecast/forecast-source.ts";
+import { createForecastTask } from "./forecast/suggest-cold-night.ts";
 
 export type { AlertsDeps } from "./alerts.deps.ts";
 export type { ForecastSource, PointForecast, Position, TemperaturePoint } from "./forecast/forecast-source.ts";
@@ -21,5 +22,6 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     actions: [createColdNightActions(core)],
     forms: [createColdNightForms(core)],
     reminders: [...createColdNightReminderHandlers(core)],
+    recurring: [createForecastTask(core, deps.forecast)],
   };
 }

@@ -14,8 +14,11 @@ export function nightWindow(night: string, timeZone: string): { from: Date; to: 
   };
 }
 
+/** The coldest forecast point of a night. */
+export type NightMinimum = TemperaturePoint;
+
 /** The coldest forecast point within the night, or undefined when the forecast does not reach it. */
-export function nightMinimum(forecast: PointForecast, night: string, timeZone: string): TemperaturePoint | undefined {
+export function nightMinimum(forecast: PointForecast, night: string, timeZone: string): NightMinimum | undefined {
   const { from, to } = nightWindow(night, timeZone);
   let coldest: TemperaturePoint | undefined;
   for (const point of forecast.temperatures) {

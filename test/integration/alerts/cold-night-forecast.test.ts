@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSmhiClient } from "../../../adapters/weather/smhi-client.ts";
+import { createAlertsWorld, type AlertsWorld } from "./alerts-world.ts";
+import { readSmhiRecording, startFakeSmhi, type FakeSmhi } from "./smhi-fixture-server.ts";
+
+let w: AlertsWorld;
+let smhi: FakeSmhi;
+beforeAll(async () => {
+  smhi = await startFakeSmhi();
+  // 14.00 in Stockholm on 7 February 2026: the recorded forecast was issued the evening before.
+  w = await createAlertsWorld({ start: "2026-02-07T13:00:00Z", forecast: createSmhiClient({ baseUrl: smhi.baseUrl, timeoutMs: 2_000 }) });
+});
+afterAll(async () => {
+  await w.close();
+  await smhi.close();
+});
+beforeEach(async () => {
+  await w.t.db.deleteFrom("cold_night_forecasts").execute();
+  await w.t.db.deleteFrom("cold_night_responses").execute();
+  await w.t.db.deleteFrom("cold_night_alerts").execute();
+  w.clock.set("2026-02-07T13:00:00Z");
+  smhi.requests.length = 0;
+  smhi.answer = () => ({ status: 200, body: readSmhiRecording() });
+});
+
+const tick = () => w.feature.recurring!.find((r) => r.name === "alerts.cold-night-forecast")!.run(w.clock.now());
+const setThreshold = (thresholdC: number) => w.t.db.updateTable("cold_night_settings").set({ threshold_c: thresholdC }).execute();
+const saraMessages = () => w.chats.slack.calls.filter((c) => c.op === "direct" && c.userId === "U_SARA");
+
+describe("the daily SMHI forecast check", () => {
+  it("suggests the night to samordning when the night's minimum (−6.8 °C) is at or below the threshold", async () => {
+    await setThreshold(-6);
+    const before = saraMessages().length;
+    await tick();
+
+    const sent = saraMessages().slice(before);
+    expect(sent).toHaveLength(1);
+    const message = sent[0]!.op === "direct" ? sent[0]!.message : undefined;
+    expect(message?.text).toContain("Kall natt i prognosen: 2026-02-07");
+    expect(message?.text).toContain("visar som lägst −6,8 °C kl. 22.00 i natt. Tröskeln för extra kall natt är −6 °C.");
+    expect(w.directTo("jour")).toEqual([]);
+    expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toEqual([]);
+
+    const button = message!.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []))[0]!;
+    await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: button.actionId, value: button.value });
+    const alert = await w.t.db.selectFrom("cold_night_alerts").selectAll().executeTakeFirstOrThrow();
+    expect(alert).toMatchObject({ night: "2026-02-07", declared_by: w.memberIds.sara });
+    expect(alert.temperature_c).toBeCloseTo(-6.8);
+  });
+
+  it("sends no second suggestion for the same night", async () => {
+    await setThreshold(-6);
+    const before = saraMessages().length;
+    await tick();
+    w.clock.set("2026-02-07T13:15:00Z");
+    await tick();
+    w.clock.set("2026-02-07T17:45:00Z");
+    await tick();
+    expect(saraMessages().length - before).toBe(1);
+    expect(smhi.requests).toHaveLength(1);
+  });
+
+  it("suggests nothing when the night's minimum stays above the threshold", async () => {
+    await setThreshold(-7);
+    const before = saraMessages().length;
+    await tick();
+    expect(saraMessages()).toHaveLength(before);
+    const row = await w.t.db.selectFrom("cold_night_forecasts").selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ night: "2026-02-07", outcome: "not_cold", threshold_c: -7 });
+    expect(row.minimum_c).toBeCloseTo(-6.8);
+  });
+
+  it("does not fetch before the forecast time or out of season", async () => {
+    w.clock.set("2026-02-07T12:59:00Z");
+    await tick();
+    w.clock.set("2026-07-07T13:00:00Z");
+    await tick();
+    expect(smhi.requests).toEqual([]);
+  });
+
+  it("retries on the next ticks and suggests once SMHI answers again", async () => {
+    await setThreshold(-6);
+    let failures = 1;
+    smhi.answer = () => (failures-- > 0 ? { status: 503, body: "{}" } : { status: 200, body: readSmhiRecording() });
+    const before = saraMessages().length;
+    await tick();
+    expect(saraMessages()).toHaveLength(before);
+    w.clock.set("2026-02-07T13:15:00Z");
+    await tick();
+    expect(saraMessages().length - before).toBe(1);
+    expect(smhi.requests).toHaveLength(2);
+  });
+
+  it("tells samordning clearly after three failed attempts, once, and stops asking SMHI", async () => {
+    smhi.answer = () => ({ status: 503, body: "{}" });
+    const before = saraMessages().length;
+    for (const at of ["13:00", "13:15", "13:30", "13:45", "14:00"]) {
+      w.clock.set(`2026-02-07T${at}:00Z`);
+      await tick();
+    }
+    const sent = saraMessages().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.op === "direct" ? sent[0].message.text : "").toBe(
+      "Prognosen saknas för natten 2026-02-07: SMHI:s prognos gick inte att hämta efter 3 försök. Kontrollera prognosen själv (smhi.se) och lys ut med kommandot kallnatt om det behövs.",
+    );
+    expect(smhi.requests).toHaveLength(3);
+    const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "forecast.unavailable").select("subject_id").execute();
+    expect(audit).toEqual([{ subject_id: "2026-02-07" }]);
+  });
+});
