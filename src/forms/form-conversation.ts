@@ -70,7 +70,7 @@ export function parseCommand(input: string): Command | undefined {
   const edit = /^(?:ändra|andra|edit)(?: (?:fråga |question )?(\d{1,3}))?$/.exec(text);
   if (edit !== null) return { kind: "edit", n: edit[1] === undefined ? undefined : Number(edit[1]) };
   const kind = WORDS[text];
-  return kind === undefined || kind === "edit" ? undefined : ({ kind } as Command);
+  return kind === undefined || kind === "edit" ? undefined : ({ kind });
 }
 
 /** Starts a conversation: at the first question, or at the summary when correcting a submitted report. */

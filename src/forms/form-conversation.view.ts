@@ -121,7 +121,7 @@ function renderNotice(form: FormDefinition, state: ConversationState, notice: No
 /** One sentence for an answer problem, in the person's language. */
 export function describeProblem(problem: AnswerProblem, t: Translate<FormsKey>): string {
   const { code, ...params } = problem;
-  return t(`problem.${code}`, params as Record<string, string | number>);
+  return t(`problem.${code}`, params);
 }
 
 /** One sentence for a failed cross-field check, naming the fields and figures. */

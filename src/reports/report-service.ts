@@ -1,4 +1,4 @@
-import { createFormConversations, startConversation, type Answers, type FormConversations, type FormDefinition, type FormSession, type LocalizedText } from "../forms/index.ts";
+import { createFormConversations, startConversation, type Answers, type FormDefinition, type FormSession, type LocalizedText } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { createReportDirectory, type ReportingOrganisation, type ReportingPartnership } from "./report-directory.ts";
 import { prefillAnswers } from "./report-prefill.ts";
@@ -29,11 +29,23 @@ export class CorrectionClosedError extends SamverkaError {
   }
 }
 
+/** Read access to reports, their organisations and drafts: all that compiling needs (the CLI uses only this). */
+export function createReportReader(deps: Pick<ReportsDeps, "db" | "clock">) {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    reports: createReportRepository(deps.db),
+    directory: createReportDirectory(deps.db),
+    conversations: createFormConversations({ db: deps.db, clock: deps.clock }),
+  };
+}
+
+export type ReportReader = ReturnType<typeof createReportReader>;
+
 /** The use cases of filling in and submitting reports, shared by the chat, the form view and the reminders. */
-export function createReportService(deps: ReportsDeps) {
-  const reports = createReportRepository(deps.db);
-  const directory = createReportDirectory(deps.db);
-  const conversations: FormConversations = createFormConversations({ db: deps.db, clock: deps.clock });
+export function createReportService(deps: Pick<ReportsDeps, "db" | "clock" | "logger" | "reminders" | "prefill">) {
+  const reader = createReportReader(deps);
+  const { reports, directory, conversations } = reader;
   const logger = deps.logger.child({ component: "reports" });
 
   async function contextOf(report: Report): Promise<ReportContext> {
@@ -69,10 +81,7 @@ export function createReportService(deps: ReportsDeps) {
   }
 
   return {
-    db: deps.db,
-    reports,
-    directory,
-    conversations,
+    ...reader,
     contextOf,
     startingPoint,
 

@@ -24,6 +24,9 @@ export type ReportsKey =
   | "status.in_progress"
   | "status.missing"
   | "status.none"
+  | "state.submitted"
+  | "state.in_progress"
+  | "state.missing"
   | "compile.forbidden"
   | "compile.bad_period"
   | "compile.done"
@@ -73,6 +76,9 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "status.in_progress": "{org}: pågår",
     "status.missing": "{org}: saknas",
     "status.none": "Inga rapporter är öppna just nu.",
+    "state.submitted": "inskickad",
+    "state.in_progress": "pågår",
+    "state.missing": "saknas",
     "compile.forbidden": "Bara partnerskapets administratörer och samordnare kan sammanställa rapporter.",
     "compile.bad_period": "Jag förstår inte perioden {period}. Skriv t.ex. rapport sammanställ 2026H2 (eller 2026-11, 2026Q4, 2019/20).",
     "compile.done": "Sammanställning av {form} {period}: {submitted} av {count} organisationer har lämnat in.",
@@ -127,6 +133,9 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "status.in_progress": "{org}: in progress",
     "status.missing": "{org}: missing",
     "status.none": "No reports are open right now.",
+    "state.submitted": "submitted",
+    "state.in_progress": "in progress",
+    "state.missing": "missing",
     "compile.forbidden": "Only the partnership's admins and coordinators can compile reports.",
     "compile.bad_period": "I do not understand the period {period}. Write e.g. report compile 2026H2 (or 2026-11, 2026Q4, 2019/20).",
     "compile.done": "Compilation of {form} {period}: {submitted} of {count} organisations have submitted.",
