@@ -68,9 +68,10 @@ function messageItem(kind: SentItem["kind"], conversation: string, body: Record<
   return { kind, conversation, text, buttons: buttonsOf(body.blocks), raw: body, ...extra };
 }
 
-/** Reads the fake's calls as what the bot sent; calls that send nothing visible are left out. */
+/** Reads the fake's calls as what the bot sent; refused calls and calls that show nothing are left out. */
 export function sentItemsOf(calls: FakeCall[]): SentItem[] {
   return calls.flatMap((call): SentItem[] => {
+    if (call.answer.failed !== undefined) return [];
     const b = call.body;
     const channel = typeof b.channel === "string" ? b.channel : "";
     switch (call.method) {
