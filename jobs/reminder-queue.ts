@@ -5,7 +5,7 @@ import type { JobQueue } from "./queue-backend.ts";
 import { REMINDER_JOB, reminderJobId, toReminderJobData } from "./reminder.jobs.ts";
 import { withTimeout } from "./with-timeout.ts";
 
-const QUEUE_TIMEOUT_MS = 5_000;
+const QUEUE_TIMEOUT_MS = 2_000;
 
 /** How the queue retries a failing reminder before the reconcile sweep takes over. */
 export interface RetryPolicy {

@@ -23,8 +23,8 @@ export type ProcessReminder = (job: ReminderJobRef) => Promise<void>;
 
 /**
  * Creates the reminder processor. A stale or repeated job finds no pending row and does nothing. A retryable
- * failure puts the row back to pending and rethrows so the queue retries with backoff; anything else gives the
- * reminder up (status cancelled, `last_error` kept) and throws a non-retryable error.
+ * failure puts the row back to pending and rethrows so the queue retries with backoff, up to `maxAttempts` claims;
+ * a non-retryable one gives the reminder up (status cancelled, `last_error` kept) and throws a non-retryable error.
  */
 export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessReminder {
   const { db, clock } = deps;
@@ -50,10 +50,13 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       await handler.run(reminder);
     } catch (thrown) {
       const error = toSamverkaError(thrown);
-      if (error.retryable && reminder.attempts < maxAttempts) {
+      // An error nobody classified (a database blip inside the handler) is retried: giving up a cold-night
+      // escalation costs more than a few bounded retries of a bug.
+      const retryable = thrown instanceof SamverkaError ? thrown.retryable : true;
+      if (retryable && reminder.attempts < maxAttempts) {
         await settleClaim(db, job, { status: "retry", error: `${error.code}: ${error.message}` }, clock.now());
         log.warn({ err: error }, "reminder failed; it will be retried");
-        throw error;
+        throw thrown;
       }
       await settleClaim(db, job, { status: "given_up", error: `${error.code}: ${error.message}` }, clock.now());
       log.error({ err: error }, "reminder failed and is given up");

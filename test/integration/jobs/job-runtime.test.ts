@@ -48,6 +48,14 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
       },
     },
     {
+      kind: "test.rejected",
+      run: () => Promise.reject(new SamverkaError("platform_rejected", "channel_not_found")),
+    },
+    {
+      kind: "test.broken",
+      run: () => Promise.reject(new Error("connection terminated unexpectedly")),
+    },
+    {
       kind: "test.slow",
       run: async (reminder) => {
         await sleep(400);
@@ -68,11 +76,13 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // drop() force-closes connections the pool may still be ending; unheard, pg-pool rethrows that as uncaught.
+    db.pool.on("error", () => undefined);
     const connection = backend.connect(db);
     runtime = createJobRuntime({ ...connection, prefix, logger: silentLogger, retry: { attempts: 5, backoffMs: 100 } });
     direct = createQueueBackend({ ...connection, prefix, logger: silentLogger });
     directQueue = direct.openQueue(REMINDER_QUEUE, {});
-    const processReminder = createReminderProcessor({ db: db.db, handlers, clock: systemClock, logger: silentLogger });
+    const processReminder = createReminderProcessor({ db: db.db, handlers, clock: systemClock, logger: silentLogger, maxAttempts: 3 });
     await runtime.startWorkers({
       processReminder: async (job) => {
         deliveries.push(job);
@@ -113,6 +123,10 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     const scheduled = await reminders.schedule({ key: "twice", kind: "test.record", dueAt: inMs(100) });
     const job = { reminderId: scheduled.id, dueAt: scheduled.dueAt };
     await waitFor("the first delivery to finish", () => rowWithStatus("twice", "done"));
+    // Until the finished job leaves the queue, adding its id again is a no-op rather than a second delivery.
+    await waitFor("the finished job to leave the queue", async () =>
+      (await directQueue.getJob(reminderJobId(job))) === undefined ? true : undefined,
+    );
 
     await runtime.reminderQueue.enqueue(job.reminderId, job.dueAt);
     await waitFor("the second delivery", () => (deliveriesOf(job) === 2 ? true : undefined));
@@ -171,6 +185,27 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     expect(actsFor("flaky")).toHaveLength(1);
     expect(done.attempts).toBe(3);
     expect(done.last_error).toBeNull();
+  });
+
+  it("gives up a reminder whose handler fails for good, without retrying it", async () => {
+    await reminders.schedule({ key: "rejected", kind: "test.rejected", dueAt: inMs(50) });
+
+    const given = await waitFor("the reminder to be given up", () => rowWithStatus("rejected", "cancelled"));
+
+    expect(given.attempts).toBe(1);
+    expect(given.last_error).toBe("platform_rejected: channel_not_found");
+  });
+
+  it("retries an unexplained failure up to the attempt limit, then gives the reminder up", async () => {
+    const scheduled = await reminders.schedule({ key: "broken", kind: "test.broken", dueAt: inMs(50) });
+    const jobId = reminderJobId({ reminderId: scheduled.id, dueAt: scheduled.dueAt });
+
+    const given = await waitFor("the reminder to be given up", () => rowWithStatus("broken", "cancelled"));
+    await waitFor("the failed job to leave the queue", async () => ((await directQueue.getJob(jobId)) === undefined ? true : undefined));
+
+    expect(given.attempts).toBe(3);
+    expect(given.last_error).toBe("internal: connection terminated unexpectedly");
+    expect(deliveriesOf({ reminderId: scheduled.id, dueAt: scheduled.dueAt })).toBe(3);
   });
 
   it("gives up a reminder of an unknown kind instead of retrying it", async () => {
