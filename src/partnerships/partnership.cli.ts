@@ -92,7 +92,7 @@ async function readText(path: string, t: T, ctx: CliContext): Promise<string | u
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    ctx.err(t("file.unreadable", { file: path, reason: error instanceof Error && "code" in error ? String(error.code) : String(error) }));
+    ctx.err(t("file.unreadable", { file: path, reason: error instanceof Error ? error.message : String(error) }));
     return undefined;
   }
 }
