@@ -65,7 +65,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let receiver: Receiver;
   let router: Router | undefined;
   if (config.appToken !== undefined) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger });
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: boltLogger,
+      // apps.connections.open goes to the same (configurable) Web API as every other call.
+      installerOptions: { clientOptions: config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) } },
+    });
   } else {
     if (config.signingSecret === undefined) {
       throw new SamverkaError("config_invalid", "SLACK_SIGNING_SECRET is required over HTTP (Slack app → Basic Information → Signing Secret).");

@@ -9,7 +9,8 @@
  *   await fake.close();
  *
  * It answers like Slack (`ok: true`, `ts`, `channel`, …) and serves files.uploadV2's three steps: the upload URL
- * it hands out points back at itself, and the uploaded bytes are kept in `uploads`.
+ * it hands out points back at itself, and the uploaded bytes are kept in `uploads`. With `socketUrl` (see
+ * slack-fake-socket.ts) apps.connections.open hands that WebSocket URL to a Socket Mode client.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -90,7 +91,7 @@ async function decodeBody(req: IncomingMessage, raw: Buffer): Promise<Record<str
 }
 
 /** Starts the fake on 127.0.0.1 with a free port. */
-export async function startSlackFakeApi(options: { botUserId?: string; teamId?: string } = {}): Promise<SlackFakeApi> {
+export async function startSlackFakeApi(options: { botUserId?: string; teamId?: string; socketUrl?: string } = {}): Promise<SlackFakeApi> {
   const botUserId = options.botUserId ?? "U0SAMVERKA";
   const teamId = options.teamId ?? "T0SAMVERKA";
   const recorded: FakeCall[] = [];
@@ -125,6 +126,8 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
         const fileId = nextId("F");
         return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
       }
+      case "apps.connections.open":
+        return options.socketUrl === undefined ? { ok: false, error: "socket_mode_not_faked" } : { ok: true, url: options.socketUrl };
       case "files.completeUploadExternal":
         return { ok: true, files: (body.files) ?? [] };
       default:
