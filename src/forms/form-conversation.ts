@@ -175,3 +175,8 @@ export function progressOf(form: FormDefinition, state: ConversationState): { an
   const position = state.current === null ? shown.length : shown.findIndex((f) => f.id === state.current) + 1;
   return { answered, count: shown.length, position };
 }
+
+/** Whether the person has given any answer of their own (not only what the bot prefilled). */
+export function hasOwnAnswers(state: ConversationState): boolean {
+  return Object.keys(state.answers).some((id) => !state.prefilled.includes(id));
+}

@@ -13,7 +13,7 @@ export {
 } from "./form-definition.ts";
 export { failingChecks, normalizeAnswers, visibleFields } from "./form-rules.ts";
 export { parseAnswer, parseText, type AnswerProblem } from "./parse-answer.ts";
-export { parseCommand, startConversation, respond, type ConversationState } from "./form-conversation.ts";
+export { hasOwnAnswers, parseCommand, startConversation, respond, type ConversationState } from "./form-conversation.ts";
 export { createFormConversations, type ConversationTurn, type FormConversations } from "./form-conversations.ts";
 export type { FormSession } from "./form-session.repository.ts";
 export { renderFormView, readFormValues, type FormReading } from "./form-view.ts";

@@ -1,4 +1,4 @@
-import { isNumeric, type Answers, type FormDefinition } from "../forms/index.ts";
+import { hasOwnAnswers, isNumeric, type Answers, type FormDefinition } from "../forms/index.ts";
 import type { ReportReader } from "./report-service.ts";
 import { resolveTemplate } from "./report-templates.ts";
 import { loadReportSettings } from "./report-settings.ts";
@@ -58,7 +58,8 @@ export async function compileReports(service: ReportReader, query: { partnership
       });
     } else {
       const drafts = report === undefined ? [] : await service.conversations.openForSubject(`report:${report.id}`);
-      organisations.push({ id, name, state: drafts.length > 0 ? "in_progress" : "missing" });
+      // A form the bot opened but nobody has answered yet is still missing.
+      organisations.push({ id, name, state: drafts.some((d) => hasOwnAnswers(d.state)) ? "in_progress" : "missing" });
     }
   }
   organisations.sort((a, b) => a.name.localeCompare(b.name, "sv"));

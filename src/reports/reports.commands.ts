@@ -47,13 +47,20 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     if (member.organisationId === null) return void (await ctx.reply.say(plain(t(ctx)("no_organisation"))));
     const now = deps.clock.now();
     const candidates = [];
+    const closed = [];
     for (const report of await service.reports.current(partnership.id, now, member.organisationId)) {
       const submitted = await service.reports.latestVersion(report.id);
       if (submitted === undefined || now <= report.deadlineAt) candidates.push({ report, submitted });
+      else closed.push(report);
     }
     const open = candidates.filter((c) => c.submitted === undefined);
     const choices = open.length > 0 ? open : candidates;
-    if (choices.length === 0) return void (await ctx.reply.say(plain(t(ctx)("none_open"))));
+    if (choices.length === 0) {
+      // Say why a report just submitted cannot be reopened, rather than that there is nothing.
+      const latest = closed.at(-1);
+      const message = latest === undefined ? plain(t(ctx)("none_open")) : chat.closedMessage(await service.contextOf(latest), ctx.actor);
+      return void (await ctx.reply.say(message));
+    }
     if (choices.length > 1) return void (await ctx.reply.say(await pickMessage(ctx, choices.map((c) => c.report.id), how)));
     const reportCtx = await service.contextOf(choices[0]!.report);
     if (how === "form") return ctx.reply.openForm(await chat.formViewOf(reportCtx, ctx.actor));

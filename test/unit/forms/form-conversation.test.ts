@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readFormValues, renderFormView, respond, startConversation, type ConversationState } from "../../../src/forms/index.ts";
+import type { Step } from "../../../src/forms/form-conversation.ts";
 import { renderConversation } from "../../../src/forms/form-conversation.view.ts";
 import { visitorsForm } from "./fixture-form.ts";
 
 const frame = { title: "Test", submitActionId: "t.submit", editActionId: "t.edit", actionValue: "s1" };
 
-function say(state: ConversationState, ...inputs: string[]) {
-  let step = { state, outcome: "continue" as string, notice: undefined as unknown };
+function say(state: ConversationState, ...inputs: string[]): Step {
+  let step: Step = { state, outcome: "continue", changed: false };
   for (const input of inputs) step = respond(visitorsForm, step.state, input);
   return step;
 }
@@ -31,7 +32,7 @@ describe("a form filled in by conversation", () => {
     const step = say(start(), "20", "5", "10", "4");
     expect(step.state.current).toBe("other");
     expect(step.state.answers.other).toBeUndefined();
-    const text = renderConversation(visitorsForm, step.state, "sv", frame, step.notice as never).text;
+    const text = renderConversation(visitorsForm, step.state, "sv", frame, step.notice).text;
     expect(text).toContain("Kvinnor + Män + Annat/okänt blir 19, men Besökare totalt är 20");
     expect(text).toContain("ändra 1");
   });

@@ -1,0 +1,119 @@
+import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import type { Feature } from "../../../src/app/feature.ts";
+import type { ChatPort, Platform } from "../../../src/chat/chat-port.ts";
+import { createNotifier } from "../../../src/chat/create-notifier.ts";
+import type { FormResult, InboundEvent, Reply } from "../../../src/chat/inbound.ts";
+import type { FormView } from "../../../src/chat/message.ts";
+import { createChatRouter } from "../../../src/chat/router.ts";
+import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
+import { createReminderProcessor, createReminders, type Reminders } from "../../../src/reminders/index.ts";
+import { createReportsFeature, type ReportPrefillSources } from "../../../src/reports/index.ts";
+import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { dropRedisKeys } from "../jobs/job-backends.ts";
+import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { seedPartnership } from "../../helpers/seed.ts";
+import { TEST_REDIS_URL, createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
+
+/** What the test partnership's cold-night and incident records would say for every organisation. */
+export const KNOWN_FIGURES: ReportPrefillSources = {
+  coldNightFigures: async () => ({ coldNights: 4, extraPlacesUsed: 60, turnedAway: 12 }),
+  incidentFigures: async () => ({ incidents: 2 }),
+};
+
+export const SETTINGS = {
+  coordinator: "cecilia",
+  reminderOffsetsDays: [-7, -1, 0, 2],
+  cycles: [{ form: "uppfoljning", period: "half-year", opensDaysBeforeEnd: 14, deadlineDaysAfterEnd: 30 }],
+  extensionReminderDaysBefore: [60, 30, 7],
+};
+
+/** A partnership with two reporting organisations on Slack and Teams, real reminders and a manual clock. */
+export interface ReportsHarness {
+  db: TestDatabase;
+  clock: ManualClock;
+  chats: Map<Platform, RecordingChat>;
+  reminders: Reminders;
+  members: Record<string, string>;
+  organisations: Record<string, string>;
+  /** Builds the bot from scratch on the same database: what a process restart leaves. */
+  boot(): { feature: Feature; send(event: InboundEvent): Promise<{ result: FormResult | void; forms: FormView[] }> };
+  /** Runs every reminder that is due by the clock, as the queue's worker would at that time. */
+  runDue(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createReportsHarness(): Promise<ReportsHarness> {
+  const db = await createTestDatabase();
+  db.pool.on("error", () => undefined);
+  const clock = createManualClock("2026-12-17T05:15:00Z");
+  const chats = new Map<Platform, RecordingChat>([
+    ["slack", createRecordingChat("slack")],
+    ["teams", createRecordingChat("teams")],
+  ]);
+  const prefix = uniqueName("reports");
+  const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix, clock, logger: silentLogger });
+  const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
+
+  const members = await seedPartnership(db.db, "eu", [
+    { key: "anna", name: "Anna Andersson", roles: ["coordinator"], slack: "UANNA" },
+    { key: "bertil", name: "Bertil Berg", roles: ["coordinator"], teams: "29:bertil" },
+    { key: "cecilia", name: "Cecilia City", roles: ["admin"], slack: "UCECILIA", teams: "29:cecilia" },
+    { key: "david", name: "David Dag", roles: ["shelter_staff"], slack: "UDAVID" },
+  ]);
+  const organisations: Record<string, string> = {};
+  for (const [key, name, orgNumber, coordinator] of [
+    ["convictus", "Convictus", "802012-1581", "anna"],
+    ["fralsningsarmen", "Frälsningsarmén", "802006-1688", "bertil"],
+  ] as const) {
+    const row = await db.db.insertInto("organisations").values({ partnership_id: "eu", key, name, org_number: orgNumber }).returning("id").executeTakeFirstOrThrow();
+    organisations[key] = row.id;
+    await db.db.updateTable("members").set({ organisation_id: row.id }).where("id", "=", members[coordinator]!).execute();
+  }
+  await db.db.updateTable("members").set({ organisation_id: organisations.convictus! }).where("id", "=", members.david!).execute();
+  await db.db.insertInto("report_settings").values({ partnership_id: "eu", settings: JSON.stringify(SETTINGS) }).execute();
+
+  const boot: ReportsHarness["boot"] = () => {
+    const notifier = createNotifier({ db: db.db, chats: chats, logger: silentLogger });
+    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES });
+    const router = createChatRouter({ db: db.db, chats: chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
+    return {
+      feature,
+      async send(event) {
+        const forms: FormView[] = [];
+        const chat = chats.get(event.type === "installed" ? "slack" : event.user.platform)!;
+        const userId = event.type === "installed" ? "" : event.user.userId;
+        // Every answer in these tests is in the person's direct chat with the bot.
+        const reply: Reply = {
+          say: (message) => chat.sendDirect(userId, message),
+          whisper: async (message) => void (await chat.sendDirect(userId, message)),
+          updateSource: async (message) => void (await chat.sendDirect(userId, message)),
+          openForm: async (form) => void forms.push(form),
+        };
+        const result = await router.handle(event, reply);
+        return { result, forms };
+      },
+    };
+  };
+
+  return {
+    db,
+    clock,
+    chats,
+    reminders,
+    members,
+    organisations,
+    boot,
+    async runDue() {
+      const process = createReminderProcessor({ db: db.db, handlers: boot().feature.reminders ?? [], clock, logger: silentLogger });
+      const due = await findPendingReminders(db.db, clock.now(), 100);
+      for (const job of due) await process(job);
+      return due.length;
+    },
+    async close() {
+      await runtime.close();
+      await dropRedisKeys(prefix);
+      await db.drop();
+    },
+  };
+}
