@@ -45,7 +45,7 @@ async function measureBurst(backend: BackendName): Promise<BenchResult> {
 async function measureSweep(backend: BackendName): Promise<BenchResult> {
   return withRuntime(backend, async (db, runtime) => {
     const dueAt = new Date(Date.now() + 10 * 60_000);
-    const rows = Array.from({ length: SWEEP_ROWS }, (_, i) => ({ key: `sweep:${i}`, kind: "bench", due_at: dueAt, payload: "{}" }));
+    const rows = Array.from({ length: SWEEP_ROWS }, (_, i) => ({ key: `sweep:${i}`, kind: "bench", due_at: dueAt, payload: "{}", updated_at: new Date() }));
     for (let i = 0; i < rows.length; i += 1_000) await db.db.insertInto("reminders").values(rows.slice(i, i + 1_000)).execute();
     const reconcile = () => reconcileReminders({ db: db.db, queue: runtime.reminderQueue, clock: systemClock, logger: silentLogger });
     const first = await timeMs(reconcile);
