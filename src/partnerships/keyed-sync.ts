@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import type { Db } from "../db/database.ts";
 import type { ChangeCounts } from "./change-summary.ts";
 
 /** A row of a table whose entries are named by a key in the file and deactivated, never deleted. */
@@ -53,12 +54,17 @@ export function hasColumns(row: object, columns: Record<string, unknown>): boole
   return Object.entries(columns).every(([name, value]) => isDeepStrictEqual(current[name], value));
 }
 
-/** A link row (group seat, shelter staff, identity) as a comparable string. */
-export type LinkKey = string;
-
 /** Which links to delete and which to insert so that exactly `wanted` remain; unchanged links are not touched. */
-export function planLinks<L>(existing: readonly L[], wanted: readonly L[], keyOf: (link: L) => LinkKey): { remove: L[]; add: L[] } {
+export function planLinks<L>(existing: readonly L[], wanted: readonly L[], keyOf: (link: L) => string): { remove: L[]; add: L[] } {
   const have = new Set(existing.map(keyOf));
   const want = new Set(wanted.map(keyOf));
   return { remove: existing.filter((l) => !want.has(keyOf(l))), add: wanted.filter((l) => !have.has(keyOf(l))) };
+}
+
+/** Tables whose rows are deactivated by a flag alone (members also record when). */
+export type FlagDeactivated = "organisations" | "city_units" | "groups" | "activities" | "channels";
+
+/** Sets `active = false` on `rows` of `table`. */
+export async function deactivateRows(trx: Db, table: FlagDeactivated, rows: readonly { id: string }[]): Promise<void> {
+  await trx.updateTable(table).set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { ChangeSummary } from "./change-summary.ts";
 import type { GroupInFile } from "./group-settings.schema.ts";
-import { planLinks, syncKeyed } from "./keyed-sync.ts";
+import { deactivateRows, planLinks, syncKeyed } from "./keyed-sync.ts";
 import type { ChannelInFile } from "./operations.schema.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
 
@@ -29,9 +29,7 @@ export async function syncGroups(trx: Db, file: PartnershipFile, members: Map<st
       update: async (row, g) => {
         await trx.updateTable("groups").set(stored(g)).where("id", "=", row.id).execute();
       },
-      deactivate: async (rows) => {
-        await trx.updateTable("groups").set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
-      },
+      deactivate: (rows) => deactivateRows(trx, "groups", rows),
     },
     summary.groups,
   );
@@ -81,9 +79,7 @@ async function syncChannels(trx: Db, file: PartnershipFile, groups: Map<string, 
       update: async (row, c) => {
         await trx.updateTable("channels").set({ group_id: groupId(c), active: true }).where("id", "=", row.id).execute();
       },
-      deactivate: async (gone) => {
-        await trx.updateTable("channels").set({ active: false }).where("id", "in", gone.map((r) => r.id)).execute();
-      },
+      deactivate: (rows) => deactivateRows(trx, "channels", rows),
     },
     summary.channels,
   );

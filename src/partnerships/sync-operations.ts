@@ -1,6 +1,6 @@
 import type { Db } from "../db/database.ts";
 import type { ChangeCounts, ChangeSummary } from "./change-summary.ts";
-import { hasColumns, planLinks, syncKeyed } from "./keyed-sync.ts";
+import { deactivateRows, hasColumns, planLinks, syncKeyed } from "./keyed-sync.ts";
 import type { ActivityInFile } from "./operations.schema.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
 import type { PeopleIds } from "./sync-people.ts";
@@ -27,9 +27,7 @@ export async function syncOperations(trx: Db, file: PartnershipFile, ids: People
       update: async (row, a) => {
         await trx.updateTable("activities").set(columns(a)).where("id", "=", row.id).execute();
       },
-      deactivate: async (rows) => {
-        await trx.updateTable("activities").set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
-      },
+      deactivate: (rows) => deactivateRows(trx, "activities", rows),
     },
     summary.activities,
   );

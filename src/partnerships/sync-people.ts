@@ -1,7 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { ChangeSummary } from "./change-summary.ts";
-import { planLinks, syncKeyed } from "./keyed-sync.ts";
+import { deactivateRows, planLinks, syncKeyed } from "./keyed-sync.ts";
 import { listIdentities, type CityUnitInFile, type MemberInFile, type OrganisationInFile } from "./member.schema.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
 
@@ -24,9 +24,7 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
       update: async (row, o) => {
         await trx.updateTable("organisations").set({ name: o.name, org_number: o.orgNumber ?? null, active: true }).where("id", "=", row.id).execute();
       },
-      deactivate: async (rows) => {
-        await trx.updateTable("organisations").set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
-      },
+      deactivate: (rows) => deactivateRows(trx, "organisations", rows),
     },
     summary.organisations,
   );
@@ -40,9 +38,7 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
       update: async (row, u) => {
         await trx.updateTable("city_units").set({ name: u.name, active: true }).where("id", "=", row.id).execute();
       },
-      deactivate: async (rows) => {
-        await trx.updateTable("city_units").set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
-      },
+      deactivate: (rows) => deactivateRows(trx, "city_units", rows),
     },
     summary.cityUnits,
   );
