@@ -102,6 +102,11 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     if (backend.name === "redis") await dropRedisKeys(prefix);
   });
 
+  it("refuses two reminder handlers for one kind", () => {
+    const twice = [handlers[0], handlers[0]].filter((h) => h !== undefined);
+    expect(() => createReminderProcessor({ db: db.db, handlers: twice, clock: systemClock, logger: silentLogger })).toThrow(/test\.record/);
+  });
+
   it("answers a readiness ping", async () => {
     expect(await runtime.ping()).toBe(true);
   });
