@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("event_id", "text", (c) => c.primaryKey())
     .addColumn("received_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  // A later purge deletes rows older than Slack's retry horizon (about an hour) by this column.
+  // The adapter's daily housekeeping forgets event ids older than a day by this column.
   await db.schema.createIndex("slack_events_received_at").on("slack_events").column("received_at").execute();
 }
 

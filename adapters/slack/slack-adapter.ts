@@ -1,6 +1,7 @@
 import { App, SocketModeReceiver, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver } from "@slack/bolt";
 import type { Router } from "express";
 import type { Kysely } from "kysely";
+import type { RecurringTask } from "../../src/app/feature.ts";
 import type { ChatPort } from "../../src/chat/chat-port.ts";
 import type { InboundHandler } from "../../src/chat/inbound.ts";
 import type { Database } from "../../src/db/database.ts";
@@ -44,10 +45,15 @@ export interface SlackAdapter {
   chat: ChatPort;
   /** Express router for `POST /slack/events`; undefined in Socket Mode. */
   router: Router | undefined;
+  /** Housekeeping to schedule with the features' recurring tasks (forgetting old event ids). */
+  recurring: RecurringTask[];
   /** Connects Socket Mode; a no-op over HTTP. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+// Slack stops retrying an event after about an hour; a day of event ids is plenty to recognise every retry.
+const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 // Rate-limited calls wait for Slack's Retry-After, then retry; network failures back off up to half a minute.
 const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
@@ -114,9 +120,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return Promise.resolve();
   });
 
+  const purgeEvents: RecurringTask = {
+    name: "slack.forget-old-events",
+    cron: "40 3 * * *",
+    run: async (now) => {
+      const forgotten = await deduper.purge(new Date(now.getTime() - EVENT_MEMORY_MS));
+      log.info({ forgotten }, "old slack event ids forgotten");
+    },
+  };
+
   return {
     chat,
     router,
+    recurring: [purgeEvents],
     start: async () => {
       if (config.appToken !== undefined) await app.start();
     },

@@ -1,9 +1,10 @@
 import type { Reply } from "../../../src/chat/inbound.ts";
-import type { Message } from "../../../src/chat/message.ts";
-import { SamverkaError } from "../../../src/shared/errors.ts";
+import { textMessage, type Message } from "../../../src/chat/message.ts";
+import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
 import type { ReplyOrigin } from "../parse/translate.ts";
 import { encodeConversation, encodeMessage } from "../refs.ts";
+import { slackMessages } from "../slack.messages.ts";
 import type { SlackChat } from "./slack-chat.ts";
 import { callSlack } from "./slack-errors.ts";
 
@@ -16,22 +17,23 @@ async function postToResponseUrl(url: string, body: object): Promise<void> {
 }
 
 /** The Reply for one inbound Slack event, answering where and to whom the event came from. */
-export function createSlackReply(chat: SlackChat, origin: ReplyOrigin): Reply {
+export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
   const conversation = encodeConversation(origin.channel);
   // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
   const direct = origin.channel.startsWith("D");
   const say = (message: Message) => chat.post(conversation, message);
+  const whisper = async (message: Message): Promise<void> => {
+    if (direct) {
+      await say(message);
+    } else if (origin.responseUrl !== undefined) {
+      await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...renderMessage(message) });
+    } else {
+      await chat.postPrivate(conversation, origin.userId, message);
+    }
+  };
   return {
     say,
-    async whisper(message) {
-      if (direct) {
-        await say(message);
-      } else if (origin.responseUrl !== undefined) {
-        await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...renderMessage(message) });
-      } else {
-        await chat.postPrivate(conversation, origin.userId, message);
-      }
-    },
+    whisper,
     async updateSource(message) {
       const source = origin.source;
       if (source === undefined) {
@@ -45,7 +47,10 @@ export function createSlackReply(chat: SlackChat, origin: ReplyOrigin): Reply {
     },
     async openForm(form) {
       if (origin.triggerId === undefined) {
-        throw new SamverkaError("invalid_input", "Slack opens a form only in reply to a command or click; this event has no trigger id.");
+        // A plain message carries no trigger id, and Slack opens modals only with one: say how to get there.
+        const t = createTranslator(slackMessages, locale);
+        await whisper(textMessage(t("formNeedsClick")));
+        return;
       }
       await chat.openModal(origin.triggerId, form, {
         conversation,

@@ -6,6 +6,8 @@ import type { SlackTables } from "../slack.tables.ts";
 export interface EventDeduper {
   /** Records `eventId`; true the first time, false for every later delivery (a Slack retry). */
   claim(eventId: string): Promise<boolean>;
+  /** Forgets deliveries received before `before`; returns how many. */
+  purge(before: Date): Promise<number>;
 }
 
 /** A deduper over the `slack_events` table (insert, on conflict do nothing). */
@@ -21,6 +23,10 @@ export function createEventDeduper(db: Kysely<Database>): EventDeduper {
         .returning("event_id")
         .executeTakeFirst();
       return inserted !== undefined;
+    },
+    async purge(before) {
+      const deleted = await slackDb.deleteFrom("slack_events").where("received_at", "<", before).executeTakeFirst();
+      return Number(deleted.numDeletedRows);
     },
   };
 }

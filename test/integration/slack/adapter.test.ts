@@ -40,6 +40,12 @@ const handler: InboundHandler = {
       }
       if (event.text === "krasch") throw new Error("boom");
     }
+    if (event.type === "form" && event.formId === "test.slow") {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: false, errors: { antal: "För sent men fel ändå." } };
+    }
+    if (event.type === "form" && event.values.antal === "0") return { ok: true, message: textMessage("Tack! Inga extra platser i natt.") };
+    if (event.type === "form" && event.values.antal === "999") throw new Error("database gone");
     if (event.type === "action") await reply.updateSource(textMessage(`Svar: ${event.value}`));
     if (event.type === "form") {
       const antal = event.values.antal;
@@ -56,21 +62,38 @@ let server: Server;
 let driver: SlackDriver;
 const maja = { userId: "U0MAJA", name: "maja" };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fake = await startSlackFakeApi();
-  adapter = createSlackAdapter({
+/** A view_submission for a modal the fake recorded, with the antal field set. */
+function submission(raw: unknown, values: { antal: string }) {
+  const view = (raw as { view: { callback_id: string; private_metadata: string; title: unknown } }).view;
+  return {
+    type: "view_submission",
+    team: { id: "T0SAMVERKA" },
+    user: { id: maja.userId, name: maja.name },
+    view: { callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title, state: { values: { antal: { antal: { type: "number_input", value: values.antal } } } } },
+  };
+}
+
+/** The adapter mounted on a small express app, as the lead's server mounts it. */
+async function startAdapter(formBudgetMs?: number): Promise<{ adapter: SlackAdapter; server: Server; driver: SlackDriver }> {
+  const started = createSlackAdapter({
     config: { botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.apiUrl },
     handler,
     db: db.db,
     logger: silentLogger,
+    ...(formBudgetMs === undefined ? {} : { formBudgetMs }),
   });
   const app = express();
-  app.use("/slack/events", adapter.router!);
-  server = await new Promise<Server>((resolve) => {
+  app.use("/slack/events", started.router!);
+  const listening = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
-  driver = createSlackDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, fake });
+  return { adapter: started, server: listening, driver: createSlackDriver({ serverUrl: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`, fake }) };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fake = await startSlackFakeApi();
+  ({ adapter, server, driver } = await startAdapter());
 });
 
 afterAll(async () => {
@@ -161,6 +184,31 @@ describe("Slack adapter over HTTP", () => {
     expect(handled.at(-1)).toMatchObject({ values: { antal: "12", datum: "2026-12-03" } });
   });
 
+  it("replaces the modal with the confirmation the core returns for an accepted form", async () => {
+    await driver.command(maja, "formulär", { conversation: "C0KANAL" });
+    const modal = await driver.waitFor((i) => i.kind === "form");
+    const res = await driver.post(new URLSearchParams({ payload: JSON.stringify(submission(modal.raw, { antal: "0" })) }).toString());
+    const answer = JSON.parse(res.body) as { response_action: string; view: { type: string; title: { text: string }; close: { text: string } } };
+    expect(answer.response_action).toBe("update");
+    expect(answer.view).toMatchObject({ type: "modal", title: { text: "Räkna" }, close: { text: "Stäng" } });
+    expect(JSON.stringify(answer.view)).toContain("Tack! Inga extra platser i natt.");
+  });
+
+  it("keeps the modal open with an error on its first field when handling the submission fails", async () => {
+    await driver.command(maja, "formulär", { conversation: "C0KANAL" });
+    const modal = await driver.waitFor((i) => i.kind === "form");
+    const errors = await driver.submitForm(maja, modal, { antal: "999" });
+    expect(Object.keys(errors ?? {})).toEqual(["antal"]);
+    expect(errors?.antal).toContain("Något gick fel");
+  });
+
+  it("tells a direct message that wants a form how to open it, since Slack needs a click or command for that", async () => {
+    await driver.message(maja, "formulär");
+    const hint = await driver.waitFor((i) => i.text.includes("/samverka"));
+    expect(hint).toMatchObject({ kind: "direct", conversation: "D0MAJA" });
+    expect(fake.calls("views.open")).toEqual([]);
+  });
+
   it("tells the user when handling fails, without a stack trace", async () => {
     await driver.command(maja, "krasch", { conversation: "C0KANAL" });
     const failure = await driver.waitFor((i) => i.kind === "private");
@@ -171,6 +219,34 @@ describe("Slack adapter over HTTP", () => {
   it("answers Slack's url_verification challenge on a signed request", async () => {
     const res = await driver.post(JSON.stringify({ type: "url_verification", token: "t", challenge: "c-123" }), { contentType: "application/json" });
     expect(JSON.parse(res.body)).toEqual({ challenge: "c-123" });
+  });
+});
+
+describe("Slack adapter when the core is slow", () => {
+  it("closes the modal within Slack's budget and tells the user privately that the submission was refused", async () => {
+    const slow = await startAdapter(100);
+    try {
+      await slow.driver.command(maja, "formulär", { conversation: "C0KANAL" });
+      const modal = await slow.driver.waitFor((i) => i.kind === "form");
+      const raw = modal.raw as { view: { callback_id: string } };
+      const slowModal = { ...modal, raw: { ...raw, view: { ...raw.view, callback_id: "test.slow" } } };
+      expect(await slow.driver.submitForm(maja, slowModal, { antal: "1" })).toBeUndefined();
+      const told = await slow.driver.waitFor((i) => i.kind === "private" && i.text.includes("För sent men fel ändå."));
+      expect(told.text).toContain("Formuläret sparades inte");
+    } finally {
+      await new Promise((resolve) => slow.server.close(resolve));
+    }
+  });
+});
+
+describe("Slack event memory", () => {
+  it("forgets event ids older than a day and keeps recent ones", async () => {
+    const events = db.db.withTables<{ slack_events: { event_id: string; received_at: Date } }>();
+    await events.insertInto("slack_events").values([{ event_id: "Ev0OLD", received_at: new Date("2026-11-20T03:00:00Z") }, { event_id: "Ev0NEW", received_at: new Date("2026-11-22T01:00:00Z") }]).execute();
+    const [purge] = adapter.recurring;
+    await purge!.run(new Date("2026-11-22T03:40:00Z"));
+    const left = await events.selectFrom("slack_events").where("event_id", "in", ["Ev0OLD", "Ev0NEW"]).select("event_id").execute();
+    expect(left.map((r) => r.event_id)).toEqual(["Ev0NEW"]);
   });
 });
 
