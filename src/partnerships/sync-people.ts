@@ -15,28 +15,30 @@ export interface PeopleIds {
 /** Brings organisations, city units, members and their chat identities in line with the file. */
 export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, summary: ChangeSummary): Promise<PeopleIds> {
   const partnershipId = file.id;
+  const organisationColumns = (o: OrganisationInFile) => ({ name: o.name, org_number: o.orgNumber ?? null, active: true });
   const organisations = await syncKeyed(
     await trx.selectFrom("organisations").selectAll().where("partnership_id", "=", partnershipId).execute(),
     file.organisations,
     {
-      columns: (o: OrganisationInFile) => ({ name: o.name, org_number: o.orgNumber ?? null, active: true }),
-      insert: async (o) => (await trx.insertInto("organisations").values({ partnership_id: partnershipId, key: o.key, name: o.name, org_number: o.orgNumber ?? null }).returning("id").executeTakeFirstOrThrow()).id,
+      columns: organisationColumns,
+      insert: async (o) => (await trx.insertInto("organisations").values({ partnership_id: partnershipId, key: o.key, ...organisationColumns(o) }).returning("id").executeTakeFirstOrThrow()).id,
       update: async (row, o) => {
-        await trx.updateTable("organisations").set({ name: o.name, org_number: o.orgNumber ?? null, active: true }).where("id", "=", row.id).execute();
+        await trx.updateTable("organisations").set(organisationColumns(o)).where("id", "=", row.id).execute();
       },
       deactivate: (rows) => deactivateRows(trx, "organisations", rows),
     },
     summary.organisations,
   );
 
+  const cityUnitColumns = (u: CityUnitInFile) => ({ name: u.name, active: true });
   const cityUnits = await syncKeyed(
     await trx.selectFrom("city_units").selectAll().where("partnership_id", "=", partnershipId).execute(),
     file.cityUnits,
     {
-      columns: (u: CityUnitInFile) => ({ name: u.name, active: true }),
-      insert: async (u) => (await trx.insertInto("city_units").values({ partnership_id: partnershipId, key: u.key, name: u.name }).returning("id").executeTakeFirstOrThrow()).id,
+      columns: cityUnitColumns,
+      insert: async (u) => (await trx.insertInto("city_units").values({ partnership_id: partnershipId, key: u.key, ...cityUnitColumns(u) }).returning("id").executeTakeFirstOrThrow()).id,
       update: async (row, u) => {
-        await trx.updateTable("city_units").set({ name: u.name, active: true }).where("id", "=", row.id).execute();
+        await trx.updateTable("city_units").set(cityUnitColumns(u)).where("id", "=", row.id).execute();
       },
       deactivate: (rows) => deactivateRows(trx, "city_units", rows),
     },
