@@ -77,7 +77,8 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     queues.push(recurring);
     workers.push(
       watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 5 }), logger),
-      watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 1 }), logger),
+      // More than one, so a slow report task cannot hold back the reconcile tick in a single-worker deployment.
+      watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger),
     );
     await Promise.all(workers.map((w) => w.waitUntilReady()));
     await syncRecurringSchedulers(recurring, tasks);
