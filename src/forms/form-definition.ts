@@ -29,17 +29,21 @@ const common = {
 const choiceSchema = z.strictObject({ value: z.string().regex(/^[a-z0-9_-]{1,40}$/), label: localizedTextSchema });
 export type FieldChoice = z.infer<typeof choiceSchema>;
 
+/** How a figure adds up over organisations: counts and amounts are summed, a percentage is averaged. */
+const total = z.enum(["sum", "average"]).default("sum");
+
 /** One question; the type decides how an answer is parsed and checked. */
 export const fieldSchema = z.discriminatedUnion("type", [
-  z.strictObject({ ...common, type: z.literal("integer"), min: z.number().int().optional(), max: z.number().int().optional() }),
+  z.strictObject({ ...common, type: z.literal("integer"), min: z.number().int().optional(), max: z.number().int().optional(), total }),
   z.strictObject({
     ...common,
     type: z.literal("decimal"),
     min: z.number().optional(),
     max: z.number().optional(),
     decimals: z.number().int().min(0).max(6).default(2),
+    total,
   }),
-  z.strictObject({ ...common, type: z.literal("amount"), min: z.number().optional(), max: z.number().optional() }),
+  z.strictObject({ ...common, type: z.literal("amount"), min: z.number().optional(), max: z.number().optional(), total }),
   z.strictObject({ ...common, type: z.literal("choice"), choices: z.array(choiceSchema).min(2) }),
   z.strictObject({
     ...common,

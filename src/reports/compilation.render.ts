@@ -48,7 +48,7 @@ export function renderMarkdown(c: Compilation, locale: Locale): string {
   lines.push(`|---|${orgs.map(() => "---:").join("|")}|---:|`);
   for (const field of tableFields(c)) {
     const cells = orgs.map((o) => (o.answers === undefined ? "–" : formatAnswer(field, o.answers[field.id], locale)));
-    const total = isNumeric(field) ? formatAnswer(field, c.totals[field.id] ?? 0, locale) : "";
+    const total = !isNumeric(field) ? "" : `${formatAnswer(field, c.totals[field.id] ?? 0, locale)}${field.total === "average" ? ` (${t("sheet.average")})` : ""}`;
     lines.push(`| ${[shortLabel(field, locale), ...cells, total].join(" | ")} |`);
   }
   for (const b of breakdownsOf(c)) {

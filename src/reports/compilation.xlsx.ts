@@ -16,7 +16,7 @@ export async function renderXlsx(c: Compilation, locale: Locale): Promise<Buffer
   const summary = workbook.addWorksheet(t("sheet.summary"));
   summary.addRow([`${c.definition.title[locale]} ${c.period} – ${c.partnership.name}`]).font = { bold: true, size: 13 };
   summary.addRow([t("sheet.field"), ...c.organisations.map((o) => o.name), t("sheet.total")]).font = { bold: true };
-  summary.addRow([t("sheet.status"), ...c.organisations.map((o) => stateLabel(o, locale)), ""]);
+  summary.addRow([t("sheet.status"), ...c.organisations.map((o) => stateLabel(o, locale))]);
   for (const field of c.definition.fields.filter((f) => f.type !== "text")) {
     const row = summary.addRow([shortLabel(field, locale), ...c.organisations.map((o) => cellValue(field, o.answers?.[field.id], locale)), isNumeric(field) ? (c.totals[field.id] ?? 0) : null]);
     if (field.type === "amount") row.numFmt = AMOUNT_FORMAT;

@@ -25,7 +25,7 @@ export interface Compilation {
   period: string;
   definition: FormDefinition;
   organisations: CompiledOrganisation[];
-  /** Sums of every numeric field over the submitted reports. */
+  /** Every numeric field over the submitted reports: the sum, or the average where the field says so. */
   totals: Record<string, number>;
 }
 
@@ -65,8 +65,10 @@ export async function compileReports(service: ReportReader, query: { partnership
   organisations.sort((a, b) => a.name.localeCompare(b.name, "sv"));
   const totals: Record<string, number> = {};
   for (const field of definition.fields.filter(isNumeric)) {
-    const sum = organisations.reduce((acc, o) => acc + (typeof o.answers?.[field.id] === "number" ? (o.answers[field.id] as number) : 0), 0);
-    totals[field.id] = Math.round(sum * 100) / 100;
+    const values = organisations.map((o) => o.answers?.[field.id]).filter((v): v is number => typeof v === "number");
+    const sum = values.reduce((acc, v) => acc + v, 0);
+    const value = field.total === "average" ? (values.length === 0 ? 0 : sum / values.length) : sum;
+    totals[field.id] = Math.round(value * 100) / 100;
   }
   return { partnership: { id: partnership.id, name: partnership.name, timeZone: partnership.timeZone }, form: query.form, period: query.period, definition, organisations, totals };
 }

@@ -1,7 +1,7 @@
 import type { ReminderHandler } from "../app/feature.ts";
 import type { Message } from "../chat/message.ts";
 import { ensureReportFor } from "./report-cycle.ts";
-import type { ReportContext, ReportService } from "./report-service.ts";
+import { subjectOf, type ReportContext, type ReportService } from "./report-service.ts";
 import { REPORT_OPEN, REPORT_OVERDUE, REPORT_REMINDER, reportReminderPayloadSchema } from "./reports.jobs.ts";
 import { escalationMessage, openingMessage, reminderMessage } from "./reports.view.ts";
 import type { ReportsDeps } from "./reports.deps.ts";
@@ -33,7 +33,7 @@ export function createReportReminderHandlers(deps: ReportsDeps, service: ReportS
       for (const memberId of await coordinatorsOf(ctx)) {
         // Someone mid-way through another report keeps it; this one waits behind a button.
         const active = await service.conversations.activeFor(memberId);
-        const session = active === undefined || active.subject.endsWith(ctx.report.id) ? (await service.beginConversation(ctx, memberId)).session : undefined;
+        const session = active === undefined || active.subject === subjectOf(ctx.report.id) ? (await service.beginConversation(ctx, memberId)).session : undefined;
         await deps.notifier.toMember(memberId, ({ locale }) =>
           openingMessage(ctx, locale, session && service.conversations.render(session, locale, { opening: true })),
         );

@@ -26,6 +26,7 @@ const uppfoljning = {
       min: 0,
       max: 100,
       decimals: 1,
+      total: "average",
       required: false,
     },
     count("turned_away", ["Fick nej i brist på plats", "Turned away for lack of places"], "Hur många fick nej i brist på plats?", "How many were turned away for lack of places?", { prefill: "turnedAway" }),

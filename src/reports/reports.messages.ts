@@ -48,6 +48,7 @@ export type ReportsKey =
   | "sheet.summary"
   | "sheet.submissions"
   | "sheet.comments"
+  | "sheet.average"
   | "days";
 
 export const reportsMessages: Catalogue<ReportsKey> = {
@@ -102,6 +103,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "sheet.summary": "Sammanställning",
     "sheet.submissions": "Inlämningar",
     "sheet.comments": "Kommentarer",
+    "sheet.average": "medelvärde",
     days: (p, f) => {
       const n = Number(p.n);
       if (n < 0) return `för ${f.number(-n)} ${f.plural(-n, "dag", "dagar")} sedan`;
@@ -159,6 +161,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "sheet.summary": "Compilation",
     "sheet.submissions": "Submissions",
     "sheet.comments": "Comments",
+    "sheet.average": "average",
     days: (p, f) => {
       const n = Number(p.n);
       if (n < 0) return `${f.number(-n)} ${f.plural(-n, "day", "days")} ago`;

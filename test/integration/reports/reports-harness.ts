@@ -1,6 +1,6 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Feature } from "../../../src/app/feature.ts";
-import type { ChatPort, Platform } from "../../../src/chat/chat-port.ts";
+import type { Platform } from "../../../src/chat/chat-port.ts";
 import { createNotifier } from "../../../src/chat/create-notifier.ts";
 import type { FormResult, InboundEvent, Reply } from "../../../src/chat/inbound.ts";
 import type { FormView } from "../../../src/chat/message.ts";
