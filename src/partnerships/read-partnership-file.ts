@@ -30,7 +30,14 @@ export function parsePartnershipFile(text: string, fileName: string, locale: Loc
   if (doc.errors.length > 0) {
     throw invalidFile(fileName, t, doc.errors.map((e) => ({ ...position(lineCounter, e.pos[0]), field: "", message: e.message })));
   }
-  const parsed = partnershipFileSchema.safeParse(doc.toJS(), { reportInput: true });
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Too many alias expansions (a "billion laughs" file) or an unresolved alias.
+    throw invalidFile(fileName, t, [{ line: 1, column: 1, field: "", message: error instanceof Error ? error.message : String(error) }]);
+  }
+  const parsed = partnershipFileSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;

@@ -153,4 +153,9 @@ describe("partnership file", () => {
   it("names the line of a YAML syntax error", () => {
     expect(problemsOf("id: x\nname: [unclosed\n")[0]).toMatch(/^iop\.yaml:\d+:\d+ /);
   });
+
+  it("refuses a file that expands aliases without end instead of exhausting memory", () => {
+    const laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)];
+    expect(problemsOf(laughs.join("\n"))[0]).toMatch(/^iop\.yaml:1:1 .*alias/i);
+  });
 });
