@@ -1,4 +1,5 @@
-import { App, SocketModeReceiver, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver } from "@slack/bolt";
+import { App, SocketModeReceiver, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Authorize, type Receiver } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Router } from "express";
 import type { Kysely } from "kysely";
 import type { RecurringTask } from "../../src/app/feature.ts";
@@ -11,6 +12,7 @@ import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import { createSlackChat } from "./chat/slack-chat.ts";
+import { toSlackError } from "./chat/slack-errors.ts";
 import { translateSlackBody } from "./parse/translate.ts";
 import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
 import { createEventDeduper, type EventDeduper } from "./webhook/dedupe.ts";
@@ -85,20 +87,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver = http.receiver;
     router = http.router;
   }
-  const app = new App({
-    token: config.botToken,
-    receiver,
-    logger: boltLogger,
-    clientOptions: {
-      ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
-      rejectRateLimitedCalls: false,
-      retryConfig: RETRY_CONFIG,
-    },
-    // auth.test runs on the first event instead of at construction, so a Slack outage cannot stop the server starting.
-    tokenVerificationEnabled: false,
-    convoStore: false,
-  });
-  const chat = createSlackChat(app.client, config.locale ?? "sv");
+  const clientOptions = {
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
+    rejectRateLimitedCalls: false,
+    retryConfig: RETRY_CONFIG,
+  };
+  const client = new WebClient(config.botToken, clientOptions);
+  const app = new App({ authorize: createAuthorize(client, config.botToken), receiver, logger: boltLogger, clientOptions, convoStore: false });
+  const chat = createSlackChat(client, config.locale ?? "sv");
   const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
 
   if (router === undefined) app.use(createSocketModeDedupe(deduper, log));
@@ -139,6 +135,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     stop: async () => {
       if (config.appToken !== undefined) await app.stop();
     },
+  };
+}
+
+/**
+ * Bolt's authorize with the bot's identity (for ignoring its own messages) looked up once, on the first event:
+ * not at start-up, so a Slack outage cannot stop the server starting, and not per event, as Bolt's own
+ * lazy mode does. A failed lookup is retried on the next event.
+ */
+function createAuthorize(client: WebClient, botToken: string): Authorize<boolean> {
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test().then(
+      (r) => ({ ...(r.bot_id === undefined ? {} : { botId: r.bot_id }), ...(r.user_id === undefined ? {} : { botUserId: r.user_id }) }),
+      (error: unknown) => {
+        identity = undefined;
+        throw toSlackError(error, "auth.test");
+      },
+    );
+    return { botToken, ...(await identity) };
   };
 }
 

@@ -148,6 +148,13 @@ describe("Slack adapter over HTTP", () => {
     expect(row).toHaveLength(1);
   });
 
+  it("looks the bot's identity up once, not for every event", async () => {
+    await driver.message(maja, "hej");
+    await driver.message(maja, "hjälp");
+    await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hjälp"));
+    expect(fake.calls("auth.test").length).toBeLessThanOrEqual(1);
+  });
+
   it("ignores the bot's own messages and edits in a DM", async () => {
     await driver.event({ type: "message", channel: "D0MAJA", channel_type: "im", bot_id: "B0SAMVERKA", text: "hej", ts: "1.2" });
     await driver.event({ type: "message", subtype: "message_changed", channel: "D0MAJA", channel_type: "im", ts: "1.3" });
