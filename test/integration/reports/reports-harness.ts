@@ -10,10 +10,9 @@ import { createReminderProcessor, createReminders, type Reminders } from "../../
 import { createReportsFeature, type ReportPrefillSources } from "../../../src/reports/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
-import { dropRedisKeys } from "../jobs/job-backends.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
-import { TEST_REDIS_URL, createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
+import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** What the test partnership's cold-night and incident records would say for every organisation. */
 export const KNOWN_FIGURES: ReportPrefillSources = {
@@ -52,7 +51,8 @@ export async function createReportsHarness(): Promise<ReportsHarness> {
     ["teams", createRecordingChat("teams")],
   ]);
   const prefix = uniqueName("reports");
-  const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix, clock, logger: silentLogger });
+  // The queue lives in the test database (BullMQ's PostgreSQL backend), so it goes when the database is dropped.
+  const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
   const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
 
   const members = await seedPartnership(db.db, "eu", [
@@ -112,7 +112,6 @@ export async function createReportsHarness(): Promise<ReportsHarness> {
     },
     async close() {
       await runtime.close();
-      await dropRedisKeys(prefix);
       await db.drop();
     },
   };
