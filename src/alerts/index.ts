@@ -4,6 +4,9 @@ import { createColdNightActions, createColdNightCommand, createColdNightForms } 
 import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
 import type { ForecastSource } from "./forecast/forecast-source.ts";
 import { createForecastTask } from "./forecast/suggest-cold-night.ts";
+import { createIncidentActions, createIncidentCommand, createIncidentForms } from "./incidents/incident.handlers.ts";
+import { createIncidentReminderHandlers } from "./incidents/incident.reminders.ts";
+import { createIncidentPurgeTask } from "./incidents/purge-incidents.ts";
 
 export type { AlertsDeps } from "./alerts.deps.ts";
 export type { ForecastSource, PointForecast, Position, TemperaturePoint } from "./forecast/forecast-source.ts";
@@ -18,10 +21,10 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
   const core: AlertsDeps = { ...deps, logger: deps.logger.child({ feature: "alerts" }) };
   return {
     name: "alerts",
-    commands: [createColdNightCommand(core)],
-    actions: [createColdNightActions(core)],
-    forms: [createColdNightForms(core)],
-    reminders: [...createColdNightReminderHandlers(core)],
-    recurring: [createForecastTask(core, deps.forecast)],
+    commands: [createColdNightCommand(core), createIncidentCommand(core)],
+    actions: [createColdNightActions(core), createIncidentActions(core)],
+    forms: [createColdNightForms(core), createIncidentForms(core)],
+    reminders: [...createColdNightReminderHandlers(core), ...createIncidentReminderHandlers(core)],
+    recurring: [createForecastTask(core, deps.forecast), createIncidentPurgeTask(core)],
   };
 }

@@ -7,9 +7,9 @@ import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.di
 import { composeFollowUpRequest, composeShelterPrompt } from "./cold-night-card.ts";
 import { COLD_NIGHT_KINDS, rungOf } from "./cold-night.ts";
 import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
-import { tellMembers } from "./cold-night-notices.ts";
 import { advanceEscalation, loadAlert } from "./cold-night.repository.ts";
 import { closeColdNight } from "./close-cold-night.ts";
+import { tellMembers } from "../alerts.notices.ts";
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
   const parsed = schema.safeParse(payload);

@@ -5,8 +5,9 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters, findStaffOf } from "../alerts.directory.ts";
 import { composeShelterPrompt } from "./cold-night-card.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, ladderDueTimes, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
-import { postCard, tellMembers } from "./cold-night-notices.ts";
+import { postCard } from "./cold-night-notices.ts";
 import { findColdNightSettings, insertAlert, loadAlert, loadCardDeliveries, type ColdNightSettings } from "./cold-night.repository.ts";
+import { tellMembers } from "../alerts.notices.ts";
 
 /** What declaring a cold night came to. */
 export type DeclareOutcome =

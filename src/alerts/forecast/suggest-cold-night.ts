@@ -7,11 +7,11 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
-import { tellMembers } from "../cold-nights/cold-night-notices.ts";
 import type { ForecastSource } from "./forecast-source.ts";
 import { claimForecastAttempt, decideForecast, findForecastSubjects, isNightDeclared, recordForecastError, type ForecastSubject } from "./forecast.repository.ts";
 import { forecastMessages } from "./forecast.messages.ts";
 import { inSeason, nightMinimum, type NightMinimum } from "./night-minimum.ts";
+import { tellMembers } from "../alerts.notices.ts";
 
 /** Attempts per night before samordning is told the forecast is unavailable; ticks are 15 minutes apart. */
 export const FORECAST_MAX_ATTEMPTS = 3;

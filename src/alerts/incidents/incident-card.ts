@@ -1,0 +1,86 @@
+import { DateTime } from "luxon";
+import type { Block, Button } from "../../chat/message.ts";
+import type { Compose } from "../../chat/notifier.ts";
+import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
+import { DEBRIEF_WITHIN_HOURS, mustReportToAuthority, type Incident } from "./incident.ts";
+import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
+
+/** Action ids of incident buttons; the value is the incident id. */
+export const INCIDENT_ACTIONS = {
+  ack: "incident.ack",
+  debriefDone: "incident.debrief-done",
+  authorityDone: "incident.authority-done",
+  policeReported: "incident.police-reported",
+} as const;
+
+/** Who a details message is for: samordning acknowledges, the manager follows up, Socialjouren gets an escalation. */
+export type DetailsAudience = "samordning" | "manager" | "socialjouren";
+
+/** The avlastningssamtal deadline of an incident. */
+export function debriefDeadline(incident: Pick<Incident, "reportedAt">): Date {
+  return DateTime.fromJSDate(incident.reportedAt).plus({ hours: DEBRIEF_WITHIN_HOURS }).toJSDate();
+}
+
+/** The facts of a report; the description only while it is kept. */
+export function incidentFacts(t: Translate<IncidentKey>, incident: Incident, reporterName: string, dateTime: (d: Date) => string): { label: string; value: string }[] {
+  return [
+    { label: t("detailsWhen"), value: dateTime(incident.occurredAt) },
+    { label: t("detailsWhere"), value: incident.activityName ?? "–" },
+    { label: t("detailsKind"), value: t(`kind.${incident.kind}`) },
+    { label: t("detailsSeverity"), value: t(`severity.${incident.severity}`) },
+    { label: t("detailsInjuries"), value: t(`injuries.${incident.injuries}`) },
+    { label: t("detailsPolice"), value: t(`police.${incident.police}`) },
+    { label: t("detailsSupport"), value: incident.supportNeeded ? t("yes") : t("no") },
+    { label: t("detailsReporter"), value: reporterName },
+    { label: t("detailsDescription"), value: incident.description ?? t("detailsPurged") },
+  ];
+}
+
+/** The buttons of the follow-ups still open on an incident. */
+export function followUpButtons(t: Translate<IncidentKey>, incident: Incident): Button[] {
+  const buttons: Button[] = [];
+  if (incident.debriefDoneAt === null) buttons.push({ actionId: INCIDENT_ACTIONS.debriefDone, label: t("buttonDebriefDone"), value: incident.id });
+  if (mustReportToAuthority(incident) && incident.authorityReportedAt === null) {
+    buttons.push({ actionId: INCIDENT_ACTIONS.authorityDone, label: t("buttonAuthorityDone"), value: incident.id, style: "primary" });
+  }
+  if (incident.police === "called") buttons.push({ actionId: INCIDENT_ACTIONS.policeReported, label: t("buttonPoliceReported"), value: incident.id });
+  return buttons;
+}
+
+/** The full report, sent directly to samordning (with "acknowledge") or to a manager (with the follow-ups). */
+export function composeIncidentDetails(incident: Incident, reporterName: string, audience: DetailsAudience, ackMinutes: number): Compose {
+  return ({ locale, timeZone }) => {
+    const t = createTranslator(incidentMessages, locale, timeZone);
+    const f = createFormatters(locale, timeZone);
+    const intro = {
+      samordning: () => t("toSamordning", { minutes: ackMinutes }),
+      manager: () => t("toManager", { deadline: debriefDeadline(incident) }),
+      socialjouren: () => t("escalatedToJour", { at: incident.occurredAt, minutes: ackMinutes }),
+    }[audience]();
+    const buttons =
+      audience === "samordning"
+        ? [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" as const }]
+        : audience === "manager"
+          ? followUpButtons(t, incident)
+          : [];
+    // Socialjouren acts on the facts; the free text and the reporter stay with samordning and the employer.
+    const facts = incidentFacts(t, incident, reporterName, (d) => f.dateTime(d)).slice(0, audience === "socialjouren" ? 7 : undefined);
+    const blocks: Block[] = [
+      { type: "heading", text: t("detailsTitle") },
+      { type: "text", text: intro },
+      { type: "facts", facts },
+    ];
+    if (buttons.length > 0) blocks.push({ type: "buttons", buttons });
+    return { text: `${t("detailsTitle")}: ${intro}`, blocks };
+  };
+}
+
+/** A one-line message with optional buttons (reminders, escalations, the neutral channel notice). */
+export function composeIncidentNotice(key: IncidentKey, params: Record<string, string | number | Date>, buttons: (t: Translate<IncidentKey>) => Button[] = () => []): Compose {
+  return ({ locale, timeZone }) => {
+    const t = createTranslator(incidentMessages, locale, timeZone);
+    const text = t(key, params);
+    const list = buttons(t);
+    return { text, blocks: list.length > 0 ? [{ type: "text", text }, { type: "buttons", buttons: list }] : [{ type: "text", text }] };
+  };
+}

@@ -1,0 +1,92 @@
+import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
+import type { Block } from "../../chat/message.ts";
+import { textMessage } from "../../chat/message.ts";
+import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { findDisplayNames } from "../alerts.directory.ts";
+import { isUuid } from "../cold-nights/cold-night-card.ts";
+import { INCIDENT_ACTIONS, incidentFacts } from "./incident-card.ts";
+import { incidentForm, readIncidentForm } from "./incident-form.ts";
+import { findLatestIncidents, findOwnActivity, findReportableActivities, type IncidentFollowUp } from "./incident.repository.ts";
+import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
+import { acknowledgeIncident, markIncidentFollowUp, type IncidentActionOutcome } from "./follow-up-incident.ts";
+import { reportIncident } from "./report-incident.ts";
+
+const LIST_LIMIT = 10;
+const LIST_WORDS = new Set(["lista", "list", "visa", "show"]);
+const FOLLOW_UPS: Record<string, IncidentFollowUp> = {
+  [INCIDENT_ACTIONS.debriefDone]: "debrief",
+  [INCIDENT_ACTIONS.authorityDone]: "authority",
+  [INCIDENT_ACTIONS.policeReported]: "police",
+};
+
+const translatorFor = (actor: Actor): Translate<IncidentKey> => createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
+
+/** `hot` opens the report form; `hot lista` shows the latest reports to samordning and admins. */
+export function createIncidentCommand(deps: AlertsDeps): CommandHandler {
+  return {
+    words: ["hot", "incident"],
+    async run({ actor, args, reply }) {
+      const t = translatorFor(actor);
+      if (LIST_WORDS.has(args.trim().toLowerCase())) return reply.whisper(await listIncidents(deps, actor, t));
+      const activities = await findReportableActivities(deps.db, actor.partnership.id);
+      if (activities.length === 0) return reply.whisper(textMessage(t("noActivities")));
+      const defaultActivityId = await findOwnActivity(deps.db, actor.member.id);
+      await reply.openForm(incidentForm(t, { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone, ...(defaultActivityId === undefined ? {} : { defaultActivityId }) }));
+    },
+  };
+}
+
+// Incident details are for samordning and admins only (managers get their own organisation's reports directly).
+async function listIncidents(deps: AlertsDeps, actor: Actor, t: Translate<IncidentKey>) {
+  if (!hasAnyRole(actor.member, ["samordning", "admin"])) return textMessage(t("notAllowedList"));
+  const incidents = await findLatestIncidents(deps.db, actor.partnership.id, LIST_LIMIT);
+  if (incidents.length === 0) return textMessage(t("listEmpty"));
+  const names = await findDisplayNames(deps.db, incidents.flatMap((i) => (i.reportedBy === null ? [] : [i.reportedBy])));
+  const f = createFormatters(actor.locale, actor.partnership.timeZone);
+  const blocks: Block[] = [{ type: "heading", text: t("listTitle") }];
+  for (const incident of incidents) {
+    blocks.push({ type: "facts", facts: incidentFacts(t, incident, names.get(incident.reportedBy ?? "") ?? "–", (d) => f.dateTime(d)) }, { type: "divider" });
+  }
+  return { text: t("listTitle"), blocks };
+}
+
+function outcomeText(t: Translate<IncidentKey>, outcome: IncidentActionOutcome, acknowledging: boolean): string {
+  if (outcome.kind === "done") return acknowledging ? t("acked") : t("followUpDone");
+  if (outcome.kind === "already") return acknowledging ? t("alreadyAcked", { at: outcome.incident.acknowledgedAt ?? new Date(0) }) : t("followUpDone");
+  if (outcome.kind === "forbidden") return acknowledging ? t("notAllowedAck") : t("notAllowedFollowUp");
+  return t("unknownIncident");
+}
+
+/** Acknowledge, and the follow-up buttons (avlastningssamtal held, reported to Arbetsmiljöverket, police report made). */
+export function createIncidentActions(deps: AlertsDeps): ActionHandler {
+  return {
+    prefix: "incident.",
+    async run({ event, actor, reply }) {
+      const t = translatorFor(actor);
+      if (!isUuid(event.value)) return reply.whisper(textMessage(t("unknownIncident")));
+      const acknowledging = event.actionId === INCIDENT_ACTIONS.ack;
+      const followUp = FOLLOW_UPS[event.actionId];
+      if (!acknowledging && followUp === undefined) return;
+      const outcome = acknowledging ? await acknowledgeIncident(deps, event.value, actor.member) : await markIncidentFollowUp(deps, event.value, followUp!, actor.member);
+      await reply.whisper(textMessage(outcomeText(t, outcome, acknowledging)));
+    },
+  };
+}
+
+/** The report form: refused with an explanation (and nothing stored) when it holds a personnummer. */
+export function createIncidentForms(deps: AlertsDeps): FormHandler {
+  return {
+    prefix: "incident.",
+    async submit({ event, actor }) {
+      const t = translatorFor(actor);
+      const activities = await findReportableActivities(deps.db, actor.partnership.id);
+      const context = { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone };
+      const read = readIncidentForm(t, event.values, context);
+      if (!read.ok) return { ok: false, errors: read.errors, form: incidentForm(t, context, event.values, read.errors) };
+      await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
+      return { ok: true, message: textMessage(t("submitted")) };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Member, Partnership } from "../../partnerships/partnership.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { recordAudit } from "../alerts.audit.ts";
+import { findMembersWithRole } from "../alerts.directory.ts";
+import type { Db } from "../../db/database.ts";
+import { composeIncidentDetails, composeIncidentNotice } from "./incident-card.ts";
+import { DEBRIEF_REMINDER_AFTER_HOURS, INCIDENT_KINDS_OF_REMINDER, incidentKeys, mustReportToAuthority, POLICE_STATUS_AFTER_HOURS, type Incident, type IncidentReport } from "./incident.ts";
+import { findIncidentSettings, insertIncident, loadIncident } from "./incident.repository.ts";
+import { tellMembers } from "../alerts.notices.ts";
+
+const HOUR_MS = 3_600_000;
+
+/** The people who follow up an incident for the employer: its organisation's managers, or its coordinators when it has none. */
+export async function employerContacts(db: Db, incident: Pick<Incident, "partnershipId" | "organisationId">): Promise<string[]> {
+  if (incident.organisationId === null) return [];
+  const managers = await findMembersWithRole(db, incident.partnershipId, ["manager"], incident.organisationId);
+  return managers.length > 0 ? managers : findMembersWithRole(db, incident.partnershipId, ["coordinator"], incident.organisationId);
+}
+
+/**
+ * Stores a report of threats or violence and sets everything after it in motion: samordning and the reporter's
+ * managers get the report at once, the channel a neutral notice, and the acknowledgement deadline and the
+ * follow-ups (avlastningssamtal, Arbetsmiljöverket, police report) become reminder rows.
+ */
+export async function reportIncident(deps: AlertsDeps, request: { partnership: Partnership; reporter: Member; report: IncidentReport }): Promise<Incident> {
+  const { db, clock, reminders } = deps;
+  const { partnership, reporter, report } = request;
+  const settings = await findIncidentSettings(db, partnership.id);
+  const now = clock.now();
+  const id = await insertIncident(db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
+  // The trail names the report, never its free text, so it survives the purge unchanged.
+  await recordAudit(db, {
+    partnershipId: partnership.id,
+    actorMemberId: reporter.id,
+    action: "incident.reported",
+    subjectType: "incident",
+    subjectId: id,
+    details: { kind: report.kind, severity: report.severity, injuries: report.injuries, activityId: report.activityId },
+    at: now,
+  });
+
+  const schedule = (key: string, kind: string, dueAt: Date, payload: Record<string, unknown> = {}) =>
+    reminders.schedule({ key, kind, partnershipId: partnership.id, dueAt, payload: { incidentId: id, ...payload } });
+  await schedule(incidentKeys.ack(id), INCIDENT_KINDS_OF_REMINDER.ackEscalation, new Date(now.getTime() + settings.ackMinutes * 60_000));
+  await schedule(incidentKeys.debrief(id), INCIDENT_KINDS_OF_REMINDER.debrief, new Date(now.getTime() + DEBRIEF_REMINDER_AFTER_HOURS * HOUR_MS));
+  if (mustReportToAuthority(report)) await schedule(incidentKeys.authority(id, 1), INCIDENT_KINDS_OF_REMINDER.authority, now, { n: 1 });
+  if (report.police === "called") await schedule(incidentKeys.police(id), INCIDENT_KINDS_OF_REMINDER.police, new Date(now.getTime() + POLICE_STATUS_AFTER_HOURS * HOUR_MS));
+
+  const incident = (await loadIncident(db, id))!;
+  const samordning = await findMembersWithRole(db, partnership.id, ["samordning"]);
+  await tellMembers(deps, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), "incident report");
+  await tellMembers(deps, await employerContacts(db, incident), composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), "incident report");
+  if (settings.channelNotice) {
+    try {
+      const notice = composeIncidentNotice("channelNotice", {});
+      const posted = await deps.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice);
+      if (posted.length === 0) await deps.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice);
+    } catch (error) {
+      deps.logger.warn({ err: error, incidentId: id }, "the neutral channel notice could not be posted");
+    }
+  }
+  return incident;
+}
