@@ -26,9 +26,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("tenant_id", "text")
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
+
+  // Teams bots cannot attach a file to a channel without SharePoint; the card links to a capability URL instead.
+  await db.schema
+    .createTable("teams_files")
+    .addColumn("token", "text", (c) => c.primaryKey())
+    .addColumn("filename", "text", (c) => c.notNull())
+    .addColumn("mime_type", "text", (c) => c.notNull())
+    .addColumn("content", "bytea", (c) => c.notNull())
+    .addColumn("expires_at", "timestamptz", (c) => c.notNull())
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("teams_files").execute();
   await db.schema.dropTable("teams_users").execute();
   await db.schema.dropTable("teams_conversations").execute();
 }

@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
-export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formErrors" | "failed" | "fileAttached"> = {
+export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formErrors" | "failed" | "download" | "fileExpires"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
@@ -9,7 +9,8 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formEr
     done: "Klart.",
     formErrors: "Formuläret sparades inte. Rätta det som är markerat och skicka igen.",
     failed: "Något gick fel och det du bad om blev inte gjort. Försök igen om en stund; hjälper inte det, kontakta samordnaren.",
-    fileAttached: "Bifogad fil",
+    download: "Ladda ner",
+    fileExpires: "Länken fungerar i {days} dagar.",
   },
   en: {
     yes: "Yes",
@@ -18,6 +19,7 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formEr
     done: "Done.",
     formErrors: "The form was not saved. Correct what is marked and send it again.",
     failed: "Something went wrong and what you asked for was not done. Try again in a moment; if that does not help, contact the coordinator.",
-    fileAttached: "Attached file",
+    download: "Download",
+    fileExpires: "The link works for {days} days.",
   },
 };

@@ -26,9 +26,20 @@ export type TeamsUserTable = {
   updated_at: UpdatedAt;
 };
 
+/** A file offered for download from a card: the random token is the only key, and it expires. */
+export type TeamsFileTable = {
+  token: string;
+  filename: string;
+  mime_type: string;
+  content: Buffer;
+  expires_at: Date;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+};
+
 /** The tables the Teams adapter owns (`migrations/2026112203_teams.ts`). */
 // A type alias, not an interface: Kysely's withTables needs an index-compatible record type.
 export type TeamsTables = {
   teams_conversations: TeamsConversationTable;
   teams_users: TeamsUserTable;
+  teams_files: TeamsFileTable;
 };

@@ -78,6 +78,16 @@ function attention(text: string): CardElement {
   return { type: "TextBlock", text, color: "Attention", wrap: true, spacing: "None" };
 }
 
+function withoutErrors(form: FormView): FormView {
+  const { errors: _errors, ...view } = form;
+  return view;
+}
+
+/** The form again with what the person entered, so a refused submission loses nothing. */
+export function refillForm(form: FormView, values: FormValues, errors: Record<string, string>): FormView {
+  return { ...form, errors, fields: form.fields.map((f) => (values[f.id] === undefined ? f : { ...f, initial: values[f.id] })) };
+}
+
 /** Renders a form as a card with inputs; errors from a refused submission show under their fields. */
 export function renderFormCard(form: FormView, locale: Locale): IAdaptiveCard {
   const t = createTranslator(teamsMessages, locale);
@@ -96,7 +106,7 @@ export function renderFormCard(form: FormView, locale: Locale): IAdaptiveCard {
     version: CARD_VERSION,
     fallbackText: form.title,
     body,
-    actions: [{ ...executeAction(form.submitLabel, FORM_VERB, { samverka: "form", formId: form.formId, state: form.state }, "primary"), associatedInputs: "auto" }],
+    actions: [{ ...executeAction(form.submitLabel, FORM_VERB, { samverka: "form", formId: form.formId, state: form.state, view: withoutErrors(form) }, "primary"), associatedInputs: "auto" }],
   };
 }
 

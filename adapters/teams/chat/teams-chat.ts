@@ -1,0 +1,154 @@
+import { MessageActivityInput, type Client as ApiClient } from "@microsoft/teams.api";
+import type { IAdaptiveCard } from "@microsoft/teams.cards";
+import type { ChatPort, ConversationRef, MessageRef } from "../../../src/chat/chat-port.ts";
+import type { FileAttachment } from "../../../src/chat/message.ts";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import { renderFormCard } from "../cards/form-card.ts";
+import { renderMessageCard } from "../cards/message-card.ts";
+import type { ConversationStore, StoredConversation } from "../conversation-store.ts";
+import { baseConversationId, decodeConversationRef, decodeMessageRef, encodeConversationRef, encodeMessageRef } from "../refs.ts";
+import { teamsMessages } from "../teams.messages.ts";
+import { FILE_LINK_DAYS, FILE_PATH, type FileLinks } from "./file-links.ts";
+import { callConnector } from "./teams-errors.ts";
+
+/** What the Teams ChatPort needs. */
+export interface TeamsChatDeps {
+  store: ConversationStore;
+  /** A Bot Connector client for a service URL (the SDK's, carrying the bot's token when there are credentials). */
+  clientFor(serviceUrl: string): ApiClient;
+  files: FileLinks;
+  /** The base URL people reach this server at, for file links; undefined when unknown. */
+  publicUrl(): string | undefined;
+  /** The tenant to open 1:1 chats in when the user was never seen (from the credentials). */
+  tenantId: string | undefined;
+  locale: Locale;
+}
+
+/** The Teams ChatPort plus what the adapter's replies need beyond it. */
+export interface TeamsChat extends ChatPort {
+  /** Sends a card to a conversation at a known service URL; returns the new activity id. */
+  sendCard(target: { conversationId: string; serviceUrl: string }, card: IAdaptiveCard): Promise<string>;
+  /** Replaces a card in place. */
+  updateCard(target: { conversationId: string; serviceUrl: string; activityId: string }, card: IAdaptiveCard): Promise<void>;
+}
+
+function cardActivity(card: IAdaptiveCard): MessageActivityInput {
+  // The card's fallbackText carries the message's one-line text for notifications and old clients.
+  return new MessageActivityInput().addCard("adaptive", card);
+}
+
+/** Creates the ChatPort over the Bot Connector, writing where the stored conversation references say. */
+export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
+  const t = createTranslator(teamsMessages, deps.locale);
+
+  async function target(conversationId: string): Promise<StoredConversation> {
+    const stored = await deps.store.find(baseConversationId(conversationId));
+    if (stored === undefined) {
+      throw new SamverkaError(
+        "not_found",
+        `Samverka has never been added to the Teams conversation ${conversationId}, so it cannot write there. Add the Samverka app to that team or chat (apps/teams/README.md) and try again.`,
+      );
+    }
+    return stored;
+  }
+
+  async function sendCard(to: { conversationId: string; serviceUrl: string }, card: IAdaptiveCard): Promise<string> {
+    const sent = await callConnector("sending a message", () => deps.clientFor(to.serviceUrl).conversations.createActivity(to.conversationId, cardActivity(card)));
+    return sent.id;
+  }
+
+  async function updateCard(to: { conversationId: string; serviceUrl: string; activityId: string }, card: IAdaptiveCard): Promise<void> {
+    await callConnector("updating a message", () => deps.clientFor(to.serviceUrl).conversations.updateActivity(to.conversationId, to.activityId, cardActivity(card)));
+  }
+
+  async function post(conversation: ConversationRef, card: IAdaptiveCard): Promise<MessageRef> {
+    const conversationId = decodeConversationRef(conversation);
+    const stored = await target(conversationId);
+    const id = await sendCard({ conversationId, serviceUrl: stored.serviceUrl }, card);
+    return encodeMessageRef(conversationId, id);
+  }
+
+  async function directConversation(userId: string): Promise<ConversationRef> {
+    const known = await deps.store.findPersonal(userId);
+    if (known !== undefined) return encodeConversationRef(known.conversationId);
+    // A partnership file names people by AAD object id; the connector prefers the Bot Framework id when we have it.
+    const memberId = userId.startsWith("29:") ? userId : ((await deps.store.findUserId(userId)) ?? userId);
+    const via = (await deps.store.latest(deps.tenantId)) ?? (await deps.store.latest());
+    if (via === undefined) {
+      throw new SamverkaError("not_found", "Samverka cannot open a Teams chat yet: the app has not been installed anywhere. Install it (apps/teams/README.md) first.");
+    }
+    const tenantId = deps.tenantId ?? via.tenantId;
+    const created = await callConnector("opening a 1:1 chat", () =>
+      deps.clientFor(via.serviceUrl).conversations.create({
+        isGroup: false,
+        bot: { id: via.botId },
+        members: [{ id: memberId, role: "user", name: "" }],
+        ...(tenantId === undefined ? {} : { tenantId, channelData: { tenant: { id: tenantId } } }),
+      }),
+    );
+    await deps.store.remember({
+      conversationId: created.id,
+      conversationType: "personal",
+      serviceUrl: created.serviceUrl ?? via.serviceUrl,
+      tenantId,
+      botId: via.botId,
+      teamId: undefined,
+      userId: memberId.startsWith("29:") ? memberId : undefined,
+      aadObjectId: userId.startsWith("29:") ? undefined : userId,
+    });
+    return encodeConversationRef(created.id);
+  }
+
+  async function isPersonal(conversation: ConversationRef): Promise<boolean> {
+    const stored = await deps.store.find(baseConversationId(decodeConversationRef(conversation)));
+    return stored?.conversationType === "personal";
+  }
+
+  const chat: TeamsChat = {
+    platform: "teams",
+    sendCard,
+    updateCard,
+    channelRef: (channelId) => encodeConversationRef(channelId),
+    channelIdOf: (ref) => (ref.startsWith("teams:") ? baseConversationId(decodeConversationRef(ref)) : undefined),
+    post: (conversation, message) => post(conversation, renderMessageCard(message, deps.locale)),
+    update: async (ref, message) => {
+      const { conversationId, activityId } = decodeMessageRef(ref);
+      const stored = await target(conversationId);
+      await updateCard({ conversationId, serviceUrl: stored.serviceUrl, activityId }, renderMessageCard(message, deps.locale));
+    },
+    directConversation,
+    sendDirect: async (userId, message) => chat.post(await directConversation(userId), message),
+    // Teams has no message only one person in a channel sees; a 1:1 chat is the private place.
+    postPrivate: async (conversation, userId, message) => {
+      await chat.post((await isPersonal(conversation)) ? conversation : await directConversation(userId), message);
+    },
+    // A card with inputs in a channel could be filled in by anyone there, so forms go to the person's 1:1 chat.
+    openForm: async ({ conversation, userId }, form) => {
+      const where = (await isPersonal(conversation)) ? conversation : await directConversation(userId);
+      await post(where, renderFormCard(form, deps.locale));
+    },
+    attachFile: async (conversation, file) => {
+      await post(conversation, await fileCard(file));
+    },
+  };
+
+  async function fileCard(file: FileAttachment): Promise<IAdaptiveCard> {
+    const base = deps.publicUrl();
+    if (base === undefined) {
+      throw new SamverkaError("config_invalid", "Teams cannot receive files without PUBLIC_URL: set it to the address Teams users reach Samverka at.");
+    }
+    const token = await deps.files.store(file);
+    const url = new URL(`${FILE_PATH}/${token}/${encodeURIComponent(file.filename)}`, base).toString();
+    const card = renderMessageCard(
+      {
+        text: file.filename,
+        blocks: [{ type: "heading", text: file.filename }, ...(file.comment === undefined ? [] : [{ type: "text" as const, text: file.comment }]), { type: "text", text: t("fileExpires", { days: FILE_LINK_DAYS }) }],
+      },
+      deps.locale,
+    );
+    return { ...card, actions: [{ type: "Action.OpenUrl", title: t("download"), url }] };
+  }
+
+  return chat;
+}

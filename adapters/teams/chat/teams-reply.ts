@@ -1,0 +1,55 @@
+import type { IAdaptiveCard } from "@microsoft/teams.cards";
+import type { PlatformUser } from "../../../src/chat/chat-port.ts";
+import type { Reply } from "../../../src/chat/inbound.ts";
+import type { FormView, Message } from "../../../src/chat/message.ts";
+import type { Locale } from "../../../src/shared/i18n.ts";
+import { renderMessageCard } from "../cards/message-card.ts";
+import { encodeConversationRef, encodeMessageRef } from "../refs.ts";
+import type { TeamsChat } from "./teams-chat.ts";
+
+/** Where an inbound activity came from: enough to answer it without the store. */
+export interface TeamsOrigin {
+  conversationId: string;
+  serviceUrl: string;
+  personal: boolean;
+  user: PlatformUser;
+  /** The card the person acted on, when they clicked or submitted one. */
+  sourceActivityId: string | undefined;
+}
+
+/** A Reply that also remembers the card an Action.Execute invoke should answer with. */
+export interface TeamsReply extends Reply {
+  /** The card that replaced the source card, if the handler replaced it. */
+  replacedWith(): IAdaptiveCard | undefined;
+  /** Replaces the source card (in place and in the invoke response). */
+  replaceSource(card: IAdaptiveCard): Promise<void>;
+}
+
+/** Creates the Reply for one inbound activity. */
+export function createTeamsReply(chat: TeamsChat, origin: TeamsOrigin, locale: Locale): TeamsReply {
+  let replaced: IAdaptiveCard | undefined;
+  const here = { conversationId: origin.conversationId, serviceUrl: origin.serviceUrl };
+  const conversation = encodeConversationRef(origin.conversationId);
+
+  async function replaceSource(card: IAdaptiveCard): Promise<void> {
+    replaced = card;
+    // Without a source (a typed message) there is nothing to replace: the card is posted instead.
+    if (origin.sourceActivityId === undefined) {
+      await chat.sendCard(here, card);
+      return;
+    }
+    await chat.updateCard({ ...here, activityId: origin.sourceActivityId }, card);
+  }
+
+  return {
+    say: async (message: Message) => encodeMessageRef(origin.conversationId, await chat.sendCard(here, renderMessageCard(message, locale))),
+    whisper: async (message) => {
+      if (origin.personal) await chat.sendCard(here, renderMessageCard(message, locale));
+      else await chat.sendDirect(origin.user.aadObjectId ?? origin.user.userId, message);
+    },
+    updateSource: (message) => replaceSource(renderMessageCard(message, locale)),
+    openForm: (form: FormView) => chat.openForm({ conversation, userId: origin.user.aadObjectId ?? origin.user.userId }, form),
+    replacedWith: () => replaced,
+    replaceSource,
+  };
+}

@@ -1,0 +1,96 @@
+import { App, ExpressAdapter } from "@microsoft/teams.apps";
+import express, { type Router } from "express";
+import type { Kysely } from "kysely";
+import type { ChatPort } from "../../src/chat/chat-port.ts";
+import type { InboundHandler } from "../../src/chat/inbound.ts";
+import type { Database } from "../../src/db/database.ts";
+import { systemClock, type Clock } from "../../src/shared/clock.ts";
+import type { Locale } from "../../src/shared/i18n.ts";
+import type { Logger } from "../../src/shared/logger.ts";
+import { chooseTeamsAuth, type TeamsCredentials } from "./auth.ts";
+import { createFileLinks, FILE_PATH } from "./chat/file-links.ts";
+import { createTeamsChat } from "./chat/teams-chat.ts";
+import { createConversationStore } from "./conversation-store.ts";
+import { toSdkLogger } from "./sdk-logger.ts";
+import { dispatchActivity } from "./teams-dispatch.ts";
+
+/** What the composition root gives the adapter. */
+export interface TeamsAdapterOptions {
+  /** From `Config.teams`; without them requests are accepted unauthenticated, and only on a loopback host. */
+  credentials?: TeamsCredentials | undefined;
+  handler: InboundHandler;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** The address the HTTP server listens on (`Config.host`). */
+  host: string;
+  /** The base URL Teams users reach this server at, for file download links (PUBLIC_URL, else the listening URL). */
+  publicUrl?: () => string | undefined;
+  /** Language of the adapter's own few messages. */
+  locale?: Locale;
+  clock?: Clock;
+}
+
+/** The running Teams adapter. */
+export interface TeamsAdapter {
+  chat: ChatPort;
+  /** Express router with `POST /api/messages` and the file downloads; mount it on the one HTTP server. */
+  router: Router;
+  /** Registers `/api/messages` on the router (the SDK's initialisation); call before the server listens. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Creates the Teams adapter: the Teams SDK v2 on our express router, and the ChatPort over the Bot Connector. */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const log = options.logger.child({ platform: "teams" });
+  const auth = chooseTeamsAuth(options.credentials, options.host);
+  const locale = options.locale ?? "sv";
+  const router = express.Router();
+  const creds = options.credentials;
+  const app = new App({
+    // ExpressAdapter accepts anything with express's route methods; a Router is one, so the lead keeps one server.
+    httpServerAdapter: new ExpressAdapter(router as unknown as express.Application, { logger: toSdkLogger(log) }),
+    // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID/CLIENT_SECRET/TENANT_ID from the environment.
+    clientId: creds?.clientId ?? "",
+    clientSecret: creds?.clientSecret ?? "",
+    tenantId: creds?.tenantId ?? "",
+    dangerouslyAllowUnauthenticatedRequests: !auth.validated,
+    logger: toSdkLogger(log),
+    telemetry: { agent365: false },
+  });
+  const store = createConversationStore(options.db);
+  const files = createFileLinks(options.db, options.clock ?? systemClock);
+  const chat = createTeamsChat({
+    store,
+    files,
+    clientFor: (serviceUrl) => app.api.clone({ serviceUrl: serviceUrl.replace(/\/+$/, "") }),
+    publicUrl: options.publicUrl ?? (() => undefined),
+    tenantId: creds?.tenantId,
+    locale,
+  });
+  const deps = { handler: options.handler, chat, store, logger: log, locale };
+  app.use(async ({ activity }) => dispatchActivity(activity, deps));
+
+  router.get(`${FILE_PATH}/:token/:name`, async (req, res) => {
+    const file = await files.read(req.params.token);
+    if (file === undefined) {
+      res.status(404).type("text/plain").send("This link has expired or does not exist.");
+      return;
+    }
+    res.status(200).type(file.mimeType).attachment(file.filename).send(file.content);
+  });
+
+  let started = false;
+  return {
+    chat,
+    router,
+    start: async () => {
+      if (started) return;
+      await app.initialize();
+      started = true;
+      if (auth.validated) log.info(auth.notice);
+      else log.warn({ host: options.host }, auth.notice);
+    },
+    stop: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,123 @@
+import type { IAdaptiveCard } from "@microsoft/teams.cards";
+import type { FormResult, InboundHandler } from "../../src/chat/inbound.ts";
+import { toSamverkaError } from "../../src/shared/errors.ts";
+import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
+import type { Logger } from "../../src/shared/logger.ts";
+import { refillForm, renderFormCard } from "./cards/form-card.ts";
+import { renderMessageCard } from "./cards/message-card.ts";
+import type { TeamsChat } from "./chat/teams-chat.ts";
+import { createTeamsReply, type TeamsReply } from "./chat/teams-reply.ts";
+import type { ConversationStore } from "./conversation-store.ts";
+import { conversationTypeOf, inboundActivitySchema, tenantOf, type InboundActivity } from "./parse/activity.ts";
+import { translateActivity, type Translated } from "./parse/translate.ts";
+import { baseConversationId } from "./refs.ts";
+import { teamsMessages } from "./teams.messages.ts";
+
+/** What the adapter answers on the HTTP request: an invoke response body, or nothing. */
+export type DispatchResult = { status: number; body?: unknown };
+
+export interface DispatchDeps {
+  handler: InboundHandler;
+  chat: TeamsChat;
+  store: ConversationStore;
+  logger: Logger;
+  locale: Locale;
+}
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+const MESSAGE = "application/vnd.microsoft.activity.message";
+
+/** Handles one verified activity; never throws (failures are logged and told to the user). */
+export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promise<DispatchResult> {
+  const parsed = inboundActivitySchema.safeParse(body);
+  if (!parsed.success) {
+    deps.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, "teams activity did not match the expected shape; ignored");
+    return { status: 200 };
+  }
+  const activity = parsed.data;
+  await rememberWhere(activity, deps);
+  const translated = translateActivity(activity);
+  if (translated.kind === "ignored") {
+    deps.logger.debug({ reason: translated.reason }, "teams activity ignored");
+    return { status: 200 };
+  }
+  const reply = createTeamsReply(
+    deps.chat,
+    {
+      conversationId: activity.conversation.id,
+      serviceUrl: activity.serviceUrl,
+      personal: conversationTypeOf(activity) === "personal",
+      user: { platform: "teams", userId: activity.from.id, ...(activity.from.aadObjectId === undefined ? {} : { aadObjectId: activity.from.aadObjectId }) },
+      sourceActivityId: activity.replyToId,
+    },
+    deps.locale,
+  );
+  const t = createTranslator(teamsMessages, deps.locale);
+  let result: FormResult | void;
+  try {
+    result = await deps.handler.handle(translated.event, reply);
+    if (translated.event.type === "form") await answerForm(result, translated, reply, deps.locale);
+  } catch (error) {
+    const e = toSamverkaError(error);
+    deps.logger.error({ err: e, code: e.code, event: translated.event.type }, "teams activity handling failed");
+    await reply.whisper({ text: t("failed"), blocks: [{ type: "text", text: t("failed") }] }).catch((whisperError: unknown) => {
+      deps.logger.warn({ err: toSamverkaError(whisperError) }, "could not tell the user about the failure");
+    });
+    return translated.via === "execute" ? invokeMessage(t("failed")) : { status: 200 };
+  }
+  if (translated.via !== "execute") return { status: 200 };
+  const card = reply.replacedWith();
+  return card === undefined ? invokeMessage(t("done")) : invokeCard(card);
+}
+
+/** A refused form comes back with its errors and what was entered; an accepted one is replaced by its answer. */
+async function answerForm(result: FormResult | void, translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, locale: Locale): Promise<void> {
+  const event = translated.event;
+  if (event.type !== "form" || reply.replacedWith() !== undefined) return;
+  if (result !== undefined && !result.ok) {
+    const view = result.form ?? translated.view;
+    if (view !== undefined) {
+      await reply.replaceSource(renderFormCard(refillForm(view, event.values, result.errors), locale));
+      return;
+    }
+    const t = createTranslator(teamsMessages, locale);
+    await reply.whisper({ text: t("formErrors"), blocks: [{ type: "text", text: t("formErrors") }, { type: "list", items: Object.values(result.errors) }] });
+    return;
+  }
+  const t = createTranslator(teamsMessages, locale);
+  const message = result?.message ?? { text: t("done"), blocks: [...(translated.view === undefined ? [] : [{ type: "heading" as const, text: translated.view.title }]), { type: "text", text: t("done") }] };
+  // The answer replaces the form so it cannot be sent twice.
+  await reply.replaceSource(renderMessageCard(message, locale));
+}
+
+function invokeCard(card: IAdaptiveCard): DispatchResult {
+  return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
+}
+
+function invokeMessage(text: string): DispatchResult {
+  return { status: 200, body: { statusCode: 200, type: MESSAGE, value: text } };
+}
+
+/** Every activity refreshes where its conversation lives, so later proactive messages reach it. */
+async function rememberWhere(activity: InboundActivity, deps: DispatchDeps): Promise<void> {
+  const type = conversationTypeOf(activity);
+  const tenantId = tenantOf(activity);
+  try {
+    await deps.store.remember({
+      conversationId: baseConversationId(activity.conversation.id),
+      conversationType: type,
+      serviceUrl: activity.serviceUrl,
+      tenantId,
+      botId: activity.recipient.id,
+      teamId: activity.channelData?.team?.id,
+      userId: type === "personal" ? activity.from.id : undefined,
+      aadObjectId: type === "personal" ? activity.from.aadObjectId : undefined,
+    });
+    if (activity.from.aadObjectId !== undefined && activity.from.id !== activity.recipient.id) {
+      await deps.store.rememberUser({ aadObjectId: activity.from.aadObjectId, userId: activity.from.id, tenantId });
+    }
+  } catch (error) {
+    // Answering the person matters more than remembering the conversation; the next activity tries again.
+    deps.logger.error({ err: toSamverkaError(error) }, "could not store the teams conversation reference");
+  }
+}
