@@ -2,8 +2,8 @@ import { createJobRuntime, type JobRuntime } from "../../jobs/job-runtime.ts";
 import { createReminderProcessor, createReminders, reconcileReminders } from "../../src/reminders/index.ts";
 import { systemClock } from "../../src/shared/clock.ts";
 import { silentLogger } from "../../src/shared/logger.ts";
-import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../helpers/test-database.ts";
-import { dropRedisKeys } from "../integration/jobs/job-backends.ts";
+import type { TestDatabase } from "../helpers/test-database.ts";
+import { createJobsTestbed, type BackendName } from "../integration/jobs/job-backends.ts";
 import { percentile, timeMs, type Bench, type BenchResult } from "./bench.ts";
 
 const BURST = 500;
@@ -11,8 +11,6 @@ const SWEEP_ROWS = 5_000;
 const TARGET_SCHEDULE_P95_MS = 50;
 const TARGET_LATENESS_P95_MS = 5_000;
 const TARGET_SWEEP_MS = 5_000;
-
-type BackendName = "redis" | "postgres";
 
 /** A burst of reminders all due at the same moment (a cold night's escalation wave), end to end through the queue. */
 async function measureBurst(backend: BackendName): Promise<BenchResult> {
@@ -58,17 +56,13 @@ async function measureSweep(backend: BackendName): Promise<BenchResult> {
 }
 
 async function withRuntime(backend: BackendName, work: (db: TestDatabase, runtime: JobRuntime) => Promise<BenchResult>): Promise<BenchResult> {
-  const db = await createTestDatabase();
-  db.pool.on("error", () => undefined);
-  const prefix = uniqueName("bench");
-  const connection = backend === "redis" ? { redisUrl: TEST_REDIS_URL } : { postgres: { connectionString: db.url } };
-  const runtime = createJobRuntime({ ...connection, prefix, logger: silentLogger });
+  const testbed = await createJobsTestbed(backend);
+  const runtime = createJobRuntime({ ...testbed.connection, logger: silentLogger });
   try {
-    return await work(db, runtime);
+    return await work(testbed.db, runtime);
   } finally {
     await runtime.close();
-    await db.drop();
-    if (backend === "redis") await dropRedisKeys(prefix);
+    await testbed.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createQueueBackend, type JobQueue, type QueueBackend } from "../../../jobs/queue-backend.ts";
+import type { JobQueue } from "../../../jobs/queue-backend.ts";
 import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import type { ReminderHandler } from "../../../src/app/feature.ts";
 import {
@@ -15,18 +15,17 @@ import {
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
-import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
-import { BACKENDS, dropRedisKeys } from "./job-backends.ts";
+import type { TestDatabase } from "../../helpers/test-database.ts";
+import { BACKENDS, createJobsTestbed, type JobsTestbed } from "./job-backends.ts";
 import { waitFor } from "./wait-for.ts";
 
 const inMs = (ms: number): Date => new Date(Date.now() + ms);
 
 describe.each(BACKENDS)("the job runtime on $name", (backend) => {
-  const prefix = uniqueName("jobs");
+  let testbed: JobsTestbed;
   let db: TestDatabase;
   let runtime: JobRuntime;
   let reminders: Reminders;
-  let direct: QueueBackend;
   let directQueue: JobQueue;
   // What the handlers did (the acts), and which jobs reached the processor (the deliveries).
   const acts: { reminder: ReminderRecord; at: Date }[] = [];
@@ -75,13 +74,10 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   const reconcile = () => reconcileReminders({ db: db.db, queue: runtime.reminderQueue, clock: systemClock, logger: silentLogger });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    // drop() force-closes connections the pool may still be ending; unheard, pg-pool rethrows that as uncaught.
-    db.pool.on("error", () => undefined);
-    const connection = backend.connect(db);
-    runtime = createJobRuntime({ ...connection, prefix, logger: silentLogger, retry: { attempts: 5, backoffMs: 100 } });
-    direct = createQueueBackend({ ...connection, prefix, logger: silentLogger });
-    directQueue = direct.openQueue(REMINDER_QUEUE, {});
+    testbed = await createJobsTestbed(backend.name);
+    db = testbed.db;
+    runtime = createJobRuntime({ ...testbed.connection, logger: silentLogger, retry: { attempts: 5, backoffMs: 100 } });
+    directQueue = testbed.openQueue(REMINDER_QUEUE);
     const processReminder = createReminderProcessor({ db: db.db, handlers, clock: systemClock, logger: silentLogger, maxAttempts: 3 });
     await runtime.startWorkers({
       processReminder: async (job) => {
@@ -96,10 +92,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
 
   afterAll(async () => {
     await runtime?.close();
-    await directQueue?.close();
-    await direct?.close();
-    await db?.drop();
-    if (backend.name === "redis") await dropRedisKeys(prefix);
+    await testbed?.close();
   });
 
   it("refuses two reminder handlers for one kind", () => {

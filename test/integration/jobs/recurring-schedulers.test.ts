@@ -1,12 +1,10 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createQueueBackend, type JobQueue, type QueueBackend } from "../../../jobs/queue-backend.ts";
+import type { JobQueue } from "../../../jobs/queue-backend.ts";
 import { indexRecurringTasks, syncRecurringSchedulers } from "../../../jobs/recurring-schedulers.ts";
 import { RECURRING_QUEUE } from "../../../jobs/recurring.jobs.ts";
 import type { RecurringTask } from "../../../src/app/feature.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
-import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
-import { BACKENDS, dropRedisKeys } from "./job-backends.ts";
+import { BACKENDS, createJobsTestbed, type JobsTestbed } from "./job-backends.ts";
 
 const task = (name: string, cron: string): RecurringTask => ({ name, cron, run: () => Promise.resolve() });
 
@@ -18,24 +16,16 @@ function nextSevenOnFirstOf(month: number): number {
 }
 
 describe.each(BACKENDS)("recurring schedulers on $name", (backend) => {
-  const prefix = uniqueName("recurring");
-  let db: TestDatabase;
-  let direct: QueueBackend;
+  let testbed: JobsTestbed;
   let queue: JobQueue;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ migrate: false });
-    // drop() force-closes connections the pool may still be ending; unheard, pg-pool rethrows that as uncaught.
-    db.pool.on("error", () => undefined);
-    direct = createQueueBackend({ ...backend.connect(db), prefix, logger: silentLogger });
-    queue = direct.openQueue(RECURRING_QUEUE, {});
+    testbed = await createJobsTestbed(backend.name, { migrate: false });
+    queue = testbed.openQueue(RECURRING_QUEUE);
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await direct?.close();
-    await db?.drop();
-    if (backend.name === "redis") await dropRedisKeys(prefix);
+    await testbed?.close();
   });
 
   it("reads cron patterns in Stockholm time, in summer (CEST) and in winter (CET)", async () => {

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createQueueBackend, type JobQueue, type QueueBackend } from "../../../jobs/queue-backend.ts";
+import type { JobQueue } from "../../../jobs/queue-backend.ts";
 import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import { createReminders, reconcileReminders, type ReminderRecord, type Reminders } from "../../../src/reminders/index.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
-import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
-import { BACKENDS, dropRedisKeys } from "./job-backends.ts";
+import type { TestDatabase } from "../../helpers/test-database.ts";
+import { BACKENDS, createJobsTestbed, type JobsTestbed } from "./job-backends.ts";
 
 const inMs = (ms: number): Date => new Date(Date.now() + ms);
 
 describe.each(BACKENDS)("scheduling reminders with the queue on $name", (backend) => {
-  const prefix = uniqueName("reminders");
+  let testbed: JobsTestbed;
   let db: TestDatabase;
   let runtime: JobRuntime;
   let reminders: Reminders;
-  let direct: QueueBackend;
   let queue: JobQueue;
 
   const jobOf = (reminder: Pick<ReminderRecord, "id" | "dueAt">) =>
@@ -25,23 +24,17 @@ describe.each(BACKENDS)("scheduling reminders with the queue on $name", (backend
     db.db.updateTable("reminders").set({ status, claimed_at: new Date() }).where("key", "=", key).execute();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    // drop() force-closes connections the pool may still be ending; unheard, pg-pool rethrows that as uncaught.
-    db.pool.on("error", () => undefined);
-    const connection = backend.connect(db);
+    testbed = await createJobsTestbed(backend.name);
+    db = testbed.db;
     // No workers: these tests look at rows and queued jobs, not at delivery.
-    runtime = createJobRuntime({ ...connection, prefix, logger: silentLogger });
+    runtime = createJobRuntime({ ...testbed.connection, logger: silentLogger });
     reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock: systemClock, logger: silentLogger });
-    direct = createQueueBackend({ ...connection, prefix, logger: silentLogger });
-    queue = direct.openQueue(REMINDER_QUEUE, {});
+    queue = testbed.openQueue(REMINDER_QUEUE);
   });
 
   afterAll(async () => {
-    await queue?.close();
-    await direct?.close();
     await runtime?.close();
-    await db?.drop();
-    if (backend.name === "redis") await dropRedisKeys(prefix);
+    await testbed?.close();
   });
 
   it("queues one delayed job carrying only the row id and due time", async () => {
@@ -138,7 +131,7 @@ describe.each(BACKENDS)("scheduling reminders with the queue on $name", (backend
   it("keeps the row when the queue is unreachable, and the sweep queues it later", async () => {
     const unreachable = createJobRuntime({
       ...(backend.name === "redis" ? { redisUrl: "redis://127.0.0.1:1" } : { postgres: { connectionString: "postgres://postgres@127.0.0.1:1/none" } }),
-      prefix,
+      prefix: testbed.connection.prefix,
       logger: silentLogger,
     });
     try {
