@@ -17,10 +17,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { fromSlackActionId } from "../../adapters/slack/blocks/action-id.ts";
-import { decodeFormMetadata } from "../../adapters/slack/blocks/form-metadata.ts";
 import { signSlackRequest } from "../../adapters/slack/webhook/verify.ts";
-import type { PlatformDriver, SentButton, SentItem, TestUser } from "./platform-driver.ts";
-import type { FakeCall, SlackFakeApi } from "./slack-fake-api.ts";
+import type { PlatformDriver, TestUser } from "./platform-driver.ts";
+import type { SlackFakeApi } from "./slack-fake-api.ts";
+import { sentItemsOf } from "./slack-sent-items.ts";
+import { elementState } from "./slack-view-state.ts";
 
 /** The signing secret tests give the server (SLACK_SIGNING_SECRET). */
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
@@ -44,82 +45,6 @@ export interface SlackDriver extends PlatformDriver {
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<DriverResponse>;
   /** The user's DM channel with the bot. */
   dmChannel(user: TestUser): string;
-}
-
-/** Collects every human-visible string of Block Kit blocks. */
-function textsOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(textsOf);
-  if (typeof node !== "object" || node === null) return [];
-  const obj = node as Record<string, unknown>;
-  const own = (obj.type === "plain_text" || obj.type === "mrkdwn") && typeof obj.text === "string" ? [obj.text] : [];
-  return [...own, ...Object.entries(obj).filter(([k]) => k !== "text" || typeof obj.text !== "string").flatMap(([, v]) => textsOf(v))];
-}
-
-function buttonsOf(blocks: unknown): SentButton[] {
-  if (!Array.isArray(blocks)) return [];
-  return blocks
-    .flatMap((b: { type?: string; elements?: unknown[] }) => (b.type === "actions" ? (b.elements ?? []) : []))
-    .filter((e): e is { type: string; action_id: string; value?: string; text: { text: string } } => (e as { type?: string }).type === "button")
-    .map((e) => ({ actionId: fromSlackActionId(e.action_id), value: e.value ?? "", label: e.text.text }));
-}
-
-function messageItem(kind: SentItem["kind"], conversation: string, body: Record<string, unknown>, extra: Partial<SentItem>): SentItem {
-  const text = [typeof body.text === "string" ? body.text : "", ...textsOf(body.blocks)].filter((t) => t !== "").join("\n");
-  return { kind, conversation, text, buttons: buttonsOf(body.blocks), raw: body, ...extra };
-}
-
-/** Reads the fake's calls as what the bot sent; refused calls and calls that show nothing are left out. */
-export function sentItemsOf(calls: FakeCall[]): SentItem[] {
-  return calls.flatMap((call): SentItem[] => {
-    if (call.answer.failed !== undefined) return [];
-    const b = call.body;
-    const channel = typeof b.channel === "string" ? b.channel : "";
-    switch (call.method) {
-      case "chat.postMessage":
-        return [messageItem(channel.startsWith("D") ? "direct" : "post", channel, b, { messageId: String(call.answer.ts) })];
-      case "chat.update":
-        return [messageItem("update", channel, b, { messageId: String(b.ts) })];
-      case "chat.postEphemeral":
-        return [messageItem("private", channel, b, { userId: String(b.user), messageId: String(call.answer.message_ts) })];
-      case "response_url": {
-        const ctx = call.responseContext!;
-        const kind = b.replace_original === true ? "update" : b.response_type === "in_channel" ? "post" : "private";
-        return [messageItem(kind, ctx.channel, b, { userId: ctx.userId, messageId: String(call.answer.ts) })];
-      }
-      case "views.open": {
-        const view = b.view as { blocks?: { type: string; block_id?: string }[]; private_metadata?: string; title?: { text: string } };
-        const meta = decodeFormMetadata(view.private_metadata ?? "");
-        const fields = (view.blocks ?? []).filter((x) => x.type === "input").map((x) => x.block_id ?? "");
-        return [{ kind: "form", conversation: meta?.conversation.replace(/^slack:/, "") ?? "", text: textsOf(view).join("\n"), buttons: [], fields, raw: b }];
-      }
-      case "files.completeUploadExternal": {
-        const files = (b.files as { id: string; title?: string }[] | undefined) ?? [];
-        const text = [typeof b.initial_comment === "string" ? b.initial_comment : "", ...files.map((f) => f.title ?? f.id)].filter(Boolean).join("\n");
-        return [{ kind: "file", conversation: typeof b.channel_id === "string" ? b.channel_id : "", text, buttons: [], raw: b }];
-      }
-      default:
-        return [];
-    }
-  });
-}
-
-type StateElement = Record<string, unknown>;
-
-function elementState(element: { type: string }, value: string | string[] | undefined): StateElement {
-  const one = Array.isArray(value) ? value[0] : value;
-  const many = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  switch (element.type) {
-    case "datepicker":
-      return { type: element.type, selected_date: one ?? null };
-    case "static_select":
-    case "radio_buttons":
-      return { type: element.type, selected_option: one === undefined ? null : { value: one, text: { type: "plain_text", text: one } } };
-    case "checkboxes":
-    case "multi_static_select":
-      return { type: element.type, selected_options: many.map((v) => ({ value: v, text: { type: "plain_text", text: v } })) };
-    default:
-      return { type: element.type, value: one ?? null };
-  }
 }
 
 /** Creates the driver for a server at `serverUrl` (its /slack/events) whose Web API is `fake`. */
@@ -232,7 +157,7 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
     },
     async submitForm(user, form, values) {
       const view = (form.raw as { view: { callback_id: string; private_metadata: string; title: unknown; blocks: { type: string; block_id: string; element: { type: string; action_id: string } }[] } }).view;
-      const state: Record<string, Record<string, StateElement>> = {};
+      const state: Record<string, Record<string, Record<string, unknown>>> = {};
       for (const block of view.blocks.filter((b) => b.type === "input")) {
         state[block.block_id] = { [block.element.action_id]: elementState(block.element, values[block.block_id]) };
       }

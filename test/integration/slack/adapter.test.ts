@@ -31,6 +31,9 @@ const handler: InboundHandler = {
     if (event.type === "command" || event.type === "message") {
       if (event.text === "hjälp" || event.text === "hej") return void (await reply.say(textMessage(`Hjälp till ${event.user.userId}: ${event.text}`)));
       if (event.text === "privat") return void (await reply.whisper(textMessage("Bara för dig")));
+      if (event.text === "privat knapp") {
+        return reply.whisper({ text: "Bekräfta", blocks: [{ type: "buttons", buttons: [{ actionId: "test.answer", label: "Bekräfta", value: "ok" }] }] });
+      }
       if (event.text === "formulär") return reply.openForm(form);
       if (event.text === "knappar") {
         await reply.say({
@@ -179,6 +182,16 @@ describe("Slack adapter over HTTP", () => {
     expect(updated).toMatchObject({ conversation: "C0KANAL", messageId: question.messageId });
     expect(updated.text).toContain("Svar: no");
     expect(handled.at(-1)).toMatchObject({ type: "action", actionId: "test.answer", value: "no", message: `slack:C0KANAL:${question.messageId}` });
+  });
+
+  it("replaces an ephemeral message through its response_url when its button is clicked", async () => {
+    await driver.command(maja, "privat knapp", { conversation: "C0KANAL" });
+    const whisper = await driver.waitFor((i) => i.kind === "private" && i.buttons.length === 1);
+    await driver.click(maja, whisper, "Bekräfta");
+    const updated = await driver.waitFor((i) => i.kind === "update");
+    expect(updated).toMatchObject({ messageId: whisper.messageId, userId: "U0MAJA" });
+    expect(updated.text).toContain("Svar: ok");
+    expect(fake.calls("chat.update")).toEqual([]);
   });
 
   it("opens a modal with the trigger and shows a refused value as an error on its field", async () => {
