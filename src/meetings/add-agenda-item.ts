@@ -1,0 +1,47 @@
+import type { Db } from "../db/database.ts";
+import { containsPersonnummer } from "../shared/personnummer.ts";
+import { insertAgendaItem } from "./agenda.repository.ts";
+import { findMeeting, getGroup, groupIdsOfMember, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import type { MeetingMessageKey } from "./meetings.messages.ts";
+import { refreshAgenda } from "./send-agenda.ts";
+
+/** The longest agenda item accepted (the column allows the same). */
+export const AGENDA_ITEM_MAX = 500;
+
+/** Why an item was refused, as a message key; undefined when it is acceptable. */
+export function checkAgendaText(text: string): MeetingMessageKey | undefined {
+  if (text.length === 0) return "agenda.empty";
+  if (text.length > AGENDA_ITEM_MAX) return "agenda.tooLong";
+  if (containsPersonnummer(text)) return "agenda.personnummer";
+  return undefined;
+}
+
+/** The next meeting (not yet held or cancelled) of each of the member's groups, soonest first. */
+export async function upcomingMeetingsOf(db: Db, memberId: string, now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {
+  const groupIds = await groupIdsOfMember(db, memberId);
+  if (groupIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("meetings")
+    .select(["id", "group_id"])
+    .where("group_id", "in", groupIds)
+    .where("status", "in", ["planned", "invited", "moved"])
+    .where("starts_at", ">", now)
+    .orderBy("starts_at")
+    .execute();
+  const seen = new Set<string>();
+  const result: { meeting: Meeting; group: MeetingGroup }[] = [];
+  for (const row of rows) {
+    if (seen.has(row.group_id)) continue;
+    seen.add(row.group_id);
+    const meeting = await findMeeting(db, row.id);
+    if (meeting !== undefined) result.push({ meeting, group: await getGroup(db, row.group_id) });
+  }
+  return result;
+}
+
+/** Adds a member's item to a meeting's agenda; if the agenda was already sent, its copies are updated in place. */
+export async function addAgendaItem(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, memberId: string, text: string): Promise<void> {
+  await insertAgendaItem(deps.db, { groupId: group.id, meetingId: meeting.id, memberId, text });
+  await refreshAgenda(deps, group, meeting);
+}

@@ -1,0 +1,114 @@
+import { sql } from "kysely";
+import { DateTime } from "luxon";
+import type { RecurringTask } from "../app/feature.ts";
+import { localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
+import { listAllGroups, listMeetings, listSeats, neighbourMeeting, type MeetingGroup } from "./meeting.repository.ts";
+import { scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { translatorFor } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import { planGroupMeetings } from "./plan-meetings.ts";
+import { deliverToGroup } from "./send-invitation.ts";
+import { termWindows } from "./term-plan.ts";
+import { addDays } from "./working-days.ts";
+
+/** How far ahead meetings are kept planned. */
+const PLAN_MONTHS = 12;
+/** A missing meeting is warned about once its cadence deadline is this close. */
+const WARN_DAYS = 60;
+/** Reminders are kept scheduled for meetings this close (the longest notice allowed is 90 days). */
+const REMINDER_DAYS = 100;
+
+/** What the watchdog found wrong with one group's cadence. */
+export type CadenceGap =
+  | { kind: "gap"; months: number; last: string; deadline: string }
+  | { kind: "term"; from: string; to: string };
+
+/** The first cadence gap that needs a meeting within the warning window, if any. */
+export async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<CadenceGap | undefined> {
+  const today = localDateOf(now, group.timeZone);
+  const horizon = addDays(today, WARN_DAYS);
+  const upcoming = await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ months: PLAN_MONTHS + 1 }).toJSDate());
+  const dates = upcoming.map((m) => localDateOf(m.startsAt, group.timeZone));
+  if (group.cadence.kind === "term") {
+    const term = termWindows(group.settings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && !dates.some((d) => d >= w.from && d <= w.to));
+    if (term === undefined) return undefined;
+    const heldInTerm = await neighbourMeeting(deps.db, group.id, now, "before");
+    if (heldInTerm !== undefined && localDateOf(heldInTerm.startsAt, group.timeZone) >= term.from) return undefined;
+    return { kind: "term", from: term.from, to: term.to };
+  }
+  const months = group.cadence.months;
+  const last = await neighbourMeeting(deps.db, group.id, now, "before");
+  const chain = [...(last === undefined ? [] : [localDateOf(last.startsAt, group.timeZone)]), ...dates];
+  for (let i = 0; i < chain.length; i++) {
+    const deadline = lastDayOfMonth(monthIndexOf(chain[i]!) + months);
+    const next = chain[i + 1];
+    const missing = next === undefined ? true : monthIndexOf(next) > monthIndexOf(chain[i]!) + months;
+    if (missing && deadline <= horizon) return { kind: "gap", months, last: chain[i]!, deadline };
+  }
+  return undefined;
+}
+
+/**
+ * The daily meetings tick: keeps every group planned a year ahead, keeps reminders scheduled for the coming
+ * meetings (also those planned from the command line), and warns the chair and coordinators once a day when a
+ * group has no meeting planned in time to keep its cadence.
+ */
+export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
+  return {
+    name: "meetings.daily",
+    cron: "0 6 * * *",
+    run: async (now) => {
+      for (const group of await listAllGroups(deps.db)) {
+        try {
+          await tendGroup(deps, group, now);
+        } catch (error) {
+          deps.logger.error({ err: error, groupId: group.id }, "meetings daily tick failed for a group; the others continue");
+        }
+      }
+    },
+  };
+}
+
+async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<void> {
+  const today = localDateOf(now, group.timeZone);
+  const until = DateTime.fromISO(today).plus({ months: PLAN_MONTHS }).toISODate()!;
+  await planGroupMeetings(deps.db, group, { from: today, until }, now, { reminders: deps.reminders });
+  for (const meeting of await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), ["planned", "invited", "moved"])) {
+    await scheduleMeetingReminders(deps.reminders, meeting, group, now);
+  }
+  const gap = await findCadenceGap(deps, group, now);
+  if (gap !== undefined) await warnOnce(deps, group, gap, today);
+}
+
+async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap, today: string): Promise<void> {
+  const key = `${today}:${gap.kind === "gap" ? gap.deadline : gap.from}`;
+  const already = await deps.db
+    .selectFrom("audit_events").select("id")
+    .where("action", "=", "meetings.cadence-warning").where("subject_type", "=", "group").where("subject_id", "=", group.id)
+    .where(sql<string>`details->>'key'`, "=", key)
+    .executeTakeFirst();
+  if (already !== undefined) return;
+  await deps.db
+    .insertInto("audit_events")
+    .values({ partnership_id: group.partnershipId, actor_member_id: null, action: "meetings.cadence-warning", subject_type: "group", subject_id: group.id, details: JSON.stringify({ key, ...gap }), at: deps.clock.now() })
+    .execute();
+  const compose = (audience: { locale: "sv" | "en"; timeZone: string }) => {
+    const t = translatorFor(audience);
+    const title = t("watchdog.title", { group: group.name });
+    const body = gap.kind === "gap" ? t("watchdog.gap", { group: group.name, months: String(gap.months), last: gap.last, deadline: gap.deadline }) : t("watchdog.term", { group: group.name, from: gap.from, to: gap.to });
+    return { text: title, blocks: [{ type: "heading" as const, text: title }, { type: "text" as const, text: body }] };
+  };
+  await deliverToGroup(deps, group, await watchers(deps, group), compose, { channel: false });
+}
+
+// The group's chair and the coordinators sitting in it; failing those, the partnership's coordinators.
+async function watchers(deps: MeetingsDeps, group: MeetingGroup): Promise<string[]> {
+  const seats = await listSeats(deps.db, group.id);
+  const inGroup = seats.filter((s) => s.role === "chair" || s.roles.includes("coordinator")).map((s) => s.memberId);
+  if (inGroup.length > 0) return inGroup;
+  const rows = await deps.db
+    .selectFrom("members").select("id")
+    .where("partnership_id", "=", group.partnershipId).where("active", "=", true).where("roles", "@>", ["coordinator"])
+    .execute();
+  return rows.map((r) => r.id);
+}

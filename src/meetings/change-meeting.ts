@@ -1,0 +1,76 @@
+import { DateTime } from "luxon";
+import type { Db } from "../db/database.ts";
+import { calendarFile } from "./calendar-file.ts";
+import { localDateOf, monthIndexOf } from "./local-dates.ts";
+import { findMeeting, listMeetings, listSeats, neighbourMeeting, updateMeeting, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { cancelMeetingReminders, scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { composeNotice } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import { clearRsvps } from "./rsvp.repository.ts";
+import { deliverToGroup, refreshInvitation } from "./send-invitation.ts";
+import { termWindows } from "./term-plan.ts";
+
+/** What a move or cancellation would do to the cadence. */
+export type CadenceBreach =
+  | { kind: "gap"; months: number; from: string; to: string }
+  | { kind: "term"; from: string; to: string };
+
+/**
+ * Checks whether moving `meeting` to `newStart` (or cancelling it, when `newStart` is null) leaves a gap longer
+ * than the cadence allows, counted as for planning: no N consecutive calendar months without a meeting.
+ */
+export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting, newStart: Date | null): Promise<CadenceBreach | undefined> {
+  const zone = group.timeZone;
+  if (group.cadence.kind === "term") {
+    const oldDate = localDateOf(meeting.startsAt, zone);
+    const term = termWindows(group.settings.terms, oldDate, oldDate).find((w) => w.from <= oldDate && oldDate <= w.to);
+    if (term === undefined) return undefined;
+    const newDate = newStart === null ? undefined : localDateOf(newStart, zone);
+    if (newDate !== undefined && newDate >= term.from && newDate <= term.to) return undefined;
+    const others = await listMeetings(db, group.id, DateTime.fromISO(term.from, { zone }).toJSDate(), DateTime.fromISO(term.to, { zone }).endOf("day").toJSDate());
+    return others.some((m) => m.id !== meeting.id) ? undefined : { kind: "term", from: term.from, to: term.to };
+  }
+  const months = group.cadence.months;
+  const reference = newStart ?? meeting.startsAt;
+  const before = await neighbourMeeting(db, group.id, reference, "before", meeting.id);
+  const after = await neighbourMeeting(db, group.id, reference, "after", meeting.id);
+  const dates = [before?.startsAt, newStart ?? undefined, after?.startsAt].filter((d): d is Date => d !== undefined).map((d) => localDateOf(d, zone));
+  for (let i = 1; i < dates.length; i++) {
+    if (monthIndexOf(dates[i]!) - monthIndexOf(dates[i - 1]!) > months) return { kind: "gap", months, from: dates[i - 1]!, to: dates[i]! };
+  }
+  return undefined;
+}
+
+/**
+ * Moves a meeting: new time, SEQUENCE raised, every reminder rescheduled to the new time (the old ones can no
+ * longer fire). If invitations were out, members get the change with an updated calendar file and the earlier
+ * answers are cleared, since they were given for another time.
+ */
+export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, newStart: Date): Promise<Meeting> {
+  const now = deps.clock.now();
+  const endsAt = new Date(newStart.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
+  await updateMeeting(deps.db, meeting.id, { status: "moved", starts_at: newStart, ends_at: endsAt, sequence: meeting.sequence + 1 }, now);
+  const moved = (await findMeeting(deps.db, meeting.id))!;
+  await scheduleMeetingReminders(deps.reminders, moved, group, now, true);
+  if (moved.invitedAt !== null) {
+    await clearRsvps(deps.db, meeting.id);
+    const seats = await listSeats(deps.db, group.id);
+    const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: meeting.startsAt });
+    await deliverToGroup(deps, group, seats.map((s) => s.memberId), notice, { file: calendarFile(group, moved, now, deps.calendarOrganizerEmail) });
+    await refreshInvitation(deps, group, moved);
+  }
+  return moved;
+}
+
+/** Cancels a meeting: no reminder fires any more; invited members get a METHOD:CANCEL calendar file. */
+export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
+  const now = deps.clock.now();
+  await updateMeeting(deps.db, meeting.id, { status: "cancelled", cancelled_at: now, sequence: meeting.sequence + 1 }, now);
+  await cancelMeetingReminders(deps.reminders, meeting.id);
+  const cancelled = (await findMeeting(deps.db, meeting.id))!;
+  if (cancelled.invitedAt === null) return;
+  const seats = await listSeats(deps.db, group.id);
+  const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
+  await deliverToGroup(deps, group, seats.map((s) => s.memberId), notice, { file: calendarFile(group, cancelled, now, deps.calendarOrganizerEmail) });
+  await refreshInvitation(deps, group, cancelled);
+}

@@ -1,0 +1,36 @@
+import type { Actor } from "../app/feature.ts";
+import type { Member } from "../partnerships/partnership.ts";
+import { hasAnyRole } from "../partnerships/partnership.ts";
+import type { Translate } from "../shared/i18n.ts";
+import { findMeeting, getGroup, listSeats, type GroupSeat, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { translatorFor } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import type { MeetingMessageKey } from "./meetings.messages.ts";
+import type { CadenceBreach } from "./change-meeting.ts";
+
+/** A coordinator (or admin) of the partnership, or the group's chair, may move or cancel its meetings. */
+export function canChangeMeetings(member: Member, seats: GroupSeat[]): boolean {
+  return hasAnyRole(member, ["coordinator", "admin"]) || seats.some((s) => s.memberId === member.id && s.role === "chair");
+}
+
+/** A meeting that can still change, with its group and seats, loaded for an actor of its partnership. */
+export interface OpenMeeting {
+  meeting: Meeting;
+  group: MeetingGroup;
+  seats: GroupSeat[];
+  t: Translate<MeetingMessageKey>;
+}
+
+/** Loads a meeting for an actor; undefined when it is gone, in another partnership, or already held or cancelled. */
+export async function loadOpenMeeting(deps: MeetingsDeps, actor: Actor, meetingId: string, options: { allowHeld?: boolean } = {}): Promise<OpenMeeting | undefined> {
+  const meeting = await findMeeting(deps.db, meetingId);
+  if (meeting === undefined || meeting.partnershipId !== actor.partnership.id || meeting.status === "cancelled") return undefined;
+  if (meeting.status === "held" && options.allowHeld !== true) return undefined;
+  const group = await getGroup(deps.db, meeting.groupId);
+  return { meeting, group, seats: await listSeats(deps.db, group.id), t: translatorFor({ locale: actor.locale, timeZone: group.timeZone }) };
+}
+
+/** The warning text of a cadence breach. */
+export function breachText(o: OpenMeeting, breach: CadenceBreach): string {
+  return breach.kind === "gap" ? o.t("move.warnGap", { months: String(breach.months), from: breach.from, to: breach.to }) : o.t("move.warnTerm", { from: breach.from, to: breach.to });
+}

@@ -1,0 +1,35 @@
+import type { Db } from "../db/database.ts";
+import type { Notifier } from "../chat/notifier.ts";
+import type { Reminders } from "../reminders/reminder.ts";
+import type { Clock } from "../shared/clock.ts";
+import type { Logger } from "../shared/logger.ts";
+
+/** One organisation's report status as the agenda shows it. */
+export interface OrganisationReportStatus {
+  organisation: string;
+  /** Already localized by the reports capability, e.g. "inlämnad 2026-11-30" or "saknas (förfallen)". */
+  status: string;
+}
+
+/** Counts for the standing agenda items, provided by the alerts and reports capabilities. */
+export interface AgendaSources {
+  /** Threat-and-violence incidents reported in the partnership since `since`. */
+  countIncidentsSince(partnershipId: string, since: Date): Promise<number>;
+  /** Extra cold nights declared in the partnership since `since`. */
+  countColdNightsSince(partnershipId: string, since: Date): Promise<number>;
+  /** Report status per organisation, in the reader's language. */
+  reportStatus(partnershipId: string, locale: "sv" | "en"): Promise<OrganisationReportStatus[]>;
+}
+
+/** What the meetings capability needs from the composition root. */
+export interface MeetingsDeps {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  reminders: Reminders;
+  logger: Logger;
+  /** Standing-item counts; without it the agenda lists only action items and the extension deadline. */
+  agendaSources?: AgendaSources;
+  /** The ORGANIZER address in calendar files (RFC 5546 needs one for updates and cancellations). */
+  calendarOrganizerEmail?: string;
+}

@@ -1,0 +1,82 @@
+import { DateTime } from "luxon";
+import type { Compose } from "../chat/notifier.ts";
+import type { Block } from "../chat/message.ts";
+import type { Reminders } from "../reminders/reminder.ts";
+import { listSeats, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { cancelMeetingReminders } from "./meeting-reminders.ts";
+import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import type { Minutes } from "./record-minutes.ts";
+import { deliverToGroup } from "./send-invitation.ts";
+
+/** Action items are due at this local time on their due date. */
+const ACTION_DUE_TIME = { hour: 9, minute: 0 };
+
+/** The reminder key of an action item. */
+export function actionItemReminderKey(actionItemId: string): string {
+  return `action-item:${actionItemId}:due`;
+}
+
+/**
+ * Stores the minutes in one transaction (decisions, action items, covered agenda items; the meeting becomes
+ * held), then schedules the action-item reminders and sends the minutes to the group. Returns false when the
+ * meeting already had minutes (a repeated submission changes nothing).
+ */
+export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, minutes: Minutes): Promise<boolean> {
+  const now = deps.clock.now();
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable("meetings")
+      .set({ status: "held", minutes_at: now, updated_at: now })
+      .where("id", "=", meeting.id)
+      .where("minutes_at", "is", null)
+      .where("status", "!=", "cancelled")
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return undefined;
+    if (minutes.decisions.length > 0) {
+      await trx.insertInto("meeting_decisions").values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();
+    }
+    if (minutes.coveredItemIds.length > 0) {
+      await trx.updateTable("agenda_items").set({ covered_in_meeting_id: meeting.id }).where("group_id", "=", group.id).where("id", "in", minutes.coveredItemIds).execute();
+    }
+    if (minutes.actions.length === 0) return [];
+    return trx
+      .insertInto("action_items")
+      .values(minutes.actions.map((a) => ({ partnership_id: group.partnershipId, group_id: group.id, meeting_id: meeting.id, text: a.text, owner_member_id: a.ownerMemberId, due_date: a.dueDate })))
+      .returning(["id", "due_date"])
+      .execute();
+  });
+  if (created === undefined) return false;
+  await cancelMeetingReminders(deps.reminders, meeting.id);
+  for (const item of created) await scheduleActionItemReminder(deps.reminders, group, item.id, item.due_date);
+  const seats = await listSeats(deps.db, group.id);
+  const compose = composeMinutes(group, { ...meeting, status: "held" }, minutes, new Map(seats.map((s) => [s.memberId, s.displayName])));
+  await deliverToGroup(deps, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose);
+  return true;
+}
+
+/** Schedules the due-date reminder of an action item (09.00 local on the due date). */
+export async function scheduleActionItemReminder(reminders: Reminders, group: MeetingGroup, actionItemId: string, dueDate: string): Promise<void> {
+  const dueAt = DateTime.fromISO(dueDate, { zone: group.timeZone }).set(ACTION_DUE_TIME).toJSDate();
+  await reminders.schedule({ key: actionItemReminderKey(actionItemId), kind: "action-item.due", partnershipId: group.partnershipId, dueAt, payload: { actionItemId } });
+}
+
+function composeMinutes(group: MeetingGroup, meeting: Meeting, minutes: Minutes, names: Map<string, string>): Compose {
+  return (audience) => {
+    const t = translatorFor(audience);
+    const title = t("minutes.title", { group: group.name, at: meeting.startsAt });
+    const blocks: Block[] = [
+      { type: "heading", text: title },
+      meetingFacts(t, audience, group, meeting),
+      { type: "heading", text: t("minutes.decisions") },
+      minutes.decisions.length === 0 ? { type: "text", text: t("minutes.noDecisions") } : { type: "list", items: minutes.decisions },
+      ...(minutes.actions.length === 0
+        ? []
+        : [
+            { type: "heading" as const, text: t("minutes.actions") },
+            { type: "list" as const, items: minutes.actions.map((a) => t("standing.action", { text: a.text, owner: names.get(a.ownerMemberId) ?? "?", due: a.dueDate, overdue: 0 })) },
+          ]),
+    ];
+    return { text: title, blocks };
+  };
+}

@@ -1,0 +1,64 @@
+import type { Compose } from "../chat/notifier.ts";
+import type { Block } from "../chat/message.ts";
+import { LOCALES, type Locale } from "../shared/i18n.ts";
+import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
+import { listSeats, updateMeeting, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import { deliverToGroup } from "./send-invitation.ts";
+import { gatherStandingItems, type StandingItems } from "./standing-items.ts";
+
+/** Builds the agenda as it stands now: standing items first, then proposed and carried-over items. */
+export async function composeAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<Compose> {
+  const items = await openAgendaItems(deps.db, group.id, meeting);
+  const standing = new Map<Locale, StandingItems>();
+  for (const locale of LOCALES) standing.set(locale, await gatherStandingItems(deps.db, deps.agendaSources, group, meeting, locale));
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  return (audience) => {
+    const t = translatorFor(audience);
+    const s = standing.get(audience.locale)!;
+    const title = t("agenda.title", { group: group.name, at: meeting.startsAt });
+    const standingLines = [
+      t("standing.actions", { count: s.actions.length }),
+      ...s.actions.map((a) => `  • ${t("standing.action", { text: a.text, owner: a.owner, due: a.dueDate, overdue: a.dueDate < today ? 1 : 0 })}`),
+      ...(s.incidents === undefined ? [] : [t("standing.incidents", { count: s.incidents })]),
+      ...(s.coldNights === undefined ? [] : [t("standing.coldNights", { count: s.coldNights })]),
+      ...(s.reports === undefined || s.reports.length === 0 ? [] : [t("standing.reports"), ...s.reports.map((r) => `  • ${t("standing.report", { ...r })}`)]),
+      ...(s.extension === undefined ? [] : [t("standing.extension", { ...s.extension })]),
+    ];
+    const blocks: Block[] = [
+      { type: "heading", text: title },
+      meetingFacts(t, audience, group, meeting),
+      { type: "heading", text: t("agenda.standing") },
+      { type: "list", items: standingLines },
+      { type: "heading", text: t("agenda.proposed") },
+      items.length === 0 ? { type: "text", text: t("agenda.noneProposed") } : { type: "list", items: items.map((i) => describeItem(i, t)) },
+    ];
+    return { text: title, blocks };
+  };
+}
+
+function describeItem(item: AgendaItem, t: ReturnType<typeof translatorFor>): string {
+  const text = item.proposedBy === null ? item.text : t("agenda.byMember", { text: item.text, name: item.proposedBy });
+  return item.carriedOver ? t("agenda.carried", { text }) : text;
+}
+
+/**
+ * Sends the agenda to the group's channel and, for a styrgrupp (or a group without a channel), to each member
+ * directly. Sent once; later items update the copies in place.
+ */
+export async function sendAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
+  if (meeting.agendaSentAt !== null) return;
+  const now = deps.clock.now();
+  const compose = await composeAgenda(deps, group, meeting);
+  const seats = await listSeats(deps.db, group.id);
+  let deliveries = await deliverToGroup(deps, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose);
+  if (deliveries.length === 0) deliveries = await deliverToGroup(deps, group, seats.map((s) => s.memberId), compose, { channel: false });
+  await updateMeeting(deps.db, meeting.id, { agenda_sent_at: now, agenda_deliveries: deliveries }, now);
+}
+
+/** Redraws a sent agenda in place after an item was added. */
+export async function refreshAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
+  if (meeting.agendaDeliveries.length === 0) return;
+  await deps.notifier.update(meeting.agendaDeliveries, await composeAgenda(deps, group, meeting));
+}
