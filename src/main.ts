@@ -106,7 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await jobs.startWorkers({
         processReminder: createReminderProcessor({ db, handlers: features.flatMap((f) => f.reminders ?? []), clock, logger }),
         reconcile: () => reconcileReminders({ db, queue: jobs.reminderQueue, clock, logger }),
-        recurring: features.flatMap((f) => f.recurring ?? []),
+        recurring: [...features.flatMap((f) => f.recurring ?? []), ...(slack ? slack.recurring : [])],
       });
       logger.info({ backend: jobs.backend }, "job workers are running");
     }
