@@ -12,15 +12,16 @@ import { reportsMessages } from "./reports.messages.ts";
 const DAY_MS = 86_400_000;
 
 /**
- * The next written-extension deadline (the partnership's MM-DD) still inside the current agreement period,
- * or undefined when the agreement cannot be extended further or has no such deadline.
+ * The written-extension deadline of the current agreement period: the last MM-DD before the period ends
+ * (1 February before a 30 April end). Undefined when it has passed, when the agreement cannot be extended
+ * further, or when there is no such deadline.
  */
 export function nextExtensionDeadline(partnership: ReportingPartnership, today: string): string | undefined {
   const monthDay = partnership.extensionDeadline;
   if (monthDay === null || partnership.extensionUntil === null || partnership.extensionUntil <= partnership.periodEnd) return undefined;
-  const year = Number(today.slice(0, 4));
-  const candidate = [year, year + 1].map((y) => `${y}-${monthDay}`).find((d) => d >= today);
-  return candidate !== undefined && candidate <= partnership.periodEnd ? candidate : undefined;
+  const endYear = Number(partnership.periodEnd.slice(0, 4));
+  const deadline = [endYear, endYear - 1].map((y) => `${y}-${monthDay}`).find((d) => d <= partnership.periodEnd)!;
+  return deadline >= today ? deadline : undefined;
 }
 
 /** Schedules the styrgrupp's reminders before the extension deadline and puts the item on its agenda in time. */

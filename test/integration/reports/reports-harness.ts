@@ -7,7 +7,7 @@ import type { FormView } from "../../../src/chat/message.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
 import { createReminderProcessor, createReminders, type Reminders } from "../../../src/reminders/index.ts";
-import { createReportsFeature, type ReportPrefillSources } from "../../../src/reports/index.ts";
+import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from "../../../src/reports/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
@@ -42,7 +42,7 @@ export interface ReportsHarness {
   close(): Promise<void>;
 }
 
-export async function createReportsHarness(): Promise<ReportsHarness> {
+export async function createReportsHarness(options: { agenda?: AgendaPort } = {}): Promise<ReportsHarness> {
   const db = await createTestDatabase();
   db.pool.on("error", () => undefined);
   const clock = createManualClock("2026-12-17T05:15:00Z");
@@ -75,7 +75,7 @@ export async function createReportsHarness(): Promise<ReportsHarness> {
 
   const boot: ReportsHarness["boot"] = () => {
     const notifier = createNotifier({ db: db.db, chats: chats, logger: silentLogger });
-    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES });
+    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES, ...options });
     const router = createChatRouter({ db: db.db, chats: chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
     return {
       feature,

@@ -66,6 +66,11 @@ describe("the written-extension deadline", () => {
     expect(nextExtensionDeadline(partnership, "2020-02-02")).toBeUndefined();
   });
 
+  it("belongs to the last year of a longer period, and moves when the agreement is extended", () => {
+    expect(nextExtensionDeadline({ ...partnership, periodEnd: "2021-04-30" }, "2019-11-20")).toBe("2021-02-01");
+    expect(nextExtensionDeadline({ ...partnership, periodEnd: "2020-12-31" }, "2019-11-20")).toBe("2020-02-01");
+  });
+
   it("does not exist when the agreement cannot be extended further", () => {
     expect(nextExtensionDeadline({ ...partnership, periodEnd: "2022-04-30", periodStart: "2021-05-01" }, "2021-11-20")).toBeUndefined();
     expect(nextExtensionDeadline({ ...partnership, extensionDeadline: null }, "2019-11-20")).toBeUndefined();
