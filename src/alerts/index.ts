@@ -28,3 +28,6 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     recurring: [createForecastTask(core, deps.forecast), createIncidentPurgeTask(core)],
   };
 }
+
+export { countColdNightsSince, coldNightFiguresForPeriod, type ColdNightFigures, type OrganisationColdNightFigures } from "./cold-nights/cold-night-figures.ts";
+export { countIncidentsSince, incidentFiguresForPeriod, type IncidentFigures } from "./incidents/incident-figures.ts";

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countIncidentsSince, incidentFiguresForPeriod } from "../../../src/alerts/index.ts";
+import type { FormView } from "../../../src/chat/message.ts";
+import { messageText } from "../../helpers/recording-chat.ts";
+import { ALERT_CHANNELS, createAlertsWorld, type AlertsWorld, type Person } from "./alerts-world.ts";
+
+let w: AlertsWorld;
+beforeAll(async () => {
+  // 23.40 in Stockholm: a night shift.
+  w = await createAlertsWorld({ start: "2026-12-03T22:40:00Z" });
+});
+afterAll(async () => {
+  await w.close();
+});
+
+const DESCRIPTION = "En besökare hotade personal i entrén med en flaska. Personalen backade undan, polis tillkallades.";
+const openForm = async (person: Person): Promise<FormView> => {
+  const { forms } = await w.act(person, { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot" });
+  return forms[0]!;
+};
+const submit = (person: Person, form: FormView, values: Record<string, string>) =>
+  w.act(person, { type: "form", conversation: `slack:${ALERT_CHANNELS.slack}`, formId: form.formId, state: form.state, values });
+const valid = (activityId: string, extra: Record<string, string> = {}) => ({
+  date: "2026-12-03",
+  time: "23.35",
+  activity: activityId,
+  kind: "both",
+  severity: "serious_incident",
+  injuries: "minor",
+  police: "called",
+  support: "yes",
+  description: DESCRIPTION,
+  ...extra,
+});
+const lastDirect = (person: "sara" | "mConv" | "jour") => {
+  const userId = { sara: "U_SARA", mConv: "U_MCONV", jour: "29:jour" }[person];
+  const chat = person === "jour" ? w.chats.teams : w.chats.slack;
+  const call = chat.calls.filter((c) => c.op === "direct" && c.userId === userId).at(-1);
+  return call?.op === "direct" ? call.message : undefined;
+};
+const buttonsOf = (message: ReturnType<typeof lastDirect>) => message?.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])) ?? [];
+const pendingIncidentKeys = async () =>
+  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", "incident:%").select(["key", "due_at"]).orderBy("key").execute()).map((r) => `${r.key.replace(/incident:[^:]+:/, "")}@${r.due_at.toISOString()}`);
+
+describe("a report of threats and violence", () => {
+  let incidentId: string;
+
+  it("opens a form with the reporter's own shelter preselected and a warning against names", async () => {
+    const form = await openForm("sConv");
+    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "description"]);
+    expect(form.fields.find((f) => f.id === "activity")?.initial).toBe(w.activityIds["natt-convictus"]);
+    expect(form.fields.find((f) => f.id === "description")?.help).toContain("aldrig namn eller personnummer");
+    expect(form.fields.find((f) => f.id === "severity")?.choices?.map((c) => c.label)).toContain("Allvarligt tillbud");
+  });
+
+  it("refuses a description with a personnummer, explains why, keeps what was typed and stores nothing", async () => {
+    const form = await openForm("sConv");
+    const description = `${DESCRIPTION} Besökaren heter 811218-9876.`;
+    const sentBefore = w.chats.slack.calls.length + w.chats.teams.calls.length;
+    const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { description }));
+
+    expect(result).toMatchObject({ ok: false, errors: { description: expect.stringContaining("personnummer eller samordningsnummer (811218-****)") } });
+    const returned = result && !result.ok ? result.form : undefined;
+    expect(returned?.fields.find((f) => f.id === "description")?.initial).toBe(description);
+    expect(returned?.fields.find((f) => f.id === "kind")?.initial).toBe("both");
+    expect(await w.t.db.selectFrom("incidents").select("id").execute()).toEqual([]);
+    expect(await w.t.db.selectFrom("audit_events").where("subject_type", "=", "incident").select("id").execute()).toEqual([]);
+    expect(await pendingIncidentKeys()).toEqual([]);
+    expect(w.chats.slack.calls.length + w.chats.teams.calls.length).toBe(sentBefore);
+  });
+
+  it("sends a valid report to samordning and the reporter's manager at once, and only a neutral notice to the channel", async () => {
+    const form = await openForm("sConv");
+    const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!));
+    expect(result).toMatchObject({ ok: true, message: { text: expect.stringContaining("Rapporten är skickad till samordningen och din chef") } });
+    incidentId = (await w.t.db.selectFrom("incidents").select("id").executeTakeFirstOrThrow()).id;
+
+    const toSara = messageText(lastDirect("sara")!);
+    expect(toSara).toContain("Kvittera att du tagit emot den inom 30 minuter");
+    expect(toSara).toContain("Tidpunkt: 2026-12-03 kl. 23.35");
+    expect(toSara).toContain("Verksamhet: Convictus natthärbärge");
+    expect(toSara).toContain("Allvarlighetsgrad: Allvarligt tillbud");
+    expect(toSara).toContain(DESCRIPTION);
+    expect(buttonsOf(lastDirect("sara")).map((b) => b.actionId)).toEqual(["incident.ack"]);
+
+    const toManager = messageText(lastDirect("mConv")!);
+    expect(toManager).toContain("Håll avlastningssamtal med personalen inom 24 timmar (senast 2026-12-04 kl. 23.40)");
+    expect(buttonsOf(lastDirect("mConv")).map((b) => b.actionId)).toEqual(["incident.debrief-done", "incident.authority-done", "incident.police-reported"]);
+    expect(w.directTo("cConv")).toEqual([]);
+    expect(w.directTo("cNg")).toEqual([]);
+
+    for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
+      const posts = chat.calls.filter((c) => c.op === "post" && c.conversation === ref).map((c) => (c.op === "post" ? messageText(c.message) : ""));
+      expect(posts).toEqual(["En händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten.\nEn händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten."]);
+    }
+    expect(await pendingIncidentKeys()).toEqual([
+      "ack@2026-12-03T23:10:00.000Z",
+      "authority-1@2026-12-03T22:40:00.000Z",
+      "debrief@2026-12-04T18:40:00.000Z",
+      "police@2026-12-04T22:40:00.000Z",
+    ]);
+  });
+
+  it("reminds the manager at once to report the serious incident to Arbetsmiljöverket, then again at 08.00, not at night", async () => {
+    expect(await w.runDue()).toBe(1);
+    expect(messageText(lastDirect("mConv")!)).toContain("ska anmälas till Arbetsmiljöverket i dag");
+    expect(await pendingIncidentKeys()).toContain("authority-2@2026-12-04T07:00:00.000Z");
+  });
+
+  it("escalates to Socialjouren when samordning has not acknowledged within 30 minutes, without the free text", async () => {
+    w.clock.set("2026-12-03T23:09:59Z");
+    expect(await w.runDue()).toBe(0);
+    expect(w.directTo("jour")).toEqual([]);
+    w.clock.set("2026-12-03T23:10:00Z");
+    await w.runDue();
+    const toJour = messageText(lastDirect("jour")!);
+    expect(toJour).toContain("Eskalering: en rapport om hot och våld (2026-12-03 kl. 23.35) har inte kvitterats av samordningen inom 30 minuter.");
+    expect(toJour).toContain("Behöver stöd: Ja");
+    expect(toJour).not.toContain(DESCRIPTION);
+    expect(toJour).not.toContain("Sam Convictus");
+    expect(messageText(lastDirect("sara")!)).toContain("den har nu eskalerats till Socialjouren");
+  });
+
+  it("lets only samordning acknowledge, once", async () => {
+    const refused = await w.act("jour", { type: "action", conversation: "teams:dm-29:jour", actionId: "incident.ack", value: incidentId });
+    expect(refused.whispers[0]?.text).toBe("Bara samordningen kan kvittera rapporter om hot och våld.");
+    const { whispers } = await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: "incident.ack", value: incidentId });
+    expect(whispers[0]?.text).toBe("Kvitterat. Tack.");
+    const again = await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: "incident.ack", value: incidentId });
+    expect(again.whispers[0]?.text).toBe("Rapporten är redan kvitterad (2026-12-04 kl. 00.10).");
+  });
+
+  it("shows incident details only to samordning and admins", async () => {
+    const manager = await w.act("mConv", { type: "command", conversation: "slack:dm-U_MCONV", text: "hot lista" });
+    expect(manager.whispers[0]?.text).toBe("Bara samordningen och administratörer kan läsa rapporter om hot och våld.");
+    const sara = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "hot lista" });
+    expect(messageText(sara.whispers[0]!)).toContain(DESCRIPTION);
+  });
+
+  it("repeats the Arbetsmiljöverket reminder until the manager marks it done", async () => {
+    w.clock.set("2026-12-04T07:00:00Z");
+    await w.runDue();
+    expect(messageText(lastDirect("mConv")!)).toContain("Arbetsmiljöverket");
+    const done = buttonsOf(lastDirect("mConv")).find((b) => b.actionId === "incident.authority-done")!;
+    const { whispers } = await w.act("mConv", { type: "action", conversation: "slack:dm-U_MCONV", actionId: done.actionId, value: done.value });
+    expect(whispers[0]?.text).toBe("Uppföljningen är markerad som klar.");
+    expect((await pendingIncidentKeys()).filter((k) => k.startsWith("authority"))).toEqual([]);
+  });
+
+  it("reminds about the avlastningssamtal before 24 hours and asks for the police-report status a day later", async () => {
+    w.clock.set("2026-12-04T18:40:00Z");
+    await w.runDue();
+    expect(messageText(lastDirect("mConv")!)).toContain("Påminnelse: avlastningssamtal efter händelsen 2026-12-03 kl. 23.35 ska hållas inom 24 timmar");
+    await w.act("mConv", { type: "action", conversation: "slack:dm-U_MCONV", actionId: "incident.debrief-done", value: incidentId });
+
+    w.clock.set("2026-12-04T22:40:00Z");
+    await w.runDue();
+    expect(messageText(lastDirect("mConv")!)).toContain("Är en polisanmälan gjord?");
+    await w.act("mConv", { type: "action", conversation: "slack:dm-U_MCONV", actionId: "incident.police-reported", value: incidentId });
+    const row = await w.t.db.selectFrom("incidents").selectAll().executeTakeFirstOrThrow();
+    expect(row.police).toBe("reported");
+    expect(row.debrief_done_at).toEqual(new Date("2026-12-04T18:40:00Z"));
+    expect(await pendingIncidentKeys()).toEqual([]);
+  });
+
+  it("does not escalate a report that samordning acknowledged in time", async () => {
+    w.clock.set("2026-12-05T10:00:00Z");
+    const form = await openForm("sFa");
+    await submit("sFa", form, valid(w.activityIds["natt-fa"]!, { date: "2026-12-05", time: "10.55", severity: "minor", injuries: "none", police: "none", support: "no" }));
+    const second = (await w.t.db.selectFrom("incidents").where("activity_id", "=", w.activityIds["natt-fa"]!).select("id").executeTakeFirstOrThrow()).id;
+    const jourBefore = w.directTo("jour").length;
+    w.clock.set("2026-12-05T10:20:00Z");
+    await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: "incident.ack", value: second });
+    w.clock.set("2026-12-05T10:30:00Z");
+    await w.runDue();
+    expect(w.directTo("jour")).toHaveLength(jourBefore);
+    expect(await pendingIncidentKeys()).toEqual(["debrief@2026-12-06T06:00:00.000Z"]);
+  });
+
+  it("purges the free text after the retention period (365 days here) and keeps the anonymised counts", async () => {
+    w.clock.set("2027-12-05T03:30:00Z");
+    await w.feature.recurring!.find((r) => r.name === "alerts.incident-retention")!.run(w.clock.now());
+    const rows = await w.t.db.selectFrom("incidents").select(["description", "purged_at"]).orderBy("occurred_at").execute();
+    expect(rows[0]).toEqual({ description: null, purged_at: new Date("2027-12-05T03:30:00Z") });
+    // The second report is younger than 365 days at this moment: it keeps its text until its own time comes.
+    expect(rows[1]!.description).toBe(DESCRIPTION);
+
+    expect(await countIncidentsSince(w.t.db, w.partnershipId, new Date("2026-12-01T00:00:00Z"))).toBe(2);
+    const figures = await incidentFiguresForPeriod(w.t.db, w.partnershipId, new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+    expect(figures).toMatchObject({ total: 2, byKind: { both: 2, threat: 0, violence: 0 }, bySeverity: { serious_incident: 1, minor: 1, moderate: 0 }, reportableToAuthority: 1, policeReported: 1 });
+    expect(figures.byOrganisation.map((o) => [o.organisationName, o.count])).toEqual([["Convictus", 1], ["Frälsningsarmén", 1]]);
+  });
+});
