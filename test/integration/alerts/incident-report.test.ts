@@ -59,8 +59,8 @@ describe("a report of threats and violence", () => {
     const sentBefore = w.chats.slack.calls.length + w.chats.teams.calls.length;
     const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { description }));
 
-    expect(result).toMatchObject({ ok: false, errors: { description: expect.stringContaining("personnummer eller samordningsnummer (811218-****)") } });
     const returned = result && !result.ok ? result.form : undefined;
+    expect(result && !result.ok ? result.errors.description : undefined).toContain("personnummer eller samordningsnummer (811218-****)");
     expect(returned?.fields.find((f) => f.id === "description")?.initial).toBe(description);
     expect(returned?.fields.find((f) => f.id === "kind")?.initial).toBe("both");
     expect(await w.t.db.selectFrom("incidents").select("id").execute()).toEqual([]);
@@ -72,7 +72,7 @@ describe("a report of threats and violence", () => {
   it("sends a valid report to samordning and the reporter's manager at once, and only a neutral notice to the channel", async () => {
     const form = await openForm("sConv");
     const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!));
-    expect(result).toMatchObject({ ok: true, message: { text: expect.stringContaining("Rapporten är skickad till samordningen och din chef") } });
+    expect(result && result.ok ? result.message?.text : undefined).toContain("Rapporten är skickad till samordningen och din chef");
     incidentId = (await w.t.db.selectFrom("incidents").select("id").executeTakeFirstOrThrow()).id;
 
     const toSara = messageText(lastDirect("sara")!);
