@@ -1,0 +1,180 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTeamsAdapter, type TeamsAdapter } from "../../../adapters/teams/index.ts";
+import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
+import { textMessage, type FormView } from "../../../src/chat/message.ts";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { createTeamsDriver, TEAMS_TEST_TENANT, type TeamsDriver } from "../../helpers/teams-driver.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+const CHANNEL = "19:adapter-test@thread.tacv2";
+const maja = { userId: "29:maja", aadObjectId: "aad-maja", name: "Maja" };
+
+const form: FormView = {
+  formId: "test.places",
+  title: "Extra platser",
+  submitLabel: "Skicka",
+  state: "s1",
+  fields: [
+    { id: "places", label: "Antal platser", kind: "number", required: true },
+    { id: "note", label: "Kommentar", kind: "text", required: false },
+  ],
+};
+
+/** The core stand-in: records events and answers the way features do. */
+function createTestHandler(events: InboundEvent[]): InboundHandler {
+  return {
+    async handle(event: InboundEvent, reply: Reply): Promise<FormResult | void> {
+      events.push(event);
+      if (event.type === "message" || event.type === "command") {
+        if (event.text === "formulär") return reply.openForm(form);
+        await reply.say({ text: `Du skrev: ${event.text}`, blocks: [{ type: "text", text: `Du skrev: ${event.text}` }, { type: "buttons", buttons: [{ actionId: "test.pick", label: "Välj Beta", value: "beta" }] }] });
+        return;
+      }
+      if (event.type === "action") return reply.updateSource(textMessage(`Valt: ${event.value}`));
+      if (event.type === "form") {
+        const places = Number(event.values.places);
+        if (!Number.isInteger(places) || places < 0) return { ok: false, errors: { places: "Ange ett heltal, 0 eller fler." } };
+        return { ok: true, message: textMessage(`Sparat: ${places} platser`) };
+      }
+    },
+  };
+}
+
+describe("Teams adapter over HTTP with the real Teams SDK", () => {
+  let db: TestDatabase;
+  let adapter: TeamsAdapter;
+  let server: Server;
+  let driver: TeamsDriver;
+  const events: InboundEvent[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    adapter = createTeamsAdapter({ handler: createTestHandler(events), db: db.db, logger: silentLogger, host: "127.0.0.1", publicUrl: () => "https://samverka.example.se" });
+    await adapter.start();
+    const app = express();
+    app.use(adapter.router);
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    driver = await createTeamsDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    await driver?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await db?.drop();
+  });
+  beforeEach(() => {
+    driver.clear();
+    events.length = 0;
+  });
+
+  it("answers a personal message at the loopback connector named by serviceUrl", async () => {
+    await driver.message(maja, "hjälp");
+    const answer = await driver.waitFor((i) => i.text.includes("Du skrev: hjälp"));
+    expect(answer.conversation).toBe(driver.personalChat(maja));
+    expect(answer.kind).toBe("direct");
+    expect(events[0]).toMatchObject({ type: "message", direct: true, text: "hjälp", user: { platform: "teams", userId: "29:maja", aadObjectId: "aad-maja" } });
+    // No credentials: the SDK sends no token to the connector.
+    expect(driver.connector.calls.at(-1)?.authorization).toBeUndefined();
+  });
+
+  it("treats a channel message that @mentions the bot as a command, without the mention", async () => {
+    await driver.command(maja, "status", { conversation: CHANNEL });
+    await driver.waitFor((i) => i.text.includes("Du skrev: status") && i.conversation === CHANNEL);
+    expect(events[0]).toMatchObject({ type: "command", text: "status", conversation: `teams:${CHANNEL}` });
+  });
+
+  it("answers an Action.Execute invoke with the updated card and updates the message in place", async () => {
+    await driver.message(maja, "hej");
+    const card = await driver.waitFor((i) => i.buttons.some((b) => b.label === "Välj Beta"));
+    await driver.click(maja, card, "Välj Beta");
+    const response = await driver.waitFor((i) => i.kind === "invoke-response");
+    expect(response.text).toContain("Valt: beta");
+    const update = await driver.waitFor((i) => i.kind === "update");
+    expect(update.messageId).toBe(card.messageId);
+    expect(events.at(-1)).toMatchObject({ type: "action", actionId: "test.pick", value: "beta", message: `teams:${card.conversation}|${card.messageId}` });
+  });
+
+  it("translates a legacy Action.Submit click (a message with value) into an action", async () => {
+    await driver.message(maja, "hej");
+    const card = await driver.waitFor((i) => i.buttons.length > 0);
+    await driver.post({
+      type: "message",
+      from: { id: maja.userId, aadObjectId: maja.aadObjectId },
+      conversation: { id: driver.personalChat(maja), conversationType: "personal" },
+      replyToId: card.messageId,
+      value: { samverka: "action", actionId: "test.pick", value: "alfa" },
+    });
+    const update = await driver.waitFor((i) => i.kind === "update" && i.text.includes("Valt: alfa"));
+    expect(update.messageId).toBe(card.messageId);
+  });
+
+  it("shows a refused form again with the error on the field and what was entered", async () => {
+    await driver.message(maja, "formulär");
+    const opened = await driver.waitFor((i) => i.kind === "form");
+    expect(opened.fields).toEqual(["places", "note"]);
+    const errors = await driver.submitForm(maja, opened, { places: "-3", note: "kyrkan öppnar" });
+    expect(errors).toEqual({ places: "Ange ett heltal, 0 eller fler." });
+    const again = driver.sent().filter((i) => i.kind === "invoke-response").at(-1)!;
+    expect(JSON.stringify(again.raw)).toContain("kyrkan öppnar");
+    const accepted = await driver.submitForm(maja, again, { places: "12" });
+    expect(accepted).toBeUndefined();
+    expect(driver.sent().at(-1)?.text).toContain("Sparat: 12 platser");
+  });
+
+  it("reaches a stored channel proactively after the app was installed there", async () => {
+    await driver.install({ conversation: CHANNEL });
+    expect(events.at(-1)).toMatchObject({ type: "installed", direct: false, conversation: `teams:${CHANNEL}` });
+    const ref = await adapter.chat.post(`teams:${CHANNEL}`, textMessage("Kall natt i natt"));
+    const posted = await driver.waitFor((i) => i.text.includes("Kall natt i natt"));
+    expect(posted.conversation).toBe(CHANNEL);
+    await adapter.chat.update(ref, textMessage("Kall natt: 40 extra platser"));
+    const updated = await driver.waitFor((i) => i.kind === "update");
+    expect(updated.messageId).toBe(posted.messageId);
+  });
+
+  it("opens a 1:1 chat with the user's Bot Framework id when a member is addressed by AAD object id", async () => {
+    await driver.command({ userId: "29:olle", aadObjectId: "aad-olle" }, "hej", { conversation: CHANNEL });
+    await adapter.chat.sendDirect("aad-olle", textMessage("Påminnelse"));
+    const direct = await driver.waitFor((i) => i.text.includes("Påminnelse"));
+    const created = driver.connector.calls.find((c) => c.op === "create-conversation")!;
+    expect(created.body).toMatchObject({ isGroup: false, members: [{ id: "29:olle" }], tenantId: TEAMS_TEST_TENANT, bot: { id: "28:samverka-test-bot" } });
+    expect(direct.conversation).toBe(created.conversationId);
+    // The chat is remembered: a second message does not open another one.
+    await adapter.chat.sendDirect("aad-olle", textMessage("Igen"));
+    await driver.waitFor((i) => i.text.includes("Igen"));
+    expect(driver.connector.calls.filter((c) => c.op === "create-conversation")).toHaveLength(1);
+  });
+
+  it("retries a throttled send and reports a connector outage as retryable", async () => {
+    driver.connector.failNext(429, 2);
+    await adapter.chat.post(`teams:${CHANNEL}`, textMessage("Efter 429"));
+    await driver.waitFor((i) => i.text.includes("Efter 429"));
+    expect(driver.connector.failures()).toBeGreaterThanOrEqual(2);
+    driver.connector.failNext(500, 1);
+    const failure = await adapter.chat.post(`teams:${CHANNEL}`, textMessage("Efter 500")).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SamverkaError);
+    expect(failure).toMatchObject({ code: "platform_unavailable", retryable: true });
+  });
+
+  it("refuses to write to a conversation it has never seen, saying how to fix it", async () => {
+    await expect(adapter.chat.post("teams:19:unknown@thread.tacv2", textMessage("x"))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("posts a file as a card linking to an expiring download served by the adapter", async () => {
+    await adapter.chat.attachFile(`teams:${CHANNEL}`, { filename: "mote.ics", mimeType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR"), comment: "Styrgruppens möte" });
+    const file = await driver.waitFor((i) => i.kind === "file");
+    const link = JSON.stringify(file.raw).match(/https:\/\/samverka\.example\.se(\/api\/teams\/files\/[^"]+)/)?.[1];
+    expect(link).toBeDefined();
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${link}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("BEGIN:VCALENDAR");
+    const missing = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/teams/files/nope/mote.ics`);
+    expect(missing.status).toBe(404);
+  });
+});
