@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MEMBER_ROLES } from "./partnership.ts";
+import { templateOverrideSchema } from "../reports/report-settings.ts";
 import { because, clockTimeSchema, increasingNumbers, keySchema, monthDaySchema, wholeNumber } from "./file-formats.schema.ts";
 
 export const PLATFORMS = ["slack", "teams"] as const;
@@ -73,5 +74,7 @@ export const reportSettingsSchema = z.looseObject({
   reminderOffsetsDays: increasingNumbers(-366, 366).default([-7, -1, 0, 2]),
   cycles: z.array(reportCycleSchema).default([]),
   extensionReminderDaysBefore: z.array(wholeNumber(1, 366)).default([60, 30, 7]),
+  /** Per form, the partnership's changes to the report template (checked here so mistakes show at import). */
+  templates: z.record(keySchema, templateOverrideSchema).optional(),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFormValues } from "../../../src/forms/index.ts";
+import { reportSettingsSchema } from "../../../src/reports/report-settings.ts";
 import { resolveTemplate } from "../../../src/reports/report-templates.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 
@@ -31,6 +32,12 @@ describe("report templates", () => {
     expect(ids).not.toContain("visitors_other");
     expect(ids.at(-1)).toBe("user_survey_done");
     expect(custom.checks.map((c) => c.kind)).toEqual(["atMost"]);
+  });
+
+  it("refuses a template change that is not a valid field, as the partnership file is read", () => {
+    const bad = reportSettingsSchema.safeParse({ coordinator: "cecilia", templates: { uppfoljning: { add: [{ id: "x", type: "number", label: l("X", "X") }] } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["templates", "uppfoljning", "add", 0, "type"]);
   });
 
   it("refuses an unknown form without fields of its own, and takes one with them", () => {
