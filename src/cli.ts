@@ -3,24 +3,29 @@ import { inspect } from "node:util";
 import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { loggerFor, openDatabase, startApp, type Role } from "./main.ts";
+import { createMeetingsPlanCommand } from "./meetings/index.ts";
 import { createPartnershipCommands } from "./partnerships/partnership.cli.ts";
+import { createReportCompileCommand } from "./reports/index.ts";
+import type { Locale } from "./shared/i18n.ts";
 import { SamverkaError } from "./shared/errors.ts";
 import { systemClock } from "./shared/clock.ts";
 
-/** Admin commands contributed by the capabilities. */
-const commands: CliCommand[] = [...createPartnershipCommands()];
+/** Admin commands contributed by the capabilities, in the configured language. */
+function adminCommands(locale: Locale): CliCommand[] {
+  return [...createPartnershipCommands(locale), createMeetingsPlanCommand(locale), createReportCompileCommand()];
+}
 
 const SERVE: Record<string, Role> = { start: "all", web: "web", worker: "worker" };
 
-function usage(): string {
-  return [
-    "Användning / usage: samverka <kommando>",
-    "  start                    HTTP-server och jobb i samma process (npm start)",
-    "  web                      bara HTTP-servern (skala ut separat)",
-    "  worker                   bara jobben (påminnelser, eskalering, prognoser)",
-    "  migrate                  kör databasmigreringar",
-    ...commands.map((c) => `  ${c.usage.padEnd(24)} ${c.summary}`),
-  ].join("\n");
+function usage(commands: CliCommand[]): string {
+  const builtins = [
+    ["samverka start", "HTTP-server och jobb i samma process (npm start) / HTTP server and jobs in one process"],
+    ["samverka web", "bara HTTP-servern / only the HTTP server (scale out separately)"],
+    ["samverka worker", "bara jobben / only the job workers (reminders, escalations, forecasts)"],
+    ["samverka migrate", "kör databasmigreringar / apply database migrations"],
+  ];
+  const lines = [...builtins, ...commands.map((c) => [c.usage, c.summary])].map(([u, summary]) => `  ${u}\n      ${summary}`);
+  return ["Användning / usage:", ...lines].join("\n");
 }
 
 async function serve(config: Config, role: Role): Promise<void> {
@@ -58,11 +63,12 @@ async function runAdmin(config: Config, command: CliCommand, args: string[]): Pr
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
+  const config = loadConfig();
+  const commands = adminCommands(config.locale);
   if (first === undefined || first === "help" || first === "--help" || first === "-h") {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${usage(commands)}\n`);
     return first === undefined ? 2 : 0;
   }
-  const config = loadConfig();
   const role = SERVE[first];
   if (role !== undefined) {
     await serve(config, role);
@@ -77,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     .filter((c) => c.name.every((word, i) => argv[i] === word))
     .sort((a, b) => b.name.length - a.name.length)[0];
   if (command === undefined) {
-    process.stderr.write(`Okänt kommando / unknown command: ${[first, ...rest].join(" ")}\n${usage()}\n`);
+    process.stderr.write(`Okänt kommando / unknown command: ${[first, ...rest].join(" ")}\n${usage(commands)}\n`);
     return 2;
   }
   return runAdmin(config, command, argv.slice(command.name.length));
