@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Authorize, type Receiver } from "@slack/bolt";
+import { App, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Router } from "express";
 import type { Kysely } from "kysely";
@@ -11,11 +11,11 @@ import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
+import { createAuthorize } from "./bolt-authorize.ts";
 import { createSlackChat } from "./chat/slack-chat.ts";
-import { toSlackError } from "./chat/slack-errors.ts";
 import { translateSlackBody } from "./parse/translate.ts";
 import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
-import { createEventDeduper, type EventDeduper } from "./webhook/dedupe.ts";
+import { createDedupeMiddleware, createEventDeduper } from "./webhook/dedupe.ts";
 import { createHttpReceiver } from "./webhook/http-receiver.ts";
 
 /** Slack settings (from `Config.slack`). */
@@ -97,7 +97,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const chat = createSlackChat(client, config.locale ?? "sv");
   const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
 
-  if (router === undefined) app.use(createSocketModeDedupe(deduper, log));
+  if (router === undefined) app.use(createDedupeMiddleware(deduper, log));
   app.use(async (args) => {
     const maybeAck = (args as { ack?: (response?: object) => Promise<void> }).ack;
     const ack: Ack = maybeAck === undefined ? () => Promise.resolve() : (response) => maybeAck(response);
@@ -135,36 +135,5 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     stop: async () => {
       if (config.appToken !== undefined) await app.stop();
     },
-  };
-}
-
-/**
- * Bolt's authorize with the bot's identity (for ignoring its own messages) looked up once, on the first event:
- * not at start-up, so a Slack outage cannot stop the server starting, and not per event, as Bolt's own
- * lazy mode does. A failed lookup is retried on the next event.
- */
-function createAuthorize(client: WebClient, botToken: string): Authorize<boolean> {
-  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
-  return async () => {
-    identity ??= client.auth.test().then(
-      (r) => ({ ...(r.bot_id === undefined ? {} : { botId: r.bot_id }), ...(r.user_id === undefined ? {} : { botUserId: r.user_id }) }),
-      (error: unknown) => {
-        identity = undefined;
-        throw toSlackError(error, "auth.test");
-      },
-    );
-    return { botToken, ...(await identity) };
-  };
-}
-
-/** In Socket Mode Bolt's own receiver acks; duplicates are dropped before the core sees them. */
-function createSocketModeDedupe(deduper: EventDeduper, log: Logger) {
-  return async ({ body, next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const envelope = body as { type?: unknown; event_id?: unknown };
-    if (envelope.type === "event_callback" && typeof envelope.event_id === "string" && !(await deduper.claim(envelope.event_id))) {
-      log.info({ eventId: envelope.event_id }, "slack event already handled; retry ignored");
-      return;
-    }
-    await next();
   };
 }

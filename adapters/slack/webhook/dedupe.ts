@@ -1,5 +1,7 @@
+import type { AllMiddlewareArgs, AnyMiddlewareArgs } from "@slack/bolt";
 import type { Kysely } from "kysely";
 import type { Database } from "../../../src/db/database.ts";
+import type { Logger } from "../../../src/shared/logger.ts";
 import type { SlackTables } from "../slack.tables.ts";
 
 /** Remembers which Events API deliveries were accepted, in the database so restarts and replicas agree. */
@@ -28,5 +30,17 @@ export function createEventDeduper(db: Kysely<Database>): EventDeduper {
       const deleted = await slackDb.deleteFrom("slack_events").where("received_at", "<", before).executeTakeFirst();
       return Number(deleted.numDeletedRows);
     },
+  };
+}
+
+/** For Socket Mode, where Bolt's own receiver acks: drops duplicate events before the core sees them. */
+export function createDedupeMiddleware(deduper: EventDeduper, log: Logger) {
+  return async ({ body, next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const envelope = body as { type?: unknown; event_id?: unknown };
+    if (envelope.type === "event_callback" && typeof envelope.event_id === "string" && !(await deduper.claim(envelope.event_id))) {
+      log.info({ eventId: envelope.event_id }, "slack event already handled; retry ignored");
+      return;
+    }
+    await next();
   };
 }
