@@ -26,7 +26,7 @@ export interface JobRuntimeOptions {
   clock?: Clock;
   logger: Logger;
   retry?: RetryPolicy;
-  /** How many reminders one process runs at once. */
+  /** How many reminders one process runs at once; handlers mostly wait on chat APIs, so 10 by default. */
   concurrency?: number;
 }
 
@@ -76,7 +76,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     const recurring = watch(backend.openQueue(RECURRING_QUEUE, {}), logger);
     queues.push(recurring);
     workers.push(
-      watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 5 }), logger),
+      watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }), logger),
       // More than one, so a slow report task cannot hold back the reconcile tick in a single-worker deployment.
       watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger),
     );

@@ -67,7 +67,7 @@ function createPostgresQueueBackend(postgres: { connectionString: string; poolSi
     connectionString: postgres.connectionString,
     schema: prefix,
     migrate: true,
-    max: postgres.poolSize ?? 3,
+    max: postgres.poolSize ?? 5,
     // Without it a connect to an unreachable host waits forever.
     connectionTimeoutMillis: 5_000,
   };

@@ -6,10 +6,12 @@ import type { TestDatabase } from "../helpers/test-database.ts";
 import { createJobsTestbed, type BackendName } from "../integration/jobs/job-backends.ts";
 import { percentile, timeMs, type Bench, type BenchResult } from "./bench.ts";
 
+// Ten times the largest real wave (every shelter of a big city escalated at once). Escalation steps are
+// minutes apart, so a few seconds of lateness in such a wave is harmless; a minute would not be.
 const BURST = 500;
 const SWEEP_ROWS = 5_000;
 const TARGET_SCHEDULE_P95_MS = 50;
-const TARGET_LATENESS_P95_MS = 5_000;
+const TARGET_LATENESS_P95_MS = 10_000;
 const TARGET_SWEEP_MS = 5_000;
 
 /** A burst of reminders all due at the same moment (a cold night's escalation wave), end to end through the queue. */
