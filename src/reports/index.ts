@@ -3,6 +3,7 @@ import { parseCommand, readFormValues } from "../forms/index.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { createExtensionReminderHandler } from "./extension-deadline.ts";
 import { createReportCycleTask } from "./report-cycle.ts";
+import { createAlertsPrefill } from "./report-prefill.alerts.ts";
 import { localDate } from "./report-period.ts";
 import { createReportReminderHandlers } from "./report-reminders.ts";
 import { reportReminderKey, tomorrowMorning } from "./report-schedule.ts";
@@ -16,12 +17,15 @@ import { plain, reportWords } from "./reports.view.ts";
 
 export type { AgendaPort, ReportsDeps } from "./reports.deps.ts";
 export type { PrefillQuery, ReportPrefillSources } from "./report-prefill.ts";
+export { createAlertsPrefill } from "./report-prefill.alerts.ts";
 export { reportSettingsSchema, templateOverrideSchema, type ReportSettings } from "./report-settings.ts";
 export { compileReports, type Compilation } from "./compile-report.ts";
 export { createReportCompileCommand } from "./reports.cli.ts";
 
 /** The reports capability: report cycles, conversational and one-view filling in, reminders, compilation. */
-export function createReportsFeature(deps: ReportsDeps): Feature {
+export function createReportsFeature(given: ReportsDeps): Feature {
+  // Without other sources, reports are prefilled from what the alerts capability recorded.
+  const deps: ReportsDeps = { ...given, prefill: given.prefill ?? createAlertsPrefill(given.db) };
   const service = createReportService(deps);
   const chat = createReportChat(service);
 
