@@ -17,10 +17,10 @@ const base: CalendarEvent = {
 };
 
 function parse(ics: string): { calendar: ICAL.Component; event: ICAL.Event } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   for (const tz of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
   // Parse again so the event's times resolve against the registered zone, as a calendar client would.
-  const reparsed = new ICAL.Component(ICAL.parse(ics));
+  const reparsed = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return { calendar: reparsed, event: new ICAL.Event(reparsed.getFirstSubcomponent("vevent")!) };
 }
 

@@ -1,0 +1,130 @@
+import ICAL from "ical.js";
+import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import { createChatRouter, createNotifier, type InboundEvent, type InboundHandler, type Message, type FormView, type Reply } from "../../../src/chat/index.ts";
+import { createMeetingsFeature } from "../../../src/meetings/index.ts";
+import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
+import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting.repository.ts";
+import { createReminderProcessor, createReminders, type ProcessReminder } from "../../../src/reminders/index.ts";
+import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { seedPartnership } from "../../helpers/seed.ts";
+import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
+
+/** People of the test partnership: Slack user ids by member key. */
+export const PEOPLE = { anna: "UANNA", bo: "UBO", cecilia: "UCECILIA", david: "UDAVID" } as const;
+
+/** What one reply to an inbound event did. */
+export interface RecordedReply {
+  reply: Reply;
+  whispers: Message[];
+  updates: Message[];
+  forms: FormView[];
+  said: Message[];
+}
+
+/** A partnership with one styrgrupp, the real router, notifier, reminders and queue; the chat is recorded. */
+export interface MeetingTestbed {
+  db: TestDatabase;
+  chat: RecordingChat;
+  clock: ManualClock;
+  deps: MeetingsDeps;
+  router: InboundHandler;
+  processReminder: ProcessReminder;
+  group: MeetingGroup;
+  ids: Record<string, string>;
+  /** Runs the reminder with `key` as its job would, at its due time. */
+  fire(key: string): Promise<void>;
+  /** Runs a stale job: the row id with a due time it no longer has. */
+  fireStale(job: { reminderId: string; dueAt: Date }): Promise<void>;
+  send(user: keyof typeof PEOPLE, event: DistributiveOmit<InboundEvent, "user">): Promise<{ result: unknown; replies: RecordedReply }>;
+  close(): Promise<void>;
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+export function recordingReply(): RecordedReply {
+  const r: RecordedReply = {
+    whispers: [], updates: [], forms: [], said: [],
+    reply: {
+      say: (m) => { r.said.push(m); return Promise.resolve("slack:reply/1"); },
+      whisper: (m) => { r.whispers.push(m); return Promise.resolve(); },
+      updateSource: (m) => { r.updates.push(m); return Promise.resolve(); },
+      openForm: (f) => { r.forms.push(f); return Promise.resolve(); },
+    },
+  };
+  return r;
+}
+
+export async function createMeetingTestbed(options: { kind?: string } = {}): Promise<MeetingTestbed> {
+  const db = await createTestDatabase();
+  db.pool.on("error", () => undefined);
+  const clock = createManualClock("2026-10-01T07:00:00Z");
+  const ids = await seedPartnership(db.db, "eu-sthlm", [
+    { key: "anna", name: "Anna Ordförande", roles: ["coordinator"], slack: PEOPLE.anna },
+    { key: "bo", name: "Bo Ledamot", slack: PEOPLE.bo },
+    { key: "cecilia", name: "Cecilia Sekreterare", slack: PEOPLE.cecilia, locale: "en" },
+    { key: "david", name: "David Utanför", slack: PEOPLE.david },
+  ]);
+  const group = await db.db
+    .insertInto("groups")
+    .values({
+      partnership_id: "eu-sthlm", key: "styrgrupp", kind: options.kind ?? "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2,
+      meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 }, inviteDaysBefore: 14, agendaRequestDaysBefore: 10, agendaSendDaysBefore: 3 }),
+    })
+    .returning("id").executeTakeFirstOrThrow();
+  await db.db.insertInto("group_members").values([
+    { group_id: group.id, member_id: ids.anna!, role: "chair" },
+    { group_id: group.id, member_id: ids.bo!, role: "member" },
+    { group_id: group.id, member_id: ids.cecilia!, role: "secretary" },
+  ]).execute();
+  await db.db.insertInto("channels").values({ partnership_id: "eu-sthlm", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id }).execute();
+
+  const chat = createRecordingChat("slack");
+  const chats = new Map([["slack" as const, chat]]);
+  const notifier = createNotifier({ db: db.db, chats, logger: silentLogger });
+  const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix: uniqueName("meetings"), clock, logger: silentLogger });
+  const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
+  const deps: MeetingsDeps = { db: db.db, clock, notifier, reminders, logger: silentLogger };
+  const feature = createMeetingsFeature(deps);
+  const router = createChatRouter({ db: db.db, chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
+  const processReminder = createReminderProcessor({ db: db.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });
+  const [meetingGroup] = await listGroups(db.db, "eu-sthlm");
+
+  return {
+    db, chat, clock, deps, router, processReminder, group: meetingGroup!, ids,
+    async fire(key) {
+      const row = await db.db.selectFrom("reminders").selectAll().where("key", "=", key).executeTakeFirstOrThrow();
+      if (clock.now() < row.due_at) clock.set(row.due_at);
+      await processReminder({ reminderId: row.id, dueAt: row.due_at });
+    },
+    fireStale: (job) => processReminder(job),
+    async send(user, event) {
+      const replies = recordingReply();
+      const result = await router.handle({ ...event, user: { platform: "slack", userId: PEOPLE[user] } }, replies.reply);
+      return { result, replies };
+    },
+    async close() {
+      await runtime.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Parses a calendar file with ical.js, as a calendar client would. */
+export function parseCalendar(content: Buffer): { method: string; uid: string; sequence: number; start: Date; status: string } {
+  const text = content.toString("utf8");
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  for (const tz of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
+  const reparsed = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  const vevent = reparsed.getFirstSubcomponent("vevent")!;
+  const event = new ICAL.Event(vevent);
+  return {
+    method: String(reparsed.getFirstPropertyValue("method")),
+    uid: event.uid,
+    sequence: event.sequence,
+    start: event.startDate.toJSDate(),
+    status: String(vevent.getFirstPropertyValue("status")),
+  };
+}
+
