@@ -2,7 +2,7 @@ import type { Member } from "../../partnerships/partnership.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
-import { isStaffOf } from "../alerts.directory.ts";
+import { findStaffOf } from "../alerts.directory.ts";
 import { coldNightKeys, type ColdNightAlert, type ColdNightAnswer, type ShelterResponse } from "./cold-night.ts";
 import { refreshCard } from "./cold-night-notices.ts";
 import { loadAlert, recordAnswer } from "./cold-night.repository.ts";
@@ -39,7 +39,7 @@ export async function findShelterOnAlert(
 export async function mayAnswerFor(deps: AlertsDeps, member: Member, shelter: ShelterResponse): Promise<boolean> {
   if (hasAnyRole(member, ["samordning", "admin"])) return true;
   if (hasAnyRole(member, ["coordinator"]) && member.organisationId === shelter.organisationId) return true;
-  return isStaffOf(deps.db, member.id, shelter.activityId);
+  return (await findStaffOf(deps.db, member.partnershipId, shelter.activityId)).includes(member.id);
 }
 
 /** Records the answer, stops that shelter's ladder and updates the card everywhere; a later answer replaces it. */

@@ -8,7 +8,8 @@ import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { parseColdNightArgs } from "./cold-night-args.ts";
 import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
 import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount } from "./cold-night-forms.ts";
-import { findAlertIdByNight, findColdNightSettings } from "./cold-night.repository.ts";
+import { loadColdNightSettings } from "../../partnerships/index.ts";
+import { findAlertIdByNight } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
 import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
@@ -57,7 +58,7 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
     words: ["kallnatt", "cold-night", "coldnight"],
     async run({ actor, args, reply }) {
       const t = translatorFor(actor);
-      const settings = await findColdNightSettings(deps.db, actor.partnership.id);
+      const settings = await loadColdNightSettings(deps.db, actor.partnership.id);
       if (settings === undefined) return void (await reply.whisper(textMessage(t("notConfigured"))));
       const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
       if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));

@@ -32,7 +32,7 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
         const rung = rungOf(step);
         const recipients =
           rung === "staff"
-            ? await findStaffOf(db, activityId)
+            ? await findStaffOf(db, alert.partnershipId, activityId)
             : rung === "coordinator"
               ? await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId)
               : await findMembersWithRole(db, alert.partnershipId, ["samordning", "socialjouren"]);
@@ -65,7 +65,7 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
         const shelter = alert?.responses.find((r) => r.activityId === activityId);
         if (alert === undefined || shelter === undefined || shelter.placesUsed !== null) return;
         const compose = composeFollowUpRequest(alert, shelter);
-        const reached = await tellMembers(deps, await findStaffOf(db, activityId), compose, "cold-night follow-up");
+        const reached = await tellMembers(deps, await findStaffOf(db, alert.partnershipId, activityId), compose, "cold-night follow-up");
         // A shelter without reachable staff is asked through its organisation's coordinators instead.
         if (reached === 0) await tellMembers(deps, await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId), compose, "cold-night follow-up");
       },

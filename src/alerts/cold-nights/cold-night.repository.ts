@@ -1,38 +1,8 @@
 import { sql } from "kysely";
 import type { Delivery } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
-import type { MemberRole } from "../../partnerships/partnership.ts";
 import type { NightShelter } from "../alerts.directory.ts";
 import type { ColdNightAlert, ColdNightAnswer } from "./cold-night.ts";
-
-/** A partnership's cold-night settings. */
-export interface ColdNightSettings {
-  thresholdC: number;
-  seasonFrom: string;
-  seasonTo: string;
-  latitude: number;
-  longitude: number;
-  forecastTime: string;
-  escalationMinutes: number[];
-  declarerRoles: MemberRole[];
-  closeTime: string;
-}
-
-export async function findColdNightSettings(db: Db, partnershipId: string): Promise<ColdNightSettings | undefined> {
-  const row = await db.selectFrom("cold_night_settings").where("partnership_id", "=", partnershipId).selectAll().executeTakeFirst();
-  if (row === undefined) return undefined;
-  return {
-    thresholdC: row.threshold_c,
-    seasonFrom: row.season_from,
-    seasonTo: row.season_to,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    forecastTime: row.forecast_time,
-    escalationMinutes: row.escalation_minutes,
-    declarerRoles: row.declarer_roles as MemberRole[],
-    closeTime: row.close_time,
-  };
-}
 
 /** Inserts the alert with one pending row per shelter; when the night already has one, returns that instead. */
 export async function insertAlert(

@@ -2,11 +2,12 @@ import type { Member, Partnership } from "../../partnerships/partnership.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
-import { findDisplayNames, findNightShelters, findStaffOf } from "../alerts.directory.ts";
+import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
 import { composeShelterPrompt } from "./cold-night-card.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, ladderDueTimes, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
 import { postCard } from "./cold-night-notices.ts";
-import { findColdNightSettings, insertAlert, loadAlert, loadCardDeliveries, type ColdNightSettings } from "./cold-night.repository.ts";
+import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
+import { insertAlert, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
 import { tellMembers } from "../alerts.notices.ts";
 
 /** What declaring a cold night came to. */
@@ -34,7 +35,7 @@ export interface DeclareRequest {
 export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest): Promise<DeclareOutcome> {
   const { db, clock, reminders } = deps;
   const { partnership, declaredBy, night } = request;
-  const settings = await findColdNightSettings(db, partnership.id);
+  const settings = await loadColdNightSettings(db, partnership.id);
   if (settings === undefined) return { kind: "not_configured" };
   if (!hasAnyRole(declaredBy, settings.declarerRoles)) return { kind: "forbidden", roles: settings.declarerRoles };
   const now = clock.now();
@@ -82,7 +83,7 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
     deps.logger.error({ err: error, alertId }, "the cold-night card could not be posted; declaring again re-posts it");
   }
   for (const shelter of alert.responses) {
-    const staff = await findStaffOf(db, shelter.activityId);
+    const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
     await tellMembers(deps, staff, composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName), "cold-night prompt");
   }
   return { kind: "declared", alert };

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/database.ts";
+import { listPartnerships, loadColdNightSettings } from "../../partnerships/index.ts";
 
 /** A partnership with cold-night settings, as the daily forecast check needs it. */
 export interface ForecastSubject {
@@ -12,21 +13,24 @@ export interface ForecastSubject {
   forecastTime: string;
 }
 
+/** Every partnership that has cold-night settings. */
 export async function findForecastSubjects(db: Db): Promise<ForecastSubject[]> {
-  return db
-    .selectFrom("cold_night_settings as s")
-    .innerJoin("partnerships as p", "p.id", "s.partnership_id")
-    .select([
-      "s.partnership_id as partnershipId",
-      "p.time_zone as timeZone",
-      "s.threshold_c as thresholdC",
-      "s.season_from as seasonFrom",
-      "s.season_to as seasonTo",
-      "s.latitude",
-      "s.longitude",
-      "s.forecast_time as forecastTime",
-    ])
-    .execute();
+  const subjects: ForecastSubject[] = [];
+  for (const partnership of await listPartnerships(db)) {
+    const settings = await loadColdNightSettings(db, partnership.id);
+    if (settings === undefined) continue;
+    subjects.push({
+      partnershipId: partnership.id,
+      timeZone: partnership.timeZone,
+      thresholdC: settings.thresholdC,
+      seasonFrom: settings.season.from,
+      seasonTo: settings.season.to,
+      latitude: settings.coordinates.lat,
+      longitude: settings.coordinates.lon,
+      forecastTime: settings.forecastTime,
+    });
+  }
+  return subjects;
 }
 
 /**

@@ -8,7 +8,8 @@ import { findDisplayNames } from "../alerts.directory.ts";
 import { isUuid } from "../cold-nights/cold-night-card.ts";
 import { INCIDENT_ACTIONS, incidentFacts } from "./incident-card.ts";
 import { incidentForm, readIncidentForm } from "./incident-form.ts";
-import { findLatestIncidents, findOwnActivity, findReportableActivities, type IncidentFollowUp } from "./incident.repository.ts";
+import { activitiesOf } from "../../partnerships/index.ts";
+import { findLatestIncidents, findOwnActivity, type IncidentFollowUp } from "./incident.repository.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 import { acknowledgeIncident, markIncidentFollowUp, type IncidentActionOutcome } from "./follow-up-incident.ts";
 import { reportIncident } from "./report-incident.ts";
@@ -21,6 +22,10 @@ const FOLLOW_UPS: Record<string, IncidentFollowUp> = {
   [INCIDENT_ACTIONS.policeReported]: "police",
 };
 
+// Every active activity, night shelters and day centres alike, can be where an incident happened.
+const reportableActivities = async (deps: AlertsDeps, actor: Actor) =>
+  (await activitiesOf(deps.db, actor.partnership.id)).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
+
 const translatorFor = (actor: Actor): Translate<IncidentKey> => createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
 
 /** `hot` opens the report form; `hot lista` shows the latest reports to samordning and admins. */
@@ -30,7 +35,7 @@ export function createIncidentCommand(deps: AlertsDeps): CommandHandler {
     async run({ actor, args, reply }) {
       const t = translatorFor(actor);
       if (LIST_WORDS.has(args.trim().toLowerCase())) return reply.whisper(await listIncidents(deps, actor, t));
-      const activities = await findReportableActivities(deps.db, actor.partnership.id);
+      const activities = await reportableActivities(deps, actor);
       if (activities.length === 0) return reply.whisper(textMessage(t("noActivities")));
       const defaultActivityId = await findOwnActivity(deps.db, actor.member.id);
       await reply.openForm(incidentForm(t, { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone, ...(defaultActivityId === undefined ? {} : { defaultActivityId }) }));
@@ -81,7 +86,7 @@ export function createIncidentForms(deps: AlertsDeps): FormHandler {
     prefix: "incident.",
     async submit({ event, actor }) {
       const t = translatorFor(actor);
-      const activities = await findReportableActivities(deps.db, actor.partnership.id);
+      const activities = await reportableActivities(deps, actor);
       const context = { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone };
       const read = readIncidentForm(t, event.values, context);
       if (!read.ok) return { ok: false, errors: read.errors, form: incidentForm(t, context, event.values, read.errors) };

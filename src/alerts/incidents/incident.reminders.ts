@@ -8,8 +8,9 @@ import { tellMembers } from "../alerts.notices.ts";
 import { composeIncidentDetails, composeIncidentNotice, debriefDeadline, INCIDENT_ACTIONS } from "./incident-card.ts";
 import { INCIDENT_KINDS_OF_REMINDER, incidentKeys, nextAuthorityReminder, type Incident } from "./incident.ts";
 import { authorityReminderPayload, incidentReminderPayload } from "./incident.jobs.ts";
-import { findIncidentSettings, loadIncident, markEscalated } from "./incident.repository.ts";
+import { loadIncident, markEscalated } from "./incident.repository.ts";
 import { employerContacts } from "./report-incident.ts";
+import { loadIncidentSettings } from "../../partnerships/index.ts";
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
   const parsed = schema.safeParse(payload);
@@ -31,7 +32,7 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
         const incident = await load(reminder.payload, reminder.kind);
         const now = deps.clock.now();
         if (incident === undefined || !(await markEscalated(db, incident.id, now))) return;
-        const settings = await findIncidentSettings(db, incident.partnershipId);
+        const settings = await loadIncidentSettings(db, incident.partnershipId);
         const reporter = (await findDisplayNames(db, incident.reportedBy === null ? [] : [incident.reportedBy])).get(incident.reportedBy ?? "") ?? "–";
         const jour = await findMembersWithRole(db, incident.partnershipId, ["socialjouren"]);
         const reached = await tellMembers(deps, jour, composeIncidentDetails(incident, reporter, "socialjouren", settings.ackMinutes), "incident escalation");

@@ -1,23 +1,6 @@
 import type { Db } from "../../db/database.ts";
 import type { Incident, IncidentReport } from "./incident.ts";
 
-/** A partnership's incident settings (defaults when none are stored). */
-export interface IncidentSettings {
-  ackMinutes: number;
-  channelNotice: boolean;
-  retentionDays: number;
-}
-
-export async function findIncidentSettings(db: Db, partnershipId: string): Promise<IncidentSettings> {
-  const row = await db.selectFrom("incident_settings").where("partnership_id", "=", partnershipId).selectAll().executeTakeFirst();
-  return { ackMinutes: row?.ack_minutes ?? 30, channelNotice: row?.channel_notice ?? true, retentionDays: row?.retention_days ?? 730 };
-}
-
-/** Every active activity of the partnership (night shelters and day centres) a report can be about. */
-export async function findReportableActivities(db: Db, partnershipId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom("activities").where("partnership_id", "=", partnershipId).where("active", "=", true).select(["id", "name"]).orderBy("name").execute();
-}
-
 /** The activity the member works at, to preselect in the form. */
 export async function findOwnActivity(db: Db, memberId: string): Promise<string | undefined> {
   const row = await db.selectFrom("activity_staff").where("member_id", "=", memberId).select("activity_id").orderBy("activity_id").executeTakeFirst();

@@ -5,8 +5,9 @@ import { findMembersWithRole } from "../alerts.directory.ts";
 import type { Db } from "../../db/database.ts";
 import { composeIncidentDetails, composeIncidentNotice } from "./incident-card.ts";
 import { DEBRIEF_REMINDER_AFTER_HOURS, INCIDENT_KINDS_OF_REMINDER, incidentKeys, mustReportToAuthority, POLICE_STATUS_AFTER_HOURS, type Incident, type IncidentReport } from "./incident.ts";
-import { findIncidentSettings, insertIncident, loadIncident } from "./incident.repository.ts";
+import { insertIncident, loadIncident } from "./incident.repository.ts";
 import { tellMembers } from "../alerts.notices.ts";
+import { loadIncidentSettings } from "../../partnerships/index.ts";
 
 const HOUR_MS = 3_600_000;
 
@@ -25,7 +26,7 @@ export async function employerContacts(db: Db, incident: Pick<Incident, "partner
 export async function reportIncident(deps: AlertsDeps, request: { partnership: Partnership; reporter: Member; report: IncidentReport }): Promise<Incident> {
   const { db, clock, reminders } = deps;
   const { partnership, reporter, report } = request;
-  const settings = await findIncidentSettings(db, partnership.id);
+  const settings = await loadIncidentSettings(db, partnership.id);
   const now = clock.now();
   const id = await insertIncident(db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
   // The trail names the report, never its free text, so it survives the purge unchanged.
