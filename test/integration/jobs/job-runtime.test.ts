@@ -235,6 +235,19 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     expect(actsFor("crashed")).toHaveLength(1);
   });
 
+  it("runs a reminder that a separate web process scheduled", async () => {
+    const web = createJobRuntime({ ...testbed.connection, logger: silentLogger });
+    try {
+      const fromWeb = createReminders({ db: db.db, queue: web.reminderQueue, clock: systemClock, logger: silentLogger });
+      await fromWeb.schedule({ key: "from-web", kind: "test.record", dueAt: inMs(100) });
+
+      await waitFor("the worker to run it", () => rowWithStatus("from-web", "done"));
+      expect(actsFor("from-web")).toHaveLength(1);
+    } finally {
+      await web.close();
+    }
+  });
+
   it("runs recurring tasks on their cron schedule", async () => {
     const since = new Date();
     await waitFor("two ticks", () => (ticks.filter((t) => t >= since).length >= 2 ? true : undefined));
