@@ -37,6 +37,8 @@ export interface TeamsDriver extends PlatformDriver {
   post(activity: Json): Promise<{ status: number; body: unknown }>;
 }
 
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
 function walk(node: unknown, visit: (el: Json) => void): void {
   if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
   if (typeof node !== "object" || node === null) return;
@@ -69,7 +71,7 @@ function describeCard(card: IAdaptiveCard | undefined): { text: string; buttons:
     if (type === "Action.Execute" || type === "Action.Submit") {
       const data = (el.data ?? {}) as Json;
       if (el.verb === FORM_VERB) isForm = true;
-      else buttons.push({ actionId: String(el.verb ?? data.actionId ?? ""), value: String(data.value ?? ""), label: String(el.title ?? "") });
+      else buttons.push({ actionId: str(el.verb) || str(data.actionId), value: str(data.value), label: str(el.title) });
       if (typeof el.title === "string") texts.push(el.title);
     }
   });
@@ -163,7 +165,7 @@ export async function createTeamsDriver(options: { serverUrl: string }): Promise
       from: account(user),
       conversation: channel === undefined ? conversationOf(user, undefined) : conversationOf(user, channel),
       replyToId: item.messageId,
-      value: { action: { type: "Action.Execute", id: String(action.id ?? ""), verb: action.verb, data: { ...(action.data as Json), ...inputs } }, trigger: "manual" },
+      value: { action: { type: "Action.Execute", id: str(action.id), verb: action.verb, data: { ...(action.data as Json), ...inputs } }, trigger: "manual" },
     });
     const response = body as { type?: string; value?: unknown } | undefined;
     if (response?.type !== "application/vnd.microsoft.card.adaptive") return undefined;
