@@ -11,20 +11,13 @@ import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
-import { seedPartnership } from "../../helpers/seed.ts";
+import { seedReportingPartnership } from "./reports-seed.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** What the test partnership's cold-night and incident records would say for every organisation. */
 export const KNOWN_FIGURES: ReportPrefillSources = {
   coldNightFigures: async () => ({ coldNights: 4, extraPlacesUsed: 60, turnedAway: 12 }),
   incidentFigures: async () => ({ incidents: 2 }),
-};
-
-export const SETTINGS = {
-  coordinator: "cecilia",
-  reminderOffsetsDays: [-7, -1, 0, 2],
-  cycles: [{ form: "uppfoljning", period: "half-year", opensDaysBeforeEnd: 14, deadlineDaysAfterEnd: 30 }],
-  extensionReminderDaysBefore: [60, 30, 7],
 };
 
 /** A partnership with two reporting organisations on Slack and Teams, real reminders and a manual clock. */
@@ -55,23 +48,7 @@ export async function createReportsHarness(options: { agenda?: AgendaPort } = {}
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
   const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
 
-  const members = await seedPartnership(db.db, "eu", [
-    { key: "anna", name: "Anna Andersson", roles: ["coordinator"], slack: "UANNA" },
-    { key: "bertil", name: "Bertil Berg", roles: ["coordinator"], teams: "29:bertil" },
-    { key: "cecilia", name: "Cecilia City", roles: ["admin"], slack: "UCECILIA", teams: "29:cecilia" },
-    { key: "david", name: "David Dag", roles: ["shelter_staff"], slack: "UDAVID" },
-  ]);
-  const organisations: Record<string, string> = {};
-  for (const [key, name, orgNumber, coordinator] of [
-    ["convictus", "Convictus", "802012-1581", "anna"],
-    ["fralsningsarmen", "Frälsningsarmén", "802006-1688", "bertil"],
-  ] as const) {
-    const row = await db.db.insertInto("organisations").values({ partnership_id: "eu", key, name, org_number: orgNumber }).returning("id").executeTakeFirstOrThrow();
-    organisations[key] = row.id;
-    await db.db.updateTable("members").set({ organisation_id: row.id }).where("id", "=", members[coordinator]!).execute();
-  }
-  await db.db.updateTable("members").set({ organisation_id: organisations.convictus! }).where("id", "=", members.david!).execute();
-  await db.db.insertInto("report_settings").values({ partnership_id: "eu", settings: JSON.stringify(SETTINGS) }).execute();
+  const { members, organisations } = await seedReportingPartnership(db.db, { anna: { slack: "UANNA" }, bertil: { teams: "29:bertil" }, cecilia: { slack: "UCECILIA", teams: "29:cecilia" }, david: { slack: "UDAVID" } });
 
   const boot: ReportsHarness["boot"] = () => {
     const notifier = createNotifier({ db: db.db, chats: chats, logger: silentLogger });
