@@ -36,7 +36,8 @@ describe("the threats-and-violence form", () => {
   it("refuses a samordningsnummer in the description and says so in the reporter's language, masked", () => {
     const read = readIncidentForm(en, { ...values, description: "Visitor 701063-2391 threatened staff." }, context);
     expect(read.ok).toBe(false);
-    expect(read.ok ? {} : read.errors).toEqual({ description: expect.stringContaining("(701063-****)") });
+    expect(Object.keys(read.ok ? {} : read.errors)).toEqual(["description"]);
+    expect(read.ok ? "" : read.errors.description).toContain("(701063-****)");
     expect(read.ok ? "" : read.errors.description).toContain("Nothing has been saved.");
   });
 
