@@ -11,7 +11,7 @@ import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
-import { createAuthorize } from "./bolt-authorize.ts";
+import { createBotIdentity } from "./bolt-authorize.ts";
 import { createSlackChat } from "./chat/slack-chat.ts";
 import { translateSlackBody } from "./parse/translate.ts";
 import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
@@ -49,7 +49,7 @@ export interface SlackAdapter {
   router: Router | undefined;
   /** Housekeeping to schedule with the features' recurring tasks (forgetting old event ids). */
   recurring: RecurringTask[];
-  /** Connects Socket Mode; a no-op over HTTP. */
+  /** Looks the bot up in the background and connects Socket Mode (over HTTP the lead's server listens). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -93,7 +93,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     retryConfig: RETRY_CONFIG,
   };
   const client = new WebClient(config.botToken, clientOptions);
-  const app = new App({ authorize: createAuthorize(client, config.botToken), receiver, logger: boltLogger, clientOptions, convoStore: false });
+  const bot = createBotIdentity(client, config.botToken);
+  const app = new App({ authorize: bot.authorize, receiver, logger: boltLogger, clientOptions, convoStore: false });
   const chat = createSlackChat(client, config.locale ?? "sv");
   const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
 
@@ -130,6 +131,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     router,
     recurring: [purgeEvents],
     start: async () => {
+      // Bolt authorizes before it acks; looking the bot up now keeps that lookup out of the first ack's 3 s.
+      bot.warm().catch((error: unknown) => log.warn({ err: error }, "could not look up the Slack bot yet; will retry on the first event"));
       if (config.appToken !== undefined) await app.start();
     },
     stop: async () => {

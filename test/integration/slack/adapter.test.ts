@@ -85,6 +85,7 @@ async function startAdapter(formBudgetMs?: number): Promise<{ adapter: SlackAdap
     logger: silentLogger,
     ...(formBudgetMs === undefined ? {} : { formBudgetMs }),
   });
+  await started.start();
   const app = express();
   app.use("/slack/events", started.router!);
   const listening = await new Promise<Server>((resolve) => {
