@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const manifest = parse(readFileSync(new URL("../../../apps/slack/manifest.yaml", import.meta.url), "utf8")) as {
+  display_information: { name: string; description: string; long_description: string };
   features: { slash_commands: { command: string; url: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
@@ -15,6 +16,13 @@ describe("the Slack app manifest", () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/samverka"]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it("keeps its texts within the lengths Slack's manifest validation accepts", () => {
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
+    expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
+    expect(manifest.display_information.long_description.length).toBeLessThanOrEqual(4000);
   });
 
   it("subscribes to the events the adapter translates and grants the scopes its Web API calls need", () => {
