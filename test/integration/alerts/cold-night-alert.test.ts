@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coldNightFiguresForPeriod, countColdNightsSince } from "../../../src/alerts/index.ts";
 import { ALERT_CHANNELS, createAlertsWorld, latestCard, type AlertsWorld } from "./alerts-world.ts";
 
 let w: AlertsWorld;
@@ -148,5 +149,54 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(actions.filter((a) => a === "coldnight.escalated")).toHaveLength(3);
     expect(trail.find((e) => e.action === "coldnight.closed")?.actor_member_id).toBe(w.memberIds.sara);
     expect(actions).toContain("coldnight.followed_up");
+  });
+
+  it("feeds the night's figures to reports and the next agenda, per organisation", async () => {
+    const figures = await coldNightFiguresForPeriod(w.t.db, w.partnershipId, "2026-12-01", "2026-12-31");
+    expect(figures).toMatchObject({ nights: 1, extraPlacesOffered: 20, extraPlacesUsed: 11, turnedAway: 3, followUpsMissing: 2 });
+    expect(figures.byOrganisation.map((o) => [o.organisationName, o.nightsOpened, o.extraPlacesOffered, o.extraPlacesUsed, o.turnedAway])).toEqual([
+      ["Convictus", 1, 12, 11, 3],
+      ["Frälsningsarmén", 0, 0, 0, 0],
+      ["Ny Gemenskap", 1, 8, 0, 0],
+    ]);
+    expect(await countColdNightsSince(w.t.db, w.partnershipId, "2026-12-03")).toBe(1);
+    // An instant counts by its local date: 00.30 on 4 December in Stockholm is after the night of the 3rd began.
+    expect(await countColdNightsSince(w.t.db, w.partnershipId, new Date("2026-12-03T23:30:00Z"))).toBe(0);
+    expect(await countColdNightsSince(w.t.db, w.partnershipId, new Date("2026-12-02T23:30:00Z"))).toBe(1);
+  });
+});
+
+describe("who may declare, and the morning close", () => {
+  it("tells someone outside the declarer roles who can declare", async () => {
+    const { whispers } = await w.act("mConv", { type: "command", conversation: "slack:dm-U_MCONV", text: "kallnatt" });
+    expect(whispers[0]?.text).toBe("Du kan inte lysa ut extra kall natt. Det kan: samordningen, samordnare, härbärgespersonal.");
+  });
+
+  it("refuses a night that is already over", async () => {
+    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt 2026-12-02" });
+    expect(whispers[0]?.text).toBe("Natten 2026-12-02 är redan slut; ett larm för den kan inte lysas ut.");
+  });
+
+  it("closes an unclosed alert by itself at 09.00 the next morning and asks the shelters for their figures", async () => {
+    w.clock.set("2026-12-04T15:00:00Z");
+    await w.act("sFa", { type: "command", conversation: "teams:dm-29:sfa", text: "kallnatt -11" });
+    const alert = await w.t.db.selectFrom("cold_night_alerts").where("night", "=", "2026-12-04").selectAll().executeTakeFirstOrThrow();
+    expect(alert.closes_at).toEqual(new Date("2026-12-05T08:00:00Z"));
+
+    w.clock.set("2026-12-05T07:59:00Z");
+    await w.runDue();
+    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("open");
+
+    w.clock.set("2026-12-05T08:00:00Z");
+    await w.runDue();
+    const closed = await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).selectAll().executeTakeFirstOrThrow();
+    expect(closed).toMatchObject({ status: "closed", closed_by: null });
+    expect(teamsCard()?.text).toContain("Extra kall natt 2026-12-03");
+    const nightCard = w.chats.teams.calls.filter((c) => c.op === "update").at(-1);
+    expect(nightCard?.op === "update" ? nightCard.message.text : "").toContain("Extra kall natt 2026-12-04");
+    await w.runDue();
+    expect(w.directTo("sFa").at(-1)).toContain("Uppföljning av extra kall natt 2026-12-04");
+    const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alert.id).where("action", "=", "coldnight.closed").select(["actor_member_id", "details"]).executeTakeFirstOrThrow();
+    expect(audit).toEqual({ actor_member_id: null, details: { automatic: true } });
   });
 });
