@@ -42,10 +42,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("proposed_for_meeting_id", "uuid", (c) => c.notNull().references("meetings.id").onDelete("cascade"))
     .addColumn("proposed_by_member_id", "uuid", (c) => c.references("members.id").onDelete("set null"))
     .addColumn("text", "text", (c) => c.notNull().check(sql`length(text) between 1 and 500`))
+    .addColumn("text_en", "text", (c) => c.check(sql`length(text_en) between 1 and 500`))
+    .addColumn("source_key", "text")
     .addColumn("covered_in_meeting_id", "uuid", (c) => c.references("meetings.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex("agenda_items_open").on("agenda_items").columns(["group_id", "covered_in_meeting_id"]).execute();
+  // Items other capabilities add (e.g. the extension deadline) carry a key, so adding one twice is harmless.
+  await db.schema.createIndex("agenda_items_source_key").on("agenda_items").columns(["group_id", "source_key"]).unique().execute();
 
   await db.schema
     .createTable("meeting_decisions")

@@ -4,3 +4,5 @@ export type { AgendaSources, MeetingsDeps, OrganisationReportStatus } from "./me
 export type { MeetingsTables } from "./meetings.tables.ts";
 export { planCadence, type CadencePlan, type PlanWarning } from "./cadence-plan.ts";
 export { swedishDaysOff } from "./working-days.ts";
+export { createAgendaPort } from "./agenda-port.ts";
+export { createAgendaSources } from "./agenda-sources.ts";

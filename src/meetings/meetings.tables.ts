@@ -45,6 +45,10 @@ export interface AgendaItemTable {
   proposed_for_meeting_id: string;
   proposed_by_member_id: string | null;
   text: string;
+  /** The English text, when the item came from the bot in both languages. */
+  text_en: string | null;
+  /** Set on items another capability adds, so the same item is added once per group. */
+  source_key: string | null;
   covered_in_meeting_id: string | null;
   created_at: CreatedAt;
 }

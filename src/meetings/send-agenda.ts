@@ -24,7 +24,8 @@ export async function composeAgenda(deps: MeetingsDeps, group: MeetingGroup, mee
       ...(s.incidents === undefined ? [] : [t("standing.incidents", { count: s.incidents })]),
       ...(s.coldNights === undefined ? [] : [t("standing.coldNights", { count: s.coldNights })]),
       ...(s.reports === undefined || s.reports.length === 0 ? [] : [t("standing.reports"), ...s.reports.map((r) => `  • ${t("standing.report", { ...r })}`)]),
-      ...(s.extension === undefined ? [] : [t("standing.extension", { ...s.extension })]),
+      // The reports capability may have put the same deadline on the agenda already, under the same key.
+      ...(s.extension === undefined || items.some((i) => i.sourceKey === s.extension!.key) ? [] : [t("standing.extension", { date: s.extension.date, days: s.extension.days })]),
     ];
     const blocks: Block[] = [
       { type: "heading", text: title },
@@ -32,14 +33,15 @@ export async function composeAgenda(deps: MeetingsDeps, group: MeetingGroup, mee
       { type: "heading", text: t("agenda.standing") },
       { type: "list", items: standingLines },
       { type: "heading", text: t("agenda.proposed") },
-      items.length === 0 ? { type: "text", text: t("agenda.noneProposed") } : { type: "list", items: items.map((i) => describeItem(i, t)) },
+      items.length === 0 ? { type: "text", text: t("agenda.noneProposed") } : { type: "list", items: items.map((i) => describeItem(i, t, audience.locale)) },
     ];
     return { text: title, blocks };
   };
 }
 
-function describeItem(item: AgendaItem, t: ReturnType<typeof translatorFor>): string {
-  const text = item.proposedBy === null ? item.text : t("agenda.byMember", { text: item.text, name: item.proposedBy });
+function describeItem(item: AgendaItem, t: ReturnType<typeof translatorFor>, locale: Locale): string {
+  const own = locale === "en" && item.textEn !== null ? item.textEn : item.text;
+  const text = item.proposedBy === null ? own : t("agenda.byMember", { text: own, name: item.proposedBy });
   return item.carriedOver ? t("agenda.carried", { text }) : text;
 }
 

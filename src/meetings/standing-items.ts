@@ -15,7 +15,7 @@ export interface StandingItems {
   incidents?: number;
   coldNights?: number;
   reports?: OrganisationReportStatus[];
-  extension?: { date: string; days: number };
+  extension?: { date: string; days: number; key: string };
 }
 
 /** Gathers the standing items for a meeting; counts run from the group's previous meeting. */
@@ -34,19 +34,20 @@ export async function gatherStandingItems(db: Db, sources: AgendaSources | undef
   return { actions, incidents, coldNights, reports, ...(extension ? { extension } : {}) };
 }
 
-// The agreement's extension deadline (MM-DD each period) when the next one falls within 90 days of the meeting
-// and the agreement can still be extended.
-async function extensionDeadline(db: Db, group: MeetingGroup, meeting: Meeting): Promise<{ date: string; days: number } | undefined> {
+// The written-extension deadline of the current agreement period (the last MM-DD on or before the period's end),
+// when the agreement can still be extended and the deadline falls within 90 days after the meeting. The key is the
+// one the reports capability uses for the same agenda item.
+async function extensionDeadline(db: Db, group: MeetingGroup, meeting: Meeting): Promise<StandingItems["extension"]> {
   const p = await db
     .selectFrom("partnerships")
     .select(["extension_deadline", "period_end", "extension_until"])
     .where("id", "=", group.partnershipId)
     .executeTakeFirst();
-  if (p?.extension_deadline == null) return undefined;
-  if (p.extension_until !== null && p.period_end >= p.extension_until) return undefined;
-  const meetingDate = DateTime.fromISO(localDateOf(meeting.startsAt, group.timeZone), { zone: "utc" });
-  let deadline = DateTime.fromISO(`${meetingDate.year}-${p.extension_deadline}`, { zone: "utc" });
-  if (deadline < meetingDate) deadline = deadline.plus({ years: 1 });
-  const days = Math.round(deadline.diff(meetingDate, "days").days);
-  return days <= EXTENSION_HORIZON_DAYS ? { date: deadline.toISODate()!, days } : undefined;
+  if (p === undefined || p.extension_deadline === null || p.extension_until === null || p.extension_until <= p.period_end) return undefined;
+  const endYear = Number(p.period_end.slice(0, 4));
+  const deadline = [endYear, endYear - 1].map((y) => `${y}-${p.extension_deadline}`).find((d) => d <= p.period_end)!;
+  const meetingDate = localDateOf(meeting.startsAt, group.timeZone);
+  const days = Math.round(DateTime.fromISO(deadline, { zone: "utc" }).diff(DateTime.fromISO(meetingDate, { zone: "utc" }), "days").days);
+  if (days < 0 || days > EXTENSION_HORIZON_DAYS) return undefined;
+  return { date: deadline, days, key: `extension:${group.partnershipId}:${deadline}` };
 }
