@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
 import type { Reply } from "../../chat/inbound.ts";
 import { textMessage } from "../../chat/message.ts";
@@ -78,7 +79,11 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
       const t = translatorFor(actor);
       if (event.actionId === COLD_NIGHT_ACTIONS.declare) {
         const [night = "", temperature = ""] = event.value.split("|");
-        return declare(deps, actor, reply, night, temperature === "" ? undefined : Number(temperature));
+        const temperatureC = temperature === "" ? undefined : Number(temperature);
+        if (!DateTime.fromISO(night).isValid || (temperatureC !== undefined && !Number.isFinite(temperatureC))) {
+          return void (await reply.whisper(textMessage(t("invalidArgs", { token: event.value }))));
+        }
+        return declare(deps, actor, reply, night, temperatureC);
       }
       if (event.actionId === COLD_NIGHT_ACTIONS.close) {
         if (!isUuid(event.value)) return void (await reply.whisper(textMessage(t("unknownAlert"))));

@@ -7,7 +7,8 @@ import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.di
 import { composeFollowUpRequest, composeShelterPrompt } from "./cold-night-card.ts";
 import { COLD_NIGHT_KINDS, rungOf } from "./cold-night.ts";
 import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
-import { advanceEscalation, loadAlert } from "./cold-night.repository.ts";
+import { advanceEscalation, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
+import { postCard } from "./cold-night-notices.ts";
 import { closeColdNight } from "./close-cold-night.ts";
 import { tellMembers } from "../alerts.notices.ts";
 
@@ -15,6 +16,16 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new SamverkaError("internal", `A ${kind} reminder carries a payload Samverka cannot read; it is given up.`);
   return parsed.data;
+}
+
+// A card that never reached any channel (every platform down at declaration) is posted by the next step.
+async function repostMissingCard(deps: AlertsDeps, alertId: string): Promise<void> {
+  if ((await loadCardDeliveries(deps.db, alertId)).length > 0) return;
+  try {
+    await postCard(deps, (await loadAlert(deps.db, alertId))!);
+  } catch (error) {
+    deps.logger.warn({ err: error, alertId }, "the cold-night card still cannot be posted; the next step tries again");
+  }
 }
 
 /** The reminder handlers of cold nights; each re-reads the rows and does nothing when the moment has passed. */
@@ -37,8 +48,15 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
               ? await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId)
               : await findMembersWithRole(db, alert.partnershipId, ["samordning", "socialjouren"]);
         const declaredBy = (await findDisplayNames(db, alert.declaredBy === null ? [] : [alert.declaredBy])).get(alert.declaredBy ?? "") ?? "Samverka";
-        const reached = await tellMembers(deps, recipients, composeShelterPrompt(alert, shelter, rung, declaredBy), "cold-night escalation");
-        if (reached === 0) deps.logger.warn({ alertId, activityId, step, rung }, "nobody could be reached at this step of the cold-night ladder");
+        const compose = composeShelterPrompt(alert, shelter, rung, declaredBy);
+        let reached = await tellMembers(deps, recipients, compose, "cold-night escalation");
+        // A rung with nobody reachable must not silence the ladder: samordning and Socialjouren hear at once.
+        if (reached === 0 && rung !== "samordning") {
+          deps.logger.warn({ alertId, activityId, step, rung }, "nobody reachable at this rung; going straight to samordning and Socialjouren");
+          const top = await findMembersWithRole(db, alert.partnershipId, ["samordning", "socialjouren"]);
+          reached = await tellMembers(deps, top, composeShelterPrompt(alert, shelter, "samordning", declaredBy), "cold-night escalation");
+        }
+        await repostMissingCard(deps, alertId);
         await recordAudit(db, {
           partnershipId: alert.partnershipId,
           actorMemberId: null,

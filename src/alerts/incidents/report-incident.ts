@@ -11,11 +11,18 @@ import { loadIncidentSettings } from "../../partnerships/index.ts";
 
 const HOUR_MS = 3_600_000;
 
-/** The people who follow up an incident for the employer: its organisation's managers, or its coordinators when it has none. */
+/**
+ * The people who follow up an incident for the employer: its organisation's managers, else its coordinators;
+ * samordning when the reporter has no organisation (or it has neither), so the follow-ups always reach someone.
+ */
 export async function employerContacts(db: Db, incident: Pick<Incident, "partnershipId" | "organisationId">): Promise<string[]> {
-  if (incident.organisationId === null) return [];
-  const managers = await findMembersWithRole(db, incident.partnershipId, ["manager"], incident.organisationId);
-  return managers.length > 0 ? managers : findMembersWithRole(db, incident.partnershipId, ["coordinator"], incident.organisationId);
+  if (incident.organisationId !== null) {
+    for (const role of ["manager", "coordinator"] as const) {
+      const found = await findMembersWithRole(db, incident.partnershipId, [role], incident.organisationId);
+      if (found.length > 0) return found;
+    }
+  }
+  return findMembersWithRole(db, incident.partnershipId, ["samordning"]);
 }
 
 /**
@@ -50,7 +57,9 @@ export async function reportIncident(deps: AlertsDeps, request: { partnership: P
   const incident = (await loadIncident(db, id))!;
   const samordning = await findMembersWithRole(db, partnership.id, ["samordning"]);
   await tellMembers(deps, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), "incident report");
-  await tellMembers(deps, await employerContacts(db, incident), composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), "incident report");
+  // Samordning standing in for a missing employer already has the report; the reminders will reach them.
+  const employer = (await employerContacts(db, incident)).filter((id) => !samordning.includes(id));
+  await tellMembers(deps, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), "incident report");
   if (settings.channelNotice) {
     try {
       const notice = composeIncidentNotice("channelNotice", {});

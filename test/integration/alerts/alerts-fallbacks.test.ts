@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALERT_CHANNELS, createAlertsWorld, latestCard, type AlertsWorld } from "./alerts-world.ts";
+
+let w: AlertsWorld;
+beforeAll(async () => {
+  w = await createAlertsWorld({ start: "2026-12-10T16:00:00Z" });
+  // Ny Gemenskap's only coordinator has left: the coordinator rung of its ladder reaches nobody.
+  await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.cNg).execute();
+});
+afterAll(async () => {
+  await w.close();
+});
+
+describe("a cold night when parts of the chain fail", () => {
+  it("declares even when no platform takes the card, and posts the card at the first ladder step", async () => {
+    w.chats.slack.failNext(1);
+    w.chats.teams.failNext(1);
+    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -14" });
+    expect(whispers[0]?.text).toContain("är utlyst");
+    expect(latestCard(w.chats.slack, `slack:${ALERT_CHANNELS.slack}`)).toBeUndefined();
+    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser i natt?");
+
+    w.clock.set("2026-12-10T16:15:00Z");
+    await w.runDue();
+    for (const card of [latestCard(w.chats.slack, `slack:${ALERT_CHANNELS.slack}`), latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`)]) {
+      expect(card?.text).toContain("Extra kall natt 2026-12-10");
+    }
+  });
+
+  it("goes straight to samordning and Socialjouren when a rung has nobody to reach", async () => {
+    const before = w.directTo("sara").length;
+    w.clock.set("2026-12-10T16:30:00Z");
+    await w.runDue();
+    const toSara = w.directTo("sara").slice(before);
+    // Three shelters are silent; only Ny Gemenskap's coordinator rung is empty.
+    expect(toSara).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap)")]);
+    expect(w.directTo("jour").at(-1)).toContain("Eskalering: Ny Gemenskaps nattcafé");
+    expect(w.directTo("cConv").at(-1)).toContain("Convictus natthärbärge (Convictus) har inte svarat");
+  });
+
+  it("answers a declare button with a forged value with an explanation, not a crash", async () => {
+    const { whispers } = await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: "coldnight.declare", value: "igår|kallt" });
+    expect(whispers[0]?.text).toContain("Jag förstår inte");
+    expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toHaveLength(1);
+  });
+});
+
+describe("an incident reported by someone outside the organisations", () => {
+  it("sends samordning the report once and the employer's follow-ups to samordning", async () => {
+    const { forms } = await w.act("jour", { type: "command", conversation: "teams:dm-29:jour", text: "hot" });
+    const form = forms[0]!;
+    const before = w.directTo("sara").length;
+    const { result } = await w.act("jour", {
+      type: "form",
+      conversation: "teams:dm-29:jour",
+      formId: form.formId,
+      state: form.state,
+      values: { date: "2026-12-10", time: "17.10", activity: w.activityIds["natt-ng"]!, kind: "violence", severity: "moderate", injuries: "serious", police: "reported", support: "yes", description: "En besökare slog en volontär." },
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(w.directTo("sara").slice(before)).toEqual([expect.stringContaining("Kvittera att du tagit emot den inom 30 minuter")]);
+    await w.runDue();
+    expect(w.directTo("sara").at(-1)).toContain("ska anmälas till Arbetsmiljöverket i dag");
+    expect(w.directTo("cNg")).toEqual([]);
+  });
+});
+
