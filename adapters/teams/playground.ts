@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { SamverkaError } from "../../src/shared/errors.ts";
@@ -27,6 +27,9 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
+// How long the playground must stay up after its launch line before it counts as started.
+const SETTLE_MS = 1000;
+
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Starts the playground CLI as a child process (no browser) and resolves once it listens. */
@@ -34,6 +37,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const cli = createRequire(import.meta.url).resolve("@microsoft/m365agentsplayground/cli.js");
   const logFile = options.logFile ?? path.join(ROOT, ".data", "m365agentsplayground.log");
   mkdirSync(path.dirname(logFile), { recursive: true });
+  // The playground rewrites its log on start; a stale one must not be read as this start's outcome.
+  rmSync(logFile, { force: true });
   const child = spawn(
     process.execPath,
     [cli, "--app-endpoint", options.botEndpoint, "--channel-id", "msteams", "--port", String(options.port ?? 56150), "--disable-telemetry"],
@@ -53,19 +58,39 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
+    let polling: NodeJS.Timeout | undefined;
+    let launchedAt: number | undefined;
     const timer = setTimeout(() => fail(`it did not start listening within ${(options.startTimeoutMs ?? 20_000) / 1000} s`), options.startTimeoutMs ?? 20_000);
+    let settled = false;
     function fail(why: string): void {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
+      clearInterval(polling);
+      // Its reasons (a config error names the missing property) are in its log, not on stdout.
+      output += errorLines(readLog(logFile));
       child.kill("SIGTERM");
       reject(new SamverkaError("internal", `The Microsoft 365 Agents Playground could not start: ${why}. Its output: ${output.trim().slice(-500)}`));
     }
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /Listening on (\d+)/.exec(output);
-      if (listening !== null) {
-        clearTimeout(timer);
-        resolve(Number(listening[1]));
-      }
+      if (listening === null || polling !== undefined) return;
+      // It listens before it reads its config; its log then says whether it launched or why it gave up.
+      polling = setInterval(() => {
+        const written = readLog(logFile);
+        if (launchedAt === undefined && written.includes("is being launched")) launchedAt = Date.now();
+        // A bad config is reported (and the process exits) right after the launch line; no line confirms a good one.
+        if (launchedAt !== undefined && !written.includes("Failed to start") && Date.now() - launchedAt >= SETTLE_MS) {
+          settled = true;
+          clearInterval(polling);
+          clearTimeout(timer);
+          resolve(Number(listening[1]));
+        } else if (written.includes("Failed to start")) {
+          clearInterval(polling);
+          fail("it rejected its configuration");
+        }
+      }, 100);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -75,9 +100,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     child.once("exit", (code) => fail(`it exited with code ${code ?? "none"}`));
   });
 
+  let stopping = false;
+  child.once("exit", (code) => {
+    if (!stopping) log.error({ code, logFile }, "the Microsoft 365 Agents Playground stopped; restart Samverka to get it back");
+  });
   return {
     url: `http://localhost:${port}`,
     stop: async () => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
@@ -85,4 +115,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       clearTimeout(timer);
     },
   };
+}
+
+function errorLines(log: string): string {
+  return log
+    .split("\n")
+    .filter((l) => l.startsWith("error "))
+    .map((l) => `\n${l}`)
+    .join("");
+}
+
+function readLog(file: string): string {
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
 }

@@ -1,0 +1,28 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { startPlayground } from "../../../adapters/teams/index.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+
+describe("Microsoft 365 Agents Playground launcher", () => {
+  it("starts the playground without a browser, serves its page at the returned URL, and stops it", async () => {
+    const playground = await startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, logFile: "/tmp/samverka-playground-test.log" });
+    try {
+      expect(playground.url).toMatch(/^http:\/\/localhost:\d+$/);
+      const page = await fetch(playground.url.replace("localhost", "127.0.0.1"));
+      expect(page.status).toBe(200);
+    } finally {
+      await playground.stop();
+    }
+    await expect(fetch(playground.url.replace("localhost", "127.0.0.1"))).rejects.toThrow();
+  });
+
+  it("fails with the playground's own words when its configuration is broken", async () => {
+    const broken = path.join(tmpdir(), `samverka-playground-${process.pid}.yml`);
+    writeFileSync(broken, 'version: "0.1.1"\ntenantId: t\n');
+    await expect(
+      startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, configPath: broken, logFile: "/tmp/samverka-playground-test.log", startTimeoutMs: 15_000 }),
+    ).rejects.toThrow(/could not start.*ConfigFileParseError.*must have required property/s);
+  });
+});
