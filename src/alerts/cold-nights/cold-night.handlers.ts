@@ -17,19 +17,28 @@ import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
 
 const translatorFor = (actor: Actor): Translate<ColdNightKey> => createTranslator(coldNightMessages, actor.locale, actor.partnership.timeZone);
 
+function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
+  switch (outcome.kind) {
+    case "declared":
+      return t("declared", { night });
+    case "existing":
+      return t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total });
+    case "forbidden": {
+      const roles = createTranslator(roleNames, locale);
+      return t("notAllowedDeclare", { roles: outcome.roles.map((r) => roles(r)).join(", ") });
+    }
+    case "not_configured":
+      return t("notConfigured");
+    case "night_over":
+      return t("nightOver", { night });
+    case "no_shelters":
+      return t("noShelters");
+  }
+}
+
 async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, night: string, temperatureC: number | undefined): Promise<void> {
-  const t = translatorFor(actor);
-  const outcome: DeclareOutcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, night, temperatureC });
-  const roles = createTranslator(roleNames, actor.locale);
-  const text = {
-    declared: () => t("declared", { night }),
-    existing: () => (outcome.kind === "existing" ? t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total }) : ""),
-    not_configured: () => t("notConfigured"),
-    forbidden: () => (outcome.kind === "forbidden" ? t("notAllowedDeclare", { roles: outcome.roles.map((r) => roles(r)).join(", ") }) : ""),
-    night_over: () => t("nightOver", { night }),
-    no_shelters: () => t("noShelters"),
-  }[outcome.kind]();
-  await reply.whisper(textMessage(text));
+  const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, night, temperatureC });
+  await reply.whisper(textMessage(declareText(translatorFor(actor), outcome, night, actor.locale)));
 }
 
 async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {

@@ -1,6 +1,4 @@
-import type { z } from "zod";
 import type { ReminderHandler } from "../../app/feature.ts";
-import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
@@ -11,12 +9,7 @@ import { advanceEscalation, loadAlert, loadCardDeliveries } from "./cold-night.r
 import { postCard } from "./cold-night-notices.ts";
 import { closeColdNight } from "./close-cold-night.ts";
 import { tellMembers } from "../alerts.notices.ts";
-
-function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new SamverkaError("internal", `A ${kind} reminder carries a payload Samverka cannot read; it is given up.`);
-  return parsed.data;
-}
+import { parseReminderPayload } from "../alerts.payload.ts";
 
 // A card that never reached any channel (every platform down at declaration) is posted by the next step.
 async function repostMissingCard(deps: AlertsDeps, alertId: string): Promise<void> {
@@ -35,7 +28,7 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
     {
       kind: COLD_NIGHT_KINDS.escalate,
       async run(reminder) {
-        const { alertId, activityId, step } = parse(escalationPayload, reminder.payload, reminder.kind);
+        const { alertId, activityId, step } = parseReminderPayload(escalationPayload, reminder.payload, reminder.kind);
         // The guarded update is the idempotence: an answered shelter, a closed alert or a repeated job changes nothing.
         if (!(await advanceEscalation(db, alertId, activityId, step))) return;
         const alert = (await loadAlert(db, alertId))!;
@@ -71,14 +64,14 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
     {
       kind: COLD_NIGHT_KINDS.autoClose,
       async run(reminder) {
-        const { alertId } = parse(autoClosePayload, reminder.payload, reminder.kind);
+        const { alertId } = parseReminderPayload(autoClosePayload, reminder.payload, reminder.kind);
         await closeColdNight(deps, alertId, null);
       },
     },
     {
       kind: COLD_NIGHT_KINDS.followUp,
       async run(reminder) {
-        const { alertId, activityId } = parse(followUpPayload, reminder.payload, reminder.kind);
+        const { alertId, activityId } = parseReminderPayload(followUpPayload, reminder.payload, reminder.kind);
         const alert = await loadAlert(db, alertId);
         const shelter = alert?.responses.find((r) => r.activityId === activityId);
         if (alert === undefined || shelter === undefined || shelter.placesUsed !== null) return;

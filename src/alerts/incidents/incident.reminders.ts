@@ -1,6 +1,4 @@
-import type { z } from "zod";
 import type { ReminderHandler } from "../../app/feature.ts";
-import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findMembersWithRole } from "../alerts.directory.ts";
@@ -11,17 +9,12 @@ import { authorityReminderPayload, incidentReminderPayload } from "./incident.jo
 import { loadIncident, markEscalated } from "./incident.repository.ts";
 import { employerContacts } from "./report-incident.ts";
 import { loadIncidentSettings } from "../../partnerships/index.ts";
-
-function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new SamverkaError("internal", `A ${kind} reminder carries a payload Samverka cannot read; it is given up.`);
-  return parsed.data;
-}
+import { parseReminderPayload } from "../alerts.payload.ts";
 
 /** The reminder handlers of incidents; each re-reads the incident and does nothing once its follow-up is done. */
 export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandler[] {
   const { db } = deps;
-  const load = async (payload: unknown, kind: string): Promise<Incident | undefined> => loadIncident(db, parse(incidentReminderPayload, payload, kind).incidentId);
+  const load = async (payload: unknown, kind: string): Promise<Incident | undefined> => loadIncident(db, parseReminderPayload(incidentReminderPayload, payload, kind).incidentId);
   const timeZoneOf = async (partnershipId: string): Promise<string> =>
     (await db.selectFrom("partnerships").where("id", "=", partnershipId).select("time_zone").executeTakeFirstOrThrow()).time_zone;
 
@@ -55,7 +48,7 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
     {
       kind: INCIDENT_KINDS_OF_REMINDER.authority,
       async run(reminder) {
-        const { incidentId, n } = parse(authorityReminderPayload, reminder.payload, reminder.kind);
+        const { incidentId, n } = parseReminderPayload(authorityReminderPayload, reminder.payload, reminder.kind);
         const incident = await loadIncident(db, incidentId);
         if (incident === undefined || incident.authorityReportedAt !== null) return;
         const compose = composeIncidentNotice("authorityReminder", { at: incident.occurredAt }, (t) => [
