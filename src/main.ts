@@ -15,6 +15,7 @@ import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createAgendaSources, createMeetingsFeature } from "./meetings/index.ts";
 import { createReminderProcessor, createReminders, reconcileReminders } from "./reminders/index.ts";
+import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
 
@@ -95,7 +96,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
-    const features: Feature[] = [createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), ...(options.features ?? [])];
+    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), ...(options.features ?? [])];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
     void reminders;

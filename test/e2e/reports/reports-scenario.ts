@@ -1,0 +1,147 @@
+/**
+ * The reports story every platform must pass, against the REAL server over HTTP (one file per platform):
+ * a coordinator is prompted, answers, gives an invalid number and is re-asked, pauses, the server is restarted,
+ * resumes, edits an earlier answer and submits; reminders then reach only the organisation that has not
+ * submitted, an overdue report escalates, and the one-view form stores the same report as the conversation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import type { Platform } from "../../../src/chat/chat-port.ts";
+import { createNotifier } from "../../../src/chat/create-notifier.ts";
+import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
+import { createReminders } from "../../../src/reminders/index.ts";
+import { createReportsFeature } from "../../../src/reports/index.ts";
+import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { seedReportingPartnership } from "../../integration/reports/reports-seed.ts";
+
+/** A running server and the driver that plays its platform. */
+export interface RunningServer {
+  driver: PlatformDriver;
+  close(): Promise<void>;
+}
+
+/** How one platform starts the real server on a database, with a clock, and who the people are on it. */
+export interface ReportsPlatform {
+  platform: Platform;
+  users: { anna: TestUser; bertil: TestUser; cecilia: TestUser; david: TestUser };
+  /** The platform user id stored as the member's identity (the AAD object id in Teams). */
+  identity(user: TestUser): string;
+  start(databaseUrl: string, clock: ManualClock): Promise<RunningServer>;
+}
+
+// With no cold nights or incidents recorded, the prefilled figures are 0 and the incident follow-up is not asked.
+const ANSWERS = ["120", "40", "70", "10", "950", "hoppa över", "ok", "15", "ok", "ok", "ok", "35,5", "Lugn höst."];
+const FORM_VALUES = {
+  unique_visitors: "120", visitors_women: "40", visitors_men: "70", visitors_other: "10", nights_provided: "950", occupancy_percent: "",
+  turned_away: "0", referrals: "15", cold_nights: "0", extra_places_used: "0", incidents: "0", volunteer_hours: "35.5", observations: "Lugn höst.",
+};
+
+export function describeReportsStory(name: string, platform: ReportsPlatform): void {
+  describe(`reports end to end on ${name}`, () => {
+    let db: TestDatabase;
+    let server: RunningServer;
+    let jobs: JobRuntime;
+    const clock = createManualClock("2026-12-17T07:00:00Z");
+    const { anna, bertil, cecilia } = platform.users;
+
+    // The daily tick as the server's cron would run it, and the queue delivering what is due by the clock.
+    const tick = async () => {
+      const reminders = createReminders({ db: db.db, queue: jobs.reminderQueue, clock, logger: silentLogger });
+      const notifier = createNotifier({ db: db.db, chats: new Map(), logger: silentLogger });
+      await createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger }).recurring![0]!.run(clock.now());
+    };
+    const deliverDue = async () => {
+      for (const job of await findPendingReminders(db.db, clock.now(), 100)) {
+        await jobs.reminderQueue.remove(job.reminderId, job.dueAt);
+        await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
+      }
+    };
+    /** Waits for the next item (after `mark`) sent to `user` that contains `text`. */
+    const next = async (user: TestUser, text: string, mark = 0): Promise<SentItem> => {
+      const matches = (item: SentItem) => (item.userId === undefined || item.userId === user.userId) && item.conversation.includes(conversationKey(user)) && item.text.includes(text);
+      // The driver's items are rebuilt on every read, so "after mark" is a position, not an identity.
+      await server.driver.waitFor((item) => matches(item) && server.driver.sent().slice(mark).some((later) => later.messageId === item.messageId && later.text === item.text), 10_000);
+      return server.driver.sent().slice(mark).find(matches)!;
+    };
+    const conversationKey = (user: TestUser) => (platform.platform === "slack" ? user.userId.replace(/^U/, "") : "");
+    const answer = async (user: TestUser, text: string, expected: string): Promise<SentItem> => {
+      const mark = server.driver.sent().length;
+      await server.driver.message(user, text);
+      return next(user, expected, mark);
+    };
+    const versions = (organisation: string) =>
+      db.db.selectFrom("report_versions as v").innerJoin("reports as r", "r.id", "v.report_id").innerJoin("organisations as o", "o.id", "r.organisation_id").selectAll("v").where("o.key", "=", organisation).orderBy("v.version").execute();
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      db.pool.on("error", () => undefined);
+      const ids = (u: TestUser) => ({ [platform.platform]: platform.identity(u) });
+      await seedReportingPartnership(db.db, { anna: ids(anna), bertil: ids(bertil), cecilia: ids(cecilia), david: ids(platform.users.david) });
+      server = await platform.start(db.url, clock);
+      jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
+    });
+    afterAll(async () => {
+      await jobs?.close();
+      await server?.close();
+      await db?.drop();
+    });
+
+    it("prompts, re-asks an invalid number, resumes after a restart, takes an edit and stores the submission", async () => {
+      await tick();
+      await next(anna, "Fråga 1 av 13: Hur många unika besökare hade ni under perioden?");
+      await next(bertil, "Uppföljning 2026H2 för Frälsningsarmén är öppen");
+      for (const [i, text] of ANSWERS.slice(0, 3).entries()) await answer(anna, text, `Fråga ${i + 2} av 13`);
+      await answer(anna, "elva", "det måste vara ett tal");
+      await answer(anna, "10", "Fråga 5 av 13");
+      await answer(anna, "paus", "Pausat. Allt du svarat är sparat.");
+
+      await server.close();
+      clock.set("2026-12-21T13:30:00Z");
+      server = await platform.start(db.url, clock);
+      await answer(anna, "fortsätt", "Fråga 5 av 13: Hur många övernattningar gav ni totalt?");
+      for (const text of ANSWERS.slice(4, -1)) await answer(anna, text, "Fråga");
+      await answer(anna, ANSWERS.at(-1)!, "Sammanfattning: Uppföljning 2026H2 – Convictus");
+      await answer(anna, "ändra 5", "Nuvarande svar: 950.");
+      const summary = await answer(anna, "900", "Sammanfattning");
+      expect(summary.text).toMatch(/Övernattningar\W+900/);
+      const mark = server.driver.sent().length;
+      await server.driver.click(anna, summary, "Skicka in");
+      await next(anna, "Tack! Uppföljning 2026H2 för Convictus är inskickad (version 1).", mark);
+      const [v1] = await versions("convictus");
+      expect(v1).toMatchObject({ version: 1, via: "chat" });
+      expect(v1!.answers).toMatchObject({ unique_visitors: 120, visitors_other: 10, nights_provided: 900, occupancy_percent: null, volunteer_hours: 35.5 });
+    });
+
+    it("reminds only the organisation that has not submitted, and escalates it when overdue", async () => {
+      const mark = server.driver.sent().length;
+      clock.set("2027-01-23T08:00:00Z");
+      await tick();
+      await deliverDue();
+      await next(bertil, "Påminnelse: Uppföljning 2026H2 för Frälsningsarmén ska lämnas in senast 2027-01-30 (om 7 dagar).", mark);
+      clock.set("2027-02-01T08:00:00Z");
+      await deliverDue();
+      await next(cecilia, "Frälsningsarmén har inte lämnat in Uppföljning 2026H2.", mark);
+      await next(bertil, "är försenad", mark);
+      const toAnna = server.driver.sent().slice(mark).filter((i) => i.conversation.includes(conversationKey(anna)) && platform.platform === "slack");
+      expect(toAnna).toEqual([]);
+    });
+
+    it("stores the same report from the one-view form as from the conversation", async () => {
+      const mark = server.driver.sent().length;
+      await server.driver.command(bertil, "rapport formulär");
+      await server.driver.waitFor((i) => i.kind === "form", 10_000);
+      const form = server.driver.sent().slice(mark).find((i) => i.kind === "form")!;
+      expect(form.fields).toContain("visitors_women");
+      const errors = await server.driver.submitForm(bertil, form, { ...FORM_VALUES, visitors_other: "11" });
+      expect(errors?.unique_visitors).toContain("blir 121, men Unika besökare är 120");
+      expect(await server.driver.submitForm(bertil, form, { ...FORM_VALUES, nights_provided: "900" })).toBeUndefined();
+      const [fromForm] = await versions("fralsningsarmen");
+      const [fromChat] = await versions("convictus");
+      expect(fromForm!.via).toBe("form");
+      expect(fromForm!.answers).toEqual(fromChat!.answers);
+    });
+  });
+}
