@@ -8,33 +8,34 @@ import type { ColdNightKey } from "./cold-nights.messages.ts";
 /** Form ids of cold nights; the state is the shelter value `<alertId>:<activityId>`. */
 export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnight.followup" } as const;
 
+type ShelterForm = Pick<FormView, "formId" | "title" | "intro" | "fields">;
+
+// Both forms answer for one shelter on one alert: the state carries which, and refused errors are shown.
+function shelterForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, form: ShelterForm, errors: Record<string, string> | undefined): FormView {
+  return { ...form, submitLabel: t("submit"), state: shelterValue(alert.id, shelter.activityId), ...(errors === undefined ? {} : { errors }) };
+}
+
 /** "How many extra places do you open?" */
 export function placesForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
-  return {
+  return shelterForm(t, alert, shelter, {
     formId: COLD_NIGHT_FORMS.places,
     title: t("placesFormTitle"),
-    submitLabel: t("submit"),
-    state: shelterValue(alert.id, shelter.activityId),
     intro: t("placesFormIntro", { shelter: shelter.shelterName, night: alert.night }),
     fields: [{ id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) }],
-    ...(errors === undefined ? {} : { errors }),
-  };
+  }, errors);
 }
 
 /** "How many extra places were used, and how many people were turned away?" */
 export function followUpForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
-  return {
+  return shelterForm(t, alert, shelter, {
     formId: COLD_NIGHT_FORMS.followUp,
     title: t("followUpFormTitle"),
-    submitLabel: t("submit"),
-    state: shelterValue(alert.id, shelter.activityId),
     intro: t("followUpAsk", { night: alert.night, shelter: shelter.shelterName }),
     fields: [
       { id: "used", label: t("followUpUsedLabel"), kind: "number", required: true, initial: initial(values.used, shelter.placesUsed) },
       { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway) },
     ],
-    ...(errors === undefined ? {} : { errors }),
-  };
+  }, errors);
 }
 
 /** A whole number within `min`–`max` as typed (spaces allowed), or undefined. */
