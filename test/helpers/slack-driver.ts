@@ -14,12 +14,15 @@
  * Without `conversation`, commands and messages come from the user's DM with the bot (`D<user id without U>`,
  * the same id the fake's conversations.open returns). A `conversation` makes `message` an @mention in that channel.
  * Lower-level helpers (`post`, `event`) let a test send raw or re-delivered requests (retries, bad signatures).
+ * Give the driver the server's clock when the server runs on a manual one: requests are signed with its time,
+ * since the server refuses signatures more than 5 minutes away from its now (startSlackServer does this).
  */
 import { randomBytes } from "node:crypto";
 import { fromSlackActionId } from "../../adapters/slack/blocks/action-id.ts";
 import { signSlackRequest } from "../../adapters/slack/webhook/verify.ts";
-import type { PlatformDriver, TestUser } from "./platform-driver.ts";
-import type { SlackFakeApi } from "./slack-fake-api.ts";
+import { systemClock, type Clock } from "../../src/shared/clock.ts";
+import type { PlatformDriver, SentItem, TestUser } from "./platform-driver.ts";
+import type { FakeCall, SlackFakeApi } from "./slack-fake-api.ts";
 import { sentItemsOf } from "./slack-sent-items.ts";
 import { elementState } from "./slack-view-state.ts";
 
@@ -48,16 +51,19 @@ export interface SlackDriver extends PlatformDriver {
 }
 
 /** Creates the driver for a server at `serverUrl` (its /slack/events) whose Web API is `fake`. */
-export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeApi; signingSecret?: string; path?: string }): SlackDriver {
+export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeApi; signingSecret?: string; path?: string; clock?: Clock }): SlackDriver {
+  // Slack stamps requests with the time of the world the server lives in: the server's (manual) clock in tests.
+  const clock = options.clock ?? systemClock;
+  const nowSeconds = () => clock.now().getTime() / 1000;
   const { fake } = options;
   const endpoint = `${options.serverUrl.replace(/\/$/, "")}${options.path ?? "/slack/events"}`;
   const secret = options.signingSecret ?? TEST_SIGNING_SECRET;
   const dmChannel = (user: TestUser) => `D${user.userId.replace(/^U/, "")}`;
-  const trigger = () => `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`;
+  const trigger = () => `${Math.floor(nowSeconds())}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`;
   const userObject = (user: TestUser) => ({ id: user.userId, username: user.name ?? user.userId.toLowerCase(), name: user.name ?? user.userId.toLowerCase(), team_id: TEST_TEAM_ID });
 
   const post: SlackDriver["post"] = async (body, o = {}) => {
-    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+    const timestamp = String(o.timestamp ?? Math.floor(nowSeconds()));
     const res = await fetch(endpoint, {
       method: "POST",
       headers: {
@@ -81,16 +87,23 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
         token: "legacy-verification-token",
         team_id: TEST_TEAM_ID,
         api_app_id: "A0SAMVERKA",
-        event: { event_ts: `${Date.now() / 1000}`, ts: `${Date.now() / 1000}`, ...e },
+        event: { event_ts: nowSeconds().toFixed(6), ts: nowSeconds().toFixed(6), ...e },
         type: "event_callback",
         event_id: o.eventId ?? `Ev${randomBytes(6).toString("hex").toUpperCase()}`,
-        event_time: Math.floor(Date.now() / 1000),
+        event_time: Math.floor(nowSeconds()),
         authorizations: [{ enterprise_id: null, team_id: TEST_TEAM_ID, user_id: fake.botUserId, is_bot: true, is_enterprise_install: false }],
         is_ext_shared_channel: false,
       }),
       { contentType: "application/json", headers: o.retryNum === undefined ? {} : { "x-slack-retry-num": String(o.retryNum), "x-slack-retry-reason": "http_timeout" } },
     );
-  const sent = () => sentItemsOf(fake.calls());
+  // The same call always reads as the same SentItem objects, so callers may compare items by identity.
+  const items = new WeakMap<FakeCall, SentItem[]>();
+  const sent = () =>
+    fake.calls().flatMap((call) => {
+      let read = items.get(call);
+      if (read === undefined) items.set(call, (read = sentItemsOf([call])));
+      return read;
+    });
 
   return {
     platform: "slack",
@@ -118,7 +131,7 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
       expectOk(await post(body.toString()), `/samverka ${text}`);
     },
     async message(user, text, o = {}) {
-      const ts = `${Date.now() / 1000}`;
+      const ts = nowSeconds().toFixed(6);
       const e = o.conversation === undefined
         ? { type: "message", channel: dmChannel(user), channel_type: "im", user: user.userId, text, ts }
         : { type: "app_mention", channel: o.conversation, user: user.userId, text: `<@${fake.botUserId}> ${text}`, ts };
@@ -151,7 +164,7 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
         message: { type: "message", ts: messageTs, text: (item.raw as { text?: string }).text ?? "", blocks },
         state: { values: {} },
         response_url: fake.createResponseUrl({ channel: item.conversation, userId: user.userId, messageTs }),
-        actions: [{ action_id: found.element.action_id, block_id: found.blockId, text: found.element.text, value: found.element.value, type: "button", action_ts: `${Date.now() / 1000}` }],
+        actions: [{ action_id: found.element.action_id, block_id: found.blockId, text: found.element.text, value: found.element.value, type: "button", action_ts: nowSeconds().toFixed(6) }],
       };
       expectOk(await interaction(payload), `click on "${button}"`);
     },

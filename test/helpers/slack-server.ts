@@ -62,7 +62,7 @@ export async function startSlackServer(options: {
     throw error;
   }
   if (app.url === undefined) throw new Error("startApp did not start the HTTP server");
-  const driver = createSlackDriver({ serverUrl: app.url, fake });
+  const driver = createSlackDriver({ serverUrl: app.url, fake, ...(options.clock === undefined ? {} : { clock: options.clock }) });
   return {
     app,
     fake,
