@@ -6,6 +6,7 @@ const l = (sv: string, en: string) => ({ sv, en });
 type Short = [sv: string, en: string];
 const count = (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type: "integer", short: l(...short), label: l(sv, en), min: 0, ...extra });
 const amount = (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type: "amount", short: l(...short), label: l(sv, en), min: 0, ...extra });
+const comment = (maxLength: number) => ({ id: "comment", type: "text", label: l("Kommentar", "Comment"), help: noNames, maxLength, multiline: true, required: false });
 const noNames = l("Skriv inga namn eller personnummer: bara iakttagelser om verksamheten.", "No names or identity numbers: observations about the service only.");
 
 /** The follow-up template (*uppföljningsmall*): the typical figures of DOMAIN.md, broken down by gender. */
@@ -76,7 +77,7 @@ const ekonomi = {
     amount("own_financing", ["Egen finansiering", "Own financing"], "Hur mycket finansierade ni själva?", "How much did you finance yourselves?"),
     { id: "surplus", type: "yesno", short: l("Oförbrukade medel finns", "Unspent funds exist"), label: l("Finns det oförbrukade medel?", "Are there unspent funds?") },
     amount("surplus_amount", ["Oförbrukade medel", "Unspent funds"], "Hur stort är det oförbrukade beloppet?", "How large is the unspent amount?", { showIf: { field: "surplus", equals: true } }),
-    { id: "comment", type: "text", label: l("Kommentar", "Comment"), help: noNames, maxLength: 1500, multiline: true, required: false },
+    comment(1500),
   ],
   checks: [
     { kind: "sum", parts: ["costs_staff", "costs_premises", "costs_other"], total: "costs_total" },
@@ -93,7 +94,7 @@ const manadsrapport = {
     count("unique_visitors", ["Unika besökare", "Unique visitors"], "Hur många unika besökare?", "How many unique visitors?"),
     count("turned_away", ["Fick nej i brist på plats", "Turned away for lack of places"], "Hur många fick nej i brist på plats?", "How many were turned away for lack of places?", { prefill: "turnedAway" }),
     amount("costs_month", ["Kostnader", "Costs"], "Kostnader under månaden?", "Costs in the month?"),
-    { id: "comment", type: "text", label: l("Kommentar", "Comment"), help: noNames, maxLength: 1000, required: false },
+    comment(1000),
   ],
   checks: [],
 };
