@@ -1,4 +1,6 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import { createQueueBackend } from "../../../jobs/queue-backend.ts";
+import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import type { Feature } from "../../../src/app/feature.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import { createNotifier, createChatRouter } from "../../../src/chat/index.ts";
@@ -57,6 +59,8 @@ export interface AlertsWorld {
   act(person: Person, event: DistributiveOmit<InboundEvent, "user">): Promise<{ result: FormResult | void; whispers: Message[]; forms: FormView[] }>;
   /** Runs every pending reminder due at the clock's time, as the worker would when its delayed job fires. */
   runDue(): Promise<number>;
+  /** Whether the BullMQ queue holds the delayed job of the reminder row with `key` (under its deterministic id). */
+  queuedJob(key: string): Promise<boolean>;
   /** Everything sent directly to a person, as text. */
   directTo(person: Person): string[];
   close(): Promise<void>;
@@ -69,6 +73,8 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   const clock = createManualClock(options.start);
   const prefix = uniqueName("alerts");
   const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix, clock, logger: silentLogger });
+  const inspect = createQueueBackend({ redisUrl: TEST_REDIS_URL, prefix, logger: silentLogger });
+  const queue = inspect.openQueue(REMINDER_QUEUE, {});
   const chats = { slack: createRecordingChat("slack"), teams: createRecordingChat("teams") };
   const chatMap = new Map<Platform, RecordingChat>([["slack", chats.slack], ["teams", chats.teams]]);
   const notifier = createNotifier({ db: t.db, chats: chatMap, logger: silentLogger });
@@ -122,8 +128,14 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
       for (const row of due) await processReminder({ reminderId: row.id, dueAt: row.due_at });
       return due.length;
     },
+    async queuedJob(key) {
+      const row = await t.db.selectFrom("reminders").where("key", "=", key).select(["id", "due_at"]).executeTakeFirst();
+      return row !== undefined && (await queue.getJob(reminderJobId({ reminderId: row.id, dueAt: row.due_at }))) !== undefined;
+    },
     directTo: (person) => chats[PEOPLE[person].platform].directTextsTo(PEOPLE[person].userId),
     async close() {
+      await queue.close();
+      await inspect.close();
       await runtime.close();
       await dropRedisKeys(prefix);
       await t.drop();

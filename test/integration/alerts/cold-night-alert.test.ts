@@ -40,6 +40,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(w.directTo("dayStaff")).toEqual([]);
     alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
     expect(await pendingKeys()).toHaveLength(3 * 3 + 1);
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1`)).toBe(true);
   });
 
   it("points a second declaration of the same night to the existing alert", async () => {
@@ -71,6 +72,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     }
     expect(w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`)).toHaveLength(1);
     expect(await pendingKeys()).toEqual([...[1, 2, 3].map((s) => `coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-${s}`), `coldnight:${alertId}:auto-close`].sort());
+    // Each step is a delayed BullMQ job under its row's deterministic id; answering removed the answered shelters' jobs.
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-1`)).toBe(true);
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1`)).toBe(false);
   });
 
   it("does not let one shelter's staff answer for another shelter", async () => {
