@@ -25,24 +25,25 @@ export function toReminderRecord(row: ReminderRow): ReminderRecord {
   };
 }
 
-/** Inserts or updates the row with `spec.key` under a row lock, so concurrent schedules of one key serialise. */
+/** Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. */
 export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
+  // A new key (the common case) needs one statement; only an existing one needs the locked read-modify-write.
+  const inserted = await db
+    .insertInto("reminders")
+    .values({
+      key: spec.key,
+      kind: spec.kind,
+      partnership_id: spec.partnershipId ?? null,
+      due_at: spec.dueAt,
+      payload: JSON.stringify(spec.payload ?? {}),
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted !== undefined) return { record: toReminderRecord(inserted), armed: true, movedFrom: undefined };
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto("reminders")
-      .values({
-        key: spec.key,
-        kind: spec.kind,
-        partnership_id: spec.partnershipId ?? null,
-        due_at: spec.dueAt,
-        payload: JSON.stringify(spec.payload ?? {}),
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column("key").doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (inserted !== undefined) return { record: toReminderRecord(inserted), armed: true, movedFrom: undefined };
     const existing = await trx.selectFrom("reminders").selectAll().where("key", "=", spec.key).forUpdate().executeTakeFirstOrThrow();
     return updateExisting(trx, existing, spec, now, rearm);
   });

@@ -61,6 +61,18 @@ describe.each(BACKENDS)("scheduling reminders with the queue on $name", (backend
     expect(delayed.filter((j) => (j.data as { reminderId: string }).reminderId === first.id)).toHaveLength(1);
   });
 
+  it("keeps one row when the same key is scheduled concurrently", async () => {
+    const dueTimes = Array.from({ length: 8 }, (_, i) => inMs(60_000 + i * 1_000));
+    const scheduled = await Promise.all(dueTimes.map((dueAt) => reminders.schedule({ key: "race", kind: "k", dueAt })));
+
+    const rows = await db.db.selectFrom("reminders").selectAll().where("key", "=", "race").execute();
+
+    expect(new Set(scheduled.map((r) => r.id)).size).toBe(1);
+    expect(rows).toHaveLength(1);
+    expect(dueTimes).toContainEqual(rows[0]?.due_at);
+    expect(await jobOf({ id: rows[0]?.id ?? "", dueAt: rows[0]?.due_at ?? new Date(0) })).toBeDefined();
+  });
+
   it("replaces the job when a reminder moves", async () => {
     const before = await reminders.schedule({ key: "move", kind: "k", dueAt: inMs(60_000) });
     const after = await reminders.schedule({ key: "move", kind: "k", dueAt: inMs(120_000) });
