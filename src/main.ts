@@ -4,7 +4,9 @@ import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.t
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../jobs/job-runtime.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
+import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { sql } from "kysely";
+import { createAlertsFeature } from "./alerts/index.ts";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import type { Feature } from "./app/feature.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
@@ -96,7 +98,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
-    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), ...(options.features ?? [])];
+    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), createAlertsFeature({ db, clock, notifier, reminders, logger, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }), ...(options.features ?? [])];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
     void reminders;
