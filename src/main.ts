@@ -4,6 +4,7 @@ import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.t
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../jobs/job-runtime.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
+import { createTeamsAdapter, isLoopbackHost, startPlayground } from "../adapters/teams/index.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { sql } from "kysely";
 import { createAlertsFeature } from "./alerts/index.ts";
@@ -58,7 +59,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }
-  const handle = connectDatabase(url);
+  const handle = connectDatabase(url, { logger });
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   return {
@@ -105,6 +106,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
     if (slack) chats.set("slack", slack.chat);
+    // Without credentials Teams is served only on a loopback address (unauthenticated, for the playground); elsewhere it is off.
+    const teams =
+      config.teams !== undefined || isLoopbackHost(config.host)
+        ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url })
+        : undefined;
+    if (teams) chats.set("teams", teams.chat);
+    else logger.warn({ host: config.host }, "Teams is off: set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID to serve /api/messages on a non-loopback address");
 
     if (role !== "web") {
       await jobs.startWorkers({
@@ -127,10 +135,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await slack.start();
         closers.push(() => slack.stop());
       }
+      if (teams) {
+        http.app.use(teams.router);
+        await teams.start();
+        closers.push(() => teams.stop());
+      }
       const listening = await http.listen(config.host, config.port);
       closers.push(() => http.close());
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
+      if (teams && config.teams === undefined && options.playground !== false) {
+        const playground = await startPlayground({ botEndpoint: `${url}/api/messages`, logger, logFile: `${config.dataDir}/m365agentsplayground.log` });
+        closers.push(() => playground.stop());
+        logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
+      }
     }
     return { url, db, close };
   } catch (error) {

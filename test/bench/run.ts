@@ -1,8 +1,9 @@
 import type { Bench } from "./bench.ts";
+import { reminderBenches } from "./reminders.bench.ts";
 import { routerBench } from "./router.bench.ts";
 
 /** Every benchmark with its target; `npm run bench` prints each result and fails if a target is missed. */
-const benches: Bench[] = [routerBench];
+const benches: Bench[] = [routerBench, ...reminderBenches];
 
 let failed = 0;
 for (const bench of benches) {
