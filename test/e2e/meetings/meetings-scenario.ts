@@ -1,0 +1,192 @@
+/**
+ * The meetings story every platform must pass, against the REAL server over HTTP (one file per platform):
+ * invitation with a calendar file → RSVP tally updated in place → an agenda item added by a member → the agenda
+ * delivered → the meeting moved (its old reminder never fires, the new one does) → minutes with an action item
+ * → the action-item reminder.
+ */
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import { createQueueBackend, type JobQueue, type QueueBackend } from "../../../jobs/queue-backend.ts";
+import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
+import type { Platform } from "../../../src/chat/chat-port.ts";
+import { listGroups, type Meeting } from "../../../src/meetings/meeting.repository.ts";
+import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
+import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
+import { createReminders } from "../../../src/reminders/index.ts";
+import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { seedPartnership } from "../../helpers/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+/** A running server, the driver that plays its platform, and the calendar files it has sent so far. */
+export interface RunningServer {
+  driver: PlatformDriver;
+  calendarFiles(): Promise<Buffer[]>;
+  close(): Promise<void>;
+}
+
+/** How one platform starts the real server, who the people are, and where the group's channel is. */
+export interface MeetingsPlatform {
+  platform: Platform;
+  users: { anna: TestUser; bo: TestUser; cecilia: TestUser };
+  /** The group channel's platform id. */
+  channel: string;
+  /** The platform user id stored as the member's identity (the AAD object id in Teams). */
+  identity(user: TestUser): string;
+  /** Whether a sent item is in `user`'s direct conversation with the bot. */
+  isDirectTo(item: SentItem, user: TestUser): boolean;
+  start(databaseUrl: string, clock: ManualClock): Promise<RunningServer>;
+}
+
+export function describeMeetingsStory(name: string, platform: MeetingsPlatform): void {
+  describe(`meetings end to end on ${name}`, () => {
+    let db: TestDatabase;
+    let server: RunningServer;
+    let jobs: JobRuntime;
+    let direct: QueueBackend;
+    let queue: JobQueue;
+    let meeting: Meeting;
+    const ids: Record<string, string> = {};
+    const clock = createManualClock("2026-09-20T07:00:00Z");
+    const { anna, bo, cecilia } = platform.users;
+
+    // The queue delivering what is due by the (manual) clock, as the server's workers would at that time.
+    const deliverDue = async () => {
+      for (const job of await findPendingReminders(db.db, clock.now(), 100)) {
+        await jobs.reminderQueue.remove(job.reminderId, job.dueAt);
+        await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
+      }
+    };
+    const reminderRow = (suffix: string) => db.db.selectFrom("reminders").selectAll().where("key", "=", `meeting:${meeting.id}:${suffix}`).executeTakeFirstOrThrow();
+    const at = async (suffix: string) => {
+      clock.set((await reminderRow(suffix)).due_at);
+      await deliverDue();
+    };
+    const after = (mark: number, predicate: (item: SentItem) => boolean) =>
+      server.driver.waitFor((item) => server.driver.sent().indexOf(item) >= mark && predicate(item), 15_000);
+    const directTo = (user: TestUser, text: string, mark: number) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
+    const inChannel = (text: string, mark: number) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      db.pool.on("error", () => undefined);
+      const people = await seedPartnership(db.db, "eu-sthlm", [
+        { key: "anna", name: "Anna Ordförande", roles: ["coordinator"], [platform.platform]: platform.identity(anna) },
+        { key: "bo", name: "Bo Ledamot", [platform.platform]: platform.identity(bo) },
+        { key: "cecilia", name: "Cecilia Sekreterare", [platform.platform]: platform.identity(cecilia) },
+      ]);
+      Object.assign(ids, people);
+      const group = await db.db
+        .insertInto("groups")
+        .values({
+          partnership_id: "eu-sthlm", key: "styrgrupp", kind: "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2,
+          meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 } }),
+        })
+        .returning("id").executeTakeFirstOrThrow();
+      await db.db.insertInto("group_members").values([
+        { group_id: group.id, member_id: people.anna!, role: "chair" },
+        { group_id: group.id, member_id: people.bo!, role: "member" },
+        { group_id: group.id, member_id: people.cecilia!, role: "secretary" },
+      ]).execute();
+      await db.db.insertInto("channels").values({ partnership_id: "eu-sthlm", platform: platform.platform, conversation: platform.channel, purpose: "group", group_id: group.id }).execute();
+      server = await platform.start(db.url, clock);
+      jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
+      // The server's own queue, read directly, to see a job through to the end.
+      direct = createQueueBackend({ postgres: { connectionString: db.url }, prefix: "samverka_jobs", logger: silentLogger });
+      queue = direct.openQueue(REMINDER_QUEUE, {});
+      const reminders = createReminders({ db: db.db, queue: jobs.reminderQueue, clock, logger: silentLogger });
+      const [meetingGroup] = await listGroups(db.db, "eu-sthlm");
+      const plan = await planGroupMeetings(db.db, meetingGroup!, { from: "2026-10-01", until: "2027-03-31" }, clock.now(), { reminders });
+      meeting = plan.meetings[0]!;
+    });
+    afterAll(async () => {
+      await queue?.close();
+      await direct?.close();
+      await jobs?.close();
+      await server?.close();
+      await db?.drop();
+    });
+
+    it("invites in the channel and directly, with a calendar file, and tallies the answers in place", async () => {
+      expect(meeting.startsAt.toISOString()).toBe("2026-10-13T11:00:00.000Z");
+      await at("invite");
+      const posted = await inChannel("Kallelse: Styrgruppen", 0);
+      const invitation = await directTo(bo, "Kallelse: Styrgruppen", 0);
+      expect(posted.text).toContain("Inte svarat: 3");
+      const files = await server.calendarFiles();
+      expect(files.length).toBeGreaterThan(0);
+      const event = new ICAL.Event(new ICAL.Component(ICAL.parse(files[0]!.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!);
+      expect([event.uid, event.sequence]).toEqual([`meeting-${meeting.id}@samverka`, 0]);
+
+      const mark = server.driver.sent().length;
+      await server.driver.click(bo, invitation, "Kommer");
+      await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Kommer: 1 · Kommer inte: 0 · Skickar ersättare: 0 · Inte svarat: 2"));
+    });
+
+    it("takes an agenda item from a member and delivers the agenda with it", async () => {
+      await at("agenda-request");
+      await directTo(cecilia, "Punkter till dagordningen", 0);
+      let mark = server.driver.sent().length;
+      await server.driver.message(bo, "agenda Budget 2027");
+      await directTo(bo, "Punkten är tillagd", mark);
+      mark = server.driver.sent().length;
+      await at("agenda-send");
+      const agenda = await inChannel("Dagordning: Styrgruppen", mark);
+      expect(agenda.text).toContain("Budget 2027 (Bo Ledamot)");
+      expect(agenda.text).toContain("Öppna åtgärdspunkter: 0");
+      await directTo(anna, "Dagordning: Styrgruppen", mark);
+    });
+
+    it("moves the meeting: the old day-before reminder does not fire, the new one does", async () => {
+      const oldDayBefore = await reminderRow("day-before");
+      let mark = server.driver.sent().length;
+      await server.driver.command(anna, "möten");
+      const list = await directTo(anna, "Kommande möten", mark);
+      await server.driver.click(anna, list, "Flytta");
+      const form = await after(mark, (i) => i.kind === "form");
+      const errors = await server.driver.submitForm(anna, form, { date: "2026-10-14", time: "14:00" });
+      expect(errors).toBeUndefined();
+      await directTo(bo, "Mötet är flyttat", mark);
+      const moved = await server.calendarFiles();
+      const sequences = moved.map((f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!).sequence);
+      expect(Math.max(...sequences)).toBe(1);
+
+      // The stale job (the row at its old due time) is delivered and runs to completion without sending anything.
+      mark = server.driver.sent().length;
+      clock.set(oldDayBefore.due_at);
+      await deliverDue();
+      const stale = { reminderId: oldDayBefore.id, dueAt: oldDayBefore.due_at };
+      await jobs.reminderQueue.enqueue(stale.reminderId, stale.dueAt);
+      await expect.poll(() => queue.getJob(reminderJobId(stale)), { timeout: 15_000 }).toBeUndefined();
+      expect(server.driver.sent().slice(mark).filter((i) => platform.isDirectTo(i, bo))).toEqual([]);
+      await at("day-before");
+      const reminder = await directTo(bo, "Påminnelse: i morgon Styrgruppen", mark);
+      expect(reminder.text).toContain("kl. 14.00");
+      const dayBefore = server.driver.sent().slice(mark).filter((i) => platform.isDirectTo(i, bo) && i.text.includes("i morgon"));
+      expect(dayBefore).toHaveLength(1);
+    });
+
+    it("asks the secretary for minutes, stores an action item and reminds its owner when it is due", async () => {
+      let mark = server.driver.sent().length;
+      await at("minutes-request");
+      const request = await directTo(cecilia, "Protokoll: Styrgruppen", mark);
+      await server.driver.click(cecilia, request, "Skriv protokoll");
+      const form = await after(mark, (i) => i.kind === "form");
+      const errors = await server.driver.submitForm(cecilia, form, { decisions: "Budgeten godkänns", action1: "Ta fram lokalförslag", owner1: ids.bo!, due1: "2026-10-30" });
+      expect(errors).toBeUndefined();
+      await inChannel("Ta fram lokalförslag – Bo Ledamot, senast 2026-10-30", mark);
+      const item = await db.db.selectFrom("action_items").selectAll().executeTakeFirstOrThrow();
+      expect(item).toMatchObject({ text: "Ta fram lokalförslag", owner_member_id: ids.bo, due_date: "2026-10-30", status: "open" });
+
+      mark = server.driver.sent().length;
+      clock.set("2026-10-30T08:00:00Z");
+      await deliverDue();
+      const due = await directTo(bo, "Åtgärdspunkt att göra senast 2026-10-30", mark);
+      await server.driver.click(bo, due, "Klar");
+      await after(mark, (i) => i.text.includes("markerad som klar"));
+      expect((await db.db.selectFrom("action_items").select("status").executeTakeFirstOrThrow()).status).toBe("done");
+    });
+  });
+}
