@@ -31,6 +31,8 @@ export interface FormConversations {
   closeSubject(subject: string, keep?: string): Promise<void>;
   /** The open (active or paused) session for this subject and member. */
   openFor(subject: string, memberId: string): Promise<FormSession | undefined>;
+  /** Forgets drafts of finished conversations older than `days`: a submission keeps its own copy. */
+  purgeClosed(days: number): Promise<number>;
   /** The member's active session, if any. */
   activeFor(memberId: string): Promise<FormSession | undefined>;
   /** Every open session on `subject`. */
@@ -119,6 +121,7 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
       }
     },
     openFor: (subject, memberId) => sessions.openFor(subject, memberId),
+    purgeClosed: (days) => sessions.deleteClosedBefore(new Date(deps.clock.now().getTime() - days * 86_400_000)),
     activeFor: (memberId) => sessions.activeFor(memberId),
     openForSubject: (subject) => sessions.openForSubject(subject),
   };

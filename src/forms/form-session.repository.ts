@@ -89,6 +89,11 @@ export function createFormSessionRepository(db: Db) {
       if (row === undefined) throw new SamverkaError("conflict", "The form was changed by another message at the same moment.", { retryable: true });
       return toSession(row);
     },
+    /** Deletes completed and cancelled sessions last touched before `before`; returns how many. */
+    async deleteClosedBefore(before: Date): Promise<number> {
+      const result = await db.deleteFrom("form_sessions").where("status", "in", ["completed", "cancelled"]).where("updated_at", "<", before).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     /** Pauses every active session of the member (before another one becomes active). */
     async pauseActive(memberId: string, now: Date): Promise<void> {
       await db

@@ -22,6 +22,8 @@ export { reportSettingsSchema, templateOverrideSchema, type ReportSettings } fro
 export { compileReports, type Compilation } from "./compile-report.ts";
 export { createReportCompileCommand } from "./reports.cli.ts";
 
+const DRAFT_RETENTION_DAYS = 30;
+
 /** The reports capability: report cycles, conversational and one-view filling in, reminders, compilation. */
 export function createReportsFeature(given: ReportsDeps): Feature {
   // Without other sources, reports are prefilled from what the alerts capability recorded.
@@ -100,6 +102,10 @@ export function createReportsFeature(given: ReportsDeps): Feature {
     forms: [form],
     directMessages: [conversation],
     reminders: [...createReportReminderHandlers(deps, service), createExtensionReminderHandler(deps, service)],
-    recurring: [createReportCycleTask(deps, service)],
+    recurring: [
+      createReportCycleTask(deps, service),
+      // Drafts may hold free text a person never sent; once finished they are kept a month, then forgotten.
+      { name: "reports.purge-drafts", cron: "40 3 * * *", run: async () => void (await service.conversations.purgeClosed(DRAFT_RETENTION_DAYS)) },
+    ],
   };
 }

@@ -222,3 +222,18 @@ describe("the same report filled in as one form", () => {
     expect(fromForm!.answers).toEqual(fromChat!.answers);
   });
 });
+
+describe("drafts of finished conversations", () => {
+  it("are forgotten a month after they were finished, while submissions and open drafts stay", async () => {
+    const statuses = async () => (await h.db.db.selectFrom("form_sessions").select("status").execute()).map((r) => r.status).sort();
+    expect(await statuses()).toEqual(expect.arrayContaining(["cancelled", "completed"]));
+    const purge = h.boot().feature.recurring!.find((t) => t.name === "reports.purge-drafts")!;
+    await purge.run(h.clock.now());
+    // Anna's conversations ended in December; Bertil's draft was closed today, when his form was submitted.
+    expect(await statuses()).toEqual(["cancelled"]);
+    h.clock.set("2027-03-15T03:40:00Z");
+    await purge.run(h.clock.now());
+    expect((await statuses()).filter((s) => s === "completed" || s === "cancelled")).toEqual([]);
+    expect(await versions("convictus")).toHaveLength(2);
+  });
+});
