@@ -168,7 +168,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.references("partnerships.id").onDelete("cascade"))
     .addColumn("due_at", "timestamptz", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'processing', 'done', 'cancelled')`),
+      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'processing', 'done', 'cancelled', 'failed')`),
     )
     .addColumn("payload", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))

@@ -138,7 +138,7 @@ export interface ReminderTable {
   kind: string;
   partnership_id: string | null;
   due_at: Timestamp;
-  status: Generated<"pending" | "processing" | "done" | "cancelled">;
+  status: Generated<"pending" | "processing" | "done" | "cancelled" | "failed">;
   payload: JSONColumnType<Record<string, unknown>>;
   attempts: Generated<number>;
   last_error: string | null;

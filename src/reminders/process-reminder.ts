@@ -24,7 +24,7 @@ export type ProcessReminder = (job: ReminderJobRef) => Promise<void>;
 /**
  * Creates the reminder processor. A stale or repeated job finds no pending row and does nothing. A retryable
  * failure puts the row back to pending and rethrows so the queue retries with backoff, up to `maxAttempts` claims;
- * a non-retryable one gives the reminder up (status cancelled, `last_error` kept) and throws a non-retryable error.
+ * a non-retryable one gives the reminder up (status failed, `last_error` kept) and throws a non-retryable error.
  */
 export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessReminder {
   const { db, clock } = deps;

@@ -107,7 +107,7 @@ export async function claimReminder(db: Db, job: ReminderJobRef, now: Date): Pro
   return row === undefined ? undefined : toReminderRecord(row);
 }
 
-/** How a claimed reminder ended: done, back to pending for a retry, or given up (cancelled, with the error kept). */
+/** How a claimed reminder ended: done, back to pending for a retry, or given up (failed, with the error kept). */
 export type ClaimOutcome = { status: "done" } | { status: "retry"; error: string } | { status: "given_up"; error: string };
 
 /** Settles a claim; a no-op when the row was moved or cancelled while it ran (the newer state wins). */
@@ -115,7 +115,7 @@ export async function settleClaim(db: Db, job: ReminderJobRef, outcome: ClaimOut
   const values =
     outcome.status === "done"
       ? { status: "done" as const, done_at: now, last_error: null }
-      : { status: outcome.status === "retry" ? ("pending" as const) : ("cancelled" as const), last_error: outcome.error };
+      : { status: outcome.status === "retry" ? ("pending" as const) : ("failed" as const), last_error: outcome.error };
   await db
     .updateTable("reminders")
     .set({ ...values, claimed_at: null, updated_at: now })

@@ -188,7 +188,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   it("gives up a reminder whose handler fails for good, without retrying it", async () => {
     await reminders.schedule({ key: "rejected", kind: "test.rejected", dueAt: inMs(50) });
 
-    const given = await waitFor("the reminder to be given up", () => rowWithStatus("rejected", "cancelled"));
+    const given = await waitFor("the reminder to be given up", () => rowWithStatus("rejected", "failed"));
 
     expect(given.attempts).toBe(1);
     expect(given.last_error).toBe("platform_rejected: channel_not_found");
@@ -198,7 +198,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     const scheduled = await reminders.schedule({ key: "broken", kind: "test.broken", dueAt: inMs(50) });
     const jobId = reminderJobId({ reminderId: scheduled.id, dueAt: scheduled.dueAt });
 
-    const given = await waitFor("the reminder to be given up", () => rowWithStatus("broken", "cancelled"));
+    const given = await waitFor("the reminder to be given up", () => rowWithStatus("broken", "failed"));
     await waitFor("the failed job to leave the queue", async () => ((await directQueue.getJob(jobId)) === undefined ? true : undefined));
 
     expect(given.attempts).toBe(3);
@@ -210,14 +210,14 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     const scheduled = await reminders.schedule({ key: "unknown", kind: "test.nobody", dueAt: inMs(50) });
     const jobId = reminderJobId({ reminderId: scheduled.id, dueAt: scheduled.dueAt });
 
-    const given = await waitFor("the reminder to be given up", () => rowWithStatus("unknown", "cancelled"));
+    const given = await waitFor("the reminder to be given up", () => rowWithStatus("unknown", "failed"));
     await waitFor("the failed job to leave the queue", async () => ((await directQueue.getJob(jobId)) === undefined ? true : undefined));
     await reconcile();
 
     expect(given.attempts).toBe(1);
     expect(given.last_error).toContain('no reminder handler for kind "test.nobody"');
     expect(await directQueue.getJob(jobId)).toBeUndefined();
-    expect((await row("unknown")).status).toBe("cancelled");
+    expect((await row("unknown")).status).toBe("failed");
   });
 
   it("runs a reminder again whose worker died mid-handler, once the claim is stale", async () => {
