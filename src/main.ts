@@ -16,7 +16,7 @@ import { createNotifier } from "./chat/create-notifier.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { createAgendaSources, createMeetingsFeature } from "./meetings/index.ts";
+import { createAgendaPort, createAgendaSources, createMeetingsFeature } from "./meetings/index.ts";
 import { createReminderProcessor, createReminders, reconcileReminders } from "./reminders/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
@@ -99,7 +99,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
-    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), createAlertsFeature({ db, clock, notifier, reminders, logger, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }), ...(options.features ?? [])];
+    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger, agenda: createAgendaPort({ db, clock }) }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), createAlertsFeature({ db, clock, notifier, reminders, logger, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }), ...(options.features ?? [])];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
     void notifier;
     void reminders;

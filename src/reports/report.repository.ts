@@ -70,7 +70,7 @@ export function createReportRepository(db: Db) {
       const rows = await db.selectFrom("reports").selectAll().where("partnership_id", "=", partnershipId).where("form", "=", form).where("period", "=", period).execute();
       return rows.map(toReport);
     },
-    /** Reports whose form is open now or whose deadline is at most `graceDays` behind. */
+    /** Reports whose form has opened by `now`, soonest deadline first (optionally of one organisation). */
     async current(partnershipId: string, now: Date, organisationId?: string): Promise<Report[]> {
       let query = db.selectFrom("reports").selectAll().where("partnership_id", "=", partnershipId).where("opens_at", "<=", now);
       if (organisationId !== undefined) query = query.where("organisation_id", "=", organisationId);

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AgendaPort } from "../../../src/reports/index.ts";
+import { createAgendaPort } from "../../../src/meetings/index.ts";
 import { messageText } from "../../helpers/recording-chat.ts";
 import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
 
 let h: ReportsHarness;
-// The meetings capability owns agendas; here the port only records what reports asked it to add.
-const agendaItems: Parameters<AgendaPort["addItem"]>[0][] = [];
 let groupId: string;
+let meetingId: string;
 
 beforeAll(async () => {
-  h = await createReportsHarness({ agenda: { addItem: async (item) => void agendaItems.push(item) } });
+  h = await createReportsHarness({ agenda: { addItem: (item) => createAgendaPort({ db: h.db.db, clock: h.clock }).addItem(item) } });
   // Like the Stockholm EU-citizens agreement: extendable a year at a time, in writing by 1 February.
   await h.db.db
     .updateTable("partnerships")
@@ -23,6 +22,12 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   groupId = group.id;
   await h.db.db.insertInto("channels").values({ partnership_id: "eu", platform: "slack", conversation: "C0STYR", purpose: "group", group_id: groupId }).execute();
+  const meeting = await h.db.db
+    .insertInto("meetings")
+    .values({ partnership_id: "eu", group_id: groupId, starts_at: "2027-01-14T13:00:00Z", ends_at: "2027-01-14T15:00:00Z", planned_starts_at: "2027-01-14T13:00:00Z" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  meetingId = meeting.id;
 });
 afterAll(async () => {
   await h?.close();
@@ -30,16 +35,24 @@ afterAll(async () => {
 
 const styrgruppPosts = () => h.chats.get("slack")!.calls.flatMap((c) => (c.op === "post" && c.conversation === "slack:C0STYR" ? [messageText(c.message)] : []));
 const tick = () => h.boot().feature.recurring![0]!.run(h.clock.now());
+const agendaItems = () => h.db.db.selectFrom("agenda_items").select(["group_id", "proposed_for_meeting_id", "source_key", "text", "text_en"]).execute();
 
 describe("the written-extension deadline", () => {
   it("puts the extension on the styrgrupp agenda and reminds the group 60, 30 and 7 days before 1 February", async () => {
     h.clock.set("2026-11-20T07:00:00Z");
     await tick();
-    expect(agendaItems).toEqual([]);
+    expect(await agendaItems()).toEqual([]);
     h.clock.set("2026-12-03T08:00:00Z");
     await tick();
-    expect(agendaItems).toEqual([
-      expect.objectContaining({ partnershipId: "eu", groupId, key: "extension:eu:2027-02-01", title: { sv: "Förlängning av överenskommelsen: skriftligt beslut senast 2027-02-01", en: "Extension of the agreement: written decision by 2027-02-01" } }),
+    await tick();
+    expect(await agendaItems()).toEqual([
+      {
+        group_id: groupId,
+        proposed_for_meeting_id: meetingId,
+        source_key: "extension:eu:2027-02-01",
+        text: "Förlängning av överenskommelsen: skriftligt beslut senast 2027-02-01",
+        text_en: "Extension of the agreement: written decision by 2027-02-01",
+      },
     ]);
     expect(await h.runDue()).toBe(1);
     expect(styrgruppPosts()).toEqual([
