@@ -24,7 +24,7 @@ beforeAll(async () => {
   await h.db.db.insertInto("channels").values({ partnership_id: "eu", platform: "slack", conversation: "C0STYR", purpose: "group", group_id: groupId }).execute();
   const meeting = await h.db.db
     .insertInto("meetings")
-    .values({ partnership_id: "eu", group_id: groupId, starts_at: "2027-01-14T13:00:00Z", ends_at: "2027-01-14T15:00:00Z", planned_starts_at: "2027-01-14T13:00:00Z" })
+    .values({ partnership_id: "eu", group_id: groupId, starts_at: "2027-01-14T13:00:00Z", ends_at: "2027-01-14T15:00:00Z", planned_starts_at: "2027-01-14T13:00:00Z", invited_at: null, agenda_sent_at: null, minutes_at: null, cancelled_at: null, updated_at: new Date() })
     .returning("id")
     .executeTakeFirstOrThrow();
   meetingId = meeting.id;
