@@ -87,7 +87,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     usage:
       "rapport – fyll i din organisations rapport i chatten\nrapport formulär – fyll i den i ett formulär\nrapport status – vilka som lämnat in\nrapport sammanställ 2026H2 – sammanställning som fil (administratörer)",
     "extension.reminder":
-      "Påminnelse till styrgruppen: förlängning av {partnership} måste vara skriftligt överenskommen senast {deadline} ({days}). Punkten står på styrgruppens dagordning.",
+      "Påminnelse till styrgruppen: förlängning av {partnership} måste vara skriftligt överenskommen senast {deadline} ({days}). Ta upp den på styrgruppens nästa möte.",
     "extension.agenda": "Förlängning av överenskommelsen: skriftligt beslut senast {deadline}",
     "form.title": "{form} {period}",
     "form.submit": "Skicka in",
@@ -145,7 +145,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     usage:
       "report – fill in your organisation's report in chat\nreport form – fill it in as a form\nreport status – who has submitted\nreport compile 2026H2 – compilation as a file (admins)",
     "extension.reminder":
-      "Reminder to the steering group: the extension of {partnership} must be agreed in writing by {deadline} ({days}). The item is on the steering group's agenda.",
+      "Reminder to the steering group: the extension of {partnership} must be agreed in writing by {deadline} ({days}). Take it up at the steering group's next meeting.",
     "extension.agenda": "Extension of the agreement: written decision by {deadline}",
     "form.title": "{form} {period}",
     "form.submit": "Submit",
