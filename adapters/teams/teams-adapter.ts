@@ -28,6 +28,8 @@ export interface TeamsAdapterOptions {
   /** Language of the adapter's own few messages. */
   locale?: Locale;
   clock?: Clock;
+  /** How long an answer may wait for the core before Teams gets one anyway (defaults: 4 s for card actions, 10 s otherwise). */
+  budget?: { invokeMs: number; messageMs: number };
 }
 
 /** The running Teams adapter. */
@@ -68,7 +70,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     tenantId: creds?.tenantId,
     locale,
   });
-  const deps = { handler: options.handler, chat, store, logger: log, locale };
+  const deps = { handler: options.handler, chat, store, logger: log, locale, budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 } };
   app.use(async ({ activity }) => dispatchActivity(activity, deps));
 
   router.get(`${FILE_PATH}/:token/:name`, async (req, res) => {

@@ -22,6 +22,8 @@ export interface DispatchDeps {
   store: ConversationStore;
   logger: Logger;
   locale: Locale;
+  /** How long the HTTP answer may wait for the handler: an Action.Execute invoke, and any other activity. */
+  budget: { invokeMs: number; messageMs: number };
 }
 
 const CARD = "application/vnd.microsoft.card.adaptive";
@@ -53,9 +55,23 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.locale,
   );
   const t = createTranslator(teamsMessages, deps.locale);
-  let result: FormResult | void;
+  const work = handle(translated, reply, deps);
+  // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
+  // answer at once while the work goes on: its outcome still replaces the card through the connector.
+  const budgetMs = translated.via === "execute" ? deps.budget.invokeMs : deps.budget.messageMs;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), budgetMs)));
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first !== "late") return first;
+  deps.logger.warn({ event: translated.event.type, budgetMs }, "teams activity is taking long; answered early, the result follows");
+  return translated.via === "execute" ? invokeMessage(t("working")) : { status: 200 };
+}
+
+async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps): Promise<DispatchResult> {
+  const t = createTranslator(teamsMessages, deps.locale);
   try {
-    result = await deps.handler.handle(translated.event, reply);
+    const result = await deps.handler.handle(translated.event, reply);
     if (translated.event.type === "form") await answerForm(result, translated, reply, deps.locale);
   } catch (error) {
     const e = toSamverkaError(error);

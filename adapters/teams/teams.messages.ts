@@ -1,12 +1,13 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
-export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formErrors" | "failed" | "download" | "fileExpires"> = {
+export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
     choose: "Välj",
     done: "Klart.",
+    working: "Det tar en stund; kortet uppdateras när det är klart.",
     formErrors: "Formuläret sparades inte. Rätta det som är markerat och skicka igen.",
     failed: "Något gick fel och det du bad om blev inte gjort. Försök igen om en stund; hjälper inte det, kontakta samordnaren.",
     download: "Ladda ner",
@@ -17,6 +18,7 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "formEr
     no: "No",
     choose: "Choose",
     done: "Done.",
+    working: "This takes a moment; the card is updated when it is done.",
     formErrors: "The form was not saved. Correct what is marked and send it again.",
     failed: "Something went wrong and what you asked for was not done. Try again in a moment; if that does not help, contact the coordinator.",
     download: "Download",

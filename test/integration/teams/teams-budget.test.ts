@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTeamsAdapter } from "../../../adapters/teams/index.ts";
+import type { InboundHandler } from "../../../src/chat/inbound.ts";
+import { textMessage } from "../../../src/chat/message.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+describe("a slow answer to a Teams card action", () => {
+  let db: TestDatabase;
+  let server: Server;
+  let driver: TeamsDriver;
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const handler: InboundHandler = {
+    async handle(event, reply) {
+      if (event.type === "message") {
+        await reply.say({ text: "Välj", blocks: [{ type: "buttons", buttons: [{ actionId: "slow.pick", label: "Ta platsen", value: "1" }] }] });
+        return;
+      }
+      if (event.type === "action") {
+        // Held until the test has seen the early answer, so the order is certain.
+        await gate;
+        await reply.updateSource(textMessage("Platsen är din"));
+      }
+    },
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const adapter = createTeamsAdapter({ handler, db: db.db, logger: silentLogger, host: "127.0.0.1", budget: { invokeMs: 50, messageMs: 5000 } });
+    await adapter.start();
+    const app = express();
+    app.use(adapter.router);
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    driver = await createTeamsDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    open();
+    await driver?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await db?.drop();
+  });
+
+  it("answers the invoke at once with a message, then replaces the card when the work is done", async () => {
+    const user = { userId: "29:sara", aadObjectId: "aad-sara" };
+    await driver.message(user, "hej");
+    const card = await driver.waitFor((i) => i.buttons.length > 0);
+    const { body } = await driver.post({
+      type: "invoke",
+      name: "adaptiveCard/action",
+      from: { id: user.userId, aadObjectId: user.aadObjectId },
+      conversation: { id: driver.personalChat(user), conversationType: "personal" },
+      replyToId: card.messageId,
+      value: { action: { type: "Action.Execute", verb: "slow.pick", data: { samverka: "action", actionId: "slow.pick", value: "1" } }, trigger: "manual" },
+    });
+    expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: expect.stringContaining("tar en stund") as unknown });
+    expect(driver.sent().some((i) => i.kind === "update")).toBe(false);
+    open();
+    const update = await driver.waitFor((i) => i.kind === "update" && i.text.includes("Platsen är din"));
+    expect(update.messageId).toBe(card.messageId);
+  });
+});
