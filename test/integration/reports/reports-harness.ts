@@ -1,6 +1,7 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Feature } from "../../../src/app/feature.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
+import type { Db } from "../../../src/db/database.ts";
 import { createNotifier } from "../../../src/chat/create-notifier.ts";
 import type { FormResult, InboundEvent, Reply } from "../../../src/chat/inbound.ts";
 import type { FormView } from "../../../src/chat/message.ts";
@@ -35,10 +36,17 @@ export interface ReportsHarness {
   close(): Promise<void>;
 }
 
-export async function createReportsHarness(options: { agenda?: AgendaPort } = {}): Promise<ReportsHarness> {
+/** What the harness starts from: the seeded partnership `eu` unless `seed` brings another, and the clock's start. */
+export interface HarnessOptions {
+  agenda?: AgendaPort;
+  start?: string;
+  seed?: (db: Db) => Promise<{ members: Record<string, string>; organisations: Record<string, string> }>;
+}
+
+export async function createReportsHarness(options: HarnessOptions = {}): Promise<ReportsHarness> {
   const db = await createTestDatabase();
   db.pool.on("error", () => undefined);
-  const clock = createManualClock("2026-12-17T05:15:00Z");
+  const clock = createManualClock(options.start ?? "2026-12-17T05:15:00Z");
   const chats = new Map<Platform, RecordingChat>([
     ["slack", createRecordingChat("slack")],
     ["teams", createRecordingChat("teams")],
@@ -48,11 +56,14 @@ export async function createReportsHarness(options: { agenda?: AgendaPort } = {}
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
   const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
 
-  const { members, organisations } = await seedReportingPartnership(db.db, { anna: { slack: "UANNA" }, bertil: { teams: "29:bertil" }, cecilia: { slack: "UCECILIA", teams: "29:cecilia" }, david: { slack: "UDAVID" } });
+  const seed =
+    options.seed ??
+    ((d: Db) => seedReportingPartnership(d, { anna: { slack: "UANNA" }, bertil: { teams: "29:bertil" }, cecilia: { slack: "UCECILIA", teams: "29:cecilia" }, david: { slack: "UDAVID" } }));
+  const { members, organisations } = await seed(db.db);
 
   const boot: ReportsHarness["boot"] = () => {
     const notifier = createNotifier({ db: db.db, chats: chats, logger: silentLogger });
-    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES, ...options });
+    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES, ...(options.agenda === undefined ? {} : { agenda: options.agenda }) });
     const router = createChatRouter({ db: db.db, chats: chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
     return {
       feature,
