@@ -12,6 +12,7 @@ import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { toBoltLogger } from "./bolt-logger.ts";
 import { createBotIdentity } from "./bolt-authorize.ts";
+import { createPendingForms } from "./chat/pending-forms.ts";
 import { createSlackChat } from "./chat/slack-chat.ts";
 import { translateSlackBody } from "./parse/translate.ts";
 import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
@@ -47,15 +48,16 @@ export interface SlackAdapter {
   chat: ChatPort;
   /** Express router for `POST /slack/events`; undefined in Socket Mode. */
   router: Router | undefined;
-  /** Housekeeping to schedule with the features' recurring tasks (forgetting old event ids). */
+  /** Housekeeping to schedule with the features' recurring tasks (forgets old event ids and unopened forms). */
   recurring: RecurringTask[];
   /** Looks the bot up in the background and connects Socket Mode (over HTTP the lead's server listens). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-// Slack stops retrying an event after about an hour; a day of event ids is plenty to recognise every retry.
-const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
+// Slack stops retrying an event after about an hour, so a day of event ids recognises every retry;
+// a form offered behind a button is kept as long.
+const MEMORY_MS = 24 * 60 * 60 * 1000;
 
 // Rate-limited calls wait for Slack's Retry-After, then retry; network failures back off up to half a minute.
 const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
@@ -95,7 +97,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const client = new WebClient(config.botToken, clientOptions);
   const bot = createBotIdentity(client, config.botToken);
   const app = new App({ authorize: bot.authorize, receiver, logger: boltLogger, clientOptions, convoStore: false });
-  const chat = createSlackChat(client, config.locale ?? "sv");
+  const forms = createPendingForms(options.db);
+  const chat = createSlackChat(client, config.locale ?? "sv", forms);
   const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
 
   if (router === undefined) app.use(createDedupeMiddleware(deduper, log));
@@ -118,11 +121,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   const purgeEvents: RecurringTask = {
-    name: "slack.forget-old-events",
+    name: "slack.housekeeping",
     cron: "40 3 * * *",
     run: async (now) => {
-      const forgotten = await deduper.purge(new Date(now.getTime() - EVENT_MEMORY_MS));
-      log.info({ forgotten }, "old slack event ids forgotten");
+      const before = new Date(now.getTime() - MEMORY_MS);
+      const events = await deduper.purge(before);
+      const pendingForms = await forms.purge(before);
+      log.info({ events, pendingForms }, "old slack event ids and unopened forms forgotten");
     },
   };
 

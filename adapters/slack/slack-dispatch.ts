@@ -1,14 +1,15 @@
 import type { FormResult, InboundHandler, Reply } from "../../src/chat/inbound.ts";
-import type { FormView } from "../../src/chat/message.ts";
+import { textMessage, type FormView } from "../../src/chat/message.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { renderFormView, toModalErrors } from "./blocks/form-view.ts";
 import { renderMessage } from "./blocks/message-blocks.ts";
 import { plain } from "./blocks/text.ts";
+import { OPEN_FORM_ACTION } from "./chat/pending-forms.ts";
 import type { SlackChat } from "./chat/slack-chat.ts";
 import { createSlackReply } from "./chat/slack-reply.ts";
-import type { Translated } from "./parse/translate.ts";
+import type { ReplyOrigin, Translated } from "./parse/translate.ts";
 import { encodeConversation } from "./refs.ts";
 import { slackMessages } from "./slack.messages.ts";
 
@@ -38,12 +39,21 @@ export async function dispatchSlack(translated: Translated, ack: Ack, deps: Disp
   if (translated.kind === "form") return dispatchForm(translated, ack, deps);
   // Slack wants the ack within 3 s; commands and clicks answer through the Web API or response_url afterwards.
   await ack();
-  const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
+  const reply = createSlackReply(deps.chat, translated.origin);
+  const event = translated.event;
   try {
-    await deps.handler.handle(translated.event, reply);
+    if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps);
+    else await deps.handler.handle(event, reply);
   } catch (error) {
     await tellFailure(error, reply, deps, { event: translated.event.type });
   }
+}
+
+/** The adapter's own "open the form" button: opens the kept form with the click's trigger id. */
+async function openOfferedForm(id: string, origin: ReplyOrigin, reply: Reply, deps: DispatchDeps): Promise<void> {
+  if (origin.triggerId !== undefined && (await deps.chat.openOfferedForm(origin.triggerId, id, origin.userId))) return;
+  const t = createTranslator(slackMessages, deps.locale);
+  await reply.whisper(textMessage(t("formGone")));
 }
 
 async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, context: object): Promise<void> {
@@ -59,7 +69,7 @@ async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, con
 
 async function dispatchForm(translated: FormTranslated, ack: Ack, deps: DispatchDeps): Promise<void> {
   const t = createTranslator(slackMessages, deps.locale);
-  const baseReply = createSlackReply(deps.chat, translated.origin, deps.locale);
+  const baseReply = createSlackReply(deps.chat, translated.origin);
   // A form opened while answering a submission replaces the modal (no trigger id is needed for that).
   let nextForm: FormView | undefined;
   const reply: Reply = {

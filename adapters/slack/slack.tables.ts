@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { Generated, JSONColumnType } from "kysely";
 
 /** One Slack Events API delivery already accepted; retries with the same `event_id` are ignored. */
 export type SlackEventsTable = {
@@ -6,8 +6,18 @@ export type SlackEventsTable = {
   received_at: Generated<Date>;
 };
 
+/** A form waiting behind an "open the form" button until its user clicks it. */
+export type SlackPendingFormsTable = {
+  id: Generated<string>;
+  user_id: string;
+  form: JSONColumnType<Record<string, unknown>>;
+  origin: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+};
+
 /** The tables the Slack adapter owns (`migrations/2026112202_slack.ts`). */
 // A type alias, not an interface: Kysely's withTables needs an index-compatible record type.
 export type SlackTables = {
   slack_events: SlackEventsTable;
+  slack_pending_forms: SlackPendingFormsTable;
 };

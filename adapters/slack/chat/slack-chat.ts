@@ -2,20 +2,27 @@ import type { WebClient } from "@slack/web-api";
 import type { ChatPort } from "../../../src/chat/chat-port.ts";
 import type { FormView, Message } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
-import type { Locale } from "../../../src/shared/i18n.ts";
+import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
 import { renderFormView } from "../blocks/form-view.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
 import { channelOf, decodeConversation, decodeInteraction, decodeMessage, encodeConversation, encodeMessage } from "../refs.ts";
+import { slackMessages } from "../slack.messages.ts";
+import { OPEN_FORM_ACTION, type FormOrigin, type PendingForms } from "./pending-forms.ts";
 import { callSlack } from "./slack-errors.ts";
 
-/** The ChatPort over Slack's Web API, plus the modal call the reply needs with its origin. */
+/** The ChatPort over Slack's Web API, plus the modal calls the reply needs with their origin. */
 export interface SlackChat extends ChatPort {
   /** Opens a modal with a trigger id, remembering where it came from. */
-  openModal(triggerId: string, form: FormView, origin: { conversation: string; message?: string; responseUrl?: string }): Promise<void>;
+  openModal(triggerId: string, form: FormView, origin: FormOrigin): Promise<void>;
+  /** Without a trigger id: keeps the form and shows `userId` a button that opens it. */
+  offerForm(userId: string, form: FormView, origin: FormOrigin): Promise<void>;
+  /** Opens a form kept by `offerForm` when its button is clicked; false when it is gone or someone else's. */
+  openOfferedForm(triggerId: string, id: string, userId: string): Promise<boolean>;
 }
 
 /** Creates the ChatPort for the workspace of `client`'s bot token. */
-export function createSlackChat(client: WebClient, locale: Locale): SlackChat {
+export function createSlackChat(client: WebClient, locale: Locale, forms: PendingForms): SlackChat {
+  const t = createTranslator(slackMessages, locale);
   // conversations.open is idempotent but rate-limited (tier 3); a user's DM channel never changes.
   const directChannels = new Map<string, string>();
   const directChannel = async (userId: string): Promise<string> => {
@@ -35,6 +42,18 @@ export function createSlackChat(client: WebClient, locale: Locale): SlackChat {
   const openModal: SlackChat["openModal"] = async (triggerId, form, origin) => {
     const view = renderFormView(form, origin, locale);
     await callSlack("views.open", () => client.views.open({ trigger_id: triggerId, view }));
+  };
+  const offerForm: SlackChat["offerForm"] = async (userId, form, origin) => {
+    const id = await forms.save(userId, { form, origin });
+    const text = t("formReady", { title: form.title });
+    const message: Message = {
+      text,
+      blocks: [{ type: "text", text }, { type: "buttons", buttons: [{ actionId: OPEN_FORM_ACTION, label: t("openForm"), value: id, style: "primary" }] }],
+    };
+    const channel = decodeConversation(origin.conversation);
+    // In a channel only the person who asked sees the button; the form is theirs.
+    if (channel.startsWith("D")) await postTo(channel, message);
+    else await callSlack("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user: userId, ...renderMessage(message) }));
   };
   return {
     platform: "slack",
@@ -59,10 +78,8 @@ export function createSlackChat(client: WebClient, locale: Locale): SlackChat {
     },
     async openForm(target, form) {
       const triggerId = decodeInteraction(target.interaction);
-      if (triggerId === undefined) {
-        throw new SamverkaError("invalid_input", "Slack opens a form only in reply to a command or click (no trigger id was given).");
-      }
-      await openModal(triggerId, form, { conversation: target.conversation });
+      if (triggerId === undefined) await offerForm(target.userId, form, { conversation: target.conversation });
+      else await openModal(triggerId, form, { conversation: target.conversation });
     },
     async attachFile(conversation, file) {
       const channel = decodeConversation(conversation);
@@ -77,5 +94,12 @@ export function createSlackChat(client: WebClient, locale: Locale): SlackChat {
       );
     },
     openModal,
+    offerForm,
+    async openOfferedForm(triggerId, id, userId) {
+      const pending = await forms.find(id, userId);
+      if (pending === undefined) return false;
+      await openModal(triggerId, pending.form, pending.origin);
+      return true;
+    },
   };
 }

@@ -1,10 +1,8 @@
 import type { Reply } from "../../../src/chat/inbound.ts";
-import { textMessage, type Message } from "../../../src/chat/message.ts";
-import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import type { Message } from "../../../src/chat/message.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
 import type { ReplyOrigin } from "../parse/translate.ts";
 import { encodeConversation, encodeMessage } from "../refs.ts";
-import { slackMessages } from "../slack.messages.ts";
 import type { SlackChat } from "./slack-chat.ts";
 import { callSlack } from "./slack-errors.ts";
 
@@ -17,7 +15,7 @@ async function postToResponseUrl(url: string, body: object): Promise<void> {
 }
 
 /** The Reply for one inbound Slack event, answering where and to whom the event came from. */
-export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
+export function createSlackReply(chat: SlackChat, origin: ReplyOrigin): Reply {
   const conversation = encodeConversation(origin.channel);
   // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
   const direct = origin.channel.startsWith("D");
@@ -46,17 +44,14 @@ export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: L
       }
     },
     async openForm(form) {
-      if (origin.triggerId === undefined) {
-        // A plain message carries no trigger id, and Slack opens modals only with one: say how to get there.
-        const t = createTranslator(slackMessages, locale);
-        await whisper(textMessage(t("formNeedsClick")));
-        return;
-      }
-      await chat.openModal(origin.triggerId, form, {
+      const formOrigin = {
         conversation,
         ...(origin.source === undefined ? {} : { message: encodeMessage({ channel: origin.channel, ts: origin.source.ts }) }),
         ...(origin.responseUrl === undefined ? {} : { responseUrl: origin.responseUrl }),
-      });
+      };
+      // A typed message carries no trigger id, and Slack opens modals only with one: offer a button that does.
+      if (origin.triggerId === undefined) await chat.offerForm(origin.userId, form, formOrigin);
+      else await chat.openModal(origin.triggerId, form, formOrigin);
     },
   };
 }

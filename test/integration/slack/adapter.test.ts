@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/index.ts";
+import { createSlackAdapter, type SlackAdapter, type SlackTables } from "../../../adapters/slack/index.ts";
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
@@ -223,10 +223,23 @@ describe("Slack adapter over HTTP", () => {
     expect(errors?.antal).toContain("Något gick fel");
   });
 
-  it("tells a direct message that wants a form how to open it, since Slack needs a click or command for that", async () => {
+  it("offers a button that opens the form when a typed direct message asks for one, since Slack needs a click for modals", async () => {
     await driver.message(maja, "formulär");
-    const hint = await driver.waitFor((i) => i.text.includes("/samverka"));
-    expect(hint).toMatchObject({ kind: "direct", conversation: "D0MAJA" });
+    const offer = await driver.waitFor((i) => i.buttons.some((b) => b.label === "Öppna formuläret"));
+    expect(offer).toMatchObject({ kind: "direct", conversation: "D0MAJA" });
+    expect(fake.calls("views.open")).toEqual([]);
+    await driver.click(maja, offer, "Öppna formuläret");
+    const modal = await driver.waitFor((i) => i.kind === "form");
+    expect(modal.fields).toEqual(["antal", "datum"]);
+    expect(await driver.submitForm(maja, modal, { antal: "tolv" })).toEqual({ antal: "Skriv ett heltal, till exempel 12." });
+    expect(handled.at(-1)).toMatchObject({ type: "form", formId: "test.count", state: "row-42", conversation: "slack:D0MAJA" });
+  });
+
+  it("does not open someone else's offered form", async () => {
+    await driver.message(maja, "formulär");
+    const offer = await driver.waitFor((i) => i.buttons.some((b) => b.label === "Öppna formuläret"));
+    await driver.click({ userId: "U0PER" }, offer, "Öppna formuläret");
+    await driver.waitFor((i) => i.text.includes("Formuläret finns inte längre"));
     expect(fake.calls("views.open")).toEqual([]);
   });
 
@@ -260,14 +273,21 @@ describe("Slack adapter when the core is slow", () => {
   });
 });
 
-describe("Slack event memory", () => {
-  it("forgets event ids older than a day and keeps recent ones", async () => {
-    const events = db.db.withTables<{ slack_events: { event_id: string; received_at: Date } }>();
-    await events.insertInto("slack_events").values([{ event_id: "Ev0OLD", received_at: new Date("2026-11-20T03:00:00Z") }, { event_id: "Ev0NEW", received_at: new Date("2026-11-22T01:00:00Z") }]).execute();
-    const [purge] = adapter.recurring;
-    await purge!.run(new Date("2026-11-22T03:40:00Z"));
-    const left = await events.selectFrom("slack_events").where("event_id", "in", ["Ev0OLD", "Ev0NEW"]).select("event_id").execute();
-    expect(left.map((r) => r.event_id)).toEqual(["Ev0NEW"]);
+describe("Slack housekeeping", () => {
+  it("forgets event ids and unopened forms older than a day and keeps recent ones", async () => {
+    const slackDb = db.db.withTables<SlackTables>();
+    await slackDb.insertInto("slack_events").values([{ event_id: "Ev0OLD", received_at: new Date("2026-11-20T03:00:00Z") }, { event_id: "Ev0NEW", received_at: new Date("2026-11-22T01:00:00Z") }]).execute();
+    const forms = await slackDb
+      .insertInto("slack_pending_forms")
+      .values(["2026-11-20T03:00:00Z", "2026-11-22T01:00:00Z"].map((at) => ({ user_id: "U0MAJA", form: JSON.stringify(form), origin: JSON.stringify({ conversation: "slack:D0MAJA" }), created_at: new Date(at) })))
+      .returning("id")
+      .execute();
+    const [housekeeping] = adapter.recurring;
+    await housekeeping!.run(new Date("2026-11-22T03:40:00Z"));
+    const events = await slackDb.selectFrom("slack_events").where("event_id", "in", ["Ev0OLD", "Ev0NEW"]).select("event_id").execute();
+    expect(events.map((r) => r.event_id)).toEqual(["Ev0NEW"]);
+    const pending = await slackDb.selectFrom("slack_pending_forms").where("id", "in", forms.map((f) => f.id)).select("id").execute();
+    expect(pending.map((r) => r.id)).toEqual([forms[1]!.id]);
   });
 });
 
@@ -295,6 +315,13 @@ describe("Slack ChatPort over the Web API", () => {
     expect(first).toMatch(/^slack:D0PER:\d+\.\d+$/);
     expect(fake.calls("conversations.open")).toHaveLength(1);
     expect(await adapter.chat.directConversation("U0PER")).toBe("slack:D0PER");
+  });
+
+  it("offers a form asked for without an interaction behind a button only its user sees", async () => {
+    await adapter.chat.openForm({ conversation: "slack:C0KANAL", userId: "U0MAJA" }, form);
+    const [offer] = fake.calls("chat.postEphemeral");
+    expect(offer!.body).toMatchObject({ channel: "C0KANAL", user: "U0MAJA" });
+    expect(JSON.stringify(offer!.body.blocks)).toContain("Öppna formuläret");
   });
 
   it("posts a private message as an ephemeral one to that user", async () => {
