@@ -1,14 +1,10 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTeamsAdapter, type TeamsAdapter } from "../../../adapters/teams/index.ts";
+import type { TeamsAdapter } from "../../../adapters/teams/index.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
-import { createTeamsDriver, TEAMS_TEST_TENANT, type TeamsDriver } from "../../helpers/teams-driver.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
+import { TEAMS_TEST_TENANT, type TeamsDriver } from "../../helpers/teams-driver.ts";
 
 const CHANNEL = "19:adapter-test@thread.tacv2";
 const maja = { userId: "29:maja", aadObjectId: "aad-maja", name: "Maja" };
@@ -45,28 +41,18 @@ function createTestHandler(events: InboundEvent[]): InboundHandler {
 }
 
 describe("Teams adapter over HTTP with the real Teams SDK", () => {
-  let db: TestDatabase;
+  let world: TeamsAdapterServer;
   let adapter: TeamsAdapter;
-  let server: Server;
   let driver: TeamsDriver;
+  let serverUrl: string;
   const events: InboundEvent[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    adapter = createTeamsAdapter({ handler: createTestHandler(events), db: db.db, logger: silentLogger, host: "127.0.0.1", publicUrl: () => "https://samverka.example.se" });
-    await adapter.start();
-    const app = express();
-    app.use(adapter.router);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    driver = await createTeamsDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    world = await startTeamsAdapterServer({ handler: createTestHandler(events), publicUrl: () => "https://samverka.example.se" });
+    ({ adapter, driver, url: serverUrl } = world);
   });
   afterAll(async () => {
-    await driver?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.drop();
+    await world?.close();
   });
   beforeEach(() => {
     driver.clear();
@@ -171,10 +157,10 @@ describe("Teams adapter over HTTP with the real Teams SDK", () => {
     const file = await driver.waitFor((i) => i.kind === "file");
     const link = JSON.stringify(file.raw).match(/https:\/\/samverka\.example\.se(\/api\/teams\/files\/[^"]+)/)?.[1];
     expect(link).toBeDefined();
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${link}`);
+    const res = await fetch(`${serverUrl}${link}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("BEGIN:VCALENDAR");
-    const missing = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/teams/files/nope/mote.ics`);
+    const missing = await fetch(`${serverUrl}/api/teams/files/nope/mote.ics`);
     expect(missing.status).toBe(404);
   });
 });

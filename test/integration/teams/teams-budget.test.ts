@@ -1,17 +1,11 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTeamsAdapter } from "../../../adapters/teams/index.ts";
 import type { InboundHandler } from "../../../src/chat/inbound.ts";
 import { textMessage } from "../../../src/chat/message.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
-import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
+import type { TeamsDriver } from "../../helpers/teams-driver.ts";
 
 describe("a slow answer to a Teams card action", () => {
-  let db: TestDatabase;
-  let server: Server;
+  let world: TeamsAdapterServer;
   let driver: TeamsDriver;
   let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (open = resolve));
@@ -30,22 +24,12 @@ describe("a slow answer to a Teams card action", () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const adapter = createTeamsAdapter({ handler, db: db.db, logger: silentLogger, host: "127.0.0.1", budget: { invokeMs: 50, messageMs: 5000 } });
-    await adapter.start();
-    const app = express();
-    app.use(adapter.router);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    driver = await createTeamsDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    world = await startTeamsAdapterServer({ handler, budget: { invokeMs: 50, messageMs: 5000 } });
+    driver = world.driver;
   });
   afterAll(async () => {
     open();
-    await driver?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.drop();
+    await world?.close();
   });
 
   it("answers the invoke at once with a message, then replaces the card when the work is done", async () => {

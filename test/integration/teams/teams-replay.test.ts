@@ -1,18 +1,13 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTeamsAdapter, type TeamsAdapter } from "../../../adapters/teams/index.ts";
+import type { TeamsAdapter } from "../../../adapters/teams/index.ts";
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
 import { textMessage } from "../../../src/chat/message.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
 import { buildInvokeFromDocs, loadTeamsFixture } from "../../helpers/teams-fixtures.ts";
-import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
+import type { TeamsDriver } from "../../helpers/teams-driver.ts";
 
 describe("recorded Teams payloads replayed through the real adapter over HTTP", () => {
-  let db: TestDatabase;
-  let server: Server;
+  let world: TeamsAdapterServer;
   let driver: TeamsDriver;
   let adapter: TeamsAdapter;
   const events: InboundEvent[] = [];
@@ -27,21 +22,11 @@ describe("recorded Teams payloads replayed through the real adapter over HTTP", 
   const replay = (fixture: Record<string, unknown>) => driver.post({ ...fixture, serviceUrl: `${driver.connector.url}/` });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    adapter = createTeamsAdapter({ handler, db: db.db, logger: silentLogger, host: "127.0.0.1" });
-    await adapter.start();
-    const app = express();
-    app.use(adapter.router);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    driver = await createTeamsDriver({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    world = await startTeamsAdapterServer({ handler });
+    ({ adapter, driver } = world);
   });
   afterAll(async () => {
-    await driver?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.drop();
+    await world?.close();
   });
   beforeEach(() => {
     driver.clear();
