@@ -64,10 +64,16 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       clock.set((await reminderRow(suffix)).due_at);
       await deliverDue();
     };
-    const after = (mark: number, predicate: (item: SentItem) => boolean) =>
-      server.driver.waitFor((item) => server.driver.sent().indexOf(item) >= mark && predicate(item), 15_000);
-    const directTo = (user: TestUser, text: string, mark: number) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
-    const inChannel = (text: string, mark: number) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
+    // What was sent before a step, by content: a driver may rebuild items on every read and order them its own way.
+    const keyOf = (i: SentItem) => `${i.kind}|${i.conversation}|${i.messageId ?? ""}|${i.text}`;
+    const snapshot = () => new Set(server.driver.sent().map(keyOf));
+    const since = (mark: Set<string>) => server.driver.sent().filter((i) => !mark.has(keyOf(i)));
+    const after = async (mark: Set<string>, predicate: (item: SentItem) => boolean): Promise<SentItem> => {
+      await server.driver.waitFor(() => since(mark).some(predicate), 15_000);
+      return since(mark).find(predicate)!;
+    };
+    const directTo = (user: TestUser, text: string, mark: Set<string>) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
+    const inChannel = (text: string, mark: Set<string>) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
 
     beforeAll(async () => {
       db = await createTestDatabase();
@@ -112,26 +118,26 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     it("invites in the channel and directly, with a calendar file, and tallies the answers in place", async () => {
       expect(meeting.startsAt.toISOString()).toBe("2026-10-13T11:00:00.000Z");
       await at("invite");
-      const posted = await inChannel("Kallelse: Styrgruppen", 0);
-      const invitation = await directTo(bo, "Kallelse: Styrgruppen", 0);
+      const posted = await inChannel("Kallelse: Styrgruppen", new Set());
+      const invitation = await directTo(bo, "Kallelse: Styrgruppen", new Set());
       expect(posted.text).toContain("Inte svarat: 3");
       const files = await server.calendarFiles();
       expect(files.length).toBeGreaterThan(0);
       const event = new ICAL.Event(new ICAL.Component(ICAL.parse(files[0]!.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!);
       expect([event.uid, event.sequence]).toEqual([`meeting-${meeting.id}@samverka`, 0]);
 
-      const mark = server.driver.sent().length;
+      const mark = snapshot();
       await server.driver.click(bo, invitation, "Kommer");
       await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Kommer: 1 · Kommer inte: 0 · Skickar ersättare: 0 · Inte svarat: 2"));
     });
 
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
       await at("agenda-request");
-      await directTo(cecilia, "Punkter till dagordningen", 0);
-      let mark = server.driver.sent().length;
+      await directTo(cecilia, "Punkter till dagordningen", new Set());
+      let mark = snapshot();
       await server.driver.message(bo, "agenda Budget 2027");
       await directTo(bo, "Punkten är tillagd", mark);
-      mark = server.driver.sent().length;
+      mark = snapshot();
       await at("agenda-send");
       const agenda = await inChannel("Dagordning: Styrgruppen", mark);
       expect(agenda.text).toContain("Budget 2027 (Bo Ledamot)");
@@ -141,7 +147,7 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
 
     it("moves the meeting: the old day-before reminder does not fire, the new one does", async () => {
       const oldDayBefore = await reminderRow("day-before");
-      let mark = server.driver.sent().length;
+      let mark = snapshot();
       await server.driver.command(anna, "möten");
       const list = await directTo(anna, "Kommande möten", mark);
       await server.driver.click(anna, list, "Flytta");
@@ -154,22 +160,22 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       expect(Math.max(...sequences)).toBe(1);
 
       // The stale job (the row at its old due time) is delivered and runs to completion without sending anything.
-      mark = server.driver.sent().length;
+      mark = snapshot();
       clock.set(oldDayBefore.due_at);
       await deliverDue();
       const stale = { reminderId: oldDayBefore.id, dueAt: oldDayBefore.due_at };
       await jobs.reminderQueue.enqueue(stale.reminderId, stale.dueAt);
       await expect.poll(() => queue.getJob(reminderJobId(stale)), { timeout: 15_000 }).toBeUndefined();
-      expect(server.driver.sent().slice(mark).filter((i) => platform.isDirectTo(i, bo))).toEqual([]);
+      expect(since(mark).filter((i) => platform.isDirectTo(i, bo))).toEqual([]);
       await at("day-before");
       const reminder = await directTo(bo, "Påminnelse: i morgon Styrgruppen", mark);
       expect(reminder.text).toContain("kl. 14.00");
-      const dayBefore = server.driver.sent().slice(mark).filter((i) => platform.isDirectTo(i, bo) && i.text.includes("i morgon"));
+      const dayBefore = since(mark).filter((i) => platform.isDirectTo(i, bo) && i.text.includes("i morgon"));
       expect(dayBefore).toHaveLength(1);
     });
 
     it("asks the secretary for minutes, stores an action item and reminds its owner when it is due", async () => {
-      let mark = server.driver.sent().length;
+      let mark = snapshot();
       await at("minutes-request");
       const request = await directTo(cecilia, "Protokoll: Styrgruppen", mark);
       await server.driver.click(cecilia, request, "Skriv protokoll");
@@ -180,7 +186,7 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const item = await db.db.selectFrom("action_items").selectAll().executeTakeFirstOrThrow();
       expect(item).toMatchObject({ text: "Ta fram lokalförslag", owner_member_id: ids.bo, due_date: "2026-10-30", status: "open" });
 
-      mark = server.driver.sent().length;
+      mark = snapshot();
       clock.set("2026-10-30T08:00:00Z");
       await deliverDue();
       const due = await directTo(bo, "Åtgärdspunkt att göra senast 2026-10-30", mark);
