@@ -30,6 +30,8 @@ export interface ReportsPlatform {
   /** The platform user id stored as the member's identity (the AAD object id in Teams). */
   identity(user: TestUser): string;
   start(databaseUrl: string, clock: ManualClock): Promise<RunningServer>;
+  /** What must happen before the bot can write to people first (Teams: each installs the app in their personal chat). */
+  prepare?(driver: PlatformDriver, users: TestUser[]): Promise<void>;
 }
 
 // With no cold nights or incidents recorded, the prefilled figures are 0 and the incident follow-up is not asked.
@@ -92,6 +94,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
     });
 
     it("prompts, re-asks an invalid number, resumes after a restart, takes an edit and stores the submission", async () => {
+      await platform.prepare?.(server.driver, Object.values(platform.users));
       await tick();
       await next(anna, "Fråga 1 av 13: Hur många unika besökare hade ni under perioden?");
       await next(bertil, "Uppföljning 2026H2 för Frälsningsarmén är öppen");
@@ -103,6 +106,8 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await server.close();
       clock.set("2026-12-21T13:30:00Z");
       server = await platform.start(db.url, clock);
+      // A new fake platform came up with the server: let it introduce itself (Teams' service URL) again.
+      await platform.prepare?.(server.driver, Object.values(platform.users));
       await answer(anna, "fortsätt", "Fråga 5 av 13: Hur många övernattningar gav ni totalt?");
       for (const text of ANSWERS.slice(4, -1)) await answer(anna, text, "Fråga");
       await answer(anna, ANSWERS.at(-1)!, "Sammanfattning: Uppföljning 2026H2 – Convictus");

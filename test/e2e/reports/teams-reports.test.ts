@@ -1,0 +1,26 @@
+import { startTeamsServer } from "../../helpers/teams-server.ts";
+import type { PlatformDriver } from "../../helpers/platform-driver.ts";
+import type { TeamsDriver } from "../../helpers/teams-driver.ts";
+import { describeReportsStory } from "./reports-scenario.ts";
+
+// The story sees the neutral driver; installing the app is Teams' own step.
+const drivers = new Map<PlatformDriver, TeamsDriver>();
+
+describeReportsStory("Teams", {
+  platform: "teams",
+  users: {
+    anna: { userId: "29:anna", aadObjectId: "aad-anna", name: "Anna Andersson" },
+    bertil: { userId: "29:bertil", aadObjectId: "aad-bertil", name: "Bertil Berg" },
+    cecilia: { userId: "29:cecilia", aadObjectId: "aad-cecilia", name: "Cecilia City" },
+    david: { userId: "29:david", aadObjectId: "aad-david", name: "David Dag" },
+  },
+  identity: (user) => user.aadObjectId ?? user.userId,
+  start: async (databaseUrl, clock) => {
+    const teams = await startTeamsServer({ databaseUrl, clock });
+    drivers.set(teams.driver, teams.driver);
+    return { driver: teams.driver, close: () => teams.close() };
+  },
+  prepare: async (driver, users) => {
+    for (const user of users) await drivers.get(driver)!.install({ user });
+  },
+});
