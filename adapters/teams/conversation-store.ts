@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/database.ts";
+import type { Clock } from "../../src/shared/clock.ts";
 import type { TeamsConversationTable, TeamsTables } from "./teams.tables.ts";
 
 /** A stored conversation reference: enough to write to the conversation without an inbound activity. */
@@ -45,7 +46,7 @@ function toStored(row: Row): StoredConversation {
 }
 
 /** Creates the store over the adapter's own tables. */
-export function createConversationStore(db: Kysely<Database>): ConversationStore {
+export function createConversationStore(db: Kysely<Database>, clock: Clock): ConversationStore {
   const teamsDb = db.withTables<TeamsTables>();
   const conversations = () => teamsDb.selectFrom("teams_conversations").selectAll();
   return {
@@ -59,7 +60,7 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
         team_id: c.teamId ?? null,
         user_id: c.userId ?? null,
         aad_object_id: c.aadObjectId ?? null,
-        updated_at: new Date(),
+        updated_at: clock.now(),
       };
       await teamsDb
         .insertInto("teams_conversations")
@@ -81,8 +82,8 @@ export function createConversationStore(db: Kysely<Database>): ConversationStore
     rememberUser: async (u) => {
       await teamsDb
         .insertInto("teams_users")
-        .values({ aad_object_id: u.aadObjectId, user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: new Date() })
-        .onConflict((oc) => oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: new Date() }))
+        .values({ aad_object_id: u.aadObjectId, user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() })
+        .onConflict((oc) => oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() }))
         .execute();
     },
     find: async (conversationId) => {

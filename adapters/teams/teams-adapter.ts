@@ -60,8 +60,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     logger: toSdkLogger(log),
     telemetry: { agent365: false },
   });
-  const store = createConversationStore(options.db);
-  const files = createFileLinks(options.db, options.clock ?? systemClock);
+  const clock = options.clock ?? systemClock;
+  const store = createConversationStore(options.db, clock);
+  const files = createFileLinks(options.db, clock);
   const chat = createTeamsChat({
     store,
     files,
