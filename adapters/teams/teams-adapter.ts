@@ -71,7 +71,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     tenantId: creds?.tenantId,
     locale,
   });
-  const deps = { handler: options.handler, chat, store, logger: log, locale, budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 } };
+  const deps = { handler: options.handler, chat, store, logger: log, locale, tenantId: creds?.tenantId, budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 } };
   app.use(async ({ activity }) => dispatchActivity(activity, deps));
 
   router.get(`${FILE_PATH}/:token/:name`, async (req, res) => {

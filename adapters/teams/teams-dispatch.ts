@@ -22,6 +22,8 @@ export interface DispatchDeps {
   store: ConversationStore;
   logger: Logger;
   locale: Locale;
+  /** With credentials: the city's tenant; activities from any other tenant are ignored. */
+  tenantId: string | undefined;
   /** How long the HTTP answer may wait for the handler: an Action.Execute invoke, and any other activity. */
   budget: { invokeMs: number; messageMs: number };
 }
@@ -37,6 +39,11 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     return { status: 200 };
   }
   const activity = parsed.data;
+  // A valid token proves the message came through the Bot Framework, not from which organisation.
+  if (deps.tenantId !== undefined && tenantOf(activity) !== deps.tenantId) {
+    deps.logger.warn({ tenant: tenantOf(activity) }, "teams activity from another tenant ignored");
+    return { status: 200 };
+  }
   await rememberWhere(activity, deps);
   const translated = translateActivity(activity);
   if (translated.kind === "ignored") {
