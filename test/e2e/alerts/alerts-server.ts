@@ -1,0 +1,115 @@
+/**
+ * The REAL server with Slack and Teams serving one partnership at once, for the alerts end-to-end tests.
+ * A manual clock drives the server; `deliverDue` hands every reminder due by it to the server's own queue, as
+ * BullMQ does when a delayed job's time comes.
+ */
+import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import type { Platform } from "../../../src/chat/chat-port.ts";
+import type { Db } from "../../../src/db/database.ts";
+import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
+import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
+import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { startSlackServer, type SlackServer } from "../../helpers/slack-server.ts";
+import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { seedAlertsPartnership, type Person } from "../../integration/alerts/alerts-seed.ts";
+
+export const SLACK_CHANNEL = "C0ALERTS";
+export const TEAMS_CHANNEL = "19:alerts@thread.tacv2";
+const slackUser = (id: string): TestUser => ({ userId: id });
+const teamsUser = (id: string): TestUser => ({ userId: `29:${id}`, aadObjectId: `aad-${id}`, name: id });
+
+/** Who is on which platform: samordning and a shelter on Slack, Socialjouren and two shelters on Teams. */
+export const USERS: Record<Person, { platform: Platform; user: TestUser }> = {
+  sara: { platform: "slack", user: slackUser("U0SARA") },
+  jour: { platform: "teams", user: teamsUser("jour") },
+  cConv: { platform: "slack", user: slackUser("U0CCONV") },
+  cFa: { platform: "teams", user: teamsUser("cfa") },
+  cNg: { platform: "slack", user: slackUser("U0CNG") },
+  sConv: { platform: "slack", user: slackUser("U0SCONV") },
+  sFa: { platform: "teams", user: teamsUser("sfa") },
+  sNg: { platform: "teams", user: teamsUser("sng") },
+  mConv: { platform: "slack", user: slackUser("U0MCONV") },
+  dayStaff: { platform: "slack", user: slackUser("U0DAY") },
+};
+
+/** The running world and what the tests do with it. */
+export interface AlertsServer {
+  db: Db;
+  clock: ManualClock;
+  slack: PlatformDriver;
+  teams: PlatformDriver;
+  driverOf(person: Person): PlatformDriver;
+  userOf(person: Person): TestUser;
+  deliverDue(): Promise<void>;
+  /** Forgets what both platforms were sent, so each phase looks only at what it caused. */
+  forget(): void;
+  /** Waits for something `driver` was sent that `matches`. */
+  sentAfter(driver: PlatformDriver, matches: (item: SentItem) => boolean): Promise<SentItem>;
+  /** Waits for a direct message to `person` containing `text`. */
+  nextDirect(person: Person, text: string): Promise<SentItem>;
+  isDirectTo(person: Person, item: SentItem): boolean;
+  /** Waits for the alerts channel on `platform` to get a post or an update containing `text`. */
+  card(platform: Platform, text: string): Promise<SentItem>;
+  close(): Promise<void>;
+}
+
+export async function startAlertsServer(start: string): Promise<AlertsServer> {
+  const t: TestDatabase = await createTestDatabase();
+  t.pool.on("error", () => undefined);
+  const clock = createManualClock(start);
+  const identities = Object.fromEntries(
+    Object.entries(USERS).map(([key, u]) => [key, { platform: u.platform, id: u.platform === "teams" ? u.user.aadObjectId! : u.user.userId }]),
+  ) as Record<Person, { platform: Platform; id: string }>;
+  await seedAlertsPartnership(t.db, "eu-stockholm", identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL });
+  const slack: SlackServer = await startSlackServer({ databaseUrl: t.url, clock });
+  const teams: TeamsDriver = await createTeamsDriver({ serverUrl: slack.app.url! });
+  // Teams only lets a bot write where it was installed: the alerts channel and each Teams user's personal chat.
+  await teams.install({ conversation: TEAMS_CHANNEL });
+  for (const u of Object.values(USERS)) if (u.platform === "teams") await teams.install({ user: u.user });
+  const jobs: JobRuntime = createJobRuntime({ postgres: { connectionString: t.url }, clock, logger: silentLogger });
+
+  const driverOf = (person: Person): PlatformDriver => (USERS[person].platform === "slack" ? slack.driver : teams);
+  // Slack DMs are known by their channel (D + the user id without U), Teams personal chats by their user.
+  const isDirectTo = (person: Person, item: SentItem): boolean => {
+    const { platform, user } = USERS[person];
+    if (platform === "slack") return item.conversation === slack.driver.dmChannel(user) || item.userId === user.userId;
+    return item.conversation === teams.personalChat(user) || (item.userId !== undefined && [user.userId, user.aadObjectId].includes(item.userId));
+  };
+  const sentAfter = async (driver: PlatformDriver, matches: (item: SentItem) => boolean): Promise<SentItem> => {
+    await driver.waitFor(() => driver.sent().some(matches), 10_000);
+    return driver.sent().find(matches)!;
+  };
+  return {
+    db: t.db,
+    clock,
+    slack: slack.driver,
+    teams,
+    driverOf,
+    userOf: (person) => USERS[person].user,
+    async deliverDue() {
+      for (const job of await findPendingReminders(t.db, clock.now(), 100)) {
+        await jobs.reminderQueue.remove(job.reminderId, job.dueAt);
+        await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
+      }
+    },
+    forget() {
+      slack.driver.clear();
+      teams.clear();
+    },
+    sentAfter,
+    isDirectTo,
+    nextDirect: (person, text) => sentAfter(driverOf(person), (item) => isDirectTo(person, item) && item.text.includes(text)),
+    card: (platform, text) => {
+      const [driver, channel] = platform === "slack" ? [slack.driver, SLACK_CHANNEL] : [teams, TEAMS_CHANNEL];
+      return sentAfter(driver, (item) => item.conversation === channel && (item.kind === "post" || item.kind === "update") && item.text.includes(text));
+    },
+    async close() {
+      await jobs.close();
+      await teams.close();
+      await slack.close();
+      await t.drop();
+    },
+  };
+}
