@@ -4,6 +4,8 @@ import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.t
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../jobs/job-runtime.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
+// The CLI (src/cli.ts) reaches adapters only through the composition root.
+export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
 import { createTeamsAdapter, isLoopbackHost, startPlayground } from "../adapters/teams/index.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { sql } from "kysely";
