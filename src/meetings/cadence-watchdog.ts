@@ -58,7 +58,8 @@ export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
     name: "meetings.daily",
     cron: "0 6 * * *",
     run: async (now) => {
-      for (const group of await listAllGroups(deps.db)) {
+      const unusable = (groupId: string, error: unknown) => deps.logger.error({ err: error, groupId }, "group's meeting settings do not load; it is not planned");
+      for (const group of await listAllGroups(deps.db, unusable)) {
         try {
           await tendGroup(deps, group, now);
         } catch (error) {

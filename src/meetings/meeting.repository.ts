@@ -4,7 +4,7 @@ import type { Delivery } from "../chat/notifier.ts";
 import type { Cadence, GroupKind, GroupRole } from "../partnerships/partnership.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Locale } from "../shared/i18n.ts";
-import { cadenceOf, parseMeetingSettings, type MeetingSettings } from "./meeting-settings.ts";
+import { cadenceOf, loadMeetingSettings, type MeetingSettings } from "./meeting-settings.ts";
 import type { MeetingStatus } from "./meetings.tables.ts";
 
 /** A group as planning and messages need it. */
@@ -41,20 +41,6 @@ export interface Meeting {
 /** Statuses of a meeting that still counts towards the cadence. */
 export const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", "held"];
 
-type GroupRow = {
-  id: string;
-  partnership_id: string;
-  key: string;
-  kind: string;
-  name: string;
-  cadence_kind: "months" | "term";
-  cadence_months: number | null;
-  meeting_settings: Record<string, unknown>;
-  time_zone: string;
-  partnership_name: string;
-  locale: string;
-};
-
 function toGroup(row: GroupRow): MeetingGroup {
   return {
     id: row.id,
@@ -63,12 +49,14 @@ function toGroup(row: GroupRow): MeetingGroup {
     kind: row.kind as GroupKind,
     name: row.name,
     cadence: cadenceOf(row),
-    settings: parseMeetingSettings(row.meeting_settings, row.key),
+    settings: loadMeetingSettings(row),
     timeZone: row.time_zone,
     partnershipName: row.partnership_name,
     locale: row.locale as Locale,
   };
 }
+
+type GroupRow = Awaited<ReturnType<ReturnType<typeof groupQuery>["executeTakeFirstOrThrow"]>>;
 
 function groupQuery(db: Db) {
   return db
@@ -83,9 +71,16 @@ export async function listGroups(db: Db, partnershipId: string): Promise<Meeting
   return (await groupQuery(db).where("g.partnership_id", "=", partnershipId).orderBy("g.key").execute()).map(toGroup);
 }
 
-/** Every active group of every partnership. */
-export async function listAllGroups(db: Db): Promise<MeetingGroup[]> {
-  return (await groupQuery(db).orderBy("g.partnership_id").orderBy("g.key").execute()).map(toGroup);
+/** Every active group of every partnership; a group whose settings no longer load is reported and left out. */
+export async function listAllGroups(db: Db, onUnusable: (groupId: string, error: unknown) => void): Promise<MeetingGroup[]> {
+  return (await groupQuery(db).orderBy("g.partnership_id").orderBy("g.key").execute()).flatMap((row) => {
+    try {
+      return [toGroup(row)];
+    } catch (error) {
+      onUnusable(row.id, error);
+      return [];
+    }
+  });
 }
 
 /** One active group; not_found when it is gone. */

@@ -17,7 +17,7 @@ import { createReminders } from "../../../src/reminders/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
-import { seedPartnership } from "../../helpers/seed.ts";
+import { seedStyrgrupp } from "../../integration/meetings/meeting-seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** A running server, the driver that plays its platform, and the calendar files it has sent so far. */
@@ -78,25 +78,8 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     beforeAll(async () => {
       db = await createTestDatabase();
       db.pool.on("error", () => undefined);
-      const people = await seedPartnership(db.db, "eu-sthlm", [
-        { key: "anna", name: "Anna Ordförande", roles: ["coordinator"], [platform.platform]: platform.identity(anna) },
-        { key: "bo", name: "Bo Ledamot", [platform.platform]: platform.identity(bo) },
-        { key: "cecilia", name: "Cecilia Sekreterare", [platform.platform]: platform.identity(cecilia) },
-      ]);
-      Object.assign(ids, people);
-      const group = await db.db
-        .insertInto("groups")
-        .values({
-          partnership_id: "eu-sthlm", key: "styrgrupp", kind: "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2,
-          meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 } }),
-        })
-        .returning("id").executeTakeFirstOrThrow();
-      await db.db.insertInto("group_members").values([
-        { group_id: group.id, member_id: people.anna!, role: "chair" },
-        { group_id: group.id, member_id: people.bo!, role: "member" },
-        { group_id: group.id, member_id: people.cecilia!, role: "secretary" },
-      ]).execute();
-      await db.db.insertInto("channels").values({ partnership_id: "eu-sthlm", platform: platform.platform, conversation: platform.channel, purpose: "group", group_id: group.id }).execute();
+      const seeded = await seedStyrgrupp(db.db, platform.platform, { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) }, platform.channel);
+      Object.assign(ids, seeded.ids);
       server = await platform.start(db.url, clock);
       jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
       // The server's own queue, read directly, to see a job through to the end.
@@ -133,7 +116,7 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
 
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
       await at("agenda-request");
-      await directTo(cecilia, "Punkter till dagordningen", new Set());
+      await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
       let mark = snapshot();
       await server.driver.message(bo, "agenda Budget 2027");
       await directTo(bo, "Punkten är tillagd", mark);
@@ -177,8 +160,8 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     it("asks the secretary for minutes, stores an action item and reminds its owner when it is due", async () => {
       let mark = snapshot();
       await at("minutes-request");
-      const request = await directTo(cecilia, "Protokoll: Styrgruppen", mark);
-      await server.driver.click(cecilia, request, "Skriv protokoll");
+      const request = await directTo(cecilia, "Minutes: Styrgruppen", mark);
+      await server.driver.click(cecilia, request, "Write minutes");
       const form = await after(mark, (i) => i.kind === "form");
       const errors = await server.driver.submitForm(cecilia, form, { decisions: "Budgeten godkänns", action1: "Ta fram lokalförslag", owner1: ids.bo!, due1: "2026-10-30" });
       expect(errors).toBeUndefined();

@@ -8,7 +8,7 @@ import { createReminderProcessor, createReminders, type ProcessReminder } from "
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
-import { seedPartnership } from "../../helpers/seed.ts";
+import { seedStyrgrupp } from "./meeting-seed.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** People of the test partnership: Slack user ids by member key. */
@@ -56,29 +56,11 @@ export function recordingReply(): RecordedReply {
   return r;
 }
 
-export async function createMeetingTestbed(options: { kind?: string } = {}): Promise<MeetingTestbed> {
+export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const db = await createTestDatabase();
   db.pool.on("error", () => undefined);
   const clock = createManualClock("2026-10-01T07:00:00Z");
-  const ids = await seedPartnership(db.db, "eu-sthlm", [
-    { key: "anna", name: "Anna Ordförande", roles: ["coordinator"], slack: PEOPLE.anna },
-    { key: "bo", name: "Bo Ledamot", slack: PEOPLE.bo },
-    { key: "cecilia", name: "Cecilia Sekreterare", slack: PEOPLE.cecilia, locale: "en" },
-    { key: "david", name: "David Utanför", slack: PEOPLE.david },
-  ]);
-  const group = await db.db
-    .insertInto("groups")
-    .values({
-      partnership_id: "eu-sthlm", key: "styrgrupp", kind: options.kind ?? "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2,
-      meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 }, inviteDaysBefore: 14, agendaRequestDaysBefore: 10, agendaSendDaysBefore: 3 }),
-    })
-    .returning("id").executeTakeFirstOrThrow();
-  await db.db.insertInto("group_members").values([
-    { group_id: group.id, member_id: ids.anna!, role: "chair" },
-    { group_id: group.id, member_id: ids.bo!, role: "member" },
-    { group_id: group.id, member_id: ids.cecilia!, role: "secretary" },
-  ]).execute();
-  await db.db.insertInto("channels").values({ partnership_id: "eu-sthlm", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id }).execute();
+  const { ids } = await seedStyrgrupp(db.db, "slack", PEOPLE, "CSTYR");
 
   const chat = createRecordingChat("slack");
   const chats = new Map([["slack" as const, chat]]);
