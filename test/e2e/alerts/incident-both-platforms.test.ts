@@ -1,0 +1,81 @@
+/**
+ * Threats and violence end to end on the REAL server: a report with a personnummer is refused in the Slack modal
+ * and in the Teams card form with the reason and nothing stored; a valid one reaches samordning and the employer
+ * at once, the channels only a neutral notice, and it escalates to Socialjouren when not acknowledged in time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Person } from "../../integration/alerts/alerts-seed.ts";
+import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
+
+const DESCRIPTION = "En besökare hotade personal i entrén och slog sönder en stol.";
+
+describe("a report of threats and violence end to end on Slack and Teams", () => {
+  let w: AlertsServer;
+  let shelters: Record<string, string>;
+  beforeAll(async () => {
+    // 23.40 in Stockholm.
+    w = await startAlertsServer("2026-12-03T22:40:00Z");
+    shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  const openReportForm = async (person: Person) => {
+    const driver = w.driverOf(person);
+    await driver.command(w.userOf(person), "hot");
+    return w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
+  };
+  const values = (activity: string, description: string) => ({
+    date: "2026-12-03",
+    time: "23.30",
+    activity: shelters[activity]!,
+    kind: "both",
+    severity: "serious_incident",
+    injuries: "minor",
+    police: "called",
+    support: "yes",
+    description,
+  });
+
+  it("refuses a personnummer in the Slack modal and in the Teams form, and stores nothing", async () => {
+    const slackForm = await openReportForm("sConv");
+    const slackErrors = await w.slack.submitForm(w.userOf("sConv"), slackForm, values("natt-convictus", `${DESCRIPTION} Han heter 811218-9876.`));
+    expect(slackErrors?.description).toContain("personnummer eller samordningsnummer (811218-****)");
+
+    const teamsForm = await openReportForm("sFa");
+    const teamsErrors = await w.teams.submitForm(w.userOf("sFa"), teamsForm, values("natt-fa", `Besökare 701063-2391 hotade.`));
+    expect(teamsErrors?.description).toContain("(701063-****)");
+
+    expect(await w.db.selectFrom("incidents").select("id").execute()).toEqual([]);
+  });
+
+  it("sends a valid report to samordning and the employer, and only a neutral notice to the channels", async () => {
+    w.forget();
+    const form = await openReportForm("sFa");
+    expect(await w.teams.submitForm(w.userOf("sFa"), form, values("natt-fa", DESCRIPTION))).toBeUndefined();
+    const toSara = await w.nextDirect("sara", "Kvittera att du tagit emot den inom 30 minuter");
+    expect(toSara.text).toContain(DESCRIPTION);
+    // Frälsningsarmén has no manager in this partnership: its coordinator follows up for the employer.
+    expect((await w.nextDirect("cFa", "Håll avlastningssamtal med personalen inom 24 timmar")).text).toContain(DESCRIPTION);
+    for (const platform of ["slack", "teams"] as const) {
+      const notice = await w.card(platform, "En händelse med hot eller våld har rapporterats.");
+      expect(notice.text).not.toContain("Frälsningsarmé");
+      expect(notice.text).not.toContain("stol");
+    }
+  });
+
+  it("escalates to Socialjouren when samordning has not acknowledged in 30 minutes, then takes the acknowledgement", async () => {
+    w.forget();
+    w.clock.set("2026-12-03T23:10:00Z");
+    await w.deliverDue();
+    const toJour = await w.nextDirect("jour", "har inte kvitterats av samordningen inom 30 minuter");
+    expect(toJour.text).not.toContain(DESCRIPTION);
+    const reminder = await w.nextDirect("sara", "den har nu eskalerats till Socialjouren");
+    await w.slack.click(w.userOf("sara"), reminder, "Kvittera");
+    await w.nextDirect("sara", "Kvitterat. Tack.");
+    const incident = await w.db.selectFrom("incidents").selectAll().executeTakeFirstOrThrow();
+    expect(incident.acknowledged_at).toEqual(new Date("2026-12-03T23:10:00Z"));
+    expect(incident.escalated_at).toEqual(new Date("2026-12-03T23:10:00Z"));
+  });
+});
