@@ -5,6 +5,9 @@ import { slackMessages } from "../slack.messages.ts";
 import { encodeFormMetadata, type FormMetadata } from "./form-metadata.ts";
 import { mrkdwn, plain, truncate } from "./text.ts";
 
+/** Slack's ceiling for a plain_text_input's max_length. */
+const MAX_INPUT_LENGTH = 3000;
+
 function option(choice: Choice): PlainTextOption {
   return { text: plain(choice.label, 75), value: truncate(choice.value, 150) };
 }
@@ -25,7 +28,7 @@ function element(field: FormField, locale: Locale): InputBlock["element"] {
         type: "plain_text_input",
         action_id,
         multiline: field.kind === "multiline",
-        ...(field.maxLength === undefined ? {} : { max_length: field.maxLength }),
+        ...(field.maxLength === undefined ? {} : { max_length: Math.min(field.maxLength, MAX_INPUT_LENGTH) }),
         ...(text === undefined ? {} : { initial_value: text }),
       };
     case "number":

@@ -81,6 +81,11 @@ describe("rendering forms as modals", () => {
     expect(decodeFormMetadata(view.private_metadata!)).toEqual({ state: "p:alfa", conversation: "slack:C0KANAL" });
   });
 
+  it("keeps a text field's max length within Slack's 3000 characters", () => {
+    const view = renderFormView({ ...form, fields: [{ id: "long", label: "Lång text", kind: "multiline", required: false, maxLength: 10_000 }] }, { conversation: "slack:C0" }, "sv");
+    expect(JSON.stringify(view.blocks)).toContain('"max_length":3000');
+  });
+
   it("lists the errors of a form re-opened after a refusal above its fields", () => {
     const view = renderFormView({ ...form, errors: { when: "Datumet har passerat" } }, { conversation: "slack:C0KANAL" }, "en");
     expect(JSON.stringify(view.blocks)).toContain("När: Datumet har passerat");
