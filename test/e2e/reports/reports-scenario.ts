@@ -4,6 +4,7 @@
  * resumes, edits an earlier answer and submits; reminders then reach only the organisation that has not
  * submitted, an overdue report escalates, and the one-view form stores the same report as the conversation.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
@@ -20,6 +21,8 @@ import { seedReportingPartnership } from "../../integration/reports/reports-seed
 /** A running server and the driver that plays its platform. */
 export interface RunningServer {
   driver: PlatformDriver;
+  /** The bytes of a file the bot sent (Slack: uploaded to the fake; Teams: behind the card's download link). */
+  fileBytes(item: SentItem): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -61,18 +64,20 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
         await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
       }
     };
-    /** Waits for the next item (after `mark`) sent to `user` that contains `text`. */
-    const next = async (user: TestUser, text: string, mark = 0): Promise<SentItem> => {
-      const matches = (item: SentItem) => isFor(user, item) && item.text.includes(text);
-      // The driver's items are rebuilt on every read, so "after mark" is a position, not an identity.
-      await server.driver.waitFor((item) => matches(item) && server.driver.sent().slice(mark).some((later) => later.messageId === item.messageId && later.text === item.text), 10_000);
-      return server.driver.sent().slice(mark).find(matches)!;
+    // What was sent before a step, so a wait looks only at what the step caused (drivers may not append in order).
+    const keyOf = (item: SentItem) => `${item.kind}|${item.conversation}|${item.messageId ?? ""}|${item.text}`;
+    const snapshot = (): Set<string> => new Set(server.driver.sent().map(keyOf));
+    const sentSince = (before: Set<string>) => server.driver.sent().filter((item) => !before.has(keyOf(item)));
+    /** Waits for an item sent to `user` that contains `text` and was not there `before`. */
+    const next = async (user: TestUser, text: string, before: Set<string> = new Set()): Promise<SentItem> => {
+      const matches = (item: SentItem) => isFor(user, item) && item.text.includes(text) && !before.has(keyOf(item));
+      return server.driver.waitFor(matches, 10_000);
     };
     // Slack DMs are known by their channel (D + the user id without U), Teams personal chats by their user.
     const isFor = (user: TestUser, item: SentItem) =>
       item.userId === user.userId || (item.userId === undefined && platform.platform === "slack" && item.conversation === `D${user.userId.replace(/^U/, "")}`);
     const answer = async (user: TestUser, text: string, expected: string): Promise<SentItem> => {
-      const mark = server.driver.sent().length;
+      const mark = snapshot();
       await server.driver.message(user, text);
       return next(user, expected, mark);
     };
@@ -114,7 +119,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await answer(anna, "ändra 5", "Nuvarande svar: 950.");
       const summary = await answer(anna, "900", "Sammanfattning");
       expect(summary.text).toMatch(/Övernattningar\W+900/);
-      const mark = server.driver.sent().length;
+      const mark = snapshot();
       await server.driver.click(anna, summary, "Skicka in");
       await next(anna, "Tack! Uppföljning 2026H2 för Convictus är inskickad (version 1).", mark);
       const [v1] = await versions("convictus");
@@ -123,7 +128,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
     });
 
     it("reminds only the organisation that has not submitted, and escalates it when overdue", async () => {
-      const mark = server.driver.sent().length;
+      const mark = snapshot();
       clock.set("2027-01-23T08:00:00Z");
       await tick();
       await deliverDue();
@@ -132,14 +137,13 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await deliverDue();
       await next(cecilia, "Frälsningsarmén har inte lämnat in Uppföljning 2026H2.", mark);
       await next(bertil, "är försenad", mark);
-      expect(server.driver.sent().slice(mark).filter((i) => isFor(anna, i))).toEqual([]);
+      expect(sentSince(mark).filter((i) => isFor(anna, i))).toEqual([]);
     });
 
     it("stores the same report from the one-view form as from the conversation", async () => {
-      const mark = server.driver.sent().length;
+      const mark = snapshot();
       await server.driver.command(bertil, "rapport formulär");
-      await server.driver.waitFor((i) => i.kind === "form", 10_000);
-      const form = server.driver.sent().slice(mark).find((i) => i.kind === "form")!;
+      const form = await server.driver.waitFor((i) => i.kind === "form" && !mark.has(keyOf(i)), 10_000);
       expect(form.fields).toContain("visitors_women");
       const errors = await server.driver.submitForm(bertil, form, { ...FORM_VALUES, visitors_other: "11" });
       expect(errors?.unique_visitors).toContain("blir 121, men Unika besökare är 120");
@@ -148,6 +152,26 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       const [fromChat] = await versions("convictus");
       expect(fromForm!.via).toBe("form");
       expect(fromForm!.answers).toEqual(fromChat!.answers);
+    });
+
+    it("sends an admin the compilation as an xlsx file that reads back figure by figure", async () => {
+      const mark = snapshot();
+      await server.driver.message(cecilia, "rapport sammanställ 2026H2");
+      await next(cecilia, "Sammanställning av Uppföljning 2026H2: 2 av 2 organisationer har lämnat in.", mark);
+      const file = await server.driver.waitFor((i) => i.kind === "file" && !mark.has(keyOf(i)), 10_000);
+      const workbook = new ExcelJS.Workbook();
+      const bytes = await server.fileBytes(file);
+      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+      const rows = new Map<string, unknown[]>();
+      workbook.getWorksheet("Sammanställning")!.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        rows.set(String(values[0]), values.slice(1));
+      });
+      expect(rows.get("Uppgift")).toEqual(["Convictus", "Frälsningsarmén", "Totalt"]);
+      expect(rows.get("Unika besökare")).toEqual([120, 120, 240]);
+      expect(rows.get("Kvinnor")).toEqual([40, 40, 80]);
+      expect(rows.get("Övernattningar")).toEqual([900, 900, 1800]);
+      expect(rows.get("Volontärtimmar")).toEqual([35.5, 35.5, 71]);
     });
   });
 }

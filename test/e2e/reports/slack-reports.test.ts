@@ -7,6 +7,13 @@ describeReportsStory("Slack", {
   identity: (user) => user.userId,
   start: async (databaseUrl, clock) => {
     const slack = await startSlackServer({ databaseUrl, clock });
-    return { driver: slack.driver, close: () => slack.close() };
+    return {
+      driver: slack.driver,
+      fileBytes: async (item) => {
+        const [file] = (item.raw as { files: { id: string }[] }).files;
+        return slack.fake.uploads.get(file!.id)!;
+      },
+      close: () => slack.close(),
+    };
   },
 });

@@ -18,7 +18,14 @@ describeReportsStory("Teams", {
   start: async (databaseUrl, clock) => {
     const teams = await startTeamsServer({ databaseUrl, clock });
     drivers.set(teams.driver, teams.driver);
-    return { driver: teams.driver, close: () => teams.close() };
+    return {
+      driver: teams.driver,
+      fileBytes: async (item) => {
+        const url = /"url":"([^"]*\/api\/teams\/files[^"]*)"/.exec(JSON.stringify(item.raw))![1]!;
+        return Buffer.from(await (await fetch(url)).arrayBuffer());
+      },
+      close: () => teams.close(),
+    };
   },
   prepare: async (driver, users) => {
     for (const user of users) await drivers.get(driver)!.install({ user });
