@@ -5,7 +5,8 @@ import { getGroup, listSeats } from "./meeting.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import { actionItemReminderKey } from "./save-minutes.ts";
+import { actionItemReminderKey, scheduleActionItemReminder } from "./save-minutes.ts";
+import { addDays } from "./working-days.ts";
 
 interface ActionItemRow {
   id: string;
@@ -27,7 +28,10 @@ async function findActionItem(deps: MeetingsDeps, id: string): Promise<ActionIte
     .executeTakeFirst();
 }
 
-/** Reminds an action item's owner on the due date, with a button to mark it done; nothing if already done. */
+/** An open action item is brought up again this often after its due date, until it is done. */
+const REPEAT_DAYS = 7;
+
+/** Reminds an action item's owner on the due date and weekly after it, with a button to mark it done; nothing once done. */
 export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHandler {
   return {
     kind: "action-item.due",
@@ -48,6 +52,8 @@ export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHan
           ],
         };
       });
+      // Rescheduling the running reminder's own key leaves it pending at the next date (the claim settles nothing).
+      await scheduleActionItemReminder(deps.reminders, group, item.id, addDays(localDateOf(reminder.dueAt, group.timeZone), REPEAT_DAYS));
     },
   };
 }

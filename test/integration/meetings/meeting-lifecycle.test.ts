@@ -126,7 +126,7 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     expect(await tb.db.db.selectFrom("meeting_decisions").select("text").where("meeting_id", "=", first.id).orderBy("position").execute()).toEqual([{ text: "Budgeten godkänns" }, { text: "Nästa möte i december" }]);
   });
 
-  it("reminds the owner of the action item on its due date and lets them mark it done", async () => {
+  it("reminds the owner of the action item on its due date, again a week later while open, and lets them mark it done", async () => {
     tb.chat.calls.length = 0;
     const item = await tb.db.db.selectFrom("action_items").selectAll().executeTakeFirstOrThrow();
     const row = await reminderRow(`action-item:${item.id}:due`);
@@ -134,9 +134,12 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     await tb.fire(`action-item:${item.id}:due`);
     const dm = tb.chat.calls.find((c) => c.op === "direct" && c.userId === PEOPLE.bo)!;
     expect(messageText(dm.op === "direct" ? dm.message : { text: "", blocks: [] })).toContain("Ta fram lokalförslag");
+    const again = await reminderRow(`action-item:${item.id}:due`);
+    expect([again.status, again.due_at.toISOString()]).toEqual(["pending", "2026-11-06T08:00:00.000Z"]);
     const done = await tb.send("bo", { type: "action", conversation: "slack:dm-UBO", actionId: "meeting.action-done", value: item.id });
     expect(messageText(done.replies.updates[0]!)).toContain("klar");
     expect((await tb.db.db.selectFrom("action_items").select("status").where("id", "=", item.id).executeTakeFirstOrThrow()).status).toBe("done");
+    expect((await reminderRow(`action-item:${item.id}:due`)).status).toBe("cancelled");
   });
 
   it("moves the next meeting: the old reminders never fire, new ones do, and the calendar file raises SEQUENCE", async () => {

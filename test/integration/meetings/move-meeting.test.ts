@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messageText } from "../../helpers/recording-chat.ts";
+import { findMeeting, type Meeting } from "../../../src/meetings/meeting.repository.ts";
+import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
+import { createMeetingTestbed, type MeetingTestbed } from "./meeting-testbed.ts";
+
+let tb: MeetingTestbed;
+let december: Meeting;
+beforeAll(async () => {
+  tb = await createMeetingTestbed();
+  const plan = await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
+  december = plan.meetings[1]!;
+});
+afterAll(async () => {
+  await tb.close();
+});
+
+async function openMoveForm(user: "anna" | "bo") {
+  return tb.send(user, { type: "action", conversation: `slack:dm-U${user.toUpperCase()}`, actionId: "meeting.move", value: december.id });
+}
+
+describe("moving a meeting", () => {
+  it("is refused to a member who is neither chair nor coordinator", async () => {
+    const { replies } = await openMoveForm("bo");
+    expect(replies.forms).toEqual([]);
+    expect(messageText(replies.whispers[0]!)).toContain("Bara samordnare eller gruppens ordförande");
+  });
+
+  it("keeps what was typed and says why when the date is not usable", async () => {
+    const { replies } = await openMoveForm("anna");
+    const form = replies.forms[0]!;
+    const result = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: form.state, values: { date: "2026-12-25", time: "9.30" } });
+    expect(result.result).toMatchObject({ ok: false, errors: { date: "Det är juldagen." }, form: { fields: [{ id: "date", initial: "2026-12-25" }, { id: "time", initial: "9:30" }] } });
+    const bad = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: form.state, values: { date: "den 3 dec", time: "25:00" } });
+    expect(bad.result).toMatchObject({ ok: false, errors: { date: "Skriv datumet som 2026-12-03.", time: "Skriv tiden som 13:00." } });
+  });
+
+  it("warns before a move that breaks the cadence, and moves only when confirmed", async () => {
+    const { replies } = await openMoveForm("anna");
+    const asked = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: replies.forms[0]!.state, values: { date: "2027-01-19", time: "13:00" } });
+    expect(asked.result).toMatchObject({ ok: true });
+    const warning = asked.replies.whispers[0]!;
+    expect(messageText(warning)).toContain("mer än 2 månader mellan mötena (2026-10-13 → 2027-01-19)");
+    expect((await findMeeting(tb.db.db, december.id))!.startsAt).toEqual(december.startsAt);
+
+    const confirm = warning.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])).find((b) => b.actionId === "meeting.move-confirm")!;
+    const done = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: confirm.actionId, value: confirm.value });
+    expect(messageText(done.replies.updates[0]!)).toContain("flyttat till tisdag 2027-01-19 kl. 13.00");
+    const moved = (await findMeeting(tb.db.db, december.id))!;
+    expect(moved).toMatchObject({ status: "moved", sequence: 1, startsAt: new Date("2027-01-19T12:00:00Z") });
+    const hourBefore = await tb.db.db.selectFrom("reminders").select(["due_at", "payload"]).where("key", "=", `meeting:${december.id}:hour-before`).executeTakeFirstOrThrow();
+    expect(hourBefore.due_at.toISOString()).toBe("2027-01-19T11:00:00.000Z");
+    expect(hourBefore.payload).toMatchObject({ startsAt: "2027-01-19T12:00:00.000Z" });
+  });
+
+  it("moves without asking when the cadence still holds", async () => {
+    const { replies } = await openMoveForm("anna");
+    const result = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: replies.forms[0]!.state, values: { date: "2026-12-15", time: "14:00" } });
+    expect(result.result).toMatchObject({ ok: true, message: { text: "Styrgruppen är flyttat till tisdag 2026-12-15 kl. 14.00." } });
+    expect((await findMeeting(tb.db.db, december.id))!.sequence).toBe(2);
+  });
+});
