@@ -1,4 +1,5 @@
 import type { ReminderHandler } from "../../app/feature.ts";
+import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
@@ -29,10 +30,10 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
       kind: COLD_NIGHT_KINDS.escalate,
       async run(reminder) {
         const { alertId, activityId, step } = parseReminderPayload(escalationPayload, reminder.payload, reminder.kind);
-        // The guarded update is the idempotence: an answered shelter, a closed alert or a repeated job changes nothing.
-        if (!(await advanceEscalation(db, alertId, activityId, step))) return;
-        const alert = (await loadAlert(db, alertId))!;
-        const shelter = alert.responses.find((r) => r.activityId === activityId)!;
+        const alert = await loadAlert(db, alertId);
+        const shelter = alert?.responses.find((r) => r.activityId === activityId);
+        // An answered shelter, a closed alert or a step already taken (a repeated job) changes nothing.
+        if (alert === undefined || shelter === undefined || alert.status === "closed" || shelter.answer !== "pending" || shelter.escalationStep >= step) return;
         const rung = rungOf(step);
         const recipients =
           rung === "staff"
@@ -49,6 +50,9 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
           const top = await findMembersWithRole(db, alert.partnershipId, ["samordning", "socialjouren"]);
           reached = await tellMembers(deps, top, composeShelterPrompt(alert, shelter, "samordning", declaredBy), "cold-night escalation");
         }
+        // Nobody reached at all: fail retryably so the queue tries again, and the step is only marked once it went out.
+        if (reached === 0) throw new SamverkaError("platform_unavailable", `Step ${step} of the cold-night ladder reached nobody; retrying.`, { retryable: true });
+        if (!(await advanceEscalation(db, alertId, activityId, step))) return;
         await repostMissingCard(deps, alertId);
         await recordAudit(db, {
           partnershipId: alert.partnershipId,

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALERT_CHANNELS, createAlertsWorld, latestCard, type AlertsWorld } from "./alerts-world.ts";
 
@@ -36,6 +37,23 @@ describe("a cold night when parts of the chain fail", () => {
     expect(toSara).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap)")]);
     expect(w.directTo("jour").at(-1)).toContain("Eskalering: Ny Gemenskaps nattcafé");
     expect(w.directTo("cConv").at(-1)).toContain("Convictus natthärbärge (Convictus) har inte svarat");
+  });
+
+  it("retries a ladder step that reached nobody because every platform failed, and takes it only once", async () => {
+    const before = w.directTo("sara").length;
+    w.chats.slack.failNext(3);
+    w.chats.teams.failNext(3);
+    w.clock.set("2026-12-10T16:45:00Z");
+    expect(await w.runDue()).toBe(3);
+    expect(w.directTo("sara")).toHaveLength(before);
+    const steps = await w.t.db.selectFrom("cold_night_responses").select("escalation_step").execute();
+    expect(steps.map((r) => r.escalation_step)).toEqual([2, 2, 2]);
+
+    expect(await w.runDue()).toBe(3);
+    expect(w.directTo("sara").slice(before)).toHaveLength(3);
+    expect(await w.runDue()).toBe(0);
+    const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "coldnight.escalated").where(sql<boolean>`details->>'step' = '3'`).select("id").execute();
+    expect(audit).toHaveLength(3);
   });
 
   it("answers a declare button with a forged value with an explanation, not a crash", async () => {

@@ -47,7 +47,7 @@ export interface AlertsWorld {
   partnershipId: string;
   /** Sends an inbound event as `person` and records what the reply did. */
   act(person: Person, event: DistributiveOmit<InboundEvent, "user">): Promise<{ result: FormResult | void; whispers: Message[]; forms: FormView[] }>;
-  /** Runs every pending reminder due at the clock's time, as the worker would when its delayed job fires. */
+  /** Runs every pending reminder due at the clock's time, as the worker would when its delayed job fires; returns how many. */
   runDue(): Promise<number>;
   /** Whether the BullMQ queue holds the delayed job of the reminder row with `key` (under its deterministic id). */
   queuedJob(key: string): Promise<boolean>;
@@ -116,7 +116,10 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
         .select(["id", "due_at"])
         .orderBy("due_at")
         .execute();
-      for (const row of due) await processReminder({ reminderId: row.id, dueAt: row.due_at });
+      for (const row of due) {
+        // A failing reminder goes back to pending (or is given up) inside the processor; the queue would retry it.
+        await processReminder({ reminderId: row.id, dueAt: row.due_at }).catch(() => undefined);
+      }
       return due.length;
     },
     async queuedJob(key) {
