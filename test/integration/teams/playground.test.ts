@@ -1,9 +1,29 @@
 import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startPlayground } from "../../../adapters/teams/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
+
+/** Whether something listens on `port` on this machine's non-loopback addresses. */
+async function listensBeyondLoopback(port: number): Promise<boolean> {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === "IPv4" && !a.internal)
+    .map((a) => a!.address);
+  for (const address of addresses) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: address, port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (open) return true;
+  }
+  return false;
+}
 
 describe("Microsoft 365 Agents Playground launcher", () => {
   it("starts the playground without a browser, serves its page at the returned URL, and stops it", async () => {
@@ -12,6 +32,9 @@ describe("Microsoft 365 Agents Playground launcher", () => {
       expect(playground.url).toMatch(/^http:\/\/localhost:\d+$/);
       const page = await fetch(playground.url.replace("localhost", "127.0.0.1"));
       expect(page.status).toBe(200);
+      // It acts as a samordning member without any login, so only this machine may reach it.
+      const port = Number(new URL(playground.url).port);
+      expect(await listensBeyondLoopback(port)).toBe(false);
     } finally {
       await playground.stop();
     }
