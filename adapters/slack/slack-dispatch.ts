@@ -39,7 +39,7 @@ export async function dispatchSlack(translated: Translated, ack: Ack, deps: Disp
   if (translated.kind === "form") return dispatchForm(translated, ack, deps);
   // Slack wants the ack within 3 s; commands and clicks answer through the Web API or response_url afterwards.
   await ack();
-  const reply = createSlackReply(deps.chat, translated.origin);
+  const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
   const event = translated.event;
   try {
     if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps);
@@ -69,7 +69,7 @@ async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, con
 
 async function dispatchForm(translated: FormTranslated, ack: Ack, deps: DispatchDeps): Promise<void> {
   const t = createTranslator(slackMessages, deps.locale);
-  const baseReply = createSlackReply(deps.chat, translated.origin);
+  const baseReply = createSlackReply(deps.chat, translated.origin, deps.locale);
   // A form opened while answering a submission replaces the modal (no trigger id is needed for that).
   let nextForm: FormView | undefined;
   const reply: Reply = {

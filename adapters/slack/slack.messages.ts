@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Slack adapter shows by itself (yes/no choices, failures outside any feature). */
-export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "failed" | "formReady" | "openForm" | "formGone"> = {
+export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "failed" | "formReady" | "openForm" | "formGone" | "notInChannel"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
@@ -11,6 +11,7 @@ export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "f
     formReady: "{title}: tryck på knappen för att fylla i formuläret.",
     openForm: "Öppna formuläret",
     formGone: "Formuläret finns inte längre (det sparas ett dygn). Be om det igen.",
+    notInChannel: "Jag är inte med i kanalen där du skrev, så du får svaret här. Bjud in mig med /invite @Samverka så svarar jag i kanalen.",
   },
   en: {
     yes: "Yes",
@@ -21,5 +22,6 @@ export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "f
     formReady: "{title}: press the button to fill in the form.",
     openForm: "Open the form",
     formGone: "The form is no longer available (it is kept for a day). Please ask for it again.",
+    notInChannel: "I am not in the channel where you wrote, so here is my answer. Invite me with /invite @Samverka and I will answer in the channel.",
   },
 };

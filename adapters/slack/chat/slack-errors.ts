@@ -26,6 +26,14 @@ export function toSlackError(error: unknown, method: string): SamverkaError {
   return new SamverkaError("platform_unavailable", `Slack did not answer ${method}: ${message}.`, { cause: error, retryable: true });
 }
 
+/** Whether Slack refused because the bot is not a member of the channel (or cannot see it). */
+export function isNotInChannel(error: unknown): boolean {
+  const cause = error instanceof SamverkaError ? error.cause : error;
+  const code = (cause as { code?: unknown; data?: { error?: unknown } } | undefined)?.code;
+  const slackError = (cause as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return code === ErrorCode.PlatformError && (slackError === "not_in_channel" || slackError === "channel_not_found");
+}
+
 /** Runs one Web API call, turning its failure into a SamverkaError. */
 export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
   try {

@@ -1,10 +1,12 @@
 import type { Reply } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
+import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import { slackMessages } from "../slack.messages.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
 import type { ReplyOrigin } from "../parse/translate.ts";
 import { encodeConversation, encodeMessage } from "../refs.ts";
 import type { SlackChat } from "./slack-chat.ts";
-import { callSlack } from "./slack-errors.ts";
+import { callSlack, isNotInChannel } from "./slack-errors.ts";
 
 /** Posts to a command's or click's response_url (valid 30 minutes, works where the bot is not a member). */
 async function postToResponseUrl(url: string, body: object): Promise<void> {
@@ -15,11 +17,20 @@ async function postToResponseUrl(url: string, body: object): Promise<void> {
 }
 
 /** The Reply for one inbound Slack event, answering where and to whom the event came from. */
-export function createSlackReply(chat: SlackChat, origin: ReplyOrigin): Reply {
+export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
   const conversation = encodeConversation(origin.channel);
   // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
   const direct = origin.channel.startsWith("D");
-  const say = (message: Message) => chat.post(conversation, message);
+  const say = async (message: Message): Promise<string> => {
+    try {
+      return await chat.post(conversation, message);
+    } catch (error) {
+      if (direct || !isNotInChannel(error)) throw error;
+      // Nobody has invited the bot here: answer the person in their DM, and say how to invite it.
+      const hint = createTranslator(slackMessages, locale)("notInChannel");
+      return chat.sendDirect(origin.userId, { text: message.text, blocks: [{ type: "text", text: hint }, ...message.blocks] });
+    }
+  };
   const whisper = async (message: Message): Promise<void> => {
     if (direct) {
       await say(message);

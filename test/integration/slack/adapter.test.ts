@@ -119,6 +119,14 @@ describe("Slack adapter over HTTP", () => {
     expect(handled[0]).toMatchObject({ type: "command", text: "hjälp", user: { platform: "slack", userId: "U0MAJA" }, conversation: "slack:D0MAJA" });
   });
 
+  it("answers in the user's DM, with how to invite the bot, when the bot is not in the channel", async () => {
+    fake.failNext("chat.postMessage", { error: "not_in_channel" });
+    await driver.command(maja, "hjälp", { conversation: "C0ANNAN" });
+    const answer = await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hjälp"));
+    expect(answer).toMatchObject({ kind: "direct", conversation: "D0MAJA" });
+    expect(answer.text).toContain("/invite @Samverka");
+  });
+
   it("answers a whisper to a slash command through its response_url, ephemerally", async () => {
     await driver.command(maja, "privat", { conversation: "C0GENERAL" });
     const whisper = await driver.waitFor((i) => i.text.includes("Bara för dig"));
