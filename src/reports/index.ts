@@ -1,5 +1,5 @@
 import type { ActionHandler, DirectMessageHandler, Feature, FormHandler } from "../app/feature.ts";
-import { parseCommand, readFormValues } from "../forms/index.ts";
+import { readFormValues } from "../forms/index.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { createExtensionReminderHandler } from "./extension-deadline.ts";
 import { createReportCycleTask } from "./report-cycle.ts";
@@ -9,7 +9,7 @@ import { createReportReminderHandlers } from "./report-reminders.ts";
 import { reportReminderKey, tomorrowMorning } from "./report-schedule.ts";
 import { CorrectionClosedError, createReportService } from "./report-service.ts";
 import { REPORT_REMINDER } from "./reports.jobs.ts";
-import { REPORT_WORDS, createReportCommand } from "./reports.commands.ts";
+import { createReportCommand, isReportCommand } from "./reports.commands.ts";
 import { createReportChat } from "./reports.conversation.ts";
 import type { ReportsDeps } from "./reports.deps.ts";
 import { reportsMessages } from "./reports.messages.ts";
@@ -33,8 +33,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
 
   // An open conversation takes every direct message, except a new `rapport …` command.
   const conversation: DirectMessageHandler = async (ctx) => {
-    const first = ctx.args.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-    if ((REPORT_WORDS as readonly string[]).includes(first) && parseCommand(ctx.args) === undefined) return false;
+    if (isReportCommand(ctx.args)) return false;
     const turn = await service.conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale);
     if (turn === undefined) return false;
     await chat.handleTurn(turn, ctx.actor, ctx.reply);

@@ -17,6 +17,18 @@ import { plain } from "./reports.view.ts";
 
 /** Words of the reports command: Swedish first, English after. */
 export const REPORT_WORDS = ["rapport", "report", "rapporter", "reports"] as const;
+const STATUS = ["status"];
+const COMPILE = ["sammanställ", "sammanstall", "compile"];
+const FORM = ["formulär", "formular", "form"];
+const HELP = ["hjälp", "help", "?"];
+
+/** Whether a message is a reports command (`rapport`, `rapport status` …) rather than, say, an answer starting "Report". */
+export function isReportCommand(text: string): boolean {
+  const [word = "", sub, ...more] = text.trim().toLowerCase().split(/\s+/);
+  if (!(REPORT_WORDS as readonly string[]).includes(word)) return false;
+  if (sub === undefined) return true;
+  return COMPILE.includes(sub) || ([...STATUS, ...FORM, ...HELP].includes(sub) && more.length === 0);
+}
 
 /** `rapport`, `rapport formulär`, `rapport status`, `rapport sammanställ 2026H2 [form] [md|csv|xlsx]`. */
 export function createReportCommand(deps: ReportsDeps, service: ReportService, chat: ReportChat): CommandHandler {
@@ -24,10 +36,10 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     words: REPORT_WORDS,
     async run(ctx) {
       const [sub = "", ...rest] = ctx.args.toLowerCase().split(/\s+/).filter((w) => w !== "");
-      if (sub === "status") return status(ctx);
-      if (["sammanställ", "sammanstall", "compile"].includes(sub)) return compile(ctx, rest);
-      if (["formulär", "formular", "form"].includes(sub)) return fill(ctx, "form");
-      if (["hjälp", "help", "?"].includes(sub)) return void (await ctx.reply.say(plain(t(ctx)("usage"))));
+      if (STATUS.includes(sub)) return status(ctx);
+      if (COMPILE.includes(sub)) return compile(ctx, rest);
+      if (FORM.includes(sub)) return fill(ctx, "form");
+      if (HELP.includes(sub)) return void (await ctx.reply.say(plain(t(ctx)("usage"))));
       return fill(ctx, "chat");
     },
   };
