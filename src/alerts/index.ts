@@ -3,6 +3,7 @@ import type { AlertsDeps } from "./alerts.deps.ts";
 import { createColdNightActions, createColdNightCommand, createColdNightForms } from "./cold-nights/cold-night.handlers.ts";
 import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
 import type { ForecastSource } from "./forecast/forecast-source.ts";
+import { createForecastNoticeHandler } from "./forecast/forecast-notice.ts";
 import { createForecastTask } from "./forecast/suggest-cold-night.ts";
 import { createIncidentActions, createIncidentCommand, createIncidentForms } from "./incidents/incident.handlers.ts";
 import { createIncidentReminderHandlers } from "./incidents/incident.reminders.ts";
@@ -24,7 +25,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     commands: [createColdNightCommand(core), createIncidentCommand(core)],
     actions: [createColdNightActions(core), createIncidentActions(core)],
     forms: [createColdNightForms(core), createIncidentForms(core)],
-    reminders: [...createColdNightReminderHandlers(core), ...createIncidentReminderHandlers(core)],
+    reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createIncidentPurgeTask(core)],
   };
 }

@@ -93,3 +93,31 @@ export async function isNightDeclared(db: Db, partnershipId: string, night: stri
   const row = await db.selectFrom("cold_night_alerts").where("partnership_id", "=", partnershipId).where("night", "=", night).select("id").executeTakeFirst();
   return row !== undefined;
 }
+
+/** The night's decided forecast check, as the notice needs it. */
+export interface ForecastDecision {
+  outcome: "pending" | "suggested" | "not_cold" | "unavailable";
+  attempts: number;
+  minimumC: number | null;
+  minimumAt: Date | null;
+  thresholdC: number | null;
+  forecastCreatedAt: Date | null;
+  lastError: string | null;
+}
+
+export async function loadForecastDecision(db: Db, partnershipId: string, night: string): Promise<ForecastDecision | undefined> {
+  return db
+    .selectFrom("cold_night_forecasts")
+    .where("partnership_id", "=", partnershipId)
+    .where("night", "=", night)
+    .select([
+      "outcome",
+      "attempts",
+      "minimum_c as minimumC",
+      "minimum_at as minimumAt",
+      "threshold_c as thresholdC",
+      "forecast_created_at as forecastCreatedAt",
+      "last_error as lastError",
+    ])
+    .executeTakeFirst();
+}

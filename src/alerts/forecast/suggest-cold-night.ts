@@ -1,17 +1,11 @@
 import { DateTime } from "luxon";
 import type { RecurringTask } from "../../app/feature.ts";
-import type { Compose } from "../../chat/notifier.ts";
 import { toSamverkaError } from "../../shared/errors.ts";
-import { createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
-import { recordAudit } from "../alerts.audit.ts";
-import { findMembersWithRole } from "../alerts.directory.ts";
-import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
 import type { ForecastSource } from "./forecast-source.ts";
 import { claimForecastAttempt, decideForecast, findForecastSubjects, isNightDeclared, recordForecastError, type ForecastSubject } from "./forecast.repository.ts";
-import { forecastMessages } from "./forecast.messages.ts";
+import { FORECAST_NOTICE_KIND, forecastNoticeKey } from "./forecast.jobs.ts";
 import { inSeason, nightMinimum, type NightMinimum } from "./night-minimum.ts";
-import { tellMembers } from "../alerts.notices.ts";
 
 /** Attempts per night before samordning is told the forecast is unavailable; ticks are 15 minutes apart. */
 export const FORECAST_MAX_ATTEMPTS = 3;
@@ -60,7 +54,7 @@ export async function checkForecast(deps: AlertsDeps, source: ForecastSource, su
     deps.logger.warn({ err: error, partnershipId: subject.partnershipId, night, attempt }, "could not get tonight's forecast");
     if (attempt < FORECAST_MAX_ATTEMPTS) return recordForecastError(db, subject.partnershipId, night, message);
     if (await decideForecast(db, subject.partnershipId, night, { outcome: "unavailable", at: now, thresholdC: subject.thresholdC, error: message })) {
-      await tellSamordning(deps, subject, "unavailable", night, composeUnavailable(night, attempt), { error: message }, now);
+      await scheduleNotice(deps, subject.partnershipId, night, now);
     }
     return;
   }
@@ -73,53 +67,10 @@ export async function checkForecast(deps: AlertsDeps, source: ForecastSource, su
     thresholdC: subject.thresholdC,
     forecastCreatedAt: createdAt,
   });
-  if (decided && cold) {
-    await tellSamordning(deps, subject, "suggested", night, composeSuggestion(night, minimum, subject.thresholdC, createdAt), { minimumC: minimum.airTemperatureC }, now);
-  }
+  if (decided && cold) await scheduleNotice(deps, subject.partnershipId, night, now);
 }
 
-async function tellSamordning(
-  deps: AlertsDeps,
-  subject: ForecastSubject,
-  outcome: "suggested" | "unavailable",
-  night: string,
-  compose: Compose,
-  details: Record<string, unknown>,
-  now: Date,
-): Promise<void> {
-  const samordning = await findMembersWithRole(deps.db, subject.partnershipId, ["samordning"]);
-  const reached = await tellMembers(deps, samordning, compose, `cold-night forecast ${outcome}`);
-  await recordAudit(deps.db, {
-    partnershipId: subject.partnershipId,
-    actorMemberId: null,
-    action: `forecast.${outcome}`,
-    subjectType: "cold_night_forecast",
-    subjectId: night,
-    details: { ...details, thresholdC: subject.thresholdC, reached },
-    at: now,
-  });
-}
-
-function composeSuggestion(night: string, minimum: NightMinimum, thresholdC: number, created: Date): Compose {
-  return ({ locale, timeZone }) => {
-    const t = createTranslator(forecastMessages, locale, timeZone);
-    const body = t("suggestBody", { min: minimum.airTemperatureC, at: minimum.at, threshold: thresholdC, created });
-    return {
-      text: `${t("suggestTitle", { night })}: ${body}`,
-      blocks: [
-        { type: "heading", text: t("suggestTitle", { night }) },
-        { type: "text", text: body },
-        { type: "buttons", buttons: [{ actionId: COLD_NIGHT_ACTIONS.declare, label: t("suggestButton"), value: `${night}|${minimum.airTemperatureC}`, style: "primary" }] },
-        { type: "text", text: t("suggestNote") },
-      ],
-    };
-  };
-}
-
-function composeUnavailable(night: string, attempts: number): Compose {
-  return ({ locale, timeZone }) => {
-    const t = createTranslator(forecastMessages, locale, timeZone);
-    const body = t("unavailableBody", { attempts });
-    return { text: `${t("unavailableTitle", { night })}: ${body}`, blocks: [{ type: "heading", text: t("unavailableTitle", { night }) }, { type: "text", text: body }] };
-  };
+// The decision row is written once; telling samordning is a reminder, so a platform outage is retried.
+async function scheduleNotice(deps: AlertsDeps, partnershipId: string, night: string, now: Date): Promise<void> {
+  await deps.reminders.schedule({ key: forecastNoticeKey(partnershipId, night), kind: FORECAST_NOTICE_KIND, partnershipId, dueAt: now, payload: { partnershipId, night } });
 }

@@ -15,7 +15,9 @@ afterAll(async () => {
   await smhi.close();
 });
 beforeEach(async () => {
+  // Each case starts the same night afresh: no decision, no notice, no alert.
   await w.t.db.deleteFrom("cold_night_forecasts").execute();
+  await w.t.db.deleteFrom("reminders").execute();
   await w.t.db.deleteFrom("cold_night_responses").execute();
   await w.t.db.deleteFrom("cold_night_alerts").execute();
   w.clock.set("2026-02-07T13:00:00Z");
@@ -23,7 +25,11 @@ beforeEach(async () => {
   smhi.answer = () => ({ status: 200, body: readSmhiRecording() });
 });
 
-const tick = () => w.feature.recurring!.find((r) => r.name === "alerts.cold-night-forecast")!.run(w.clock.now());
+/** The 15-minute tick, then the notice reminder it may have scheduled, delivered as the queue would. */
+const tick = async () => {
+  await w.feature.recurring!.find((r) => r.name === "alerts.cold-night-forecast")!.run(w.clock.now());
+  await w.runDue();
+};
 const setThreshold = (thresholdC: number) => w.t.db.updateTable("cold_night_settings").set({ threshold_c: thresholdC }).execute();
 const saraMessages = () => w.chats.slack.calls.filter((c) => c.op === "direct" && c.userId === "U_SARA");
 
@@ -89,6 +95,17 @@ describe("the daily SMHI forecast check", () => {
     await tick();
     expect(saraMessages().length - before).toBe(1);
     expect(smhi.requests).toHaveLength(2);
+  });
+
+  it("keeps trying to tell samordning when the chat platform is down, and tells them once", async () => {
+    await setThreshold(-6);
+    const before = saraMessages().length;
+    w.chats.slack.failNext(1);
+    await tick();
+    expect(saraMessages()).toHaveLength(before);
+    expect(await w.runDue()).toBe(1);
+    expect(saraMessages().length - before).toBe(1);
+    expect(await w.runDue()).toBe(0);
   });
 
   it("tells samordning clearly after three failed attempts, once, and stops asking SMHI", async () => {
