@@ -1,7 +1,7 @@
 import type { ReminderHandler } from "../app/feature.ts";
 import type { Member } from "../partnerships/partnership.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
-import { getGroup, listSeats } from "./meeting.repository.ts";
+import { getGroup, listSeats } from "./meeting-group.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";

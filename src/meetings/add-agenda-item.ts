@@ -1,7 +1,8 @@
 import type { Db } from "../db/database.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { insertAgendaItem } from "./agenda.repository.ts";
-import { findMeeting, getGroup, groupIdsOfMember, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { findMeeting, type Meeting } from "./meeting.repository.ts";
+import { getGroup, groupIdsOfMember, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { refreshAgenda } from "./send-agenda.ts";

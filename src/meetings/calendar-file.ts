@@ -1,6 +1,7 @@
 import type { FileAttachment } from "../chat/message.ts";
 import { renderIcs } from "./ics.ts";
-import type { Meeting, MeetingGroup } from "./meeting.repository.ts";
+import type { Meeting } from "./meeting.repository.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 import { translatorFor } from "./meeting-views.ts";
 
 /** Used when the deployment names no organizer; `.invalid` is reserved, so no mail ever goes astray. */

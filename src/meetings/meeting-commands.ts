@@ -1,7 +1,8 @@
 import type { CommandContext, CommandHandler } from "../app/feature.ts";
 import type { Block, FormView } from "../chat/message.ts";
 import { addAgendaItem, checkAgendaText, upcomingMeetingsOf, AGENDA_ITEM_MAX } from "./add-agenda-item.ts";
-import { findMeeting, getGroup, listSeats, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { findMeeting, type Meeting } from "./meeting.repository.ts";
+import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
 import { replyText, translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";

@@ -1,6 +1,8 @@
+import { DateTime } from "luxon";
 import type { ReminderHandler } from "../app/feature.ts";
 import type { ReminderRecord } from "../reminders/reminder.ts";
-import { findMeeting, getGroup, listSeats, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { findMeeting, type Meeting } from "./meeting.repository.ts";
+import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingReminderKind } from "./meeting-reminders.ts";
 import { composeNotice, composeNoticeWithButton } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
@@ -8,7 +10,6 @@ import { minuteTakers } from "./record-minutes.ts";
 import { rsvpsOf } from "./rsvp.repository.ts";
 import { sendAgenda } from "./send-agenda.ts";
 import { deliverToGroup, sendInvitation } from "./send-invitation.ts";
-import { DateTime } from "luxon";
 
 type Run = (deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting) => Promise<void>;
 

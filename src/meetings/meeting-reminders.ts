@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { ReminderSpec, Reminders } from "../reminders/reminder.ts";
-import type { Meeting, MeetingGroup } from "./meeting.repository.ts";
+import type { Meeting } from "./meeting.repository.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 
 /** The reminder kinds of a meeting, in the order they fall. */
 export const MEETING_REMINDER_KINDS = [

@@ -1,8 +1,8 @@
 import type { Compose } from "../chat/notifier.ts";
 import type { Block, Button, Message } from "../chat/message.ts";
-import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
-import { createFormatters } from "../shared/i18n.ts";
-import type { Meeting, MeetingGroup } from "./meeting.repository.ts";
+import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import type { Meeting } from "./meeting.repository.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
 

@@ -1,27 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Delivery } from "../chat/notifier.ts";
-import type { Cadence, GroupKind, GroupRole } from "../partnerships/partnership.ts";
-import { SamverkaError } from "../shared/errors.ts";
-import type { Locale } from "../shared/i18n.ts";
-import { cadenceOf, loadMeetingSettings, type MeetingSettings } from "./meeting-settings.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingStatus } from "./meetings.tables.ts";
 
-/** A group as planning and messages need it. */
-export interface MeetingGroup {
-  id: string;
-  partnershipId: string;
-  key: string;
-  kind: GroupKind;
-  name: string;
-  cadence: Cadence;
-  settings: MeetingSettings;
-  timeZone: string;
-  partnershipName: string;
-  locale: Locale;
-}
-
-/** A stored meeting with its group. */
+/** A stored meeting. */
 export interface Meeting {
   id: string;
   partnershipId: string;
@@ -40,55 +23,6 @@ export interface Meeting {
 
 /** Statuses of a meeting that still counts towards the cadence. */
 export const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", "held"];
-
-function toGroup(row: GroupRow): MeetingGroup {
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    key: row.key,
-    kind: row.kind as GroupKind,
-    name: row.name,
-    cadence: cadenceOf(row),
-    settings: loadMeetingSettings(row),
-    timeZone: row.time_zone,
-    partnershipName: row.partnership_name,
-    locale: row.locale as Locale,
-  };
-}
-
-type GroupRow = Awaited<ReturnType<ReturnType<typeof groupQuery>["executeTakeFirstOrThrow"]>>;
-
-function groupQuery(db: Db) {
-  return db
-    .selectFrom("groups as g")
-    .innerJoin("partnerships as p", "p.id", "g.partnership_id")
-    .where("g.active", "=", true)
-    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale"]);
-}
-
-/** The active groups of a partnership, in key order. */
-export async function listGroups(db: Db, partnershipId: string): Promise<MeetingGroup[]> {
-  return (await groupQuery(db).where("g.partnership_id", "=", partnershipId).orderBy("g.key").execute()).map(toGroup);
-}
-
-/** Every active group of every partnership; a group whose settings no longer load is reported and left out. */
-export async function listAllGroups(db: Db, onUnusable: (groupId: string, error: unknown) => void): Promise<MeetingGroup[]> {
-  return (await groupQuery(db).orderBy("g.partnership_id").orderBy("g.key").execute()).flatMap((row) => {
-    try {
-      return [toGroup(row)];
-    } catch (error) {
-      onUnusable(row.id, error);
-      return [];
-    }
-  });
-}
-
-/** One active group; not_found when it is gone. */
-export async function getGroup(db: Db, groupId: string): Promise<MeetingGroup> {
-  const row = await groupQuery(db).where("g.id", "=", groupId).executeTakeFirst();
-  if (row === undefined) throw new SamverkaError("not_found", `Group ${groupId} does not exist or is no longer active.`);
-  return toGroup(row);
-}
 
 const meetingColumns = [
   "id", "partnership_id", "group_id", "status", "starts_at", "ends_at", "planned_starts_at", "sequence",
@@ -178,40 +112,6 @@ export async function updateMeeting(
     })
     .where("id", "=", meetingId)
     .execute();
-}
-
-/** A member of a group with their seat. */
-export interface GroupSeat {
-  memberId: string;
-  displayName: string;
-  role: GroupRole;
-  roles: string[];
-}
-
-/** The active members of a group, chair and secretary first. */
-export async function listSeats(db: Db, groupId: string): Promise<GroupSeat[]> {
-  const rows = await db
-    .selectFrom("group_members as gm").innerJoin("members as m", "m.id", "gm.member_id")
-    .where("gm.group_id", "=", groupId).where("m.active", "=", true)
-    .select(["m.id", "m.display_name", "gm.role", "m.roles"]).orderBy("m.display_name").execute();
-  const order: GroupRole[] = ["chair", "secretary", "member"];
-  return rows
-    .map((r) => ({ memberId: r.id, displayName: r.display_name, role: r.role, roles: r.roles }))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-}
-
-/** The groups a member sits in. */
-export async function groupIdsOfMember(db: Db, memberId: string): Promise<string[]> {
-  const rows = await db.selectFrom("group_members").select("group_id").where("member_id", "=", memberId).execute();
-  return rows.map((r) => r.group_id);
-}
-
-/** The group whose channel `conversation` is, if any. */
-export async function groupOfChannel(db: Db, partnershipId: string, conversationId: string): Promise<string | undefined> {
-  const row = await db.selectFrom("channels").select("group_id")
-    .where("partnership_id", "=", partnershipId).where("conversation", "=", conversationId).where("purpose", "=", "group").where("active", "=", true)
-    .executeTakeFirst();
-  return row?.group_id ?? undefined;
 }
 
 function isUuid(value: string): boolean {

@@ -3,7 +3,7 @@ import { toSamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { PlanWarning } from "./cadence-plan.ts";
 import { formatLocalWithOffset, localDateOf } from "./local-dates.ts";
-import { listGroups } from "./meeting.repository.ts";
+import { listGroups } from "./meeting-group.repository.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { planGroupMeetings, type GroupPlan } from "./plan-meetings.ts";
 import { addDays } from "./working-days.ts";

@@ -2,7 +2,8 @@ import type { Db } from "../db/database.ts";
 import type { Reminders } from "../reminders/reminder.ts";
 import { planCadence, type PlanWarning } from "./cadence-plan.ts";
 import { localDateOf } from "./local-dates.ts";
-import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting } from "./meeting.repository.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 import { scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { addDays, type LocalDate } from "./working-days.ts";
 

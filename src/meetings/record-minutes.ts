@@ -7,7 +7,8 @@ import type { Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
 import { localDateOf } from "./local-dates.ts";
-import { listSeats, type GroupSeat, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { type Meeting } from "./meeting.repository.ts";
+import { listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 

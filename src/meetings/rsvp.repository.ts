@@ -1,5 +1,5 @@
 import type { Db } from "../db/database.ts";
-import type { GroupSeat } from "./meeting.repository.ts";
+import type { GroupSeat } from "./meeting-group.repository.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
 import type { RsvpTally } from "./meeting-views.ts";
 

@@ -1,6 +1,7 @@
 import type { Compose, Delivery } from "../chat/notifier.ts";
 import { calendarFile } from "./calendar-file.ts";
-import { findMeeting, listSeats, updateMeeting, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { findMeeting, updateMeeting, type Meeting } from "./meeting.repository.ts";
+import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { composeInvitation } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { rsvpsOf, tallyOf } from "./rsvp.repository.ts";

@@ -3,7 +3,8 @@ import type { Db } from "../db/database.ts";
 import type { Locale } from "../shared/i18n.ts";
 import { openActionItems, type OpenActionItem } from "./agenda.repository.ts";
 import { localDateOf } from "./local-dates.ts";
-import { neighbourMeeting, type Meeting, type MeetingGroup } from "./meeting.repository.ts";
+import { neighbourMeeting, type Meeting } from "./meeting.repository.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
 import type { AgendaSources, OrganisationReportStatus } from "./meetings.deps.ts";
 
 /** How close the extension deadline must be to be put on the agenda. */

@@ -10,7 +10,8 @@ import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts"
 import { createQueueBackend, type JobQueue, type QueueBackend } from "../../../jobs/queue-backend.ts";
 import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
-import { listGroups, type Meeting } from "../../../src/meetings/meeting.repository.ts";
+import { type Meeting } from "../../../src/meetings/meeting.repository.ts";
+import { listGroups } from "../../../src/meetings/meeting-group.repository.ts";
 import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
 import { createReminders } from "../../../src/reminders/index.ts";

@@ -3,7 +3,7 @@ import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts"
 import { createChatRouter, createNotifier, type InboundEvent, type InboundHandler, type Message, type FormView, type Reply } from "../../../src/chat/index.ts";
 import { createMeetingsFeature } from "../../../src/meetings/index.ts";
 import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
-import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting.repository.ts";
+import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
 import { createReminderProcessor, createReminders, type ProcessReminder } from "../../../src/reminders/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
