@@ -65,12 +65,17 @@ async function runPlan(args: PlanArgs, t: T, ctx: CliContext): Promise<number> {
   if (args.json) {
     ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, meetings: rows, warnings }, null, 2));
   } else {
-    ctx.out(t("plan.header"));
-    for (const r of rows) ctx.out(`${r.group}\t${r.start}\t${r.end}\t${r.status}`);
+    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, r.start, r.end, r.status])])) ctx.out(line);
     if (!args.dryRun) ctx.out(t("plan.created", { count: rows.filter((r) => r.new).length }));
   }
   for (const w of warnings) ctx.err(w);
   return 0;
+}
+
+/** Lines of a plain-text table with each column padded to its widest cell. */
+function formatTable(cells: string[][]): string[] {
+  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
+  return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
 }
 
 function toRows(plan: GroupPlan, t: T): PlanRow[] {
