@@ -203,4 +203,18 @@ describe("who may declare, and the morning close", () => {
     const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alert.id).where("action", "=", "coldnight.closed").select(["actor_member_id", "details"]).executeTakeFirstOrThrow();
     expect(audit).toEqual({ actor_member_id: null, details: { automatic: true } });
   });
+
+  it("closes at 09.00 local time on the morning the clocks go forward (28 March 2027)", async () => {
+    w.clock.set("2027-03-27T19:00:00Z");
+    await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -8" });
+    const alert = await w.t.db.selectFrom("cold_night_alerts").where("night", "=", "2027-03-27").selectAll().executeTakeFirstOrThrow();
+    // 09.00 CEST is 07.00 UTC; the evening before was still CET.
+    expect(alert.closes_at).toEqual(new Date("2027-03-28T07:00:00Z"));
+    w.clock.set("2027-03-28T06:59:00Z");
+    await w.runDue();
+    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("open");
+    w.clock.set("2027-03-28T07:00:00Z");
+    await w.runDue();
+    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("closed");
+  });
 });
