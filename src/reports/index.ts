@@ -65,7 +65,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
               kind: REPORT_REMINDER,
               partnershipId: report.partnershipId,
               dueAt,
-              payload: { partnershipId: report.partnershipId, form: report.form, period: report.period, organisationId: report.organisationId, offset: 0, memberId: actor.member.id },
+              payload: { partnershipId: report.partnershipId, form: report.form, period: report.period, organisationId: report.organisationId, memberId: actor.member.id },
             },
             { rearm: true },
           );

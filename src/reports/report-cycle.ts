@@ -89,7 +89,7 @@ export function createReportCycleTask(deps: ReportsDeps, service: ReportService)
             // Nothing before the form opens, and no stale reminder for a day already gone.
             if (dueAt < times.opensAt || dueAt.getTime() < now.getTime() - DAY_MS) continue;
             const kind = offset > 0 ? REPORT_OVERDUE : REPORT_REMINDER;
-            await deps.reminders.schedule({ key: key(offsetStep(offset)), kind, partnershipId: partnership.id, dueAt, payload: { ...payload, offset } });
+            await deps.reminders.schedule({ key: key(offsetStep(offset)), kind, partnershipId: partnership.id, dueAt, payload });
           }
         }
       }

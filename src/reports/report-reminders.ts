@@ -1,6 +1,7 @@
 import type { ReminderHandler } from "../app/feature.ts";
 import type { Message } from "../chat/message.ts";
 import { ensureReportFor } from "./report-cycle.ts";
+import { localDate } from "./report-period.ts";
 import { subjectOf, type ReportContext, type ReportService } from "./report-service.ts";
 import { REPORT_OPEN, REPORT_OVERDUE, REPORT_REMINDER, reportReminderPayloadSchema } from "./reports.jobs.ts";
 import { escalationMessage, openingMessage, reminderMessage } from "./reports.view.ts";
@@ -10,12 +11,12 @@ import type { ReportsDeps } from "./reports.deps.ts";
 export function createReportReminderHandlers(deps: ReportsDeps, service: ReportService): ReminderHandler[] {
   const logger = deps.logger.child({ component: "reports.reminders" });
 
-  async function openContext(payload: unknown): Promise<{ ctx: ReportContext; memberId?: string; offset: number } | undefined> {
+  async function openContext(payload: unknown): Promise<{ ctx: ReportContext; memberId?: string } | undefined> {
     const parsed = reportReminderPayloadSchema.parse(payload);
     const report = await ensureReportFor(service, parsed);
     if (report === undefined) return undefined;
     if ((await service.reports.latestVersion(report.id)) !== undefined) return undefined;
-    return { ctx: await service.contextOf(report), memberId: parsed.memberId, offset: parsed.offset ?? 0 };
+    return { ctx: await service.contextOf(report), memberId: parsed.memberId };
   }
 
   async function coordinatorsOf(ctx: ReportContext): Promise<string[]> {
@@ -46,7 +47,10 @@ export function createReportReminderHandlers(deps: ReportsDeps, service: ReportS
     async run(reminder) {
       const found = await openContext(reminder.payload);
       if (found === undefined) return;
-      const { ctx, memberId, offset } = found;
+      const { ctx, memberId } = found;
+      // Counted from today, not from the row: a snoozed reminder arrives on another day than it was set for.
+      const zone = ctx.partnership.timeZone;
+      const offset = Math.round((Date.parse(localDate(deps.clock.now(), zone)) - Date.parse(localDate(ctx.report.deadlineAt, zone))) / 86_400_000);
       const recipients = memberId === undefined ? await coordinatorsOf(ctx) : [memberId];
       for (const id of recipients) await deps.notifier.toMember(id, ({ locale }): Message => reminderMessage(ctx, locale, offset));
       if (kind !== REPORT_OVERDUE || memberId !== undefined) return;

@@ -12,7 +12,6 @@ export const reportReminderPayloadSchema = z.object({
   form: z.string().min(1),
   period: z.string().min(1),
   organisationId: z.uuid(),
-  offset: z.number().int().optional(),
   /** Set on a snoozed reminder: only this member is reminded. */
   memberId: z.uuid().optional(),
 });

@@ -164,7 +164,7 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     expect(sentTo("teams", "29:bertil").at(-1)).toContain("jag påminner dig i morgon kl. 09.00");
     h.clock.set("2027-01-24T08:05:00Z");
     expect(await h.runDue()).toBe(1);
-    expect(sentTo("teams", "29:bertil").at(-1)).toContain("Påminnelse: Uppföljning 2026H2 för Frälsningsarmén");
+    expect(sentTo("teams", "29:bertil").at(-1)).toContain("Påminnelse: Uppföljning 2026H2 för Frälsningsarmén ska lämnas in senast 2027-01-30 (om 6 dagar).");
 
     h.clock.set("2027-02-01T08:00:00Z"); // two days after the deadline
     const cecilia = sentTo("slack", "UCECILIA").length;
