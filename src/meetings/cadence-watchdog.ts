@@ -31,7 +31,7 @@ export async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, no
   const upcoming = await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ months: PLAN_MONTHS + 1 }).toJSDate());
   const dates = upcoming.map((m) => localDateOf(m.startsAt, group.timeZone));
   if (group.cadence.kind === "term") {
-    const term = termWindows(group.settings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && !dates.some((d) => d >= w.from && d <= w.to));
+    const term = termWindows(group.meetings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && !dates.some((d) => d >= w.from && d <= w.to));
     if (term === undefined) return undefined;
     const heldInTerm = await neighbourMeeting(deps.db, group.id, now, "before");
     if (heldInTerm !== undefined && localDateOf(heldInTerm.startsAt, group.timeZone) >= term.from) return undefined;

@@ -24,7 +24,7 @@ export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting
   const zone = group.timeZone;
   if (group.cadence.kind === "term") {
     const oldDate = localDateOf(meeting.startsAt, zone);
-    const term = termWindows(group.settings.terms, oldDate, oldDate).find((w) => w.from <= oldDate && oldDate <= w.to);
+    const term = termWindows(group.meetings.terms, oldDate, oldDate).find((w) => w.from <= oldDate && oldDate <= w.to);
     if (term === undefined) return undefined;
     const newDate = newStart === null ? undefined : localDateOf(newStart, zone);
     if (newDate !== undefined && newDate >= term.from && newDate <= term.to) return undefined;

@@ -51,7 +51,7 @@ const submitMove: Submit = async (deps, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !day.isValid) errors.date = o.t("move.badDate");
   if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) errors.time = o.t("move.badTime");
   if (errors.date === undefined) {
-    const blocked = createWorkingDays(o.group.settings.blackouts).blockedReason(date);
+    const blocked = createWorkingDays(o.group.meetings.blackouts).blockedReason(date);
     if (blocked !== undefined) errors.date = o.t(`move.blocked.${blocked.kind}`, blocked.kind === "holiday" ? { name: blocked.name } : blocked.kind === "blackout" ? { label: blocked.label } : {});
   }
   const newStart = DateTime.fromISO(`${date}T${time.padStart(5, "0")}`, { zone: o.group.timeZone }).toJSDate();

@@ -1,18 +1,12 @@
 import type { Db } from "../db/database.ts";
-import type { Cadence, GroupKind, GroupRole } from "../partnerships/partnership.ts";
+import type { Group } from "../partnerships/index.ts";
+import type { GroupKind, GroupRole } from "../partnerships/partnership.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Locale } from "../shared/i18n.ts";
-import { cadenceOf, loadMeetingSettings, type MeetingSettings } from "./meeting-settings.ts";
+import { cadenceOf, loadMeetingSettings } from "./meeting-settings.ts";
 
-/** A group as planning and messages need it. */
-export interface MeetingGroup {
-  id: string;
-  partnershipId: string;
-  key: string;
-  kind: GroupKind;
-  name: string;
-  cadence: Cadence;
-  settings: MeetingSettings;
+/** A group as the partnerships capability reads it, plus what meeting messages need from its partnership. */
+export interface MeetingGroup extends Group {
   timeZone: string;
   partnershipName: string;
   locale: Locale;
@@ -26,7 +20,7 @@ function toGroup(row: GroupRow): MeetingGroup {
     kind: row.kind as GroupKind,
     name: row.name,
     cadence: cadenceOf(row),
-    settings: loadMeetingSettings(row),
+    meetings: loadMeetingSettings(row),
     timeZone: row.time_zone,
     partnershipName: row.partnership_name,
     locale: row.locale as Locale,

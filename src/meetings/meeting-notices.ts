@@ -34,7 +34,7 @@ const invite: Run = async (deps, group, meeting) => {
 
 const requestAgenda: Run = async (deps, group, meeting) => {
   const seats = await listSeats(deps.db, group.id);
-  const sendAt = DateTime.fromJSDate(meeting.startsAt).minus({ days: group.settings.agendaSendDaysBefore }).toJSDate();
+  const sendAt = DateTime.fromJSDate(meeting.startsAt).minus({ days: group.meetings.agendaSendDaysBefore }).toJSDate();
   const compose = composeNoticeWithButton(group, meeting, "agendaRequest.title", "agendaRequest.body", { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id }, { sendAt });
   await deliverToGroup(deps, group, seats.map((s) => s.memberId), compose);
 };

@@ -27,9 +27,9 @@ export function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): Rem
   const start = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone });
   const daysBefore = (days: number) => start.minus({ days }).set(NOTICE_TIME).toJSDate();
   const due: Record<MeetingReminderKind, Date> = {
-    "meeting.invite": daysBefore(group.settings.inviteDaysBefore),
-    "meeting.agenda-request": daysBefore(group.settings.agendaRequestDaysBefore),
-    "meeting.agenda-send": daysBefore(group.settings.agendaSendDaysBefore),
+    "meeting.invite": daysBefore(group.meetings.inviteDaysBefore),
+    "meeting.agenda-request": daysBefore(group.meetings.agendaRequestDaysBefore),
+    "meeting.agenda-send": daysBefore(group.meetings.agendaSendDaysBefore),
     "meeting.day-before": start.minus({ days: 1 }).toJSDate(),
     "meeting.hour-before": start.minus({ hours: 1 }).toJSDate(),
     "meeting.minutes-request": meeting.endsAt,

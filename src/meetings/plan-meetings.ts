@@ -39,7 +39,7 @@ export async function planGroupMeetings(
     const latest = await latestMeeting(trx, group.id);
     const previous = latest === undefined ? undefined : localDateOf(latest.startsAt, group.timeZone);
     const from = previous !== undefined && previous >= window.from ? addDays(previous, 1) : window.from;
-    const plan = planCadence({ settings: group.settings, cadence: group.cadence, timeZone: group.timeZone, from, until: window.until, previous });
+    const plan = planCadence({ settings: group.meetings, cadence: group.cadence, timeZone: group.timeZone, from, until: window.until, previous });
     if (options.dryRun === true) return { created: [], proposals: plan.meetings, warnings: plan.warnings };
     return { created: await insertPlannedMeetings(trx, group, plan.meetings, now), proposals: [], warnings: plan.warnings };
   });
