@@ -18,6 +18,7 @@ const lastButtons = (texts: { calls: typeof w.chats.slack.calls }, userId: strin
   if (dm?.op !== "direct") throw new Error(`no direct message to ${userId}`);
   return dm.message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 };
+const statusOf = async (alertId: string) => (await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alertId).select("status").executeTakeFirstOrThrow()).status;
 const pendingKeys = async () =>
   (await w.t.db.selectFrom("reminders").where("status", "=", "pending").select("key").orderBy("key").execute()).map((r) => r.key);
 
@@ -189,7 +190,7 @@ describe("who may declare, and the morning close", () => {
 
     w.clock.set("2026-12-05T07:59:00Z");
     await w.runDue();
-    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("open");
+    expect(await statusOf(alert.id)).toBe("open");
 
     w.clock.set("2026-12-05T08:00:00Z");
     await w.runDue();
@@ -212,9 +213,9 @@ describe("who may declare, and the morning close", () => {
     expect(alert.closes_at).toEqual(new Date("2027-03-28T07:00:00Z"));
     w.clock.set("2027-03-28T06:59:00Z");
     await w.runDue();
-    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("open");
+    expect(await statusOf(alert.id)).toBe("open");
     w.clock.set("2027-03-28T07:00:00Z");
     await w.runDue();
-    expect((await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).select("status").executeTakeFirstOrThrow()).status).toBe("closed");
+    expect(await statusOf(alert.id)).toBe("closed");
   });
 });
