@@ -1,3 +1,4 @@
+import type { Locale } from "../shared/i18n.ts";
 import type { Answers, FormDefinition } from "./form-definition.ts";
 import { failingChecks, firstMissingRequired, visibleFields, type CheckFailure } from "./form-rules.ts";
 import { parseAnswer, type AnswerProblem } from "./parse-answer.ts";
@@ -85,7 +86,7 @@ export function startConversation(form: FormDefinition, initial: Answers, option
 }
 
 /** Applies one message from the person to the conversation. Pure: saving and replying is the caller's job. */
-export function respond(form: FormDefinition, state: ConversationState, input: string): Step {
+export function respond(form: FormDefinition, state: ConversationState, input: string, locale: Locale = "sv"): Step {
   const command = parseCommand(input);
   const same = (notice?: Notice): Step => ({ state, outcome: "continue", notice, changed: false });
   const shown = visibleFields(form, state.answers);
@@ -126,13 +127,13 @@ export function respond(form: FormDefinition, state: ConversationState, input: s
     case undefined:
       break;
   }
-  return answer(form, state, input);
+  return answer(form, state, input, locale);
 }
 
-function answer(form: FormDefinition, state: ConversationState, input: string): Step {
+function answer(form: FormDefinition, state: ConversationState, input: string, locale: Locale): Step {
   const field = form.fields.find((f) => f.id === state.current);
   if (field === undefined) return { state, outcome: "continue", notice: { kind: "edit_how" }, changed: false };
-  const parsed = parseAnswer(field, input);
+  const parsed = parseAnswer(field, input, locale);
   if (!parsed.ok) return { state, outcome: "continue", notice: { kind: "problem", problem: parsed.problem }, changed: false };
   const answers = { ...state.answers, [field.id]: parsed.value };
   const failure = failingChecks(form, answers, field.id)[0];

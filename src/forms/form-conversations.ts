@@ -57,7 +57,7 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
 
   async function apply(session: FormSession, text: string, locale: Locale): Promise<ConversationTurn> {
     const t = createTranslator(formsMessages, locale);
-    const step = respond(session.definition, session.state, text);
+    const step = respond(session.definition, session.state, text, locale);
     const now = deps.clock.now();
     switch (step.outcome) {
       case "paused":

@@ -86,7 +86,7 @@ export function readFormValues(form: FormDefinition, values: FormValues, locale:
       else answers[field.id] = null;
       continue;
     }
-    const parsed = parseAnswer(field, raw);
+    const parsed = parseAnswer(field, raw, locale);
     if (parsed.ok) answers[field.id] = parsed.value;
     else errors[field.id] = capitalize(describeProblem(parsed.problem, t));
   }

@@ -1,4 +1,5 @@
 import { findPersonnummer } from "../shared/personnummer.ts";
+import type { Locale } from "../shared/i18n.ts";
 import type { AnswerValue, Field, FieldChoice } from "./form-definition.ts";
 
 /** Why an answer was refused; the catalogue in forms.messages.ts turns it into a sentence. */
@@ -26,8 +27,8 @@ const YES = new Set(["ja", "j", "yes", "y", "true", "sant"]);
 const NO = new Set(["nej", "n", "no", "false", "falskt"]);
 const NONE = new Set(["inga", "ingen", "inget", "none", "-"]);
 
-/** Parses what a person typed (in either language) or a form delivered into a typed answer. */
-export function parseAnswer(field: Field, raw: string | string[]): ParseResult {
+/** Parses what a person typed (in either language) or a form delivered into a typed answer; `locale` decides what a comma means. */
+export function parseAnswer(field: Field, raw: string | string[], locale: Locale = "sv"): ParseResult {
   if (field.type === "multichoice") return parseMultiChoice(field, Array.isArray(raw) ? raw : splitList(raw));
   const text = (Array.isArray(raw) ? raw.join(" ") : raw).trim();
   if (text === "") return fail({ code: "empty" });
@@ -35,7 +36,7 @@ export function parseAnswer(field: Field, raw: string | string[]): ParseResult {
     case "integer":
     case "decimal":
     case "amount":
-      return parseNumber(field, text);
+      return parseNumber(field, text, locale);
     case "choice": {
       const choice = findChoice(field.choices, text);
       return choice === undefined ? fail({ code: "unknown_choice", options: choiceHint(field.choices) }) : { ok: true, value: choice.value };
@@ -57,10 +58,12 @@ function fail(problem: AnswerProblem): ParseResult {
   return { ok: false, problem };
 }
 
-function parseNumber(field: Extract<Field, { type: "integer" | "decimal" | "amount" }>, text: string): ParseResult {
+function parseNumber(field: Extract<Field, { type: "integer" | "decimal" | "amount" }>, text: string, locale: Locale): ParseResult {
   // Swedish writes 12 500,50 kr; people also type 12500.50, 12 500:- or SEK 12500.
   let cleaned = text.toLowerCase().replace(/[\s\u00a0\u202f]/g, "");
   if (field.type === "amount") cleaned = cleaned.replace(/^(sek|kr)/, "").replace(/(kronor|kr\.?|sek|:-)$/, "");
+  // In English 12,500 is twelve thousand five hundred; in Swedish the comma is the decimal sign.
+  if (locale === "en" && /^[-\u2212]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, "");
   cleaned = cleaned.replace(",", ".").replace(/^\u2212/, "-");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail({ code: "not_a_number" });
   const value = Number(cleaned);
