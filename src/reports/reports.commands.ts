@@ -17,6 +17,7 @@ import { plain } from "./reports.view.ts";
 
 /** Words of the reports command: Swedish first, English after. */
 export const REPORT_WORDS = ["rapport", "report", "rapporter", "reports"] as const;
+const LATE_FILLING_DAYS = 90;
 const STATUS = ["status"];
 const COMPILE = ["sammanställ", "sammanstall", "compile"];
 const FORM = ["formulär", "formular", "form"];
@@ -61,6 +62,8 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const candidates = [];
     const closed = [];
     for (const report of await service.reports.current(partnership.id, now, member.organisationId)) {
+      // A report long past its deadline is a matter for the partnership coordinator, not a chat prompt.
+      if (report.deadlineAt.getTime() + LATE_FILLING_DAYS * 86_400_000 < now.getTime()) continue;
       const submitted = await service.reports.latestVersion(report.id);
       if (submitted === undefined || now <= report.deadlineAt) candidates.push({ report, submitted });
       else closed.push(report);
