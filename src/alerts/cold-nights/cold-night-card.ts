@@ -35,7 +35,7 @@ export function isUuid(value: string): boolean {
 }
 
 /** The three answers a shelter can give, as buttons. */
-export function shelterButtons(t: T, alertId: string, activityId: string): Button[] {
+function shelterButtons(t: T, alertId: string, activityId: string): Button[] {
   const value = shelterValue(alertId, activityId);
   return [
     { actionId: COLD_NIGHT_ACTIONS.open, label: t("buttonOpen"), value, style: "primary" },

@@ -2,8 +2,8 @@ import { DateTime } from "luxon";
 import type { PointForecast, TemperaturePoint } from "./forecast-source.ts";
 
 /** The local hours that make up "the night" of a cold-night decision: 18.00 to 08.00 next morning. */
-export const NIGHT_STARTS_HOUR = 18;
-export const NIGHT_ENDS_HOUR = 8;
+const NIGHT_STARTS_HOUR = 18;
+const NIGHT_ENDS_HOUR = 8;
 
 /** The instants bounding the night that starts on the evening of `night` (ISO date) in `timeZone`. */
 export function nightWindow(night: string, timeZone: string): { from: Date; to: Date } {

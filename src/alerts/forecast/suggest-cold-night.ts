@@ -8,7 +8,7 @@ import { FORECAST_NOTICE_KIND, forecastNoticeKey } from "./forecast.jobs.ts";
 import { inSeason, nightMinimum, type NightMinimum } from "./night-minimum.ts";
 
 /** Attempts per night before samordning is told the forecast is unavailable; ticks are 15 minutes apart. */
-export const FORECAST_MAX_ATTEMPTS = 3;
+const FORECAST_MAX_ATTEMPTS = 3;
 
 /** The tick of the forecast check: every 15 minutes, each partnership is checked once its forecast time has come. */
 export function createForecastTask(deps: AlertsDeps, source: ForecastSource): RecurringTask {
@@ -28,13 +28,13 @@ export function createForecastTask(deps: AlertsDeps, source: ForecastSource): Re
 }
 
 /** Whether the partnership's daily check is due at `now`: in season, and at or after its forecast time today. */
-export function isForecastDue(subject: ForecastSubject, now: Date): boolean {
+function isForecastDue(subject: ForecastSubject, now: Date): boolean {
   if (!inSeason(now, subject.timeZone, subject.seasonFrom, subject.seasonTo)) return false;
   return DateTime.fromJSDate(now, { zone: subject.timeZone }).toFormat("HH:mm") >= subject.forecastTime;
 }
 
 /** Checks tonight's forecast for one partnership: at most one suggestion, or one "unavailable" notice, per night. */
-export async function checkForecast(deps: AlertsDeps, source: ForecastSource, subject: ForecastSubject, now: Date): Promise<void> {
+async function checkForecast(deps: AlertsDeps, source: ForecastSource, subject: ForecastSubject, now: Date): Promise<void> {
   const { db } = deps;
   if (!isForecastDue(subject, now)) return;
   const night = DateTime.fromJSDate(now, { zone: subject.timeZone }).toISODate()!;

@@ -37,7 +37,7 @@ export function incidentFacts(t: Translate<IncidentKey>, incident: Incident, rep
 }
 
 /** The buttons of the follow-ups still open on an incident. */
-export function followUpButtons(t: Translate<IncidentKey>, incident: Incident): Button[] {
+function followUpButtons(t: Translate<IncidentKey>, incident: Incident): Button[] {
   const buttons: Button[] = [];
   if (incident.debriefDoneAt === null) buttons.push({ actionId: INCIDENT_ACTIONS.debriefDone, label: t("buttonDebriefDone"), value: incident.id });
   if (mustReportToAuthority(incident) && incident.authorityReportedAt === null) {

@@ -7,9 +7,9 @@ import { INCIDENT_INJURIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, POLICE_STATUSES
 import type { IncidentKey } from "./incidents.messages.ts";
 
 /** The form id of a threats-and-violence report. */
-export const INCIDENT_FORM_ID = "incident.report";
+const INCIDENT_FORM_ID = "incident.report";
 /** Longest description accepted: short on purpose, details belong in the employer's own system. */
-export const DESCRIPTION_MAX = 500;
+const DESCRIPTION_MAX = 500;
 const FREE_TEXT_FIELDS = ["description", "time", "date"] as const;
 // A report may be filed a little after the clock the reporter read; a few minutes ahead is not "the future".
 const FUTURE_SLACK_MS = 5 * 60_000;

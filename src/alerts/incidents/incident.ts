@@ -64,7 +64,7 @@ export const DEBRIEF_REMINDER_AFTER_HOURS = 20;
 /** When the police were called, the police-report status is asked for a day later. */
 export const POLICE_STATUS_AFTER_HOURS = 24;
 /** Reminders to report to Arbetsmiljöverket repeat this often, within working hours. */
-export const AUTHORITY_REPEAT_HOURS = 2;
+const AUTHORITY_REPEAT_HOURS = 2;
 const WORKDAY_STARTS = 8;
 const WORKDAY_ENDS = 20;
 

@@ -7,7 +7,7 @@ import { recordAudit } from "../alerts.audit.ts";
  * Removes the free text of incidents older than each partnership's retention period. The structured facts stay,
  * so the anonymised figures in reports and agendas do not change.
  */
-export async function purgeIncidentText(deps: AlertsDeps, now: Date): Promise<number> {
+async function purgeIncidentText(deps: AlertsDeps, now: Date): Promise<number> {
   const purged = await deps.db
     .updateTable("incidents as i")
     .set({ description: null, purged_at: now })
