@@ -56,8 +56,8 @@ describe("standing agenda items", () => {
       { partnership_id: "eu-sthlm", night: "2026-10-01", temperature_c: -8, declared_by: null, declared_at: at("2026-10-01T12:00:00Z"), closes_at: at("2026-10-02T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
       { partnership_id: "eu-sthlm", night: "2026-12-01", temperature_c: -9, declared_by: null, declared_at: at("2026-12-01T12:00:00Z"), closes_at: at("2026-12-02T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
       { partnership_id: "eu-sthlm", night: "2027-01-10", temperature_c: -12, declared_by: null, declared_at: at("2027-01-10T12:00:00Z"), closes_at: at("2027-01-11T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
-    ] as never).execute();
-    await tb.db.db.insertInto("incidents").values({ partnership_id: "eu-sthlm", reported_by: null, organisation_id: org.id, activity_id: null, occurred_at: at("2026-11-02T22:00:00Z"), reported_at: at("2026-11-02T23:00:00Z"), kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null } as never).execute();
+    ]).execute();
+    await tb.db.db.insertInto("incidents").values({ partnership_id: "eu-sthlm", reported_by: null, organisation_id: org.id, activity_id: null, occurred_at: at("2026-11-02T22:00:00Z"), reported_at: at("2026-11-02T23:00:00Z"), kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null }).execute();
     const report = await tb.db.db.insertInto("reports").values({ partnership_id: "eu-sthlm", organisation_id: org.id, form: "uppfoljning", period: "2026H2", period_start: "2026-07-01", period_end: "2026-12-31", opens_at: at("2027-01-01T08:00:00Z"), deadline_at: at("2027-01-31T22:59:00Z") }).returning("id").executeTakeFirstOrThrow();
     expect(report.id).toBeDefined();
 
