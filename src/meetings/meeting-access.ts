@@ -8,6 +8,7 @@ import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import type { CadenceBreach } from "./change-meeting.ts";
+import { createWorkingDays } from "./working-days.ts";
 
 /** A coordinator (or admin) of the partnership, or the group's chair, may move or cancel its meetings. */
 export function canChangeMeetings(member: Member, seats: GroupSeat[]): boolean {
@@ -34,4 +35,13 @@ export async function loadOpenMeeting(deps: MeetingsDeps, actor: Actor, meetingI
 /** The warning text of a cadence breach. */
 export function breachText(o: OpenMeeting, breach: CadenceBreach): string {
   return breach.kind === "gap" ? o.t("move.warnGap", { months: String(breach.months), from: breach.from, to: breach.to }) : o.t("move.warnTerm", { from: breach.from, to: breach.to });
+}
+
+/** Why a meeting cannot be moved to `date` (weekend, holiday, blackout), in the reader's language. */
+export function blockedText(o: OpenMeeting, date: string): string | undefined {
+  const blocked = createWorkingDays(o.group.meetings.blackouts).blockedReason(date);
+  if (blocked === undefined) return undefined;
+  if (blocked.kind === "holiday") return o.t("move.blocked.holiday", { name: blocked.name });
+  if (blocked.kind === "blackout") return o.t("move.blocked.blackout", { label: blocked.label });
+  return o.t("move.blocked.weekend");
 }

@@ -3,7 +3,8 @@ import type { Message } from "../chat/message.ts";
 import { completeActionItem } from "./action-items.ts";
 import { upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { cancelMeeting, checkCadence, moveMeeting } from "./change-meeting.ts";
-import { breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { localDateOf } from "./local-dates.ts";
 import { agendaForm } from "./meeting-commands.ts";
 import { replyText } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
@@ -53,6 +54,9 @@ const HANDLERS: Record<string, Handler> = {
     const o = await meetingFor(deps, ctx, meetingId, "change");
     const newStart = new Date(iso);
     if (o === undefined || Number.isNaN(newStart.getTime())) return;
+    // The confirmation may be clicked days later: the date must still be usable.
+    const blocked = newStart <= deps.clock.now() ? o.t("move.past") : blockedText(o, localDateOf(newStart, o.group.timeZone));
+    if (blocked !== undefined) return ctx.reply.updateSource(textOf(blocked));
     const moved = await moveMeeting(deps, o.group, o.meeting, newStart);
     await ctx.reply.updateSource(textOf(o.t("move.done", { group: o.group.name, at: moved.startsAt })));
   },

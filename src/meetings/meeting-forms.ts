@@ -4,12 +4,11 @@ import type { FormResult } from "../chat/inbound.ts";
 import type { FormView } from "../chat/message.ts";
 import { addAgendaItem, checkAgendaText } from "./add-agenda-item.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
-import { breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
 import { replyText } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { canWriteMinutes, minutesForm, parseMinutes } from "./record-minutes.ts";
 import { saveMinutes } from "./save-minutes.ts";
-import { createWorkingDays } from "./working-days.ts";
 
 /** The move form, prefilled with the meeting's current date and time. */
 export function moveForm(o: OpenMeeting, previous?: { date: string; time: string; errors: Record<string, string> }): FormView {
@@ -50,10 +49,8 @@ const submitMove: Submit = async (deps, ctx) => {
   const day = DateTime.fromISO(date, { zone: o.group.timeZone });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !day.isValid) errors.date = o.t("move.badDate");
   if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) errors.time = o.t("move.badTime");
-  if (errors.date === undefined) {
-    const blocked = createWorkingDays(o.group.meetings.blackouts).blockedReason(date);
-    if (blocked !== undefined) errors.date = o.t(`move.blocked.${blocked.kind}`, blocked.kind === "holiday" ? { name: blocked.name } : blocked.kind === "blackout" ? { label: blocked.label } : {});
-  }
+  const blocked = errors.date === undefined ? blockedText(o, date) : undefined;
+  if (blocked !== undefined) errors.date = blocked;
   const newStart = DateTime.fromISO(`${date}T${time.padStart(5, "0")}`, { zone: o.group.timeZone }).toJSDate();
   if (Object.keys(errors).length === 0 && newStart <= deps.clock.now()) errors.date = o.t("move.past");
   if (Object.keys(errors).length > 0) return { ok: false, errors, form: moveForm(o, { date, time, errors }) };

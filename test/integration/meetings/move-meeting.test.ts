@@ -53,6 +53,13 @@ describe("moving a meeting", () => {
     expect(hourBefore.payload).toMatchObject({ startsAt: "2027-01-19T12:00:00.000Z" });
   });
 
+  it("checks the date again when a confirmation is clicked", async () => {
+    const before = (await findMeeting(tb.db.db, december.id))!;
+    const { replies } = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.move-confirm", value: `${december.id}|2026-12-25T12:00:00.000Z` });
+    expect(messageText(replies.updates[0]!)).toBe("Det är juldagen.");
+    expect((await findMeeting(tb.db.db, december.id))!.startsAt).toEqual(before.startsAt);
+  });
+
   it("moves without asking when the cadence still holds", async () => {
     const { replies } = await openMoveForm("anna");
     const result = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: replies.forms[0]!.state, values: { date: "2026-12-15", time: "14:00" } });
