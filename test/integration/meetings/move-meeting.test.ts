@@ -56,7 +56,7 @@ describe("moving a meeting", () => {
   it("checks the date again when a confirmation is clicked", async () => {
     const before = (await findMeeting(tb.db.db, december.id))!;
     const { replies } = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.move-confirm", value: `${december.id}|2026-12-25T12:00:00.000Z` });
-    expect(messageText(replies.updates[0]!)).toBe("Det är juldagen.");
+    expect(replies.updates[0]!.text).toBe("Det är juldagen.");
     expect((await findMeeting(tb.db.db, december.id))!.startsAt).toEqual(before.startsAt);
   });
 
