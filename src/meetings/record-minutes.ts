@@ -12,8 +12,8 @@ import { listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.re
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 
-/** How many action items one minutes form takes; more can be added by submitting the form again. */
-export const ACTION_SLOTS = 3;
+/** How many action items one minutes form takes (the minutes are submitted once). */
+export const ACTION_SLOTS = 5;
 const DECISIONS_MAX = 4000;
 const ACTION_MAX = 500;
 
