@@ -101,10 +101,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const chats = new Map<Platform, ChatPort>();
     const notifier = createNotifier({ db, chats, logger });
-    const features: Feature[] = [createReportsFeature({ db, clock, notifier, reminders, logger, agenda: createAgendaPort({ db, clock }) }), createMeetingsFeature({ db, clock, notifier, reminders, logger, agendaSources: createAgendaSources(db, clock) }), createAlertsFeature({ db, clock, notifier, reminders, logger, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }), ...(options.features ?? [])];
+    const deps = { db, clock, notifier, reminders, logger };
+    const features: Feature[] = [
+      createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
+      createMeetingsFeature({ ...deps, agendaSources: createAgendaSources(db, clock) }),
+      createReportsFeature({ ...deps, agenda: createAgendaPort({ db, clock }) }),
+      ...(options.features ?? []),
+    ];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
-    void notifier;
-    void reminders;
 
     const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
     if (slack) chats.set("slack", slack.chat);
@@ -113,8 +117,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       config.teams !== undefined || isLoopbackHost(config.host)
         ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url })
         : undefined;
-    if (teams) chats.set("teams", teams.chat);
-    else logger.warn({ host: config.host }, "Teams is off: set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID to serve /api/messages on a non-loopback address");
+    if (teams) {
+      // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
+      await teams.start();
+      closers.push(() => teams.stop());
+      chats.set("teams", teams.chat);
+    } else logger.warn({ host: config.host }, "Teams is off: set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID to serve /api/messages on a non-loopback address");
 
     if (role !== "web") {
       await jobs.startWorkers({
@@ -137,11 +145,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await slack.start();
         closers.push(() => slack.stop());
       }
-      if (teams) {
-        http.app.use(teams.router);
-        await teams.start();
-        closers.push(() => teams.stop());
-      }
+      if (teams) http.app.use(teams.router);
       const listening = await http.listen(config.host, config.port);
       closers.push(() => http.close());
       url = listening.url;
