@@ -8,6 +8,7 @@ import { cancelMeetingReminders, scheduleMeetingReminders } from "./meeting-remi
 import { composeNotice } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { clearRsvps } from "./rsvp.repository.ts";
+import { refreshAgenda } from "./send-agenda.ts";
 import { deliverToGroup, refreshInvitation } from "./send-invitation.ts";
 import { termWindows } from "./term-plan.ts";
 
@@ -60,6 +61,8 @@ export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeti
     await deliverToGroup(deps, group, seats.map((s) => s.memberId), notice, { file: calendarFile(group, moved, now, deps.calendarOrganizerEmail) });
     await refreshInvitation(deps, group, moved);
   }
+  // A sent agenda names the time too.
+  await refreshAgenda(deps, group, moved);
   return moved;
 }
 

@@ -139,6 +139,7 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const errors = await server.driver.submitForm(anna, form, { date: "2026-10-14", time: "14:00" });
       expect(errors).toBeUndefined();
       await directTo(bo, "Mötet är flyttat", mark);
+      await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Dagordning") && i.text.includes("onsdag 2026-10-14"));
       const moved = await server.calendarFiles();
       const sequences = moved.map((f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!).sequence);
       expect(Math.max(...sequences)).toBe(1);
