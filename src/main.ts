@@ -151,7 +151,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
       if (teams && config.teams === undefined && options.playground !== false) {
-        const playground = await startPlayground({ botEndpoint: `${url}/api/messages`, logger, logFile: `${config.dataDir}/m365agentsplayground.log` });
+        const playground = await startPlayground({ botEndpoint: `${url}/api/messages`, port: config.playgroundPort, logger, logFile: `${config.dataDir}/m365agentsplayground.log` });
         closers.push(() => playground.stop());
         logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
       }
