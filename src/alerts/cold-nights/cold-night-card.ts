@@ -16,6 +16,9 @@ export const COLD_NIGHT_ACTIONS = {
   declare: "coldnight.declare",
 } as const;
 
+// Two blocks a shelter: past this many the card would outgrow a Slack message (50 blocks), so staff answer in their DMs.
+const MAX_SHELTER_ROWS = 15;
+
 /** The value carried by a shelter's buttons. */
 export function shelterValue(alertId: string, activityId: string): string {
   return `${alertId}:${activityId}`;
@@ -72,8 +75,12 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
       { type: "text", text: t("cardTotal", { n: total }) },
     ];
     if (alert.status === "open") {
-      for (const r of alert.responses) {
-        blocks.push({ type: "text", text: r.shelterName }, { type: "buttons", buttons: shelterButtons(t, alert.id, r.activityId) });
+      if (alert.responses.length <= MAX_SHELTER_ROWS) {
+        for (const r of alert.responses) {
+          blocks.push({ type: "text", text: r.shelterName }, { type: "buttons", buttons: shelterButtons(t, alert.id, r.activityId) });
+        }
+      } else {
+        blocks.push({ type: "text", text: t("cardAnswerInDirect") });
       }
       blocks.push({ type: "divider" }, { type: "buttons", buttons: [{ actionId: COLD_NIGHT_ACTIONS.close, label: t("buttonClose"), value: alert.id }] });
     } else {

@@ -9,6 +9,7 @@ export type ColdNightKey =
   | "cardClosed"
   | "cardClosedAuto"
   | "cardFollowUp"
+  | "cardAnswerInDirect"
   | "statusPending"
   | "statusOpening"
   | "statusFull"
@@ -62,6 +63,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     cardClosed: (p, f) => `Avslutad av ${String(p.by)} ${f.dateTime(p.at as Date)}.`,
     cardClosedAuto: (p, f) => `Avslutades automatiskt ${f.dateTime(p.at as Date)}.`,
     cardFollowUp: (p, f) => `Uppföljning: ${f.number(Number(p.used))} extra platser användes, ${f.number(Number(p.away))} fick nej.`,
+    cardAnswerInDirect: "Varje härbärges personal svarar med knapparna i sitt direktmeddelande.",
     statusPending: "Inget svar än",
     statusOpening: (p, f) => `Öppnar ${f.number(answers(p))} extra ${f.plural(answers(p), "plats", "platser")} (${String(p.by)})`,
     statusFull: (p) => `Fullt (${String(p.by)})`,
@@ -111,6 +113,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     cardClosed: (p, f) => `Closed by ${String(p.by)} on ${f.dateTime(p.at as Date)}.`,
     cardClosedAuto: (p, f) => `Closed automatically on ${f.dateTime(p.at as Date)}.`,
     cardFollowUp: (p, f) => `Follow-up: ${f.number(Number(p.used))} extra places used, ${f.number(Number(p.away))} people turned away.`,
+    cardAnswerInDirect: "Each shelter's staff answer with the buttons in their direct message.",
     statusPending: "No answer yet",
     statusOpening: (p, f) => `Opening ${f.number(answers(p))} extra ${f.plural(answers(p), "place", "places")} (${String(p.by)})`,
     statusFull: (p) => `Full (${String(p.by)})`,

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { composeCard } from "../../../src/alerts/cold-nights/cold-night-card.ts";
+import type { ColdNightAlert, ShelterResponse } from "../../../src/alerts/cold-nights/cold-night.ts";
+
+const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extraPlaces = 0): ShelterResponse => ({
+  activityId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+  shelterName: `Härbärge ${n}`,
+  organisationId: "org",
+  organisationName: "Org",
+  answer,
+  extraPlaces,
+  answeredBy: answer === "pending" ? null : "m1",
+  answeredAt: null,
+  escalationStep: 0,
+  placesUsed: null,
+  turnedAway: null,
+});
+const alert = (responses: ShelterResponse[], status: ColdNightAlert["status"] = "open"): ColdNightAlert => ({
+  id: "11111111-1111-4111-8111-111111111111",
+  partnershipId: "p",
+  night: "2026-12-03",
+  temperatureC: -9,
+  status,
+  declaredBy: "m1",
+  declaredAt: new Date("2026-12-03T15:00:00Z"),
+  closesAt: new Date("2026-12-04T08:00:00Z"),
+  closedBy: status === "closed" ? "m1" : null,
+  closedAt: status === "closed" ? new Date("2026-12-04T06:00:00Z") : null,
+  responses,
+});
+const names = new Map([["m1", "Sara"]]);
+const audience = { locale: "en" as const, timeZone: "Europe/Stockholm" };
+const buttonsOf = (a: ColdNightAlert) => composeCard(a, names)(audience).blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
+
+describe("the cold-night card", () => {
+  it("has one row per shelter, a running total and each shelter's three answers while open", () => {
+    const card = composeCard(alert([shelter(1, "opening", 10), shelter(2, "full"), shelter(3)]), names)(audience);
+    expect(card.blocks.find((b) => b.type === "facts")).toEqual({
+      type: "facts",
+      facts: [
+        { label: "Härbärge 1 (Org)", value: "Opening 10 extra places (Sara)" },
+        { label: "Härbärge 2 (Org)", value: "Full (Sara)" },
+        { label: "Härbärge 3 (Org)", value: "No answer yet" },
+      ],
+    });
+    expect(card.text).toBe("Extra cold night 2026-12-03: 10 extra places in total tonight.");
+    expect(buttonsOf(alert([shelter(1), shelter(2)])).map((b) => b.actionId)).toEqual([
+      "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.close",
+    ]);
+  });
+
+  it("leaves the answers to the direct messages when a partnership has too many shelters for one message", () => {
+    const many = alert(Array.from({ length: 16 }, (_, i) => shelter(i + 1)));
+    expect(buttonsOf(many).map((b) => b.actionId)).toEqual(["coldnight.close"]);
+    expect(composeCard(many, names)(audience).blocks.length).toBeLessThanOrEqual(10);
+  });
+
+  it("has no buttons once closed, and says who closed it", () => {
+    const closed = alert([shelter(1, "opening", 10)], "closed");
+    expect(buttonsOf(closed)).toEqual([]);
+    expect(composeCard(closed, names)({ locale: "sv", timeZone: "Europe/Stockholm" }).blocks).toContainEqual({ type: "text", text: "Avslutad av Sara 2026-12-04 kl. 07.00." });
+  });
+});
