@@ -6,7 +6,7 @@ import type { ColdNightAlert } from "./cold-night.ts";
 import { appendCardDeliveries, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
 
 /** Display names of everyone the alert's card mentions. */
-async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<string, string>> {
+export async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<string, string>> {
   const ids = [alert.declaredBy, alert.closedBy, ...alert.responses.flatMap((r) => [r.answeredBy])].filter((id): id is string => id !== null);
   return findDisplayNames(db, [...new Set(ids)]);
 }

@@ -7,7 +7,8 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
 import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { parseColdNightArgs } from "./cold-night-args.ts";
-import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
+import { COLD_NIGHT_ACTIONS, composeCard, isUuid, parseShelterValue } from "./cold-night-card.ts";
+import { namesOnAlert } from "./cold-night-notices.ts";
 import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount } from "./cold-night-forms.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { findAlertIdByNight } from "./cold-night.repository.ts";
@@ -38,7 +39,11 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
 
 async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, night: string, temperatureC: number | undefined): Promise<void> {
   const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, night, temperatureC });
-  await reply.whisper(textMessage(declareText(translatorFor(actor), outcome, night, actor.locale)));
+  const text = declareText(translatorFor(actor), outcome, night, actor.locale);
+  if (outcome.kind !== "existing") return void (await reply.whisper(textMessage(text)));
+  // Pointing to the existing alert: the person gets its card as it stands, with the buttons, wherever they asked.
+  const card = composeCard(outcome.alert, await namesOnAlert(deps.db, outcome.alert))({ locale: actor.locale, timeZone: actor.partnership.timeZone });
+  await reply.whisper({ text, blocks: [{ type: "text", text }, ...card.blocks] });
 }
 
 async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {

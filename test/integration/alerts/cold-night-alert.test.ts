@@ -47,6 +47,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
   it("points a second declaration of the same night to the existing alert", async () => {
     const { whispers } = await w.act("cNg", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt i kväll" });
     expect(whispers[0]?.text).toMatch(/^Extra kall natt 2026-12-03 är redan utlyst \(av Sara Samordning 2026-12-03 kl\. 16\.00\)/);
+    const shown = whispers[0]!.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons.map((x) => x.actionId) : []));
+    expect(shown).toContain("coldnight.open");
+    expect(whispers[0]!.blocks).toContainEqual({ type: "heading", text: "Extra kall natt 2026-12-03" });
     expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toHaveLength(1);
   });
 
