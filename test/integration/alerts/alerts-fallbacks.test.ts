@@ -56,6 +56,21 @@ describe("a cold night when parts of the chain fail", () => {
     expect(audit).toHaveLength(3);
   });
 
+  it("ends with the right total on both platforms when three shelters answer at the same moment", async () => {
+    const alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
+    const value = (shelter: string) => `${alertId}:${w.activityIds[shelter]}`;
+    const forms = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: "coldnight.open", value: value("natt-convictus") });
+    const form = forms.forms[0]!;
+    await Promise.all([
+      w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: form.formId, state: form.state, values: { places: "7" } }),
+      w.act("sFa", { type: "action", conversation: "teams:dm-29:sfa", actionId: "coldnight.full", value: value("natt-fa") }),
+      w.act("sara", { type: "form", conversation: "slack:dm-U_SARA", formId: form.formId, state: value("natt-ng"), values: { places: "4" } }),
+    ]);
+    for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
+      expect(latestCard(chat, ref)?.text).toContain("Totalt 11 extra platser i natt.");
+    }
+  });
+
   it("answers a declare button with a forged value with an explanation, not a crash", async () => {
     const { whispers } = await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: "coldnight.declare", value: "igår|kallt" });
     expect(whispers[0]?.text).toContain("Jag förstår inte");
