@@ -121,10 +121,10 @@ export function composeShelterPrompt(
 }
 
 /** The morning question to a shelter: how many extra places were used and how many people were turned away. */
-export function composeFollowUpRequest(alert: ColdNightAlert, shelter: ShelterResponse): Compose {
+export function composeFollowUpRequest(alert: ColdNightAlert, shelter: ShelterResponse, round: "first" | "again"): Compose {
   return ({ locale, timeZone }) => {
     const t: T = createTranslator(coldNightMessages, locale, timeZone);
-    const text = t("followUpAsk", { night: alert.night, shelter: shelter.shelterName });
+    const text = t(round === "first" ? "followUpAsk" : "followUpAskAgain", { night: alert.night, shelter: shelter.shelterName });
     return {
       text,
       blocks: [

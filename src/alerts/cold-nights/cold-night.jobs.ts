@@ -5,4 +5,4 @@ export const escalationPayload = z.object({ alertId: z.uuid(), activityId: z.uui
 /** Payload of the morning auto-close reminder. */
 export const autoClosePayload = z.object({ alertId: z.uuid() });
 /** Payload of a shelter's follow-up question. */
-export const followUpPayload = z.object({ alertId: z.uuid(), activityId: z.uuid() });
+export const followUpPayload = z.object({ alertId: z.uuid(), activityId: z.uuid(), round: z.int().min(1).default(1) });

@@ -4,7 +4,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
 import { composeFollowUpRequest, composeShelterPrompt } from "./cold-night-card.ts";
-import { COLD_NIGHT_KINDS, rungOf } from "./cold-night.ts";
+import { COLD_NIGHT_KINDS, coldNightKeys, FOLLOW_UP_AGAIN_AFTER_MS, rungOf } from "./cold-night.ts";
 import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
 import { advanceEscalation, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
 import { postCard } from "./cold-night-notices.ts";
@@ -75,14 +75,27 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
     {
       kind: COLD_NIGHT_KINDS.followUp,
       async run(reminder) {
-        const { alertId, activityId } = parseReminderPayload(followUpPayload, reminder.payload, reminder.kind);
+        const { alertId, activityId, round } = parseReminderPayload(followUpPayload, reminder.payload, reminder.kind);
         const alert = await loadAlert(db, alertId);
         const shelter = alert?.responses.find((r) => r.activityId === activityId);
         if (alert === undefined || shelter === undefined || shelter.placesUsed !== null) return;
-        const compose = composeFollowUpRequest(alert, shelter);
+        const coordinators = () => findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId);
+        if (round > 1) {
+          await tellMembers(deps, await coordinators(), composeFollowUpRequest(alert, shelter, "again"), "cold-night follow-up");
+          return;
+        }
+        const compose = composeFollowUpRequest(alert, shelter, "first");
         const reached = await tellMembers(deps, await findStaffOf(db, alert.partnershipId, activityId), compose, "cold-night follow-up");
         // A shelter without reachable staff is asked through its organisation's coordinators instead.
-        if (reached === 0) await tellMembers(deps, await findMembersWithRole(db, alert.partnershipId, ["coordinator"], shelter.organisationId), compose, "cold-night follow-up");
+        if (reached === 0) await tellMembers(deps, await coordinators(), compose, "cold-night follow-up");
+        // Figures still missing later in the day go to the organisation's coordinators, once.
+        await deps.reminders.schedule({
+          key: coldNightKeys.followUpAgain(alertId, activityId),
+          kind: COLD_NIGHT_KINDS.followUp,
+          partnershipId: alert.partnershipId,
+          dueAt: new Date(deps.clock.now().getTime() + FOLLOW_UP_AGAIN_AFTER_MS),
+          payload: { alertId, activityId, round: 2 },
+        });
       },
     },
   ];

@@ -53,7 +53,11 @@ export const coldNightKeys = {
   autoClose: (alertId: string) => `coldnight:${alertId}:auto-close`,
   // Outside the alert prefix, so closing (which cancels the alert's ladder) leaves the follow-ups standing.
   followUp: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}`,
+  followUpAgain: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}:again`,
 };
+
+/** Morning figures still missing this long after the question are asked of the organisation's coordinators. */
+export const FOLLOW_UP_AGAIN_AFTER_MS = 4 * 3_600_000;
 
 /** The rung of ladder step `step` (1-based); steps past the third stay with samordning and Socialjouren. */
 export function rungOf(step: number): LadderRung {

@@ -45,6 +45,7 @@ export type ColdNightKey =
   | "placesInvalid"
   | "submit"
   | "followUpAsk"
+  | "followUpAskAgain"
   | "followUpFormTitle"
   | "followUpUsedLabel"
   | "followUpTurnedAwayLabel"
@@ -99,6 +100,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesInvalid: "Skriv ett heltal mellan 1 och 1000.",
     submit: "Skicka",
     followUpAsk: "Uppföljning av extra kall natt {night}: hur många extra platser användes på {shelter}, och hur många fick nej?",
+    followUpAskAgain: "{shelter} har inte rapporterat uppföljningen av extra kall natt {night} än. Kan du göra det: hur många extra platser användes och hur många fick nej?",
     followUpFormTitle: "Uppföljning kall natt",
     followUpUsedLabel: "Använda extra platser",
     followUpTurnedAwayLabel: "Personer som fick nej",
@@ -149,6 +151,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesInvalid: "Enter a whole number from 1 to 1000.",
     submit: "Send",
     followUpAsk: "Follow-up of the extra cold night {night}: how many extra places were used at {shelter}, and how many people were turned away?",
+    followUpAskAgain: "{shelter} has not reported the follow-up of the extra cold night {night} yet. Can you: how many extra places were used and how many people were turned away?",
     followUpFormTitle: "Cold night follow-up",
     followUpUsedLabel: "Extra places used",
     followUpTurnedAwayLabel: "People turned away",

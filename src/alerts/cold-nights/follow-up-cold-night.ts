@@ -28,7 +28,7 @@ export async function recordColdNightFollowUp(
     details: { activityId: request.activityId, placesUsed: request.placesUsed, turnedAway: request.turnedAway },
     at: now,
   });
-  await deps.reminders.cancel(coldNightKeys.followUp(request.alertId, request.activityId));
+  await deps.reminders.cancelByPrefix(coldNightKeys.followUp(request.alertId, request.activityId));
   await refreshCard(deps, request.alertId);
   return { kind: "recorded", shelter: found.shelter };
 }

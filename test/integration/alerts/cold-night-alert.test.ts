@@ -149,6 +149,19 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(teamsCard()?.text).toContain("Uppföljning: 11 extra platser användes, 3 fick nej.");
   });
 
+  it("asks the coordinators of the shelters whose figures are still missing four hours later", async () => {
+    const before = { cConv: w.directTo("cConv").length, cFa: w.directTo("cFa").length, cNg: w.directTo("cNg").length };
+    w.clock.set("2026-12-04T11:59:00Z");
+    await w.runDue();
+    expect(w.directTo("cFa")).toHaveLength(before.cFa);
+    w.clock.set("2026-12-04T12:00:00Z");
+    await w.runDue();
+    expect(w.directTo("cFa").slice(before.cFa)).toEqual([expect.stringContaining("Frälsningsarméns härbärge har inte rapporterat uppföljningen av extra kall natt 2026-12-03 än.")]);
+    expect(w.directTo("cNg").slice(before.cNg)).toHaveLength(1);
+    // Convictus reported at 09.00: its coordinator is left alone.
+    expect(w.directTo("cConv")).toHaveLength(before.cConv);
+  });
+
   it("keeps an audit trail of who declared, answered, escalated, closed and followed up", async () => {
     const trail = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alertId).select(["action", "actor_member_id"]).orderBy("at").orderBy("id").execute();
     const actions = trail.map((e) => e.action);
