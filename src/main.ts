@@ -1,20 +1,18 @@
-import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
-import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
+import { sql } from "kysely";
 import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.ts";
 import { createLogger } from "../adapters/logging/pino-logger.ts";
-import { createJobRuntime } from "../jobs/job-runtime.ts";
+import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
+import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
-// The CLI (src/cli.ts) reaches adapters only through the composition root.
-export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
 import { createTeamsAdapter, isLoopbackHost, startPlayground } from "../adapters/teams/index.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
-import { sql } from "kysely";
+import { createJobRuntime } from "../jobs/job-runtime.ts";
 import { createAlertsFeature } from "./alerts/index.ts";
-import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import type { Feature } from "./app/feature.ts";
+import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
-import { createChatRouter } from "./chat/router.ts";
 import { createNotifier } from "./chat/create-notifier.ts";
+import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -23,6 +21,9 @@ import { createReminderProcessor, createReminders, reconcileReminders } from "./
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
+
+// The CLI (src/cli.ts) reaches adapters only through the composition root.
+export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
 
 /** Which parts of Samverka this process runs: both (npm start), only HTTP, or only the job workers. */
 export type Role = "all" | "web" | "worker";
