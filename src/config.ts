@@ -35,6 +35,9 @@ const schema = z
     TEAMS_CLIENT_ID: optionalString,
     TEAMS_CLIENT_SECRET: optionalString,
     TEAMS_TENANT_ID: optionalString,
+    SAMVERKA_CALENDAR_ORGANIZER: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
+      message: "must be an e-mail address, e.g. samverka@stad.se (the ORGANIZER of meeting invitations)",
+    }),
     SMHI_BASE_URL: z
       .string()
       .url()
@@ -75,6 +78,7 @@ export interface Config {
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
   smhiBaseUrl: string;
+  calendarOrganizer: string | undefined;
 }
 
 /** Parses the environment; throws `config_invalid` naming each bad variable and how to fix it. */
@@ -113,5 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? Object.freeze({ clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID })
         : undefined,
     smhiBaseUrl: e.SMHI_BASE_URL,
+    calendarOrganizer: e.SAMVERKA_CALENDAR_ORGANIZER,
   });
 }

@@ -105,7 +105,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const deps = { db, clock, notifier, reminders, logger };
     const features: Feature[] = [
       createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
-      createMeetingsFeature({ ...deps, agendaSources: createAgendaSources(db, clock) }),
+      createMeetingsFeature({
+        ...deps,
+        agendaSources: createAgendaSources(db, clock),
+        ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
+      }),
       createReportsFeature({ ...deps, agenda: createAgendaPort({ db, clock }) }),
       ...(options.features ?? []),
     ];

@@ -25,6 +25,11 @@ describe("configuration", () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
   });
 
+  it("takes a calendar organizer only as an e-mail address", () => {
+    expect(loadConfig({ SAMVERKA_CALENDAR_ORGANIZER: "samverka@stad.se" }).calendarOrganizer).toBe("samverka@stad.se");
+    expect(() => loadConfig({ SAMVERKA_CALENDAR_ORGANIZER: "samverka" })).toThrow(/SAMVERKA_CALENDAR_ORGANIZER: must be an e-mail address/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
   });
