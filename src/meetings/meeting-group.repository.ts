@@ -1,9 +1,8 @@
 import type { Db } from "../db/database.ts";
-import type { Group } from "../partnerships/index.ts";
-import type { GroupKind, GroupRole } from "../partnerships/partnership.ts";
+import { toGroup, type Group } from "../partnerships/index.ts";
+import type { GroupRole } from "../partnerships/partnership.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Locale } from "../shared/i18n.ts";
-import { cadenceOf, loadMeetingSettings } from "./meeting-settings.ts";
 
 /** A group as the partnerships capability reads it, plus what meeting messages need from its partnership. */
 export interface MeetingGroup extends Group {
@@ -12,19 +11,8 @@ export interface MeetingGroup extends Group {
   locale: Locale;
 }
 
-function toGroup(row: GroupRow): MeetingGroup {
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    key: row.key,
-    kind: row.kind as GroupKind,
-    name: row.name,
-    cadence: cadenceOf(row),
-    meetings: loadMeetingSettings(row),
-    timeZone: row.time_zone,
-    partnershipName: row.partnership_name,
-    locale: row.locale as Locale,
-  };
+function toMeetingGroup(row: GroupRow): MeetingGroup {
+  return { ...toGroup(row), timeZone: row.time_zone, partnershipName: row.partnership_name, locale: row.locale as Locale };
 }
 
 type GroupRow = Awaited<ReturnType<ReturnType<typeof groupQuery>["executeTakeFirstOrThrow"]>>;
@@ -39,14 +27,14 @@ function groupQuery(db: Db) {
 
 /** The active groups of a partnership, in key order. */
 export async function listGroups(db: Db, partnershipId: string): Promise<MeetingGroup[]> {
-  return (await groupQuery(db).where("g.partnership_id", "=", partnershipId).orderBy("g.key").execute()).map(toGroup);
+  return (await groupQuery(db).where("g.partnership_id", "=", partnershipId).orderBy("g.key").execute()).map(toMeetingGroup);
 }
 
 /** Every active group of every partnership; a group whose settings no longer load is reported and left out. */
 export async function listAllGroups(db: Db, onUnusable: (groupId: string, error: unknown) => void): Promise<MeetingGroup[]> {
   return (await groupQuery(db).orderBy("g.partnership_id").orderBy("g.key").execute()).flatMap((row) => {
     try {
-      return [toGroup(row)];
+      return [toMeetingGroup(row)];
     } catch (error) {
       onUnusable(row.id, error);
       return [];
@@ -58,7 +46,7 @@ export async function listAllGroups(db: Db, onUnusable: (groupId: string, error:
 export async function getGroup(db: Db, groupId: string): Promise<MeetingGroup> {
   const row = await groupQuery(db).where("g.id", "=", groupId).executeTakeFirst();
   if (row === undefined) throw new SamverkaError("not_found", `Group ${groupId} does not exist or is no longer active.`);
-  return toGroup(row);
+  return toMeetingGroup(row);
 }
 
 /** A member of a group with their seat. */

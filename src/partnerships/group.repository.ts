@@ -81,14 +81,20 @@ export async function listChannels(db: Db, partnershipId: string, filter: { purp
   return rows.map((r) => ({ id: r.id, partnershipId: r.partnership_id, platform: r.platform, conversation: r.conversation, purpose: r.purpose, groupId: r.group_id }));
 }
 
-function toGroup(row: Selectable<GroupTable>): Group {
+/** The cadence stored on a group row. */
+function cadenceOf(row: Pick<Selectable<GroupTable>, "cadence_kind" | "cadence_months">): Cadence {
+  return row.cadence_kind === "term" ? { kind: "term" } : { kind: "months", months: row.cadence_months ?? 1 };
+}
+
+/** A group row (or a query's selection of its columns) as a `Group`. */
+export function toGroup(row: Pick<Selectable<GroupTable>, "id" | "partnership_id" | "key" | "kind" | "name" | "cadence_kind" | "cadence_months" | "meeting_settings">): Group {
   return {
     id: row.id,
     partnershipId: row.partnership_id,
     key: row.key,
     kind: row.kind as GroupKind,
     name: row.name,
-    cadence: row.cadence_kind === "term" ? { kind: "term" } : { kind: "months", months: row.cadence_months ?? 1 },
+    cadence: cadenceOf(row),
     meetings: loadMeetingSettings(row),
   };
 }
