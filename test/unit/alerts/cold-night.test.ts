@@ -25,6 +25,22 @@ describe("cold-night arguments", () => {
     expect(parseColdNightArgs("", new Date("2026-12-04T02:30:00Z"), tz, "09:00")).toMatchObject({ night: "2026-12-03" });
   });
 
+  it("reads i kväll and i morgon in the morning as today's and tomorrow's evenings, not last night's", () => {
+    // Sunday 08.02 in Stockholm, before the 09.00 close of Saturday's night.
+    const sundayMorning = new Date("2026-11-22T07:02:00Z");
+    expect(parseColdNightArgs("", sundayMorning, tz, "09:00")).toMatchObject({ night: "2026-11-21" });
+    expect(parseColdNightArgs("i natt", sundayMorning, tz, "09:00")).toMatchObject({ night: "2026-11-21" });
+    expect(parseColdNightArgs("i kväll", sundayMorning, tz, "09:00")).toMatchObject({ night: "2026-11-22" });
+    expect(parseColdNightArgs("i morgon -9", sundayMorning, tz, "09:00")).toEqual({ kind: "declare", night: "2026-11-23", temperatureC: -9 });
+    expect(parseColdNightArgs("tomorrow", sundayMorning, tz, "09:00")).toMatchObject({ night: "2026-11-23" });
+  });
+
+  it("keeps i kväll on the night under way in the small hours", () => {
+    const sundayNight = new Date("2026-11-22T01:30:00Z");
+    expect(parseColdNightArgs("i kväll", sundayNight, tz, "09:00")).toMatchObject({ night: "2026-11-21" });
+    expect(parseColdNightArgs("i morgon", sundayNight, tz, "09:00")).toMatchObject({ night: "2026-11-22" });
+  });
+
   it("reads a close request", () => {
     expect(parseColdNightArgs("stäng", afternoon, tz, "09:00")).toEqual({ kind: "close", night: "2026-12-03" });
     expect(parseColdNightArgs("close 2026-12-02", afternoon, tz, "09:00")).toEqual({ kind: "close", night: "2026-12-02" });
