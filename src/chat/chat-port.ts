@@ -3,8 +3,6 @@ import type { FileAttachment, FormView, Message } from "./message.ts";
 /** The chat platforms Samverka speaks on. */
 export type Platform = "slack" | "teams";
 
-export const PLATFORMS: readonly Platform[] = ["slack", "teams"];
-
 /** Opaque reference to a conversation (`slack:…`, `teams:…`); only the owning adapter decodes it. */
 export type ConversationRef = string;
 

@@ -1,5 +1,4 @@
 export type { ChatPort, ConversationRef, InteractionRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
-export { PLATFORMS } from "./chat-port.ts";
 export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
 export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
 export { textMessage } from "./message.ts";

@@ -57,7 +57,6 @@ export const fieldSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...common, type: z.literal("text"), maxLength: z.number().int().min(1).max(4000), multiline: z.boolean().default(false) }),
 ]);
 export type Field = z.infer<typeof fieldSchema>;
-export type FieldType = Field["type"];
 
 /** A check across fields, e.g. women + men + other/unknown = total. */
 export const crossCheckSchema = z.discriminatedUnion("kind", [

@@ -106,8 +106,6 @@ export function createFormSessionRepository(db: Db) {
   };
 }
 
-export type FormSessionRepository = ReturnType<typeof createFormSessionRepository>;
-
 function toSession(row: Selectable<FormSessionTable>): FormSession {
   return {
     id: row.id,

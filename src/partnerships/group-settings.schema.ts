@@ -12,7 +12,6 @@ export const cadenceSchema = z
     perTerm: z.literal(true).optional(),
   })
   .refine((c) => (c.atLeastEveryMonths === undefined) !== (c.perTerm === undefined), because("cadence_one_of"));
-export type CadenceInFile = z.infer<typeof cadenceSchema>;
 
 /** When a regular meeting falls: the `week`-th (or last) `weekday` of the month, every `everyMonths` months. */
 export const meetingPatternSchema = z.strictObject({

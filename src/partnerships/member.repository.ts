@@ -10,12 +10,6 @@ export interface MemberIdentity {
   userId: string;
 }
 
-/** The active members of a partnership, by display name. */
-export async function listMembers(db: Db, partnershipId: string): Promise<Member[]> {
-  const rows = await db.selectFrom("members").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("display_name").execute();
-  return rows.map(toMember);
-}
-
 /** The active members holding `role`, e.g. the samordning to alert on a cold night. */
 export async function membersWithRole(db: Db, partnershipId: string, role: MemberRole): Promise<Member[]> {
   const rows = await db
@@ -27,12 +21,6 @@ export async function membersWithRole(db: Db, partnershipId: string, role: Membe
     .orderBy("display_name")
     .execute();
   return rows.map(toMember);
-}
-
-/** A member by id, deactivated or not (history keeps pointing at people who left). */
-export async function findMember(db: Db, memberId: string): Promise<(Member & { active: boolean }) | undefined> {
-  const row = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirst();
-  return row === undefined ? undefined : { ...toMember(row), active: row.active };
 }
 
 /** The active members a chat user is, one per partnership they take part in. */

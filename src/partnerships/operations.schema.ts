@@ -66,7 +66,6 @@ export const reportCycleSchema = z.looseObject({
   opensDaysBeforeEnd: wholeNumber(0, 366),
   deadlineDaysAfterEnd: wholeNumber(0, 366),
 });
-export type ReportCycle = z.infer<typeof reportCycleSchema>;
 
 /** Follow-up reporting; stored as is in `report_settings.settings`, unknown fields kept for the reports capability. */
 export const reportSettingsSchema = z.looseObject({

@@ -26,7 +26,6 @@ export const periodSchema = z
     ...because("extension_before_end"),
     path: ["extension", "until"],
   });
-export type PeriodInFile = z.infer<typeof periodSchema>;
 
 const shape = z.strictObject({
   id: slugSchema,

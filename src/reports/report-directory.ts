@@ -87,5 +87,3 @@ export function createReportDirectory(db: Db) {
     },
   };
 }
-
-export type ReportDirectory = ReturnType<typeof createReportDirectory>;

@@ -22,7 +22,6 @@ export const templateOverrideSchema = z.strictObject({
   fields: z.array(fieldSchema).min(1).optional(),
   checks: z.array(crossCheckSchema).optional(),
 });
-export type TemplateOverride = z.infer<typeof templateOverrideSchema>;
 
 /** The `reports:` section of a partnership file as the reports capability reads it. */
 export const reportSettingsSchema = z.object({

@@ -108,8 +108,6 @@ export function createReportRepository(db: Db) {
   };
 }
 
-export type ReportRepository = ReturnType<typeof createReportRepository>;
-
 function toReport(row: Selectable<ReportTable>): Report {
   return {
     id: row.id,

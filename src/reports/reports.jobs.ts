@@ -23,4 +23,3 @@ export const extensionReminderPayloadSchema = z.object({
   deadline: z.iso.date(),
   daysBefore: z.number().int().min(1),
 });
-export type ExtensionReminderPayload = z.infer<typeof extensionReminderPayloadSchema>;
