@@ -12,7 +12,7 @@ import { tellMembers } from "../alerts.notices.ts";
 
 /** What declaring a cold night came to. */
 export type DeclareOutcome =
-  | { kind: "declared"; alert: ColdNightAlert }
+  | { kind: "declared"; alert: ColdNightAlert; unreached: string[] }
   | { kind: "existing"; alert: ColdNightAlert; declaredByName: string; total: number }
   | { kind: "not_configured" }
   | { kind: "forbidden"; roles: ColdNightSettings["declarerRoles"] }
@@ -29,8 +29,8 @@ export interface DeclareRequest {
 
 /**
  * Declares an extra cold night: one alert per night (a second declaration points to the first), the card in
- * the partnership's channels on every platform, every shelter's staff asked directly, and the escalation ladder
- * and the morning close scheduled as reminder rows.
+ * the partnership's channels on every platform, every shelter's staff asked directly (the shelters whose staff
+ * could not be reached are named), and the escalation ladder and the morning close scheduled as reminder rows.
  */
 export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest): Promise<DeclareOutcome> {
   const { db, clock, reminders } = deps;
@@ -82,11 +82,14 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
   } catch (error) {
     deps.logger.error({ err: error, alertId }, "the cold-night card could not be posted; declaring again re-posts it");
   }
+  // The declarer must know which shelters heard nothing, so they can phone them instead of waiting on the ladder.
+  const unreached: string[] = [];
   for (const shelter of alert.responses) {
     const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
-    await tellMembers(deps, staff, composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName), "cold-night prompt");
+    const reached = await tellMembers(deps, staff, composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName), "cold-night prompt");
+    if (reached === 0) unreached.push(shelter.shelterName);
   }
-  return { kind: "declared", alert };
+  return { kind: "declared", alert, unreached };
 }
 
 async function existingOutcome(deps: AlertsDeps, alertId: string): Promise<DeclareOutcome> {

@@ -96,5 +96,11 @@ describe("an incident reported by someone outside the organisations", () => {
     expect(w.directTo("sara").at(-1)).toContain("ska anmälas till Arbetsmiljöverket i dag");
     expect(w.directTo("cNg")).toEqual([]);
   });
-});
 
+  it("names the shelters whose staff could not be reached when declaring, instead of saying everyone was asked", async () => {
+    await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.sNg).execute();
+    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
+    expect(whispers[0]?.text).toBe("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
+    expect(w.directTo("sConv").at(-1)).toContain("extra kall natt 2026-12-11");
+  });
+});
