@@ -55,8 +55,6 @@ const sv = {
   "fact.partnership": "Partnerskap",
   "fact.date": "Datum",
   "fact.time": "Tid",
-  "fact.week": "Vecka",
-  "fact.answers": "Svar",
   "invite.tally": (p, f) =>
       `Kommer: ${f.number(n(p, "yes"))} · Kommer inte: ${f.number(n(p, "no"))} · Skickar ersättare: ${f.number(n(p, "substitute"))} · Inte svarat: ${f.number(n(p, "none"))}`,
   "rsvp.yes": "Kommer",
@@ -189,8 +187,6 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "fact.partnership": "Partnership",
     "fact.date": "Date",
     "fact.time": "Time",
-    "fact.week": "Week",
-    "fact.answers": "Answers",
     "invite.tally": (p, f) =>
         `Attending: ${f.number(n(p, "yes"))} · Not attending: ${f.number(n(p, "no"))} · Sending a substitute: ${f.number(n(p, "substitute"))} · No answer: ${f.number(n(p, "none"))}`,
     "rsvp.yes": "Attending",

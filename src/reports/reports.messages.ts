@@ -14,7 +14,6 @@ export type ReportsKey =
   | "submitted"
   | "submitted_late"
   | "correction_closed"
-  | "already_submitted"
   | "none_open"
   | "no_organisation"
   | "pick"
@@ -67,7 +66,6 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     submitted: "Tack! {form} {period} för {org} är inskickad (version {version}). Du kan rätta den till och med {deadline}: skriv rapport.",
     submitted_late: "Tack! {form} {period} för {org} är inskickad (version {version}), efter sista dagen {deadline}.",
     correction_closed: "Sista dag för {form} {period} var {deadline}, så rapporten kan inte längre rättas. Kontakta partnerskapets samordnare.",
-    already_submitted: "{form} {period} för {org} är redan inskickad (version {version}). Vill du rätta den?",
     none_open: "Din organisation har inga öppna rapporter just nu.",
     no_organisation: "Du är inte kopplad till någon organisation i partnerskapet, så du har inga rapporter att lämna.",
     pick: "Vilken rapport vill du fylla i?",
@@ -125,7 +123,6 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     submitted: "Thank you! {form} {period} for {org} is submitted (version {version}). You can correct it until {deadline}: write report.",
     submitted_late: "Thank you! {form} {period} for {org} is submitted (version {version}), after the deadline {deadline}.",
     correction_closed: "The deadline for {form} {period} was {deadline}, so the report can no longer be corrected. Contact the partnership coordinator.",
-    already_submitted: "{form} {period} for {org} is already submitted (version {version}). Do you want to correct it?",
     none_open: "Your organisation has no open reports right now.",
     no_organisation: "You are not linked to an organisation in the partnership, so you have no reports to submit.",
     pick: "Which report do you want to fill in?",
