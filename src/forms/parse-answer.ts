@@ -85,7 +85,7 @@ function findChoice(choices: FieldChoice[], text: string): FieldChoice | undefin
 }
 
 function choiceHint(choices: FieldChoice[]): string {
-  return choices.map((c, i) => `${i + 1}`).join(", ");
+  return choices.map((_, i) => String(i + 1)).join(", ");
 }
 
 function splitList(raw: string): string[] {

@@ -4,8 +4,11 @@ import type { ReportSettings } from "./report-settings.ts";
 
 const l = (sv: string, en: string) => ({ sv, en });
 type Short = [sv: string, en: string];
-const count = (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type: "integer", short: l(...short), label: l(sv, en), min: 0, ...extra });
-const amount = (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type: "amount", short: l(...short), label: l(sv, en), min: 0, ...extra });
+const figure =
+  (type: "integer" | "amount") =>
+  (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type, short: l(...short), label: l(sv, en), min: 0, ...extra });
+const count = figure("integer");
+const amount = figure("amount");
 const comment = (maxLength: number) => ({ id: "comment", type: "text", label: l("Kommentar", "Comment"), help: noNames, maxLength, multiline: true, required: false });
 const noNames = l("Skriv inga namn eller personnummer: bara iakttagelser om verksamheten.", "No names or identity numbers: observations about the service only.");
 
