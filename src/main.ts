@@ -16,7 +16,7 @@ import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { createAgendaPort, createAgendaSources, createMeetingsFeature } from "./meetings/index.ts";
+import { createAgendaPort, createAgendaSources, createMeetingsFeature, MEETINGS_DAILY_TASK } from "./meetings/index.ts";
 import { createReminderProcessor, createReminders, reconcileReminders } from "./reminders/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
@@ -94,7 +94,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const database = await openDatabase(config, logger);
     closers.push(() => database.close());
     const { db } = database;
-    if (options.seedExample !== false) await seedExampleIfEmpty(db, clock, logger);
+    const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, clock, logger));
 
     const jobs = jobRuntimeFor(config, database.url, clock, logger);
     closers.push(() => jobs.close());
@@ -114,6 +114,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ...(options.features ?? []),
     ];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    // The example's meetings are planned now, so the newcomer's first `möten` lists them instead of waiting for 06.00.
+    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
     const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
     if (slack) chats.set("slack", slack.chat);

@@ -49,6 +49,9 @@ export async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, no
   return undefined;
 }
 
+/** The name of the daily meetings tick, for running it once outside its schedule. */
+export const MEETINGS_DAILY_TASK = "meetings.daily";
+
 /**
  * The daily meetings tick: keeps every group planned a year ahead, keeps reminders scheduled for the coming
  * meetings (also those planned from the command line), and warns the chair and coordinators once a day when a
@@ -56,7 +59,7 @@ export async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, no
  */
 export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
   return {
-    name: "meetings.daily",
+    name: MEETINGS_DAILY_TASK,
     cron: "0 6 * * *",
     run: async (now) => {
       const unusable = (groupId: string, error: unknown) => deps.logger.error({ err: error, groupId }, "group's meeting settings do not load; it is not planned");

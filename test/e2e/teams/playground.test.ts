@@ -59,4 +59,10 @@ describe("npm start without Teams credentials", () => {
     const log = () => readFileSync(path.join(dataDir, "m365agentsplayground.log"), "utf8");
     await eventually(() => log().includes("Din status i Samverka") && log().includes("Utsatta EU-medborgare"), "the status card named the Stockholm partnership");
   });
+
+  it("lists the example's planned meetings at the first möten, without waiting for the daily tick", async () => {
+    await typeInPlayground(playgroundUrl!, "möten");
+    const log = () => readFileSync(path.join(dataDir, "m365agentsplayground.log"), "utf8");
+    await eventually(() => log().includes("Kommande möten") && log().includes("*Samverkansgrupp*: torsdag"), "the meetings list named a planned Samverkansgrupp meeting");
+  });
 });

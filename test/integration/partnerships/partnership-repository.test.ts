@@ -77,7 +77,7 @@ describe("partnership read side", () => {
     expect(samverkan?.meetings.pattern).toEqual({ weekday: "thursday", week: 1, time: "10:00", durationMinutes: 90, everyMonths: 1 });
     expect(samverkan?.meetings.blackouts.map((b) => b.label)).toEqual(["Sommaruppehåll", "Jul och nyår"]);
     const seats = await groupMembers(t.db, samverkan!.id);
-    expect(seats).toHaveLength(7);
+    expect(seats).toHaveLength(8);
     expect(seats.find((s) => s.role === "chair")?.member.key).toBe("eu-teamet-handlaggare");
     expect(await listChannels(t.db, "stockholm-eu", { groupId: samverkan!.id })).toEqual([
       expect.objectContaining({ platform: "teams", conversation: "19:fake-samverkansgrupp@thread.tacv2", purpose: "group" }),
