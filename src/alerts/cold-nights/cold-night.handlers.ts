@@ -21,7 +21,8 @@ const translatorFor = (actor: Actor): Translate<ColdNightKey> => createTranslato
 function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
   switch (outcome.kind) {
     case "declared":
-      return outcome.unreached.length === 0 ? t("declared", { night }) : t("declaredUnreached", { night, shelters: outcome.unreached.join(", ") });
+      if (outcome.unreached.length === 0) return t("declared", { night });
+      return t(outcome.unreached.length === outcome.alert.responses.length ? "declaredNobody" : "declaredUnreached", { night, shelters: outcome.unreached.join(", ") });
     case "existing":
       return t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total });
     case "forbidden": {

@@ -26,6 +26,7 @@ export type ColdNightKey =
   | "stepSamordning"
   | "declared"
   | "declaredUnreached"
+  | "declaredNobody"
   | "alreadyDeclared"
   | "notAllowedDeclare"
   | "notAllowedAnswer"
@@ -82,6 +83,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     stepSamordning: (p, f) => `Eskalering: ${String(p.shelter)} (${String(p.org)}) har fortfarande inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
     declared: "Extra kall natt {night} är utlyst. Natthärbärgenas personal har fått frågan.",
     declaredUnreached: "Extra kall natt {night} är utlyst, men jag nådde ingen personal på {shelters}. Ring dem; övriga härbärgen har fått frågan.",
+    declaredNobody: "Extra kall natt {night} är utlyst, men jag nådde ingen personal på något natthärbärge. Ring dem: {shelters}. Larmet påminner dem igen efter en stund.",
     alreadyDeclared: (p, f) => `Extra kall natt ${String(p.night)} är redan utlyst (av ${String(p.by)} ${f.dateTime(p.at as Date)}); se kortet i kanalen. Just nu ${f.number(Number(p.total))} extra platser.`,
     notAllowedDeclare: "Du kan inte lysa ut extra kall natt. Det kan: {roles}.",
     notAllowedAnswer: "Bara personalen på {shelter}, dess samordnare eller samordningen kan svara för härbärget.",
@@ -134,6 +136,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     stepSamordning: (p, f) => `Escalation: ${String(p.shelter)} (${String(p.org)}) has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
     declared: "Extra cold night {night} is declared. The night shelters' staff have been asked.",
     declaredUnreached: "Extra cold night {night} is declared, but I could not reach any staff at {shelters}. Phone them; the other shelters have been asked.",
+    declaredNobody: "Extra cold night {night} is declared, but I could not reach the staff of any night shelter. Phone them: {shelters}. The alert reminds them again shortly.",
     alreadyDeclared: (p, f) => `Extra cold night ${String(p.night)} is already declared (by ${String(p.by)} on ${f.dateTime(p.at as Date)}); see the card in the channel. ${f.number(Number(p.total))} extra places so far.`,
     notAllowedDeclare: "You cannot declare an extra cold night. Who can: {roles}.",
     notAllowedAnswer: "Only the staff of {shelter}, its coordinator or samordning can answer for the shelter.",

@@ -103,4 +103,13 @@ describe("an incident reported by someone outside the organisations", () => {
     expect(whispers[0]?.text).toBe("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
     expect(w.directTo("sConv").at(-1)).toContain("extra kall natt 2026-12-11");
   });
+
+  it("says that no shelter heard anything when every platform fails, and names them all to phone", async () => {
+    w.chats.slack.failNext(50);
+    w.chats.teams.failNext(50);
+    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt 2026-12-12" });
+    w.chats.slack.failNext(0);
+    w.chats.teams.failNext(0);
+    expect(whispers[0]?.text).toMatch(/^Extra kall natt 2026-12-12 är utlyst, men jag nådde ingen personal på något natthärbärge\. Ring dem: .*Ny Gemenskaps nattcafé/);
+  });
 });
