@@ -15,7 +15,8 @@ export function breakdownsOf(compilation: Compilation): Breakdown[] {
   const field = (id: string) => compilation.definition.fields.find((f) => f.id === id)!;
   return compilation.definition.checks.flatMap((check) => {
     if (check.kind !== "sum") return [];
-    const value = compilation.totals[check.total] ?? 0;
+    const value = compilation.totals[check.total];
+    if (value === undefined) return [];
     const parts = check.parts.map((id) => {
       const part = compilation.totals[id] ?? 0;
       return { field: field(id), value: part, share: value === 0 ? undefined : Math.round((part / value) * 1000) / 10 };
@@ -48,7 +49,8 @@ export function renderMarkdown(c: Compilation, locale: Locale): string {
   lines.push(`|---|${orgs.map(() => "---:").join("|")}|---:|`);
   for (const field of tableFields(c)) {
     const cells = orgs.map((o) => (o.answers === undefined ? "–" : formatAnswer(field, o.answers[field.id], locale)));
-    const total = !isNumeric(field) ? "" : `${formatAnswer(field, c.totals[field.id] ?? 0, locale)}${field.total === "average" ? ` (${t("sheet.average")})` : ""}`;
+    const sum = c.totals[field.id];
+    const total = !isNumeric(field) ? "" : sum === undefined ? "–" : `${formatAnswer(field, sum, locale)}${field.total === "average" ? ` (${t("sheet.average")})` : ""}`;
     lines.push(`| ${[shortLabel(field, locale), ...cells, total].join(" | ")} |`);
   }
   for (const b of breakdownsOf(c)) {
@@ -82,7 +84,7 @@ export function renderCsv(c: Compilation, locale: Locale): string {
   rows.push(["status", t("sheet.status"), ...c.organisations.map((o) => stateLabel(o, locale)), ""]);
   for (const field of c.definition.fields) {
     const cells = c.organisations.map((o) => csvValue(field, o.answers?.[field.id], locale));
-    rows.push([field.id, shortLabel(field, locale), ...cells, isNumeric(field) ? (c.totals[field.id] ?? 0) : ""]);
+    rows.push([field.id, shortLabel(field, locale), ...cells, isNumeric(field) ? (c.totals[field.id] ?? "") : ""]);
   }
   return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

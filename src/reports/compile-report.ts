@@ -25,7 +25,7 @@ export interface Compilation {
   period: string;
   definition: FormDefinition;
   organisations: CompiledOrganisation[];
-  /** Every numeric field over the submitted reports: the sum, or the average where the field says so. */
+  /** Every numeric field over the submitted reports: the sum, or the average where the field says so; absent when nobody gave it. */
   totals: Record<string, number>;
 }
 
@@ -66,8 +66,10 @@ export async function compileReports(service: ReportReader, query: { partnership
   const totals: Record<string, number> = {};
   for (const field of definition.fields.filter(isNumeric)) {
     const values = organisations.map((o) => o.answers?.[field.id]).filter((v): v is number => typeof v === "number");
+    // Nobody's figure is no figure: a 0 would read as "no visitors" in the report to socialnämnden.
+    if (values.length === 0) continue;
     const sum = values.reduce((acc, v) => acc + v, 0);
-    const value = field.total === "average" ? (values.length === 0 ? 0 : sum / values.length) : sum;
+    const value = field.total === "average" ? sum / values.length : sum;
     totals[field.id] = Math.round(value * 100) / 100;
   }
   return { partnership: { id: partnership.id, name: partnership.name, timeZone: partnership.timeZone }, form: query.form, period: query.period, definition, organisations, totals };

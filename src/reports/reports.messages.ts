@@ -81,7 +81,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "compile.forbidden": "Bara partnerskapets administratörer och samordnare kan sammanställa rapporter.",
     "compile.bad_period": "Jag förstår inte perioden {period}. Skriv t.ex. rapport sammanställ 2026H2 (eller 2026-11, 2026Q4, 2019/20).",
     "compile.done": "Sammanställning av {form} {period}: {submitted} av {count} organisationer har lämnat in.",
-    "compile.missing": "Saknas: {orgs}.",
+    "compile.missing": "Inte inlämnat: {orgs}.",
     usage:
       "rapport – fyll i din organisations rapport i chatten\nrapport formulär – fyll i den i ett formulär\nrapport status – vilka som lämnat in\nrapport sammanställ 2026H2 – sammanställning som fil (administratörer)",
     "extension.reminder":
@@ -138,7 +138,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "compile.forbidden": "Only the partnership's admins and coordinators can compile reports.",
     "compile.bad_period": "I do not understand the period {period}. Write e.g. report compile 2026H2 (or 2026-11, 2026Q4, 2019/20).",
     "compile.done": "Compilation of {form} {period}: {submitted} of {count} organisations have submitted.",
-    "compile.missing": "Missing: {orgs}.",
+    "compile.missing": "Not submitted: {orgs}.",
     usage:
       "report – fill in your organisation's report in chat\nreport form – fill it in as a form\nreport status – who has submitted\nreport compile 2026H2 – compilation as a file (admins)",
     "extension.reminder":

@@ -62,7 +62,7 @@ describe("samverka report compile", () => {
     const md = out.join("\n");
     expect(md).toContain("# Uppföljning 2026H2 – Partnerskap eu");
     expect(md).toContain("2 av 4 organisationer har lämnat in.");
-    expect(md).toContain("**Saknas: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).**");
+    expect(md).toContain("**Inte inlämnat: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).**");
     expect(md).toContain("| Uppgift | Convictus | Frälsningsarmén | Ny Gemenskap | Stockholms stadsmission | Totalt |");
     expect(md).toContain("| Unika besökare | 120 | 80 | – | – | 200 |");
     expect(md).toContain("| Kvinnor | 40 | 30 | – | – | 70 |");
@@ -118,6 +118,16 @@ describe("samverka report compile", () => {
     await rm(file);
   });
 
+  it("shows no total, not 0, for a period nobody has reported, in every format", async () => {
+    const md = (await compile("--partnership", "eu", "--period", "2026H1", "--format", "md")).out.join("\n");
+    expect(md).toContain("0 av 4 organisationer har lämnat in.");
+    expect(md).toContain("| Unika besökare | – | – | – | – | – |");
+    expect(md).toContain("| Beläggning % | – | – | – | – | – |");
+    expect(md).not.toContain("## Unika besökare");
+    const csv = (await compile("--partnership", "eu", "--period", "2026H1", "--format", "csv")).out;
+    expect(csv).toContain("unique_visitors,Unika besökare,,,,,");
+  });
+
   it("explains a wrong period or partnership instead of failing", async () => {
     expect(await compile("--partnership", "eu", "--period", "andra halvåret")).toMatchObject({ code: 2, err: [expect.stringContaining("is not a period")] });
     expect(await compile("--partnership", "nowhere", "--period", "2026H2")).toMatchObject({ code: 1, err: [expect.stringContaining('no partnership "nowhere"')] });
@@ -129,7 +139,7 @@ describe("samverka report compile", () => {
     const slack = h.chats.get("slack")!;
     const file = slack.calls.find((c) => c.op === "file");
     expect(file?.op === "file" && file.file.filename).toBe("uppfoljning-2026H2-eu.xlsx");
-    expect(slack.directTextsTo("UCECILIA").at(-1)).toContain("Saknas: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).");
+    expect(slack.directTextsTo("UCECILIA").at(-1)).toContain("Inte inlämnat: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).");
     await app.send({ type: "message", user: { platform: "slack", userId: "UDAVID" }, conversation: "slack:dm-UDAVID", text: "rapport sammanställ 2026H2", direct: true });
     expect(slack.directTextsTo("UDAVID").at(-1)).toContain("Bara partnerskapets administratörer och samordnare");
   });
