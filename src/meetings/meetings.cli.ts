@@ -1,6 +1,6 @@
 import type { CliCommand, CliContext } from "../app/cli-command.ts";
 import { toSamverkaError } from "../shared/errors.ts";
-import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { PlanWarning } from "./cadence-plan.ts";
 import { formatLocalWithOffset, localDateOf } from "./local-dates.ts";
 import { listGroups } from "./meeting-group.repository.ts";
@@ -10,13 +10,15 @@ import { addDays } from "./working-days.ts";
 
 type T = Translate<MeetingMessageKey>;
 
-/** One row of the printed plan. */
+/** One row of the printed plan (`start`/`end` ISO with offset, for --json and sorting). */
 interface PlanRow {
   group: string;
   start: string;
   end: string;
   status: string;
   new: boolean;
+  /** Weekday, date, ISO week and times as people read them, for the table. */
+  shown: string[];
 }
 
 interface PlanArgs {
@@ -38,7 +40,7 @@ export function createMeetingsPlanCommand(locale: Locale = "sv"): CliCommand {
       const parsed = parseArgs(args, t, ctx);
       if (parsed === undefined) return 2;
       try {
-        return await runPlan(parsed, t, ctx);
+        return await runPlan(parsed, t, locale, ctx);
       } catch (error) {
         const e = toSamverkaError(error);
         ctx.logger.error({ err: e }, "meetings plan failed");
@@ -49,7 +51,7 @@ export function createMeetingsPlanCommand(locale: Locale = "sv"): CliCommand {
   };
 }
 
-async function runPlan(args: PlanArgs, t: T, ctx: CliContext): Promise<number> {
+async function runPlan(args: PlanArgs, t: T, locale: Locale, ctx: CliContext): Promise<number> {
   const groups = await listGroups(ctx.db, args.partnershipId);
   if (groups.length === 0) {
     ctx.err(t("plan.notFound", { id: args.partnershipId }));
@@ -60,12 +62,12 @@ async function runPlan(args: PlanArgs, t: T, ctx: CliContext): Promise<number> {
   const until = addDays(addMonths(from, args.months), -1);
   const plans: GroupPlan[] = [];
   for (const group of groups) plans.push(await planGroupMeetings(ctx.db, group, { from, until }, now, { dryRun: args.dryRun }));
-  const rows = plans.flatMap((p) => toRows(p, t)).sort((a, b) => a.start.localeCompare(b.start) || a.group.localeCompare(b.group));
+  const rows = plans.flatMap((p) => toRows(p, t, locale)).sort((a, b) => a.start.localeCompare(b.start) || a.group.localeCompare(b.group));
   const warnings = plans.flatMap((p) => p.warnings.map((w) => describeWarning(p.group.name, w, t)));
   if (args.json) {
-    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, meetings: rows, warnings }, null, 2));
+    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, meetings: rows.map(({ shown: _, ...row }) => row), warnings }, null, 2));
   } else {
-    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, r.start, r.end, r.status])])) ctx.out(line);
+    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, ...r.shown, r.status])])) ctx.out(line);
     if (!args.dryRun) ctx.out(t("plan.created", { count: rows.filter((r) => r.new).length }));
   }
   for (const w of warnings) ctx.err(w);
@@ -78,14 +80,17 @@ function formatTable(cells: string[][]): string[] {
   return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
 }
 
-function toRows(plan: GroupPlan, t: T): PlanRow[] {
+function toRows(plan: GroupPlan, t: T, locale: Locale): PlanRow[] {
   const zone = plan.group.timeZone;
+  const f = createFormatters(locale, zone);
+  const shown = (startsAt: Date, endsAt: Date) => [f.weekday(startsAt), f.date(startsAt), f.week(startsAt), f.time(startsAt), f.time(endsAt)];
   const stored = plan.meetings.map((m) => ({
     group: plan.group.name,
     start: formatLocalWithOffset(m.startsAt, zone),
     end: formatLocalWithOffset(m.endsAt, zone),
     status: t(`status.${m.status}`),
     new: plan.created.has(m.id),
+    shown: shown(m.startsAt, m.endsAt),
   }));
   const proposed = plan.proposals.map((p) => ({
     group: plan.group.name,
@@ -93,6 +98,7 @@ function toRows(plan: GroupPlan, t: T): PlanRow[] {
     end: formatLocalWithOffset(p.endsAt, zone),
     status: t("status.proposed"),
     new: true,
+    shown: shown(p.startsAt, p.endsAt),
   }));
   return [...stored, ...proposed];
 }

@@ -50,8 +50,9 @@ describe("samverka meetings plan", () => {
   it("stores each meeting once however often it runs, and prints a table", async () => {
     await run(["--partnership", "eu-stockholm", "--from", "2026-09-01", "--months", "6"]);
     const again = await run(["--partnership", "eu-stockholm", "--from", "2026-09-01", "--months", "6"]);
-    expect(again.out[0]).toMatch(/^grupp +start +slut +status$/);
-    expect(again.out[1]).toBe("Styrgruppen        2026-09-08T13:00:00+02:00  2026-09-08T15:00:00+02:00  planerat");
+    // The table is for people: weekday, date, ISO week and times written the Swedish way, not ISO timestamps.
+    expect(again.out[0]).toMatch(/^grupp +dag +datum +vecka +start +slut +status$/);
+    expect(again.out[1]).toMatch(/^Styrgruppen +tisdag +2026-09-08 +v\. 37 +kl\. 13\.00 +kl\. 15\.00 +planerat$/);
     expect(again.out.at(-1)).toBe("0 nya möten planerade.");
     const count = await t.db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(again.out.length - 2);
