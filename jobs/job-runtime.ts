@@ -13,7 +13,7 @@ import { REMINDER_QUEUE } from "./reminder.jobs.ts";
 import { withTimeout } from "./with-timeout.ts";
 
 /** The reconcile sweep's own tick; every five minutes, well inside the reconcile horizon. */
-export const RECONCILE_TASK = "reminders.reconcile";
+const RECONCILE_TASK = "reminders.reconcile";
 const RECONCILE_CRON = "*/5 * * * *";
 const PING_TIMEOUT_MS = 2_000;
 

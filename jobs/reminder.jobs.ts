@@ -7,7 +7,7 @@ export const REMINDER_QUEUE = "reminders";
 export const REMINDER_JOB = "reminder";
 
 /** A reminder job's payload: only the row id and the due time it was queued for. */
-export const reminderJobSchema = z.object({
+const reminderJobSchema = z.object({
   reminderId: z.uuid(),
   dueAt: z.iso.datetime(),
 });

@@ -6,7 +6,7 @@ const MANIFEST = path.resolve(import.meta.dirname, "../../apps/slack/manifest.ya
 const PLACEHOLDER = "https://PUBLIC_URL";
 
 /** The manifest with Samverka's public address filled in; `undefined` when `publicUrl` is not an https origin. */
-export async function renderSlackManifest(publicUrl: string): Promise<string | undefined> {
+async function renderSlackManifest(publicUrl: string): Promise<string | undefined> {
   if (!URL.canParse(publicUrl)) return undefined;
   const url = new URL(publicUrl);
   if (url.protocol !== "https:" || (url.pathname !== "/" && url.pathname !== "")) return undefined;

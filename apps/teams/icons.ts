@@ -1,7 +1,7 @@
 import { encodePng, type Rgba } from "./png.ts";
 
 /** Samverka's accent colour (also `accentColor` in the manifest). */
-export const ACCENT = "#1F6F78";
+const ACCENT = "#1F6F78";
 
 const WHITE: Rgba = [255, 255, 255, 255];
 const CLEAR: Rgba = [255, 255, 255, 0];

@@ -7,7 +7,7 @@ import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 
 /** The example a fresh installation starts with: the Stockholm EU-citizens IOP (seed 001). */
-export const STOCKHOLM_EXAMPLE = path.resolve(import.meta.dirname, "../../examples/stockholm-eu-medborgare.yaml");
+const STOCKHOLM_EXAMPLE = path.resolve(import.meta.dirname, "../../examples/stockholm-eu-medborgare.yaml");
 
 /** Imports the Stockholm example when the database has no partnership yet, so a newcomer can chat at once; true when it did. */
 export async function seedExampleIfEmpty(db: Db, clock: Clock, logger: Logger): Promise<boolean> {

@@ -7,7 +7,7 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 const fieldId = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, "field ids are lower_snake_case, at most 48 characters");
 
 /** When a field is shown: only when an earlier answer calls for it. */
-export const conditionSchema = z.union([
+const conditionSchema = z.union([
   z.strictObject({ field: fieldId, equals: z.union([z.string(), z.number(), z.boolean()]) }),
   z.strictObject({ field: fieldId, oneOf: z.array(z.string()).min(1) }),
   z.strictObject({ field: fieldId, greaterThan: z.number() }),

@@ -25,7 +25,7 @@ export type CadenceGap =
   | { kind: "term"; from: string; to: string };
 
 /** The first cadence gap that needs a meeting within the warning window, if any. */
-export async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<CadenceGap | undefined> {
+async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<CadenceGap | undefined> {
   const today = localDateOf(now, group.timeZone);
   const horizon = addDays(today, WARN_DAYS);
   const upcoming = await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ months: PLAN_MONTHS + 1 }).toJSDate());

@@ -5,10 +5,10 @@ import type { MeetingGroup } from "./meeting-group.repository.ts";
 import { translatorFor } from "./meeting-views.ts";
 
 /** Used when the deployment names no organizer; `.invalid` is reserved, so no mail ever goes astray. */
-export const DEFAULT_ORGANIZER_EMAIL = "noreply@samverka.invalid";
+const DEFAULT_ORGANIZER_EMAIL = "noreply@samverka.invalid";
 
 /** The stable calendar UID of a meeting: the same for every version of its file, so clients update in place. */
-export function calendarUid(meetingId: string): string {
+function calendarUid(meetingId: string): string {
   return `meeting-${meetingId}@samverka`;
 }
 

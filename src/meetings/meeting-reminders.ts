@@ -4,7 +4,7 @@ import type { Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
 
 /** The reminder kinds of a meeting, in the order they fall. */
-export const MEETING_REMINDER_KINDS = [
+const MEETING_REMINDER_KINDS = [
   "meeting.invite",
   "meeting.agenda-request",
   "meeting.agenda-send",
@@ -18,12 +18,12 @@ export type MeetingReminderKind = (typeof MEETING_REMINDER_KINDS)[number];
 const NOTICE_TIME = { hour: 9, minute: 0 };
 
 /** The key prefix of every reminder of a meeting; cancelling uses it. */
-export function meetingReminderPrefix(meetingId: string): string {
+function meetingReminderPrefix(meetingId: string): string {
   return `meeting:${meetingId}:`;
 }
 
 /** The reminders a meeting needs, each carrying the start it was computed for so a stale one can tell. */
-export function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSpec[] {
+function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSpec[] {
   const start = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone });
   const daysBefore = (days: number) => start.minus({ days }).set(NOTICE_TIME).toJSDate();
   const due: Record<MeetingReminderKind, Date> = {

@@ -22,7 +22,7 @@ export interface Meeting {
 }
 
 /** Statuses of a meeting that still counts towards the cadence. */
-export const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", "held"];
+const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", "held"];
 
 const meetingColumns = [
   "id", "partnership_id", "group_id", "status", "starts_at", "ends_at", "planned_starts_at", "sequence",

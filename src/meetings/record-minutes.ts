@@ -13,7 +13,7 @@ import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 
 /** How many action items one minutes form takes (the minutes are submitted once). */
-export const ACTION_SLOTS = 5;
+const ACTION_SLOTS = 5;
 const DECISIONS_MAX = 4000;
 const ACTION_MAX = 500;
 

@@ -36,7 +36,7 @@ export function because(reason: FileIssueReason, extra: Record<string, string | 
 }
 
 /** A string that must match `pattern`, refused with `reason`. */
-export function matching(pattern: RegExp, reason: FileIssueReason) {
+function matching(pattern: RegExp, reason: FileIssueReason) {
   return z.string().refine((v) => pattern.test(v), because(reason));
 }
 

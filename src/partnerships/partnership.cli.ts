@@ -75,7 +75,7 @@ export function createPartnershipCommands(locale: Locale = "sv"): CliCommand[] {
 }
 
 /** One line per entity that changed, e.g. `Medlemmar: 1 skapad, 2 avaktiverade`. */
-export function describeChanges(summary: ChangeSummary, t: T): string[] {
+function describeChanges(summary: ChangeSummary, t: T): string[] {
   return IMPORT_ENTITIES.flatMap((entity) => {
     const counts = Object.entries(summary[entity]).filter(([, n]) => n > 0) as [keyof ChangeCounts, number][];
     if (counts.length === 0) return [];

@@ -6,7 +6,7 @@ import type { ChannelInFile } from "./operations.schema.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
 
 /** The table columns of a group in the file. */
-export function groupColumns(g: GroupInFile) {
+function groupColumns(g: GroupInFile) {
   return {
     kind: g.kind,
     name: g.name,
@@ -56,7 +56,7 @@ async function syncGroupMembers(trx: Db, file: PartnershipFile, groups: Map<stri
 }
 
 /** A channel is named by platform, conversation and purpose. */
-export function channelKey(c: { platform: string; conversation: string; purpose: string }): string {
+function channelKey(c: { platform: string; conversation: string; purpose: string }): string {
   return `${c.platform} ${c.conversation} ${c.purpose}`;
 }
 

@@ -5,9 +5,9 @@ import { findPendingReminders, releaseStaleClaims } from "./reminder.repository.
 import type { ReminderJobRef, ReminderQueue } from "./reminder.ts";
 
 /** A claim older than this belongs to a worker that died mid-handler; even a rate-limited fan-out is done well within it. */
-export const STALE_CLAIM_MS = 10 * 60_000;
+const STALE_CLAIM_MS = 10 * 60_000;
 /** Pending rows due within this window are (re)queued; it must exceed the sweep interval so nothing is late. */
-export const RECONCILE_HORIZON_MS = 60 * 60_000;
+const RECONCILE_HORIZON_MS = 60 * 60_000;
 const PAGE_SIZE = 500;
 
 /** What the sweep needs. */

@@ -13,7 +13,7 @@ export interface UpsertedReminder {
 }
 
 /** Maps a `reminders` row to the record handlers see. */
-export function toReminderRecord(row: ReminderRow): ReminderRecord {
+function toReminderRecord(row: ReminderRow): ReminderRecord {
   return {
     id: row.id,
     key: row.key,

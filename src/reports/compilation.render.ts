@@ -26,7 +26,7 @@ export function breakdownsOf(compilation: Compilation): Breakdown[] {
 }
 
 /** Rows of the compiled table: figures and yes/no/choice answers (free text goes to the comments). */
-export function tableFields(compilation: Compilation): Field[] {
+function tableFields(compilation: Compilation): Field[] {
   return compilation.definition.fields.filter((f) => f.type !== "text");
 }
 

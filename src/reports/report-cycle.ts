@@ -17,7 +17,7 @@ const LOOKAHEAD_DAYS = 2;
 export const contractStartOf = (p: ReportingPartnership): string => p.periodStart.slice(5);
 
 /** Periods of `cycle` that open within the lookahead and still have a reminder or escalation to come. */
-export function activePeriods(cycle: ReportCycle, settings: ReportSettings, partnership: ReportingPartnership, now: Date): ReportPeriod[] {
+function activePeriods(cycle: ReportCycle, settings: ReportSettings, partnership: ReportingPartnership, now: Date): ReportPeriod[] {
   const contractStart = contractStartOf(partnership);
   const today = localDate(now, partnership.timeZone);
   const lastOffset = Math.max(0, ...settings.reminderOffsetsDays);

@@ -6,7 +6,7 @@ import { PERIOD_KINDS } from "./report-period.ts";
 const formKey = z.string().regex(/^[a-z][a-z0-9_-]{0,47}$/);
 
 /** One recurring report: which form, over which period, when it opens and when it is due. */
-export const reportCycleSchema = z.object({
+const reportCycleSchema = z.object({
   form: formKey,
   period: z.enum(PERIOD_KINDS),
   opensDaysBeforeEnd: z.number().int().min(0).max(366),

@@ -105,7 +105,7 @@ const manadsrapport = {
 const BUILT_IN: Record<string, unknown> = { uppfoljning, ekonomi, manadsrapport };
 
 /** Names of the built-in templates. */
-export const BUILT_IN_FORMS = Object.keys(BUILT_IN);
+const BUILT_IN_FORMS = Object.keys(BUILT_IN);
 
 /** The definition of `form` for a partnership: the built-in template with the partnership's changes. */
 export function resolveTemplate(form: string, settings: Pick<ReportSettings, "templates">): FormDefinition {

@@ -16,7 +16,7 @@ import { reportsMessages } from "./reports.messages.ts";
 import { plain } from "./reports.view.ts";
 
 /** Words of the reports command: Swedish first, English after. */
-export const REPORT_WORDS = ["rapport", "report", "rapporter", "reports"] as const;
+const REPORT_WORDS = ["rapport", "report", "rapporter", "reports"] as const;
 const LATE_FILLING_DAYS = 90;
 const STATUS = ["status"];
 const COMPILE = ["sammanställ", "sammanstall", "compile"];

@@ -12,7 +12,7 @@ export function reportWords(ctx: ReportContext, locale: Locale) {
 }
 
 /** Buttons to fill the report in: in chat, or as one form; optionally "remind me tomorrow". */
-export function fillButtons(ctx: ReportContext, locale: Locale, options: { snooze?: boolean } = {}): Block {
+function fillButtons(ctx: ReportContext, locale: Locale, options: { snooze?: boolean } = {}): Block {
   const { t } = reportWords(ctx, locale);
   const buttons: Button[] = [
     { actionId: "report.start", label: t("open.start_button"), value: ctx.report.id, style: "primary" },

@@ -52,7 +52,7 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
 }
 
 /** ISO 8601 week number of the local calendar date of `d` in `timeZone`. */
-export function isoWeek(d: Date, timeZone: string): number {
+function isoWeek(d: Date, timeZone: string): number {
   const [y, m, day] = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
     .format(d)
     .split("-")

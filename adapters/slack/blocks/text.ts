@@ -1,5 +1,5 @@
 /** Escapes the three characters Slack's mrkdwn treats as control (links, mentions); the rest is shown as typed. */
-export function escapeMrkdwn(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

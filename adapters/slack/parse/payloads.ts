@@ -86,7 +86,7 @@ const stateElement = z.object({
 });
 
 /** `view.state.values`: block id → action id → element state. */
-export const viewStateSchema = z.record(z.string(), z.record(z.string(), stateElement));
+const viewStateSchema = z.record(z.string(), z.record(z.string(), stateElement));
 
 /** A modal submission. */
 export const viewSubmissionSchema = z.object({

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** Slack refuses requests older than five minutes; so do we, to stop replays. */
-export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+const MAX_REQUEST_AGE_SECONDS = 5 * 60;
 
 /** Why a request failed verification; logged, never shown to the sender. */
 export type VerifyFailure = "missing_headers" | "stale_timestamp" | "bad_signature";

@@ -10,7 +10,7 @@ export const FORM_VERB = "samverka.form";
 const choiceSchema = z.object({ value: z.string(), label: z.string() });
 
 /** The form a card was rendered from; it travels with the submission so a refused one can be shown again. */
-export const formViewSchema = z.object({
+const formViewSchema = z.object({
   formId: z.string(),
   title: z.string(),
   submitLabel: z.string(),

@@ -10,7 +10,7 @@ import { CARD_VERSION, executeAction } from "./message-card.ts";
 const MULTI_INPUT_PREFIX = `${FIELD_INPUT_PREFIX}multi.`;
 
 /** The card input id of a form field. */
-export function inputIdOf(field: Pick<FormField, "id" | "kind">): string {
+function inputIdOf(field: Pick<FormField, "id" | "kind">): string {
   return field.kind === "multichoice" ? `${MULTI_INPUT_PREFIX}${field.id}` : `${FIELD_INPUT_PREFIX}${field.id}`;
 }
 

@@ -11,7 +11,7 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /** Turns a Bot Connector failure into a SamverkaError: 429, 5xx and network failures may succeed later. */
-export function toTeamsError(error: unknown, operation: string): SamverkaError {
+function toTeamsError(error: unknown, operation: string): SamverkaError {
   if (error instanceof SamverkaError) return error;
   const status = statusOf(error);
   if (status === undefined) {

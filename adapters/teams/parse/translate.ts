@@ -14,7 +14,7 @@ export type Translated =
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
 /** Removes the bot's `<at>…</at>` mention (Teams puts it in channel messages) and Teams' HTML leftovers. */
-export function stripBotMention(activity: InboundActivity): string {
+function stripBotMention(activity: InboundActivity): string {
   const botNames = (activity.entities ?? [])
     .filter((e) => e.type === "mention" && e.mentioned?.id === activity.recipient.id && e.text !== undefined)
     .map((e) => e.text as string);
