@@ -8,7 +8,7 @@ import { loadAlert, markClosed } from "./cold-night.repository.ts";
 
 /** What closing came to. */
 export type CloseOutcome =
-  | { kind: "closed"; alert: ColdNightAlert }
+  | { kind: "closed"; alert: ColdNightAlert; followUpAt: Date | undefined }
   | { kind: "already_closed"; alert: ColdNightAlert }
   | { kind: "forbidden" }
   | { kind: "not_found" };
@@ -46,5 +46,5 @@ export async function closeColdNight(deps: AlertsDeps, alertId: string, closedBy
     });
   }
   await refreshCard(deps, alertId);
-  return { kind: "closed", alert: (await loadAlert(db, alertId))! };
+  return { kind: "closed", alert: (await loadAlert(db, alertId))!, followUpAt: askAt > now ? askAt : undefined };
 }

@@ -52,7 +52,9 @@ async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: stri
   const outcome: CloseOutcome = await closeColdNight(deps, alertId, actor.member);
   const text =
     outcome.kind === "closed"
-      ? t("closedReply", { night: outcome.alert.night })
+      ? outcome.followUpAt === undefined
+        ? t("closedReplyNow", { night: outcome.alert.night })
+        : t("closedReply", { night: outcome.alert.night, at: outcome.followUpAt })
       : outcome.kind === "already_closed"
         ? t("alreadyClosed", { night: outcome.alert.night })
         : outcome.kind === "forbidden"

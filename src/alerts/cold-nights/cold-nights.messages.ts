@@ -40,6 +40,7 @@ export type ColdNightKey =
   | "invalidArgs"
   | "answerThanks"
   | "closedReply"
+  | "closedReplyNow"
   | "alreadyClosed"
   | "placesFormTitle"
   | "placesFormIntro"
@@ -96,7 +97,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     alertClosed: "Larmet om extra kall natt {night} är redan avslutat.",
     invalidArgs: "Jag förstår inte ”{token}”. Skriv till exempel: kallnatt 2026-12-03 -9, kallnatt i kväll, eller kallnatt stäng.",
     answerThanks: "Tack! Svaret för {shelter} är registrerat.",
-    closedReply: "Larmet om extra kall natt {night} är avslutat. Härbärgena får frågan om uppföljning i morgon bitti.",
+    closedReply: (p, f) => `Larmet om extra kall natt ${String(p.night)} är avslutat. Härbärgena får frågan om uppföljning ${f.dateTime(p.at as Date)}.`,
+    closedReplyNow: "Larmet om extra kall natt {night} är avslutat. Härbärgena får frågan om uppföljning nu.",
     alreadyClosed: "Larmet om extra kall natt {night} var redan avslutat.",
     placesFormTitle: "Extra platser",
     placesFormIntro: "Hur många extra platser öppnar {shelter} i natt ({night})?",
@@ -149,7 +151,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     alertClosed: "The extra cold night alert for {night} is already closed.",
     invalidArgs: "I do not understand \"{token}\". Write for example: cold-night 2026-12-03 -9, cold-night tonight, or cold-night close.",
     answerThanks: "Thank you! The answer for {shelter} is recorded.",
-    closedReply: "The extra cold night alert for {night} is closed. The shelters will be asked for the follow-up in the morning.",
+    closedReply: (p, f) => `The extra cold night alert for ${String(p.night)} is closed. The shelters will be asked for the follow-up on ${f.dateTime(p.at as Date)}.`,
+    closedReplyNow: "The extra cold night alert for {night} is closed. The shelters are being asked for the follow-up now.",
     alreadyClosed: "The extra cold night alert for {night} was already closed.",
     placesFormTitle: "Extra places",
     placesFormIntro: "How many extra places does {shelter} open tonight ({night})?",

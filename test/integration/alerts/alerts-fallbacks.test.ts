@@ -112,4 +112,10 @@ describe("an incident reported by someone outside the organisations", () => {
     w.chats.teams.failNext(0);
     expect(whispers[0]?.text).toMatch(/^Extra kall natt 2026-12-12 är utlyst, men jag nådde ingen personal på något natthärbärge\. Ring dem: .*Ny Gemenskaps nattcafé/);
   });
+
+  it("says the follow-up is asked now when samordning closes a night after its morning close time", async () => {
+    w.clock.set("2026-12-13T08:30:00Z");
+    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt stäng 2026-12-12" });
+    expect(whispers[0]?.text).toBe("Larmet om extra kall natt 2026-12-12 är avslutat. Härbärgena får frågan om uppföljning nu.");
+  });
 });

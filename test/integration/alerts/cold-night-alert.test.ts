@@ -129,7 +129,8 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(refused.whispers[0]?.text).toBe("Bara samordningen kan avsluta larmet.");
 
     const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt stäng" });
-    expect(whispers[0]?.text).toContain("Larmet om extra kall natt 2026-12-03 är avslutat.");
+    // Closed at 07.30 the morning after: the follow-up comes at the 09.00 close, today, not "tomorrow morning".
+    expect(whispers[0]?.text).toBe("Larmet om extra kall natt 2026-12-03 är avslutat. Härbärgena får frågan om uppföljning 2026-12-04 kl. 09.00.");
     for (const card of [slackCard(), teamsCard()]) {
       expect(card?.text).toContain("Avslutad av Sara Samordning 2026-12-04 kl. 07.30.");
       expect(card?.text).not.toContain("Vi öppnar N extra platser");
