@@ -5,12 +5,14 @@ import type { Membership } from "./actor.repository.ts";
 import { chatMessages, roleNames } from "./chat.messages.ts";
 import type { Block, Message } from "./message.ts";
 
-/** The help card, in the member's language. */
-export function helpMessage(locale: Locale): Message {
+/** The help card, in the member's language; led by "Menade du …?" when the word looks like a mistyped command. */
+export function helpMessage(locale: Locale, suggestion?: string): Message {
   const t = createTranslator(chatMessages, locale);
+  const didYouMean = suggestion === undefined ? undefined : t("help.didYouMean", { command: suggestion });
   return {
-    text: t("help.title"),
+    text: didYouMean ?? t("help.title"),
     blocks: [
+      ...(didYouMean === undefined ? [] : [{ type: "text" as const, text: didYouMean }]),
       { type: "heading", text: t("help.title") },
       { type: "text", text: t("help.intro") },
       {

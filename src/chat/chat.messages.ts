@@ -11,6 +11,7 @@ type Key =
   | "help.hot"
   | "help.rapport"
   | "help.footer"
+  | "help.didYouMean"
   | "status.title"
   | "status.partnership"
   | "status.roles"
@@ -43,6 +44,7 @@ export const chatMessages: Catalogue<Key> = {
     "help.hot": "*hot* – rapportera hot eller våld",
     "help.rapport": "*rapport* – fyll i uppföljning; *rapport status* visar läget",
     "help.footer": "Svara gärna på svenska eller engelska (help, status, meetings, cold-night, incident, report).",
+    "help.didYouMean": "Menade du *{command}*? Skriv det igen så här:",
     "status.title": "Din status i Samverka",
     "status.partnership": "Partnerskap",
     "status.roles": "Roller",
@@ -73,6 +75,7 @@ export const chatMessages: Catalogue<Key> = {
     "help.hot": "*incident* – report threats or violence",
     "help.rapport": "*report* – fill in the follow-up; *report status* shows progress",
     "help.footer": "Swedish commands work too (hjälp, status, möten, kallnatt, hot, rapport).",
+    "help.didYouMean": "Did you mean *{command}*? Write it again like that:",
     "status.title": "Your status in Samverka",
     "status.partnership": "Partnership",
     "status.roles": "Roles",

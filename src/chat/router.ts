@@ -10,6 +10,7 @@ import { chatMessages } from "./chat.messages.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
 import { textMessage } from "./message.ts";
 import { resolveActor } from "./resolve-actor.ts";
+import { suggestCommand } from "./suggest-command.ts";
 
 /** Command words the help names; a word without a registered handler answers "coming soon". */
 const KNOWN_WORDS = ["möten", "meetings", "agenda", "kallnatt", "cold-night", "hot", "incident", "rapport", "report"];
@@ -93,8 +94,9 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
       await ctx.reply.say(textMessage(createTranslator(chatMessages, ctx.actor.locale)("coming", { command: word })));
       return;
     }
-    if (!HELP_WORDS.includes(word)) deps.logger.debug({ word }, "unknown command, showing help");
-    await ctx.reply.say(helpMessage(ctx.actor.locale));
+    if (HELP_WORDS.includes(word)) return void (await ctx.reply.say(helpMessage(ctx.actor.locale)));
+    deps.logger.debug({ word }, "unknown command, showing help");
+    await ctx.reply.say(helpMessage(ctx.actor.locale, suggestCommand(word, [...commands.keys(), "status", ...HELP_WORDS])));
   }
 
   async function choose(user: PlatformUser, partnershipId: string, memberships: Membership[], reply: Reply): Promise<void> {
