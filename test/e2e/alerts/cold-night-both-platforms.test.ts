@@ -30,9 +30,9 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
     await w.card("slack", "Extra kall natt 2026-12-03");
     await w.card("teams", "Extra kall natt 2026-12-03");
-    await w.nextDirect("sConv", "Kan Convictus natthärbärge öppna extra platser i natt?");
-    await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser i natt?");
-    await w.nextDirect("sNg", "Kan Ny Gemenskaps nattcafé öppna extra platser i natt?");
+    await w.nextDirect("sConv", "Kan Convictus natthärbärge öppna extra platser den natten?");
+    await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser den natten?");
+    await w.nextDirect("sNg", "Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
     expect(w.slack.sent().filter((i) => w.isDirectTo("dayStaff", i))).toEqual([]);
   });
 

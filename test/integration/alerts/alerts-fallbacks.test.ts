@@ -19,7 +19,7 @@ describe("a cold night when parts of the chain fail", () => {
     const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -14" });
     expect(whispers[0]?.text).toContain("är utlyst");
     expect(latestCard(w.chats.slack, `slack:${ALERT_CHANNELS.slack}`)).toBeUndefined();
-    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser i natt?");
+    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
 
     w.clock.set("2026-12-10T16:15:00Z");
     await w.runDue();
@@ -101,7 +101,8 @@ describe("an incident reported by someone outside the organisations", () => {
     await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.sNg).execute();
     const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
     expect(whispers[0]?.text).toBe("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
-    expect(w.directTo("sConv").at(-1)).toContain("extra kall natt 2026-12-11");
+    // Declared in the afternoon for tomorrow: the question names that night, not "i natt".
+    expect(w.directTo("sConv").at(-1)).toContain("har lyst ut extra kall natt 2026-12-11. Kan Convictus natthärbärge öppna extra platser den natten?");
   });
 
   it("says that no shelter heard anything when every platform fails, and names them all to phone", async () => {

@@ -35,9 +35,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
       expect(card?.text).toContain("Convictus natthärbärge (Convictus): Inget svar än");
       expect(card?.text).toContain("Totalt 0 extra platser i natt.");
     }
-    expect(w.directTo("sConv").join("\n")).toContain("Kan Convictus natthärbärge öppna extra platser i natt?");
-    expect(w.directTo("sFa").join("\n")).toContain("Kan Frälsningsarméns härbärge öppna extra platser i natt?");
-    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser i natt?");
+    expect(w.directTo("sConv").join("\n")).toContain("Kan Convictus natthärbärge öppna extra platser den natten?");
+    expect(w.directTo("sFa").join("\n")).toContain("Kan Frälsningsarméns härbärge öppna extra platser den natten?");
+    expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
     expect(w.directTo("dayStaff")).toEqual([]);
     alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
     expect(await pendingKeys()).toHaveLength(3 * 3 + 1);
