@@ -45,6 +45,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
+      // Not configuration: the child inherits this process's environment (PATH, HOME) plus its own three settings.
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: "none",
