@@ -114,8 +114,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ...(options.features ?? []),
     ];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
-    // The example's meetings are planned now, so the newcomer's first `möten` lists them instead of waiting for 06.00.
-    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
     const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
     if (slack) chats.set("slack", slack.chat);
@@ -130,6 +128,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       closers.push(() => teams.stop());
       chats.set("teams", teams.chat);
     } else logger.warn({ host: config.host }, "Teams is off: set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID to serve /api/messages on a non-loopback address");
+    // The example's meetings are planned now (after the adapters, so any notice can be sent), so the newcomer's
+    // first `möten` lists them instead of waiting for the 06.00 tick.
+    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
     if (role !== "web") {
       await jobs.startWorkers({
