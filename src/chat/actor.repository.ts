@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
-import type { Member, MemberRole, Partnership } from "../partnerships/partnership.ts";
+import { toMember, type Member, type Partnership } from "../partnerships/index.ts";
 import type { Locale } from "../shared/i18n.ts";
 import type { Platform, PlatformUser } from "./chat-port.ts";
 
@@ -20,33 +20,14 @@ export async function findMemberships(db: Db, user: PlatformUser): Promise<Membe
     .where("i.platform", "=", user.platform)
     .where("i.platform_user_id", "in", ids)
     .where("m.active", "=", true)
-    .select([
-      "m.id",
-      "m.partnership_id",
-      "m.key",
-      "m.display_name",
-      "m.organisation_id",
-      "m.locale",
-      "m.roles",
-      "p.name as partnership_name",
-      "p.city",
-      "p.time_zone",
-      "p.locale as partnership_locale",
-    ])
+    .selectAll("m")
+    .select(["p.name as partnership_name", "p.city", "p.time_zone", "p.locale as partnership_locale"])
     .distinctOn("m.id")
     .orderBy("m.id")
     .execute();
   return rows
     .map((r) => ({
-      member: {
-        id: r.id,
-        partnershipId: r.partnership_id,
-        key: r.key,
-        displayName: r.display_name,
-        organisationId: r.organisation_id,
-        locale: r.locale as Locale,
-        roles: r.roles as MemberRole[],
-      },
+      member: toMember(r),
       partnership: { id: r.partnership_id, name: r.partnership_name, city: r.city, timeZone: r.time_zone, locale: r.partnership_locale as Locale },
     }))
     .sort((a, b) => a.partnership.name.localeCompare(b.partnership.name, "sv"));
