@@ -12,9 +12,12 @@ export type Resolution =
 /** Resolves the platform user to a member; the channel decides between partnerships, else the person's choice. */
 export async function resolveActor(db: Db, chat: ChatPort, user: PlatformUser, conversation: ConversationRef): Promise<Resolution> {
   const memberships = await findMemberships(db, user);
-  const channelId = chat.channelIdOf(conversation);
-  const channelPartnerships = channelId === undefined ? [] : await partnershipsOfChannel(db, user.platform, channelId);
-  if (memberships.length === 0) return { kind: "outsider", channelPartnerships };
+  // Only outsiders and people in several partnerships need the channel's partnerships: most events skip the query.
+  const channelPartnerships = async () => {
+    const channelId = chat.channelIdOf(conversation);
+    return channelId === undefined ? [] : partnershipsOfChannel(db, user.platform, channelId);
+  };
+  if (memberships.length === 0) return { kind: "outsider", channelPartnerships: await channelPartnerships() };
 
   const toActor = (m: Membership): Resolution => ({
     kind: "member",
@@ -23,7 +26,8 @@ export async function resolveActor(db: Db, chat: ChatPort, user: PlatformUser, c
   });
   if (memberships.length === 1) return toActor(memberships[0]!);
 
-  const inChannel = memberships.filter((m) => channelPartnerships.some((p) => p.id === m.partnership.id));
+  const inChannelIds = new Set((await channelPartnerships()).map((p) => p.id));
+  const inChannel = memberships.filter((m) => inChannelIds.has(m.partnership.id));
   if (inChannel.length === 1) return toActor(inChannel[0]!);
 
   const chosen = await findChoice(db, user);
