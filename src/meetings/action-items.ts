@@ -1,10 +1,11 @@
-import type { ReminderHandler } from "../app/feature.ts";
+import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import type { Member } from "../partnerships/partnership.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
 import { getGroup, listSeats } from "./meeting-group.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { translatorFor } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
+import { actionItemReminderPayload } from "./meetings.jobs.ts";
 import { actionItemReminderKey, scheduleActionItemReminder } from "./save-minutes.ts";
 import { addDays } from "./working-days.ts";
 
@@ -31,31 +32,37 @@ async function findActionItem(deps: MeetingsDeps, id: string): Promise<ActionIte
 /** An open action item is brought up again this often after its due date, until it is done. */
 const REPEAT_DAYS = 7;
 
-/** Reminds an action item's owner on the due date and weekly after it, with a button to mark it done; nothing once done. */
+/**
+ * Reminds an action item's owner on the due date and weekly after it, with a button to mark it done; nothing once
+ * done. The reminder and the next week's row are one unit of work, keyed by the day, so a repeated job sends nothing twice.
+ */
 export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHandler {
-  return {
+  return defineReminder({
     kind: "action-item.due",
-    run: async (reminder) => {
-      const id = reminder.payload.actionItemId;
-      const item = await findActionItem(deps, typeof id === "string" ? id : "");
-      if (item === undefined || item.status === "done") return;
-      const group = await getGroup(deps.db, item.group_id);
-      await deps.notifier.toMember(item.owner_member_id, (audience) => {
-        const t = translatorFor(audience);
-        const title = t("actionDue.title", { due: item.due_date });
-        return {
-          text: title,
-          blocks: [
-            { type: "heading", text: title },
-            { type: "text", text: t("actionDue.body", { text: item.text, group: group.name, date: localDateOf(item.meeting_starts_at, group.timeZone) }) },
-            { type: "buttons", buttons: [{ actionId: "meeting.action-done", label: t("button.actionDone"), value: item.id, style: "primary" }] },
-          ],
+    payload: actionItemReminderPayload,
+    run: (reminder, { actionItemId }) =>
+      inTransaction(deps, async (tx) => {
+        const item = await findActionItem(tx, actionItemId);
+        if (item === undefined || item.status === "done") return;
+        const group = await getGroup(tx.db, item.group_id);
+        const day = localDateOf(reminder.dueAt, group.timeZone);
+        const compose = (audience: { locale: "sv" | "en"; timeZone: string }) => {
+          const t = translatorFor(audience);
+          const title = t("actionDue.title", { due: item.due_date });
+          return {
+            text: title,
+            blocks: [
+              { type: "heading" as const, text: title },
+              { type: "text" as const, text: t("actionDue.body", { text: item.text, group: group.name, date: localDateOf(item.meeting_starts_at, group.timeZone) }) },
+              { type: "buttons" as const, buttons: [{ actionId: "meeting.action-done", label: t("button.actionDone"), value: item.id, style: "primary" as const }] },
+            ],
+          };
         };
-      });
-      // Rescheduling the running reminder's own key leaves it pending at the next date (the claim settles nothing).
-      await scheduleActionItemReminder(deps.reminders, group, item.id, addDays(localDateOf(reminder.dueAt, group.timeZone), REPEAT_DAYS));
-    },
-  };
+        await tx.notifier.toMember(item.owner_member_id, compose, { key: `action-item:${item.id}:due:${day}` });
+        // Rescheduling the running reminder's own key leaves it pending at the next date (the claim settles nothing).
+        await scheduleActionItemReminder(tx.reminders, group, item.id, addDays(day, REPEAT_DAYS));
+      }),
+  });
 }
 
 /** Marks an action item done (its owner, the group's chair or a coordinator); returns its text, or an error key. */
@@ -64,8 +71,10 @@ export async function completeActionItem(deps: MeetingsDeps, member: Member, act
   if (item === undefined) return { ok: false, error: "meeting.gone" };
   const chair = (await listSeats(deps.db, item.group_id)).some((s) => s.memberId === member.id && s.role === "chair");
   if (item.owner_member_id !== member.id && !chair && !hasAnyRole(member, ["coordinator", "admin"])) return { ok: false, error: "actionDone.notOwner" };
-  const now = deps.clock.now();
-  await deps.db.updateTable("action_items").set({ status: "done", done_at: now }).where("id", "=", item.id).where("status", "=", "open").execute();
-  await deps.reminders.cancel(actionItemReminderKey(item.id));
+  await inTransaction(deps, async (tx) => {
+    const now = tx.clock.now();
+    await tx.db.updateTable("action_items").set({ status: "done", done_at: now }).where("id", "=", item.id).where("status", "=", "open").execute();
+    await tx.reminders.cancel(actionItemReminderKey(item.id));
+  });
   return { ok: true, text: item.text };
 }

@@ -1,9 +1,9 @@
 import type { Db } from "../db/database.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { insertAgendaItem } from "./agenda.repository.ts";
-import { findMeeting, type Meeting } from "./meeting.repository.ts";
+import { findMeeting, lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, groupIdsOfMember, type MeetingGroup } from "./meeting-group.repository.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { refreshAgenda } from "./send-agenda.ts";
 
@@ -41,8 +41,14 @@ export async function upcomingMeetingsOf(db: Db, memberId: string, now: Date): P
   return result;
 }
 
-/** Adds a member's item to a meeting's agenda; if the agenda was already sent, its copies are updated in place. */
+/**
+ * Adds a member's item to a meeting's agenda; if the agenda was already sent, its copies are redrawn in place. The
+ * meeting is locked so an agenda being sent at this moment either has the item or is redrawn with it.
+ */
 export async function addAgendaItem(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, memberId: string, text: string): Promise<void> {
-  await insertAgendaItem(deps.db, { groupId: group.id, meetingId: meeting.id, memberId, text });
-  await refreshAgenda(deps, group, meeting);
+  await inTransaction(deps, async (tx) => {
+    const current = (await lockMeeting(tx.db, meeting.id)) ?? meeting;
+    await insertAgendaItem(tx.db, { groupId: group.id, meetingId: meeting.id, memberId, text });
+    await refreshAgenda(tx, current);
+  });
 }

@@ -6,9 +6,9 @@ import { listMeetings, neighbourMeeting } from "./meeting.repository.ts";
 import { listAllGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { translatorFor } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { planGroupMeetings } from "./plan-meetings.ts";
-import { deliverToGroup } from "./send-invitation.ts";
+import { recordToGroup } from "./group-notices.ts";
 import { termWindows } from "./term-plan.ts";
 import { addDays } from "./working-days.ts";
 
@@ -74,17 +74,21 @@ export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
   };
 }
 
+// One unit of work per group, under its planning lock: new meetings, their reminders and a warning commit together.
 async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<void> {
-  const today = localDateOf(now, group.timeZone);
-  const until = DateTime.fromISO(today).plus({ months: PLAN_MONTHS }).toISODate()!;
-  await planGroupMeetings(deps.db, group, { from: today, until }, now, { reminders: deps.reminders });
-  for (const meeting of await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), ["planned", "invited", "moved"])) {
-    await scheduleMeetingReminders(deps.reminders, meeting, group, now);
-  }
-  const gap = await findCadenceGap(deps, group, now);
-  if (gap !== undefined) await warnOnce(deps, group, gap, today);
+  await inTransaction(deps, async (tx) => {
+    const today = localDateOf(now, group.timeZone);
+    const until = DateTime.fromISO(today).plus({ months: PLAN_MONTHS }).toISODate()!;
+    await planGroupMeetings(tx.db, group, { from: today, until }, now, { reminders: tx.reminders });
+    for (const meeting of await listMeetings(tx.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), ["planned", "invited", "moved"])) {
+      await scheduleMeetingReminders(tx.reminders, meeting, group, now);
+    }
+    const gap = await findCadenceGap(tx, group, now);
+    if (gap !== undefined) await warnOnce(tx, group, gap, today);
+  });
 }
 
+// The audit row says the warning was given; the warning is recorded in the same transaction, keyed by the same day.
 async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap, today: string): Promise<void> {
   const key = `${today}:${gap.kind === "gap" ? gap.deadline : gap.from}`;
   const already = await deps.db
@@ -103,7 +107,7 @@ async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap
     const body = gap.kind === "gap" ? t("watchdog.gap", { group: group.name, months: String(gap.months), last: gap.last, deadline: gap.deadline }) : t("watchdog.term", { group: group.name, from: gap.from, to: gap.to });
     return { text: title, blocks: [{ type: "heading" as const, text: title }, { type: "text" as const, text: body }] };
   };
-  await deliverToGroup(deps, group, await watchers(deps, group), compose, { channel: false });
+  await recordToGroup(deps, group, await watchers(deps, group), compose, { key: `meetings:${group.id}:cadence-warning:${key}`, channel: false });
 }
 
 // The group's chair and the coordinators sitting in it; failing those, the partnership's coordinators.

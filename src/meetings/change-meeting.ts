@@ -1,15 +1,16 @@
 import { DateTime } from "luxon";
 import type { Db } from "../db/database.ts";
-import { calendarFile } from "./calendar-file.ts";
+import { SamverkaError } from "../shared/errors.ts";
+import { calendarAttachment, meetingNoticeKey, recordToGroup } from "./group-notices.ts";
 import { localDateOf, monthIndexOf } from "./local-dates.ts";
-import { findMeeting, listMeetings, neighbourMeeting, updateMeeting, type Meeting } from "./meeting.repository.ts";
+import { findMeeting, listMeetings, lockMeeting, neighbourMeeting, updateMeeting, type Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { cancelMeetingReminders, scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { composeNotice } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { clearRsvps } from "./rsvp.repository.ts";
 import { refreshAgenda } from "./send-agenda.ts";
-import { deliverToGroup, refreshInvitation } from "./send-invitation.ts";
+import { refreshInvitation } from "./send-invitation.ts";
 import { termWindows } from "./term-plan.ts";
 
 /** What a move or cancellation would do to the cadence. */
@@ -46,35 +47,50 @@ export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting
 /**
  * Moves a meeting: new time, SEQUENCE raised, every reminder rescheduled to the new time (the old ones can no
  * longer fire). If invitations were out, members get the change with an updated calendar file and the earlier
- * answers are cleared, since they were given for another time.
+ * answers are cleared, since they were given for another time. One unit of work: the change, the reminders and
+ * every message commit together.
  */
 export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, newStart: Date): Promise<Meeting> {
-  const now = deps.clock.now();
-  const endsAt = new Date(newStart.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
-  await updateMeeting(deps.db, meeting.id, { status: "moved", starts_at: newStart, ends_at: endsAt, sequence: meeting.sequence + 1 }, now);
-  const moved = (await findMeeting(deps.db, meeting.id))!;
-  await scheduleMeetingReminders(deps.reminders, moved, group, now, true);
-  if (moved.invitedAt !== null) {
-    await clearRsvps(deps.db, meeting.id);
-    const seats = await listSeats(deps.db, group.id);
-    const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: meeting.startsAt });
-    await deliverToGroup(deps, group, seats.map((s) => s.memberId), notice, { file: calendarFile(group, moved, now, deps.calendarOrganizerEmail) });
-    await refreshInvitation(deps, group, moved);
-  }
-  // A sent agenda names the time too.
-  await refreshAgenda(deps, group, moved);
-  return moved;
+  return inTransaction(deps, async (tx) => {
+    const now = tx.clock.now();
+    const before = await lockedMeeting(tx, meeting.id);
+    const endsAt = new Date(newStart.getTime() + (before.endsAt.getTime() - before.startsAt.getTime()));
+    await updateMeeting(tx.db, before.id, { status: "moved", starts_at: newStart, ends_at: endsAt, sequence: before.sequence + 1 }, now);
+    const moved = (await findMeeting(tx.db, before.id))!;
+    await scheduleMeetingReminders(tx.reminders, moved, group, now, true);
+    if (moved.invitedAt !== null) {
+      await clearRsvps(tx.db, moved.id);
+      const seats = await listSeats(tx.db, group.id);
+      const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: before.startsAt });
+      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now) });
+      await refreshInvitation(tx, moved);
+    }
+    // A sent agenda names the time too.
+    await refreshAgenda(tx, moved);
+    return moved;
+  });
 }
 
-/** Cancels a meeting: no reminder fires any more; invited members get a METHOD:CANCEL calendar file. */
+/** Cancels a meeting: no reminder fires any more; invited members get a METHOD:CANCEL calendar file. One unit of work. */
 export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
-  const now = deps.clock.now();
-  await updateMeeting(deps.db, meeting.id, { status: "cancelled", cancelled_at: now, sequence: meeting.sequence + 1 }, now);
-  await cancelMeetingReminders(deps.reminders, meeting.id);
-  const cancelled = (await findMeeting(deps.db, meeting.id))!;
-  if (cancelled.invitedAt === null) return;
-  const seats = await listSeats(deps.db, group.id);
-  const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
-  await deliverToGroup(deps, group, seats.map((s) => s.memberId), notice, { file: calendarFile(group, cancelled, now, deps.calendarOrganizerEmail) });
-  await refreshInvitation(deps, group, cancelled);
+  await inTransaction(deps, async (tx) => {
+    const now = tx.clock.now();
+    const before = await lockedMeeting(tx, meeting.id);
+    if (before.status === "cancelled") return;
+    await updateMeeting(tx.db, before.id, { status: "cancelled", cancelled_at: now, sequence: before.sequence + 1 }, now);
+    await cancelMeetingReminders(tx.reminders, before.id);
+    const cancelled = (await findMeeting(tx.db, before.id))!;
+    if (cancelled.invitedAt === null) return;
+    const seats = await listSeats(tx.db, group.id);
+    const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
+    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now) });
+    await refreshInvitation(tx, cancelled);
+  });
+}
+
+// The meeting as it is now, locked for the change: the one the caller read may be behind (a move or cancel in between).
+async function lockedMeeting(tx: MeetingsDeps, meetingId: string): Promise<Meeting> {
+  const meeting = await lockMeeting(tx.db, meetingId);
+  if (meeting === undefined) throw new SamverkaError("not_found", `Meeting ${meetingId} no longer exists.`);
+  return meeting;
 }

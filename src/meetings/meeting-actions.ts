@@ -7,7 +7,7 @@ import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenM
 import { localDateOf } from "./local-dates.ts";
 import { agendaForm } from "./meeting-commands.ts";
 import { replyText } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
 import { canWriteMinutes, minutesForm } from "./record-minutes.ts";
 import { saveRsvp } from "./rsvp.repository.ts";
@@ -32,8 +32,11 @@ async function meetingFor(deps: MeetingsDeps, ctx: ActionContext, meetingId: str
 const rsvp = (answer: RsvpAnswer): Handler => async (deps, ctx, meetingId) => {
   const o = await meetingFor(deps, ctx, meetingId, "member");
   if (o === undefined) return;
-  await saveRsvp(deps.db, o.meeting.id, ctx.actor.member.id, answer, deps.clock.now());
-  await refreshInvitation(deps, o.group, o.meeting);
+  // The answer and the redraw of every copy of the invitation are one unit of work.
+  await inTransaction(deps, async (tx) => {
+    await saveRsvp(tx.db, o.meeting.id, ctx.actor.member.id, answer, tx.clock.now());
+    await refreshInvitation(tx, o.meeting);
+  });
   await ctx.reply.whisper(textOf(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
 };
 

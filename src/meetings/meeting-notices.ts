@@ -1,76 +1,82 @@
 import { DateTime } from "luxon";
-import type { ReminderHandler } from "../app/feature.ts";
+import type { z } from "zod";
+import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import type { ReminderRecord } from "../reminders/reminder.ts";
-import { findMeeting, type Meeting } from "./meeting.repository.ts";
+import { meetingNoticeKey, recordToGroup } from "./group-notices.ts";
+import { lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingReminderKind } from "./meeting-reminders.ts";
 import { composeNotice, composeNoticeWithButton } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
+import { meetingReminderPayload } from "./meetings.jobs.ts";
 import { minuteTakers } from "./record-minutes.ts";
 import { rsvpsOf } from "./rsvp.repository.ts";
 import { sendAgenda } from "./send-agenda.ts";
-import { deliverToGroup, sendInvitation } from "./send-invitation.ts";
+import { sendInvitation } from "./send-invitation.ts";
 
-type Run = (deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting) => Promise<void>;
+/** One reminder's work, run inside its unit of work with the meeting locked. */
+type Run = (tx: MeetingsDeps, group: MeetingGroup, meeting: Meeting) => Promise<void>;
 
 /**
- * The meeting as it stands, or undefined when the reminder no longer applies: the meeting is gone, cancelled,
- * held, or was moved after this reminder was scheduled (its payload names the start it was computed for).
+ * The meeting as it stands, locked, or undefined when the reminder no longer applies: the meeting is gone,
+ * cancelled, held, or was moved after this reminder was scheduled (its payload names the start it was computed for).
  */
-async function currentMeeting(deps: MeetingsDeps, reminder: ReminderRecord): Promise<{ meeting: Meeting; group: MeetingGroup } | undefined> {
-  const meetingId = typeof reminder.payload.meetingId === "string" ? reminder.payload.meetingId : "";
-  const meeting = await findMeeting(deps.db, meetingId);
-  const stale = meeting === undefined || meeting.status === "cancelled" || meeting.startsAt.toISOString() !== reminder.payload.startsAt;
+async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payload: z.infer<typeof meetingReminderPayload>): Promise<{ meeting: Meeting; group: MeetingGroup } | undefined> {
+  const meeting = await lockMeeting(tx.db, payload.meetingId);
+  const stale = meeting === undefined || meeting.status === "cancelled" || meeting.startsAt.getTime() !== Date.parse(payload.startsAt);
   if (stale || (meeting.status === "held" && reminder.kind !== "meeting.minutes-request")) {
-    deps.logger.info({ key: reminder.key, meetingId }, "meeting reminder no longer applies; skipped");
+    tx.logger.info({ key: reminder.key, meetingId: payload.meetingId }, "meeting reminder no longer applies; skipped");
     return undefined;
   }
-  return { meeting, group: await getGroup(deps.db, meeting.groupId) };
+  return { meeting, group: await getGroup(tx.db, meeting.groupId) };
 }
 
-const invite: Run = async (deps, group, meeting) => {
-  if (meeting.invitedAt === null) await sendInvitation(deps, group, meeting);
-};
-
-const requestAgenda: Run = async (deps, group, meeting) => {
-  const seats = await listSeats(deps.db, group.id);
+const requestAgenda: Run = async (tx, group, meeting) => {
+  const seats = await listSeats(tx.db, group.id);
   const sendAt = DateTime.fromJSDate(meeting.startsAt).minus({ days: group.meetings.agendaSendDaysBefore }).toJSDate();
   const compose = composeNoticeWithButton(group, meeting, "agendaRequest.title", "agendaRequest.body", { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id }, { sendAt });
-  await deliverToGroup(deps, group, seats.map((s) => s.memberId), compose);
+  await recordToGroup(tx, group, seats.map((s) => s.memberId), compose, { key: meetingNoticeKey(meeting, "agenda-request") });
 };
 
 // Members who said they will not come (or send a substitute) are not reminded.
-function remind(title: "dayBefore.title" | "hourBefore.title"): Run {
-  return async (deps, group, meeting) => {
-    const answers = await rsvpsOf(deps.db, meeting.id);
-    const seats = (await listSeats(deps.db, group.id)).filter((s) => answers.get(s.memberId) === undefined || answers.get(s.memberId) === "yes");
-    await deliverToGroup(deps, group, seats.map((s) => s.memberId), composeNotice(group, meeting, title), { channel: false });
+function remind(what: "day-before" | "hour-before", title: "dayBefore.title" | "hourBefore.title"): Run {
+  return async (tx, group, meeting) => {
+    const answers = await rsvpsOf(tx.db, meeting.id);
+    const seats = (await listSeats(tx.db, group.id)).filter((s) => answers.get(s.memberId) === undefined || answers.get(s.memberId) === "yes");
+    await recordToGroup(tx, group, seats.map((s) => s.memberId), composeNotice(group, meeting, title), { key: meetingNoticeKey(meeting, what), channel: false });
   };
 }
 
-const requestMinutes: Run = async (deps, group, meeting) => {
+const requestMinutes: Run = async (tx, group, meeting) => {
   if (meeting.minutesAt !== null) return;
-  const takers = minuteTakers(await listSeats(deps.db, group.id));
+  const takers = minuteTakers(await listSeats(tx.db, group.id));
   const compose = composeNoticeWithButton(group, meeting, "minutesRequest.title", "minutesRequest.body", { actionId: "meeting.minutes", label: "button.writeMinutes", value: meeting.id });
-  await deliverToGroup(deps, group, takers.map((s) => s.memberId), compose, { channel: false });
+  await recordToGroup(tx, group, takers.map((s) => s.memberId), compose, { key: meetingNoticeKey(meeting, "minutes-request"), channel: false });
 };
 
 const RUNS: Record<MeetingReminderKind, Run> = {
-  "meeting.invite": invite,
+  "meeting.invite": sendInvitation,
   "meeting.agenda-request": requestAgenda,
-  "meeting.agenda-send": (deps, group, meeting) => sendAgenda(deps, group, meeting),
-  "meeting.day-before": remind("dayBefore.title"),
-  "meeting.hour-before": remind("hourBefore.title"),
+  "meeting.agenda-send": sendAgenda,
+  "meeting.day-before": remind("day-before", "dayBefore.title"),
+  "meeting.hour-before": remind("hour-before", "hourBefore.title"),
   "meeting.minutes-request": requestMinutes,
 };
 
-/** The reminder handlers of every meeting reminder kind. */
+/**
+ * The reminder handlers of every meeting reminder kind. Each runs as one unit of work: what it records (the
+ * meeting's new state and every message) commits together, so a repeated job finds it done and records nothing twice.
+ */
 export function createMeetingReminderHandlers(deps: MeetingsDeps): ReminderHandler[] {
-  return (Object.keys(RUNS) as MeetingReminderKind[]).map((kind) => ({
-    kind,
-    run: async (reminder) => {
-      const current = await currentMeeting(deps, reminder);
-      if (current !== undefined) await RUNS[kind](deps, current.group, current.meeting);
-    },
-  }));
+  return (Object.keys(RUNS) as MeetingReminderKind[]).map((kind) =>
+    defineReminder({
+      kind,
+      payload: meetingReminderPayload,
+      run: (reminder, payload) =>
+        inTransaction(deps, async (tx) => {
+          const current = await currentMeeting(tx, reminder, payload);
+          if (current !== undefined) await RUNS[kind](tx, current.group, current.meeting);
+        }),
+    }),
+  );
 }

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
-import type { Delivery } from "../chat/notifier.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingStatus } from "./meetings.tables.ts";
 
@@ -17,8 +16,6 @@ export interface Meeting {
   invitedAt: Date | null;
   agendaSentAt: Date | null;
   minutesAt: Date | null;
-  invitationDeliveries: Delivery[];
-  agendaDeliveries: Delivery[];
 }
 
 /** Statuses of a meeting that still counts towards the cadence. */
@@ -26,19 +23,19 @@ const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", 
 
 const meetingColumns = [
   "id", "partnership_id", "group_id", "status", "starts_at", "ends_at", "planned_starts_at", "sequence",
-  "invited_at", "agenda_sent_at", "minutes_at", "invitation_deliveries", "agenda_deliveries",
+  "invited_at", "agenda_sent_at", "minutes_at",
 ] as const;
 
 type MeetingRow = {
   id: string; partnership_id: string; group_id: string; status: MeetingStatus; starts_at: Date; ends_at: Date; planned_starts_at: Date; sequence: number;
-  invited_at: Date | null; agenda_sent_at: Date | null; minutes_at: Date | null; invitation_deliveries: Delivery[]; agenda_deliveries: Delivery[];
+  invited_at: Date | null; agenda_sent_at: Date | null; minutes_at: Date | null;
 };
 
 function toMeeting(r: MeetingRow): Meeting {
   return {
     id: r.id, partnershipId: r.partnership_id, groupId: r.group_id, status: r.status, startsAt: r.starts_at, endsAt: r.ends_at,
     plannedStartsAt: r.planned_starts_at, sequence: r.sequence, invitedAt: r.invited_at, agendaSentAt: r.agenda_sent_at,
-    minutesAt: r.minutes_at, invitationDeliveries: r.invitation_deliveries, agendaDeliveries: r.agenda_deliveries,
+    minutesAt: r.minutes_at,
   };
 }
 
@@ -46,6 +43,16 @@ function toMeeting(r: MeetingRow): Meeting {
 export async function findMeeting(db: Db, meetingId: string): Promise<Meeting | undefined> {
   if (!isUuid(meetingId)) return undefined;
   const row = await db.selectFrom("meetings").select(meetingColumns).where("id", "=", meetingId).executeTakeFirst();
+  return row === undefined ? undefined : toMeeting(row);
+}
+
+/**
+ * The meeting, locked until the caller's transaction ends, so two changes to it (a move and a cancellation, two
+ * deliveries of its invitation) run one after the other and each sees what the other did.
+ */
+export async function lockMeeting(db: Db, meetingId: string): Promise<Meeting | undefined> {
+  if (!isUuid(meetingId)) return undefined;
+  const row = await db.selectFrom("meetings").select(meetingColumns).where("id", "=", meetingId).forUpdate().executeTakeFirst();
   return row === undefined ? undefined : toMeeting(row);
 }
 
@@ -74,12 +81,16 @@ export async function latestMeeting(db: Db, groupId: string): Promise<Meeting | 
   return row === undefined ? undefined : toMeeting(row);
 }
 
-/** Runs `work` holding the group's planning lock, so two planners never plan the same group twice. */
+/**
+ * Runs `work` holding the group's planning lock, so two planners never plan the same group twice. Inside the
+ * caller's unit of work the lock lasts as long as its transaction; alone, in a short one of its own.
+ */
 export async function withGroupLock<T>(db: Db, groupId: string, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const locked = async (trx: Db) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`meetings:${groupId}`}))`.execute(trx);
     return work(trx);
-  });
+  };
+  return db.isTransaction ? locked(db) : db.transaction().execute(locked);
 }
 
 /** Stores newly planned meetings. */
@@ -98,20 +109,10 @@ export async function insertPlannedMeetings(db: Db, group: MeetingGroup, meeting
 export async function updateMeeting(
   db: Db,
   meetingId: string,
-  changes: Partial<{ status: MeetingStatus; starts_at: Date; ends_at: Date; sequence: number; invited_at: Date; agenda_sent_at: Date; minutes_at: Date; cancelled_at: Date; invitation_deliveries: Delivery[]; agenda_deliveries: Delivery[] }>,
+  changes: Partial<{ status: MeetingStatus; starts_at: Date; ends_at: Date; sequence: number; invited_at: Date; agenda_sent_at: Date; minutes_at: Date; cancelled_at: Date }>,
   now: Date,
 ): Promise<void> {
-  const { invitation_deliveries, agenda_deliveries, ...rest } = changes;
-  await db
-    .updateTable("meetings")
-    .set({
-      ...rest,
-      ...(invitation_deliveries === undefined ? {} : { invitation_deliveries: JSON.stringify(invitation_deliveries) }),
-      ...(agenda_deliveries === undefined ? {} : { agenda_deliveries: JSON.stringify(agenda_deliveries) }),
-      updated_at: now,
-    })
-    .where("id", "=", meetingId)
-    .execute();
+  await db.updateTable("meetings").set({ ...changes, updated_at: now }).where("id", "=", meetingId).execute();
 }
 
 function isUuid(value: string): boolean {

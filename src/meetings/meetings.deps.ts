@@ -1,3 +1,4 @@
+import type { Transact, Work } from "../app/unit-of-work.ts";
 import type { Db } from "../db/database.ts";
 import type { Notifier } from "../chat/notifier.ts";
 import type { Reminders } from "../reminders/reminder.ts";
@@ -27,9 +28,23 @@ export interface MeetingsDeps {
   clock: Clock;
   notifier: Notifier;
   reminders: Reminders;
+  /** One transaction for a state change and everything it must send and schedule. */
+  transact: Transact;
   logger: Logger;
   /** Standing-item counts; without it the agenda lists only action items and the extension deadline. */
   agendaSources?: AgendaSources;
   /** The ORGANIZER address in calendar files (RFC 5546 needs one for updates and cancellations). */
   calendarOrganizerEmail?: string;
+}
+
+/**
+ * Runs `fn` as one unit of work with the deps bound to it: every read, write, message and reminder joins the same
+ * transaction, and a use case called inside (its own `transact`) joins it too instead of opening another.
+ */
+export function inTransaction<T>(deps: MeetingsDeps, fn: (tx: MeetingsDeps) => Promise<T>): Promise<T> {
+  return deps.transact((w) => fn(boundTo(deps, w)));
+}
+
+function boundTo(deps: MeetingsDeps, w: Work): MeetingsDeps {
+  return { ...deps, db: w.db, notifier: w.notifier, reminders: w.reminders, transact: (fn) => fn(w) };
 }

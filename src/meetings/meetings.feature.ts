@@ -2,6 +2,7 @@ import type { Feature } from "../app/feature.ts";
 import { createActionItemReminderHandler } from "./action-items.ts";
 import { createMeetingsDailyTask } from "./cadence-watchdog.ts";
 import { createMeetingActions } from "./meeting-actions.ts";
+import { createMeetingRenderers } from "./meeting-cards.ts";
 import { createAgendaCommand, createListCommand } from "./meeting-commands.ts";
 import { createMeetingForms } from "./meeting-forms.ts";
 import { createMeetingReminderHandlers } from "./meeting-notices.ts";
@@ -18,5 +19,6 @@ export function createMeetingsFeature(deps: MeetingsDeps): Feature {
     forms: [createMeetingForms(d)],
     reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d)],
     recurring: [createMeetingsDailyTask(d)],
+    renderers: createMeetingRenderers(d),
   };
 }

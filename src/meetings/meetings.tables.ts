@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType } from "kysely";
-import type { Delivery } from "../chat/notifier.ts";
+import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -7,7 +6,10 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** Where a meeting stands: planned → invited → held, or moved (rescheduled) / cancelled. */
 export type MeetingStatus = "planned" | "invited" | "moved" | "held" | "cancelled";
 
-/** One meeting of a group; `sequence` is the calendar file's SEQUENCE and grows with every change. */
+/**
+ * One meeting of a group; `sequence` is the calendar file's SEQUENCE and grows with every change. Where its
+ * invitation and agenda were posted lives in the outbox (their card ids), not here.
+ */
 export interface MeetingTable {
   id: Generated<string>;
   partnership_id: string;
@@ -21,9 +23,6 @@ export interface MeetingTable {
   agenda_sent_at: Timestamp | null;
   minutes_at: Timestamp | null;
   cancelled_at: Timestamp | null;
-  /** Written as JSON text: pg would turn a bare array into a Postgres array. */
-  invitation_deliveries: JSONColumnType<Delivery[], string | undefined, string>;
-  agenda_deliveries: JSONColumnType<Delivery[], string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -6,9 +6,9 @@ import { type Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { cancelMeetingReminders } from "./meeting-reminders.ts";
 import { meetingFacts, translatorFor } from "./meeting-views.ts";
-import type { MeetingsDeps } from "./meetings.deps.ts";
+import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { Minutes } from "./record-minutes.ts";
-import { deliverToGroup } from "./send-invitation.ts";
+import { recordToGroup } from "./group-notices.ts";
 
 /** Action items are due at this local time on their due date. */
 const ACTION_DUE_TIME = { hour: 9, minute: 0 };
@@ -19,41 +19,42 @@ export function actionItemReminderKey(actionItemId: string): string {
 }
 
 /**
- * Stores the minutes in one transaction (decisions, action items, covered agenda items; the meeting becomes
- * held), then schedules the action-item reminders and sends the minutes to the group. Returns false when the
- * meeting already had minutes (a repeated submission changes nothing).
+ * Stores the minutes as one unit of work: decisions, action items and covered agenda items; the meeting becomes
+ * held, its remaining reminders stop, each action item gets its reminder and the minutes are recorded for the group.
+ * Returns false when the meeting already had minutes (a repeated submission changes nothing).
  */
 export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, minutes: Minutes): Promise<boolean> {
-  const now = deps.clock.now();
-  const created = await deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx
+  return inTransaction(deps, async (tx) => {
+    const now = tx.clock.now();
+    const claimed = await tx.db
       .updateTable("meetings")
       .set({ status: "held", minutes_at: now, updated_at: now })
       .where("id", "=", meeting.id)
       .where("minutes_at", "is", null)
       .where("status", "!=", "cancelled")
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) return undefined;
+    if (Number(claimed.numUpdatedRows) === 0) return false;
     if (minutes.decisions.length > 0) {
-      await trx.insertInto("meeting_decisions").values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();
+      await tx.db.insertInto("meeting_decisions").values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();
     }
     if (minutes.coveredItemIds.length > 0) {
-      await trx.updateTable("agenda_items").set({ covered_in_meeting_id: meeting.id }).where("group_id", "=", group.id).where("id", "in", minutes.coveredItemIds).execute();
+      await tx.db.updateTable("agenda_items").set({ covered_in_meeting_id: meeting.id }).where("group_id", "=", group.id).where("id", "in", minutes.coveredItemIds).execute();
     }
-    if (minutes.actions.length === 0) return [];
-    return trx
-      .insertInto("action_items")
-      .values(minutes.actions.map((a) => ({ partnership_id: group.partnershipId, group_id: group.id, meeting_id: meeting.id, text: a.text, owner_member_id: a.ownerMemberId, due_date: a.dueDate })))
-      .returning(["id", "due_date"])
-      .execute();
+    const created =
+      minutes.actions.length === 0
+        ? []
+        : await tx.db
+            .insertInto("action_items")
+            .values(minutes.actions.map((a) => ({ partnership_id: group.partnershipId, group_id: group.id, meeting_id: meeting.id, text: a.text, owner_member_id: a.ownerMemberId, due_date: a.dueDate })))
+            .returning(["id", "due_date"])
+            .execute();
+    await cancelMeetingReminders(tx.reminders, meeting.id);
+    for (const item of created) await scheduleActionItemReminder(tx.reminders, group, item.id, item.due_date);
+    const seats = await listSeats(tx.db, group.id);
+    const compose = composeMinutes(group, { ...meeting, status: "held" }, minutes, new Map(seats.map((s) => [s.memberId, s.displayName])));
+    await recordToGroup(tx, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose, { key: `meeting:${meeting.id}:minutes` });
+    return true;
   });
-  if (created === undefined) return false;
-  await cancelMeetingReminders(deps.reminders, meeting.id);
-  for (const item of created) await scheduleActionItemReminder(deps.reminders, group, item.id, item.due_date);
-  const seats = await listSeats(deps.db, group.id);
-  const compose = composeMinutes(group, { ...meeting, status: "held" }, minutes, new Map(seats.map((s) => [s.memberId, s.displayName])));
-  await deliverToGroup(deps, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose);
-  return true;
 }
 
 /** Schedules the due-date reminder of an action item (09.00 local on the due date). */

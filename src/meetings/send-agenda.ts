@@ -1,67 +1,26 @@
-import type { Compose } from "../chat/notifier.ts";
-import type { Block } from "../chat/message.ts";
-import { LOCALES, type Locale } from "../shared/i18n.ts";
-import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
-import { updateMeeting, type Meeting } from "./meeting.repository.ts";
+import type { Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import { agendaCard, liveAgenda } from "./meeting-cards.ts";
+import { updateMeeting } from "./meeting.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import { deliverToGroup } from "./send-invitation.ts";
-import { gatherStandingItems, type StandingItems } from "./standing-items.ts";
-
-/** Builds the agenda as it stands now: standing items first, then proposed and carried-over items. */
-export async function composeAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<Compose> {
-  const items = await openAgendaItems(deps.db, group.id, meeting);
-  const standing = new Map<Locale, StandingItems>();
-  for (const locale of LOCALES) standing.set(locale, await gatherStandingItems(deps.db, deps.agendaSources, group, meeting, locale));
-  const today = deps.clock.now().toISOString().slice(0, 10);
-  return (audience) => {
-    const t = translatorFor(audience);
-    const s = standing.get(audience.locale)!;
-    const title = t("agenda.title", { group: group.name, at: meeting.startsAt });
-    const standingLines = [
-      t("standing.actions", { count: s.actions.length }),
-      ...s.actions.map((a) => `  • ${t("standing.action", { text: a.text, owner: a.owner, due: a.dueDate, overdue: a.dueDate < today ? 1 : 0 })}`),
-      ...(s.incidents === undefined ? [] : [t("standing.incidents", { count: s.incidents })]),
-      ...(s.coldNights === undefined ? [] : [t("standing.coldNights", { count: s.coldNights })]),
-      ...(s.reports === undefined || s.reports.length === 0 ? [] : [t("standing.reports"), ...s.reports.map((r) => `  • ${t("standing.report", { ...r })}`)]),
-      // The reports capability may have put the same deadline on the agenda already, under the same key.
-      ...(s.extension === undefined || items.some((i) => i.sourceKey === s.extension!.key) ? [] : [t("standing.extension", { date: s.extension.date, days: s.extension.days })]),
-    ];
-    const blocks: Block[] = [
-      { type: "heading", text: title },
-      meetingFacts(t, audience, group, meeting),
-      { type: "heading", text: t("agenda.standing") },
-      { type: "list", items: standingLines },
-      { type: "heading", text: t("agenda.proposed") },
-      items.length === 0 ? { type: "text", text: t("agenda.noneProposed") } : { type: "list", items: items.map((i) => describeItem(i, t, audience.locale)) },
-    ];
-    return { text: title, blocks };
-  };
-}
-
-function describeItem(item: AgendaItem, t: ReturnType<typeof translatorFor>, locale: Locale): string {
-  const own = locale === "en" && item.textEn !== null ? item.textEn : item.text;
-  const text = item.proposedBy === null ? own : t("agenda.byMember", { text: own, name: item.proposedBy });
-  return item.carriedOver ? t("agenda.carried", { text }) : text;
-}
+import { recordToGroup } from "./group-notices.ts";
 
 /**
- * Sends the agenda to the group's channel and, for a styrgrupp (or a group without a channel), to each member
- * directly. Sent once; later items update the copies in place.
+ * Records the agenda for the group's channel and, for a styrgrupp (or a group without a channel), for each member
+ * directly, inside the caller's unit of work. Sent once; every copy is one live card, redrawn in place when an item
+ * is added or the meeting moves.
  */
-export async function sendAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
+export async function sendAgenda(tx: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
   if (meeting.agendaSentAt !== null) return;
-  const now = deps.clock.now();
-  const compose = await composeAgenda(deps, group, meeting);
-  const seats = await listSeats(deps.db, group.id);
-  let deliveries = await deliverToGroup(deps, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose);
-  if (deliveries.length === 0) deliveries = await deliverToGroup(deps, group, seats.map((s) => s.memberId), compose, { channel: false });
-  await updateMeeting(deps.db, meeting.id, { agenda_sent_at: now, agenda_deliveries: deliveries }, now);
+  const now = tx.clock.now();
+  const members = (await listSeats(tx.db, group.id)).map((s) => s.memberId);
+  const options = { key: agendaCard(meeting.id), card: agendaCard(meeting.id) };
+  const copies = await recordToGroup(tx, group, group.kind === "styrgrupp" ? members : [], liveAgenda(meeting.id), options);
+  if (copies === 0) await recordToGroup(tx, group, members, liveAgenda(meeting.id), { ...options, channel: false });
+  await updateMeeting(tx.db, meeting.id, { agenda_sent_at: now }, now);
 }
 
-/** Redraws a sent agenda in place after an item was added. */
-export async function refreshAgenda(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
-  if (meeting.agendaDeliveries.length === 0) return;
-  await deps.notifier.update(meeting.agendaDeliveries, await composeAgenda(deps, group, meeting));
+/** Asks for every copy of a sent agenda to be redrawn (an item added, the meeting moved); nothing before it is sent. */
+export async function refreshAgenda(tx: MeetingsDeps, meeting: Meeting): Promise<void> {
+  if (meeting.agendaSentAt !== null) await tx.notifier.refreshCard(agendaCard(meeting.id), meeting.partnershipId);
 }
