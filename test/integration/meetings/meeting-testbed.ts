@@ -1,14 +1,16 @@
 import ICAL from "ical.js";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createChatRouter, createNotifier, type InboundEvent, type InboundHandler, type Message, type FormView, type Reply } from "../../../src/chat/index.ts";
+import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
+import { createChatRouter, type InboundEvent, type InboundHandler, type Message, type FormView, type Reply } from "../../../src/chat/index.ts";
 import { createMeetingsFeature } from "../../../src/meetings/index.ts";
 import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
 import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
-import { createReminderProcessor, createReminders, type ProcessReminder } from "../../../src/reminders/index.ts";
+import { createReminderProcessor, type ProcessReminder } from "../../../src/reminders/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
 import { seedStyrgrupp } from "./meeting-seed.ts";
+import { createOutboxRunner, type OutboxRunner } from "./outbox-runner.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** People of the test partnership: Slack user ids by member key. */
@@ -23,7 +25,11 @@ export interface RecordedReply {
   said: Message[];
 }
 
-/** A partnership with one styrgrupp, the real router, notifier, reminders and queue; the chat is recorded. */
+/**
+ * A partnership with one styrgrupp, the real router, unit of work (outbox and reminder rows), reminder processor and
+ * outbox delivery; the chat is recorded. What a use case records is delivered when the test runs the outbox:
+ * `fire` and `send` do it after their step, as the outbox worker would right after the commit.
+ */
 export interface MeetingTestbed {
   db: TestDatabase;
   chat: RecordingChat;
@@ -31,12 +37,14 @@ export interface MeetingTestbed {
   deps: MeetingsDeps;
   router: InboundHandler;
   processReminder: ProcessReminder;
+  outbox: OutboxRunner;
   group: MeetingGroup;
   ids: Record<string, string>;
-  /** Runs the reminder with `key` as its job would, at its due time. */
+  /** Runs the reminder with `key` as its job would, at its due time, then delivers what it recorded. */
   fire(key: string): Promise<void>;
-  /** Runs a stale job: the row id with a due time it no longer has. */
+  /** Runs a stale job (the row id with a due time it no longer has), then delivers anything it recorded. */
   fireStale(job: { reminderId: string; dueAt: Date }): Promise<void>;
+  /** Handles an event from `user`, then delivers what it recorded. */
   send(user: keyof typeof PEOPLE, event: DistributiveOmit<InboundEvent, "user">): Promise<{ result: unknown; replies: RecordedReply }>;
   close(): Promise<void>;
 }
@@ -64,26 +72,34 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
 
   const chat = createRecordingChat("slack");
   const chats = new Map([["slack" as const, chat]]);
-  const notifier = createNotifier({ db: db.db, chats, logger: silentLogger });
   const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix: uniqueName("meetings"), clock, logger: silentLogger });
-  const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
-  const deps: MeetingsDeps = { db: db.db, clock, notifier, reminders, logger: silentLogger };
+  // The test delivers the outbox itself (below), so its jobs go nowhere.
+  const work = createUnitOfWork({
+    db: db.db, clock, logger: silentLogger, reminderQueue: runtime.reminderQueue, outboxQueue: { enqueueMany: () => Promise.resolve() }, platforms: () => new Set(chats.keys()),
+  });
+  const deps: MeetingsDeps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger };
   const feature = createMeetingsFeature(deps);
   const router = createChatRouter({ db: db.db, chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: db.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });
+  const outbox = createOutboxRunner({ db: db.db, chats, renderers: feature.renderers ?? [], clock });
   const [meetingGroup] = await listGroups(db.db, "eu-sthlm");
 
   return {
-    db, chat, clock, deps, router, processReminder, group: meetingGroup!, ids,
+    db, chat, clock, deps, router, processReminder, outbox, group: meetingGroup!, ids,
     async fire(key) {
       const row = await db.db.selectFrom("reminders").selectAll().where("key", "=", key).executeTakeFirstOrThrow();
       if (clock.now() < row.due_at) clock.set(row.due_at);
       await processReminder({ reminderId: row.id, dueAt: row.due_at });
+      await outbox.deliver();
     },
-    fireStale: (job) => processReminder(job),
+    async fireStale(job) {
+      await processReminder(job);
+      await outbox.deliver();
+    },
     async send(user, event) {
       const replies = recordingReply();
       const result = await router.handle({ ...event, user: { platform: "slack", userId: PEOPLE[user] } }, replies.reply);
+      await outbox.deliver();
       return { result, replies };
     },
     async close() {

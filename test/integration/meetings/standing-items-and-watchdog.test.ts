@@ -3,7 +3,7 @@ import { messageText } from "../../helpers/recording-chat.ts";
 import { createAgendaPort, createAgendaSources } from "../../../src/meetings/index.ts";
 import { createMeetingsDailyTask } from "../../../src/meetings/cadence-watchdog.ts";
 import { listMeetings } from "../../../src/meetings/meeting.repository.ts";
-import { composeAgenda } from "../../../src/meetings/send-agenda.ts";
+import { composeAgenda } from "../../../src/meetings/agenda-view.ts";
 import { cancelMeeting } from "../../../src/meetings/change-meeting.ts";
 import { createMeetingTestbed, PEOPLE, type MeetingTestbed } from "./meeting-testbed.ts";
 
@@ -39,6 +39,7 @@ describe("the daily meetings tick", () => {
     const task = createMeetingsDailyTask(tb.deps);
     await task.run(tb.clock.now());
     await task.run(tb.clock.now());
+    await tb.outbox.deliver();
     const warnings = tb.chat.directTextsTo(PEOPLE.anna).filter((t) => t.includes("Mötesfrekvens"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("efter mötet 2026-10-13 finns inget möte planerat till och med 2026-12-31");
@@ -53,9 +54,9 @@ describe("standing agenda items", () => {
     const org = await tb.db.db.insertInto("organisations").values({ partnership_id: "eu-sthlm", key: "ng", name: "Ny Gemenskap", org_number: "802006-1019" }).returning("id").executeTakeFirstOrThrow();
     const at = (iso: string) => new Date(iso);
     await tb.db.db.insertInto("cold_night_alerts").values([
-      { partnership_id: "eu-sthlm", night: "2026-10-01", temperature_c: -8, declared_by: null, declared_at: at("2026-10-01T12:00:00Z"), closes_at: at("2026-10-02T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
-      { partnership_id: "eu-sthlm", night: "2026-12-01", temperature_c: -9, declared_by: null, declared_at: at("2026-12-01T12:00:00Z"), closes_at: at("2026-12-02T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
-      { partnership_id: "eu-sthlm", night: "2027-01-10", temperature_c: -12, declared_by: null, declared_at: at("2027-01-10T12:00:00Z"), closes_at: at("2027-01-11T08:00:00Z"), closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) },
+      { partnership_id: "eu-sthlm", night: "2026-10-01", temperature_c: -8, declared_by: null, declared_at: at("2026-10-01T12:00:00Z"), closes_at: at("2026-10-02T08:00:00Z"), closed_by: null, closed_at: null },
+      { partnership_id: "eu-sthlm", night: "2026-12-01", temperature_c: -9, declared_by: null, declared_at: at("2026-12-01T12:00:00Z"), closes_at: at("2026-12-02T08:00:00Z"), closed_by: null, closed_at: null },
+      { partnership_id: "eu-sthlm", night: "2027-01-10", temperature_c: -12, declared_by: null, declared_at: at("2027-01-10T12:00:00Z"), closes_at: at("2027-01-11T08:00:00Z"), closed_by: null, closed_at: null },
     ]).execute();
     await tb.db.db.insertInto("incidents").values({ partnership_id: "eu-sthlm", reported_by: null, organisation_id: org.id, activity_id: null, occurred_at: at("2026-11-02T22:00:00Z"), reported_at: at("2026-11-02T23:00:00Z"), kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null }).execute();
     const report = await tb.db.db.insertInto("reports").values({ partnership_id: "eu-sthlm", organisation_id: org.id, form: "uppfoljning", period: "2026H2", period_start: "2026-07-01", period_end: "2026-12-31", opens_at: at("2027-01-01T08:00:00Z"), deadline_at: at("2027-01-31T22:59:00Z") }).returning("id").executeTakeFirstOrThrow();

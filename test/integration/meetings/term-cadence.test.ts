@@ -37,6 +37,7 @@ describe("a group that meets once per school term", () => {
     tb.chat.calls.length = 0;
     tb.clock.set("2026-08-02T07:00:00Z");
     await task.run(tb.clock.now());
+    await tb.outbox.deliver();
     expect(tb.chat.directTextsTo(PEOPLE.anna).join("\n")).toContain("har inget möte planerat under terminen 2026-08-20–2026-12-15");
   });
 });
