@@ -1,20 +1,21 @@
 import type { RecurringTask } from "../src/app/feature.ts";
+import type { DeliverOutbox } from "../src/outbox/deliver-outbox.ts";
+import type { OutboxQueue } from "../src/outbox/outbox.ts";
 import type { ProcessReminder } from "../src/reminders/process-reminder.ts";
 import type { ReminderQueue } from "../src/reminders/reminder.ts";
 import { systemClock, type Clock } from "../src/shared/clock.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
-import { createRecurringJobProcessor, createReminderJobProcessor } from "./processors.ts";
+import { createOutboxQueue, OUTBOX_JOB_OPTIONS } from "./outbox-queue.ts";
+import { OUTBOX_QUEUE } from "./outbox.jobs.ts";
+import { createOutboxJobProcessor, createRecurringJobProcessor, createReminderJobProcessor } from "./processors.ts";
 import { createQueueBackend, type JobQueue, type JobWorker, type QueueBackendOptions } from "./queue-backend.ts";
-import { indexRecurringTasks, syncRecurringSchedulers } from "./recurring-schedulers.ts";
+import { indexRecurringTasks, missingSchedulers, syncRecurringSchedulers } from "./recurring-schedulers.ts";
 import { RECURRING_QUEUE } from "./recurring.jobs.ts";
 import { createReminderQueue, DEFAULT_RETRY, reminderJobOptions, type RetryPolicy } from "./reminder-queue.ts";
 import { REMINDER_QUEUE } from "./reminder.jobs.ts";
 import { withTimeout } from "./with-timeout.ts";
 
-/** The reconcile sweep's own tick; every five minutes, well inside the reconcile horizon. */
-const RECONCILE_TASK = "reminders.reconcile";
-const RECONCILE_CRON = "*/5 * * * *";
 const PING_TIMEOUT_MS = 2_000;
 
 /** Where and how the job runtime runs. */
@@ -26,25 +27,31 @@ export interface JobRuntimeOptions {
   clock?: Clock;
   logger: Logger;
   retry?: RetryPolicy;
-  /** How many reminders one process runs at once; handlers mostly wait on chat APIs, so 10 by default. */
+  /** How many reminders one process runs at once; handlers mostly write rows, so 10 by default. */
   concurrency?: number;
+  /** How many outbox rows one process sends at once; sends wait on the platforms, so 20 by default. */
+  outboxConcurrency?: number;
 }
 
 /** What the workers run. */
 export interface WorkerSetup {
   processReminder: ProcessReminder;
-  /** Rebuilds lost jobs from the rows; run at start and on its own tick. */
-  reconcile: () => Promise<unknown>;
+  deliverOutbox: DeliverOutbox;
   recurring: readonly RecurringTask[];
 }
 
-/** BullMQ queues and workers for reminders and recurring ticks, on Redis or on PostgreSQL. */
+/** BullMQ queues and workers for reminders, outbox deliveries and recurring ticks, on Redis or on PostgreSQL. */
 export interface JobRuntime {
   readonly backend: "redis" | "postgres";
-  /** The producer side; the web process needs only this. */
+  /** The producer sides; the web process needs only these. */
   readonly reminderQueue: ReminderQueue;
-  /** Starts the workers, syncs the recurring schedulers and runs a first reconcile. */
+  readonly outboxQueue: OutboxQueue;
+  /** Starts the workers and syncs the recurring schedulers. */
   startWorkers(setup: WorkerSetup): Promise<void>;
+  /** Re-creates recurring schedulers the queue store lost (a Redis flush); returns how many it re-created. */
+  repairSchedulers(): Promise<number>;
+  /** Whether every recurring scheduler exists, for /readyz; true in a process that runs no workers. */
+  schedulersPresent(): Promise<boolean>;
   /** Whether the queue store answers, for /readyz. */
   ping(): Promise<boolean>;
   /** Lets running jobs finish, then closes every connection; safe to call twice. */
@@ -63,30 +70,26 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   };
   const backend = createQueueBackend(backendOptions);
   const reminders = watch(backend.openQueue(REMINDER_QUEUE, reminderJobOptions(options.retry ?? DEFAULT_RETRY)), logger);
-  const queues: JobQueue[] = [reminders];
+  const outbox = watch(backend.openQueue(OUTBOX_QUEUE, OUTBOX_JOB_OPTIONS), logger);
+  const queues: JobQueue[] = [reminders, outbox];
   const workers: JobWorker[] = [];
+  let recurring: { queue: JobQueue; tasks: ReadonlyMap<string, RecurringTask> } | undefined;
   let closing: Promise<void> | undefined;
 
   const startWorkers = async (setup: WorkerSetup): Promise<void> => {
     if (workers.length > 0) throw new SamverkaError("internal", "The job workers are already running in this process.");
-    const reconcile = async (): Promise<void> => {
-      await setup.reconcile();
-    };
-    const tasks = indexRecurringTasks([{ name: RECONCILE_TASK, cron: RECONCILE_CRON, run: reconcile }, ...setup.recurring]);
-    const recurring = watch(backend.openQueue(RECURRING_QUEUE, {}), logger);
-    queues.push(recurring);
+    const tasks = indexRecurringTasks(setup.recurring);
+    const queue = watch(backend.openQueue(RECURRING_QUEUE, {}), logger);
+    queues.push(queue);
+    recurring = { queue, tasks };
     workers.push(
       watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }), logger),
-      // More than one, so a slow report task cannot hold back the reconcile tick in a single-worker deployment.
+      watchWorker(backend.openWorker(OUTBOX_QUEUE, createOutboxJobProcessor(setup.deliverOutbox), { concurrency: options.outboxConcurrency ?? 20 }), logger),
+      // More than one, so a slow report task cannot hold back the others in a single-worker deployment.
       watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger),
     );
     await Promise.all(workers.map((w) => w.waitUntilReady()));
-    await syncRecurringSchedulers(recurring, tasks);
-    try {
-      await reconcile();
-    } catch (error) {
-      logger.error({ err: error }, "first reconcile failed; the next tick retries it");
-    }
+    await syncRecurringSchedulers(queue, tasks);
     logger.info({ backend: backend.kind, recurring: [...tasks.keys()] }, "job workers started");
   };
 
@@ -110,7 +113,22 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   return {
     backend: backend.kind,
     reminderQueue: createReminderQueue(reminders, clock),
+    outboxQueue: createOutboxQueue(outbox, clock),
     startWorkers,
+    async repairSchedulers() {
+      if (recurring === undefined) return 0;
+      const missing = await withTimeout(missingSchedulers(recurring.queue, recurring.tasks), PING_TIMEOUT_MS, "list the recurring schedulers");
+      if (missing.length > 0) await syncRecurringSchedulers(recurring.queue, recurring.tasks);
+      return missing.length;
+    },
+    async schedulersPresent() {
+      if (recurring === undefined) return true;
+      try {
+        return (await withTimeout(missingSchedulers(recurring.queue, recurring.tasks), PING_TIMEOUT_MS, "list the recurring schedulers")).length === 0;
+      } catch {
+        return false;
+      }
+    },
     ping,
     close: () => (closing ??= close()),
   };

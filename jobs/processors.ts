@@ -3,6 +3,8 @@ import type { RecurringTask } from "../src/app/feature.ts";
 import type { ProcessReminder } from "../src/reminders/process-reminder.ts";
 import type { Clock } from "../src/shared/clock.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
+import type { DeliverOutbox } from "../src/outbox/deliver-outbox.ts";
+import { parseOutboxJobData } from "./outbox.jobs.ts";
 import { recurringJobSchema } from "./recurring.jobs.ts";
 import { parseReminderJobData } from "./reminder.jobs.ts";
 
@@ -28,6 +30,15 @@ export function createReminderJobProcessor(processReminder: ProcessReminder): Pr
     const ref = parseReminderJobData(job.data);
     if (ref === undefined) throw new UnrecoverableError(`Reminder job ${job.id ?? "?"} has an invalid payload.`);
     await runMapped(() => processReminder(ref));
+  };
+}
+
+/** The outbox worker's processor: parse the payload, deliver the one row. */
+export function createOutboxJobProcessor(deliver: DeliverOutbox): Processor {
+  return async (job: Job) => {
+    const ref = parseOutboxJobData(job.data);
+    if (ref === undefined) throw new UnrecoverableError(`Outbox job ${job.id ?? "?"} has an invalid payload.`);
+    await runMapped(() => deliver(ref));
   };
 }
 

@@ -35,3 +35,9 @@ export async function syncRecurringSchedulers(queue: JobQueue, tasks: ReadonlyMa
     if (!tasks.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
   }
 }
+
+/** The tasks whose scheduler the queue store does not have (lost in a Redis flush, say). */
+export async function missingSchedulers(queue: JobQueue, tasks: ReadonlyMap<string, RecurringTask>): Promise<string[]> {
+  const present = new Set((await queue.getJobSchedulers()).map((s) => s.key));
+  return [...tasks.keys()].filter((name) => !present.has(name));
+}

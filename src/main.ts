@@ -6,24 +6,71 @@ import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
 import { createTeamsAdapter, isLoopbackHost, startPlayground } from "../adapters/teams/index.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
-import { createJobRuntime } from "../jobs/job-runtime.ts";
+import { createJobRuntime, type JobRuntime } from "../jobs/job-runtime.ts";
 import { createAlertsFeature } from "./alerts/index.ts";
 import type { Feature } from "./app/feature.ts";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
+import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
+import { createUnitOfWork } from "./app/unit-of-work.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
-import { createNotifier } from "./chat/create-notifier.ts";
 import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createAgendaPort, createAgendaSources, createMeetingsFeature, MEETINGS_DAILY_TASK } from "./meetings/index.ts";
-import { createReminderProcessor, createReminders, reconcileReminders } from "./reminders/index.ts";
+import { createInbox, purgeInbox, releaseStaleInboxClaims } from "./inbox/index.ts";
+import { createFailureNoticeRenderer, createOutboxDelivery, createPacer, reconcileOutbox } from "./outbox/index.ts";
+import { createReminderProcessor, reconcileReminders } from "./reminders/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
 
 // The CLI (src/cli.ts) reaches adapters only through the composition root.
 export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
+
+/** Deliveries one process handles at once; with the outbox and reminder workers it fits the database pool. */
+const INBOX_CONCURRENCY = 8;
+const SWEEP_STALE_S = SWEEP_STALE_MS / 1000;
+/** A handler, a send or a reminder that has been running this long belongs to a process that died. */
+const STALE_CLAIM_MS = 45_000;
+/** Finished inbox rows are kept this long: Slack retries an event for about an hour, Teams redelivers within minutes. */
+const INBOX_MEMORY_MS = 2 * 24 * 60 * 60_000;
+
+/** The sweep every worker runs on its own timer: schedulers, reminders, outbox and inbox rebuilt from the rows. */
+function createReconcileSweep(db: Db, jobs: JobRuntime, clock: Clock, logger: Logger): Sweep {
+  return createSweep({
+    db,
+    clock,
+    logger,
+    steps: [
+      { name: "schedulers", run: async () => ({ rebuilt: await jobs.repairSchedulers() }) },
+      {
+        name: "reminders",
+        run: async () => {
+          const r = await reconcileReminders({ db, queue: jobs.reminderQueue, clock, logger, staleClaimMs: STALE_CLAIM_MS, horizonMs: REMINDER_HORIZON_MS });
+          return { rebuilt: r.released, ...r };
+        },
+      },
+      {
+        name: "outbox",
+        run: async () => {
+          const r = await reconcileOutbox({ db, queue: jobs.outboxQueue, clock });
+          return { rebuilt: r.released, ...r };
+        },
+      },
+      {
+        name: "inbox",
+        run: async (now) => {
+          const released = await releaseStaleInboxClaims(db, new Date(now.getTime() - STALE_CLAIM_MS));
+          const purged = await purgeInbox(db, new Date(now.getTime() - INBOX_MEMORY_MS));
+          return { rebuilt: released, released, purged };
+        },
+      },
+    ],
+  });
+}
+/** Reminders due this soon are (re)queued by each sweep; later ones were queued when scheduled and are re-queued as they near. */
+const REMINDER_HORIZON_MS = 2 * 60_000;
 
 /** Which parts of Samverka this process runs: both (npm start), only HTTP, or only the job workers. */
 export type Role = "all" | "web" | "worker";
@@ -98,11 +145,17 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const jobs = jobRuntimeFor(config, database.url, clock, logger);
     closers.push(() => jobs.close());
-    const reminders = createReminders({ db, queue: jobs.reminderQueue, clock, logger });
 
     const chats = new Map<Platform, ChatPort>();
-    const notifier = createNotifier({ db, chats, logger });
-    const deps = { db, clock, notifier, reminders, logger };
+    const work = createUnitOfWork({
+      db,
+      clock,
+      logger,
+      reminderQueue: jobs.reminderQueue,
+      outboxQueue: jobs.outboxQueue,
+      platforms: () => new Set(chats.keys()),
+    });
+    const deps = { db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger };
     const features: Feature[] = [
       createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
       createMeetingsFeature({
@@ -114,13 +167,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ...(options.features ?? []),
     ];
     const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    // Sized with the database pool (DATABASE_POOL_SIZE): a burst waits as inbox rows, not as work in memory.
+    const inbox = createInbox({ db, clock, logger, concurrency: INBOX_CONCURRENCY });
 
-    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock });
+    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock, inbox });
     if (slack) chats.set("slack", slack.chat);
     // Without credentials Teams is served only on a loopback address (unauthenticated, for the playground); elsewhere it is off.
     const teams =
       config.teams !== undefined || isLoopbackHost(config.host)
-        ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url })
+        ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox })
         : undefined;
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
@@ -132,18 +187,34 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // first `möten` lists them instead of waiting for the 06.00 tick.
     if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
+    inbox.start();
+    closers.push(() => inbox.stop());
     if (role !== "web") {
       await jobs.startWorkers({
         processReminder: createReminderProcessor({ db, handlers: features.flatMap((f) => f.reminders ?? []), clock, logger }),
-        reconcile: () => reconcileReminders({ db, queue: jobs.reminderQueue, clock, logger }),
+        deliverOutbox: createOutboxDelivery({
+          db,
+          chats,
+          renderers: [createFailureNoticeRenderer(db), ...features.flatMap((f) => f.renderers ?? [])],
+          queue: jobs.outboxQueue,
+          pacer: createPacer(),
+          clock,
+          logger,
+        }),
         recurring: [...features.flatMap((f) => f.recurring ?? []), ...(slack ? slack.recurring : [])],
       });
+      const sweep = createReconcileSweep(db, jobs, clock, logger);
+      await sweep.runOnce().catch((error: unknown) => logger.error({ err: error }, "first sweep failed; the next one retries it"));
+      sweep.start();
+      closers.push(() => sweep.stop());
       logger.info({ backend: jobs.backend }, "job workers are running");
     }
 
     const checks: ReadinessCheck[] = [
-      { name: "database", check: async () => (await sql`select 1`.execute(db), true) },
-      { name: "jobs", check: () => jobs.ping() },
+      { name: "database", failure: "the database does not answer", check: async () => (await sql`select 1`.execute(db), true) },
+      { name: "jobs", failure: "the job queue store (Redis or PostgreSQL) does not answer", check: () => jobs.ping() },
+      { name: "schedulers", failure: "recurring job schedulers are missing (the queue store lost them); the sweep re-creates them", check: () => jobs.schedulersPresent() },
+      { name: "sweep", failure: `no worker completed the reconcile sweep in the last ${SWEEP_STALE_S} s`, check: () => sweepIsFresh(db, clock.now()) },
     ];
     let url: string | undefined;
     if (role !== "worker") {

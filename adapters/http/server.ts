@@ -1,11 +1,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express, { type Express } from "express";
+import express, { type ErrorRequestHandler, type Express } from "express";
 import type { Logger } from "../../src/shared/logger.ts";
 
-/** A named dependency /readyz checks. */
+/** A named dependency /readyz checks, and what to tell the operator when it fails. */
 export interface ReadinessCheck {
   name: string;
+  failure: string;
   check(): Promise<boolean>;
 }
 
@@ -40,8 +41,9 @@ export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Lo
   app.get("/readyz", async (_req, res) => {
     const results = await Promise.all(options.checks.map(async (c) => [c.name, await withTimeout(c)] as const));
     const ready = results.every(([, ok]) => ok);
-    if (!ready) options.logger.warn({ results: Object.fromEntries(results) }, "not ready");
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
+    const reasons = options.checks.filter((c) => results.some(([name, ok]) => name === c.name && !ok)).map((c) => c.failure);
+    if (!ready) options.logger.warn({ reasons }, "not ready");
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results), ...(ready ? {} : { reasons }) });
   });
 
   let server: Server | undefined;
@@ -49,6 +51,8 @@ export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Lo
     app,
     listen: (host, port) =>
       new Promise((resolve, reject) => {
+        // Last, after every route the adapters mounted: errors are answered as JSON, never with a stack trace or a path.
+        app.use(errorBoundary(options.logger));
         const s = app.listen(port, host, (error?: Error) => {
           if (error) return reject(error);
           const address = s.address() as AddressInfo;
@@ -63,5 +67,17 @@ export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Lo
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Express's last word on a request that failed: a 4xx for a malformed or oversized body, a bare 500 otherwise. */
+function errorBoundary(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = (error as { status?: unknown; statusCode?: unknown } | undefined)?.status ?? (error as { statusCode?: unknown } | undefined)?.statusCode;
+    const clientError = typeof status === "number" && status >= 400 && status < 500;
+    if (clientError) logger.warn({ path: req.path, status }, "request refused: malformed or too large");
+    else logger.error({ err: error, path: req.path }, "request failed");
+    if (res.headersSent) return;
+    res.status(clientError ? status : 500).json({ error: clientError ? "bad_request" : "internal_error" });
   };
 }

@@ -6,6 +6,7 @@ import type { RecurringTask } from "../../src/app/feature.ts";
 import type { ChatPort } from "../../src/chat/chat-port.ts";
 import type { InboundHandler } from "../../src/chat/inbound.ts";
 import type { Database } from "../../src/db/database.ts";
+import type { Inbox } from "../../src/inbox/index.ts";
 import { systemClock, type Clock } from "../../src/shared/clock.ts";
 import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
@@ -15,8 +16,8 @@ import { createBotIdentity } from "./bolt-authorize.ts";
 import { createPendingForms } from "./chat/pending-forms.ts";
 import { createSlackChat } from "./chat/slack-chat.ts";
 import { translateSlackBody } from "./parse/translate.ts";
-import { dispatchSlack, type Ack } from "./slack-dispatch.ts";
-import { createDedupeMiddleware, createEventDeduper } from "./webhook/dedupe.ts";
+import { createHash } from "node:crypto";
+import { createSlackInboxProcessor, dispatchSlack, type Ack } from "./slack-dispatch.ts";
 import { createHttpReceiver } from "./webhook/http-receiver.ts";
 
 /** Slack settings (from `Config.slack`). */
@@ -36,6 +37,8 @@ export interface SlackAdapterConfig {
 export interface SlackAdapterOptions {
   config: SlackAdapterConfig;
   handler: InboundHandler;
+  /** Where every command, click and event is recorded before it is acknowledged. */
+  inbox: Inbox;
   db: Kysely<Database>;
   logger: Logger;
   clock?: Clock;
@@ -48,19 +51,28 @@ export interface SlackAdapter {
   chat: ChatPort;
   /** Express router for `POST /slack/events`; undefined in Socket Mode. */
   router: Router | undefined;
-  /** Housekeeping to schedule with the features' recurring tasks (forgets old event ids and unopened forms). */
+  /** Housekeeping to schedule with the features' recurring tasks (forgets unopened forms). */
   recurring: RecurringTask[];
   /** Looks the bot up in the background and connects Socket Mode (over HTTP the lead's server listens). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-// Slack stops retrying an event after about an hour, so a day of event ids recognises every retry;
-// a form offered behind a button is kept as long.
+// A form offered behind a button is kept a day.
 const MEMORY_MS = 24 * 60 * 60 * 1000;
 
-// Rate-limited calls wait for Slack's Retry-After, then retry; network failures back off up to half a minute.
-const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
+// Answers to the person who acted wait out a short rate limit or blip; they are bounded so a handler never hangs.
+const REPLY_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000, randomize: true };
+// Outbox deliveries retry nothing themselves: a 429 or a blip goes back to the row, which retries with backoff.
+const DELIVERY_RETRY_CONFIG = { retries: 0 };
+
+/** The inbox key of a delivery: Slack's event id, else the interaction's trigger id, else the body's hash. */
+function deliveryKey(body: unknown): string {
+  const b = body as { event_id?: unknown; trigger_id?: unknown };
+  if (typeof b.event_id === "string") return `slack:event:${b.event_id}`;
+  if (typeof b.trigger_id === "string") return `slack:trigger:${b.trigger_id}`;
+  return `slack:body:${createHash("sha256").update(JSON.stringify(body)).digest("hex")}`;
+}
 
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
@@ -70,7 +82,6 @@ function withTrailingSlash(url: string): string {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, handler, logger } = options;
   const log = logger.child({ platform: "slack" });
-  const deduper = createEventDeduper(options.db);
   const boltLogger = toBoltLogger(log);
   let receiver: Receiver;
   let router: Router | undefined;
@@ -85,23 +96,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (config.signingSecret === undefined) {
       throw new SamverkaError("config_invalid", "SLACK_SIGNING_SECRET is required over HTTP (Slack app → Basic Information → Signing Secret).");
     }
-    const http = createHttpReceiver({ signingSecret: config.signingSecret, deduper, logger: log, clock: options.clock ?? systemClock });
+    const http = createHttpReceiver({ signingSecret: config.signingSecret, logger: log, clock: options.clock ?? systemClock });
     receiver = http.receiver;
     router = http.router;
   }
-  const clientOptions = {
-    ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
-    rejectRateLimitedCalls: false,
-    retryConfig: RETRY_CONFIG,
-  };
+  const apiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) };
+  const clientOptions = { ...apiUrl, rejectRateLimitedCalls: false, retryConfig: REPLY_RETRY_CONFIG };
   const client = new WebClient(config.botToken, clientOptions);
+  const deliveryClient = new WebClient(config.botToken, { ...apiUrl, rejectRateLimitedCalls: true, retryConfig: DELIVERY_RETRY_CONFIG });
   const bot = createBotIdentity(client, config.botToken);
   const app = new App({ authorize: bot.authorize, receiver, logger: boltLogger, clientOptions, convoStore: false });
   const forms = createPendingForms(options.db);
-  const chat = createSlackChat(client, config.locale ?? "sv", forms);
-  const deps = { handler, chat, logger: log, locale: config.locale ?? "sv", formBudgetMs: options.formBudgetMs ?? 2500 };
+  const locale = config.locale ?? "sv";
+  const deps = { handler, chat: createSlackChat(client, locale, forms), inbox: options.inbox, logger: log, locale, formBudgetMs: options.formBudgetMs ?? 2500 };
+  options.inbox.register("slack", createSlackInboxProcessor(deps));
 
-  if (router === undefined) app.use(createDedupeMiddleware(deduper, log));
   app.use(async (args) => {
     const maybeAck = (args as { ack?: (response?: object) => Promise<void> }).ack;
     const ack: Ack = maybeAck === undefined ? () => Promise.resolve() : (response) => maybeAck(response);
@@ -113,28 +122,28 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await ack();
       return;
     }
-    await dispatchSlack(translated, ack, deps);
+    await dispatchSlack(translated, deliveryKey(args.body), ack, deps);
   });
+  // Rethrown, so the receiver answers 500 instead of acknowledging a request that was never recorded.
   app.error((error) => {
     log.error({ err: error }, "bolt reported an error");
-    return Promise.resolve();
+    return Promise.reject(error);
   });
 
-  const purgeEvents: RecurringTask = {
+  const purgeForms: RecurringTask = {
     name: "slack.housekeeping",
     cron: "40 3 * * *",
     run: async (now) => {
-      const before = new Date(now.getTime() - MEMORY_MS);
-      const events = await deduper.purge(before);
-      const pendingForms = await forms.purge(before);
-      log.info({ events, pendingForms }, "old slack event ids and unopened forms forgotten");
+      const pendingForms = await forms.purge(new Date(now.getTime() - MEMORY_MS));
+      log.info({ pendingForms }, "unopened slack forms forgotten");
     },
   };
 
   return {
-    chat,
+    // The outbox delivers through the client that leaves retries to the row.
+    chat: createSlackChat(deliveryClient, locale, forms),
     router,
-    recurring: [purgeEvents],
+    recurring: [purgeForms],
     start: async () => {
       // Bolt authorizes before it acks; looking the bot up now keeps that lookup out of the first ack's 3 s.
       bot.warm().catch((error: unknown) => log.warn({ err: error }, "could not look up the Slack bot yet; will retry on the first event"));

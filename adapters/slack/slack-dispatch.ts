@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { FormResult, InboundHandler, Reply } from "../../src/chat/inbound.ts";
+import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { textMessage, type FormView } from "../../src/chat/message.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
@@ -20,6 +22,7 @@ export type Ack = (response?: object) => Promise<void>;
 export interface DispatchDeps {
   handler: InboundHandler;
   chat: SlackChat;
+  inbox: Inbox;
   logger: Logger;
   locale: Locale;
   /** How long a modal submission may take before the modal is closed without an answer; Slack allows 3 s. */
@@ -27,9 +30,17 @@ export interface DispatchDeps {
 }
 
 type FormTranslated = Extract<Translated, { kind: "form" }>;
+type EventTranslated = Extract<Translated, { kind: "event" }>;
 
-/** Acks and hands one translated payload to the core; never throws (failures are logged and told to the user). */
-export async function dispatchSlack(translated: Translated, ack: Ack, deps: DispatchDeps): Promise<void> {
+/** What the inbox keeps of a command, click or event: the translated event and where to answer it. */
+const storedSchema = z.object({ event: z.custom<EventTranslated["event"]>((v) => typeof v === "object" && v !== null), origin: z.custom<ReplyOrigin>((v) => typeof v === "object" && v !== null) });
+
+/**
+ * Hands one translated payload to the core; never throws (failures are logged and told to the user). A command,
+ * click or event is recorded in the inbox BEFORE Slack gets its ack, so an acknowledged request is never lost; a
+ * retry of one already recorded is acknowledged and dropped. Modal submissions stay synchronous within Slack's 3 s.
+ */
+export async function dispatchSlack(translated: Translated, key: string, ack: Ack, deps: DispatchDeps): Promise<void> {
   const log = deps.logger;
   if (translated.kind === "ignored") {
     await ack();
@@ -37,8 +48,33 @@ export async function dispatchSlack(translated: Translated, ack: Ack, deps: Disp
     return;
   }
   if (translated.kind === "form") return dispatchForm(translated, ack, deps);
-  // Slack wants the ack within 3 s; commands and clicks answer through the Web API or response_url afterwards.
+  // If this throws (the database is down), Slack gets no ack: it retries events, and shows the person an error.
+  const recorded = await deps.inbox.record(key, "slack", { event: translated.event, origin: translated.origin });
   await ack();
+  if (!recorded.fresh) {
+    log.info({ key }, "slack delivery already recorded; retry ignored");
+    return;
+  }
+  const outcome = await deps.inbox.handleNow(recorded.id, () => runEvent(translated, deps));
+  if (outcome.status === "queued") log.info({ key }, "busy: the delivery waits in the inbox");
+}
+
+/** The processor for recorded Slack deliveries handled after their request (busy, or after a restart). */
+export function createSlackInboxProcessor(deps: DispatchDeps): InboxProcessor {
+  return async (entry, { late }) => {
+    const stored = storedSchema.parse(entry.payload);
+    // A trigger id lives 3 s: handled later, a form is offered behind a button instead of opened.
+    const { triggerId: _staleTrigger, ...origin } = stored.origin;
+    const event = "interaction" in stored.event ? (({ interaction: _staleInteraction, ...rest }) => rest)(stored.event) : stored.event;
+    const translated: EventTranslated = { kind: "event", event, origin };
+    if (!late) return runEvent(translated, deps);
+    const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
+    const t = createTranslator(slackMessages, deps.locale);
+    await reply.whisper(textMessage(t("tooLate", { at: entry.receivedAt })));
+  };
+}
+
+async function runEvent(translated: EventTranslated, deps: DispatchDeps): Promise<void> {
   const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
   const event = translated.event;
   try {

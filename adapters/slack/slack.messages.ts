@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Slack adapter shows by itself (yes/no choices, failures outside any feature). */
-export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "failed" | "formReady" | "openForm" | "formGone" | "notInChannel"> = {
+export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "failed" | "formReady" | "openForm" | "formGone" | "notInChannel" | "tooLate"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
@@ -12,6 +12,7 @@ export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "f
     openForm: "Öppna formuläret",
     formGone: "Formuläret finns inte längre (det sparas ett dygn). Be om det igen.",
     notInChannel: "Jag är inte med i kanalen där du skrev, så du får svaret här. Bjud in mig med /invite @Samverka så svarar jag i kanalen.",
+    tooLate: ({ at }, f) => `Det du skrev ${f.time(at as Date)} hann inte behandlas i tid. Skriv det igen om det fortfarande gäller.`,
   },
   en: {
     yes: "Yes",
@@ -23,5 +24,6 @@ export const slackMessages: Catalogue<"yes" | "no" | "close" | "formErrors" | "f
     openForm: "Open the form",
     formGone: "The form is no longer available (it is kept for a day). Please ask for it again.",
     notInChannel: "I am not in the channel where you wrote, so here is my answer. Invite me with /invite @Samverka and I will answer in the channel.",
+    tooLate: ({ at }, f) => `What you wrote at ${f.time(at as Date)} could not be handled in time. Please send it again if it still applies.`,
   },
 };

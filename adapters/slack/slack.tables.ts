@@ -1,11 +1,5 @@
 import type { Generated, JSONColumnType } from "kysely";
 
-/** One Slack Events API delivery already accepted; retries with the same `event_id` are ignored. */
-export type SlackEventsTable = {
-  event_id: string;
-  received_at: Generated<Date>;
-};
-
 /** A form waiting behind an "open the form" button until its user clicks it. */
 export type SlackPendingFormsTable = {
   id: Generated<string>;
@@ -18,6 +12,5 @@ export type SlackPendingFormsTable = {
 /** The tables the Slack adapter owns (`migrations/2026112202_slack.ts`). */
 // A type alias, not an interface: Kysely's withTables needs an index-compatible record type.
 export type SlackTables = {
-  slack_events: SlackEventsTable;
   slack_pending_forms: SlackPendingFormsTable;
 };

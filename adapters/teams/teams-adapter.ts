@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { ChatPort } from "../../src/chat/chat-port.ts";
 import type { InboundHandler } from "../../src/chat/inbound.ts";
 import type { Database } from "../../src/db/database.ts";
+import type { Inbox } from "../../src/inbox/index.ts";
 import { systemClock, type Clock } from "../../src/shared/clock.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
@@ -12,13 +13,15 @@ import { createFileLinks, FILE_PATH } from "./chat/file-links.ts";
 import { createTeamsChat } from "./chat/teams-chat.ts";
 import { createConversationStore } from "./conversation-store.ts";
 import { toSdkLogger } from "./sdk-logger.ts";
-import { dispatchActivity } from "./teams-dispatch.ts";
+import { createTeamsInboxProcessor, dispatchActivity } from "./teams-dispatch.ts";
 
 /** What the composition root gives the adapter. */
 export interface TeamsAdapterOptions {
   /** From `Config.teams`; without them requests are accepted unauthenticated, and only on a loopback host. */
   credentials?: TeamsCredentials | undefined;
   handler: InboundHandler;
+  /** Where every activity is recorded before it is answered. */
+  inbox: Inbox;
   db: Kysely<Database>;
   logger: Logger;
   /** The address the HTTP server listens on (`Config.host`). */
@@ -71,7 +74,17 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     tenantId: creds?.tenantId,
     locale,
   });
-  const deps = { handler: options.handler, chat, store, logger: log, locale, tenantId: creds?.tenantId, budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 } };
+  const deps = {
+    handler: options.handler,
+    chat,
+    inbox: options.inbox,
+    store,
+    logger: log,
+    locale,
+    tenantId: creds?.tenantId,
+    budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 },
+  };
+  options.inbox.register("teams", createTeamsInboxProcessor(deps));
   app.use(async ({ activity }) => dispatchActivity(activity, deps));
 
   router.get(`${FILE_PATH}/:token/:name`, async (req, res) => {

@@ -1,12 +1,15 @@
+import { createHash } from "node:crypto";
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
+import { z } from "zod";
 import type { FormResult, InboundHandler } from "../../src/chat/inbound.ts";
+import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { refillForm, renderFormCard } from "./cards/form-card.ts";
 import { renderMessageCard } from "./cards/message-card.ts";
 import type { TeamsChat } from "./chat/teams-chat.ts";
-import { createTeamsReply, type TeamsReply } from "./chat/teams-reply.ts";
+import { createTeamsReply, type TeamsOrigin, type TeamsReply } from "./chat/teams-reply.ts";
 import type { ConversationStore } from "./conversation-store.ts";
 import { conversationTypeOf, inboundActivitySchema, tenantOf, type InboundActivity } from "./parse/activity.ts";
 import { translateActivity, type Translated } from "./parse/translate.ts";
@@ -19,6 +22,8 @@ export type DispatchResult = { status: number; body?: unknown };
 export interface DispatchDeps {
   handler: InboundHandler;
   chat: TeamsChat;
+  /** Where every activity is recorded before it is answered. */
+  inbox: Inbox;
   store: ConversationStore;
   logger: Logger;
   locale: Locale;
@@ -35,8 +40,8 @@ const MESSAGE = "application/vnd.microsoft.activity.message";
 export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promise<DispatchResult> {
   const parsed = inboundActivitySchema.safeParse(body);
   if (!parsed.success) {
-    deps.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, "teams activity did not match the expected shape; ignored");
-    return { status: 200 };
+    deps.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, "teams activity did not match the expected shape; refused");
+    return { status: 400 };
   }
   const activity = parsed.data;
   // A valid token proves the message came through the Bot Framework, not from which organisation.
@@ -50,19 +55,29 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.debug({ reason: translated.reason }, "teams activity ignored");
     return { status: 200 };
   }
-  const reply = createTeamsReply(
-    deps.chat,
-    {
-      conversationId: activity.conversation.id,
-      serviceUrl: activity.serviceUrl,
-      personal: conversationTypeOf(activity) === "personal",
-      user: { platform: "teams", userId: activity.from.id, ...(activity.from.aadObjectId === undefined ? {} : { aadObjectId: activity.from.aadObjectId }) },
-      sourceActivityId: activity.replyToId,
-    },
-    deps.locale,
-  );
+  const origin: TeamsOrigin = {
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    personal: conversationTypeOf(activity) === "personal",
+    user: { platform: "teams", userId: activity.from.id, ...(activity.from.aadObjectId === undefined ? {} : { aadObjectId: activity.from.aadObjectId }) },
+    sourceActivityId: activity.replyToId,
+  };
   const t = createTranslator(teamsMessages, deps.locale);
-  const work = handle(translated, reply, deps);
+  const early = (): DispatchResult => (translated.via === "execute" ? invokeMessage(t("working")) : { status: 200 });
+  let recorded: { id: string; fresh: boolean };
+  try {
+    recorded = await deps.inbox.record(deliveryKey(activity, body), "teams", { translated, origin });
+  } catch (error) {
+    // Not recorded, so not accepted: Teams shows the person that the bot failed, and nothing is half done.
+    deps.logger.error({ err: toSamverkaError(error) }, "could not record the teams activity; answering 500");
+    return { status: 500 };
+  }
+  if (!recorded.fresh) {
+    deps.logger.info({ activityId: activity.id }, "teams activity already recorded; redelivery ignored");
+    return early();
+  }
+  const reply = createTeamsReply(deps.chat, origin, deps.locale);
+  const work = deps.inbox.handleNow(recorded.id, () => handle(translated, reply, deps)).then((outcome) => (outcome.status === "done" ? outcome.result : early()));
   // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
   // answer at once while the work goes on: its outcome still replaces the card through the connector.
   const budgetMs = translated.via === "execute" ? deps.budget.invokeMs : deps.budget.messageMs;
@@ -72,7 +87,35 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
   clearTimeout(timer);
   if (first !== "late") return first;
   deps.logger.warn({ event: translated.event.type, budgetMs }, "teams activity is taking long; answered early, the result follows");
-  return translated.via === "execute" ? invokeMessage(t("working")) : { status: 200 };
+  void work.catch((error: unknown) => deps.logger.error({ err: toSamverkaError(error) }, "teams activity failed after its early answer"));
+  return early();
+}
+
+/** The inbox key: the conversation and the activity id Teams gave it (a redelivery has the same), else the body's hash. */
+function deliveryKey(activity: InboundActivity, body: unknown): string {
+  return activity.id !== undefined
+    ? `teams:${activity.conversation.id}:${activity.id}`
+    : `teams:body:${createHash("sha256").update(JSON.stringify(body)).digest("hex")}`;
+}
+
+/** What the inbox keeps of an activity: the translated event and where to answer it. */
+const storedSchema = z.object({
+  translated: z.custom<Extract<Translated, { kind: "event" }>>((v) => typeof v === "object" && v !== null),
+  origin: z.custom<TeamsOrigin>((v) => typeof v === "object" && v !== null),
+});
+
+/** The processor for recorded activities handled after their request was answered (busy, or after a restart). */
+export function createTeamsInboxProcessor(deps: DispatchDeps): InboxProcessor {
+  return async (entry, { late }) => {
+    const { translated, origin } = storedSchema.parse(entry.payload);
+    const reply = createTeamsReply(deps.chat, origin, deps.locale);
+    if (late) {
+      const t = createTranslator(teamsMessages, deps.locale);
+      await reply.whisper({ text: t("tooLate", { at: entry.receivedAt }), blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }] });
+      return;
+    }
+    await handle(translated, reply, deps);
+  };
 }
 
 async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps): Promise<DispatchResult> {

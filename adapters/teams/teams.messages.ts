@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
-export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires"> = {
+export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires" | "tooLate"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
@@ -10,6 +10,7 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "workin
     working: "Det tar en stund; kortet uppdateras när det är klart.",
     formErrors: "Formuläret sparades inte. Rätta det som är markerat och skicka igen.",
     failed: "Något gick fel och det du bad om blev inte gjort. Försök igen om en stund; hjälper inte det, kontakta samordnaren.",
+    tooLate: ({ at }, f) => `Det du skrev ${f.time(at as Date)} hann inte behandlas i tid. Skriv det igen om det fortfarande gäller.`,
     download: "Ladda ner",
     fileExpires: "Länken fungerar i {days} dagar.",
   },
@@ -21,6 +22,7 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "workin
     working: "This takes a moment; the card is updated when it is done.",
     formErrors: "The form was not saved. Correct what is marked and send it again.",
     failed: "Something went wrong and what you asked for was not done. Try again in a moment; if that does not help, contact the coordinator.",
+    tooLate: ({ at }, f) => `What you wrote at ${f.time(at as Date)} could not be handled in time. Please send it again if it still applies.`,
     download: "Download",
     fileExpires: "The link works for {days} days.",
   },

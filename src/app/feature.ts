@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import type { FormResult, InboundEvent, Reply } from "../chat/inbound.ts";
+import type { OutboxRenderer } from "../outbox/outbox.ts";
 import type { Member, Partnership } from "../partnerships/partnership.ts";
 import type { Locale } from "../shared/i18n.ts";
 import type { ReminderRecord } from "../reminders/reminder.ts";
@@ -56,10 +58,19 @@ export interface DirectMessageHandler {
   (ctx: CommandContext): Promise<boolean>;
 }
 
-/** Runs one due reminder of `kind`. Must be idempotent: the row may be delivered twice. */
-export interface ReminderHandler {
+/**
+ * Runs one due reminder of `kind`. Must be idempotent: the row may be delivered twice. Its payload is read with
+ * `payload` once, centrally; a payload that does not fit is given up (never retried) and logged with its key.
+ */
+export interface ReminderHandler<P = unknown> {
   kind: string;
-  run(reminder: ReminderRecord): Promise<void>;
+  payload: z.ZodType<P>;
+  run(reminder: ReminderRecord, payload: P): Promise<void>;
+}
+
+/** Declares a reminder handler with its payload type inferred from its schema. */
+export function defineReminder<P>(handler: ReminderHandler<P>): ReminderHandler {
+  return handler;
 }
 
 /** A recurring tick (cron, in the Europe/Stockholm zone) that turns rows into reminders. */
@@ -78,4 +89,6 @@ export interface Feature {
   directMessages?: DirectMessageHandler[];
   reminders?: ReminderHandler[];
   recurring?: RecurringTask[];
+  /** Live messages (cards) the outbox renders at send time from this capability's rows. */
+  renderers?: OutboxRenderer[];
 }

@@ -2,7 +2,6 @@ export type { ChatPort, ConversationRef, InteractionRef, MessageRef, Platform, P
 export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
 export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
 export { textMessage } from "./message.ts";
-export type { ChannelFilter, Compose, Delivery, Notifier } from "./notifier.ts";
-export { createNotifier } from "./create-notifier.ts";
+export type { ChannelFilter, Compose, Content, Live, Notifier, SendOptions } from "./notifier.ts";
 export { createChatRouter } from "./router.ts";
 export { helpMessage } from "./builtin-replies.ts";

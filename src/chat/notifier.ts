@@ -1,19 +1,17 @@
-import type { ConversationRef, MessageRef, Platform } from "./chat-port.ts";
+import type { Audience } from "../outbox/outbox.ts";
 import type { FileAttachment, Message } from "./message.ts";
-import type { Locale } from "../shared/i18n.ts";
 
-/** Composes a message for one audience; called once per locale/time zone that is needed. */
-export type Compose = (audience: { locale: Locale; timeZone: string }) => Message;
+/** Composes a message for one audience; called once per language/time zone that is needed, when it is recorded. */
+export type Compose = (audience: Audience) => Message;
 
-/** Where a message landed; stored (as JSON) so it can be updated in place later. */
-export interface Delivery {
-  platform: Platform;
-  message: MessageRef;
-  conversation: ConversationRef;
-  memberId?: string;
-  locale: Locale;
-  timeZone: string;
+/** A message rendered when it is sent (and on every refresh) from the rows it describes, by a registered renderer. */
+export interface Live {
+  render: string;
+  payload: Record<string, unknown>;
 }
+
+/** What to send: composed now, or rendered live at send time. */
+export type Content = Compose | Live;
 
 /** Which of a partnership's channels to post to. */
 export interface ChannelFilter {
@@ -21,16 +19,29 @@ export interface ChannelFilter {
   groupId?: string;
 }
 
-/** Sends to members and channels across every platform a partnership uses. */
+/**
+ * Identity of a message. `key` names what the message is (`coldnight:<alert>:prompt`); the notifier adds the
+ * recipient, so recording the same message again records nothing new. `card` groups the live copies a
+ * `refreshCard` re-renders in place.
+ */
+export interface SendOptions {
+  key: string;
+  card?: string;
+}
+
+/**
+ * Sends to members and channels across every platform a partnership uses. Every message is recorded as an outbox row
+ * (in the caller's transaction when it has one) and delivered by a job: retried, paced, sent once.
+ */
 export interface Notifier {
-  /** Direct message to a member on their primary platform identity; empty when they have none. */
-  toMember(memberId: string, compose: Compose): Promise<Delivery[]>;
-  /** Posts to the partnership's channels matching the filter, on every platform. */
-  toChannels(partnershipId: string, filter: ChannelFilter, compose: Compose): Promise<Delivery[]>;
-  /** Updates earlier deliveries in place, each in its own locale; failures are logged, not thrown. */
-  update(deliveries: Delivery[], compose: Compose): Promise<void>;
-  /** Attaches a file in a member's direct conversation. */
-  fileToMember(memberId: string, file: FileAttachment): Promise<void>;
-  /** Attaches a file to the matching channels. */
-  fileToChannels(partnershipId: string, filter: ChannelFilter, file: FileAttachment): Promise<void>;
+  /** A direct message to a member (their first identity; the others are fallbacks). Returns 0 when they have no identity on a configured platform. */
+  toMember(memberId: string, content: Content, options: SendOptions): Promise<number>;
+  /** Posts to the partnership's channels matching the filter, on every configured platform; returns how many. */
+  toChannels(partnershipId: string, filter: ChannelFilter, content: Content, options: SendOptions): Promise<number>;
+  /** Re-renders every sent copy of a card in place, soon; changes close together coalesce into one refresh. */
+  refreshCard(card: string, partnershipId: string | null): Promise<void>;
+  /** Attaches a file in a member's direct conversation; returns 0 when they cannot be reached. */
+  fileToMember(memberId: string, file: FileAttachment, options: SendOptions): Promise<number>;
+  /** Attaches a file to the matching channels; returns how many. */
+  fileToChannels(partnershipId: string, filter: ChannelFilter, file: FileAttachment, options: SendOptions): Promise<number>;
 }

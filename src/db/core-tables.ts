@@ -168,6 +168,54 @@ export interface AuditEventTable {
   at: Timestamp;
 }
 
+/** One message the bot must send, recorded before it is sent; a job delivers it (see src/outbox). */
+export interface OutboxTable {
+  id: Generated<string>;
+  key: string;
+  partnership_id: string | null;
+  kind: "message" | "file" | "refresh";
+  member_id: string | null;
+  platform: "slack" | "teams" | null;
+  conversation: string | null;
+  card: string | null;
+  content: JSONColumnType<Record<string, unknown>>;
+  file_content: Buffer | null;
+  locale: string;
+  time_zone: string;
+  status: Generated<"pending" | "processing" | "sent" | "failed" | "cancelled">;
+  due_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  claimed_at: Timestamp | null;
+  message_ref: string | null;
+  sent_platform: "slack" | "teams" | null;
+  sent_conversation: string | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One inbound platform delivery, recorded before it is acknowledged and handled from the row (see src/inbox). */
+export interface InboxTable {
+  id: Generated<string>;
+  key: string;
+  platform: "slack" | "teams";
+  payload: JSONColumnType<Record<string, unknown>>;
+  status: Generated<"pending" | "processing" | "done" | "failed" | "expired">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  received_at: Timestamp;
+  claimed_at: Timestamp | null;
+  done_at: Timestamp | null;
+}
+
+/** When each sweep last completed; /readyz reads it in every process. */
+export interface SweepRunTable {
+  name: string;
+  completed_at: Timestamp;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
 export interface CoreTables {
   partnerships: PartnershipTable;
   organisations: OrganisationTable;
@@ -185,4 +233,7 @@ export interface CoreTables {
   reminders: ReminderTable;
   partnership_choices: PartnershipChoiceTable;
   audit_events: AuditEventTable;
+  outbox: OutboxTable;
+  inbox: InboxTable;
+  sweep_runs: SweepRunTable;
 }

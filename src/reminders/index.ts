@@ -1,4 +1,4 @@
 export type { ReminderJobRef, ReminderQueue, ReminderRecord, ReminderSpec, Reminders } from "./reminder.ts";
-export { createReminders, type RemindersDeps } from "./reminders.ts";
+export { createReminders, createReminderWriter, flushReminderJobs, type RemindersDeps, type ReminderWriterDeps } from "./reminders.ts";
 export { createReminderProcessor, DEFAULT_MAX_ATTEMPTS, type ProcessReminder, type ReminderProcessorDeps } from "./process-reminder.ts";
 export { reconcileReminders, type ReconcileDeps, type ReconcileResult } from "./reconcile-reminders.ts";

@@ -46,8 +46,15 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       log.error(`${error}; the reminder is given up`);
       throw new SamverkaError("internal", `Reminder ${reminder.key} was given up: ${error}. Register a handler for its kind.`);
     }
+    const payload = handler.payload.safeParse(reminder.payload);
+    if (!payload.success) {
+      const error = `its payload does not fit the ${reminder.kind} schema: ${payload.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
+      await settleClaim(db, job, { status: "given_up", error }, clock.now());
+      log.error({ issues: payload.error.issues }, `reminder ${reminder.key} is given up: ${error}`);
+      throw new SamverkaError("invalid_input", `Reminder ${reminder.key} was given up: ${error}.`);
+    }
     try {
-      await handler.run(reminder);
+      await handler.run(reminder, payload.data);
     } catch (thrown) {
       const error = toSamverkaError(thrown);
       // An error nobody classified (a database blip inside the handler) is retried: giving up a cold-night

@@ -43,10 +43,12 @@ export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rear
     .returningAll()
     .executeTakeFirst();
   if (inserted !== undefined) return { record: toReminderRecord(inserted), armed: true, movedFrom: undefined };
-  return db.transaction().execute(async (trx) => {
+  const update = async (trx: Transaction<Database>) => {
     const existing = await trx.selectFrom("reminders").selectAll().where("key", "=", spec.key).forUpdate().executeTakeFirstOrThrow();
     return updateExisting(trx, existing, spec, now, rearm);
-  });
+  };
+  // Inside the caller's unit of work the lock lives as long as its transaction; alone, in a short one of its own.
+  return db.isTransaction ? update(db as Transaction<Database>) : db.transaction().execute(update);
 }
 
 async function updateExisting(

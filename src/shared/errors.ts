@@ -16,12 +16,15 @@ export class SamverkaError extends Error {
   readonly code: ErrorCode;
   /** Whether retrying the same operation later may succeed. */
   readonly retryable: boolean;
+  /** How long the other side asked us to wait before retrying (a platform's Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean; retryAfterMs?: number } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "SamverkaError";
     this.code = code;
     this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

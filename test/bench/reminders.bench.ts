@@ -5,6 +5,7 @@ import { silentLogger } from "../../src/shared/logger.ts";
 import type { TestDatabase } from "../helpers/test-database.ts";
 import { createJobsTestbed, type BackendName } from "../integration/jobs/job-backends.ts";
 import { percentile, timeMs, type Bench, type BenchResult } from "./bench.ts";
+import { z } from "zod";
 
 // Ten times the largest real wave (every shelter of a big city escalated at once). Escalation steps are
 // minutes apart, so a few seconds of lateness in such a wave is harmless; a minute would not be.
@@ -22,9 +23,9 @@ async function measureBurst(backend: BackendName): Promise<BenchResult> {
       db: db.db,
       clock: systemClock,
       logger: silentLogger,
-      handlers: [{ kind: "bench", run: async (r) => void lateness.push(Date.now() - r.dueAt.getTime()) }],
+      handlers: [{ kind: "bench", payload: z.unknown(), run: async (r) => void lateness.push(Date.now() - r.dueAt.getTime()) }],
     });
-    await runtime.startWorkers({ processReminder, reconcile: () => Promise.resolve(), recurring: [] });
+    await runtime.startWorkers({ processReminder, deliverOutbox: () => Promise.resolve(), recurring: [] });
     const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock: systemClock, logger: silentLogger });
     const dueAt = new Date(Date.now() + 3_000);
     const scheduling: number[] = [];

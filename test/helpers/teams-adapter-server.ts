@@ -13,6 +13,7 @@ import { createTeamsAdapter, type TeamsAdapter, type TeamsAdapterOptions } from 
 import { silentLogger } from "../../src/shared/logger.ts";
 import { createTeamsDriver, type TeamsDriver } from "./teams-driver.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
+import { createTestInbox, stopTestInboxes } from "./test-inbox.ts";
 
 export interface TeamsAdapterServer {
   db: TestDatabase;
@@ -25,7 +26,7 @@ export interface TeamsAdapterServer {
 
 export async function startTeamsAdapterServer(options: Partial<TeamsAdapterOptions> & Pick<TeamsAdapterOptions, "handler">): Promise<TeamsAdapterServer> {
   const db = await createTestDatabase();
-  const adapter = createTeamsAdapter({ db: db.db, logger: silentLogger, host: "127.0.0.1", ...options });
+  const adapter = createTeamsAdapter({ db: db.db, logger: silentLogger, host: "127.0.0.1", inbox: createTestInbox(db.db), ...options });
   await adapter.start();
   const app = express();
   app.use(adapter.router);
@@ -43,6 +44,7 @@ export async function startTeamsAdapterServer(options: Partial<TeamsAdapterOptio
       await driver.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await stopTestInboxes();
       await db.drop();
     },
   };

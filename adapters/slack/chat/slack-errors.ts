@@ -1,4 +1,4 @@
-import { ErrorCode, type WebAPIPlatformError } from "@slack/web-api";
+import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 
 // Platform errors that mean "this will not work until someone changes something in Slack".
@@ -10,16 +10,23 @@ const HINTS: Record<string, string> = {
   expired_trigger_id: "the form was opened more than 3 seconds after the click; try again",
 };
 
+// `ok:false` errors Slack documents as transient: the same call may succeed later.
+const TRANSIENT = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
 /** Turns any error from the Slack Web API or a response_url into a SamverkaError, saying how to fix it. */
 export function toSlackError(error: unknown, method: string): SamverkaError {
   if (error instanceof SamverkaError) return error;
   const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === ErrorCode.RateLimitedError) {
+    const seconds = (error as WebAPIRateLimitedError).retryAfter;
+    return new SamverkaError("platform_unavailable", `Slack rate-limited ${method}; retrying after ${seconds} s.`, { cause: error, retryable: true, retryAfterMs: seconds * 1000 });
+  }
   if (code === ErrorCode.PlatformError) {
     const slackError = (error as WebAPIPlatformError).data.error;
     const hint = HINTS[slackError];
     return new SamverkaError("platform_rejected", `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`, {
       cause: error,
-      retryable: slackError === "ratelimited" || slackError === "internal_error" || slackError === "fatal_error",
+      retryable: TRANSIENT.has(slackError),
     });
   }
   const message = error instanceof Error ? error.message : String(error);

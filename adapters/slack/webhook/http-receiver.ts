@@ -3,13 +3,11 @@ import express, { type Request, type Response, type Router } from "express";
 import type { Clock } from "../../../src/shared/clock.ts";
 import { toSamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
-import type { EventDeduper } from "./dedupe.ts";
 import { verifySlackRequest } from "./verify.ts";
 
 /** Options of the HTTP receiver. */
 export interface HttpReceiverOptions {
   signingSecret: string;
-  deduper: EventDeduper;
   logger: Logger;
   clock: Clock;
 }
@@ -19,22 +17,23 @@ function header(req: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Decodes a verified body: JSON (Events API), `payload=` (interactivity) or plain form fields (slash commands). */
+/** Decodes a verified body: JSON (Events API), `payload=` (interactivity) or plain form fields (slash commands). Throws on anything else. */
 export function decodeSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
-  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
-  const form = new URLSearchParams(raw);
-  const payload = form.get("payload");
-  if (payload !== null) return JSON.parse(payload) as Record<string, unknown>;
-  return Object.fromEntries(form);
+  const form = contentType?.includes("application/json") ? undefined : new URLSearchParams(raw);
+  const payload = form?.get("payload");
+  const decoded: unknown = form === undefined ? JSON.parse(raw) : payload !== null && payload !== undefined ? JSON.parse(payload) : Object.fromEntries(form);
+  // `null`, a number or an array is valid JSON, but no Slack payload.
+  if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) throw new SyntaxError("the body is not a Slack payload object");
+  return decoded as Record<string, unknown>;
 }
 
 /**
- * A Bolt receiver that only does transport: verify the signature (always), decode, drop Slack's retries of
- * events already taken, and hand the body to Bolt with an `ack` that writes the HTTP response.
+ * A Bolt receiver that only does transport: verify the signature (always), decode, and hand the body to Bolt with an
+ * `ack` that writes the HTTP response (the dispatch records the delivery before it acks, and drops Slack's retries).
  * Mount `router` at `/slack/events` before any body parser: the signature covers the raw bytes.
  */
 export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Receiver; router: Router } {
-  const { signingSecret, deduper, logger, clock } = options;
+  const { signingSecret, logger, clock } = options;
   let app: App | undefined;
   const router = express.Router();
 
@@ -62,6 +61,12 @@ export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Re
       res.status(400).end();
       return;
     }
+    // Every Slack payload names its type (events, interactivity) or its command (slash commands).
+    if (typeof body.type !== "string" && typeof body.command !== "string") {
+      logger.warn({}, "signed slack request with a body that is no Slack payload; refused");
+      res.status(400).end();
+      return;
+    }
     if (body.type === "url_verification") {
       res.json({ challenge: body.challenge });
       return;
@@ -71,22 +76,6 @@ export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Re
       return;
     }
     const retryNum = Number(header(req, "x-slack-retry-num") ?? "0");
-    if (body.type === "event_callback" && typeof body.event_id === "string") {
-      let first: boolean;
-      try {
-        first = await deduper.claim(body.event_id);
-      } catch (error) {
-        // Not acked, so Slack delivers it again later, when the database may be back.
-        logger.error({ err: toSamverkaError(error), eventId: body.event_id }, "could not record slack event; asking Slack to retry");
-        res.status(500).end();
-        return;
-      }
-      if (!first) {
-        logger.info({ eventId: body.event_id, retryNum }, "slack event already handled; retry ignored");
-        res.status(200).end();
-        return;
-      }
-    }
     let acked = false;
     const ack = (response?: unknown): Promise<void> => {
       if (acked) return Promise.resolve();
@@ -111,7 +100,11 @@ export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Re
   }
 
   router.post("/", express.raw({ type: () => true, limit: "1mb" }), (req, res) => {
-    void handle(req, res);
+    // The error boundary of every Slack request: nothing a request carries may take the process down.
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: toSamverkaError(error) }, "slack request failed outside its handler");
+      if (!res.headersSent) res.status(500).end();
+    });
   });
 
   return {

@@ -18,6 +18,7 @@ import { silentLogger } from "../../../src/shared/logger.ts";
 import type { TestDatabase } from "../../helpers/test-database.ts";
 import { BACKENDS, createJobsTestbed, type JobsTestbed } from "./job-backends.ts";
 import { waitFor } from "./wait-for.ts";
+import { z } from "zod";
 
 const inMs = (ms: number): Date => new Date(Date.now() + ms);
 
@@ -33,10 +34,12 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   const flakyFailures = new Map<string, number>();
   const ticks: Date[] = [];
 
+  const anyPayload = z.record(z.string(), z.unknown());
   const handlers: ReminderHandler[] = [
-    { kind: "test.record", run: async (reminder) => void acts.push({ reminder, at: new Date() }) },
+    { kind: "test.record", payload: anyPayload, run: async (reminder) => void acts.push({ reminder, at: new Date() }) },
     {
       kind: "test.flaky",
+      payload: anyPayload,
       run: async (reminder) => {
         const failures = flakyFailures.get(reminder.key) ?? 0;
         if (failures < 2) {
@@ -48,14 +51,17 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     },
     {
       kind: "test.rejected",
+      payload: anyPayload,
       run: () => Promise.reject(new SamverkaError("platform_rejected", "channel_not_found")),
     },
     {
       kind: "test.broken",
+      payload: anyPayload,
       run: () => Promise.reject(new Error("connection terminated unexpectedly")),
     },
     {
       kind: "test.slow",
+      payload: anyPayload,
       run: async (reminder) => {
         await sleep(400);
         acts.push({ reminder, at: new Date() });
@@ -84,7 +90,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
         deliveries.push(job);
         await processReminder(job);
       },
-      reconcile,
+      deliverOutbox: () => Promise.resolve(),
       recurring: [{ name: "test.every-second", cron: "* * * * * *", run: async (now) => void ticks.push(now) }],
     });
     reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock: systemClock, logger: silentLogger });

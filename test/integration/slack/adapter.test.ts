@@ -10,6 +10,7 @@ import { silentLogger } from "../../../src/shared/logger.ts";
 import { createSlackDriver, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type SlackDriver } from "../../helpers/slack-driver.ts";
 import { startSlackFakeApi, type SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { createTestInbox } from "../../helpers/test-inbox.ts";
 
 // The real Bolt and the adapter behind a small express app, with a handler written here: the chat core is not
 // under test, the Slack edge is.
@@ -81,6 +82,7 @@ async function startAdapter(formBudgetMs?: number): Promise<{ adapter: SlackAdap
   const started = createSlackAdapter({
     config: { botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, apiUrl: fake.apiUrl },
     handler,
+    inbox: createTestInbox(db.db),
     db: db.db,
     logger: silentLogger,
     ...(formBudgetMs === undefined ? {} : { formBudgetMs }),
@@ -156,8 +158,7 @@ describe("Slack adapter over HTTP", () => {
     await driver.waitFor((i) => i.text.includes("Hjälp till U0MAJA: hej"));
     expect(handled).toHaveLength(1);
     expect(fake.calls("chat.postMessage")).toHaveLength(1);
-    const row = await db.db.withTables<{ slack_events: { event_id: string } }>().selectFrom("slack_events").where("event_id", "=", "Ev0RETRY1").selectAll().execute();
-    expect(row).toHaveLength(1);
+    await expect.poll(() => db.db.selectFrom("inbox").where("key", "=", "slack:event:Ev0RETRY1").select("status").execute()).toEqual([{ status: "done" }]);
   });
 
   it("looks the bot's identity up once, not for every event", async () => {
@@ -282,9 +283,8 @@ describe("Slack adapter when the core is slow", () => {
 });
 
 describe("Slack housekeeping", () => {
-  it("forgets event ids and unopened forms older than a day and keeps recent ones", async () => {
+  it("forgets unopened forms older than a day and keeps recent ones", async () => {
     const slackDb = db.db.withTables<SlackTables>();
-    await slackDb.insertInto("slack_events").values([{ event_id: "Ev0OLD", received_at: new Date("2026-11-20T03:00:00Z") }, { event_id: "Ev0NEW", received_at: new Date("2026-11-22T01:00:00Z") }]).execute();
     const forms = await slackDb
       .insertInto("slack_pending_forms")
       .values(["2026-11-20T03:00:00Z", "2026-11-22T01:00:00Z"].map((at) => ({ user_id: "U0MAJA", form: JSON.stringify(form), origin: JSON.stringify({ conversation: "slack:D0MAJA" }), created_at: new Date(at) })))
@@ -292,21 +292,24 @@ describe("Slack housekeeping", () => {
       .execute();
     const [housekeeping] = adapter.recurring;
     await housekeeping!.run(new Date("2026-11-22T03:40:00Z"));
-    const events = await slackDb.selectFrom("slack_events").where("event_id", "in", ["Ev0OLD", "Ev0NEW"]).select("event_id").execute();
-    expect(events.map((r) => r.event_id)).toEqual(["Ev0NEW"]);
     const pending = await slackDb.selectFrom("slack_pending_forms").where("id", "in", forms.map((f) => f.id)).select("id").execute();
     expect(pending.map((r) => r.id)).toEqual([forms[1]!.id]);
   });
 });
 
 describe("Slack ChatPort over the Web API", () => {
-  it("waits for Retry-After when Slack answers 429, then sends the message once", async () => {
-    fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
-    const ref = await adapter.chat.post("slack:C0KANAL", textMessage("Kallt i natt"));
-    const calls = fake.calls("chat.postMessage");
-    expect(calls).toHaveLength(2);
-    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
-    expect(ref).toBe(`slack:C0KANAL:${String(calls[1]!.answer.ts)}`);
+  it("hands a 429 back to the outbox as retryable with Slack's Retry-After, sending nothing twice", async () => {
+    fake.failNext("chat.postMessage", { status: 429, retryAfter: 7 });
+    const error = await adapter.chat.post("slack:C0KANAL", textMessage("Kallt i natt")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "platform_unavailable", retryable: true, retryAfterMs: 7000 });
+    expect(fake.calls("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("treats the ok:false errors Slack documents as transient as retryable", async () => {
+    for (const transient of ["internal_error", "fatal_error", "ratelimited", "service_unavailable", "request_timeout"]) {
+      fake.failNext("chat.postMessage", { error: transient });
+      await expect(adapter.chat.post("slack:C0KANAL", textMessage("x"))).rejects.toMatchObject({ code: "platform_rejected", retryable: true });
+    }
   });
 
   it("turns a refusal into a platform_rejected error that says how to fix it", async () => {

@@ -7,6 +7,7 @@ import { TEST_BOT_TOKEN } from "../../helpers/slack-driver.ts";
 import { startSlackFakeApi, type SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { startSlackFakeSocket, type SlackFakeSocket } from "../../helpers/slack-fake-socket.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { createTestInbox } from "../../helpers/test-inbox.ts";
 
 // With SLACK_APP_TOKEN the adapter connects out over Socket Mode (Bolt's own receiver) instead of serving HTTP.
 const handled: InboundEvent[] = [];
@@ -26,7 +27,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   socket = await startSlackFakeSocket();
   fake = await startSlackFakeApi({ socketUrl: socket.url });
-  adapter = createSlackAdapter({ config: { botToken: TEST_BOT_TOKEN, appToken: "xapp-1-test", apiUrl: fake.apiUrl }, handler, db: db.db, logger: silentLogger });
+  adapter = createSlackAdapter({ config: { botToken: TEST_BOT_TOKEN, appToken: "xapp-1-test", apiUrl: fake.apiUrl }, handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger });
   await adapter.start();
   await socket.connected;
 });

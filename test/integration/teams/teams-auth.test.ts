@@ -6,6 +6,7 @@ import { createTeamsAdapter, isLoopbackHost } from "../../../adapters/teams/inde
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import { createTestInbox } from "../../helpers/test-inbox.ts";
 
 const credentials = { clientId: "11111111-2222-3333-4444-555555555555", clientSecret: "not-a-real-secret", tenantId: "a1b2c3d4-0000-0000-0000-000000000000" };
 
@@ -29,7 +30,7 @@ describe("Teams request authentication", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const adapter = createTeamsAdapter({ credentials, handler, db: db.db, logger: silentLogger, host: "0.0.0.0" });
+    const adapter = createTeamsAdapter({ credentials, handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger, host: "0.0.0.0" });
     await adapter.start();
     const app = express();
     app.use(adapter.router);
@@ -59,14 +60,14 @@ describe("Teams request authentication", () => {
 
   it("will not start without credentials on an address other machines can reach, and says how to fix it", () => {
     for (const host of ["0.0.0.0", "::", "192.168.1.10"]) {
-      expect(() => createTeamsAdapter({ handler, db: db.db, logger: silentLogger, host })).toThrow(/TEAMS_CLIENT_ID.*HOST=127\.0\.0\.1/s);
+      expect(() => createTeamsAdapter({ handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger, host })).toThrow(/TEAMS_CLIENT_ID.*HOST=127\.0\.0\.1/s);
     }
   });
 
   it("accepts unauthenticated requests without credentials only on loopback, and says so at start-up", async () => {
     const warnings: string[] = [];
     const logger = { ...silentLogger, warn: (_o: object | string, msg?: string) => void warnings.push(msg ?? ""), child: () => logger };
-    const adapter = createTeamsAdapter({ handler, db: db.db, logger, host: "127.0.0.1" });
+    const adapter = createTeamsAdapter({ handler, inbox: createTestInbox(db.db), db: db.db, logger, host: "127.0.0.1" });
     await adapter.start();
     expect(warnings.some((w) => w.includes("accepts unauthenticated requests") && w.includes("127.0.0.1"))).toBe(true);
   });

@@ -8,6 +8,7 @@ import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { loadTeamsFixture } from "../../helpers/teams-fixtures.ts";
+import { createTestInbox } from "../../helpers/test-inbox.ts";
 
 // Past token validation (which needs Microsoft's keys, so it is tested as refusal in teams-auth.test.ts).
 describe("Teams activities after token validation", () => {
@@ -31,6 +32,7 @@ describe("Teams activities after token validation", () => {
     deps = {
       handler: { handle: (event) => (events.push(event), Promise.resolve()) },
       chat,
+      inbox: createTestInbox(db.db),
       store,
       logger: silentLogger,
       locale: "sv",

@@ -1,0 +1,76 @@
+import type { Platform } from "../chat/chat-port.ts";
+import type { Notifier } from "../chat/notifier.ts";
+import type { Db } from "../db/database.ts";
+import { createOutboxWriter, type OutboxJobRef, type OutboxQueue } from "../outbox/index.ts";
+import { createReminderWriter, flushReminderJobs, type ReminderJobRef, type ReminderQueue, type Reminders } from "../reminders/index.ts";
+import type { Clock } from "../shared/clock.ts";
+import type { Logger } from "../shared/logger.ts";
+
+/** What one unit of work writes with: its transaction, and the notifier and reminders bound to it. */
+export interface Work {
+  db: Db;
+  notifier: Notifier;
+  reminders: Reminders;
+}
+
+/** Runs `fn` as ONE transaction: state, reminder rows and outbox rows commit together or not at all. */
+export type Transact = <T>(fn: (work: Work) => Promise<T>) => Promise<T>;
+
+/** What the unit of work needs. */
+export interface UnitOfWorkDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  reminderQueue: ReminderQueue;
+  outboxQueue: OutboxQueue;
+  /** The platforms this process has adapters for. */
+  platforms: () => ReadonlySet<Platform>;
+}
+
+/** The unit of work, plus a notifier and reminders whose every call is a small unit of its own. */
+export interface UnitOfWork {
+  transact: Transact;
+  notifier: Notifier;
+  reminders: Reminders;
+}
+
+/**
+ * Record first, then act: everything a use case changes and must send is written in one transaction; the jobs
+ * that act on the rows are queued only after it commits, and a lost enqueue is healed by the sweep. No network call
+ * happens inside the transaction.
+ */
+export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
+  const logger = deps.logger.child({ component: "unit-of-work" });
+  const transact: Transact = async (fn) => {
+    const outbox: OutboxJobRef[] = [];
+    const queued: ReminderJobRef[] = [];
+    const removed: ReminderJobRef[] = [];
+    const result = await deps.db.transaction().execute((trx) =>
+      fn({
+        db: trx,
+        notifier: createOutboxWriter({ db: trx, clock: deps.clock, logger, platforms: deps.platforms, queued: outbox }),
+        reminders: createReminderWriter({ db: trx, clock: deps.clock, queued, removed }),
+      }),
+    );
+    if (outbox.length > 0) {
+      await deps.outboxQueue.enqueueMany(outbox).catch((error: unknown) => logger.warn({ err: error, rows: outbox.length }, "could not queue outbox rows; the sweep will queue them"));
+    }
+    await flushReminderJobs(deps.reminderQueue, queued, removed, logger);
+    return result;
+  };
+  return {
+    transact,
+    notifier: {
+      toMember: (...args) => transact((w) => w.notifier.toMember(...args)),
+      toChannels: (...args) => transact((w) => w.notifier.toChannels(...args)),
+      refreshCard: (...args) => transact((w) => w.notifier.refreshCard(...args)),
+      fileToMember: (...args) => transact((w) => w.notifier.fileToMember(...args)),
+      fileToChannels: (...args) => transact((w) => w.notifier.fileToChannels(...args)),
+    },
+    reminders: {
+      schedule: (...args) => transact((w) => w.reminders.schedule(...args)),
+      cancel: (...args) => transact((w) => w.reminders.cancel(...args)),
+      cancelByPrefix: (...args) => transact((w) => w.reminders.cancelByPrefix(...args)),
+    },
+  };
+}

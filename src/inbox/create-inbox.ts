@@ -1,0 +1,139 @@
+import type { Platform } from "../chat/chat-port.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import { toSamverkaError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
+import { claimInboxBatch, claimInboxRow, finishInboxRow, recordInbox } from "./inbox.repository.ts";
+import type { Inbox, InboxEntry, InboxProcessor } from "./inbox.ts";
+
+/** A delivery older than this is not acted on after a restart: the person is asked to send it again. */
+export const INBOX_TOO_OLD_MS = 15 * 60_000;
+/** A row that has crashed its handler this often is given up (a poison message must not loop forever). */
+const MAX_ATTEMPTS = 3;
+/** The pump leaves fresh rows to the request that recorded them for this long. */
+const FRESH_MS = 500;
+const PUMP_INTERVAL_MS = 1_000;
+
+/** What the inbox needs. */
+export interface InboxDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** How many deliveries this process handles at once; the rest wait as rows, not in memory. */
+  concurrency: number;
+}
+
+/** The inbox plus its pump, which handles rows left pending (busy, or after a restart). */
+export interface RunningInbox extends Inbox {
+  /** Starts the pump: every process that has the chat adapters runs one; rows are claimed with SKIP LOCKED. */
+  start(): void;
+  /** Stops the pump and waits for the deliveries being handled. */
+  stop(): Promise<void>;
+}
+
+/** Creates the inbox: rows first, then bounded work; nothing acknowledged is only in memory. */
+export function createInbox(deps: InboxDeps): RunningInbox {
+  const { db, clock } = deps;
+  const logger = deps.logger.child({ component: "inbox" });
+  const processors = new Map<Platform, InboxProcessor>();
+  const running = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let pumping = false;
+  let stopped = true;
+
+  const track = (work: Promise<void>): void => {
+    running.add(work);
+    void work.finally(() => {
+      running.delete(work);
+      if (!stopped) setImmediate(() => void pump());
+    });
+  };
+
+  async function finish(entry: InboxEntry, status: "done" | "failed" | "expired", error?: string): Promise<void> {
+    try {
+      await finishInboxRow(db, entry.id, status, clock.now(), error);
+    } catch (e) {
+      // The row stays claimed; the sweep returns it to pending and it is handled again (handlers are idempotent).
+      logger.error({ err: toSamverkaError(e), key: entry.key }, "could not mark an inbox row finished; it may be handled again");
+    }
+  }
+
+  async function runStored(entry: InboxEntry): Promise<void> {
+    const processor = processors.get(entry.platform);
+    if (processor === undefined) {
+      logger.warn({ key: entry.key, platform: entry.platform }, "no processor for this platform in this process; the row is left for one that has it");
+      await db.updateTable("inbox").set({ status: "pending", claimed_at: null }).where("id", "=", entry.id).execute();
+      return;
+    }
+    if (entry.attempts > MAX_ATTEMPTS) {
+      logger.error({ key: entry.key, attempts: entry.attempts }, "an inbox row stopped its handler too often; it is given up");
+      await finish(entry, "failed", "given up after repeated crashes");
+      return;
+    }
+    const late = clock.now().getTime() - entry.receivedAt.getTime() > INBOX_TOO_OLD_MS;
+    try {
+      await processor(entry, { late });
+      await finish(entry, late ? "expired" : "done");
+    } catch (error) {
+      const e = toSamverkaError(error);
+      logger.error({ err: e, key: entry.key }, "a recorded delivery could not be handled");
+      await finish(entry, "failed", `${e.code}: ${e.message}`);
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (pumping || stopped) return;
+    pumping = true;
+    try {
+      const free = deps.concurrency - running.size;
+      if (free <= 0) return;
+      const now = clock.now();
+      const batch = await claimInboxBatch(db, free, new Date(now.getTime() - FRESH_MS), now);
+      if (batch.length > 0) logger.info({ rows: batch.length }, "handling recorded deliveries that were waiting");
+      for (const entry of batch) track(runStored(entry));
+    } catch (error) {
+      logger.warn({ err: toSamverkaError(error) }, "the inbox pump could not read the rows; it tries again shortly");
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    async record(key, platform, payload) {
+      return recordInbox(db, { key, platform, payload }, clock.now());
+    },
+    async handleNow(id, handle) {
+      if (running.size >= deps.concurrency) return { status: "queued" };
+      const entry = await claimInboxRow(db, id, clock.now());
+      if (entry === undefined) return { status: "queued" };
+      let resolveSlot!: () => void;
+      track(new Promise<void>((resolve) => (resolveSlot = resolve)));
+      try {
+        const result = await handle(entry);
+        await finish(entry, "done");
+        return { status: "done", result };
+      } catch (error) {
+        const e = toSamverkaError(error);
+        await finish(entry, "failed", `${e.code}: ${e.message}`);
+        throw error;
+      } finally {
+        resolveSlot();
+      }
+    },
+    register(platform, processor) {
+      processors.set(platform, processor);
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      timer = setInterval(() => void pump(), PUMP_INTERVAL_MS);
+      timer.unref();
+      void pump();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clearInterval(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { sql, type Selectable } from "kysely";
+import type { InboxTable } from "../db/core-tables.ts";
+import type { Db } from "../db/database.ts";
+import type { InboxEntry } from "./inbox.ts";
+
+type InboxRow = Selectable<InboxTable>;
+
+function toEntry(row: InboxRow): InboxEntry {
+  return { id: row.id, key: row.key, platform: row.platform, payload: row.payload, receivedAt: row.received_at, attempts: row.attempts };
+}
+
+/** Records a delivery; a key seen before is not recorded again (`fresh` false). */
+export async function recordInbox(
+  db: Db,
+  row: { key: string; platform: "slack" | "teams"; payload: Record<string, unknown> },
+  now: Date,
+): Promise<{ id: string; fresh: boolean }> {
+  const inserted = await db
+    .insertInto("inbox")
+    .values({ key: row.key, platform: row.platform, payload: JSON.stringify(row.payload), received_at: now })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted !== undefined) return { id: inserted.id, fresh: true };
+  const existing = await db.selectFrom("inbox").select("id").where("key", "=", row.key).executeTakeFirstOrThrow();
+  return { id: existing.id, fresh: false };
+}
+
+/** Claims one pending row by id; undefined when another handler has it or it is finished. */
+export async function claimInboxRow(db: Db, id: string, now: Date): Promise<InboxEntry | undefined> {
+  const row = await db
+    .updateTable("inbox")
+    .set((eb) => ({ status: "processing", claimed_at: now, attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toEntry(row);
+}
+
+/** Claims up to `limit` pending rows received before `receivedBefore`, oldest first, skipping rows others are claiming. */
+export async function claimInboxBatch(db: Db, limit: number, receivedBefore: Date, now: Date): Promise<InboxEntry[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .updateTable("inbox")
+    .set((eb) => ({ status: "processing", claimed_at: now, attempts: eb("attempts", "+", 1) }))
+    .where(
+      "id",
+      "in",
+      db
+        .selectFrom("inbox")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("received_at", "<", receivedBefore)
+        .orderBy("received_at")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+  return rows.map(toEntry).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+}
+
+/** Finishes a claimed row. */
+export async function finishInboxRow(db: Db, id: string, status: "done" | "failed" | "expired", now: Date, error?: string): Promise<void> {
+  await db
+    .updateTable("inbox")
+    .set({ status, done_at: now, claimed_at: null, last_error: error ?? null })
+    .where("id", "=", id)
+    .where("status", "=", "processing")
+    .execute();
+}
+
+/** Returns rows whose handler died (claimed before `claimedBefore`) to pending; returns how many. */
+export async function releaseStaleInboxClaims(db: Db, claimedBefore: Date): Promise<number> {
+  const result = await db
+    .updateTable("inbox")
+    .set({ status: "pending", claimed_at: null, last_error: "released: the process stopped while handling it" })
+    .where("status", "=", "processing")
+    .where("claimed_at", "<", claimedBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Whether pending rows are waiting (for the pump to know whether to look again). */
+export async function countPendingInbox(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("inbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Forgets finished rows older than `before`: duplicates of them can no longer arrive. */
+export async function purgeInbox(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("inbox")
+    .where("status", "in", ["done", "expired", "failed"])
+    .where(sql<boolean>`coalesce(done_at, received_at) < ${before}`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,180 @@
+import type { ChatPort, MessageRef, Platform } from "../chat/chat-port.ts";
+import type { Message } from "../chat/message.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import { SamverkaError, toSamverkaError } from "../shared/errors.ts";
+import type { Logger } from "../shared/logger.ts";
+import { recordFailureNotice } from "./failure-notice.ts";
+import { claimOutbox, countUnsentCopies, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
+import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
+import type { Pacer } from "./pacing.ts";
+import { isRetryable, MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from "./retry-policy.ts";
+
+/** What delivering outbox rows needs. */
+export interface OutboxDeliveryDeps {
+  db: Db;
+  chats: ReadonlyMap<Platform, ChatPort>;
+  renderers: readonly OutboxRenderer[];
+  queue: OutboxQueue;
+  pacer: Pacer;
+  clock: Clock;
+  logger: Logger;
+  maxAttempts?: number;
+}
+
+/** Delivers the row a job points at, once per (row, due time). */
+export type DeliverOutbox = (job: OutboxJobRef) => Promise<void>;
+
+/** Where a message went: null ref for files and refreshes. */
+type Sent = { messageRef: MessageRef | null; platform: Platform | null; conversation: string | null };
+
+/** "Nothing to send any more" (a live message whose subject is gone): the row is cancelled, not retried. */
+class NothingToSend extends Error {}
+
+/**
+ * Creates the delivery processor. It claims the row (a repeated or stale job finds nothing to claim), sends, and
+ * stores where the message landed the moment the platform accepted it. A retryable failure puts the row back to
+ * pending at a backoff (honouring Retry-After) and queues that try; after the last attempt, or a failure that cannot
+ * succeed later, the row is failed and samordning is told through another route. No transaction or lock is held
+ * while the platform is called.
+ */
+export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
+  const { db, chats, clock, pacer } = deps;
+  const logger = deps.logger.child({ component: "outbox" });
+  const renderers = new Map(deps.renderers.map((r) => [r.name, r]));
+  const maxAttempts = deps.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
+
+  async function messageOf(row: OutboxRecord): Promise<Message> {
+    const content = row.content;
+    if (content.type === "message") return content.message;
+    if (content.type !== "live") throw new SamverkaError("internal", `Outbox row ${row.key} carries a file where a message was expected.`);
+    const renderer = renderers.get(content.render);
+    if (renderer === undefined) throw new SamverkaError("internal", `No outbox renderer is registered for "${content.render}" (row ${row.key}).`);
+    const parsed = renderer.payload.safeParse(content.payload);
+    if (!parsed.success) throw new SamverkaError("internal", `Outbox row ${row.key} has a payload "${content.render}" cannot read: ${parsed.error.message}`);
+    const message = await renderer.render(parsed.data, row.audience);
+    if (message === undefined) throw new NothingToSend(`${content.render} has nothing to show any more`);
+    return message;
+  }
+
+  function chatFor(platform: Platform): ChatPort {
+    const chat = chats.get(platform);
+    if (chat === undefined) throw new SamverkaError("platform_rejected", `Samverka has no ${platform} adapter configured in this process.`);
+    return chat;
+  }
+
+  async function toChannel(row: OutboxRecord): Promise<Sent> {
+    const chat = chatFor(row.platform!);
+    const conversation = chat.channelRef(row.conversation!);
+    await pacer.wait(chat.platform, conversation);
+    if (row.kind === "file") {
+      const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
+      await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0) });
+      return { messageRef: null, platform: chat.platform, conversation };
+    }
+    const message = await messageOf(row);
+    return { messageRef: await chat.post(conversation, message), platform: chat.platform, conversation };
+  }
+
+  // The member's identities in order: the first is theirs to read; a later one is used only when an earlier platform fails.
+  async function toMember(row: OutboxRecord): Promise<Sent> {
+    const identities = await db
+      .selectFrom("member_identities as i")
+      .innerJoin("members as m", "m.id", "i.member_id")
+      .where("i.member_id", "=", row.memberId!)
+      .where("m.active", "=", true)
+      .select(["i.platform", "i.platform_user_id"])
+      .orderBy("i.position")
+      .execute();
+    const reachable = identities.filter((i) => chats.has(i.platform));
+    if (reachable.length === 0) throw new SamverkaError("not_found", `Member ${row.memberId} has no identity on a configured platform any more.`);
+    const message = row.kind === "message" ? await messageOf(row) : undefined;
+    const errors: unknown[] = [];
+    for (const identity of reachable) {
+      const chat = chatFor(identity.platform);
+      try {
+        await pacer.wait(chat.platform, identity.platform_user_id);
+        if (message !== undefined) {
+          const messageRef = await chat.sendDirect(identity.platform_user_id, message);
+          return { messageRef, platform: chat.platform, conversation: null };
+        }
+        const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
+        const conversation = await chat.directConversation(identity.platform_user_id);
+        await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0) });
+        return { messageRef: null, platform: chat.platform, conversation };
+      } catch (error) {
+        errors.push(error);
+        logger.warn({ err: toSamverkaError(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
+      }
+    }
+    // Retry when any platform may recover; fail when every one refused for good.
+    throw errors.find(isRetryable) ?? errors[0];
+  }
+
+  async function refresh(row: OutboxRecord): Promise<Sent> {
+    const card = row.card!;
+    // A copy still on its way renders the newest rows itself, but one being sent right now may carry older ones:
+    // come back once it has landed, so it is refreshed too.
+    if ((await countUnsentCopies(db, card)) > 0) {
+      throw new SamverkaError("platform_unavailable", `Copies of ${card} are still being sent; refreshing after them.`, { retryable: true, retryAfterMs: 2_000 });
+    }
+    const failures: unknown[] = [];
+    for (const copy of await findCardCopies(db, card)) {
+      try {
+        const message = await messageOf(copy);
+        const chat = chatFor(copy.sentPlatform);
+        await pacer.wait(chat.platform, copy.messageRef);
+        await chat.update(copy.messageRef, message);
+      } catch (error) {
+        if (error instanceof NothingToSend) continue;
+        if (isRetryable(error)) failures.push(error);
+        else logger.warn({ err: toSamverkaError(error), key: copy.key }, "a copy of the card could not be updated (deleted, or the app removed); the others were");
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+    return { messageRef: null, platform: null, conversation: null };
+  }
+
+  const send = (row: OutboxRecord): Promise<Sent> => (row.kind === "refresh" ? refresh(row) : row.memberId !== null ? toMember(row) : toChannel(row));
+
+  return async (job) => {
+    const row = await claimOutbox(db, job, clock.now());
+    if (row === undefined) {
+      logger.debug({ outboxId: job.outboxId }, "outbox row no longer pending at this time; nothing to do");
+      return;
+    }
+    const log = logger.child({ key: row.key, attempt: row.attempts });
+    let sent: Sent;
+    try {
+      sent = await send(row);
+    } catch (thrown) {
+      await settleFailure(row, job, thrown, log);
+      return;
+    }
+    await markSent(db, job, { messageRef: sent.messageRef, platform: sent.platform, conversation: sent.conversation }, clock.now());
+    log.debug({ platform: sent.platform }, "outbox row delivered");
+  };
+
+  async function settleFailure(row: OutboxRecord, job: OutboxJobRef, thrown: unknown, log: Logger): Promise<void> {
+    const now = clock.now();
+    if (thrown instanceof NothingToSend) {
+      await settleUnsent(db, job, { status: "cancelled", error: thrown.message }, now);
+      log.info("nothing to send any more; the row is cancelled");
+      return;
+    }
+    const error = toSamverkaError(thrown);
+    const text = `${error.code}: ${error.message}`;
+    if (isRetryable(thrown) && row.attempts < maxAttempts) {
+      const next = await settleUnsent(db, job, { status: "pending", retryAt: nextAttemptAt(now, row.attempts, thrown), error: text }, now);
+      log.warn({ err: error, retryAt: next?.dueAt }, "delivery failed; it will be retried");
+      // If this enqueue is lost, the sweep queues the pending row.
+      if (next !== undefined) await deps.queue.enqueueMany([next]).catch((e: unknown) => log.warn({ err: e }, "could not queue the retry; the sweep will"));
+      return;
+    }
+    await settleUnsent(db, job, { status: "failed", error: text }, now);
+    log.error({ err: error }, "delivery failed for good; samordning is told");
+    await recordFailureNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, row, now).catch((e: unknown) =>
+      log.error({ err: e }, "could not record the failure notice for samordning"),
+    );
+  }
+}

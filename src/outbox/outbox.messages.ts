@@ -1,0 +1,23 @@
+import type { Catalogue } from "../shared/i18n.ts";
+
+type Key = "failures.title" | "failures.intro" | "failures.toMember" | "failures.toChannel" | "failures.footer";
+
+/** What samordning reads when a message could not be delivered. */
+export const outboxMessages: Catalogue<Key> = {
+  sv: {
+    "failures.title": "Meddelanden som inte kom fram",
+    "failures.intro": ({ n, from, to }, f) =>
+      `Samverka kunde inte leverera ${f.plural(Number(n), "ett meddelande", `${f.number(Number(n))} meddelanden`)} mellan ${f.time(from as Date)} och ${f.time(to as Date)}, trots upprepade försök:`,
+    "failures.toMember": "{what} till {name}",
+    "failures.toChannel": "{what} i kanalen {channel}",
+    "failures.footer": "Kontakta mottagarna på annat sätt (telefon). Samverkas logg har felorsaken för IT.",
+  },
+  en: {
+    "failures.title": "Messages that did not arrive",
+    "failures.intro": ({ n, from, to }, f) =>
+      `Samverka could not deliver ${f.plural(Number(n), "one message", `${f.number(Number(n))} messages`)} between ${f.time(from as Date)} and ${f.time(to as Date)}, despite repeated attempts:`,
+    "failures.toMember": "{what} to {name}",
+    "failures.toChannel": "{what} in the channel {channel}",
+    "failures.footer": "Reach the recipients another way (phone). Samverka's log has the cause for IT.",
+  },
+};

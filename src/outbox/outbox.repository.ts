@@ -1,0 +1,241 @@
+import { sql, type Selectable } from "kysely";
+import type { OutboxTable } from "../db/core-tables.ts";
+import type { Db } from "../db/database.ts";
+import type { Locale } from "../shared/i18n.ts";
+import type { OutboxContent, OutboxJobRef, OutboxRecord } from "./outbox.ts";
+
+type OutboxRow = Selectable<OutboxTable>;
+
+/** A row to record; `key` decides identity, so recording the same message twice records it once. */
+export interface NewOutboxRow {
+  key: string;
+  partnershipId: string | null;
+  kind: "message" | "file";
+  memberId?: string;
+  platform?: "slack" | "teams";
+  conversation?: string;
+  card?: string;
+  content: OutboxContent;
+  fileContent?: Buffer;
+  locale: string;
+  timeZone: string;
+  dueAt: Date;
+}
+
+function toRecord(row: OutboxRow): OutboxRecord {
+  return {
+    id: row.id,
+    key: row.key,
+    partnershipId: row.partnership_id,
+    kind: row.kind,
+    memberId: row.member_id,
+    platform: row.platform,
+    conversation: row.conversation,
+    card: row.card,
+    content: row.content as unknown as OutboxContent,
+    fileContent: row.file_content,
+    audience: { locale: row.locale as Locale, timeZone: row.time_zone },
+    dueAt: row.due_at,
+    attempts: row.attempts,
+  };
+}
+
+/** Records rows; a key already recorded is left as it is. Returns the job refs of the rows this call created. */
+export async function insertOutboxRows(db: Db, rows: readonly NewOutboxRow[], now: Date): Promise<OutboxJobRef[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto("outbox")
+    .values(
+      rows.map((r) => ({
+        key: r.key,
+        partnership_id: r.partnershipId,
+        kind: r.kind,
+        member_id: r.memberId ?? null,
+        platform: r.platform ?? null,
+        conversation: r.conversation ?? null,
+        card: r.card ?? null,
+        content: JSON.stringify(r.content),
+        file_content: r.fileContent ?? null,
+        locale: r.locale,
+        time_zone: r.timeZone,
+        due_at: r.dueAt,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column("key").doNothing())
+    .returning(["id", "due_at"])
+    .execute();
+  return inserted.map((r) => ({ outboxId: r.id, dueAt: r.due_at }));
+}
+
+/**
+ * Asks for one refresh of every copy of `card` at `dueAt`. A refresh already waiting keeps its (earlier) time, so a
+ * burst of changes coalesces into one; a finished or running one is armed again, so the newest rows get rendered.
+ */
+export async function requestRefresh(db: Db, card: string, partnershipId: string | null, dueAt: Date, now: Date): Promise<OutboxJobRef | undefined> {
+  const row = await db
+    .insertInto("outbox")
+    .values({
+      key: `refresh:${card}`,
+      partnership_id: partnershipId,
+      kind: "refresh",
+      card,
+      content: JSON.stringify({}),
+      locale: "sv",
+      time_zone: "UTC",
+      due_at: dueAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column("key")
+        .doUpdateSet({ status: "pending", due_at: dueAt, attempts: 0, last_error: null, claimed_at: null, updated_at: now })
+        .where("outbox.status", "!=", "pending"),
+    )
+    .returning(["id", "due_at"])
+    .executeTakeFirst();
+  return row === undefined ? undefined : { outboxId: row.id, dueAt: row.due_at };
+}
+
+/** Claims the row for this job: only a pending row still due at the job's time is claimed, and only once. */
+export async function claimOutbox(db: Db, job: OutboxJobRef, now: Date): Promise<OutboxRecord | undefined> {
+  const row = await db
+    .updateTable("outbox")
+    .set((eb) => ({ status: "processing", claimed_at: now, updated_at: now, attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", job.outboxId)
+    .where("status", "=", "pending")
+    .where("due_at", "=", job.dueAt)
+    .returningAll()
+    .executeTakeFirst();
+  return row === undefined ? undefined : toRecord(row);
+}
+
+/** Where a message landed; written the moment the platform accepted it, so a repeated job never sends it again. */
+export async function markSent(
+  db: Db,
+  job: OutboxJobRef,
+  sent: { messageRef: string | null; platform: "slack" | "teams" | null; conversation: string | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({
+      status: "sent",
+      message_ref: sent.messageRef,
+      sent_platform: sent.platform,
+      sent_conversation: sent.conversation,
+      sent_at: now,
+      claimed_at: null,
+      last_error: null,
+      updated_at: now,
+    })
+    .where("id", "=", job.outboxId)
+    .where("status", "=", "processing")
+    .where("due_at", "=", job.dueAt)
+    .execute();
+}
+
+/** Settles a claim that did not send: back to pending at `retryAt`, failed, or cancelled (nothing to send). */
+export async function settleUnsent(
+  db: Db,
+  job: OutboxJobRef,
+  outcome: { status: "pending"; retryAt: Date; error: string } | { status: "failed" | "cancelled"; error: string },
+  now: Date,
+): Promise<OutboxJobRef | undefined> {
+  const row = await db
+    .updateTable("outbox")
+    .set({
+      status: outcome.status,
+      last_error: outcome.error,
+      claimed_at: null,
+      updated_at: now,
+      ...(outcome.status === "pending" ? { due_at: outcome.retryAt } : {}),
+    })
+    .where("id", "=", job.outboxId)
+    .where("status", "=", "processing")
+    .where("due_at", "=", job.dueAt)
+    .returning(["id", "due_at"])
+    .executeTakeFirst();
+  return row === undefined ? undefined : { outboxId: row.id, dueAt: row.due_at };
+}
+
+/** The sent copies of a card, with where they landed, for an in-place refresh. */
+export async function findCardCopies(db: Db, card: string): Promise<(OutboxRecord & { messageRef: string; sentPlatform: "slack" | "teams" })[]> {
+  const rows = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("card", "=", card)
+    .where("kind", "=", "message")
+    .where("status", "=", "sent")
+    .where("message_ref", "is not", null)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({ ...toRecord(r), messageRef: r.message_ref!, sentPlatform: r.sent_platform! }));
+}
+
+/** How many copies of a card are still on their way (recorded, not yet sent). */
+export async function countUnsentCopies(db: Db, card: string): Promise<number> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("card", "=", card)
+    .where("kind", "=", "message")
+    .where("status", "in", ["pending", "processing"])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Returns claims older than `claimedBefore` (a worker died mid-send) to pending; returns how many. */
+export async function releaseStaleOutboxClaims(db: Db, claimedBefore: Date, now: Date): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "pending", claimed_at: null, updated_at: now, last_error: "released: the worker stopped while sending it" })
+    .where("status", "=", "processing")
+    .where("claimed_at", "<", claimedBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Pending rows due before `until`, in due order, one page after the `after` cursor. */
+export async function findPendingOutbox(db: Db, until: Date, limit: number, after?: OutboxJobRef): Promise<OutboxJobRef[]> {
+  let query = db.selectFrom("outbox").select(["id", "due_at"]).where("status", "=", "pending").where("due_at", "<=", until);
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb("due_at", ">", after.dueAt), eb.and([eb("due_at", "=", after.dueAt), eb("id", ">", after.outboxId)])]),
+    );
+  }
+  const rows = await query.orderBy("due_at").orderBy("id").limit(limit).execute();
+  return rows.map((r) => ({ outboxId: r.id, dueAt: r.due_at }));
+}
+
+/** Failed rows of a partnership (other than failure notices themselves) that failed within [from, to). */
+export async function findFailuresBetween(
+  db: Db,
+  partnershipId: string,
+  from: Date,
+  to: Date,
+): Promise<{ key: string; memberName: string | null; conversation: string | null; content: OutboxContent; error: string | null }[]> {
+  const rows = await db
+    .selectFrom("outbox as o")
+    .leftJoin("members as m", "m.id", "o.member_id")
+    .select(["o.key", "m.display_name", "o.conversation", "o.content", "o.last_error"])
+    .where("o.partnership_id", "=", partnershipId)
+    .where("o.status", "=", "failed")
+    .where("o.updated_at", ">=", from)
+    .where("o.updated_at", "<", to)
+    .where(sql<boolean>`not starts_with(o.key, ${FAILURE_NOTICE_PREFIX})`)
+    .orderBy("o.updated_at")
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    memberName: r.display_name,
+    conversation: r.conversation,
+    content: r.content as unknown as OutboxContent,
+    error: r.last_error,
+  }));
+}
+
+/** Keys of the notices that tell samordning a message could not be delivered; their own failure is only logged. */
+export const FAILURE_NOTICE_PREFIX = "outbox-failed:";

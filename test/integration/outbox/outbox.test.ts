@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { textMessage } from "../../../src/chat/message.ts";
+import { defineRenderer } from "../../../src/outbox/index.ts";
+import { systemClock } from "../../../src/shared/clock.ts";
+import { SamverkaError } from "../../../src/shared/errors.ts";
+import { createInlineOutbox, type InlineOutbox } from "../../helpers/inline-outbox.ts";
+import { createRecordingChat } from "../../helpers/recording-chat.ts";
+import { seedPartnership } from "../../helpers/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+let t: TestDatabase;
+let ids: Record<string, string>;
+let outbox: InlineOutbox;
+const slack = createRecordingChat("slack");
+const teams = createRecordingChat("teams");
+const hello = ({ locale }: { locale: string }) => textMessage(locale === "sv" ? "Hej" : "Hello");
+let tally = 0;
+const tallyRenderer = defineRenderer({
+  name: "test.tally",
+  payload: z.object({ of: z.string() }),
+  render: async ({ of }, { locale }) => textMessage(`${locale}: ${of} ${tally}`),
+});
+const noReminders = { enqueue: () => Promise.resolve(), enqueueMany: () => Promise.resolve(), remove: () => Promise.resolve() };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  ids = await seedPartnership(
+    t.db,
+    "p1",
+    [
+      { key: "anna", name: "Anna", slack: "UANNA", teams: "aad-anna" },
+      { key: "erik", name: "Erik", teams: "aad-erik", locale: "en" },
+      { key: "sara", name: "Sara", roles: ["samordning"], slack: "USARA" },
+      { key: "nobody", name: "No identity" },
+    ],
+    [{ platform: "slack", conversation: "CMAIN" }, { platform: "teams", conversation: "19:main@thread.tacv2" }],
+  );
+  outbox = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", teams]]), clock: systemClock, reminderQueue: noReminders, renderers: [tallyRenderer] });
+});
+afterAll(async () => {
+  await t.drop();
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+  teams.calls.length = 0;
+});
+
+const rows = (prefix: string) => t.db.selectFrom("outbox").where("key", "like", `${prefix}%`).selectAll().orderBy("key").execute();
+
+describe("the outbox", () => {
+  it("sends a direct message on the member's primary identity only, in their language, and remembers where it landed", async () => {
+    expect(await outbox.notifier.toMember(ids.erik!, hello, { key: "t1" })).toBe(1);
+    expect(teams.directTextsTo("aad-erik")).toEqual(["Hello\nHello"]);
+    await outbox.notifier.toMember(ids.anna!, hello, { key: "t1" });
+    expect(slack.directTextsTo("UANNA")).toHaveLength(1);
+    expect(teams.directTextsTo("aad-anna")).toHaveLength(0);
+    const [anna, erik] = [(await rows(`t1:member:${ids.anna}`))[0]!, (await rows(`t1:member:${ids.erik}`))[0]!];
+    expect(anna).toMatchObject({ status: "sent", sent_platform: "slack", locale: "sv" });
+    expect(erik).toMatchObject({ status: "sent", sent_platform: "teams", locale: "en" });
+    expect(erik.message_ref).toMatch(/^teams:dm-aad-erik\//);
+  });
+
+  it("records a message once however often the same use case runs: the key decides", async () => {
+    await outbox.notifier.toMember(ids.anna!, hello, { key: "t2" });
+    await outbox.notifier.toMember(ids.anna!, hello, { key: "t2" });
+    expect(slack.directTextsTo("UANNA")).toHaveLength(1);
+    expect(await rows("t2:")).toHaveLength(1);
+  });
+
+  it("falls back to the member's next identity when the primary platform fails", async () => {
+    slack.failNext();
+    await outbox.notifier.toMember(ids.anna!, hello, { key: "t3" });
+    expect(teams.directTextsTo("aad-anna")).toHaveLength(1);
+    expect((await rows("t3:"))[0]).toMatchObject({ status: "sent", sent_platform: "teams" });
+  });
+
+  it("records nothing for a member without identities, and says so with 0", async () => {
+    expect(await outbox.notifier.toMember(ids.nobody!, hello, { key: "t4" })).toBe(0);
+    expect(await rows("t4:")).toEqual([]);
+  });
+
+  it("posts to every platform's channel; one refusing is retried and then sent exactly once", async () => {
+    teams.failNext();
+    expect(await outbox.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t5" })).toBe(2);
+    expect(slack.calls.filter((c) => c.op === "post")).toHaveLength(1);
+    expect(teams.calls.filter((c) => c.op === "post")).toHaveLength(0);
+    expect((await rows("t5:channel:teams"))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    await outbox.deliverDue();
+    await outbox.deliverDue();
+    expect(teams.calls.filter((c) => c.op === "post")).toHaveLength(1);
+    expect((await rows("t5:channel:teams"))[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("writes nothing when the transaction that records a message rolls back", async () => {
+    await expect(
+      outbox.transact(async (w) => {
+        await w.notifier.toMember(ids.anna!, hello, { key: "t6" });
+        throw new Error("the use case failed after recording");
+      }),
+    ).rejects.toThrow("the use case failed");
+    expect(await rows("t6:")).toEqual([]);
+    expect(slack.directTextsTo("UANNA")).toHaveLength(0);
+  });
+
+  it("renders a live card when it is sent and re-renders every copy in place on refresh, each in its language", async () => {
+    tally = 1;
+    await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t7", card: "card-7" });
+    await outbox.notifier.toMember(ids.erik!, { render: "test.tally", payload: { of: "places" } }, { key: "t7", card: "card-7" });
+    expect(slack.calls.find((c) => c.op === "post")).toMatchObject({ message: { text: "sv: platser 1" } });
+    tally = 5;
+    await outbox.notifier.refreshCard("card-7", "p1");
+    const updates = [...slack.calls, ...teams.calls].flatMap((c) => (c.op === "update" ? [c.message.text] : []));
+    expect(updates.sort()).toEqual(["en: places 5", "sv: platser 5", "sv: platser 5"]);
+  });
+
+  it("coalesces refreshes asked for close together into one waiting refresh", async () => {
+    await outbox.transact(async (w) => {
+      await w.notifier.refreshCard("card-8", "p1");
+      await w.notifier.refreshCard("card-8", "p1");
+      await w.notifier.refreshCard("card-8", "p1");
+    });
+    expect(await rows("refresh:card-8")).toHaveLength(1);
+  });
+
+  it("fails a message the platform refuses for good, and tells samordning through another route", async () => {
+    const refusing = { ...createRecordingChat("teams"), sendDirect: () => Promise.reject(new SamverkaError("platform_rejected", "never installed")) };
+    const failing = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", refusing]]), clock: systemClock, reminderQueue: noReminders });
+    await failing.notifier.toMember(ids.erik!, hello, { key: "t9" });
+    expect((await rows("t9:"))[0]).toMatchObject({ status: "failed", attempts: 1 });
+    const notices = await rows("outbox-failed:p1:");
+    expect(notices.map((n) => n.member_id ?? n.conversation)).toEqual(expect.arrayContaining([ids.sara, "CMAIN"]));
+  });
+});
