@@ -1,3 +1,4 @@
+import type { Transact } from "../app/unit-of-work.ts";
 import type { Notifier } from "../chat/notifier.ts";
 import type { Db } from "../db/database.ts";
 import type { Reminders } from "../reminders/reminder.ts";
@@ -10,5 +11,7 @@ export interface AlertsDeps {
   clock: Clock;
   notifier: Notifier;
   reminders: Reminders;
+  /** One transaction for a state change and everything it must send and schedule. */
+  transact: Transact;
   logger: Logger;
 }

@@ -1,16 +1,11 @@
-import type { Compose } from "../chat/notifier.ts";
-import type { AlertsDeps } from "./alerts.deps.ts";
+import type { Content, Notifier } from "../chat/notifier.ts";
 
-/** Sends one message to each member; a member who cannot be reached is logged and the rest still get it. */
-export async function tellMembers(deps: AlertsDeps, memberIds: readonly string[], compose: Compose, what: string): Promise<number> {
+/**
+ * Records one message to each member under `key` (the notifier adds the member); returns how many could be reached
+ * on a configured platform. Delivery (with retries) happens after the caller's transaction commits.
+ */
+export async function tellMembers(notifier: Notifier, memberIds: readonly string[], content: Content, key: string): Promise<number> {
   let reached = 0;
-  for (const memberId of new Set(memberIds)) {
-    try {
-      const deliveries = await deps.notifier.toMember(memberId, compose);
-      if (deliveries.length > 0) reached += 1;
-    } catch (error) {
-      deps.logger.warn({ err: error, memberId }, `${what}: could not reach the member`);
-    }
-  }
+  for (const memberId of new Set(memberIds)) reached += await notifier.toMember(memberId, content, { key });
   return reached;
 }

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType } from "kysely";
-import type { Delivery } from "../chat/notifier.ts";
+import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -15,7 +14,6 @@ export interface ColdNightAlertTable {
   closes_at: Timestamp;
   closed_by: string | null;
   closed_at: Timestamp | null;
-  card_deliveries: JSONColumnType<Delivery[]>;
 }
 
 /** One night shelter's answer to a cold-night alert, its escalation step and the morning follow-up. */

@@ -2,6 +2,7 @@ import type { Feature } from "../app/feature.ts";
 import type { AlertsDeps } from "./alerts.deps.ts";
 import { createColdNightActions, createColdNightCommand, createColdNightForms } from "./cold-nights/cold-night.handlers.ts";
 import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
+import { createColdNightCardRenderer } from "./cold-nights/cold-night-notices.ts";
 import type { ForecastSource } from "./forecast/forecast-source.ts";
 import { createForecastNoticeHandler } from "./forecast/forecast-notice.ts";
 import { createForecastTask } from "./forecast/suggest-cold-night.ts";
@@ -27,6 +28,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     forms: [createColdNightForms(core), createIncidentForms(core)],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createIncidentPurgeTask(core)],
+    renderers: [createColdNightCardRenderer(core.db)],
   };
 }
 

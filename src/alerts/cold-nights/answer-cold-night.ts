@@ -42,27 +42,29 @@ export async function mayAnswerFor(deps: AlertsDeps, member: Member, shelter: Sh
   return (await findStaffOf(deps.db, member.partnershipId, shelter.activityId)).includes(member.id);
 }
 
-/** Records the answer, stops that shelter's ladder and updates the card everywhere; a later answer replaces it. */
+/** Records the answer, stops that shelter's ladder and refreshes every copy of the card; a later answer replaces it. */
 export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest): Promise<AnswerOutcome> {
   const found = await findShelterOnAlert(deps, request.alertId, request.activityId, request.member.partnershipId);
   if (found === undefined) return { kind: "not_found" };
   if (!(await mayAnswerFor(deps, request.member, found.shelter))) return { kind: "forbidden", shelter: found.shelter };
   const now = deps.clock.now();
   const extraPlaces = request.answer === "opening" ? request.extraPlaces : 0;
-  const recorded = await recordAnswer(deps.db, { ...request, extraPlaces, by: request.member.id, at: now });
-  if (!recorded) return { kind: "closed", alert: found.alert };
-  await recordAudit(deps.db, {
-    partnershipId: found.alert.partnershipId,
-    actorMemberId: request.member.id,
-    action: "coldnight.answered",
-    subjectType: "cold_night",
-    subjectId: request.alertId,
-    details: { activityId: request.activityId, answer: request.answer, extraPlaces },
-    at: now,
+  return deps.transact(async (w) => {
+    const recorded = await recordAnswer(w.db, { ...request, extraPlaces, by: request.member.id, at: now });
+    if (!recorded) return { kind: "closed", alert: found.alert };
+    await recordAudit(w.db, {
+      partnershipId: found.alert.partnershipId,
+      actorMemberId: request.member.id,
+      action: "coldnight.answered",
+      subjectType: "cold_night",
+      subjectId: request.alertId,
+      details: { activityId: request.activityId, answer: request.answer, extraPlaces },
+      at: now,
+    });
+    // The handlers re-check the row too, so a step that fires before this commits still does nothing.
+    await w.reminders.cancelByPrefix(coldNightKeys.ladder(request.alertId, request.activityId));
+    await refreshCard(w.notifier, found.alert);
+    const alert = (await loadAlert(w.db, request.alertId))!;
+    return { kind: "answered", alert, shelter: alert.responses.find((r) => r.activityId === request.activityId)! };
   });
-  // The handlers re-check the row too, so a step that fires before this cancel still does nothing.
-  await deps.reminders.cancelByPrefix(coldNightKeys.ladder(request.alertId, request.activityId));
-  await refreshCard(deps, request.alertId);
-  const alert = (await loadAlert(deps.db, request.alertId))!;
-  return { kind: "answered", alert, shelter: alert.responses.find((r) => r.activityId === request.activityId)! };
 }

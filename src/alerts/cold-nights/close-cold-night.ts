@@ -18,33 +18,35 @@ export type CloseOutcome =
  * ladder, updates the card, and schedules each shelter's follow-up question for the morning.
  */
 export async function closeColdNight(deps: AlertsDeps, alertId: string, closedBy: Member | null): Promise<CloseOutcome> {
-  const { db, clock, reminders } = deps;
+  const { db, clock } = deps;
   if (closedBy !== null && !hasAnyRole(closedBy, ["samordning", "admin"])) return { kind: "forbidden" };
   const before = await loadAlert(db, alertId);
   if (before === undefined || (closedBy !== null && before.partnershipId !== closedBy.partnershipId)) return { kind: "not_found" };
   const now = clock.now();
-  if (!(await markClosed(db, alertId, closedBy?.id ?? null, now))) return { kind: "already_closed", alert: before };
-  await recordAudit(db, {
-    partnershipId: before.partnershipId,
-    actorMemberId: closedBy?.id ?? null,
-    action: "coldnight.closed",
-    subjectType: "cold_night",
-    subjectId: alertId,
-    details: { automatic: closedBy === null },
-    at: now,
-  });
-  await reminders.cancelByPrefix(coldNightKeys.alert(alertId));
-  // Closed in the evening, the night still runs: the figures are asked for in the morning.
-  const askAt = before.closesAt > now ? before.closesAt : now;
-  for (const shelter of before.responses) {
-    await reminders.schedule({
-      key: coldNightKeys.followUp(alertId, shelter.activityId),
-      kind: COLD_NIGHT_KINDS.followUp,
+  return deps.transact(async (w) => {
+    if (!(await markClosed(w.db, alertId, closedBy?.id ?? null, now))) return { kind: "already_closed", alert: before };
+    await recordAudit(w.db, {
       partnershipId: before.partnershipId,
-      dueAt: askAt,
-      payload: { alertId, activityId: shelter.activityId },
+      actorMemberId: closedBy?.id ?? null,
+      action: "coldnight.closed",
+      subjectType: "cold_night",
+      subjectId: alertId,
+      details: { automatic: closedBy === null },
+      at: now,
     });
-  }
-  await refreshCard(deps, alertId);
-  return { kind: "closed", alert: (await loadAlert(db, alertId))!, followUpAt: askAt > now ? askAt : undefined };
+    await w.reminders.cancelByPrefix(coldNightKeys.alert(alertId));
+    // Closed in the evening, the night still runs: the figures are asked for in the morning.
+    const askAt = before.closesAt > now ? before.closesAt : now;
+    for (const shelter of before.responses) {
+      await w.reminders.schedule({
+        key: coldNightKeys.followUp(alertId, shelter.activityId),
+        kind: COLD_NIGHT_KINDS.followUp,
+        partnershipId: before.partnershipId,
+        dueAt: askAt,
+        payload: { alertId, activityId: shelter.activityId },
+      });
+    }
+    await refreshCard(w.notifier, before);
+    return { kind: "closed", alert: (await loadAlert(w.db, alertId))!, followUpAt: askAt > now ? askAt : undefined };
+  });
 }

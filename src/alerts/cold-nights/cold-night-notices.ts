@@ -1,9 +1,19 @@
+import { z } from "zod";
+import type { Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
-import type { AlertsDeps } from "../alerts.deps.ts";
+import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
 import { composeCard } from "./cold-night-card.ts";
 import type { ColdNightAlert } from "./cold-night.ts";
-import { appendCardDeliveries, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
+import { loadAlert } from "./cold-night.repository.ts";
+
+/** The renderer name of the live cold-night card. */
+const CARD_RENDERER = "coldnight.card";
+
+/** Every copy of one alert's card shares this id, so one refresh re-renders them all. */
+export function coldNightCard(alertId: string): string {
+  return `coldnight:${alertId}`;
+}
 
 /** Display names of everyone the alert's card mentions. */
 export async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<string, string>> {
@@ -11,26 +21,30 @@ export async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<s
   return findDisplayNames(db, [...new Set(ids)]);
 }
 
-/**
- * Posts the card to the partnership's alert channels (or its general channels when it has none) on every
- * platform, and remembers where it landed.
- */
-export async function postCard(deps: AlertsDeps, alert: ColdNightAlert): Promise<void> {
-  const compose = composeCard(alert, await namesOnAlert(deps.db, alert));
-  let deliveries = await deps.notifier.toChannels(alert.partnershipId, { purpose: "alerts" }, compose);
-  if (deliveries.length === 0) deliveries = await deps.notifier.toChannels(alert.partnershipId, { purpose: "partnership" }, compose);
-  await appendCardDeliveries(deps.db, alert.id, deliveries);
+/** Renders the card from the rows at the moment it is sent or refreshed, so every copy shows the current tally. */
+export function createColdNightCardRenderer(db: Db): OutboxRenderer {
+  return defineRenderer({
+    name: CARD_RENDERER,
+    payload: z.object({ alertId: z.uuid() }),
+    async render({ alertId }, audience) {
+      const alert = await loadAlert(db, alertId);
+      return alert === undefined ? undefined : composeCard(alert, await namesOnAlert(db, alert))(audience);
+    },
+  });
 }
 
 /**
- * Re-renders the card in place on every platform from the current rows. The alert row stays locked while the
- * updates go out, so two answers arriving together cannot leave an older total on a platform.
+ * Records the card for the partnership's alert channels (or its general channels when it has none) on every
+ * platform; returns how many channels it goes to.
  */
-export async function refreshCard(deps: AlertsDeps, alertId: string): Promise<void> {
-  await deps.db.transaction().execute(async (tx) => {
-    const alert = await loadAlert(tx, alertId, { lock: true });
-    if (alert === undefined) return;
-    const deliveries = await loadCardDeliveries(tx, alertId);
-    await deps.notifier.update(deliveries, composeCard(alert, await namesOnAlert(tx, alert)));
-  });
+export async function postCard(notifier: Notifier, alert: ColdNightAlert): Promise<number> {
+  const live = { render: CARD_RENDERER, payload: { alertId: alert.id } };
+  const options = { key: `coldnight:${alert.id}:card`, card: coldNightCard(alert.id) };
+  const posted = await notifier.toChannels(alert.partnershipId, { purpose: "alerts" }, live, options);
+  return posted > 0 ? posted : notifier.toChannels(alert.partnershipId, { purpose: "partnership" }, live, options);
+}
+
+/** Asks for every copy of the card to be re-rendered in place (coalesced: answers close together make one refresh). */
+export async function refreshCard(notifier: Notifier, alert: { id: string; partnershipId: string }): Promise<void> {
+  await notifier.refreshCard(coldNightCard(alert.id), alert.partnershipId);
 }

@@ -1,47 +1,46 @@
-import { sql } from "kysely";
-import type { Delivery } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
 import type { NightShelter } from "../alerts.directory.ts";
 import type { ColdNightAlert, ColdNightAnswer } from "./cold-night.ts";
 
-/** Inserts the alert with one pending row per shelter; when the night already has one, returns that instead. */
+/**
+ * Inserts the alert with one pending row per shelter; when the night already has one, returns that instead. Run it
+ * in the declaration's transaction: a concurrent declaration of the same night waits on the unique night and then
+ * finds this one.
+ */
 export async function insertAlert(
-  db: Db,
+  tx: Db,
   values: { partnershipId: string; night: string; temperatureC: number | null; declaredBy: string | null; declaredAt: Date; closesAt: Date },
   shelters: readonly NightShelter[],
 ): Promise<{ alertId: string; created: boolean }> {
-  return db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto("cold_night_alerts")
-      .values({
-        partnership_id: values.partnershipId,
-        night: values.night,
-        temperature_c: values.temperatureC,
-        declared_by: values.declaredBy,
-        declared_at: values.declaredAt,
-        closes_at: values.closesAt,
-        card_deliveries: JSON.stringify([]),
-      })
-      .onConflict((oc) => oc.constraint("cold_night_alerts_night").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const existing = await tx
-        .selectFrom("cold_night_alerts")
-        .where("partnership_id", "=", values.partnershipId)
-        .where("night", "=", values.night)
-        .select("id")
-        .executeTakeFirstOrThrow();
-      return { alertId: existing.id, created: false };
-    }
-    if (shelters.length > 0) {
-      await tx
-        .insertInto("cold_night_responses")
-        .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId })))
-        .execute();
-    }
-    return { alertId: inserted.id, created: true };
-  });
+  const inserted = await tx
+    .insertInto("cold_night_alerts")
+    .values({
+      partnership_id: values.partnershipId,
+      night: values.night,
+      temperature_c: values.temperatureC,
+      declared_by: values.declaredBy,
+      declared_at: values.declaredAt,
+      closes_at: values.closesAt,
+    })
+    .onConflict((oc) => oc.constraint("cold_night_alerts_night").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted === undefined) {
+    const existing = await tx
+      .selectFrom("cold_night_alerts")
+      .where("partnership_id", "=", values.partnershipId)
+      .where("night", "=", values.night)
+      .select("id")
+      .executeTakeFirstOrThrow();
+    return { alertId: existing.id, created: false };
+  }
+  if (shelters.length > 0) {
+    await tx
+      .insertInto("cold_night_responses")
+      .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId })))
+      .execute();
+  }
+  return { alertId: inserted.id, created: true };
 }
 
 export async function findAlertIdByNight(db: Db, partnershipId: string, night: string): Promise<string | undefined> {
@@ -88,20 +87,6 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
     closedAt: a.closed_at,
     responses,
   };
-}
-
-export async function loadCardDeliveries(db: Db, alertId: string): Promise<Delivery[]> {
-  const row = await db.selectFrom("cold_night_alerts").where("id", "=", alertId).select("card_deliveries").executeTakeFirst();
-  return row?.card_deliveries ?? [];
-}
-
-/** Adds where the card was posted, so every later answer can update it in place. */
-export async function appendCardDeliveries(db: Db, alertId: string, deliveries: readonly Delivery[]): Promise<void> {
-  await db
-    .updateTable("cold_night_alerts")
-    .set({ card_deliveries: sql`card_deliveries || ${JSON.stringify(deliveries)}::jsonb` })
-    .where("id", "=", alertId)
-    .execute();
 }
 
 /** Records a shelter's answer while the alert is open; returns false when it is closed (or unknown). */

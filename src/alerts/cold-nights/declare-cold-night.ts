@@ -7,7 +7,8 @@ import { composeShelterPrompt } from "./cold-night-card.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, ladderDueTimes, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
 import { postCard } from "./cold-night-notices.ts";
 import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
-import { insertAlert, loadAlert, loadCardDeliveries } from "./cold-night.repository.ts";
+import { insertAlert, loadAlert } from "./cold-night.repository.ts";
+import type { Db } from "../../db/database.ts";
 import { tellMembers } from "../alerts.notices.ts";
 
 /** What declaring a cold night came to. */
@@ -30,10 +31,10 @@ export interface DeclareRequest {
 /**
  * Declares an extra cold night: one alert per night (a second declaration points to the first), the card in
  * the partnership's channels on every platform, every shelter's staff asked directly (the shelters whose staff
- * could not be reached are named), and the escalation ladder and the morning close scheduled as reminder rows.
+ * cannot be reached are named), and the escalation ladder and the morning close scheduled as reminder rows.
  */
 export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest): Promise<DeclareOutcome> {
-  const { db, clock, reminders } = deps;
+  const { db, clock } = deps;
   const { partnership, declaredBy, night } = request;
   const settings = await loadColdNightSettings(db, partnership.id);
   if (settings === undefined) return { kind: "not_configured" };
@@ -44,58 +45,54 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
   const shelters = await findNightShelters(db, partnership.id);
   if (shelters.length === 0) return { kind: "no_shelters" };
 
-  const { alertId, created } = await insertAlert(
-    db,
-    { partnershipId: partnership.id, night, temperatureC: request.temperatureC ?? null, declaredBy: declaredBy.id, declaredAt: now, closesAt },
-    shelters,
-  );
-  if (!created) return existingOutcome(deps, alertId);
-  await recordAudit(db, {
-    partnershipId: partnership.id,
-    actorMemberId: declaredBy.id,
-    action: "coldnight.declared",
-    subjectType: "cold_night",
-    subjectId: alertId,
-    details: { night, temperatureC: request.temperatureC ?? null },
-    at: now,
-  });
-
-  // The rows first: whatever fails below, the ladder and the close still happen.
-  const dueTimes = ladderDueTimes(now, settings.escalationMinutes);
-  for (const shelter of shelters) {
-    for (const [index, dueAt] of dueTimes.entries()) {
-      const step = index + 1;
-      await reminders.schedule({
-        key: coldNightKeys.step(alertId, shelter.id, step),
-        kind: COLD_NIGHT_KINDS.escalate,
-        partnershipId: partnership.id,
-        dueAt,
-        payload: { alertId, activityId: shelter.id, step },
-      });
+  // One transaction: the alert, every shelter's ladder, the morning close, the card and every prompt exist
+  // together or not at all; their deliveries are jobs queued after the commit.
+  return deps.transact(async (w) => {
+    const { alertId, created } = await insertAlert(
+      w.db,
+      { partnershipId: partnership.id, night, temperatureC: request.temperatureC ?? null, declaredBy: declaredBy.id, declaredAt: now, closesAt },
+      shelters,
+    );
+    if (!created) return existingOutcome(w.db, alertId);
+    await recordAudit(w.db, {
+      partnershipId: partnership.id,
+      actorMemberId: declaredBy.id,
+      action: "coldnight.declared",
+      subjectType: "cold_night",
+      subjectId: alertId,
+      details: { night, temperatureC: request.temperatureC ?? null },
+      at: now,
+    });
+    const dueTimes = ladderDueTimes(now, settings.escalationMinutes);
+    for (const shelter of shelters) {
+      for (const [index, dueAt] of dueTimes.entries()) {
+        const step = index + 1;
+        await w.reminders.schedule({
+          key: coldNightKeys.step(alertId, shelter.id, step),
+          kind: COLD_NIGHT_KINDS.escalate,
+          partnershipId: partnership.id,
+          dueAt,
+          payload: { alertId, activityId: shelter.id, step },
+        });
+      }
     }
-  }
-  await reminders.schedule({ key: coldNightKeys.autoClose(alertId), kind: COLD_NIGHT_KINDS.autoClose, partnershipId: partnership.id, dueAt: closesAt, payload: { alertId } });
+    await w.reminders.schedule({ key: coldNightKeys.autoClose(alertId), kind: COLD_NIGHT_KINDS.autoClose, partnershipId: partnership.id, dueAt: closesAt, payload: { alertId } });
 
-  const alert = (await loadAlert(db, alertId))!;
-  try {
-    await postCard(deps, alert);
-  } catch (error) {
-    deps.logger.error({ err: error, alertId }, "the cold-night card could not be posted; declaring again re-posts it");
-  }
-  // The declarer must know which shelters heard nothing, so they can phone them instead of waiting on the ladder.
-  const unreached: string[] = [];
-  for (const shelter of alert.responses) {
-    const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
-    const reached = await tellMembers(deps, staff, composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName), "cold-night prompt");
-    if (reached === 0) unreached.push(shelter.shelterName);
-  }
-  return { kind: "declared", alert, unreached };
+    const alert = (await loadAlert(w.db, alertId))!;
+    await postCard(w.notifier, alert);
+    // The declarer must know which shelters nobody can be reached for, so they phone them instead of waiting on the ladder.
+    const unreached: string[] = [];
+    for (const shelter of alert.responses) {
+      const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
+      const prompt = composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName);
+      if ((await tellMembers(w.notifier, staff, prompt, `coldnight:${alertId}:${shelter.activityId}:prompt`)) === 0) unreached.push(shelter.shelterName);
+    }
+    return { kind: "declared", alert, unreached };
+  });
 }
 
-async function existingOutcome(deps: AlertsDeps, alertId: string): Promise<DeclareOutcome> {
-  const alert = (await loadAlert(deps.db, alertId))!;
-  // A declaration that died before its card went out is repaired by the next one.
-  if (alert.status === "open" && (await loadCardDeliveries(deps.db, alertId)).length === 0) await postCard(deps, alert);
-  const names = await findDisplayNames(deps.db, alert.declaredBy === null ? [] : [alert.declaredBy]);
+async function existingOutcome(db: Db, alertId: string): Promise<DeclareOutcome> {
+  const alert = (await loadAlert(db, alertId))!;
+  const names = await findDisplayNames(db, alert.declaredBy === null ? [] : [alert.declaredBy]);
   return { kind: "existing", alert, declaredByName: names.get(alert.declaredBy ?? "") ?? "Samverka", total: totalExtraPlaces(alert.responses) };
 }

@@ -18,17 +18,19 @@ export async function recordColdNightFollowUp(
   if (found === undefined) return { kind: "not_found" };
   if (!(await mayAnswerFor(deps, request.member, found.shelter))) return { kind: "forbidden", shelter: found.shelter };
   const now = deps.clock.now();
-  await recordFollowUp(deps.db, { ...request, by: request.member.id, at: now });
-  await recordAudit(deps.db, {
-    partnershipId: found.alert.partnershipId,
-    actorMemberId: request.member.id,
-    action: "coldnight.followed_up",
-    subjectType: "cold_night",
-    subjectId: request.alertId,
-    details: { activityId: request.activityId, placesUsed: request.placesUsed, turnedAway: request.turnedAway },
-    at: now,
+  return deps.transact(async (w) => {
+    await recordFollowUp(w.db, { ...request, by: request.member.id, at: now });
+    await recordAudit(w.db, {
+      partnershipId: found.alert.partnershipId,
+      actorMemberId: request.member.id,
+      action: "coldnight.followed_up",
+      subjectType: "cold_night",
+      subjectId: request.alertId,
+      details: { activityId: request.activityId, placesUsed: request.placesUsed, turnedAway: request.turnedAway },
+      at: now,
+    });
+    await w.reminders.cancelByPrefix(coldNightKeys.followUp(request.alertId, request.activityId));
+    await refreshCard(w.notifier, found.alert);
+    return { kind: "recorded", shelter: found.shelter };
   });
-  await deps.reminders.cancelByPrefix(coldNightKeys.followUp(request.alertId, request.activityId));
-  await refreshCard(deps, request.alertId);
-  return { kind: "recorded", shelter: found.shelter };
 }

@@ -1,4 +1,4 @@
-import type { ReminderHandler } from "../../app/feature.ts";
+import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
 import type { Compose } from "../../chat/notifier.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import { createTranslator } from "../../shared/i18n.ts";
@@ -6,25 +6,24 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { parseReminderPayload } from "../alerts.payload.ts";
 import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
-import { FORECAST_NOTICE_KIND, forecastNoticePayload } from "./forecast.jobs.ts";
+import { FORECAST_NOTICE_KIND, forecastNoticeKey, forecastNoticePayload } from "./forecast.jobs.ts";
 import { isNightDeclared, loadForecastDecision, type ForecastDecision } from "./forecast.repository.ts";
 import { forecastMessages } from "./forecast.messages.ts";
 
 /** Tells samordning what the night's forecast check decided: a suggestion with a declare button, or "unavailable". */
 export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
-  return {
+  return defineReminder({
     kind: FORECAST_NOTICE_KIND,
-    async run(reminder) {
-      const { partnershipId, night } = parseReminderPayload(forecastNoticePayload, reminder.payload, reminder.kind);
+    payload: forecastNoticePayload,
+    async run(_reminder, { partnershipId, night }) {
       const decision = await loadForecastDecision(deps.db, partnershipId, night);
       if (decision === undefined || (decision.outcome !== "suggested" && decision.outcome !== "unavailable")) return;
       // Declared meanwhile (by hand): the suggestion has nothing left to suggest.
       if (decision.outcome === "suggested" && (await isNightDeclared(deps.db, partnershipId, night))) return;
       const samordning = await findMembersWithRole(deps.db, partnershipId, ["samordning"]);
       const compose = decision.outcome === "suggested" ? composeSuggestion(night, decision) : composeUnavailable(night, decision.attempts);
-      const reached = await tellMembers(deps, samordning, compose, `cold-night forecast ${decision.outcome}`);
+      const reached = await tellMembers(deps.notifier, samordning, compose, `${forecastNoticeKey(partnershipId, night)}:${decision.outcome}`);
       if (samordning.length > 0 && reached === 0) {
         throw new SamverkaError("platform_unavailable", `The forecast notice for ${night} reached no one in samordning; retrying.`, { retryable: true });
       }
@@ -38,7 +37,7 @@ export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
         at: deps.clock.now(),
       });
     },
-  };
+  });
 }
 
 function composeSuggestion(night: string, decision: ForecastDecision): Compose {

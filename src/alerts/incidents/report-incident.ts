@@ -31,43 +31,42 @@ export async function employerContacts(db: Db, incident: Pick<Incident, "partner
  * follow-ups (avlastningssamtal, Arbetsmiljöverket, police report) become reminder rows.
  */
 export async function reportIncident(deps: AlertsDeps, request: { partnership: Partnership; reporter: Member; report: IncidentReport }): Promise<Incident> {
-  const { db, clock, reminders } = deps;
+  const { db, clock } = deps;
   const { partnership, reporter, report } = request;
   const settings = await loadIncidentSettings(db, partnership.id);
   const now = clock.now();
-  const id = await insertIncident(db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
-  // The trail names the report, never its free text, so it survives the purge unchanged.
-  await recordAudit(db, {
-    partnershipId: partnership.id,
-    actorMemberId: reporter.id,
-    action: "incident.reported",
-    subjectType: "incident",
-    subjectId: id,
-    details: { kind: report.kind, severity: report.severity, injuries: report.injuries, activityId: report.activityId },
-    at: now,
-  });
+  // One transaction: the report, its follow-up reminders and every message about it exist together or not at all.
+  return deps.transact(async (w) => {
+    const id = await insertIncident(w.db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
+    // The trail names the report, never its free text, so it survives the purge unchanged.
+    await recordAudit(w.db, {
+      partnershipId: partnership.id,
+      actorMemberId: reporter.id,
+      action: "incident.reported",
+      subjectType: "incident",
+      subjectId: id,
+      details: { kind: report.kind, severity: report.severity, injuries: report.injuries, activityId: report.activityId },
+      at: now,
+    });
 
-  const schedule = (key: string, kind: string, dueAt: Date, payload: Record<string, unknown> = {}) =>
-    reminders.schedule({ key, kind, partnershipId: partnership.id, dueAt, payload: { incidentId: id, ...payload } });
-  await schedule(incidentKeys.ack(id), INCIDENT_KINDS_OF_REMINDER.ackEscalation, new Date(now.getTime() + settings.ackMinutes * 60_000));
-  await schedule(incidentKeys.debrief(id), INCIDENT_KINDS_OF_REMINDER.debrief, new Date(now.getTime() + DEBRIEF_REMINDER_AFTER_HOURS * HOUR_MS));
-  if (mustReportToAuthority(report)) await schedule(incidentKeys.authority(id, 1), INCIDENT_KINDS_OF_REMINDER.authority, now, { n: 1 });
-  if (report.police === "called") await schedule(incidentKeys.police(id), INCIDENT_KINDS_OF_REMINDER.police, new Date(now.getTime() + POLICE_STATUS_AFTER_HOURS * HOUR_MS));
+    const schedule = (key: string, kind: string, dueAt: Date, payload: Record<string, unknown> = {}) =>
+      w.reminders.schedule({ key, kind, partnershipId: partnership.id, dueAt, payload: { incidentId: id, ...payload } });
+    await schedule(incidentKeys.ack(id), INCIDENT_KINDS_OF_REMINDER.ackEscalation, new Date(now.getTime() + settings.ackMinutes * 60_000));
+    await schedule(incidentKeys.debrief(id), INCIDENT_KINDS_OF_REMINDER.debrief, new Date(now.getTime() + DEBRIEF_REMINDER_AFTER_HOURS * HOUR_MS));
+    if (mustReportToAuthority(report)) await schedule(incidentKeys.authority(id, 1), INCIDENT_KINDS_OF_REMINDER.authority, now, { n: 1 });
+    if (report.police === "called") await schedule(incidentKeys.police(id), INCIDENT_KINDS_OF_REMINDER.police, new Date(now.getTime() + POLICE_STATUS_AFTER_HOURS * HOUR_MS));
 
-  const incident = (await loadIncident(db, id))!;
-  const samordning = await findMembersWithRole(db, partnership.id, ["samordning"]);
-  await tellMembers(deps, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), "incident report");
-  // Samordning standing in for a missing employer already has the report; the reminders will reach them.
-  const employer = (await employerContacts(db, incident)).filter((id) => !samordning.includes(id));
-  await tellMembers(deps, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), "incident report");
-  if (settings.channelNotice) {
-    try {
+    const incident = (await loadIncident(w.db, id))!;
+    const samordning = await findMembersWithRole(w.db, partnership.id, ["samordning"]);
+    await tellMembers(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), `incident:${id}:details`);
+    // Samordning standing in for a missing employer already has the report; the reminders will reach them.
+    const employer = (await employerContacts(w.db, incident)).filter((m) => !samordning.includes(m));
+    await tellMembers(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), `incident:${id}:details`);
+    if (settings.channelNotice) {
       const notice = composeIncidentNotice("channelNotice", {});
-      const posted = await deps.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice);
-      if (posted.length === 0) await deps.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice);
-    } catch (error) {
-      deps.logger.warn({ err: error, incidentId: id }, "the neutral channel notice could not be posted");
+      const options = { key: `incident:${id}:notice` };
+      if ((await w.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice, options)) === 0) await w.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice, options);
     }
-  }
-  return incident;
+    return incident;
+  });
 }

@@ -7,7 +7,7 @@ import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts"
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
-import { createReminders, type Reminders } from "../../../src/reminders/index.ts";
+import { createUnitOfWork, type UnitOfWork } from "../../../src/app/unit-of-work.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
@@ -44,8 +44,8 @@ export interface AlertsServer {
   driverOf(person: Person): PlatformDriver;
   userOf(person: Person): TestUser;
   deliverDue(): Promise<void>;
-  /** Scheduling on the server's queue, for running a recurring task's tick from the test as its cron would. */
-  reminders: Reminders;
+  /** Rows and jobs on the server's queues, for running a recurring task's tick from the test as its cron would. */
+  work: UnitOfWork;
   /** Forgets what both platforms were sent, so each phase looks only at what it caused. */
   forget(): void;
   /** Waits for something `driver` was sent that `matches`. */
@@ -91,7 +91,14 @@ export async function startAlertsServer(start: string): Promise<AlertsServer> {
     teams,
     driverOf,
     userOf: (person) => USERS[person].user,
-    reminders: createReminders({ db: t.db, queue: jobs.reminderQueue, clock, logger: silentLogger }),
+    work: createUnitOfWork({
+      db: t.db,
+      clock,
+      logger: silentLogger,
+      reminderQueue: jobs.reminderQueue,
+      outboxQueue: jobs.outboxQueue,
+      platforms: () => new Set<Platform>(["slack", "teams"]),
+    }),
     async deliverDue() {
       for (const job of await findPendingReminders(t.db, clock.now(), 100)) {
         await jobs.reminderQueue.remove(job.reminderId, job.dueAt);

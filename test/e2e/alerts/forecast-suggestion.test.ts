@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmhiClient } from "../../../adapters/weather/smhi-client.ts";
 import { createAlertsFeature } from "../../../src/alerts/index.ts";
-import { createNotifier } from "../../../src/chat/create-notifier.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { startFakeSmhi, type FakeSmhi } from "../../integration/alerts/smhi-fixture-server.ts";
 import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
@@ -25,11 +24,10 @@ describe("the SMHI forecast suggestion end to end", () => {
     await smhi?.close();
   });
 
-  /** The 15-minute tick as the server's cron runs it; it only writes rows, so its own notifier needs no platform. */
+  /** The 15-minute tick as the server's cron runs it: it writes rows and jobs on the server's own queues. */
   const tick = async () => {
-    const notifier = createNotifier({ db: w.db, chats: new Map(), logger: silentLogger });
     const forecast = createSmhiClient({ baseUrl: smhi.baseUrl });
-    const feature = createAlertsFeature({ db: w.db, clock: w.clock, notifier, reminders: w.reminders, logger: silentLogger, forecast });
+    const feature = createAlertsFeature({ db: w.db, clock: w.clock, ...w.work, logger: silentLogger, forecast });
     await feature.recurring!.find((r) => r.name === "alerts.cold-night-forecast")!.run(w.clock.now());
   };
 

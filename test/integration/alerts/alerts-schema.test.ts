@@ -20,7 +20,7 @@ const alert = (night: string) => ({
   declared_by: null,
   declared_at: new Date("2026-12-03T15:00:00Z"),
   closes_at: new Date("2026-12-04T08:00:00Z"),
-  card_deliveries: JSON.stringify([]),
+
 });
 
 describe("alerts schema", () => {

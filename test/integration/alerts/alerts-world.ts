@@ -3,12 +3,14 @@ import { createQueueBackend } from "../../../jobs/queue-backend.ts";
 import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import type { Feature } from "../../../src/app/feature.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
-import { createNotifier, createChatRouter } from "../../../src/chat/index.ts";
+import { createChatRouter } from "../../../src/chat/index.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
 import type { FormView, Message } from "../../../src/chat/message.ts";
 import { createAlertsFeature } from "../../../src/alerts/index.ts";
 import type { ForecastSource } from "../../../src/alerts/forecast/forecast-source.ts";
-import { createReminderProcessor, createReminders, type Reminders } from "../../../src/reminders/index.ts";
+import type { OutboxRenderer } from "../../../src/outbox/index.ts";
+import { createReminderProcessor, type Reminders } from "../../../src/reminders/index.ts";
+import { createInlineOutbox } from "../../helpers/inline-outbox.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, messageText, type RecordingChat } from "../../helpers/recording-chat.ts";
@@ -67,10 +69,13 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   const queue = inspect.openQueue(REMINDER_QUEUE, {});
   const chats = { slack: createRecordingChat("slack"), teams: createRecordingChat("teams") };
   const chatMap = new Map<Platform, RecordingChat>([["slack", chats.slack], ["teams", chats.teams]]);
-  const notifier = createNotifier({ db: t.db, chats: chatMap, logger: silentLogger });
-  const reminders = createReminders({ db: t.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
   const forecast: ForecastSource = options.forecast ?? { pointForecast: () => Promise.reject(new Error("no forecast in this test")) };
-  const feature = createAlertsFeature({ db: t.db, clock, notifier, reminders, logger: silentLogger, forecast });
+  // Renderers are the feature's own; the outbox reads them through this late-bound list.
+  const renderers: OutboxRenderer[] = [];
+  const outbox = createInlineOutbox({ db: t.db, chats: chatMap, clock, reminderQueue: runtime.reminderQueue, renderers });
+  const { notifier, reminders, transact } = outbox;
+  const feature = createAlertsFeature({ db: t.db, clock, notifier, reminders, transact, logger: silentLogger, forecast });
+  renderers.push(...(feature.renderers ?? []));
   const router = createChatRouter({ db: t.db, chats: chatMap, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: t.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });
   const partnershipId = options.partnershipId ?? "eu-stockholm";
@@ -120,6 +125,7 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
         // A failing reminder goes back to pending (or is given up) inside the processor; the queue would retry it.
         await processReminder({ reminderId: row.id, dueAt: row.due_at }).catch(() => undefined);
       }
+      await outbox.deliverDue();
       return due.length;
     },
     async queuedJob(key) {

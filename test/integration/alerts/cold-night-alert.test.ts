@@ -119,7 +119,8 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     const sent = w.chats.slack.calls.length + w.chats.teams.calls.length;
     const handler = w.feature.reminders!.find((h) => h.kind === "coldnight.escalate")!;
-    await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload: { alertId, activityId: w.activityIds["natt-ng"], step: 3 } });
+    const payload = { alertId, activityId: w.activityIds["natt-ng"], step: 3 };
+    await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload }, payload);
     expect(w.chats.slack.calls.length + w.chats.teams.calls.length).toBe(sent);
   });
 
