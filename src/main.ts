@@ -28,8 +28,13 @@ import type { Logger } from "./shared/logger.ts";
 // The CLI (src/cli.ts) reaches adapters only through the composition root.
 export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
 
-/** Deliveries one process handles at once; with the outbox and reminder workers it fits the database pool. */
+/**
+ * Sized together: a process handles 8 deliveries at once, sends up to 20 outbox rows and runs 10 reminders; each
+ * holds a connection only for its short queries (never across a platform call), so 15 connections serve them all
+ * and a burst waits as inbox rows, not as work in memory.
+ */
 const INBOX_CONCURRENCY = 8;
+const DATABASE_POOL_SIZE = 15;
 const SWEEP_STALE_S = SWEEP_STALE_MS / 1000;
 /** A handler, a send or a reminder that has been running this long belongs to a process that died. */
 const STALE_CLAIM_MS = 45_000;
@@ -109,7 +114,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
   }
-  const handle = connectDatabase(url, { logger });
+  const handle = connectDatabase(url, { logger, max: DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ applied }, "database migrated");
   return {
