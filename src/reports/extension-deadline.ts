@@ -1,4 +1,4 @@
-import type { ReminderHandler } from "../app/feature.ts";
+import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { addDays, localDate, localInstant } from "./report-period.ts";
 import type { ReportingPartnership } from "./report-directory.ts";
@@ -57,12 +57,15 @@ function agendaTitle(locale: "sv" | "en", deadline: string): string {
   return createTranslator(reportsMessages, locale)("extension.agenda", { deadline });
 }
 
-/** Reminds the styrgrupp in its channels (or directly, when it has none) unless the deadline has moved. */
+/**
+ * Reminds the styrgrupp in its channels (or directly, when it has none) unless the deadline has moved; every copy is
+ * recorded in one unit of work under the reminder's key, so a repeated job records nothing twice.
+ */
 export function createExtensionReminderHandler(deps: ReportsDeps, service: ReportService): ReminderHandler {
-  return {
+  return defineReminder({
     kind: REPORT_EXTENSION,
-    async run(reminder) {
-      const payload = extensionReminderPayloadSchema.parse(reminder.payload);
+    payload: extensionReminderPayloadSchema,
+    async run(_reminder, payload) {
       const partnership = await service.directory.partnership(payload.partnershipId);
       if (partnership === undefined) return;
       const today = localDate(deps.clock.now(), partnership.timeZone);
@@ -73,11 +76,14 @@ export function createExtensionReminderHandler(deps: ReportsDeps, service: Repor
         const t = createTranslator(reportsMessages, locale, partnership.timeZone);
         return plain(t("extension.reminder", { partnership: partnership.name, deadline: payload.deadline, days: t("days", { n: days }) }));
       };
-      for (const group of await service.directory.styrgrupper(partnership.id)) {
-        const posted = await deps.notifier.toChannels(partnership.id, { purpose: "group", groupId: group.id }, compose);
-        if (posted.length > 0) continue;
-        for (const memberId of group.memberIds) await deps.notifier.toMember(memberId, compose);
-      }
+      const key = { key: `extension:${partnership.id}:${payload.deadline}:reminder:${payload.daysBefore}` };
+      await deps.transact(async (w) => {
+        for (const group of await service.directory.styrgrupper(partnership.id)) {
+          const posted = await w.notifier.toChannels(partnership.id, { purpose: "group", groupId: group.id }, compose, key);
+          if (posted > 0) continue;
+          for (const memberId of group.memberIds) await w.notifier.toMember(memberId, compose, key);
+        }
+      });
     },
-  };
+  });
 }

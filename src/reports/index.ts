@@ -100,7 +100,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
     actions: [actions],
     forms: [form],
     directMessages: [conversation],
-    reminders: [...createReportReminderHandlers(deps, service), createExtensionReminderHandler(deps, service)],
+    reminders: [...createReportReminderHandlers(deps), createExtensionReminderHandler(deps, service)],
     recurring: [
       createReportCycleTask(deps, service),
       // Drafts may hold free text a person never sent; once finished they are kept a month, then forgotten.

@@ -1,3 +1,4 @@
+import type { Work } from "../app/unit-of-work.ts";
 import { createFormConversations, startConversation, type Answers, type FormDefinition, type FormSession, type LocalizedText } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { createReportDirectory, type ReportingOrganisation, type ReportingPartnership } from "./report-directory.ts";
@@ -42,8 +43,11 @@ export function createReportReader(deps: Pick<ReportsDeps, "db" | "clock">) {
 
 export type ReportReader = ReturnType<typeof createReportReader>;
 
+/** What the report use cases work with. */
+type ServiceDeps = Pick<ReportsDeps, "db" | "clock" | "logger" | "prefill" | "transact">;
+
 /** The use cases of filling in and submitting reports, shared by the chat, the form view and the reminders. */
-export function createReportService(deps: Pick<ReportsDeps, "db" | "clock" | "logger" | "reminders" | "prefill">) {
+export function createReportService(deps: ServiceDeps) {
   const reader = createReportReader(deps);
   const { reports, directory, conversations } = reader;
   const logger = deps.logger.child({ component: "reports" });
@@ -100,34 +104,41 @@ export function createReportService(deps: Pick<ReportsDeps, "db" | "clock" | "lo
       });
     },
 
-    /** Stores a new version, stops the organisation's reminders and closes every other draft of the report. */
+    /**
+     * Stores a new version, stops the organisation's reminders and closes every other draft of the report, as one
+     * unit of work: a submission either exists with its reminders stopped and drafts closed, or not at all.
+     */
     async submit(ctx: ReportContext, input: { answers: Answers; memberId: string; via: "chat" | "form"; session?: FormSession }): Promise<ReportVersion> {
-      const previous = await reports.latestVersion(ctx.report.id);
-      assertCorrectable(ctx, previous);
-      const now = deps.clock.now();
-      const version = await reports.addVersion({
-        reportId: ctx.report.id,
-        answers: input.answers,
-        definition: input.session?.definition ?? ctx.definition,
-        submittedBy: input.memberId,
-        submittedAt: now,
-        via: input.via,
+      const version = await deps.transact(async (w) => {
+        const tx = { reports: createReportRepository(w.db), conversations: createFormConversations({ db: w.db, clock: deps.clock }) };
+        const previous = await tx.reports.latestVersion(ctx.report.id);
+        assertCorrectable(ctx, previous);
+        const now = deps.clock.now();
+        const added = await tx.reports.addVersion({
+          reportId: ctx.report.id,
+          answers: input.answers,
+          definition: input.session?.definition ?? ctx.definition,
+          submittedBy: input.memberId,
+          submittedAt: now,
+          via: input.via,
+        });
+        await w.db
+          .insertInto("audit_events")
+          .values({
+            partnership_id: ctx.report.partnershipId,
+            actor_member_id: input.memberId,
+            action: added.version === 1 ? "report.submitted" : "report.corrected",
+            subject_type: "report",
+            subject_id: ctx.report.id,
+            details: JSON.stringify({ version: added.version, via: input.via, form: ctx.report.form, period: ctx.report.period }),
+            at: now,
+          })
+          .execute();
+        if (input.session !== undefined) await tx.conversations.complete(input.session);
+        await tx.conversations.closeSubject(subjectOf(ctx.report.id), input.session?.id);
+        await w.reminders.cancelByPrefix(reportReminderKey(ctx.report.form, ctx.report.period, ctx.report.organisationId, ""));
+        return added;
       });
-      await deps.db
-        .insertInto("audit_events")
-        .values({
-          partnership_id: ctx.report.partnershipId,
-          actor_member_id: input.memberId,
-          action: version.version === 1 ? "report.submitted" : "report.corrected",
-          subject_type: "report",
-          subject_id: ctx.report.id,
-          details: JSON.stringify({ version: version.version, via: input.via, form: ctx.report.form, period: ctx.report.period }),
-          at: now,
-        })
-        .execute();
-      if (input.session !== undefined) await conversations.complete(input.session);
-      await conversations.closeSubject(subjectOf(ctx.report.id), input.session?.id);
-      await deps.reminders.cancelByPrefix(reportReminderKey(ctx.report.form, ctx.report.period, ctx.report.organisationId, ""));
       logger.info({ reportId: ctx.report.id, version: version.version, via: input.via }, "report submitted");
       return version;
     },
@@ -135,3 +146,11 @@ export function createReportService(deps: Pick<ReportsDeps, "db" | "clock" | "lo
 }
 
 export type ReportService = ReturnType<typeof createReportService>;
+
+/**
+ * Runs `fn` as one unit of work with a report service whose every read and write joins it (a submission made with
+ * it joins it too), and the unit's notifier and reminders.
+ */
+export function inReportTransaction<T>(deps: ServiceDeps, fn: (tx: ReportService, w: Work) => Promise<T>): Promise<T> {
+  return deps.transact((w) => fn(createReportService({ ...deps, db: w.db, transact: (inner) => inner(w) }), w));
+}

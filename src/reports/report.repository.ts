@@ -85,9 +85,12 @@ export function createReportRepository(db: Db) {
       const rows = await db.selectFrom("report_versions").selectAll().where("report_id", "=", reportId).orderBy("version").execute();
       return rows.map(toVersion);
     },
-    /** Adds the next version; the unique (report, version) makes two simultaneous submissions fail one, not merge. */
+    /**
+     * Adds the next version; the unique (report, version) makes two simultaneous submissions fail one, not merge.
+     * Inside the caller's unit of work it joins that transaction; alone, it runs in a short one of its own.
+     */
     async addVersion(version: Omit<ReportVersion, "version">): Promise<ReportVersion> {
-      return db.transaction().execute(async (trx) => {
+      const add = async (trx: Db): Promise<ReportVersion> => {
         const last = await trx.selectFrom("report_versions").select((eb) => eb.fn.max("version").as("v")).where("report_id", "=", version.reportId).executeTakeFirst();
         const row = await trx
           .insertInto("report_versions")
@@ -103,7 +106,8 @@ export function createReportRepository(db: Db) {
           .returningAll()
           .executeTakeFirstOrThrow();
         return toVersion(row);
-      });
+      };
+      return db.isTransaction ? add(db) : db.transaction().execute(add);
     },
   };
 }

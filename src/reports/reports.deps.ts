@@ -1,3 +1,4 @@
+import type { Transact } from "../app/unit-of-work.ts";
 import type { Notifier } from "../chat/notifier.ts";
 import type { Db } from "../db/database.ts";
 import type { Reminders } from "../reminders/reminder.ts";
@@ -18,6 +19,8 @@ export interface ReportsDeps {
   clock: Clock;
   notifier: Notifier;
   reminders: Reminders;
+  /** One transaction for a state change and everything it must send and schedule. */
+  transact: Transact;
   logger: Logger;
   prefill?: ReportPrefillSources;
   agenda?: AgendaPort;
