@@ -25,7 +25,7 @@ beforeAll(async () => {
     const row = await h.db.db.insertInto("organisations").values({ partnership_id: "eu", key, name, org_number: orgNumber }).returning("id").executeTakeFirstOrThrow();
     h.organisations[key] = row.id;
   }
-  const service = createReportService({ db: h.db.db, clock: h.clock, logger: silentLogger, reminders: h.reminders });
+  const service = createReportService({ db: h.db.db, clock: h.clock, logger: silentLogger, transact: h.transact });
   const ensure = (org: string) =>
     service.reports.ensure({
       partnershipId: "eu", organisationId: h.organisations[org]!, form: "uppfoljning", period: "2026H2", periodStart: "2026-07-01", periodEnd: "2026-12-31",

@@ -21,7 +21,7 @@ beforeAll(async () => {
   for (const n of nights) {
     const alert = await db
       .insertInto("cold_night_alerts")
-      .values({ partnership_id: "eu", night: n.night, temperature_c: -9, declared_by: null, declared_at: `${n.night}T14:00:00Z`, closes_at: `${n.night}T23:00:00Z`, closed_by: null, closed_at: null, card_deliveries: JSON.stringify([]) })
+      .values({ partnership_id: "eu", night: n.night, temperature_c: -9, declared_by: null, declared_at: `${n.night}T14:00:00Z`, closes_at: `${n.night}T23:00:00Z`, closed_by: null, closed_at: null })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db

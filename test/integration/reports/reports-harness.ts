@@ -1,17 +1,18 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Feature } from "../../../src/app/feature.ts";
+import { createUnitOfWork, type Transact } from "../../../src/app/unit-of-work.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
-import { createNotifier } from "../../../src/chat/create-notifier.ts";
 import type { FormResult, InboundEvent, Reply } from "../../../src/chat/inbound.ts";
 import type { FormView } from "../../../src/chat/message.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
-import { createReminderProcessor, createReminders, type Reminders } from "../../../src/reminders/index.ts";
+import { createReminderProcessor, type Reminders } from "../../../src/reminders/index.ts";
 import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from "../../../src/reports/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { createOutboxRunner, type OutboxRunner } from "../meetings/outbox-runner.ts";
 import { seedReportingPartnership } from "./reports-seed.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
@@ -21,17 +22,22 @@ export const KNOWN_FIGURES: ReportPrefillSources = {
   incidentFigures: async () => ({ incidents: 2 }),
 };
 
-/** A partnership with two reporting organisations on Slack and Teams, real reminders and a manual clock. */
+/**
+ * A partnership with two reporting organisations on Slack and Teams, real reminders, the unit of work and outbox
+ * delivery, and a manual clock. What a step records is delivered right after it, as the outbox worker would.
+ */
 export interface ReportsHarness {
   db: TestDatabase;
   clock: ManualClock;
   chats: Map<Platform, RecordingChat>;
   reminders: Reminders;
+  transact: Transact;
+  outbox: OutboxRunner;
   members: Record<string, string>;
   organisations: Record<string, string>;
-  /** Builds the bot from scratch on the same database: what a process restart leaves. */
+  /** Builds the bot from scratch on the same database: what a process restart leaves. `send` delivers what it recorded. */
   boot(): { feature: Feature; send(event: InboundEvent): Promise<{ result: FormResult | void; forms: FormView[] }> };
-  /** Runs every reminder that is due by the clock, as the queue's worker would at that time. */
+  /** Runs every reminder that is due by the clock, as the queue's worker would at that time, then delivers what they recorded. */
   runDue(): Promise<number>;
   close(): Promise<void>;
 }
@@ -54,7 +60,11 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
   const prefix = uniqueName("reports");
   // The queue lives in the test database (BullMQ's PostgreSQL backend), so it goes when the database is dropped.
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
-  const reminders = createReminders({ db: db.db, queue: runtime.reminderQueue, clock, logger: silentLogger });
+  // The harness delivers the outbox itself (below), so its jobs go nowhere.
+  const work = createUnitOfWork({
+    db: db.db, clock, logger: silentLogger, reminderQueue: runtime.reminderQueue, outboxQueue: { enqueueMany: () => Promise.resolve() }, platforms: () => new Set(chats.keys()),
+  });
+  const outbox = createOutboxRunner({ db: db.db, chats, renderers: [], clock });
 
   const seed =
     options.seed ??
@@ -62,8 +72,10 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
   const { members, organisations } = await seed(db.db);
 
   const boot: ReportsHarness["boot"] = () => {
-    const notifier = createNotifier({ db: db.db, chats: chats, logger: silentLogger });
-    const feature = createReportsFeature({ db: db.db, clock, notifier, reminders, logger: silentLogger, prefill: KNOWN_FIGURES, ...(options.agenda === undefined ? {} : { agenda: options.agenda }) });
+    const feature = createReportsFeature({
+      db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger, prefill: KNOWN_FIGURES,
+      ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
+    });
     const router = createChatRouter({ db: db.db, chats: chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
     return {
       feature,
@@ -79,6 +91,7 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
           openForm: async (form) => void forms.push(form),
         };
         const result = await router.handle(event, reply);
+        await outbox.deliver();
         return { result, forms };
       },
     };
@@ -88,7 +101,9 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
     db,
     clock,
     chats,
-    reminders,
+    reminders: work.reminders,
+    transact: work.transact,
+    outbox,
     members,
     organisations,
     boot,
@@ -97,6 +112,7 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
       const due = await findPendingReminders(db.db, clock.now(), 100);
       // A failing reminder is put back for a retry (or given up) by the processor; the queue would retry it later.
       for (const job of due) await process(job).catch(() => undefined);
+      await outbox.deliver();
       return due.length;
     },
     async close() {
