@@ -1,10 +1,24 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Platform } from "../chat/chat-port.ts";
 import type { Notifier } from "../chat/notifier.ts";
 import type { Db } from "../db/database.ts";
 import { createOutboxWriter, type OutboxJobRef, type OutboxQueue } from "../outbox/index.ts";
 import { createReminderWriter, flushReminderJobs, type ReminderJobRef, type ReminderQueue, type Reminders } from "../reminders/index.ts";
 import type { Clock } from "../shared/clock.ts";
+import { SamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
+
+const insideTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Throws when called from inside a unit of work's transaction. The adapters call it before every platform request:
+ * a network call there would hold a pooled connection and the rows' locks for as long as Slack or Teams take.
+ */
+export function assertOutsideTransaction(what: string): void {
+  if (insideTransaction.getStore() === true) {
+    throw new SamverkaError("internal", `${what} was called inside a database transaction; record it in the outbox instead (see DURABILITY.md).`);
+  }
+}
 
 /** What one unit of work writes with: its transaction, and the notifier and reminders bound to it. */
 export interface Work {
@@ -45,12 +59,14 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
     const outbox: OutboxJobRef[] = [];
     const queued: ReminderJobRef[] = [];
     const removed: ReminderJobRef[] = [];
-    const result = await deps.db.transaction().execute((trx) =>
-      fn({
-        db: trx,
-        notifier: createOutboxWriter({ db: trx, clock: deps.clock, logger, platforms: deps.platforms, queued: outbox }),
-        reminders: createReminderWriter({ db: trx, clock: deps.clock, queued, removed }),
-      }),
+    const result = await insideTransaction.run(true, () =>
+      deps.db.transaction().execute((trx) =>
+        fn({
+          db: trx,
+          notifier: createOutboxWriter({ db: trx, clock: deps.clock, logger, platforms: deps.platforms, queued: outbox }),
+          reminders: createReminderWriter({ db: trx, clock: deps.clock, queued, removed }),
+        }),
+      ),
     );
     if (outbox.length > 0) {
       await deps.outboxQueue.enqueueMany(outbox).catch((error: unknown) => logger.warn({ err: error, rows: outbox.length }, "could not queue outbox rows; the sweep will queue them"));

@@ -1,4 +1,5 @@
 import { ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from "@slack/web-api";
+import { assertOutsideTransaction } from "../../../src/app/unit-of-work.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 
 // Platform errors that mean "this will not work until someone changes something in Slack".
@@ -41,8 +42,9 @@ export function isNotInChannel(error: unknown): boolean {
   return code === ErrorCode.PlatformError && (slackError === "not_in_channel" || slackError === "channel_not_found");
 }
 
-/** Runs one Web API call, turning its failure into a SamverkaError. */
+/** Runs one Web API call, turning its failure into a SamverkaError. Never inside a database transaction. */
 export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
+  assertOutsideTransaction(`Slack ${method}`);
   try {
     return await call();
   } catch (error) {

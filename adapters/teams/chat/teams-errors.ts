@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { assertOutsideTransaction } from "../../../src/app/unit-of-work.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 
 interface HttpFailure {
@@ -38,6 +39,7 @@ const ATTEMPTS = 4;
  * not accepted, so a retry cannot post it twice. Other failures are thrown at once as SamverkaError.
  */
 export async function callConnector<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  assertOutsideTransaction(`Teams ${operation}`);
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
