@@ -6,7 +6,7 @@ import type { MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 
 /** How a message goes to a group: its key, the card its copies form, a file to attach, and whether the channel gets it. */
-export interface GroupNoticeOptions {
+interface GroupNoticeOptions {
   /** Names what the message is (`meeting:<id>:minutes`); the notifier adds the recipient. */
   key: string;
   card?: string;

@@ -8,7 +8,7 @@ import { escalationMessage, openingMessage, reminderMessage } from "./reports.vi
 import type { ReportsDeps } from "./reports.deps.ts";
 
 /** The keys of what a report's reminders send; the notifier adds the recipient. */
-export const reportMessageKeys = {
+const reportMessageKeys = {
   opening: (reportId: string) => `report:${reportId}:open`,
   reminder: (reportId: string, offsetDays: number) => `report:${reportId}:reminder:${offsetDays}`,
   escalation: (reportId: string, offsetDays: number) => `report:${reportId}:escalation:${offsetDays}`,
