@@ -107,7 +107,7 @@ describe("a meeting reminder whose payload does not fit", () => {
   it("is given up at once, not retried, and sends nothing", async () => {
     const row = await tb.db.db
       .insertInto("reminders")
-      .values({ key: "meeting:not-a-meeting:invite", kind: "meeting.invite", partnership_id: "eu-sthlm", due_at: tb.clock.now(), payload: JSON.stringify({ meetingId: "not-a-meeting" }) })
+      .values({ key: "meeting:not-a-meeting:invite", kind: "meeting.invite", partnership_id: "eu-sthlm", due_at: tb.clock.now(), payload: JSON.stringify({ meetingId: "not-a-meeting" }), last_error: null, claimed_at: null, done_at: null, updated_at: tb.clock.now() })
       .returning(["id", "due_at"])
       .executeTakeFirstOrThrow();
     tb.chat.calls.length = 0;
