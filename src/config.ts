@@ -38,10 +38,7 @@ const schema = z
     SAMVERKA_CALENDAR_ORGANIZER: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: "must be an e-mail address, e.g. samverka@stad.se (the ORGANIZER of meeting invitations)",
     }),
-    SMHI_BASE_URL: z
-      .string()
-      .url()
-      .default("https://opendata-download-metfcst.smhi.se/api/category/snow1g/version/1"),
+    SMHI_BASE_URL: z.url().default("https://opendata-download-metfcst.smhi.se/api/category/snow1g/version/1"),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET === undefined && env.SLACK_APP_TOKEN === undefined) {

@@ -1,6 +1,7 @@
 /**
  * Builds the Teams app package (a zip of manifest.json, color.png and outline.png) for a city's IT department to
- * upload in the Teams admin center. No network and no zip tool needed: icons and zip are written with node:zlib.
+ * upload in the Teams admin center. The icons are the committed color.png and outline.png, copied as they are.
+ * No network and no zip tool needed: the zip is written with node:zlib.
  *
  *   node apps/teams/build.ts --app-id <Azure bot app id> --public-url https://samverka.example.se \
  *     [--organisation "Stockholms stad"] [--privacy-url URL] [--terms-url URL] [--version 1.0.0] [--out FILE]
@@ -10,11 +11,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { colorIcon, outlineIcon } from "./icons.ts";
+import { z } from "zod";
 import { writeZip } from "./zip.ts";
 
 const HERE = import.meta.dirname;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Azure shows the app id as a GUID; z.guid() takes any 8-4-4-4-12 hex, as Azure does (z.uuid() also checks RFC version bits).
+const GUID = z.guid();
 
 /** What goes into the manifest's placeholders. */
 export interface PackageSettings {
@@ -33,7 +35,7 @@ function httpsUrl(value: string, name: string): URL {
 
 /** The manifest with every placeholder filled in; throws naming what is missing or malformed. */
 export function buildManifest(settings: PackageSettings): string {
-  if (!GUID.test(settings.appId)) throw new Error(`--app-id must be the Azure bot's application (client) id, a GUID; got "${settings.appId}".`);
+  if (!GUID.safeParse(settings.appId).success) throw new Error(`--app-id must be the Azure bot's application (client) id, a GUID; got "${settings.appId}".`);
   if (!/^\d+\.\d+\.\d+$/.test(settings.version)) throw new Error(`--version must look like 1.0.0; got "${settings.version}".`);
   const site = httpsUrl(settings.publicUrl, "--public-url");
   httpsUrl(settings.privacyUrl, "--privacy-url");
@@ -54,12 +56,14 @@ export function buildManifest(settings: PackageSettings): string {
   return `${filled}\n`;
 }
 
+/** The icons Teams shows, committed beside the manifest: 192×192 colour and 32×32 white on transparent. */
+export const ICONS = ["color.png", "outline.png"] as const;
+
 /** The package's bytes. */
 export function buildPackage(settings: PackageSettings): Buffer {
   return writeZip([
     { name: "manifest.json", content: Buffer.from(buildManifest(settings), "utf8") },
-    { name: "color.png", content: colorIcon() },
-    { name: "outline.png", content: outlineIcon() },
+    ...ICONS.map((name) => ({ name, content: readFileSync(path.join(HERE, name)) })),
   ]);
 }
 
@@ -85,9 +89,6 @@ function main(): void {
     version: values.version,
   };
   const zip = buildPackage(settings);
-  // The icons also live next to the manifest so they can be reviewed; they are deterministic, so git sees no change.
-  writeFileSync(path.join(HERE, "color.png"), colorIcon());
-  writeFileSync(path.join(HERE, "outline.png"), outlineIcon());
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(values.out, zip);
   console.log(`Teams app package written to ${values.out} (${zip.length} bytes). Upload it as described in apps/teams/README.md.`);

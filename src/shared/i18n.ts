@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+
 /** The languages Samverka speaks: Swedish first, English second. */
 export type Locale = "sv" | "en";
 
@@ -44,24 +46,12 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
     time,
     dateTime: (d) => `${dateFmt.format(d)} ${time(d)}`,
     weekday: (d) => weekdayFmt.format(d),
-    week: (d) => `${locale === "sv" ? "v." : "wk"} ${isoWeek(d, timeZone)}`,
+    // luxon's weekNumber is the ISO 8601 week (Monday first, week 1 holds 4 January) of the date in `timeZone`.
+    week: (d) => `${locale === "sv" ? "v." : "wk"} ${DateTime.fromJSDate(d, { zone: timeZone }).weekNumber}`,
     number: (n) => numberFmt.format(n),
     plural: (n, one, other) => (plurals.select(n) === "one" ? one : other),
     list: (items) => listFmt.format(items),
   };
-}
-
-/** ISO 8601 week number of the local calendar date of `d` in `timeZone`. */
-function isoWeek(d: Date, timeZone: string): number {
-  const [y, m, day] = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(d)
-    .split("-")
-    .map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, day));
-  const dayNum = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - dayNum + 3);
-  const firstThursday = new Date(Date.UTC(date.getUTCFullYear(), 0, 4));
-  return 1 + Math.round(((date.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
 }
 
 /** Creates a translator for `catalogue` in `locale`, falling back to Swedish for a missing key. */

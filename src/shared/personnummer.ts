@@ -1,3 +1,5 @@
+import { hasLuhnCheckDigit } from "./luhn.ts";
+
 /** A Swedish personal identity number found in free text. */
 export interface PersonnummerMatch {
   /** Where the match starts in the text. */
@@ -42,7 +44,8 @@ function checkParts(century: string | undefined, yy: string, mm: string, dd: str
   const day = kind === "samordningsnummer" ? rawDay - 60 : rawDay;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(century, Number(yy), month)) return undefined;
   if (century !== undefined && century !== "18" && century !== "19" && century !== "20") return undefined;
-  return luhnValid(`${yy}${mm}${dd}${serial}`) ? kind : undefined;
+  // The check digit covers the ten-digit form YYMMDDNNNC, without the century.
+  return hasLuhnCheckDigit(`${yy}${mm}${dd}${serial}`) ? kind : undefined;
 }
 
 function daysInMonth(century: string | undefined, yy: number, month: number): number {
@@ -51,15 +54,4 @@ function daysInMonth(century: string | undefined, yy: number, month: number): nu
   const year = century === undefined ? (yy === 0 ? 2000 : yy) : Number(century) * 100 + yy;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return leap ? 29 : 28;
-}
-
-// The check digit covers the ten-digit form YYMMDDNNNC: double every other digit from the left.
-function luhnValid(tenDigits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < tenDigits.length; i++) {
-    let d = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }

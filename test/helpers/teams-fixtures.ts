@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { readFixtureJson, readFixtureText } from "./fixtures.ts";
 
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
-
-/** A recorded Teams activity from `/work/shared/fixtures/` (see its README for sources). */
+/** A recorded Teams activity from `test/fixtures/` (see its README for sources). */
 export function loadTeamsFixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as Record<string, unknown>;
+  return readFixtureJson(name) as Record<string, unknown>;
 }
 
 /**
@@ -14,7 +11,7 @@ export function loadTeamsFixture(name: string): Record<string, unknown> {
  * recipient, conversation, channelData) comes from the recorded personal message, `data` from a Samverka button.
  */
 export function buildInvokeFromDocs(data: Record<string, unknown>, verb: string, replyToId: string): Record<string, unknown> {
-  const docs = readFileSync(path.join(FIXTURES, "teams-invoke-adaptivecard-action-docs.txt"), "utf8");
+  const docs = readFixtureText("teams-invoke-adaptivecard-action-docs.txt");
   if (!docs.includes('"name": "adaptiveCard/action"') || !docs.includes('"type": "Action.Execute"')) {
     throw new Error("the documented invoke shape changed; rebuild this helper from it");
   }

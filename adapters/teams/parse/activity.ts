@@ -8,7 +8,7 @@ export const inboundActivitySchema = z
     type: z.string(),
     id: z.string().optional(),
     name: z.string().optional(),
-    serviceUrl: z.string().url(),
+    serviceUrl: z.url(),
     channelId: z.string().optional(),
     from: account,
     recipient: account,

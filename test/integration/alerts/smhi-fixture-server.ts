@@ -1,14 +1,10 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
+import { readFixtureText } from "../../helpers/fixtures.ts";
 
-/** The recorded SNOW1g response (Stockholm), read from the shared fixtures beside the clone. */
-export const SMHI_FIXTURE_PATH = path.resolve(import.meta.dirname, "../../../../shared/fixtures/smhi-snow1g-magicmirror-stockholm.json");
-
-/** Reads the recording as text, byte for byte. */
+/** Reads the recorded SNOW1g response (Stockholm, `test/fixtures/`) as text, byte for byte. */
 export function readSmhiRecording(): string {
-  return readFileSync(SMHI_FIXTURE_PATH, "utf8");
+  return readFixtureText("smhi-snow1g-magicmirror-stockholm.json");
 }
 
 /** What the loopback SMHI answers with next: a status and a body, or a hang that never answers. */

@@ -60,7 +60,6 @@ describe("standing agenda items", () => {
     ]).execute();
     await tb.db.db.insertInto("incidents").values({ partnership_id: "eu-sthlm", reported_by: null, organisation_id: org.id, activity_id: null, occurred_at: at("2026-11-02T22:00:00Z"), reported_at: at("2026-11-02T23:00:00Z"), kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null }).execute();
     const report = await tb.db.db.insertInto("reports").values({ partnership_id: "eu-sthlm", organisation_id: org.id, form: "uppfoljning", period: "2026H2", period_start: "2026-07-01", period_end: "2026-12-31", opens_at: at("2027-01-01T08:00:00Z"), deadline_at: at("2027-01-31T22:59:00Z") }).returning("id").executeTakeFirstOrThrow();
-    expect(report.id).toBeDefined();
 
     const port = createAgendaPort(tb.deps);
     const item = { partnershipId: "eu-sthlm", groupId: tb.group.id, key: "extension:eu-sthlm:2027-02-01", title: { sv: "Förlängning av avtalet: beslut senast 2027-02-01", en: "Extension: decide by 2027-02-01" }, before: at("2027-02-01T00:00:00Z") };
@@ -79,5 +78,11 @@ describe("standing agenda items", () => {
     expect(sv).toContain("Förlängning av avtalet: beslut senast 2027-02-01");
     const en = messageText(compose({ locale: "en", timeZone: "Europe/Stockholm" }));
     expect(en).toContain("Extension: decide by 2027-02-01");
+
+    // The line follows the report: once a version is in, the next agenda says when it was submitted.
+    await tb.db.db.insertInto("report_versions").values({ report_id: report.id, version: 1, answers: JSON.stringify({}), definition: JSON.stringify({}), submitted_by: tb.ids.bo!, submitted_at: at("2027-01-25T10:00:00Z"), via: "chat" }).execute();
+    const afterSubmission = messageText((await composeAgenda(deps, tb.group, february!))({ locale: "sv", timeZone: "Europe/Stockholm" }));
+    expect(afterSubmission).toContain("Ny Gemenskap: uppfoljning 2026H2 inlämnad 2027-01-25");
+    expect(afterSubmission).not.toContain("inte inlämnad");
   });
 });

@@ -1,4 +1,6 @@
 import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportCompileCommand } from "../../../src/reports/index.ts";
@@ -89,7 +91,7 @@ describe("samverka report compile", () => {
   });
 
   it("writes an xlsx workbook that exceljs reads back figure by figure", async () => {
-    const file = `/tmp/${h.db.name}.xlsx`;
+    const file = path.join(tmpdir(), `${h.db.name}.xlsx`);
     const { code, out } = await compile("--partnership", "eu", "--period", "2026H2", "--format", "xlsx", "--out", file);
     expect(code).toBe(0);
     expect(out).toEqual([`${file}: 2 of 4 organisations submitted`]);

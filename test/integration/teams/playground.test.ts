@@ -25,9 +25,12 @@ async function listensBeyondLoopback(port: number): Promise<boolean> {
   return false;
 }
 
+// The playground's own log, in the system's temporary folder (not /tmp: a clone may run where there is none).
+const logFile = path.join(tmpdir(), "samverka-playground-test.log");
+
 describe("Microsoft 365 Agents Playground launcher", () => {
   it("starts the playground without a browser, serves its page at the returned URL, and stops it", async () => {
-    const playground = await startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, logFile: "/tmp/samverka-playground-test.log" });
+    const playground = await startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, logFile });
     try {
       expect(playground.url).toMatch(/^http:\/\/localhost:\d+$/);
       const page = await fetch(playground.url.replace("localhost", "127.0.0.1"));
@@ -45,7 +48,7 @@ describe("Microsoft 365 Agents Playground launcher", () => {
     const broken = path.join(tmpdir(), `samverka-playground-${process.pid}.yml`);
     writeFileSync(broken, 'version: "0.1.1"\ntenantId: t\n');
     await expect(
-      startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, configPath: broken, logFile: "/tmp/samverka-playground-test.log", startTimeoutMs: 15_000 }),
+      startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, configPath: broken, logFile, startTimeoutMs: 15_000 }),
     ).rejects.toThrow(/could not start.*ConfigFileParseError.*must have required property/s);
   });
 });

@@ -30,6 +30,11 @@ describe("configuration", () => {
     expect(() => loadConfig({ SAMVERKA_CALENDAR_ORGANIZER: "samverka" })).toThrow(/SAMVERKA_CALENDAR_ORGANIZER: must be an e-mail address/);
   });
 
+  it("takes the SMHI forecast address only as a URL", () => {
+    expect(loadConfig({ SMHI_BASE_URL: "http://127.0.0.1:9/api/category/snow1g/version/1" }).smhiBaseUrl).toBe("http://127.0.0.1:9/api/category/snow1g/version/1");
+    expect(() => loadConfig({ SMHI_BASE_URL: "opendata smhi" })).toThrow(/SMHI_BASE_URL/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
   });

@@ -1,17 +1,15 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readFormValues } from "../../../adapters/slack/parse/form-values.ts";
 import { viewSubmissionSchema } from "../../../adapters/slack/parse/payloads.ts";
 import { translateSlackBody } from "../../../adapters/slack/parse/translate.ts";
 import { decodeSlackBody } from "../../../adapters/slack/webhook/http-receiver.ts";
+import { readFixtureJson as json, readFixtureText } from "../../helpers/fixtures.ts";
 
-// Recorded payloads (see /work/shared/fixtures/README.md) pushed through the adapter's parser as Slack sends them.
-const FIXTURES = "/work/shared/fixtures";
-const json = (name: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${name}`, "utf8"));
+// Recorded payloads (see test/fixtures/README.md) pushed through the adapter's parser as Slack sends them.
 
 describe("replaying recorded Slack payloads", () => {
   it("reads the documented form-encoded slash command as a command with empty text", () => {
-    const body = decodeSlackBody(readFileSync(`${FIXTURES}/slack-slash-command-form.txt`, "utf8"), "application/x-www-form-urlencoded");
+    const body = decodeSlackBody(readFixtureText("slack-slash-command-form.txt"), "application/x-www-form-urlencoded");
     const translated = translateSlackBody(body, {});
     expect(translated).toMatchObject({
       kind: "event",

@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { signSlackRequest, verifySlackRequest } from "../../../adapters/slack/webhook/verify.ts";
+import { readFixtureBytes, readFixtureText } from "../../helpers/fixtures.ts";
 
-const FIXTURES = "/work/shared/fixtures";
 const vector = Object.fromEntries(
-  readFileSync(`${FIXTURES}/slack-signing-example.txt`, "utf8")
+  readFixtureText("slack-signing-example.txt")
     .split("\n")
     .filter((l) => l !== "" && !l.startsWith("#"))
     .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
 ) as Record<"signing_secret" | "X-Slack-Request-Timestamp" | "X-Slack-Signature" | "body", string>;
 // The exact signed bytes, with no trailing newline.
-const rawBody = readFileSync(`${FIXTURES}/slack-slash-command-form.txt`);
+const rawBody = readFixtureBytes("slack-slash-command-form.txt");
 const timestamp = vector["X-Slack-Request-Timestamp"];
 const at = Number(timestamp);
 

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildManifest, buildPackage, type PackageSettings } from "../../../apps/teams/build.ts";
+import { ICONS, buildManifest, buildPackage, type PackageSettings } from "../../../apps/teams/build.ts";
 
 const settings: PackageSettings = {
   appId: "11111111-2222-3333-4444-555555555555",
@@ -46,6 +48,11 @@ describe("Teams app package", () => {
     const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as { id: string; version: string; bots: { botId: string; scopes: string[] }[]; validDomains: string[] };
     expect(manifest).toMatchObject({ id: settings.appId, version: "1.2.0", validDomains: ["samverka.stockholm.se"] });
     expect(manifest.bots[0]).toMatchObject({ botId: settings.appId, scopes: ["personal", "team", "groupChat"] });
+  });
+
+  it("carries the icons committed in apps/teams byte for byte", () => {
+    const files = readZip(buildPackage(settings));
+    for (const name of ICONS) expect(files.get(name)!.equals(readFileSync(path.resolve(import.meta.dirname, "../../../apps/teams", name)))).toBe(true);
   });
 
   it("is byte-identical for the same settings, so a rebuilt package can be compared", () => {

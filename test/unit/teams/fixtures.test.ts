@@ -44,4 +44,8 @@ describe("recorded Teams payloads through the adapter's parser", () => {
       event: { type: "action", actionId: "chat.choose", value: "stockholm-eu", message: expect.stringMatching(/^teams:a:17Ndit.*\|1:card-activity$/) as unknown },
     });
   });
+
+  it("refuses an activity whose serviceUrl is not a URL, since replies are posted to it", () => {
+    expect(inboundActivitySchema.safeParse({ ...loadTeamsFixture("teams-message-personal.json"), serviceUrl: "smba.trafficmanager.net" }).success).toBe(false);
+  });
 });
