@@ -55,7 +55,7 @@ export async function dispatchSlack(translated: Translated, key: string, ack: Ac
     log.info({ key }, "slack delivery already recorded; retry ignored");
     return;
   }
-  const outcome = await deps.inbox.handleNow(recorded.id, () => runEvent(translated, deps));
+  const outcome = await deps.inbox.handleNow(recorded.id, (entry) => runEvent(translated, deps, entry.key));
   if (outcome.status === "queued") log.info({ key }, "busy: the delivery waits in the inbox");
 }
 
@@ -67,16 +67,16 @@ export function createSlackInboxProcessor(deps: DispatchDeps): InboxProcessor {
     const { triggerId: _staleTrigger, ...origin } = stored.origin;
     const event = "interaction" in stored.event ? (({ interaction: _staleInteraction, ...rest }) => rest)(stored.event) : stored.event;
     const translated: EventTranslated = { kind: "event", event, origin };
-    if (!late) return runEvent(translated, deps);
+    if (!late) return runEvent(translated, deps, entry.key);
     const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
     const t = createTranslator(slackMessages, deps.locale);
     await reply.whisper(textMessage(t("tooLate", { at: entry.receivedAt })));
   };
 }
 
-async function runEvent(translated: EventTranslated, deps: DispatchDeps): Promise<void> {
+async function runEvent(translated: EventTranslated, deps: DispatchDeps, delivery: string): Promise<void> {
   const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
-  const event = translated.event;
+  const event = { ...translated.event, delivery };
   try {
     if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps);
     else await deps.handler.handle(event, reply);

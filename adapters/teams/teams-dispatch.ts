@@ -77,7 +77,7 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     return early();
   }
   const reply = createTeamsReply(deps.chat, origin, deps.locale);
-  const work = deps.inbox.handleNow(recorded.id, () => handle(translated, reply, deps)).then((outcome) => (outcome.status === "done" ? outcome.result : early()));
+  const work = deps.inbox.handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), reply, deps)).then((outcome) => (outcome.status === "done" ? outcome.result : early()));
   // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
   // answer at once while the work goes on: its outcome still replaces the card through the connector.
   const budgetMs = translated.via === "execute" ? deps.budget.invokeMs : deps.budget.messageMs;
@@ -114,8 +114,13 @@ export function createTeamsInboxProcessor(deps: DispatchDeps): InboxProcessor {
       await reply.whisper({ text: t("tooLate", { at: entry.receivedAt }), blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }] });
       return;
     }
-    await handle(translated, reply, deps);
+    await handle(withDelivery(translated, entry.key), reply, deps);
   };
+}
+
+/** The event as recorded in the inbox row `delivery`, so what it sends can be keyed by it. */
+function withDelivery(translated: Extract<Translated, { kind: "event" }>, delivery: string): Extract<Translated, { kind: "event" }> {
+  return { ...translated, event: { ...translated.event, delivery } };
 }
 
 async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps): Promise<DispatchResult> {

@@ -4,12 +4,16 @@ import type { FormView, Message } from "./message.ts";
 /** Submitted form values by field id, as the platform delivered them (strings; arrays for multi-choice). */
 export type FormValues = Record<string, string | string[] | undefined>;
 
-/** An event from a platform, already verified and translated by its adapter. */
+/**
+ * An event from a platform, already verified and translated by its adapter. `delivery` names the inbox row it was
+ * recorded as: the same when a crashed handling is handled again, so keys of what it sends can derive from it.
+ */
 export type InboundEvent =
-  | { type: "command"; user: PlatformUser; conversation: ConversationRef; text: string; interaction?: InteractionRef }
-  | { type: "message"; user: PlatformUser; conversation: ConversationRef; text: string; direct: boolean }
+  | { type: "command"; user: PlatformUser; conversation: ConversationRef; text: string; interaction?: InteractionRef; delivery?: string }
+  | { type: "message"; user: PlatformUser; conversation: ConversationRef; text: string; direct: boolean; delivery?: string }
   | {
       type: "action";
+      delivery?: string;
       user: PlatformUser;
       conversation: ConversationRef;
       message?: MessageRef;
@@ -19,6 +23,7 @@ export type InboundEvent =
     }
   | {
       type: "form";
+      delivery?: string;
       user: PlatformUser;
       conversation: ConversationRef;
       formId: string;
@@ -26,7 +31,7 @@ export type InboundEvent =
       values: FormValues;
       message?: MessageRef;
     }
-  | { type: "installed"; conversation: ConversationRef; direct: boolean; user?: PlatformUser };
+  | { type: "installed"; conversation: ConversationRef; direct: boolean; user?: PlatformUser; delivery?: string };
 
 /** How a handler answers the event it was given; each adapter implements it for its context. */
 export interface Reply {

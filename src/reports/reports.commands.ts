@@ -50,11 +50,12 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
   }
 
   // The conversation belongs in the direct chat: asked from a channel, it starts there instead. A request is known
-  // by when it was handled (the event carries no id of its own), so asking again later writes again.
+  // by the inbox row it came in as, so handling it again after a crash sends nothing twice; asking again later does.
   function sayFor(ctx: CommandContext): Say {
     if (ctx.event.type === "message" && ctx.event.direct) return (m) => ctx.reply.say(m);
-    const key = `report:conversation:${ctx.actor.member.id}:${deps.clock.now().toISOString()}`;
-    return (m) => deps.notifier.toMember(ctx.actor.member.id, () => m, { key });
+    const request = ctx.event.delivery ?? deps.clock.now().toISOString();
+    let n = 0;
+    return (m) => deps.notifier.toMember(ctx.actor.member.id, () => m, { key: `report:conversation:${ctx.actor.member.id}:${request}:${++n}` });
   }
 
   async function fill(ctx: CommandContext, how: "chat" | "form"): Promise<void> {
@@ -126,8 +127,9 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const compilation = await compileReports(service, { partnershipId: partnership.id, form, period: period.label });
     const locale = ctx.actor.locale;
     const file = await compilationFile(compilation, format as "md" | "csv" | "xlsx", locale);
-    // One file per request, known by when it was handled (the event carries no id of its own).
-    await deps.notifier.fileToMember(member.id, file, { key: `report:compilation:${partnership.id}:${form}:${period.label}:${format}:${deps.clock.now().toISOString()}` });
+    // One file per request, known by the inbox row it came in as.
+    const request = ctx.event.delivery ?? deps.clock.now().toISOString();
+    await deps.notifier.fileToMember(member.id, file, { key: `report:compilation:${partnership.id}:${form}:${period.label}:${format}:${request}` });
     const submitted = compilation.organisations.filter((o) => o.state === "submitted").length;
     const missing = compilation.organisations.filter((o) => o.state !== "submitted").map((o) => `${o.name} (${stateLabel(o, locale)})`);
     const lines = [t(ctx)("compile.done", { form: compilation.definition.title[locale], period: period.label, submitted, count: compilation.organisations.length })];
