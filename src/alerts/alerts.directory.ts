@@ -37,3 +37,25 @@ export async function findDisplayNames(db: Db, memberIds: readonly string[]): Pr
   const rows = await db.selectFrom("members").where("id", "in", memberIds).select(["id", "display_name"]).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** Who reads a personal copy of an alert card: their roles, organisation and the shelters they staff. */
+export interface AlertReader {
+  id: string;
+  roles: MemberRole[];
+  organisationId: string | null;
+  staffOf: ReadonlySet<string>;
+}
+
+/** The active member `memberId` of the partnership as a reader of its alert cards, or undefined. */
+export async function findReader(db: Db, partnershipId: string, memberId: string): Promise<AlertReader | undefined> {
+  const member = await db
+    .selectFrom("members")
+    .where("id", "=", memberId)
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .select(["id", "roles", "organisation_id"])
+    .executeTakeFirst();
+  if (member === undefined) return undefined;
+  const staff = await db.selectFrom("activity_staff").where("member_id", "=", memberId).select("activity_id").execute();
+  return { id: member.id, roles: member.roles as MemberRole[], organisationId: member.organisation_id, staffOf: new Set(staff.map((s) => s.activity_id)) };
+}

@@ -14,6 +14,8 @@ export interface ColdNightAlertTable {
   closes_at: Timestamp;
   closed_by: string | null;
   closed_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
 }
 
 /** One night shelter's answer to a cold-night alert, its escalation step and the morning follow-up. */
@@ -25,7 +27,15 @@ export interface ColdNightResponseTable {
   extra_places: Generated<number>;
   answered_by: string | null;
   answered_at: Timestamp | null;
+  /** The last ladder position taken in the current run. */
   escalation_step: Generated<number>;
+  /** Bumped by a restart, so steps queued for an earlier run do nothing. */
+  ladder_run: Generated<number>;
+  /** The position the current run started from (1 unless samordning restarted it from a later rung). */
+  ladder_from: Generated<number>;
+  /** When position 0 of the current run would have been: the declaration, or a restart minus its rung's delay. */
+  ladder_base_at: Timestamp | null;
+  restarted_at: Timestamp | null;
   places_used: number | null;
   turned_away: number | null;
   followup_by: string | null;

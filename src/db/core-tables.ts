@@ -115,6 +115,8 @@ export interface ColdNightSettingsTable {
   longitude: number;
   forecast_time: string;
   escalation_minutes: number[];
+  escalation_repeat_from: ColumnType<number, number | undefined, number>;
+  escalation_repeat_minutes: ColumnType<number, number | undefined, number>;
   declarer_roles: string[];
   close_time: string;
 }

@@ -44,7 +44,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   const renderers = new Map(deps.renderers.map((r) => [r.name, r]));
   const maxAttempts = deps.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
 
-  async function messageOf(row: OutboxRecord): Promise<Message> {
+  async function messageOf(row: OutboxRecord, refresh = false): Promise<Message> {
     const content = row.content;
     if (content.type === "message") return content.message;
     if (content.type !== "live") throw new SamverkaError("internal", `Outbox row ${row.key} carries a file where a message was expected.`);
@@ -52,7 +52,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     if (renderer === undefined) throw new SamverkaError("internal", `No outbox renderer is registered for "${content.render}" (row ${row.key}).`);
     const parsed = renderer.payload.safeParse(content.payload);
     if (!parsed.success) throw new SamverkaError("internal", `Outbox row ${row.key} has a payload "${content.render}" cannot read: ${parsed.error.message}`);
-    const message = await renderer.render(parsed.data, row.audience);
+    const message = await renderer.render(parsed.data, row.audience, { refresh });
     if (message === undefined) throw new NothingToSend(`${content.render} has nothing to show any more`);
     return message;
   }
@@ -121,7 +121,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     const failures: unknown[] = [];
     for (const copy of await findCardCopies(db, card)) {
       try {
-        const message = await messageOf(copy);
+        const message = await messageOf(copy, true);
         const chat = chatFor(copy.sentPlatform);
         await pacer.wait(chat.platform, copy.messageRef);
         await chat.update(copy.messageRef, message);

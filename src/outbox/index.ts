@@ -1,4 +1,4 @@
-export type { Audience, OutboxContent, OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
+export type { Audience, OutboxContent, OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer, RenderContext } from "./outbox.ts";
 export { defineRenderer } from "./outbox.ts";
 export { createOutboxWriter, REFRESH_DEBOUNCE_MS, type OutboxWriterDeps } from "./outbox-writer.ts";
 export { createOutboxDelivery, type DeliverOutbox, type OutboxDeliveryDeps } from "./deliver-outbox.ts";

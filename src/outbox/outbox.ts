@@ -18,12 +18,20 @@ export type OutboxContent =
   | { type: "live"; render: string; payload: Record<string, unknown> }
   | { type: "file"; filename: string; mimeType: string; comment?: string };
 
-/** Renders a live message at send time from the current rows; `undefined` means there is nothing to send any more. */
+/** Why a live message is rendered: its first send, or a refresh of a copy already sent. */
+export interface RenderContext {
+  refresh: boolean;
+}
+
+/**
+ * Renders a live message at send time from the current rows; `undefined` means there is nothing to send any more
+ * (on a first send the row is cancelled; on a refresh that copy is left as it is).
+ */
 export interface OutboxRenderer<P = unknown> {
   /** Stable name stored in the row (`coldnight.card`); a renderer is registered by the feature that owns it. */
   name: string;
   payload: z.ZodType<P>;
-  render(payload: P, audience: Audience): Promise<Message | undefined>;
+  render(payload: P, audience: Audience, context: RenderContext): Promise<Message | undefined>;
 }
 
 /** Declares a renderer with its payload type checked against its schema. */

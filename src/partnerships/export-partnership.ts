@@ -85,6 +85,7 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
             coordinates: { lat: cold.latitude, lon: cold.longitude },
             forecastTime: cold.forecast_time,
             escalationMinutes: cold.escalation_minutes,
+            escalationRepeat: { fromStep: cold.escalation_repeat_from, everyMinutes: cold.escalation_repeat_minutes },
             declarerRoles: cold.declarer_roles,
             closeTime: cold.close_time,
           },

@@ -22,6 +22,7 @@ export type FileIssueReason =
   | "teams_conversation"
   | "channel_group"
   | "women_places"
+  | "repeat_step"
   | "increasing"
   | "duplicate"
   | "unknown_reference"

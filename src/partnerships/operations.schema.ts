@@ -39,16 +39,23 @@ export const activitySchema = z
   .refine((a) => a.placesWomen <= a.places, { ...because("women_places"), path: ["placesWomen"] });
 export type ActivityInFile = z.infer<typeof activitySchema>;
 
-/** Extra cold nights: when the forecast suggests opening extra places, and who may declare it. */
-export const coldNightsSchema = z.strictObject({
-  thresholdC: z.number().min(-60).max(20),
-  season: z.strictObject({ from: monthDaySchema, to: monthDaySchema }),
-  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
-  forecastTime: clockTimeSchema.default("14:00"),
-  escalationMinutes: increasingNumbers(1, 24 * 60).min(1).default([15, 30, 45]),
-  declarerRoles: z.array(z.enum(MEMBER_ROLES)).min(1).default(["samordning"]),
-  closeTime: clockTimeSchema.default("09:00"),
-});
+/**
+ * Extra cold nights: when the forecast suggests opening extra places, who may declare it, and the escalation ladder.
+ * The ladder's steps go to the shelter's staff, its organisation's coordinators, then samordning and Socialjouren at
+ * `escalationMinutes`; after the last it repeats from step `escalationRepeat.fromStep` every `everyMinutes`.
+ */
+export const coldNightsSchema = z
+  .strictObject({
+    thresholdC: z.number().min(-60).max(20),
+    season: z.strictObject({ from: monthDaySchema, to: monthDaySchema }),
+    coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
+    forecastTime: clockTimeSchema.default("14:00"),
+    escalationMinutes: increasingNumbers(1, 24 * 60).min(1).default([15, 30, 45]),
+    escalationRepeat: z.strictObject({ fromStep: wholeNumber(1, 20).default(1), everyMinutes: wholeNumber(1, 24 * 60).default(30) }).default({ fromStep: 1, everyMinutes: 30 }),
+    declarerRoles: z.array(z.enum(MEMBER_ROLES)).min(1).default(["samordning"]),
+    closeTime: clockTimeSchema.default("09:00"),
+  })
+  .refine((c) => c.escalationRepeat.fromStep <= c.escalationMinutes.length, { ...because("repeat_step"), path: ["escalationRepeat", "fromStep"] });
 export type ColdNightSettings = z.infer<typeof coldNightsSchema>;
 
 /** Threats-and-violence reporting: acknowledgement deadline, channel notice, retention. */

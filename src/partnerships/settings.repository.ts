@@ -58,6 +58,7 @@ export async function loadColdNightSettings(db: Db, partnershipId: string): Prom
     coordinates: { lat: row.latitude, lon: row.longitude },
     forecastTime: row.forecast_time,
     escalationMinutes: row.escalation_minutes,
+    escalationRepeat: { fromStep: row.escalation_repeat_from, everyMinutes: row.escalation_repeat_minutes },
     declarerRoles: row.declarer_roles as ColdNightSettings["declarerRoles"],
     closeTime: row.close_time,
   };

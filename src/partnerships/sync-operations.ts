@@ -65,6 +65,8 @@ async function syncSettings(trx: Db, file: PartnershipFile, counts: ChangeCounts
       longitude: cold.coordinates.lon,
       forecast_time: cold.forecastTime,
       escalation_minutes: cold.escalationMinutes,
+      escalation_repeat_from: cold.escalationRepeat.fromStep,
+      escalation_repeat_minutes: cold.escalationRepeat.everyMinutes,
       declarer_roles: cold.declarerRoles,
       close_time: cold.closeTime,
     };

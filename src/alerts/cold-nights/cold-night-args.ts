@@ -5,9 +5,11 @@ import { currentNight, nextDay } from "./cold-night.ts";
 export type ColdNightRequest =
   | { kind: "declare"; night: string; temperatureC: number | undefined }
   | { kind: "close"; night: string }
+  | { kind: "acknowledge"; night: string }
   | { kind: "invalid"; token: string };
 
 const CLOSE_WORDS = new Set(["stäng", "stang", "avsluta", "close"]);
+const ACKNOWLEDGE_WORDS = new Set(["kvittera", "ack", "acknowledge"]);
 const UNDER_WAY_WORDS = new Set(["inatt"]);
 const EVENING_WORDS = new Set(["ikväll", "ikvall", "idag", "tonight", "today"]);
 const TOMORROW_WORDS = new Set(["imorgon", "imorn", "tomorrow"]);
@@ -18,7 +20,7 @@ const MORNING_HOUR = 6;
 const TEMPERATURE = /^([-−–+]?\d{1,2}(?:[.,]\d)?)(?:°c?|c)?$/i;
 
 /**
- * Parses the words after `kallnatt`: an optional `stäng`/`close`, an optional date (ISO, `ikväll`, `imorgon`)
+ * Parses the words after `kallnatt`: an optional `stäng`/`close` or `kvittera`/`acknowledge`, an optional date (ISO, `ikväll`, `imorgon`)
  * and an optional temperature. Without a date, or with `i natt`, it means the night under way (until the close
  * time in the morning); `i kväll` is the coming evening once it is morning, and `i morgon` the evening after that.
  */
@@ -29,11 +31,13 @@ export function parseColdNightArgs(args: string, now: Date, timeZone: string, cl
   let night = underWay;
   let temperatureC: number | undefined;
   let close = false;
+  let acknowledge = false;
   // "i kväll" / "i morgon" come as two words; glue them so each is one token.
   const tokens = args.toLowerCase().replace(/\bi (kväll|kvall|natt|dag|morgon|morn)\b/g, "i$1").replace(/\s*°\s*c\b/g, "°c").split(/\s+/).filter(Boolean);
   for (const token of tokens) {
     const temperature = TEMPERATURE.exec(token);
     if (CLOSE_WORDS.has(token)) close = true;
+    else if (ACKNOWLEDGE_WORDS.has(token)) acknowledge = true;
     else if (UNDER_WAY_WORDS.has(token)) night = underWay;
     else if (EVENING_WORDS.has(token)) night = evening;
     else if (TOMORROW_WORDS.has(token)) night = nextDay(evening);
@@ -41,5 +45,6 @@ export function parseColdNightArgs(args: string, now: Date, timeZone: string, cl
     else if (temperature !== null && temperatureC === undefined) temperatureC = Number(temperature[1]!.replace(/[−–]/, "-").replace(",", "."));
     else return { kind: "invalid", token };
   }
-  return close ? { kind: "close", night } : { kind: "declare", night, temperatureC };
+  if (close) return { kind: "close", night };
+  return acknowledge ? { kind: "acknowledge", night } : { kind: "declare", night, temperatureC };
 }

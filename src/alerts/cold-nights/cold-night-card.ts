@@ -1,7 +1,7 @@
 import type { Block, Button } from "../../chat/message.ts";
 import type { Compose } from "../../chat/notifier.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
-import { totalExtraPlaces, type ColdNightAlert, type LadderRung, type ShelterResponse } from "./cold-night.ts";
+import { totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";
 
 type T = Translate<ColdNightKey>;
@@ -14,7 +14,22 @@ export const COLD_NIGHT_ACTIONS = {
   close: "coldnight.close",
   followUp: "coldnight.followup",
   declare: "coldnight.declare",
+  acknowledge: "coldnight.acknowledge",
+  restart: "coldnight.restart",
 } as const;
+
+/** Who a copy of the card is for: which shelters' answer buttons it shows, whether samordning's, and why it came. */
+export interface CardView {
+  /** Shelters whose answer buttons this copy shows; "all" on the channel card. */
+  answerable: "all" | ReadonlySet<string>;
+  /** Whether the copy has samordning's buttons (acknowledge, restart, close). */
+  samordning: boolean;
+  /** Above the card: why this person got it (a prompt, a reminder, an escalation). */
+  notice?: string;
+}
+
+/** The channel card: every shelter's buttons and samordning's; the use cases check who may press them. */
+export const CHANNEL_VIEW: CardView = { answerable: "all", samordning: true };
 
 // Two blocks a shelter: past this many the card would outgrow a Slack message (50 blocks), so staff answer in their DMs.
 const MAX_SHELTER_ROWS = 15;
@@ -60,8 +75,8 @@ function statusOf(t: T, r: ShelterResponse, names: ReadonlyMap<string, string>):
   return r.placesUsed === null ? answer : `${answer}; ${t("statusUsed", { used: r.placesUsed, away: r.turnedAway ?? 0 })}`;
 }
 
-/** The channel card: one row per shelter, a running total, and each shelter's buttons while the alert is open. */
-export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, string>): Compose {
+/** The card: one row per shelter, a running total, and (while open) the buttons the copy's reader may press. */
+export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, string>, view: CardView = CHANNEL_VIEW): Compose {
   return ({ locale, timeZone }) => {
     const t: T = createTranslator(coldNightMessages, locale, timeZone);
     const total = totalExtraPlaces(alert.responses);
@@ -70,19 +85,24 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
     if (alert.temperatureC !== null) intro.push(t("cardTemperature", { c: alert.temperatureC }));
     const blocks: Block[] = [
       { type: "heading", text: t("cardTitle", { night: alert.night }) },
+      ...(view.notice === undefined ? [] : [{ type: "text" as const, text: view.notice }]),
       { type: "text", text: intro.join(" ") },
       { type: "facts", facts: alert.responses.map((r) => ({ label: `${r.shelterName} (${r.organisationName})`, value: statusOf(t, r, names) })) },
       { type: "text", text: t("cardTotal", { n: total }) },
     ];
     if (alert.status === "open") {
-      if (alert.responses.length <= MAX_SHELTER_ROWS) {
-        for (const r of alert.responses) {
+      if (alert.acknowledgedAt !== null) {
+        blocks.push({ type: "text", text: t("cardAcknowledged", { by: names.get(alert.acknowledgedBy ?? "") ?? "", at: alert.acknowledgedAt }) });
+      }
+      const answerable = alert.responses.filter((r) => view.answerable === "all" || view.answerable.has(r.activityId));
+      if (answerable.length <= MAX_SHELTER_ROWS) {
+        for (const r of answerable) {
           blocks.push({ type: "text", text: r.shelterName }, { type: "buttons", buttons: shelterButtons(t, alert.id, r.activityId) });
         }
       } else {
         blocks.push({ type: "text", text: t("cardAnswerInDirect") });
       }
-      blocks.push({ type: "divider" }, { type: "buttons", buttons: [{ actionId: COLD_NIGHT_ACTIONS.close, label: t("buttonClose"), value: alert.id }] });
+      if (view.samordning) blocks.push({ type: "divider" }, { type: "buttons", buttons: samordningButtons(t, alert) });
     } else {
       const closedBy = alert.closedBy === null ? undefined : names.get(alert.closedBy);
       blocks.push({ type: "text", text: closedBy === undefined ? t("cardClosedAuto", { at: alert.closedAt! }) : t("cardClosed", { by: closedBy, at: alert.closedAt! }) });
@@ -93,31 +113,19 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
         blocks.push({ type: "text", text: t("cardFollowUp", { used, away }) });
       }
     }
-    return { text: `${t("cardTitle", { night: alert.night })}: ${t("cardTotal", { n: total })}`, blocks };
+    const summary = `${t("cardTitle", { night: alert.night })}: ${t("cardTotal", { n: total })}`;
+    return { text: view.notice === undefined ? summary : `${view.notice} ${t("cardTotal", { n: total })}`, blocks };
   };
 }
 
-/** A direct message asking (or reminding) about one shelter, with that shelter's buttons. */
-export function composeShelterPrompt(
-  alert: ColdNightAlert,
-  shelter: ShelterResponse,
-  rung: LadderRung | "prompt",
-  declaredByName: string,
-): Compose {
-  return ({ locale, timeZone }) => {
-    const t: T = createTranslator(coldNightMessages, locale, timeZone);
-    const params = { night: alert.night, shelter: shelter.shelterName, org: shelter.organisationName, at: alert.declaredAt, by: declaredByName };
-    const key = rung === "prompt" ? "promptStaff" : rung === "staff" ? "stepStaff" : rung === "coordinator" ? "stepCoordinator" : "stepSamordning";
-    const text = t(key, params);
-    return {
-      text,
-      blocks: [
-        { type: "heading", text: t("cardTitle", { night: alert.night }) },
-        { type: "text", text },
-        { type: "buttons", buttons: shelterButtons(t, alert.id, shelter.activityId) },
-      ],
-    };
-  };
+// Acknowledge while nobody has; restart while a shelter is still silent; close always.
+function samordningButtons(t: T, alert: ColdNightAlert): Button[] {
+  const buttons: Button[] = [];
+  const silent = alert.responses.some((r) => r.answer === "pending");
+  if (alert.acknowledgedAt === null && silent) buttons.push({ actionId: COLD_NIGHT_ACTIONS.acknowledge, label: t("buttonAcknowledge"), value: alert.id, style: "primary" });
+  if (silent) buttons.push({ actionId: COLD_NIGHT_ACTIONS.restart, label: t("buttonRestart"), value: alert.id });
+  buttons.push({ actionId: COLD_NIGHT_ACTIONS.close, label: t("buttonClose"), value: alert.id });
+  return buttons;
 }
 
 /** The morning question to a shelter: how many extra places were used and how many people were turned away. */

@@ -2,11 +2,12 @@ import type { FormValues } from "../../chat/inbound.ts";
 import type { FormView } from "../../chat/message.ts";
 import type { Translate } from "../../shared/i18n.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
+import { rungOf } from "./cold-night-ladder.ts";
 import { shelterValue } from "./cold-night-card.ts";
 import type { ColdNightKey } from "./cold-nights.messages.ts";
 
 /** Form ids of cold nights; the state is the shelter value `<alertId>:<activityId>`. */
-export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnight.followup" } as const;
+export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnight.followup", restart: "coldnight.restart" } as const;
 
 type ShelterForm = Pick<FormView, "formId" | "title" | "intro" | "fields">;
 
@@ -36,6 +37,38 @@ export function followUpForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, 
       { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway) },
     ],
   }, errors);
+}
+
+/** "Restart the escalation for which shelter, from which step?" The state is the alert id. */
+export function restartForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, steps: number, values: FormValues = {}, errors?: Record<string, string>): FormView {
+  const silent = alert.responses.filter((r) => r.answer === "pending");
+  const first = silent[0]?.activityId;
+  return {
+    formId: COLD_NIGHT_FORMS.restart,
+    title: t("restartFormTitle"),
+    intro: t("restartFormIntro"),
+    submitLabel: t("submit"),
+    state: alert.id,
+    fields: [
+      {
+        id: "shelter",
+        label: t("restartShelterLabel"),
+        kind: "choice",
+        required: true,
+        choices: silent.map((r) => ({ value: r.activityId, label: `${r.shelterName} (${r.organisationName})` })),
+        ...(typeof values.shelter === "string" ? { initial: values.shelter } : first === undefined ? {} : { initial: first }),
+      },
+      {
+        id: "step",
+        label: t("restartStepLabel"),
+        kind: "choice",
+        required: true,
+        choices: Array.from({ length: steps }, (_, i) => ({ value: String(i + 1), label: t("restartStep", { step: String(i + 1), rung: t(`rung.${rungOf(i + 1)}`) }) })),
+        initial: typeof values.step === "string" ? values.step : "1",
+      },
+    ],
+    ...(errors === undefined ? {} : { errors }),
+  };
 }
 
 /** A whole number within `min`–`max` as typed (spaces allowed), or undefined. */

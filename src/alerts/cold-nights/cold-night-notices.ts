@@ -2,13 +2,33 @@ import { z } from "zod";
 import type { Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
-import { findDisplayNames } from "../alerts.directory.ts";
-import { composeCard } from "./cold-night-card.ts";
-import type { ColdNightAlert } from "./cold-night.ts";
+import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { createTranslator } from "../../shared/i18n.ts";
+import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
+import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";
+import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
+import { coldNightMessages } from "./cold-nights.messages.ts";
 
 /** The renderer name of the live cold-night card. */
 const CARD_RENDERER = "coldnight.card";
+
+/** Why a person got their own copy of the card: asked, reminded, escalated to, or as the declarer. */
+export const COPY_NOTICES = ["prompt", "staff", "coordinator", "samordning", "quiet", "declared", "existing"] as const;
+export type CopyNotice = (typeof COPY_NOTICES)[number];
+
+const ESCALATIONS: ReadonlySet<CopyNotice> = new Set(["staff", "coordinator", "samordning", "quiet"]);
+
+const copyPayload = z.object({
+  alertId: z.uuid(),
+  memberId: z.uuid().optional(),
+  notice: z.enum(COPY_NOTICES).optional(),
+  /** For "declared": the shelters nobody could be reached for. */
+  unreached: z.array(z.uuid()).optional(),
+  /** For an escalation: only these shelters (samordning standing in for a rung nobody could be reached at). */
+  only: z.array(z.uuid()).optional(),
+});
+type CopyPayload = z.infer<typeof copyPayload>;
 
 /** Every copy of one alert's card shares this id, so one refresh re-renders them all. */
 export function coldNightCard(alertId: string): string {
@@ -17,20 +37,87 @@ export function coldNightCard(alertId: string): string {
 
 /** Display names of everyone the alert's card mentions. */
 export async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<string, string>> {
-  const ids = [alert.declaredBy, alert.closedBy, ...alert.responses.flatMap((r) => [r.answeredBy])].filter((id): id is string => id !== null);
+  const ids = [alert.declaredBy, alert.closedBy, alert.acknowledgedBy, ...alert.responses.flatMap((r) => [r.answeredBy])].filter((id): id is string => id !== null);
   return findDisplayNames(db, [...new Set(ids)]);
 }
 
-/** Renders the card from the rows at the moment it is sent or refreshed, so every copy shows the current tally. */
+/** The shelters a notice is about for this reader: still silent, within what the notice reaches them for. */
+function silentFor(alert: ColdNightAlert, reader: AlertReader, notice: CopyNotice, only: readonly string[] | undefined): ShelterResponse[] {
+  const pending = alert.responses.filter((r) => r.answer === "pending" && (only === undefined || only.includes(r.activityId)));
+  if (notice === "staff" || notice === "quiet") return pending.filter((r) => reader.staffOf.has(r.activityId));
+  const loud = pending.filter((r) => !isQuiet(alert, r));
+  if (notice === "coordinator") return loud.filter((r) => r.organisationId === reader.organisationId);
+  return loud;
+}
+
+/** What buttons a reader's copy shows: the shelters they may answer for, and samordning's own. */
+function viewOf(alert: ColdNightAlert, reader: AlertReader): CardView {
+  if (hasAnyRole(reader, ["samordning", "admin"])) return { answerable: "all", samordning: true };
+  const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId) || (hasAnyRole(reader, ["coordinator"]) && r.organisationId === reader.organisationId));
+  return { answerable: new Set(mine.map((r) => r.activityId)), samordning: false };
+}
+
+/**
+ * Renders the card from the rows at the moment it is sent or refreshed, so every copy shows the current tally. A
+ * reminder or escalation whose shelters have all answered (or been acknowledged) by the time it is sent is not sent.
+ */
 export function createColdNightCardRenderer(db: Db): OutboxRenderer {
   return defineRenderer({
     name: CARD_RENDERER,
-    payload: z.object({ alertId: z.uuid() }),
-    async render({ alertId }, audience) {
-      const alert = await loadAlert(db, alertId);
-      return alert === undefined ? undefined : composeCard(alert, await namesOnAlert(db, alert))(audience);
+    payload: copyPayload,
+    async render(payload: CopyPayload, audience, { refresh }) {
+      const alert = await loadAlert(db, payload.alertId);
+      if (alert === undefined) return undefined;
+      const names = await namesOnAlert(db, alert);
+      if (payload.memberId === undefined) return composeCard(alert, names, CHANNEL_VIEW)(audience);
+      const reader = await findReader(db, alert.partnershipId, payload.memberId);
+      if (reader === undefined) return undefined;
+      const notice = payload.notice ?? "existing";
+      const t = createTranslator(coldNightMessages, audience.locale, audience.timeZone);
+      const named = (rs: readonly ShelterResponse[]) => rs.map((r) => `${r.shelterName} (${r.organisationName})`);
+      const shelterNames = (ids: readonly string[]) => alert.responses.filter((r) => ids.includes(r.activityId)).map((r) => r.shelterName);
+      let text: string | undefined;
+      if (ESCALATIONS.has(notice)) {
+        const silent = silentFor(alert, reader, notice, payload.only);
+        // The one place a step could still reach someone after the answer: the row was written just before it.
+        if (!refresh && (silent.length === 0 || alert.status === "closed")) return undefined;
+        if (silent.length > 0) text = t(`notice.${notice as "staff" | "coordinator" | "samordning" | "quiet"}`, { shelters: listOf(audience.locale, named(silent)), night: alert.night, at: alert.declaredAt });
+      } else if (notice === "prompt") {
+        const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId)).map((r) => r.shelterName);
+        const by = alert.declaredBy === null ? "Samverka" : (names.get(alert.declaredBy) ?? "");
+        text = t("notice.prompt", { by, night: alert.night, shelters: listOf(audience.locale, mine) });
+      } else if (notice === "declared") {
+        const unreached = payload.unreached ?? [];
+        text = unreached.length === 0 ? t("declared", { night: alert.night }) : t(unreached.length === alert.responses.length ? "declaredNobody" : "declaredUnreached", { night: alert.night, shelters: shelterNames(unreached).join(", ") });
+      } else {
+        text = t("notice.existing", { night: alert.night });
+      }
+      return composeCard(alert, names, { ...viewOf(alert, reader), ...(text === undefined ? {} : { notice: text }) })(audience);
     },
   });
+}
+
+function listOf(locale: "sv" | "en", items: string[]): string {
+  return new Intl.ListFormat(locale === "sv" ? "sv-SE" : "en-GB", { style: "long", type: "conjunction" }).format(items);
+}
+
+/** A live copy of the card for one person, with the notice saying why they got it; the rows decide what it shows. */
+export function cardCopy(alertId: string, memberId: string, notice: CopyNotice, extra: { unreached?: string[]; only?: string[] } = {}) {
+  return { render: CARD_RENDERER, payload: { alertId, memberId, notice, ...extra } };
+}
+
+/** Records one live copy of the card to each member under `key`; returns how many could be reached. */
+export async function sendCopies(
+  notifier: Notifier,
+  alertId: string,
+  memberIds: readonly string[],
+  notice: CopyNotice,
+  key: string,
+  extra: { only?: string[] } = {},
+): Promise<number> {
+  let reached = 0;
+  for (const memberId of new Set(memberIds)) reached += await notifier.toMember(memberId, cardCopy(alertId, memberId, notice, extra), { key, card: coldNightCard(alertId) });
+  return reached;
 }
 
 /**

@@ -9,7 +9,11 @@ import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { parseColdNightArgs } from "./cold-night-args.ts";
 import { COLD_NIGHT_ACTIONS, composeCard, isUuid, parseShelterValue } from "./cold-night-card.ts";
 import { namesOnAlert } from "./cold-night-notices.ts";
-import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount } from "./cold-night-forms.ts";
+import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } from "./cold-night-forms.ts";
+import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type RestartOutcome } from "./acknowledge-cold-night.ts";
+import { ladderFor } from "./escalate-cold-night.ts";
+import { loadAlert } from "./cold-night.repository.ts";
+import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { findAlertIdByNight } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
@@ -63,6 +67,37 @@ async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: stri
   await reply.whisper(textMessage(text));
 }
 
+async function acknowledge(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
+  const t = translatorFor(actor);
+  const outcome: AcknowledgeOutcome = await acknowledgeColdNight(deps, alertId, actor.member);
+  const text =
+    outcome.kind === "acknowledged"
+      ? t("acknowledged", { night: outcome.alert.night })
+      : outcome.kind === "already"
+        ? t("alreadyAcknowledged", { night: outcome.alert.night })
+        : outcome.kind === "closed"
+          ? t("alertClosed", { night: outcome.alert.night })
+          : outcome.kind === "forbidden"
+            ? t("notAllowedAcknowledge")
+            : t("unknownAlert");
+  await reply.whisper(textMessage(text));
+}
+
+function restartText(t: Translate<ColdNightKey>, outcome: RestartOutcome): string {
+  switch (outcome.kind) {
+    case "restarted":
+      return t("restarted", { shelter: outcome.shelter.shelterName, step: String(outcome.step), rung: t(`rung.${outcome.rung}`) });
+    case "answered":
+      return t("restartAnswered", { shelter: outcome.shelter.shelterName });
+    case "closed":
+      return t("alertClosed", { night: outcome.alert.night });
+    case "forbidden":
+      return t("notAllowedRestart");
+    case "not_found":
+      return t("unknownAlert");
+  }
+}
+
 function answerText(t: Translate<ColdNightKey>, outcome: AnswerOutcome): string {
   if (outcome.kind === "answered") return t("answerThanks", { shelter: outcome.shelter.shelterName });
   if (outcome.kind === "forbidden") return t("notAllowedAnswer", { shelter: outcome.shelter.shelterName });
@@ -70,7 +105,18 @@ function answerText(t: Translate<ColdNightKey>, outcome: AnswerOutcome): string 
   return t("unknownAlert");
 }
 
-/** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes. */
+async function openRestart(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
+  const t = translatorFor(actor);
+  if (!hasAnyRole(actor.member, ["samordning", "admin"])) return void (await reply.whisper(textMessage(t("notAllowedRestart"))));
+  const alert = await loadAlert(deps.db, alertId);
+  const ladder = alert === undefined || alert.partnershipId !== actor.partnership.id ? undefined : await ladderFor(deps, alert.partnershipId);
+  if (alert === undefined || ladder === undefined) return void (await reply.whisper(textMessage(t("unknownAlert"))));
+  if (alert.status === "closed") return void (await reply.whisper(textMessage(t("alertClosed", { night: alert.night }))));
+  if (!alert.responses.some((r) => r.answer === "pending")) return void (await reply.whisper(textMessage(t("restartNothing"))));
+  await reply.openForm(restartForm(t, alert, ladder.minutes.length));
+}
+
+/** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes; `kallnatt kvittera` acknowledges. */
 export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   return {
     words: ["kallnatt", "cold-night", "coldnight"],
@@ -83,6 +129,7 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
       if (request.kind === "declare") return declare(deps, actor, reply, request.night, request.temperatureC);
       const alertId = await findAlertIdByNight(deps.db, actor.partnership.id, request.night);
       if (alertId === undefined) return void (await reply.whisper(textMessage(t("notDeclared", { night: request.night }))));
+      if (request.kind === "acknowledge") return acknowledge(deps, actor, reply, alertId);
       await close(deps, actor, reply, alertId);
     },
   };
@@ -102,9 +149,11 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
         }
         return declare(deps, actor, reply, night, temperatureC);
       }
-      if (event.actionId === COLD_NIGHT_ACTIONS.close) {
+      if (event.actionId === COLD_NIGHT_ACTIONS.close || event.actionId === COLD_NIGHT_ACTIONS.acknowledge || event.actionId === COLD_NIGHT_ACTIONS.restart) {
         if (!isUuid(event.value)) return void (await reply.whisper(textMessage(t("unknownAlert"))));
-        return close(deps, actor, reply, event.value);
+        if (event.actionId === COLD_NIGHT_ACTIONS.close) return close(deps, actor, reply, event.value);
+        if (event.actionId === COLD_NIGHT_ACTIONS.acknowledge) return acknowledge(deps, actor, reply, event.value);
+        return openRestart(deps, actor, reply, event.value);
       }
       const target = parseShelterValue(event.value);
       const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
@@ -122,12 +171,19 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
   };
 }
 
-/** The places form ("we open N extra places") and the morning follow-up form. */
+/** The places form ("we open N extra places"), the morning follow-up form and samordning's restart form. */
 export function createColdNightForms(deps: AlertsDeps): FormHandler {
   return {
     prefix: "coldnight.",
     async submit({ event, actor }) {
       const t = translatorFor(actor);
+      if (event.formId === COLD_NIGHT_FORMS.restart) {
+        const step = Number(event.values.step);
+        const activityId = typeof event.values.shelter === "string" ? event.values.shelter : "";
+        if (!isUuid(event.state) || !isUuid(activityId) || !Number.isInteger(step)) return { ok: true, message: textMessage(t("unknownAlert")) };
+        const outcome = await restartLadder(deps, { alertId: event.state, activityId, step, member: actor.member });
+        return { ok: true, message: textMessage(restartText(t, outcome)) };
+      }
       const target = parseShelterValue(event.state);
       const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
       if (target === undefined || found === undefined) return { ok: true, message: textMessage(t("unknownAlert")) };

@@ -1,14 +1,13 @@
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
-import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
-import { recordAudit } from "../alerts.audit.ts";
-import { findDisplayNames, findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
+import { findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { composeFollowUpRequest, composeShelterPrompt } from "./cold-night-card.ts";
-import { COLD_NIGHT_KINDS, coldNightKeys, FOLLOW_UP_AGAIN_AFTER_MS, rungOf } from "./cold-night.ts";
+import { composeFollowUpRequest } from "./cold-night-card.ts";
+import { COLD_NIGHT_KINDS, coldNightKeys, FOLLOW_UP_AGAIN_AFTER_MS } from "./cold-night.ts";
 import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
-import { advanceEscalation, loadAlert } from "./cold-night.repository.ts";
+import { loadAlert } from "./cold-night.repository.ts";
 import { closeColdNight } from "./close-cold-night.ts";
+import { takeLadderStep } from "./escalate-cold-night.ts";
 
 /**
  * The reminder handlers of cold nights; each re-reads the rows and does nothing when the moment has passed, and
@@ -20,42 +19,7 @@ export function createColdNightReminderHandlers(deps: AlertsDeps): ReminderHandl
     defineReminder({
       kind: COLD_NIGHT_KINDS.escalate,
       payload: escalationPayload,
-      async run(_reminder, { alertId, activityId, step }) {
-        await deps.transact(async (w) => {
-          const alert = await loadAlert(w.db, alertId);
-          const shelter = alert?.responses.find((r) => r.activityId === activityId);
-          // An answered shelter, a closed alert or a step already taken (a repeated job) changes nothing.
-          if (alert === undefined || shelter === undefined || alert.status === "closed" || shelter.answer !== "pending" || shelter.escalationStep >= step) return;
-          const rung = rungOf(step);
-          const recipients =
-            rung === "staff"
-              ? await findStaffOf(w.db, alert.partnershipId, activityId)
-              : rung === "coordinator"
-                ? await findMembersWithRole(w.db, alert.partnershipId, ["coordinator"], shelter.organisationId)
-                : await findMembersWithRole(w.db, alert.partnershipId, ["samordning", "socialjouren"]);
-          const declaredBy = (await findDisplayNames(w.db, alert.declaredBy === null ? [] : [alert.declaredBy])).get(alert.declaredBy ?? "") ?? "Samverka";
-          const key = coldNightKeys.step(alertId, activityId, step);
-          let reached = await tellMembers(w.notifier, recipients, composeShelterPrompt(alert, shelter, rung, declaredBy), key);
-          // A rung with nobody reachable must not silence the ladder: samordning and Socialjouren hear at once.
-          if (reached === 0 && rung !== "samordning") {
-            deps.logger.warn({ alertId, activityId, step, rung }, "nobody reachable at this rung; going straight to samordning and Socialjouren");
-            const top = await findMembersWithRole(w.db, alert.partnershipId, ["samordning", "socialjouren"]);
-            reached = await tellMembers(w.notifier, top, composeShelterPrompt(alert, shelter, "samordning", declaredBy), `${key}:top`);
-          }
-          // Nobody reachable at all: roll back and fail retryably, so the step is taken only once someone can hear it.
-          if (reached === 0) throw new SamverkaError("platform_unavailable", `Step ${step} of the cold-night ladder can reach nobody; retrying.`, { retryable: true });
-          if (!(await advanceEscalation(w.db, alertId, activityId, step))) return;
-          await recordAudit(w.db, {
-            partnershipId: alert.partnershipId,
-            actorMemberId: null,
-            action: "coldnight.escalated",
-            subjectType: "cold_night",
-            subjectId: alertId,
-            details: { activityId, step, rung, recipients: recipients.length, reached },
-            at: deps.clock.now(),
-          });
-        });
-      },
+      run: (_reminder, step) => takeLadderStep(deps, step),
     }),
     defineReminder({
       kind: COLD_NIGHT_KINDS.autoClose,

@@ -37,7 +37,7 @@ export async function insertAlert(
   if (shelters.length > 0) {
     await tx
       .insertInto("cold_night_responses")
-      .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId })))
+      .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId, ladder_base_at: values.declaredAt })))
       .execute();
   }
   return { alertId: inserted.id, created: true };
@@ -69,6 +69,10 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
       "r.answered_by as answeredBy",
       "r.answered_at as answeredAt",
       "r.escalation_step as escalationStep",
+      "r.ladder_run as ladderRun",
+      "r.ladder_from as ladderFrom",
+      "r.ladder_base_at",
+      "r.restarted_at as restartedAt",
       "r.places_used as placesUsed",
       "r.turned_away as turnedAway",
     ])
@@ -85,7 +89,9 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
     closesAt: a.closes_at,
     closedBy: a.closed_by,
     closedAt: a.closed_at,
-    responses,
+    acknowledgedBy: a.acknowledged_by,
+    acknowledgedAt: a.acknowledged_at,
+    responses: responses.map(({ ladder_base_at, ...r }) => ({ ...r, ladderBaseAt: ladder_base_at ?? a.declared_at })),
   };
 }
 
@@ -104,18 +110,45 @@ export async function recordAnswer(
   return result.numUpdatedRows > 0n;
 }
 
-/** Moves a still-unanswered shelter to ladder step `step`; returns false when it answered or the alert closed. */
-export async function advanceEscalation(db: Db, alertId: string, activityId: string, step: number): Promise<boolean> {
+/** Moves a still-unanswered shelter of run `run` to ladder position `position`; false when it answered, moved on or the alert closed. */
+export async function advanceEscalation(db: Db, step: { alertId: string; activityId: string; run: number; position: number }): Promise<boolean> {
   const result = await db
     .updateTable("cold_night_responses")
-    .set({ escalation_step: step })
-    .where("alert_id", "=", alertId)
-    .where("activity_id", "=", activityId)
+    .set({ escalation_step: step.position })
+    .where("alert_id", "=", step.alertId)
+    .where("activity_id", "=", step.activityId)
     .where("answer", "=", "pending")
-    .where("escalation_step", "<", step)
-    .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", alertId).where("status", "=", "open").select("id")))
+    .where("ladder_run", "=", step.run)
+    .where("escalation_step", "<", step.position)
+    .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", step.alertId).where("status", "=", "open").select("id")))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Acknowledges an open alert as a whole; false when it was already acknowledged or is closed. */
+export async function markAcknowledged(db: Db, alertId: string, by: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("cold_night_alerts")
+    .set({ acknowledged_by: by, acknowledged_at: at })
+    .where("id", "=", alertId)
+    .where("status", "=", "open")
+    .where("acknowledged_at", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Starts a new run of a still-unanswered shelter's ladder at position `from`; returns the run, or undefined. */
+export async function restartRun(db: Db, restart: { alertId: string; activityId: string; from: number; baseAt: Date; at: Date }): Promise<number | undefined> {
+  const row = await db
+    .updateTable("cold_night_responses")
+    .set((eb) => ({ ladder_run: eb("ladder_run", "+", 1), ladder_from: restart.from, ladder_base_at: restart.baseAt, restarted_at: restart.at, escalation_step: restart.from - 1 }))
+    .where("alert_id", "=", restart.alertId)
+    .where("activity_id", "=", restart.activityId)
+    .where("answer", "=", "pending")
+    .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", restart.alertId).where("status", "=", "open").select("id")))
+    .returning("ladder_run")
+    .executeTakeFirst();
+  return row?.ladder_run;
 }
 
 /** Closes an open alert; returns false when it was already closed. */

@@ -13,7 +13,13 @@ export interface ShelterResponse {
   extraPlaces: number;
   answeredBy: string | null;
   answeredAt: Date | null;
+  /** The last ladder position taken in the current run. */
   escalationStep: number;
+  ladderRun: number;
+  ladderFrom: number;
+  /** When position 0 of the current run falls: the declaration, or a restart minus its step's delay. */
+  ladderBaseAt: Date;
+  restartedAt: Date | null;
   placesUsed: number | null;
   turnedAway: number | null;
 }
@@ -30,13 +36,16 @@ export interface ColdNightAlert {
   closesAt: Date;
   closedBy: string | null;
   closedAt: Date | null;
+  /** Samordning acknowledged the alert as a whole: only the unanswered shelters' staff are still reminded. */
+  acknowledgedBy: string | null;
+  acknowledgedAt: Date | null;
   responses: ShelterResponse[];
 }
 
-/** Who a ladder step reaches: the shelter's staff, its organisation's coordinators, or samordning and Socialjouren. */
-export type LadderRung = "staff" | "coordinator" | "samordning";
-
-const RUNGS: readonly LadderRung[] = ["staff", "coordinator", "samordning"];
+/** Whether a shelter's ladder is quiet: acknowledged alert-wide, and not restarted since. */
+export function isQuiet(alert: Pick<ColdNightAlert, "acknowledgedAt">, shelter: Pick<ShelterResponse, "restartedAt">): boolean {
+  return alert.acknowledgedAt !== null && (shelter.restartedAt === null || shelter.restartedAt < alert.acknowledgedAt);
+}
 
 /** The reminder kinds of cold nights. */
 export const COLD_NIGHT_KINDS = {
@@ -49,7 +58,9 @@ export const COLD_NIGHT_KINDS = {
 export const coldNightKeys = {
   alert: (alertId: string) => `coldnight:${alertId}:`,
   ladder: (alertId: string, activityId: string) => `coldnight:${alertId}:${activityId}:step-`,
-  step: (alertId: string, activityId: string, step: number) => `coldnight:${alertId}:${activityId}:step-${step}`,
+  step: (alertId: string, activityId: string, run: number, position: number) => `coldnight:${alertId}:${activityId}:step-${run}-${position}`,
+  /** One escalation message per person per due time and rung, however many shelters' steps fall then. */
+  escalation: (alertId: string, dueAt: Date, notice: string) => `coldnight:${alertId}:escalation:${dueAt.getTime()}:${notice}`,
   autoClose: (alertId: string) => `coldnight:${alertId}:auto-close`,
   // Outside the alert prefix, so closing (which cancels the alert's ladder) leaves the follow-ups standing.
   followUp: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}`,
@@ -58,16 +69,6 @@ export const coldNightKeys = {
 
 /** Morning figures still missing this long after the question are asked of the organisation's coordinators. */
 export const FOLLOW_UP_AGAIN_AFTER_MS = 4 * 3_600_000;
-
-/** The rung of ladder step `step` (1-based); steps past the third stay with samordning and Socialjouren. */
-export function rungOf(step: number): LadderRung {
-  return RUNGS[Math.min(step, RUNGS.length) - 1]!;
-}
-
-/** When each ladder step falls due: `escalationMinutes` are counted from the declaration. */
-export function ladderDueTimes(declaredAt: Date, escalationMinutes: readonly number[]): Date[] {
-  return escalationMinutes.map((minutes) => new Date(declaredAt.getTime() + minutes * 60_000));
-}
 
 /** Extra places offered across every shelter that is opening. */
 export function totalExtraPlaces(responses: readonly Pick<ShelterResponse, "answer" | "extraPlaces">[]): number {

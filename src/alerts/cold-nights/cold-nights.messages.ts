@@ -20,10 +20,30 @@ export type ColdNightKey =
   | "buttonCannot"
   | "buttonClose"
   | "buttonFollowUp"
-  | "promptStaff"
-  | "stepStaff"
-  | "stepCoordinator"
-  | "stepSamordning"
+  | "buttonAcknowledge"
+  | "buttonRestart"
+  | "cardAcknowledged"
+  | "notice.prompt"
+  | "notice.staff"
+  | "notice.coordinator"
+  | "notice.samordning"
+  | "notice.quiet"
+  | "notice.existing"
+  | "acknowledged"
+  | "alreadyAcknowledged"
+  | "notAllowedAcknowledge"
+  | "notAllowedRestart"
+  | "restartFormTitle"
+  | "restartFormIntro"
+  | "restartShelterLabel"
+  | "restartStepLabel"
+  | "rung.staff"
+  | "rung.coordinator"
+  | "rung.samordning"
+  | "restartStep"
+  | "restarted"
+  | "restartAnswered"
+  | "restartNothing"
   | "declared"
   | "declaredUnreached"
   | "declaredNobody"
@@ -78,10 +98,30 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonCannot: "Kan inte",
     buttonClose: "Avsluta larmet",
     buttonFollowUp: "Rapportera",
-    promptStaff: (p) => `${String(p.by)} har lyst ut extra kall natt ${String(p.night)}. Kan ${String(p.shelter)} öppna extra platser den natten? Svara med knapparna.`,
-    stepStaff: (p, f) => `Påminnelse: ${String(p.shelter)} har inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
-    stepCoordinator: (p, f) => `${String(p.shelter)} (${String(p.org)}) har inte svarat på larmet om extra kall natt ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
-    stepSamordning: (p, f) => `Eskalering: ${String(p.shelter)} (${String(p.org)}) har fortfarande inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    buttonAcknowledge: "Kvittera larmet",
+    buttonRestart: "Starta om eskaleringen",
+    cardAcknowledged: (p, f) => `Kvitterat av ${String(p.by)} ${f.time(p.at as Date)}: härbärgen som inte svarat får bara en stilla påminnelse.`,
+    "notice.prompt": (p) => `${String(p.by)} har lyst ut extra kall natt ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna.`,
+    "notice.staff": (p, f) => `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    "notice.coordinator": (p, f) => `${String(p.shelters)} har inte svarat på larmet om extra kall natt ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
+    "notice.samordning": (p, f) => `Eskalering: ${String(p.shelters)} har fortfarande inte svarat på larmet om extra kall natt ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    "notice.quiet": (p) => `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt ${String(p.night)} än. Svara med knapparna när ni kan.`,
+    "notice.existing": "Extra kall natt {night} är redan utlyst; så här ser det ut just nu.",
+    acknowledged: "Larmet om extra kall natt {night} är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.",
+    alreadyAcknowledged: "Larmet om extra kall natt {night} var redan kvitterat.",
+    notAllowedAcknowledge: "Bara samordningen kan kvittera larmet.",
+    notAllowedRestart: "Bara samordningen kan starta om eskaleringen.",
+    restartFormTitle: "Starta om eskaleringen",
+    restartFormIntro: "Välj härbärget och steget eskaleringen ska börja om från. Steget skickas nu, nästa efter samma väntetid som vanligt.",
+    restartShelterLabel: "Härbärge",
+    restartStepLabel: "Börja från",
+    "rung.staff": "personalen",
+    "rung.coordinator": "organisationens samordnare",
+    "rung.samordning": "samordningen och Socialjouren",
+    restartStep: "Steg {step}: {rung}",
+    restarted: "Eskaleringen för {shelter} börjar om från steg {step} ({rung}).",
+    restartAnswered: "{shelter} har redan svarat; det finns inget att eskalera.",
+    restartNothing: "Alla härbärgen har svarat; det finns inget att eskalera.",
     declared: "Extra kall natt {night} är utlyst. Natthärbärgenas personal har fått frågan.",
     declaredUnreached: "Extra kall natt {night} är utlyst, men jag nådde ingen personal på {shelters}. Ring dem; övriga härbärgen har fått frågan.",
     declaredNobody: "Extra kall natt {night} är utlyst, men jag nådde ingen personal på något natthärbärge. Ring dem: {shelters}. Larmet påminner dem igen efter en stund.",
@@ -132,10 +172,30 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonCannot: "Cannot",
     buttonClose: "Close the alert",
     buttonFollowUp: "Report",
-    promptStaff: (p) => `${String(p.by)} has declared an extra cold night on ${String(p.night)}. Can ${String(p.shelter)} open extra places that night? Answer with the buttons.`,
-    stepStaff: (p, f) => `Reminder: ${String(p.shelter)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
-    stepCoordinator: (p, f) => `${String(p.shelter)} (${String(p.org)}) has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
-    stepSamordning: (p, f) => `Escalation: ${String(p.shelter)} (${String(p.org)}) has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    buttonAcknowledge: "Acknowledge the alert",
+    buttonRestart: "Restart the escalation",
+    cardAcknowledged: (p, f) => `Acknowledged by ${String(p.by)} at ${f.time(p.at as Date)}: shelters that have not answered only get a quiet reminder.`,
+    "notice.prompt": (p) => `${String(p.by)} has declared an extra cold night on ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons.`,
+    "notice.staff": (p, f) => `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    "notice.coordinator": (p, f) => `${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
+    "notice.samordning": (p, f) => `Escalation: ${String(p.shelters)} has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    "notice.quiet": (p) => `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} yet. Answer with the buttons when you can.`,
+    "notice.existing": "Extra cold night {night} is already declared; this is how it stands now.",
+    acknowledged: "The extra cold night alert for {night} is acknowledged. Only the staff of shelters that have not answered are reminded now.",
+    alreadyAcknowledged: "The extra cold night alert for {night} was already acknowledged.",
+    notAllowedAcknowledge: "Only samordning can acknowledge the alert.",
+    notAllowedRestart: "Only samordning can restart the escalation.",
+    restartFormTitle: "Restart the escalation",
+    restartFormIntro: "Choose the shelter and the step to restart the escalation from. That step is sent now, the next after the usual wait.",
+    restartShelterLabel: "Shelter",
+    restartStepLabel: "Start from",
+    "rung.staff": "the staff",
+    "rung.coordinator": "the organisation's coordinators",
+    "rung.samordning": "samordning and Socialjouren",
+    restartStep: "Step {step}: {rung}",
+    restarted: "The escalation for {shelter} restarts from step {step} ({rung}).",
+    restartAnswered: "{shelter} has already answered; there is nothing to escalate.",
+    restartNothing: "Every shelter has answered; there is nothing to escalate.",
     declared: "Extra cold night {night} is declared. The night shelters' staff have been asked.",
     declaredUnreached: "Extra cold night {night} is declared, but I could not reach any staff at {shelters}. Phone them; the other shelters have been asked.",
     declaredNobody: "Extra cold night {night} is declared, but I could not reach the staff of any night shelter. Phone them: {shelters}. The alert reminds them again shortly.",

@@ -3,13 +3,13 @@ import { hasAnyRole } from "../../partnerships/partnership.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
-import { composeShelterPrompt } from "./cold-night-card.ts";
-import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, ladderDueTimes, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
-import { postCard } from "./cold-night-notices.ts";
+import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
+import { ladderOf } from "./cold-night-ladder.ts";
+import { postCard, sendCopies } from "./cold-night-notices.ts";
+import { scheduleLadderStep } from "./escalate-cold-night.ts";
 import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
 import { insertAlert, loadAlert } from "./cold-night.repository.ts";
 import type { Db } from "../../db/database.ts";
-import { tellMembers } from "../alerts.notices.ts";
 
 /** What declaring a cold night came to. */
 export type DeclareOutcome =
@@ -63,29 +63,17 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
       details: { night, temperatureC: request.temperatureC ?? null },
       at: now,
     });
-    const dueTimes = ladderDueTimes(now, settings.escalationMinutes);
-    for (const shelter of shelters) {
-      for (const [index, dueAt] of dueTimes.entries()) {
-        const step = index + 1;
-        await w.reminders.schedule({
-          key: coldNightKeys.step(alertId, shelter.id, step),
-          kind: COLD_NIGHT_KINDS.escalate,
-          partnershipId: partnership.id,
-          dueAt,
-          payload: { alertId, activityId: shelter.id, step },
-        });
-      }
-    }
     await w.reminders.schedule({ key: coldNightKeys.autoClose(alertId), kind: COLD_NIGHT_KINDS.autoClose, partnershipId: partnership.id, dueAt: closesAt, payload: { alertId } });
 
     const alert = (await loadAlert(w.db, alertId))!;
+    // The ladder's first step for every shelter; each step schedules the next until the shelter answers.
+    for (const shelter of alert.responses) await scheduleLadderStep(w, alert, shelter, ladderOf(settings), 1, 1);
     await postCard(w.notifier, alert);
     // The declarer must know which shelters nobody can be reached for, so they phone them instead of waiting on the ladder.
     const unreached: string[] = [];
     for (const shelter of alert.responses) {
       const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
-      const prompt = composeShelterPrompt(alert, shelter, "prompt", declaredBy.displayName);
-      if ((await tellMembers(w.notifier, staff, prompt, `coldnight:${alertId}:${shelter.activityId}:prompt`)) === 0) unreached.push(shelter.shelterName);
+      if ((await sendCopies(w.notifier, alertId, staff, "prompt", `coldnight:${alertId}:${shelter.activityId}:prompt`)) === 0) unreached.push(shelter.shelterName);
     }
     return { kind: "declared", alert, unreached };
   });

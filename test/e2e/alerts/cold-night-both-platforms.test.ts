@@ -14,6 +14,8 @@ describe("an extra cold night end to end on Slack and Teams", () => {
   let w: AlertsServer;
   beforeAll(async () => {
     w = await startAlertsServer("2026-12-03T15:00:00Z");
+    // Staff at 15, coordinator at 30, samordning at 45 minutes; then coordinator and samordning again every 20 minutes.
+    await w.db.updateTable("cold_night_settings").set({ escalation_repeat_from: 2, escalation_repeat_minutes: 20 }).execute();
   });
   afterAll(async () => {
     await w?.close();
@@ -54,11 +56,11 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     expect(w.slack.sent().filter((i) => i.conversation === SLACK_CHANNEL && i.kind === "post")).toEqual([]);
   });
 
-  it("escalates the silent shelter at 15, 30 and 45 minutes, then stops when it answers", async () => {
+  it("escalates the silent shelter at 15, 30 and 45 minutes, keeps escalating past the last rung, then stops when it answers", async () => {
     w.forget();
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    const reminder = await w.nextDirect("sNg", "Påminnelse: Ny Gemenskaps nattcafé har inte svarat");
+    const reminder = await w.nextDirect("sNg", "Påminnelse: Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
 
     w.clock.set("2026-12-03T15:30:00Z");
     await w.deliverDue();
@@ -69,12 +71,30 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     await w.nextDirect("sara", "Eskalering: Ny Gemenskaps nattcafé");
     await w.nextDirect("jour", "Eskalering: Ny Gemenskaps nattcafé");
 
+    // Past the last rung the ladder repeats from step 2 every 20 minutes: the coordinator (Slack), then samordning and Socialjouren (Slack, Teams).
+    w.forget();
+    w.clock.set("2026-12-03T16:05:00Z");
+    await w.deliverDue();
+    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    w.clock.set("2026-12-03T16:25:00Z");
+    await w.deliverDue();
+    await w.nextDirect("sara", "Eskalering: Ny Gemenskaps nattcafé");
+    await w.nextDirect("jour", "Eskalering: Ny Gemenskaps nattcafé");
+
     w.forget();
     await answerOpening("sNg", reminder, "8");
     await w.card("slack", "Totalt 20 extra platser i natt.");
     await w.card("teams", "Totalt 20 extra platser i natt.");
     const ladder = await w.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", "coldnight:%:step-%").select("key").execute();
     expect(ladder).toEqual([]);
+    // Nothing more reaches anyone on the ladder once it answered, on either platform.
+    w.forget();
+    for (const at of ["2026-12-03T16:45:00Z", "2026-12-03T17:05:00Z"]) {
+      w.clock.set(at);
+      await w.deliverDue();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([...w.slack.sent(), ...w.teams.sent()].filter((i) => i.kind === "direct")).toEqual([]);
   });
 
   it("closes, then asks each shelter in the morning and records the figures", async () => {
@@ -99,5 +119,42 @@ describe("an extra cold night end to end on Slack and Teams", () => {
       .select(["r.places_used", "r.turned_away"])
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ places_used: 11, turned_away: 3 });
+  });
+
+  it("after samordning acknowledges, reminds only the silent shelters' staff, quietly, until samordning restarts one from a rung", async () => {
+    w.forget();
+    w.clock.set("2026-12-04T15:00:00Z");
+    await w.teams.command(w.userOf("sFa"), "kallnatt -11");
+    await w.nextDirect("sNg", "extra kall natt 2026-12-04. Kan Ny Gemenskaps nattcafé öppna extra platser");
+    const fa = await w.nextDirect("sFa", "extra kall natt 2026-12-04. Kan Frälsningsarméns härbärge öppna extra platser");
+    await w.teams.click(w.userOf("sFa"), fa, "Fullt");
+    const conv = await w.nextDirect("sConv", "extra kall natt 2026-12-04. Kan Convictus natthärbärge öppna extra platser");
+    await w.slack.click(w.userOf("sConv"), conv, "Kan inte");
+    for (const at of ["2026-12-04T15:15:00Z", "2026-12-04T15:30:00Z", "2026-12-04T15:45:00Z"]) {
+      w.clock.set(at);
+      await w.deliverDue();
+    }
+    const escalation = await w.nextDirect("sara", "Eskalering: Ny Gemenskaps nattcafé");
+    await w.slack.click(w.userOf("sara"), escalation, "Kvittera larmet");
+    await w.card("teams", "Kvitterat av Sara Samordning kl. 16.45");
+
+    w.forget();
+    for (const at of ["2026-12-04T16:05:00Z", "2026-12-04T16:25:00Z"]) {
+      w.clock.set(at);
+      await w.deliverDue();
+    }
+    await w.nextDirect("sNg", "Svara med knapparna när ni kan");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // New messages, that is: their copies of the card are updated in place (acknowledged), which does not ping.
+    for (const person of ["cNg", "sara", "jour"] as const) expect(w.driverOf(person).sent().filter((i) => i.kind === "direct" && w.isDirectTo(person, i))).toEqual([]);
+
+    await w.slack.click(w.userOf("sara"), escalation, "Starta om eskaleringen");
+    const form = await w.sentAfter(w.slack, (item) => (item.fields ?? []).includes("step"));
+    expect(await w.slack.submitForm(w.userOf("sara"), form, { shelter: (await w.db.selectFrom("activities").where("key", "=", "natt-ng").select("id").executeTakeFirstOrThrow()).id, step: "2" })).toBeUndefined();
+    await w.deliverDue();
+    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    w.clock.set("2026-12-04T16:45:00Z");
+    await w.deliverDue();
+    await w.nextDirect("jour", "Eskalering: Ny Gemenskaps nattcafé");
   });
 });

@@ -48,12 +48,13 @@ describe("a cold night when parts of the chain fail", () => {
     expect(await w.runDue()).toBe(3);
     const steps = await w.t.db.selectFrom("cold_night_responses").select("escalation_step").execute();
     expect(steps.map((r) => r.escalation_step)).toEqual([3, 3, 3]);
-    // The failed sends were retried by the outbox; each of the three escalations reached samordning exactly once.
-    expect(w.directTo("sara").slice(before)).toHaveLength(3);
-    const retried = await w.t.db.selectFrom("outbox").where("key", "like", "coldnight:%:step-3%").where("attempts", ">", 1).select("id").execute();
+    // The failed sends were retried by the outbox; the three shelters' escalations reached samordning in one message, once.
+    expect(w.directTo("sara").slice(before)).toEqual([expect.stringContaining("Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat")]);
+    const retried = await w.t.db.selectFrom("outbox").where("key", "like", "coldnight:%:escalation:%:samordning:member:%").where("attempts", ">", 1).select("id").execute();
     expect(retried.length).toBeGreaterThan(0);
+    // The runs' next steps (the ladder repeats every 30 minutes) are scheduled; nothing else is due yet.
     expect(await w.runDue()).toBe(0);
-    const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "coldnight.escalated").where(sql<boolean>`details->>'step' = '3'`).select("id").execute();
+    const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "coldnight.escalated").where(sql<boolean>`details->>'position' = '3'`).select("id").execute();
     expect(audit).toHaveLength(3);
   });
 

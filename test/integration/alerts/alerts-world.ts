@@ -49,8 +49,13 @@ export interface AlertsWorld {
   partnershipId: string;
   /** Sends an inbound event as `person` and records what the reply did. */
   act(person: Person, event: DistributiveOmit<InboundEvent, "user">): Promise<{ result: FormResult | void; whispers: Message[]; forms: FormView[] }>;
-  /** Runs every pending reminder due at the clock's time, as the worker would when its delayed job fires; returns how many. */
-  runDue(): Promise<number>;
+  /**
+   * Runs every pending reminder due at the clock's time, as the worker would when its delayed job fires; returns how
+   * many. Then delivers the outbox tries queued for later, unless `retries` is false.
+   */
+  runDue(options?: { retries?: boolean }): Promise<number>;
+  /** Delivers the outbox tries queued for later (retries, refreshes behind copies still on their way). */
+  deliverDue(): Promise<void>;
   /** Whether the BullMQ queue holds the delayed job of the reminder row with `key` (under its deterministic id). */
   queuedJob(key: string): Promise<boolean>;
   /** Everything sent directly to a person, as text. */
@@ -113,7 +118,7 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
       const result = await router.handle(event, reply);
       return { result, whispers, forms };
     },
-    async runDue() {
+    async runDue({ retries = true } = {}) {
       const due = await t.db
         .selectFrom("reminders")
         .where("status", "=", "pending")
@@ -125,9 +130,10 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
         // A failing reminder goes back to pending (or is given up) inside the processor; the queue would retry it.
         await processReminder({ reminderId: row.id, dueAt: row.due_at }).catch(() => undefined);
       }
-      await outbox.deliverDue();
+      if (retries) await outbox.deliverDue();
       return due.length;
     },
+    deliverDue: () => outbox.deliverDue(),
     async queuedJob(key) {
       const row = await t.db.selectFrom("reminders").where("key", "=", key).select(["id", "due_at"]).executeTakeFirst();
       return row !== undefined && (await queue.getJob(reminderJobId({ reminderId: row.id, dueAt: row.due_at }))) !== undefined;
@@ -143,9 +149,9 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   };
 }
 
-/** The texts of the card as it last looked on a platform (the last post or in-place update of it). */
-export function latestCard(chat: RecordingChat, channelRef: string): { text: string; ref: string } | undefined {
-  const post = chat.calls.find((c) => c.op === "post" && c.conversation === channelRef);
+/** The texts of a card as it last looked on a platform (the `nth` post to the channel, or its last in-place update). */
+export function latestCard(chat: RecordingChat, channelRef: string, nth = 0): { text: string; ref: string } | undefined {
+  const post = chat.calls.filter((c) => c.op === "post" && c.conversation === channelRef)[nth];
   if (post === undefined || post.op !== "post") return undefined;
   const updates = chat.calls.filter((c) => c.op === "update" && c.ref === post.ref);
   const last = updates.at(-1);

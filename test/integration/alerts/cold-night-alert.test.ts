@@ -40,8 +40,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
     expect(w.directTo("dayStaff")).toEqual([]);
     alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
-    expect(await pendingKeys()).toHaveLength(3 * 3 + 1);
-    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1`)).toBe(true);
+    // Each shelter's first ladder step and the morning close; each step schedules the next.
+    expect(await pendingKeys()).toHaveLength(3 + 1);
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1-1`)).toBe(true);
   });
 
   it("points a second declaration of the same night to the existing alert", async () => {
@@ -75,10 +76,10 @@ describe("an extra cold night from declaration to morning follow-up", () => {
       expect(card?.text).toContain("Totalt 12 extra platser i natt.");
     }
     expect(w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`)).toHaveLength(1);
-    expect(await pendingKeys()).toEqual([...[1, 2, 3].map((s) => `coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-${s}`), `coldnight:${alertId}:auto-close`].sort());
+    expect(await pendingKeys()).toEqual([`coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-1-1`, `coldnight:${alertId}:auto-close`].sort());
     // Each step is a delayed BullMQ job under its row's deterministic id; answering removed the answered shelters' jobs.
-    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-1`)).toBe(true);
-    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1`)).toBe(false);
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-ng"]}:step-1-1`)).toBe(true);
+    expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1-1`)).toBe(false);
   });
 
   it("does not let one shelter's staff answer for another shelter", async () => {
@@ -95,7 +96,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     w.clock.set("2026-12-03T15:15:00Z");
     expect(await w.runDue()).toBe(1);
-    expect(w.directTo("sNg").slice(before.sNg)).toEqual([expect.stringContaining("Påminnelse: Ny Gemenskaps nattcafé har inte svarat")]);
+    expect(w.directTo("sNg").slice(before.sNg)).toEqual([expect.stringContaining("Påminnelse: Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat")]);
     expect(w.directTo("cNg")).toHaveLength(before.cNg);
 
     w.clock.set("2026-12-03T15:30:00Z");
@@ -119,7 +120,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     const sent = w.chats.slack.calls.length + w.chats.teams.calls.length;
     const handler = w.feature.reminders!.find((h) => h.kind === "coldnight.escalate")!;
-    const payload = { alertId, activityId: w.activityIds["natt-ng"], step: 3 };
+    const payload = { alertId, activityId: w.activityIds["natt-ng"], run: 1, position: 4 };
     await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload }, payload);
     expect(w.chats.slack.calls.length + w.chats.teams.calls.length).toBe(sent);
   });
@@ -215,8 +216,8 @@ describe("who may declare, and the morning close", () => {
     const closed = await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).selectAll().executeTakeFirstOrThrow();
     expect(closed).toMatchObject({ status: "closed", closed_by: null });
     expect(teamsCard()?.text).toContain("Extra kall natt 2026-12-03");
-    const nightCard = w.chats.teams.calls.filter((c) => c.op === "update").at(-1);
-    expect(nightCard?.op === "update" ? nightCard.message.text : "").toContain("Extra kall natt 2026-12-04");
+    const posts = w.chats.teams.calls.filter((c) => c.op === "post" && c.conversation === `teams:${ALERT_CHANNELS.teams}`);
+    expect(latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`, posts.length - 1)?.text).toContain("Avslutades automatiskt 2026-12-05 kl. 09.00.");
     await w.runDue();
     expect(w.directTo("sFa").at(-1)).toContain("Uppföljning av extra kall natt 2026-12-04");
     const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alert.id).where("action", "=", "coldnight.closed").select(["actor_member_id", "details"]).executeTakeFirstOrThrow();

@@ -102,6 +102,7 @@ describe("partnership read side", () => {
       coordinates: { lat: 59.3293, lon: 18.0686 },
       forecastTime: "14:00",
       escalationMinutes: [15, 30, 45],
+      escalationRepeat: { fromStep: 2, everyMinutes: 15 },
       declarerRoles: ["samordning", "coordinator", "shelter_staff"],
       closeTime: "09:00",
     });

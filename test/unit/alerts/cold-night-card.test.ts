@@ -12,6 +12,10 @@ const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extra
   answeredBy: answer === "pending" ? null : "m1",
   answeredAt: null,
   escalationStep: 0,
+  ladderRun: 1,
+  ladderFrom: 1,
+  ladderBaseAt: new Date("2026-12-03T15:00:00Z"),
+  restartedAt: null,
   placesUsed: null,
   turnedAway: null,
 });
@@ -26,6 +30,8 @@ const alert = (responses: ShelterResponse[], status: ColdNightAlert["status"] = 
   closesAt: new Date("2026-12-04T08:00:00Z"),
   closedBy: status === "closed" ? "m1" : null,
   closedAt: status === "closed" ? new Date("2026-12-04T06:00:00Z") : null,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
   responses,
 });
 const names = new Map([["m1", "Sara"]]);
@@ -45,14 +51,30 @@ describe("the cold-night card", () => {
     });
     expect(card.text).toBe("Extra cold night 2026-12-03: 10 extra places in total tonight.");
     expect(buttonsOf(alert([shelter(1), shelter(2)])).map((b) => b.actionId)).toEqual([
-      "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.close",
+      "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.open", "coldnight.full", "coldnight.cannot",
+      "coldnight.acknowledge", "coldnight.restart", "coldnight.close",
     ]);
   });
 
   it("leaves the answers to the direct messages when a partnership has too many shelters for one message", () => {
     const many = alert(Array.from({ length: 16 }, (_, i) => shelter(i + 1)));
-    expect(buttonsOf(many).map((b) => b.actionId)).toEqual(["coldnight.close"]);
+    expect(buttonsOf(many).map((b) => b.actionId)).toEqual(["coldnight.acknowledge", "coldnight.restart", "coldnight.close"]);
     expect(composeCard(many, names)(audience).blocks.length).toBeLessThanOrEqual(10);
+  });
+
+  it("offers acknowledge only until someone has, and restart only while a shelter is silent", () => {
+    const acknowledged = { ...alert([shelter(1), shelter(2, "full")]), acknowledgedBy: "m1", acknowledgedAt: new Date("2026-12-03T15:20:00Z") };
+    expect(buttonsOf(acknowledged).filter((b) => !b.actionId.startsWith("coldnight.o") && !["coldnight.full", "coldnight.cannot"].includes(b.actionId)).map((b) => b.actionId)).toEqual(["coldnight.restart", "coldnight.close"]);
+    expect(composeCard(acknowledged, names)(audience).blocks).toContainEqual({ type: "text", text: "Acknowledged by Sara at 16:20: shelters that have not answered only get a quiet reminder." });
+    const answered = alert([shelter(1, "full")]);
+    expect(buttonsOf(answered).slice(3).map((b) => b.actionId)).toEqual(["coldnight.close"]);
+  });
+
+  it("shows a personal copy only the buttons its reader may press, under the notice that says why it came", () => {
+    const card = composeCard(alert([shelter(1), shelter(2)]), names, { answerable: new Set([shelter(2).activityId]), samordning: false, notice: "Reminder: Härbärge 2 has not answered." })(audience);
+    expect(card.blocks[1]).toEqual({ type: "text", text: "Reminder: Härbärge 2 has not answered." });
+    const buttons = card.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
+    expect(buttons.map((b) => [b.actionId, b.value.endsWith("2")])).toEqual([["coldnight.open", true], ["coldnight.full", true], ["coldnight.cannot", true]]);
   });
 
   it("has no buttons once closed, and says who closed it", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseColdNightArgs } from "../../../src/alerts/cold-nights/cold-night-args.ts";
-import { closingTime, currentNight, ladderDueTimes, rungOf, totalExtraPlaces } from "../../../src/alerts/cold-nights/cold-night.ts";
+import { closingTime, currentNight, totalExtraPlaces } from "../../../src/alerts/cold-nights/cold-night.ts";
 
 const tz = "Europe/Stockholm";
 
@@ -61,18 +61,6 @@ describe("cold-night timing", () => {
   it("moves to the next night at the close time", () => {
     expect(currentNight(new Date("2026-12-04T07:59:00Z"), tz, "09:00")).toBe("2026-12-03");
     expect(currentNight(new Date("2026-12-04T08:00:00Z"), tz, "09:00")).toBe("2026-12-04");
-  });
-
-  it("counts ladder delays from the declaration", () => {
-    expect(ladderDueTimes(new Date("2026-12-03T16:00:00Z"), [15, 30, 45])).toEqual([
-      new Date("2026-12-03T16:15:00Z"),
-      new Date("2026-12-03T16:30:00Z"),
-      new Date("2026-12-03T16:45:00Z"),
-    ]);
-  });
-
-  it("climbs from staff to coordinator to samordning, and stays there", () => {
-    expect([1, 2, 3, 4].map(rungOf)).toEqual(["staff", "coordinator", "samordning", "samordning"]);
   });
 
   it("adds up only the shelters that are opening", () => {

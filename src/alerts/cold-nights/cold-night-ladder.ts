@@ -1,0 +1,66 @@
+/** Who a ladder step reaches: the shelter's staff, its organisation's coordinators, or samordning and Socialjouren. */
+export type LadderRung = "staff" | "coordinator" | "samordning";
+
+const RUNGS: readonly LadderRung[] = ["staff", "coordinator", "samordning"];
+
+/** A partnership's escalation ladder: step delays from the declaration, then a repeat from one step at an interval. */
+export interface Ladder {
+  /** Minutes from the declaration to each step (increasing); step n goes to rung n (past the third: samordning). */
+  minutes: readonly number[];
+  /** After the last step, the ladder repeats from this step (1-based)… */
+  repeatFrom: number;
+  /** …one step every this many minutes, until the shelter answers or the alert closes. */
+  repeatEveryMinutes: number;
+}
+
+/** The rung of configured step `step` (1-based); steps past the third stay with samordning and Socialjouren. */
+export function rungOf(step: number): LadderRung {
+  return RUNGS[Math.min(step, RUNGS.length) - 1]!;
+}
+
+/** The configured step that ladder position `position` (1-based, growing without end) takes. */
+export function stepAt(ladder: Ladder, position: number): number {
+  const n = ladder.minutes.length;
+  if (position <= n) return position;
+  const cycle = n - ladder.repeatFrom + 1;
+  return ladder.repeatFrom + ((position - n - 1) % cycle);
+}
+
+/** The rung ladder position `position` reaches. */
+export function rungAt(ladder: Ladder, position: number): LadderRung {
+  return rungOf(stepAt(ladder, position));
+}
+
+/** Minutes from the run's base to position `position`. */
+function offsetMinutes(ladder: Ladder, position: number): number {
+  const n = ladder.minutes.length;
+  return position <= n ? ladder.minutes[position - 1]! : ladder.minutes[n - 1]! + (position - n) * ladder.repeatEveryMinutes;
+}
+
+/** When position `position` of a run based at `baseAt` falls due. */
+export function positionDueAt(ladder: Ladder, baseAt: Date, position: number): Date {
+  return new Date(baseAt.getTime() + offsetMinutes(ladder, position) * 60_000);
+}
+
+/**
+ * The latest position at or after `from` that is due by `now`: a step that runs late (after downtime) takes the
+ * step the ladder has reached instead of sending every overdue one.
+ */
+export function latestDuePosition(ladder: Ladder, baseAt: Date, from: number, now: Date): number {
+  const elapsed = (now.getTime() - baseAt.getTime()) / 60_000;
+  const n = ladder.minutes.length;
+  let latest = from;
+  for (let p = from; p <= n; p++) if (ladder.minutes[p - 1]! <= elapsed) latest = p;
+  if (elapsed >= ladder.minutes[n - 1]!) latest = Math.max(latest, n + Math.floor((elapsed - ladder.minutes[n - 1]!) / ladder.repeatEveryMinutes));
+  return latest;
+}
+
+/** The base of a run restarted at `now` from configured step `step`: that step is due at once, the next after their gap. */
+export function restartedBase(ladder: Ladder, now: Date, step: number): Date {
+  return new Date(now.getTime() - ladder.minutes[step - 1]! * 60_000);
+}
+
+/** The ladder of a partnership's cold-night settings. */
+export function ladderOf(settings: { escalationMinutes: readonly number[]; escalationRepeat: { fromStep: number; everyMinutes: number } }): Ladder {
+  return { minutes: settings.escalationMinutes, repeatFrom: settings.escalationRepeat.fromStep, repeatEveryMinutes: settings.escalationRepeat.everyMinutes };
+}
