@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Platform } from "../chat/chat-port.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -13,6 +14,7 @@ const MAX_ATTEMPTS = 3;
 /** The pump leaves fresh rows to the request that recorded them for this long. */
 const FRESH_MS = 500;
 const PUMP_INTERVAL_MS = 1_000;
+const FINISH_ATTEMPTS = 4;
 
 /** What the inbox needs. */
 export interface InboxDeps {
@@ -50,11 +52,20 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   };
 
   async function finish(entry: InboxEntry, status: "done" | "failed" | "expired", error?: string): Promise<void> {
-    try {
-      await finishInboxRow(db, entry.id, status, clock.now(), error);
-    } catch (e) {
-      // The row stays claimed; the sweep returns it to pending and it is handled again (handlers are idempotent).
-      logger.error({ err: toSamverkaError(e), key: entry.key }, "could not mark an inbox row finished; it may be handled again");
+    // A database blip (a failover, a killed connection) lasts seconds: try a few times before leaving it to the sweep.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await finishInboxRow(db, entry.id, status, clock.now(), error);
+        return;
+      } catch (e) {
+        if (attempt < FINISH_ATTEMPTS) {
+          await sleep(250 * 2 ** attempt);
+          continue;
+        }
+        // The row stays claimed; the sweep returns it to pending and it is handled again (handlers are idempotent).
+        logger.error({ err: toSamverkaError(e), key: entry.key }, "could not mark an inbox row finished; it may be handled again");
+        return;
+      }
     }
   }
 
