@@ -113,7 +113,7 @@ export async function sendCopies(
   memberIds: readonly string[],
   notice: CopyNotice,
   key: string,
-  extra: { only?: string[] } = {},
+  extra: { only?: string[]; unreached?: string[] } = {},
 ): Promise<number> {
   let reached = 0;
   for (const memberId of new Set(memberIds)) reached += await notifier.toMember(memberId, cardCopy(alertId, memberId, notice, extra), { key, card: coldNightCard(alertId) });

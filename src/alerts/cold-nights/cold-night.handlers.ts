@@ -7,8 +7,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
 import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { parseColdNightArgs } from "./cold-night-args.ts";
-import { COLD_NIGHT_ACTIONS, composeCard, isUuid, parseShelterValue } from "./cold-night-card.ts";
-import { namesOnAlert } from "./cold-night-notices.ts";
+import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
 import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } from "./cold-night-forms.ts";
 import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type RestartOutcome } from "./acknowledge-cold-night.ts";
 import { ladderFor } from "./escalate-cold-night.ts";
@@ -42,13 +41,11 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
   }
 }
 
-async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, night: string, temperatureC: number | undefined): Promise<void> {
-  const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, night, temperatureC });
-  const text = declareText(translatorFor(actor), outcome, night, actor.locale);
-  if (outcome.kind !== "existing") return void (await reply.whisper(textMessage(text)));
-  // Pointing to the existing alert: the person gets its card as it stands, with the buttons, wherever they asked.
-  const card = composeCard(outcome.alert, await namesOnAlert(deps.db, outcome.alert))({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-  await reply.whisper({ text, blocks: [{ type: "text", text }, ...card.blocks] });
+async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, request: { night: string; temperatureC: number | undefined; requestKey: string | undefined }): Promise<void> {
+  const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, ...request });
+  // Declared or already declared: the reply is the person's own live copy of the card, recorded with the alert.
+  if ((outcome.kind === "declared" || outcome.kind === "existing") && outcome.copied) return;
+  await reply.whisper(textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale)));
 }
 
 async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
@@ -120,13 +117,13 @@ async function openRestart(deps: AlertsDeps, actor: Actor, reply: Reply, alertId
 export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   return {
     words: ["kallnatt", "cold-night", "coldnight"],
-    async run({ actor, args, reply }) {
+    async run({ event, actor, args, reply }) {
       const t = translatorFor(actor);
       const settings = await loadColdNightSettings(deps.db, actor.partnership.id);
       if (settings === undefined) return void (await reply.whisper(textMessage(t("notConfigured"))));
       const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
       if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));
-      if (request.kind === "declare") return declare(deps, actor, reply, request.night, request.temperatureC);
+      if (request.kind === "declare") return declare(deps, actor, reply, { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery });
       const alertId = await findAlertIdByNight(deps.db, actor.partnership.id, request.night);
       if (alertId === undefined) return void (await reply.whisper(textMessage(t("notDeclared", { night: request.night }))));
       if (request.kind === "acknowledge") return acknowledge(deps, actor, reply, alertId);
@@ -147,7 +144,7 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
         if (!DateTime.fromISO(night).isValid || (temperatureC !== undefined && !Number.isFinite(temperatureC))) {
           return void (await reply.whisper(textMessage(t("invalidArgs", { token: event.value }))));
         }
-        return declare(deps, actor, reply, night, temperatureC);
+        return declare(deps, actor, reply, { night, temperatureC, requestKey: event.delivery });
       }
       if (event.actionId === COLD_NIGHT_ACTIONS.close || event.actionId === COLD_NIGHT_ACTIONS.acknowledge || event.actionId === COLD_NIGHT_ACTIONS.restart) {
         if (!isUuid(event.value)) return void (await reply.whisper(textMessage(t("unknownAlert"))));

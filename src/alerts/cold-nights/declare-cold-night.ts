@@ -3,7 +3,7 @@ import { hasAnyRole } from "../../partnerships/partnership.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
-import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert } from "./cold-night.ts";
+import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { ladderOf } from "./cold-night-ladder.ts";
 import { postCard, sendCopies } from "./cold-night-notices.ts";
 import { scheduleLadderStep } from "./escalate-cold-night.ts";
@@ -13,8 +13,8 @@ import type { Db } from "../../db/database.ts";
 
 /** What declaring a cold night came to. */
 export type DeclareOutcome =
-  | { kind: "declared"; alert: ColdNightAlert; unreached: string[] }
-  | { kind: "existing"; alert: ColdNightAlert; declaredByName: string; total: number }
+  | { kind: "declared"; alert: ColdNightAlert; unreached: string[]; copied: boolean }
+  | { kind: "existing"; alert: ColdNightAlert; declaredByName: string; total: number; copied: boolean }
   | { kind: "not_configured" }
   | { kind: "forbidden"; roles: ColdNightSettings["declarerRoles"] }
   | { kind: "night_over" }
@@ -26,6 +26,8 @@ export interface DeclareRequest {
   declaredBy: Member;
   night: string;
   temperatureC: number | undefined;
+  /** Names this request (the inbox row it came as), so handling it again after a crash sends its reply once. */
+  requestKey?: string;
 }
 
 /**
@@ -53,7 +55,10 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
       { partnershipId: partnership.id, night, temperatureC: request.temperatureC ?? null, declaredBy: declaredBy.id, declaredAt: now, closesAt },
       shelters,
     );
-    if (!created) return existingOutcome(w.db, alertId);
+    if (!created) {
+      const copied = await sendCopies(w.notifier, alertId, [declaredBy.id], "existing", `coldnight:${alertId}:existing:${request.requestKey ?? now.getTime()}`);
+      return existingOutcome(w.db, alertId, copied > 0);
+    }
     await recordAudit(w.db, {
       partnershipId: partnership.id,
       actorMemberId: declaredBy.id,
@@ -69,18 +74,24 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
     // The ladder's first step for every shelter; each step schedules the next until the shelter answers.
     for (const shelter of alert.responses) await scheduleLadderStep(w, alert, shelter, ladderOf(settings), 1, 1);
     await postCard(w.notifier, alert);
-    // The declarer must know which shelters nobody can be reached for, so they phone them instead of waiting on the ladder.
-    const unreached: string[] = [];
+    // The declarer must know which shelters nobody can be reached for, so they phone them instead of waiting on the
+    // ladder; a declarer on a shelter's staff is asked by their own copy, not by a second message.
+    const unreached: ShelterResponse[] = [];
     for (const shelter of alert.responses) {
       const staff = shelters.find((s) => s.id === shelter.activityId)?.staffMemberIds ?? [];
-      if ((await sendCopies(w.notifier, alertId, staff, "prompt", `coldnight:${alertId}:${shelter.activityId}:prompt`)) === 0) unreached.push(shelter.shelterName);
+      const others = staff.filter((id) => id !== declaredBy.id);
+      const prompted = await sendCopies(w.notifier, alertId, others, "prompt", `coldnight:${alertId}:${shelter.activityId}:prompt`);
+      if (prompted === 0 && !staff.includes(declaredBy.id)) unreached.push(shelter);
     }
-    return { kind: "declared", alert, unreached };
+    // The declarer's reply is a live copy of the card too, so the tally they see is the one in the channel.
+    const unreachedIds = unreached.map((r) => r.activityId);
+    const copied = await sendCopies(w.notifier, alertId, [declaredBy.id], "declared", `coldnight:${alertId}:declared`, { unreached: unreachedIds });
+    return { kind: "declared", alert, unreached: unreached.map((r) => r.shelterName), copied: copied > 0 };
   });
 }
 
-async function existingOutcome(db: Db, alertId: string): Promise<DeclareOutcome> {
+async function existingOutcome(db: Db, alertId: string, copied: boolean): Promise<DeclareOutcome> {
   const alert = (await loadAlert(db, alertId))!;
   const names = await findDisplayNames(db, alert.declaredBy === null ? [] : [alert.declaredBy]);
-  return { kind: "existing", alert, declaredByName: names.get(alert.declaredBy ?? "") ?? "Samverka", total: totalExtraPlaces(alert.responses) };
+  return { kind: "existing", alert, declaredByName: names.get(alert.declaredBy ?? "") ?? "Samverka", total: totalExtraPlaces(alert.responses), copied };
 }

@@ -100,6 +100,13 @@ export async function startAlertsServer(start: string): Promise<AlertsServer> {
       platforms: () => new Set<Platform>(["slack", "teams"]),
     }),
     async deliverDue() {
+      // A step still running queues its successor's job when it finishes, with a delay by the clock it read; wait
+      // for it, or that job could land after this hand-over and keep its (real-time) delay.
+      for (let i = 0; i < 250; i++) {
+        const running = await t.db.selectFrom("reminders").where("status", "=", "processing").select("id").executeTakeFirst();
+        if (running === undefined) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       for (const job of await findPendingReminders(t.db, clock.now(), 100)) {
         await jobs.reminderQueue.remove(job.reminderId, job.dueAt);
         await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);

@@ -23,7 +23,7 @@ describe("an extra cold night end to end on Slack and Teams", () => {
 
   const answerOpening = async (person: Person, prompt: SentItem, places: string) => {
     const driver = w.driverOf(person);
-    await driver.click(w.userOf(person), prompt, "Vi öppnar N extra platser");
+    await driver.click(w.userOf(person), prompt, "Öppna extra platser");
     const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("places"));
     expect(await driver.submitForm(w.userOf(person), form, { places })).toBeUndefined();
   };
@@ -46,6 +46,8 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     await w.card("slack", "Totalt 12 extra platser i natt.");
     await w.card("teams", "Totalt 12 extra platser i natt.");
 
+    // The manual clock stands still: move it, so this refresh is not queued under the same job id as the last one.
+    w.clock.set("2026-12-03T15:00:05Z");
     await w.teams.click(w.userOf("sFa"), fa, "Fullt");
     const slackCard = await w.card("slack", "Fullt (Siv Frälsningsarmén)");
     const teamsCard = await w.card("teams", "Fullt (Siv Frälsningsarmén)");
@@ -126,7 +128,8 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.clock.set("2026-12-04T15:00:00Z");
     await w.teams.command(w.userOf("sFa"), "kallnatt -11");
     await w.nextDirect("sNg", "extra kall natt 2026-12-04. Kan Ny Gemenskaps nattcafé öppna extra platser");
-    const fa = await w.nextDirect("sFa", "extra kall natt 2026-12-04. Kan Frälsningsarméns härbärge öppna extra platser");
+    // The declarer staffs a shelter: their own copy of the card carries its buttons, instead of a second message.
+    const fa = await w.nextDirect("sFa", "Extra kall natt 2026-12-04 är utlyst");
     await w.teams.click(w.userOf("sFa"), fa, "Fullt");
     const conv = await w.nextDirect("sConv", "extra kall natt 2026-12-04. Kan Convictus natthärbärge öppna extra platser");
     await w.slack.click(w.userOf("sConv"), conv, "Kan inte");

@@ -16,8 +16,8 @@ describe("a cold night when parts of the chain fail", () => {
   it("declares even when no platform takes the card, and delivers the card once the platforms answer again", async () => {
     w.chats.slack.failNext(1);
     w.chats.teams.failNext(1);
-    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -14" });
-    expect(whispers[0]?.text).toContain("är utlyst");
+    await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -14" });
+    expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toHaveLength(1);
     expect(latestCard(w.chats.slack, `slack:${ALERT_CHANNELS.slack}`)).toBeUndefined();
     expect(w.directTo("sNg").join("\n")).toContain("Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
 
@@ -101,8 +101,8 @@ describe("an incident reported by someone outside the organisations", () => {
 
   it("names the shelters whose staff could not be reached when declaring, instead of saying everyone was asked", async () => {
     await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.sNg).execute();
-    const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
-    expect(whispers[0]?.text).toBe("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
+    await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
+    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
     // Declared in the afternoon for tomorrow: the question names that night, not "i natt".
     expect(w.directTo("sConv").at(-1)).toContain("har lyst ut extra kall natt 2026-12-11. Kan Convictus natthärbärge öppna extra platser den natten?");
   });
@@ -111,7 +111,8 @@ describe("an incident reported by someone outside the organisations", () => {
     w.chats.slack.failNext(50);
     w.chats.teams.failNext(50);
     const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt 2026-12-12" });
-    expect(whispers[0]?.text).toMatch(/^Extra kall natt 2026-12-12 är utlyst/);
+    // The reply is an outbox row like the rest: it waits for the platforms too, rather than being lost.
+    expect(whispers).toEqual([]);
     const alertId = (await w.t.db.selectFrom("cold_night_alerts").where("night", "=", "2026-12-12").select("id").executeTakeFirstOrThrow()).id;
     const prompts = () => w.t.db.selectFrom("outbox").where("key", "like", `coldnight:${alertId}:%:prompt:%`).select(["status", "attempts", "message_ref"]).execute();
     const waiting = await prompts();
