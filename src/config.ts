@@ -35,6 +35,9 @@ const schema = z
     TEAMS_CLIENT_ID: optionalString,
     TEAMS_CLIENT_SECRET: optionalString,
     TEAMS_TENANT_ID: optionalString,
+    SAMVERKA_TEAMS_LOCAL: optionalString.refine((v) => v === undefined || ["1", "0", "true", "false"].includes(v.toLowerCase()), {
+      message: "must be 1 (serve Teams unauthenticated, on loopback only, for local use) or 0 (never)",
+    }),
     SAMVERKA_CALENDAR_ORGANIZER: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: "must be an e-mail address, e.g. samverka@stad.se (the ORGANIZER of meeting invitations)",
     }),
@@ -74,6 +77,8 @@ export interface Config {
   playgroundPort: number;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
+  /** SAMVERKA_TEAMS_LOCAL: true/false when set explicitly, undefined to let a fresh embedded data directory decide. */
+  teamsLocal: boolean | undefined;
   smhiBaseUrl: string;
   calendarOrganizer: string | undefined;
 }
@@ -113,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
         ? Object.freeze({ clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID })
         : undefined,
+    teamsLocal: e.SAMVERKA_TEAMS_LOCAL === undefined ? undefined : ["1", "true"].includes(e.SAMVERKA_TEAMS_LOCAL.toLowerCase()),
     smhiBaseUrl: e.SMHI_BASE_URL,
     calendarOrganizer: e.SAMVERKA_CALENDAR_ORGANIZER,
   });

@@ -4,7 +4,7 @@ import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
-import { createTeamsAdapter, isLoopbackHost, startPlayground } from "../adapters/teams/index.ts";
+import { createTeamsAdapter, decideTeamsAccess, describeTeamsAccess, isLocalDataDir, markLocalDataDir, refuseTeams, startPlayground } from "../adapters/teams/index.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { createJobRuntime, type JobRuntime } from "../jobs/job-runtime.ts";
 import { createAlertsFeature } from "./alerts/index.ts";
@@ -86,7 +86,7 @@ export interface StartOptions {
   logger?: Logger;
   /** Serve the Microsoft 365 Agents Playground when Teams has no credentials (default true). */
   playground?: boolean;
-  /** Import the Stockholm example when the database has no partnership yet (default true). */
+  /** Import the Stockholm example when the embedded database has no partnership yet (default true; never with DATABASE_URL). */
   seedExample?: boolean;
   /** Features added after the built-in ones (the chat contract tests plug a form feature in here). */
   features?: readonly Feature[];
@@ -105,14 +105,18 @@ function jobRuntimeFor(config: Config, databaseUrl: string, clock: Clock, logger
   );
 }
 
-/** The database: DATABASE_URL, or the embedded PostgreSQL under the data directory. Migrated on open. */
-export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle & { url: string }> {
+/**
+ * The database: DATABASE_URL, or the embedded PostgreSQL under the data directory. Migrated on open. `embedded` says
+ * which, and `local` whether the embedded data directory was created by a local start (it is marked when created).
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle & { url: string; embedded: boolean; local: boolean }> {
   let url = config.databaseUrl;
   let stopEmbedded = (): Promise<void> => Promise.resolve();
   if (url === undefined) {
     const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, logger });
     url = embedded.url;
     stopEmbedded = () => embedded.stop();
+    if (embedded.fresh) markLocalDataDir(config.dataDir);
   }
   const handle = connectDatabase(url, { logger, max: DATABASE_POOL_SIZE });
   const applied = await migrateToLatest(handle.db);
@@ -120,6 +124,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   return {
     ...handle,
     url,
+    embedded: config.databaseUrl === undefined,
+    local: config.databaseUrl === undefined && isLocalDataDir(config.dataDir),
     close: async () => {
       await handle.close();
       await stopEmbedded();
@@ -146,7 +152,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const database = await openDatabase(config, logger);
     closers.push(() => database.close());
     const { db } = database;
-    const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, clock, logger));
+    const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, clock, logger, { embedded: database.embedded }));
 
     const jobs = jobRuntimeFor(config, database.url, clock, logger);
     closers.push(() => jobs.close());
@@ -177,17 +183,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock, inbox });
     if (slack) chats.set("slack", slack.chat);
-    // Without credentials Teams is served only on a loopback address (unauthenticated, for the playground); elsewhere it is off.
+    // Never unauthenticated by accident: without credentials only when asked for local use (auth.ts says when).
+    const teamsAccess = decideTeamsAccess({ credentials: config.teams, host: config.host, publicUrl: config.publicUrl, local: config.teamsLocal, localDataDir: database.local });
     const teams =
-      config.teams !== undefined || isLoopbackHost(config.host)
-        ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox })
-        : undefined;
+      teamsAccess.mode === "off"
+        ? undefined
+        : createTeamsAdapter({ access: teamsAccess, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox });
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
       await teams.start();
       closers.push(() => teams.stop());
       chats.set("teams", teams.chat);
-    } else logger.warn({ host: config.host }, "Teams is off: set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID to serve /api/messages on a non-loopback address");
+    } else logger.warn({ host: config.host }, describeTeamsAccess(teamsAccess, config.host));
     // The example's meetings are planned now (after the adapters, so any notice can be sent), so the newcomer's
     // first `möten` lists them instead of waiting for the 06.00 tick.
     if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
@@ -229,12 +236,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await slack.start();
         closers.push(() => slack.stop());
       }
-      if (teams) http.app.use(teams.router);
+      http.app.use(teams ? teams.router : refuseTeams());
       const listening = await http.listen(config.host, config.port);
       closers.push(() => http.close());
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
-      if (teams && config.teams === undefined && options.playground !== false) {
+      if (teamsAccess.mode === "local" && options.playground !== false) {
         const playground = await startPlayground({ botEndpoint: `${url}/api/messages`, port: config.playgroundPort, logger, logFile: `${config.dataDir}/m365agentsplayground.log` });
         closers.push(() => playground.stop());
         logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);

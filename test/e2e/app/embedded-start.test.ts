@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -5,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { startApp } from "../../../src/main.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
+import { createCaptureLogger } from "../../helpers/capture-logger.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -27,11 +28,17 @@ describe("a fresh clone with no environment", () => {
     // mkdtemp makes a 0700 folder; as root the server runs as the postgres user, which must reach it.
     await chmod(dataDir, 0o755);
     const config = loadConfig({ PORT: "0", SAMVERKA_DATA_DIR: dataDir, SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: "silent" });
-    const options = { logger: silentLogger, playground: false, seedExample: false };
+    const logger = createCaptureLogger();
+    const options = { logger, playground: false, seedExample: false };
 
     const first = await startApp(config, options);
     try {
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+      // A fresh embedded data directory is a local one: Teams runs unauthenticated for the playground, and says so.
+      expect(existsSync(path.join(dataDir, "teams-local"))).toBe(true);
+      expect(logger.messages("warn").some((m) => m.includes("Teams accepts UNAUTHENTICATED requests for local use"))).toBe(true);
+      const teams = await fetch(`${first.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(teams.status).toBe(400);
       const ready = await fetch(`${first.url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: "ready" });

@@ -1,11 +1,19 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { startApp, type RunningApp } from "../../../src/main.ts";
 import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** Sends a message as the playground's current user, the way its web page does (its conversation API). */
 async function typeInPlayground(playgroundUrl: string, text: string): Promise<void> {
@@ -22,15 +30,15 @@ async function eventually(check: () => boolean, what: string): Promise<void> {
   }
 }
 
-describe("npm start without Teams credentials", () => {
-  let db: TestDatabase;
+describe("npm start without Teams credentials, on a fresh embedded data directory", () => {
   let app: RunningApp;
   let dataDir: string;
   let playgroundUrl: string | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     dataDir = mkdtempSync(path.join(tmpdir(), "samverka-playground-"));
+    // mkdtemp makes a 0700 folder; as root the embedded server runs as the postgres user, which must reach it.
+    chmodSync(dataDir, 0o755);
     const logger: Logger = {
       ...silentLogger,
       info: (obj, msg) => {
@@ -38,12 +46,14 @@ describe("npm start without Teams credentials", () => {
       },
       child: () => logger,
     };
-    // The Stockholm example is imported on an empty database; its playground-alex is the playground's current user.
-    app = await startApp(loadConfig({ DATABASE_URL: db.url, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SAMVERKA_DATA_DIR: dataDir }), { logger });
-  });
+    // No DATABASE_URL: the embedded PostgreSQL, the Stockholm example imported (its playground-alex is the playground's
+    // current user), and Teams unauthenticated for local use because the data directory is fresh.
+    const config = loadConfig({ HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SAMVERKA_DATA_DIR: dataDir, SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()) });
+    app = await startApp(config, { logger });
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
-    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("serves the Agents Playground, prints its URL, and hjälp typed there gets the help card", async () => {

@@ -37,6 +37,7 @@ describe("Teams activities after token validation", () => {
       logger: silentLogger,
       locale: "sv",
       tenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+      rememberMode: "refresh",
       budget: { invokeMs: 4000, messageMs: 10_000 },
     };
   });

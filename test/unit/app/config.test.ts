@@ -35,6 +35,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ SMHI_BASE_URL: "opendata smhi" })).toThrow(/SMHI_BASE_URL/);
   });
 
+  it("reads SAMVERKA_TEAMS_LOCAL as an explicit yes or no, and leaves it undecided when unset", () => {
+    expect(loadConfig({ SAMVERKA_TEAMS_LOCAL: "1" }).teamsLocal).toBe(true);
+    expect(loadConfig({ SAMVERKA_TEAMS_LOCAL: "0" }).teamsLocal).toBe(false);
+    expect(loadConfig({}).teamsLocal).toBeUndefined();
+    expect(() => loadConfig({ SAMVERKA_TEAMS_LOCAL: "ja" })).toThrow(/SAMVERKA_TEAMS_LOCAL: must be 1/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
   });
