@@ -80,6 +80,7 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
       toMember: (...args) => transact((w) => w.notifier.toMember(...args)),
       toChannels: (...args) => transact((w) => w.notifier.toChannels(...args)),
       refreshCard: (...args) => transact((w) => w.notifier.refreshCard(...args)),
+      retract: (...args) => transact((w) => w.notifier.retract(...args)),
       fileToMember: (...args) => transact((w) => w.notifier.fileToMember(...args)),
       fileToChannels: (...args) => transact((w) => w.notifier.fileToChannels(...args)),
     },

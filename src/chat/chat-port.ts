@@ -31,6 +31,8 @@ export interface ChatPort {
   post(conversation: ConversationRef, message: Message): Promise<MessageRef>;
   /** Replaces a posted message in place. */
   update(ref: MessageRef, message: Message): Promise<void>;
+  /** Removes a posted message (when it must go and cannot be replaced). */
+  delete(ref: MessageRef): Promise<void>;
   /** The 1:1 conversation with a user, opened (and remembered) if needed; for files and forms sent directly. */
   directConversation(userId: string): Promise<ConversationRef>;
   /** Sends a direct (1:1) message to a user. */

@@ -40,6 +40,12 @@ export interface Notifier {
   toChannels(partnershipId: string, filter: ChannelFilter, content: Content, options: SendOptions): Promise<number>;
   /** Re-renders every sent copy of a card in place, soon; changes close together coalesce into one refresh. */
   refreshCard(card: string, partnershipId: string | null): Promise<void>;
+  /**
+   * Takes back every copy of the messages recorded under `keyPrefixes`: each stored row keeps only `content`, and each
+   * delivered copy is replaced in place by it (deleted where the platform will not replace it) by a row keyed
+   * `<key>:<row id>`; a copy that cannot be taken back is listed for samordning. Returns how many delivered copies.
+   */
+  retract(keyPrefixes: readonly string[], content: Compose, options: SendOptions): Promise<number>;
   /** Attaches a file in a member's direct conversation; returns 0 when they cannot be reached. */
   fileToMember(memberId: string, file: FileAttachment, options: SendOptions): Promise<number>;
   /** Attaches a file to the matching channels; returns how many. */

@@ -8,6 +8,7 @@ import { recordFailureNotice } from "./failure-notice.ts";
 import { claimOutbox, countUnsentCopies, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
 import type { Pacer } from "./pacing.ts";
+import { retractCopy } from "./retract-copies.ts";
 import { isRetryable, MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from "./retry-policy.ts";
 
 /** What delivering outbox rows needs. */
@@ -135,7 +136,22 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     return { messageRef: null, platform: null, conversation: null };
   }
 
-  const send = (row: OutboxRecord): Promise<Sent> => (row.kind === "refresh" ? refresh(row) : row.memberId !== null ? toMember(row) : toChannel(row));
+  // A copy taken back where it landed: the ref it keeps says whether it was replaced (the ref) or deleted (null).
+  async function retract(row: OutboxRecord, content: Extract<OutboxRecord["content"], { type: "retract" }>): Promise<Sent> {
+    const chat = chatFor(content.platform);
+    await pacer.wait(chat.platform, content.messageRef);
+    const done = await retractCopy(chat, content, logger.child({ key: row.key }));
+    return { messageRef: done === "replaced" ? content.messageRef : null, platform: chat.platform, conversation: null };
+  }
+
+  const send = (row: OutboxRecord): Promise<Sent> =>
+    row.content.type === "retract"
+      ? retract(row, row.content)
+      : row.kind === "refresh"
+        ? refresh(row)
+        : row.memberId !== null
+          ? toMember(row)
+          : toChannel(row);
 
   return async (job) => {
     const row = await claimOutbox(db, job, clock.now());

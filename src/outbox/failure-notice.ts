@@ -18,6 +18,7 @@ const payloadSchema = z.object({ partnershipId: z.string(), from: z.iso.datetime
 function describe(content: OutboxContent): string {
   if (content.type === "message") return `"${content.message.text.slice(0, 80)}"`;
   if (content.type === "file") return content.filename;
+  if (content.type === "retract") return `"${content.message.text.slice(0, 80)}"`;
   return content.render;
 }
 
@@ -32,11 +33,13 @@ export function createFailureNoticeRenderer(db: Db): OutboxRenderer {
       const failures = await findFailuresBetween(db, payload.partnershipId, from, to);
       if (failures.length === 0) return undefined;
       const t = createTranslator(outboxMessages, audience.locale, audience.timeZone);
-      const items = failures.map((f) =>
-        f.memberName !== null
+      const items = failures.map((f) => {
+        // A copy that could not be taken back is still there: someone must remove it by hand.
+        if (f.content.type === "retract") return t("failures.retract", { where: f.memberName ?? f.conversation ?? "?" });
+        return f.memberName !== null
           ? t("failures.toMember", { what: describe(f.content), name: f.memberName })
-          : t("failures.toChannel", { what: describe(f.content), channel: f.conversation ?? "?" }),
-      );
+          : t("failures.toChannel", { what: describe(f.content), channel: f.conversation ?? "?" });
+      });
       return {
         text: t("failures.title"),
         blocks: [

@@ -7,6 +7,7 @@ import type { Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
 import { insertOutboxRows, requestRefresh, type NewOutboxRow } from "./outbox.repository.ts";
 import type { Audience, OutboxContent, OutboxJobRef } from "./outbox.ts";
+import { scrubAndPlanRetractions } from "./retract-copies.ts";
 
 /** Changes close together (three shelters answering at once) become one card refresh this long after the first. */
 export const REFRESH_DEBOUNCE_MS = 1_000;
@@ -124,6 +125,10 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
       const now = clock.now();
       const job = await requestRefresh(db, card, partnershipId, new Date(now.getTime() + REFRESH_DEBOUNCE_MS), now);
       if (job !== undefined) queued.push(job);
+    },
+    async retract(keyPrefixes, content, options) {
+      const rows = await scrubAndPlanRetractions(db, keyPrefixes, content, options.key, clock.now());
+      return record(rows);
     },
     fileToMember: (memberId, file, options) => toMember(memberId, fileContent(file), options, file),
     fileToChannels: (partnershipId, filter, file, options) => toChannels(partnershipId, filter, () => fileContent(file), options, file),

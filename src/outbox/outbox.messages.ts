@@ -1,6 +1,6 @@
 import type { Catalogue } from "../shared/i18n.ts";
 
-type Key = "failures.title" | "failures.intro" | "failures.toMember" | "failures.toChannel" | "failures.footer";
+type Key = "failures.title" | "failures.intro" | "failures.toMember" | "failures.toChannel" | "failures.retract" | "failures.footer";
 
 /** What samordning reads when a message could not be delivered. */
 export const outboxMessages: Catalogue<Key> = {
@@ -10,6 +10,7 @@ export const outboxMessages: Catalogue<Key> = {
       `Samverka kunde inte leverera ${f.plural(Number(n), "ett meddelande", `${f.number(Number(n))} meddelanden`)} mellan ${f.time(from as Date)} och ${f.time(to as Date)}, trots upprepade försök:`,
     "failures.toMember": "{what} till {name}",
     "failures.toChannel": "{what} i kanalen {channel}",
+    "failures.retract": "En kopia av ett känsligt meddelande hos {where} kunde inte tas bort (plattformen vägrade). Be mottagaren radera det, eller låt IT ta bort det.",
     "failures.footer": "Kontakta mottagarna på annat sätt (telefon). Samverkas logg har felorsaken för IT.",
   },
   en: {
@@ -18,6 +19,7 @@ export const outboxMessages: Catalogue<Key> = {
       `Samverka could not deliver ${f.plural(Number(n), "one message", `${f.number(Number(n))} messages`)} between ${f.time(from as Date)} and ${f.time(to as Date)}, despite repeated attempts:`,
     "failures.toMember": "{what} to {name}",
     "failures.toChannel": "{what} in the channel {channel}",
+    "failures.retract": "A copy of a sensitive message with {where} could not be removed (the platform refused). Ask the recipient to delete it, or have IT remove it.",
     "failures.footer": "Reach the recipients another way (phone). Samverka's log has the cause for IT.",
   },
 };

@@ -11,12 +11,22 @@ export interface Audience {
 
 /**
  * What an outbox row carries: a message composed when it was recorded, a live message rendered from the rows it
- * describes each time it is sent or refreshed (cards with a tally), or a file.
+ * describes each time it is sent or refreshed (cards with a tally), a file, or the taking back of a copy already
+ * delivered (replaced in place by `message`, deleted when the platform will not replace it).
  */
 export type OutboxContent =
   | { type: "message"; message: Message }
   | { type: "live"; render: string; payload: Record<string, unknown> }
-  | { type: "file"; filename: string; mimeType: string; comment?: string };
+  | { type: "file"; filename: string; mimeType: string; comment?: string }
+  | RetractContent;
+
+/** Takes back a delivered copy: where it landed (`messageRef` on `platform`) and what replaces it. */
+export interface RetractContent {
+  type: "retract";
+  platform: Platform;
+  messageRef: string;
+  message: Message;
+}
 
 /** Why a live message is rendered: its first send, or a refresh of a copy already sent. */
 export interface RenderContext {

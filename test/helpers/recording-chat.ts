@@ -5,6 +5,7 @@ import type { FileAttachment, FormView, Message } from "../../src/chat/message.t
 export type RecordedCall =
   | { op: "post"; conversation: ConversationRef; message: Message; ref: MessageRef }
   | { op: "update"; ref: MessageRef; message: Message }
+  | { op: "delete"; ref: MessageRef }
   | { op: "direct"; userId: string; message: Message; ref: MessageRef }
   | { op: "private"; conversation: ConversationRef; userId: string; message: Message }
   | { op: "form"; userId: string; conversation: ConversationRef; form: FormView }
@@ -56,6 +57,11 @@ export function createRecordingChat(platform: Platform = "slack"): RecordingChat
     update(ref, message) {
       guard();
       calls.push({ op: "update", ref, message });
+      return Promise.resolve();
+    },
+    delete(ref) {
+      guard();
+      calls.push({ op: "delete", ref });
       return Promise.resolve();
     },
     sendDirect(userId, message) {

@@ -137,7 +137,7 @@ export async function createTeamsDriver(options: { serverUrl: string }): Promise
   }
 
   function toItem(call: ConnectorCall): SentItem | undefined {
-    if (call.op === "create-conversation") return undefined;
+    if (call.op === "create-conversation" || call.op === "delete") return undefined;
     const card = cardOf(call.body);
     const d = describeCard(card);
     const created = connector.calls.find((c) => c.op === "create-conversation" && c.conversationId === call.conversationId);

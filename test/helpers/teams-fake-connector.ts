@@ -2,7 +2,8 @@
  * A loopback fake of the Bot Connector (the Teams service the bot writes to), on 127.0.0.1:<random port>.
  * Activities posted to the bot carry `serviceUrl` = `connector.url`, so the real Teams SDK writes here.
  * Serves: POST /v3/conversations (open a 1:1 chat), POST /v3/conversations/:id/activities (send),
- * POST …/activities/:activityId (reply), PUT …/activities/:activityId (update). Records every call;
+ * POST …/activities/:activityId (reply), PUT …/activities/:activityId (update), DELETE …/activities/:activityId
+ * (delete). Records every call;
  * `failNext(status)` makes the next calls answer with an error (429 carries Retry-After: 0).
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -10,7 +11,7 @@ import type { AddressInfo } from "node:net";
 
 /** One call the bot made on the connector. */
 export interface ConnectorCall {
-  op: "send" | "reply" | "update" | "create-conversation";
+  op: "send" | "reply" | "update" | "delete" | "create-conversation";
   conversationId: string;
   /** The activity id created or updated. */
   activityId: string;
@@ -74,6 +75,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         }
         const conversationId = match[1]!;
         const existing = match[2];
+        if (req.method === "DELETE" && existing !== undefined) {
+          calls.push({ op: "delete", conversationId, activityId: existing, body, authorization });
+          send(200, {});
+          return;
+        }
         if (req.method === "PUT" && existing !== undefined) {
           calls.push({ op: "update", conversationId, activityId: existing, body, authorization });
           send(200, { id: existing });

@@ -66,6 +66,10 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
       const { channel, ts } = decodeMessage(ref);
       await callSlack("chat.update", () => client.chat.update({ channel, ts, ...renderMessage(message) }));
     },
+    async delete(ref) {
+      const { channel, ts } = decodeMessage(ref);
+      await callSlack("chat.delete", () => client.chat.delete({ channel, ts }));
+    },
     async directConversation(userId) {
       return encodeConversation(await directChannel(userId));
     },

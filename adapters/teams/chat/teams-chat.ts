@@ -117,6 +117,11 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
       const stored = await target(conversationId);
       await updateCard({ conversationId, serviceUrl: stored.serviceUrl, activityId }, renderMessageCard(message, deps.locale));
     },
+    delete: async (ref) => {
+      const { conversationId, activityId } = decodeMessageRef(ref);
+      const stored = await target(conversationId);
+      await callConnector("deleting a message", () => deps.clientFor(stored.serviceUrl).conversations.deleteActivity(conversationId, activityId));
+    },
     directConversation,
     sendDirect: async (userId, message) => chat.post(await directConversation(userId), message),
     // Teams has no message only one person in a channel sees; a 1:1 chat is the private place.

@@ -21,9 +21,18 @@ export function debriefDeadline(incident: Pick<Incident, "reportedAt">): Date {
   return DateTime.fromJSDate(incident.reportedAt).plus({ hours: DEBRIEF_WITHIN_HOURS }).toJSDate();
 }
 
-/** The facts of a report; the description only while it is kept. */
-export function incidentFacts(t: Translate<IncidentKey>, incident: Incident, reporterName: string, dateTime: (d: Date) => string): { label: string; value: string }[] {
-  return [
+/**
+ * The facts of a report. The description (only while it is kept) is for the messages recorded in the outbox, whose
+ * every copy the purge can take back; an answer in chat (`hot lista`) shows the structured facts only.
+ */
+export function incidentFacts(
+  t: Translate<IncidentKey>,
+  incident: Incident,
+  reporterName: string,
+  dateTime: (d: Date) => string,
+  options: { description: boolean } = { description: true },
+): { label: string; value: string }[] {
+  const facts = [
     { label: t("detailsWhen"), value: dateTime(incident.occurredAt) },
     { label: t("detailsWhere"), value: incident.activityName ?? "–" },
     { label: t("detailsKind"), value: t(`kind.${incident.kind}`) },
@@ -32,8 +41,9 @@ export function incidentFacts(t: Translate<IncidentKey>, incident: Incident, rep
     { label: t("detailsPolice"), value: t(`police.${incident.police}`) },
     { label: t("detailsSupport"), value: incident.supportNeeded ? t("yes") : t("no") },
     { label: t("detailsReporter"), value: reporterName },
-    { label: t("detailsDescription"), value: incident.description ?? t("detailsPurged") },
   ];
+  if (options.description) facts.push({ label: t("detailsDescription"), value: incident.description ?? t("detailsPurged") });
+  return facts;
 }
 
 /** The buttons of the follow-ups still open on an incident. */

@@ -50,9 +50,10 @@ async function listIncidents(deps: AlertsDeps, actor: Actor, t: Translate<Incide
   if (incidents.length === 0) return textMessage(t("listEmpty"));
   const names = await findDisplayNames(deps.db, incidents.flatMap((i) => (i.reportedBy === null ? [] : [i.reportedBy])));
   const f = createFormatters(actor.locale, actor.partnership.timeZone);
-  const blocks: Block[] = [{ type: "heading", text: t("listTitle") }];
+  const blocks: Block[] = [{ type: "heading", text: t("listTitle") }, { type: "text", text: t("listNoText") }];
   for (const incident of incidents) {
-    blocks.push({ type: "facts", facts: incidentFacts(t, incident, names.get(incident.reportedBy ?? "") ?? "–", (d) => f.dateTime(d)) }, { type: "divider" });
+    const facts = incidentFacts(t, incident, names.get(incident.reportedBy ?? "") ?? "–", (d) => f.dateTime(d), { description: false });
+    blocks.push({ type: "facts", facts }, { type: "divider" });
   }
   return { text: t("listTitle"), blocks };
 }

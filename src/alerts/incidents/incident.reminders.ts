@@ -30,7 +30,7 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
           const reporter = (await findDisplayNames(w.db, incident.reportedBy === null ? [] : [incident.reportedBy])).get(incident.reportedBy ?? "") ?? "–";
           const jour = await findMembersWithRole(w.db, incident.partnershipId, ["socialjouren"]);
           const key = `incident:${incident.id}:escalation`;
-          const reached = await tellMembers(w.notifier, jour, composeIncidentDetails(incident, reporter, "socialjouren", settings.ackMinutes), `${key}:details`);
+          const reached = await tellMembers(w.notifier, jour, composeIncidentDetails(incident, reporter, "socialjouren", settings.ackMinutes), incidentKeys.escalationDetails(incident.id));
           const samordning = await findMembersWithRole(w.db, incident.partnershipId, ["samordning"]);
           const notice = composeIncidentNotice("escalatedToSamordning", {}, (t) => [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" }]);
           await tellMembers(w.notifier, samordning, notice, `${key}:notice`);

@@ -56,6 +56,12 @@ export const incidentKeys = {
   authorityPrefix: (id: string) => `incident:${id}:authority-`,
   authority: (id: string, n: number) => `incident:${id}:authority-${n}`,
   police: (id: string) => `incident:${id}:police`,
+  /** Outbox keys of the messages that carry an incident's details: the report and the escalation to Socialjouren. */
+  details: (id: string) => `incident:${id}:details`,
+  escalationDetails: (id: string) => `incident:${id}:escalation:details`,
+  detailsPrefixes: (id: string) => [`incident:${id}:details`, `incident:${id}:escalation:details`],
+  /** Outbox keys of the rows that take the delivered copies back at the retention deadline. */
+  retracted: (id: string) => `incident:${id}:retracted`,
 };
 
 /** The avlastningssamtal is due within 24 hours; the reminder comes four hours before. */

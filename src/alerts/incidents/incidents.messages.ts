@@ -16,7 +16,8 @@ export type IncidentKey =
   | "acked" | "alreadyAcked" | "notAllowedAck" | "notAllowedFollowUp" | "notAllowedList" | "followUpDone" | "unknownIncident"
   | "escalatedToJour" | "escalatedToSamordning"
   | "debriefReminder" | "authorityReminder" | "policeReminder"
-  | "listTitle" | "listEmpty";
+  | "listTitle" | "listEmpty" | "listNoText"
+  | "detailsRetracted";
 
 const when = (p: Record<string, unknown>, f: { dateTime(d: Date): string }) => f.dateTime(p.at as Date);
 
@@ -94,6 +95,9 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     policeReminder: (p, f) => `Polisen tillkallades vid händelsen ${f.dateTime(p.at as Date)}. Är en polisanmälan gjord?`,
     listTitle: "Senaste rapporterna om hot och våld",
     listEmpty: "Inga rapporter om hot och våld.",
+    listNoText: "Beskrivningarna visas inte här: de finns i rapporterna som skickades till samordningen och arbetsgivaren.",
+    detailsRetracted: (p, f) =>
+      `Här stod en rapport om hot och våld (${f.dateTime(p.at as Date)}). Uppgifterna är borttagna efter partnerskapets lagringstid; de strukturerade uppgifterna finns kvar i Samverka.`,
   },
   en: {
     formTitle: "Threats and violence",
@@ -166,5 +170,8 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     policeReminder: (p, f) => `The police were called to the incident on ${f.dateTime(p.at as Date)}. Has a police report been made?`,
     listTitle: "Latest reports of threats and violence",
     listEmpty: "No reports of threats and violence.",
+    listNoText: "Descriptions are not shown here: they are in the reports sent to samordning and the employer.",
+    detailsRetracted: (p, f) =>
+      `A report of threats and violence (${f.dateTime(p.at as Date)}) was here. Its details were removed at the end of the partnership's retention period; the structured facts remain in Samverka.`,
   },
 };

@@ -58,10 +58,10 @@ export async function reportIncident(deps: AlertsDeps, request: { partnership: P
 
     const incident = (await loadIncident(w.db, id))!;
     const samordning = await findMembersWithRole(w.db, partnership.id, ["samordning"]);
-    await tellMembers(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), `incident:${id}:details`);
+    await tellMembers(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), incidentKeys.details(id));
     // Samordning standing in for a missing employer already has the report; the reminders will reach them.
     const employer = (await employerContacts(w.db, incident)).filter((m) => !samordning.includes(m));
-    await tellMembers(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), `incident:${id}:details`);
+    await tellMembers(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), incidentKeys.details(id));
     if (settings.channelNotice) {
       const notice = composeIncidentNotice("channelNotice", {});
       const options = { key: `incident:${id}:notice` };

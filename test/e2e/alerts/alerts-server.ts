@@ -11,6 +11,7 @@ import { createUnitOfWork, type UnitOfWork } from "../../../src/app/unit-of-work
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { startSlackServer, type SlackServer } from "../../helpers/slack-server.ts";
 import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
@@ -41,6 +42,8 @@ export interface AlertsServer {
   clock: ManualClock;
   slack: PlatformDriver;
   teams: PlatformDriver;
+  /** The fake Slack Web API, to program a refusal. */
+  slackFake: SlackFakeApi;
   driverOf(person: Person): PlatformDriver;
   userOf(person: Person): TestUser;
   deliverDue(): Promise<void>;
@@ -89,6 +92,7 @@ export async function startAlertsServer(start: string): Promise<AlertsServer> {
     clock,
     slack: slack.driver,
     teams,
+    slackFake: slack.fake,
     driverOf,
     userOf: (person) => USERS[person].user,
     work: createUnitOfWork({
