@@ -1,5 +1,5 @@
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import type { Block } from "../../chat/message.ts";
+import type { Block, Message } from "../../chat/message.ts";
 import { textMessage } from "../../chat/message.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
@@ -12,7 +12,7 @@ import { activitiesOf } from "../../partnerships/index.ts";
 import { findLatestIncidents, findOwnActivity, type IncidentFollowUp } from "./incident.repository.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 import { acknowledgeIncident, markIncidentFollowUp, type IncidentActionOutcome } from "./follow-up-incident.ts";
-import { reportIncident } from "./report-incident.ts";
+import { reportIncident, type IncidentRecipients } from "./report-incident.ts";
 
 const LIST_LIMIT = 10;
 const LIST_WORDS = new Set(["lista", "list", "visa", "show"]);
@@ -81,6 +81,19 @@ export function createIncidentActions(deps: AlertsDeps): ActionHandler {
   };
 }
 
+/** The reporter's receipt: who the report reaches, and by name whoever Samverka cannot reach (phone them). */
+function confirmation(t: Translate<IncidentKey>, actor: Actor, recipients: IncidentRecipients): Message {
+  const f = createFormatters(actor.locale, actor.partnership.timeZone);
+  const describe = (people: IncidentRecipients["reached"]) => f.list(people.map((p) => t(p.as === "samordning" ? "recipientSamordning" : "recipientEmployer", { name: p.name })));
+  const lines =
+    recipients.reached.length > 0
+      ? [t("submittedTo", { recipients: describe(recipients.reached) })]
+      : [t("submittedToNobody")];
+  if (recipients.unreached.length > 0) lines.push(t("notReached", { recipients: describe(recipients.unreached) }));
+  lines.push(t("takeCare"));
+  return textMessage(lines[0]!, ...lines.slice(1));
+}
+
 /** The report form: refused with an explanation (and nothing stored) when it holds a personnummer. */
 export function createIncidentForms(deps: AlertsDeps): FormHandler {
   return {
@@ -91,8 +104,8 @@ export function createIncidentForms(deps: AlertsDeps): FormHandler {
       const context = { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone };
       const read = readIncidentForm(t, event.values, context);
       if (!read.ok) return { ok: false, errors: read.errors, form: incidentForm(t, context, event.values, read.errors) };
-      await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
-      return { ok: true, message: textMessage(t("submitted")) };
+      const { recipients } = await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
+      return { ok: true, message: confirmation(t, actor, recipients) };
     },
   };
 }

@@ -32,7 +32,8 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
           const key = `incident:${incident.id}:escalation`;
           const reached = await tellMembers(w.notifier, jour, composeIncidentDetails(incident, reporter, "socialjouren", settings.ackMinutes), incidentKeys.escalationDetails(incident.id));
           const samordning = await findMembersWithRole(w.db, incident.partnershipId, ["samordning"]);
-          const notice = composeIncidentNotice("escalatedToSamordning", {}, (t) => [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" }]);
+          // Told the truth: when Socialjouren has no reachable identity, samordning is asked to phone them.
+          const notice = composeIncidentNotice(reached > 0 ? "escalatedToSamordning" : "escalationUnreached", {}, (t) => [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" }]);
           await tellMembers(w.notifier, samordning, notice, `${key}:notice`);
           await recordAudit(w.db, { partnershipId: incident.partnershipId, actorMemberId: null, action: "incident.escalated", subjectType: "incident", subjectId: incident.id, details: { to: "socialjouren", reached }, at: now });
         });

@@ -9,12 +9,12 @@ export type IncidentKey =
   | "injuries.none" | "injuries.minor" | "injuries.serious"
   | "police.none" | "police.called" | "police.reported"
   | "errorRequired" | "errorDate" | "errorTime" | "errorFuture" | "errorChoice" | "errorTooLong" | "errorPersonnummer"
-  | "noActivities" | "submitted"
+  | "noActivities" | "submittedTo" | "submittedToNobody" | "notReached" | "takeCare" | "recipientSamordning" | "recipientEmployer"
   | "detailsTitle" | "detailsWhen" | "detailsWhere" | "detailsKind" | "detailsSeverity" | "detailsInjuries" | "detailsPolice" | "detailsSupport" | "detailsDescription" | "detailsReporter" | "detailsPurged" | "yes" | "no"
-  | "toSamordning" | "toManager" | "channelNotice"
+  | "toSamordning" | "toManager" | "channelNotice" | "channelNoticeSamordning" | "channelNoticeEmployer" | "channelNoticeNobody"
   | "buttonAck" | "buttonDebriefDone" | "buttonAuthorityDone" | "buttonPoliceReported"
   | "acked" | "alreadyAcked" | "notAllowedAck" | "notAllowedFollowUp" | "notAllowedList" | "followUpDone" | "unknownIncident"
-  | "escalatedToJour" | "escalatedToSamordning"
+  | "escalatedToJour" | "escalatedToSamordning" | "escalationUnreached"
   | "debriefReminder" | "authorityReminder" | "policeReminder"
   | "listTitle" | "listEmpty" | "listNoText"
   | "detailsRetracted";
@@ -58,7 +58,13 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     errorPersonnummer:
       "Texten innehåller ett personnummer eller samordningsnummer ({found}). Ta bort det: rapporten får inte innehålla uppgifter som pekar ut någon. Skriv roller, inte namn. Ingenting har sparats.",
     noActivities: "Partnerskapet har inga verksamheter att rapportera för. Be en administratör lägga in dem.",
-    submitted: "Tack. Rapporten är skickad till samordningen och din chef. Ta hand om dig; du får stöd.",
+    submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
+    submittedToNobody:
+      "Rapporten är sparad, men ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu och berätta vad som hänt.",
+    notReached: "Kunde inte nås i Samverka: {recipients}. Ring dem.",
+    takeCare: "Ta hand om dig; du ska få stöd.",
+    recipientSamordning: "{name} (samordningen)",
+    recipientEmployer: "{name} (din arbetsgivare)",
     detailsTitle: "Hot och våld: rapport",
     detailsWhen: "Tidpunkt",
     detailsWhere: "Verksamhet",
@@ -76,6 +82,9 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     toManager: (p, f) =>
       `En rapport om hot och våld från din organisation. Håll avlastningssamtal med personalen inom 24 timmar (senast ${f.dateTime(p.deadline as Date)}).`,
     channelNotice: "En händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten.",
+    channelNoticeSamordning: "En händelse med hot eller våld har rapporterats. Samordningen har fått rapporten.",
+    channelNoticeEmployer: "En händelse med hot eller våld har rapporterats. Ansvarig chef har fått rapporten.",
+    channelNoticeNobody: "En händelse med hot eller våld har rapporterats.",
     buttonAck: "Kvittera",
     buttonDebriefDone: "Avlastningssamtal hållet",
     buttonAuthorityDone: "Anmält till Arbetsmiljöverket",
@@ -89,6 +98,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     unknownIncident: "Den rapporten finns inte i det här partnerskapet.",
     escalatedToJour: (p, f) => `Eskalering: en rapport om hot och våld (${f.dateTime(p.at as Date)}) har inte kvitterats av samordningen inom ${String(p.minutes)} minuter.`,
     escalatedToSamordning: "Rapporten om hot och våld är fortfarande inte kvitterad; den har nu eskalerats till Socialjouren.",
+    escalationUnreached: "Rapporten om hot och våld är fortfarande inte kvitterad, och Socialjouren kan inte nås i Samverka. Ring Socialjouren och kvittera sedan här.",
     debriefReminder: (p, f) => `Påminnelse: avlastningssamtal efter händelsen ${f.dateTime(p.at as Date)} ska hållas inom 24 timmar (senast ${f.dateTime(p.deadline as Date)}).`,
     authorityReminder: (p, f) =>
       `Händelsen ${f.dateTime(p.at as Date)} är ett allvarligt tillbud eller gav allvarlig skada och ska anmälas till Arbetsmiljöverket i dag (AML 3 kap. 3 a §). Markera när det är gjort.`,
@@ -134,7 +144,12 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     errorPersonnummer:
       "The text contains a personal identity or coordination number ({found}). Remove it: the report must not identify anyone. Refer to roles, not names. Nothing has been saved.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
-    submitted: "Thank you. The report has gone to samordning and your manager. Take care of yourself; support is on its way.",
+    submittedTo: "Thank you. The report is saved and goes to {recipients}.",
+    submittedToNobody: "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
+    notReached: "Could not be reached in Samverka: {recipients}. Phone them.",
+    takeCare: "Take care of yourself; you should get support.",
+    recipientSamordning: "{name} (samordning)",
+    recipientEmployer: "{name} (your employer)",
     detailsTitle: "Threats and violence: report",
     detailsWhen: "Time",
     detailsWhere: "Activity",
@@ -151,6 +166,9 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     toSamordning: "A report of threats and violence has come in. Acknowledge it within {minutes} minutes.",
     toManager: (p, f) => `A report of threats and violence from your organisation. Hold a debriefing talk (avlastningssamtal) with the staff within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
     channelNotice: "An incident of threats or violence has been reported. Samordning and the manager responsible have the report.",
+    channelNoticeSamordning: "An incident of threats or violence has been reported. Samordning has the report.",
+    channelNoticeEmployer: "An incident of threats or violence has been reported. The manager responsible has the report.",
+    channelNoticeNobody: "An incident of threats or violence has been reported.",
     buttonAck: "Acknowledge",
     buttonDebriefDone: "Debriefing held",
     buttonAuthorityDone: "Reported to Arbetsmiljöverket",
@@ -164,6 +182,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     unknownIncident: "That report does not exist in this partnership.",
     escalatedToJour: (p, f) => `Escalation: a report of threats and violence (${f.dateTime(p.at as Date)}) has not been acknowledged by samordning within ${String(p.minutes)} minutes.`,
     escalatedToSamordning: "The report of threats and violence is still not acknowledged; it has now been escalated to Socialjouren.",
+    escalationUnreached: "The report of threats and violence is still not acknowledged, and Socialjouren cannot be reached in Samverka. Phone Socialjouren, then acknowledge here.",
     debriefReminder: (p, f) => `Reminder: the debriefing talk after the incident on ${f.dateTime(p.at as Date)} is due within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
     authorityReminder: (p, f) =>
       `The incident on ${f.dateTime(p.at as Date)} is a serious incident or caused serious injury and must be reported to Arbetsmiljöverket today (AML 3 kap. 3 a §). Mark it when done.`,

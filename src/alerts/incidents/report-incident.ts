@@ -6,7 +6,8 @@ import type { Db } from "../../db/database.ts";
 import { composeIncidentDetails, composeIncidentNotice } from "./incident-card.ts";
 import { DEBRIEF_REMINDER_AFTER_HOURS, INCIDENT_KINDS_OF_REMINDER, incidentKeys, mustReportToAuthority, POLICE_STATUS_AFTER_HOURS, type Incident, type IncidentReport } from "./incident.ts";
 import { insertIncident, loadIncident } from "./incident.repository.ts";
-import { tellMembers } from "../alerts.notices.ts";
+import type { Content, Notifier } from "../../chat/notifier.ts";
+import { findDisplayNames } from "../alerts.directory.ts";
 import { loadIncidentSettings } from "../../partnerships/index.ts";
 
 const HOUR_MS = 3_600_000;
@@ -25,12 +26,36 @@ export async function employerContacts(db: Db, incident: Pick<Incident, "partner
   return findMembersWithRole(db, incident.partnershipId, ["samordning"]);
 }
 
+/** Who the report was recorded for (a reachable identity) and who could not be reached in Samverka at all. */
+export interface IncidentRecipients {
+  reached: RecipientName[];
+  unreached: RecipientName[];
+}
+
+/** A recipient by display name and why they get the report. */
+export interface RecipientName {
+  name: string;
+  as: "samordning" | "employer";
+}
+
+/** Records the details for each member; sorts them into reached (a row was written) and unreached (no identity). */
+async function sendDetails(notifier: Notifier, memberIds: readonly string[], content: Content, key: string): Promise<{ reached: string[]; unreached: string[] }> {
+  const reached: string[] = [];
+  const unreached: string[] = [];
+  for (const memberId of new Set(memberIds)) ((await notifier.toMember(memberId, content, { key })) > 0 ? reached : unreached).push(memberId);
+  return { reached, unreached };
+}
+
 /**
  * Stores a report of threats or violence and sets everything after it in motion: samordning and the reporter's
  * managers get the report at once, the channel a neutral notice, and the acknowledgement deadline and the
- * follow-ups (avlastningssamtal, Arbetsmiljöverket, police report) become reminder rows.
+ * follow-ups (avlastningssamtal, Arbetsmiljöverket, police report) become reminder rows. Returns who the report
+ * reaches and who it cannot, so the reporter is told the truth.
  */
-export async function reportIncident(deps: AlertsDeps, request: { partnership: Partnership; reporter: Member; report: IncidentReport }): Promise<Incident> {
+export async function reportIncident(
+  deps: AlertsDeps,
+  request: { partnership: Partnership; reporter: Member; report: IncidentReport },
+): Promise<{ incident: Incident; recipients: IncidentRecipients }> {
   const { db, clock } = deps;
   const { partnership, reporter, report } = request;
   const settings = await loadIncidentSettings(db, partnership.id);
@@ -58,15 +83,23 @@ export async function reportIncident(deps: AlertsDeps, request: { partnership: P
 
     const incident = (await loadIncident(w.db, id))!;
     const samordning = await findMembersWithRole(w.db, partnership.id, ["samordning"]);
-    await tellMembers(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), incidentKeys.details(id));
+    const toSamordning = await sendDetails(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), incidentKeys.details(id));
     // Samordning standing in for a missing employer already has the report; the reminders will reach them.
     const employer = (await employerContacts(w.db, incident)).filter((m) => !samordning.includes(m));
-    await tellMembers(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), incidentKeys.details(id));
+    const toEmployer = await sendDetails(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), incidentKeys.details(id));
     if (settings.channelNotice) {
-      const notice = composeIncidentNotice("channelNotice", {});
+      // Neutral (no organisation, no text), and it claims only the receipt that was recorded.
+      const got = { samordning: toSamordning.reached.length > 0, employer: toEmployer.reached.length > 0 || (employer.length === 0 && toSamordning.reached.length > 0) };
+      const notice = composeIncidentNotice(got.samordning && got.employer ? "channelNotice" : got.samordning ? "channelNoticeSamordning" : got.employer ? "channelNoticeEmployer" : "channelNoticeNobody", {});
       const options = { key: `incident:${id}:notice` };
       if ((await w.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice, options)) === 0) await w.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice, options);
     }
-    return incident;
+    const names = await findDisplayNames(w.db, [...samordning, ...employer]);
+    const named = (ids: string[], as: RecipientName["as"]) => ids.map((memberId) => ({ name: names.get(memberId) ?? "–", as }));
+    const recipients = {
+      reached: [...named(toSamordning.reached, "samordning"), ...named(toEmployer.reached, "employer")],
+      unreached: [...named(toSamordning.unreached, "samordning"), ...named(toEmployer.unreached, "employer")],
+    };
+    return { incident, recipients };
   });
 }

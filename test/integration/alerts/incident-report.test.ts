@@ -72,7 +72,10 @@ describe("a report of threats and violence", () => {
   it("sends a valid report to samordning and the reporter's manager at once, and only a neutral notice to the channel", async () => {
     const form = await openForm("sConv");
     const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!));
-    expect(result && result.ok ? result.message?.text : undefined).toContain("Rapporten är skickad till samordningen och din chef");
+    expect(result && result.ok ? messageText(result.message!) : undefined).toBe(
+      "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\n" +
+        "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\nTa hand om dig; du ska få stöd.",
+    );
     incidentId = (await w.t.db.selectFrom("incidents").select("id").executeTakeFirstOrThrow()).id;
 
     const toSara = messageText(lastDirect("sara")!);
@@ -204,4 +207,43 @@ describe("a report of threats and violence", () => {
     expect(figures).toMatchObject({ total: 2, byKind: { both: 2, threat: 0, violence: 0 }, bySeverity: { serious_incident: 1, minor: 1, moderate: 0 }, reportableToAuthority: 1, policeReported: 1 });
     expect(figures.byOrganisation.map((o) => [o.organisationName, o.count])).toEqual([["Convictus", 1], ["Frälsningsarmén", 1]]);
   });
+
+  it("tells the reporter who the report reaches and names who Samverka cannot reach, never claiming more", async () => {
+    const report = async () => {
+      const form = await openForm("sConv");
+      const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "03.00", severity: "minor", injuries: "none", police: "none" }));
+      return result && result.ok ? messageText(result.message!) : JSON.stringify(result);
+    };
+    await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.mConv).execute();
+    const partly = await report();
+    expect(partly).toContain("skickas till Sara Samordning (samordningen).");
+    expect(partly).toContain("Kunde inte nås i Samverka: Maria Convictus (din arbetsgivare). Ring dem.");
+    expect(partly).not.toContain("Maria Convictus (din arbetsgivare) och");
+    const lastChannelPost = () => {
+      const post = w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`).at(-1);
+      return post?.op === "post" ? post.message.text : undefined;
+    };
+    expect(lastChannelPost()).toBe("En händelse med hot eller våld har rapporterats. Samordningen har fått rapporten.");
+
+    await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.sara).execute();
+    const nobody = await report();
+    expect(nobody).toContain("ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu");
+    expect(nobody).toContain("Kunde inte nås i Samverka: Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).");
+    expect(nobody).not.toContain("skickas till");
+    expect(lastChannelPost()).toBe("En händelse med hot eller våld har rapporterats.");
+  });
+
+
+  it("asks samordning to phone Socialjouren when the escalation cannot reach them, instead of saying it was escalated", async () => {
+    await w.t.db.insertInto("member_identities").values({ partnership_id: w.partnershipId, member_id: w.memberIds.sara, platform: "slack", platform_user_id: "U_SARA", position: 0 }).execute();
+    await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.jour).execute();
+    const form = await openForm("sConv");
+    await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "04.10", severity: "minor", injuries: "none", police: "none" }));
+    w.clock.set("2027-12-05T04:10:00Z");
+    await w.runDue();
+    const toSara = messageText(lastDirect("sara")!);
+    expect(toSara).toContain("Socialjouren kan inte nås i Samverka. Ring Socialjouren");
+    expect(toSara).not.toContain("har nu eskalerats till Socialjouren");
+  });
+
 });
