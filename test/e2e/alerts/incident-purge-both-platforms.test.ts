@@ -83,7 +83,7 @@ describe("an incident's details at the end of the retention period, on Slack and
     // The refused copy is listed for samordning in the failure notice.
     const notice = await w.db.selectFrom("outbox").select(["content", "locale", "time_zone"]).where("key", "like", "outbox-failed:%").executeTakeFirstOrThrow();
     const live = notice.content as unknown as { render: string; payload: Record<string, unknown> };
-    const rendered = await createFailureNoticeRenderer(w.db).render(live.payload, { locale: "sv", timeZone: notice.time_zone });
+    const rendered = await createFailureNoticeRenderer(w.db).render(live.payload, { locale: "sv", timeZone: notice.time_zone }, { refresh: false });
     expect(JSON.stringify(rendered)).toContain("kunde inte tas bort");
   });
 
