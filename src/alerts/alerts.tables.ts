@@ -71,6 +71,10 @@ export interface IncidentTable {
   police: "none" | "called" | "reported";
   support_needed: boolean;
   description: string | null;
+  /** How many people were involved, by role (never who); null when the reporter left it out. */
+  people_staff: ColumnType<number | null, number | null | undefined, number | null>;
+  people_visitors: ColumnType<number | null, number | null | undefined, number | null>;
+  people_other: ColumnType<number | null, number | null | undefined, number | null>;
   acknowledged_by: string | null;
   acknowledged_at: Timestamp | null;
   escalated_at: Timestamp | null;

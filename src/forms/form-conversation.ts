@@ -1,4 +1,6 @@
 import type { Locale } from "../shared/i18n.ts";
+import { findPersonalDetails, type PersonalDetail } from "../shared/personal-details.ts";
+import { fingerprint } from "./free-text-guard.ts";
 import type { Answers, FormDefinition } from "./form-definition.ts";
 import { failingChecks, firstMissingRequired, visibleFields, type CheckFailure } from "./form-rules.ts";
 import { parseAnswer, type AnswerProblem } from "./parse-answer.ts";
@@ -12,11 +14,14 @@ export interface ConversationState {
   returnToSummary: boolean;
   /** Fields whose answer the bot prefilled and the person has not confirmed yet. */
   prefilled: string[];
+  /** A hash of the last answer warned about (it looked like a name): the same answer again is taken as confirmed. */
+  warned?: string;
 }
 
 /** Something to tell the person before the next question or the summary. */
 export type Notice =
   | { kind: "problem"; problem: AnswerProblem }
+  | { kind: "personal"; found: PersonalDetail[] }
   | { kind: "check"; failure: CheckFailure }
   | { kind: "cannot_skip" }
   | { kind: "no_such_question"; n: number; count: number }
@@ -135,6 +140,12 @@ function answer(form: FormDefinition, state: ConversationState, input: string, l
   if (field === undefined) return { state, outcome: "continue", notice: { kind: "edit_how" }, changed: false };
   const parsed = parseAnswer(field, input, locale);
   if (!parsed.ok) return { state, outcome: "continue", notice: { kind: "problem", problem: parsed.problem }, changed: false };
+  if (field.type === "text" && typeof parsed.value === "string") {
+    // Looks like a name, a phone number or an e-mail: warned once; the same answer again is the person's call.
+    const found = findPersonalDetails(parsed.value);
+    const print = fingerprint(field.id, parsed.value);
+    if (found.length > 0 && state.warned !== print) return { state: { ...state, warned: print }, outcome: "continue", notice: { kind: "personal", found }, changed: true };
+  }
   const answers = { ...state.answers, [field.id]: parsed.value };
   const failure = failingChecks(form, answers, field.id)[0];
   // The new answer contradicts earlier ones: keep the old answers and ask again with the figures.
@@ -152,7 +163,8 @@ function advance(form: FormDefinition, state: ConversationState, answers: Answer
     const index = shown.findIndex((f) => f.id === state.current);
     next = shown[index + 1]?.id ?? null;
   }
-  return { state: { ...state, answers, current: next, prefilled }, outcome: "continue", changed: true };
+  const { warned: _confirmed, ...rest } = state;
+  return { state: { ...rest, answers, current: next, prefilled }, outcome: "continue", changed: true };
 }
 
 function trySubmit(form: FormDefinition, state: ConversationState): Step {

@@ -5,6 +5,7 @@ import { progressOf, type ConversationState, type Notice } from "./form-conversa
 import { visibleFields, type CheckFailure } from "./form-rules.ts";
 import type { AnswerProblem } from "./parse-answer.ts";
 import { formatAnswer } from "./format-answer.ts";
+import { personalDetailsWarning } from "./free-text-guard.ts";
 import { formsMessages, type FormsKey } from "./forms.messages.ts";
 
 /** What the conversation's owner adds: the title shown, and the buttons' action ids and value. */
@@ -95,6 +96,8 @@ function renderNotice(form: FormDefinition, state: ConversationState, notice: No
   switch (notice.kind) {
     case "problem":
       return `${t("conv.refused", { reason: describeProblem(notice.problem, t) })} ${t("conv.pause_hint")}`;
+    case "personal":
+      return personalDetailsWarning(notice.found, locale, "conversation");
     case "check":
       return describeCheck(form, state, notice.failure, t, locale);
     case "cannot_skip":

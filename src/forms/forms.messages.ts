@@ -17,6 +17,11 @@ export type FormsKey =
   | "problem.not_yes_no"
   | "problem.too_long"
   | "problem.personnummer"
+  | "warn.personal"
+  | "warn.personal_conversation"
+  | "warn.kind.name"
+  | "warn.kind.phone"
+  | "warn.kind.email"
   | "check.sum"
   | "check.atMost"
   | "check.fix_hint"
@@ -71,6 +76,13 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.too_long": "texten är {length} tecken, högst {max} får plats.",
     "problem.personnummer":
       "texten innehåller ett personnummer eller samordningsnummer. Rapporter får aldrig innehålla uppgifter som pekar ut en person: ta bort numret (och eventuella namn) och skriv igen.",
+    "warn.personal":
+      "Texten ser ut att innehålla {what}. Skriv roller (personal, besökare) i stället för namn, och inga kontaktuppgifter till enskilda. Är det inte en person? Skicka igen utan ändringar, så sparas texten.",
+    "warn.personal_conversation":
+      "Svaret ser ut att innehålla {what}. Skriv roller (personal, besökare) i stället för namn, och inga kontaktuppgifter till enskilda. Är det inte en person? Skriv samma svar igen, så sparas det.",
+    "warn.kind.name": "ett namn ({found})",
+    "warn.kind.phone": "ett telefonnummer ({found})",
+    "warn.kind.email": "en e-postadress ({found})",
     "check.sum": "{parts} blir {actual}, men {total} är {expected}. De ska vara lika.",
     "check.atMost": "{field} ({actual}) får inte vara större än {max} ({expected}).",
     "check.fix_hint": "Svara igen, eller skriv ändra {n} för att ändra {label}.",
@@ -124,6 +136,13 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.too_long": "the text is {length} characters; at most {max} fit.",
     "problem.personnummer":
       "the text contains a personal identity or coordination number. Reports must never hold anything that identifies a person: remove the number (and any names) and write it again.",
+    "warn.personal":
+      "The text seems to contain {what}. Refer to roles (staff, visitor) instead of names, and give no one's contact details. Not a person? Send it again unchanged and it is saved.",
+    "warn.personal_conversation":
+      "The answer seems to contain {what}. Refer to roles (staff, visitor) instead of names, and give no one's contact details. Not a person? Write the same answer again and it is saved.",
+    "warn.kind.name": "a name ({found})",
+    "warn.kind.phone": "a phone number ({found})",
+    "warn.kind.email": "an e-mail address ({found})",
     "check.sum": "{parts} add up to {actual}, but {total} is {expected}. They must be equal.",
     "check.atMost": "{field} ({actual}) may not be greater than {max} ({expected}).",
     "check.fix_hint": "Answer again, or write edit {n} to change {label}.",

@@ -22,6 +22,14 @@ export interface FormSessionTable {
   updated_at: Timestamp;
 }
 
+/** A member's warned free text, remembered (as a hash) so sending it again unchanged confirms it. */
+export interface FreeTextConfirmationTable {
+  member_id: string;
+  fingerprint: string;
+  created_at: Timestamp;
+}
+
 export interface FormsTables {
   form_sessions: FormSessionTable;
+  free_text_confirmations: FreeTextConfirmationTable;
 }

@@ -40,10 +40,22 @@ export function incidentFacts(
     { label: t("detailsInjuries"), value: t(`injuries.${incident.injuries}`) },
     { label: t("detailsPolice"), value: t(`police.${incident.police}`) },
     { label: t("detailsSupport"), value: incident.supportNeeded ? t("yes") : t("no") },
+    { label: t("detailsInvolved"), value: involvedText(t, incident) },
     { label: t("detailsReporter"), value: reporterName },
   ];
   if (options.description) facts.push({ label: t("detailsDescription"), value: incident.description ?? t("detailsPurged") });
   return facts;
+}
+
+/** "2 personal, 1 besökare", or "–" when the reporter gave no counts. */
+function involvedText(t: Translate<IncidentKey>, incident: Incident): string {
+  const parts = [
+    ["involved.staff", incident.staffInvolved],
+    ["involved.visitors", incident.visitorsInvolved],
+    ["involved.others", incident.othersInvolved],
+  ] as const;
+  const given = parts.filter(([, n]) => n !== null && n > 0).map(([key, n]) => t(key, { n: n! }));
+  return given.length > 0 ? given.join(", ") : "–";
 }
 
 /** The buttons of the follow-ups still open on an incident. */
@@ -74,7 +86,7 @@ export function composeIncidentDetails(incident: Incident, reporterName: string,
           ? followUpButtons(t, incident)
           : [];
     // Socialjouren acts on the facts; the free text and the reporter stay with samordning and the employer.
-    const facts = incidentFacts(t, incident, reporterName, (d) => f.dateTime(d)).slice(0, audience === "socialjouren" ? 7 : undefined);
+    const facts = incidentFacts(t, incident, reporterName, (d) => f.dateTime(d)).slice(0, audience === "socialjouren" ? 8 : undefined);
     const blocks: Block[] = [
       { type: "heading", text: t("detailsTitle") },
       { type: "text", text: intro },

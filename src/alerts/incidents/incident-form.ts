@@ -11,6 +11,13 @@ const INCIDENT_FORM_ID = "incident.report";
 /** Longest description accepted: short on purpose, details belong in the employer's own system. */
 const DESCRIPTION_MAX = 500;
 const FREE_TEXT_FIELDS = ["description", "time", "date"] as const;
+/** The people involved, by role and count: the report never says who. */
+const INVOLVED_FIELDS = [
+  ["staffInvolved", "staffInvolvedLabel"],
+  ["visitorsInvolved", "visitorsInvolvedLabel"],
+  ["othersInvolved", "othersInvolvedLabel"],
+] as const;
+const INVOLVED_MAX = 99;
 // A report may be filed a little after the clock the reporter read; a few minutes ahead is not "the future".
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -49,6 +56,14 @@ export function incidentForm(
       { id: "injuries", label: t("injuriesLabel"), kind: "choice", required: true, choices: choices(t, "injuries", INCIDENT_INJURIES), initial: pick("injuries", "none") },
       { id: "police", label: t("policeLabel"), kind: "choice", required: true, choices: choices(t, "police", POLICE_STATUSES), initial: pick("police", "none") },
       { id: "support", label: t("supportLabel"), kind: "yesno", required: true, initial: pick("support") },
+      ...INVOLVED_FIELDS.map(([id, label]) => ({
+        id,
+        label: t(label),
+        kind: "number" as const,
+        required: false,
+        ...(id === "staffInvolved" ? { help: t("involvedHelp") } : {}),
+        ...(pick(id) === undefined ? {} : { initial: pick(id)! }),
+      })),
       { id: "description", label: t("descriptionLabel"), kind: "multiline", required: true, help: t("descriptionHelp"), maxLength: DESCRIPTION_MAX, initial: pick("description") },
     ],
     ...(errors === undefined ? {} : { errors }),
@@ -91,6 +106,17 @@ export function readIncidentForm(
     injuries: oneOf("injuries", INCIDENT_INJURIES),
     police: oneOf("police", POLICE_STATUSES),
   };
+  const count = (id: string): number | null => {
+    const v = values[id];
+    const raw = (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim();
+    if (raw === "") return null;
+    if (!/^\d{1,2}$/.test(raw) || Number(raw) > INVOLVED_MAX) {
+      errors[id] = t("errorCount", { max: INVOLVED_MAX });
+      return null;
+    }
+    return Number(raw);
+  };
+  const involved = { staffInvolved: count("staffInvolved"), visitorsInvolved: count("visitorsInvolved"), othersInvolved: count("othersInvolved") };
   const support = text("support").toLowerCase();
   if (support !== "" && !["yes", "no", "true", "false", "ja", "nej"].includes(support)) errors.support = t("errorChoice");
 
@@ -103,5 +129,5 @@ export function readIncidentForm(
     if (occurredAt.getTime() > context.now.getTime() + FUTURE_SLACK_MS) errors.time = t("errorFuture");
   }
   if (Object.keys(errors).length > 0 || occurredAt === undefined) return { ok: false, errors };
-  return { ok: true, report: { occurredAt, activityId, ...report, supportNeeded: ["yes", "true", "ja"].includes(support), description } };
+  return { ok: true, report: { occurredAt, activityId, ...report, supportNeeded: ["yes", "true", "ja"].includes(support), description, ...involved } };
 }

@@ -1,6 +1,7 @@
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
 import type { Block, Message } from "../../chat/message.ts";
 import { textMessage } from "../../chat/message.ts";
+import { warnOnceAboutPersonalDetails } from "../../forms/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -104,6 +105,10 @@ export function createIncidentForms(deps: AlertsDeps): FormHandler {
       const context = { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone };
       const read = readIncidentForm(t, event.values, context);
       if (!read.ok) return { ok: false, errors: read.errors, form: incidentForm(t, context, event.values, read.errors) };
+      // A name, phone number or e-mail is warned about once; sent again unchanged, it is the reporter's call.
+      const place = { memberId: actor.member.id, scope: "incident.report/description" };
+      const warning = await warnOnceAboutPersonalDetails(deps.db, place, read.report.description, actor.locale, deps.clock.now());
+      if (warning !== undefined) return { ok: false, errors: { description: warning }, form: incidentForm(t, context, event.values, { description: warning }) };
       const { recipients } = await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
       return { ok: true, message: confirmation(t, actor, recipients) };
     },

@@ -26,6 +26,9 @@ export async function insertIncident(
       police: values.police,
       support_needed: values.supportNeeded,
       description: values.description,
+      people_staff: values.staffInvolved,
+      people_visitors: values.visitorsInvolved,
+      people_other: values.othersInvolved,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -64,6 +67,9 @@ function selectIncidents(db: Db) {
       "i.police",
       "i.support_needed as supportNeeded",
       "i.description",
+      "i.people_staff as staffInvolved",
+      "i.people_visitors as visitorsInvolved",
+      "i.people_other as othersInvolved",
       "i.acknowledged_by as acknowledgedBy",
       "i.acknowledged_at as acknowledgedAt",
       "i.debrief_done_at as debriefDoneAt",

@@ -20,6 +20,10 @@ export interface IncidentReport {
   police: PoliceStatus;
   supportNeeded: boolean;
   description: string;
+  /** How many people were involved, by role (never who); null when not given. */
+  staffInvolved: number | null;
+  visitorsInvolved: number | null;
+  othersInvolved: number | null;
 }
 
 /** A stored incident as the follow-ups and the details view read it. */

@@ -4,6 +4,7 @@ import type { Catalogue } from "../../shared/i18n.ts";
 export type IncidentKey =
   | "formTitle" | "formIntro" | "submit"
   | "dateLabel" | "timeLabel" | "activityLabel" | "kindLabel" | "severityLabel" | "injuriesLabel" | "policeLabel" | "supportLabel" | "descriptionLabel" | "descriptionHelp"
+  | "staffInvolvedLabel" | "visitorsInvolvedLabel" | "othersInvolvedLabel" | "involvedHelp" | "errorCount" | "detailsInvolved" | "involved.staff" | "involved.visitors" | "involved.others"
   | "kind.threat" | "kind.violence" | "kind.both"
   | "severity.minor" | "severity.moderate" | "severity.serious_incident"
   | "injuries.none" | "injuries.minor" | "injuries.serious"
@@ -36,6 +37,15 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     policeLabel: "Polis",
     supportLabel: "Behöver personalen stöd?",
     descriptionLabel: "Kort beskrivning",
+    staffInvolvedLabel: "Inblandad personal (antal)",
+    visitorsInvolvedLabel: "Inblandade besökare (antal)",
+    othersInvolvedLabel: "Andra inblandade (antal)",
+    involvedHelp: "Hur många som var inblandade, per roll. Aldrig vilka.",
+    errorCount: "Skriv ett antal, 0–{max}.",
+    detailsInvolved: "Inblandade",
+    "involved.staff": (p, f) => `${f.number(Number(p.n))} personal`,
+    "involved.visitors": (p, f) => f.plural(Number(p.n), "1 besökare", `${f.number(Number(p.n))} besökare`),
+    "involved.others": (p, f) => f.plural(Number(p.n), "1 annan", `${f.number(Number(p.n))} andra`),
     descriptionHelp: "Skriv roller (personal, besökare), aldrig namn eller personnummer. Högst 500 tecken.",
     "kind.threat": "Hot",
     "kind.violence": "Våld",
@@ -122,6 +132,15 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     policeLabel: "Police",
     supportLabel: "Do the staff need support?",
     descriptionLabel: "Short description",
+    staffInvolvedLabel: "Staff involved (number)",
+    visitorsInvolvedLabel: "Visitors involved (number)",
+    othersInvolvedLabel: "Others involved (number)",
+    involvedHelp: "How many were involved, by role. Never who.",
+    errorCount: "Write a number, 0–{max}.",
+    detailsInvolved: "Involved",
+    "involved.staff": (p, f) => f.plural(Number(p.n), "1 staff member", `${f.number(Number(p.n))} staff`),
+    "involved.visitors": (p, f) => f.plural(Number(p.n), "1 visitor", `${f.number(Number(p.n))} visitors`),
+    "involved.others": (p, f) => f.plural(Number(p.n), "1 other", `${f.number(Number(p.n))} others`),
     descriptionHelp: "Refer to roles (staff, visitor), never names or personal identity numbers. At most 500 characters.",
     "kind.threat": "Threat",
     "kind.violence": "Violence",

@@ -47,7 +47,7 @@ describe("a report of threats and violence", () => {
 
   it("opens a form with the reporter's own shelter preselected and a warning against names", async () => {
     const form = await openForm("sConv");
-    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "description"]);
+    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "staffInvolved", "visitorsInvolved", "othersInvolved", "description"]);
     expect(form.fields.find((f) => f.id === "activity")?.initial).toBe(w.activityIds["natt-convictus"]);
     expect(form.fields.find((f) => f.id === "description")?.help).toContain("aldrig namn eller personnummer");
     expect(form.fields.find((f) => f.id === "severity")?.choices?.map((c) => c.label)).toContain("Allvarligt tillbud");
@@ -244,6 +244,29 @@ describe("a report of threats and violence", () => {
     const toSara = messageText(lastDirect("sara")!);
     expect(toSara).toContain("Socialjouren kan inte nås i Samverka. Ring Socialjouren");
     expect(toSara).not.toContain("har nu eskalerats till Socialjouren");
+  });
+
+
+  it("warns once about a name in the description and takes it when sent again unchanged; records the people involved as counts", async () => {
+    const described = "Johan Ekström hotade en volontär vid utdelningen.";
+    const values = valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "05.00", severity: "minor", injuries: "none", police: "none", description: described, staffInvolved: "2", visitorsInvolved: "1" });
+    const before = (await w.t.db.selectFrom("incidents").select("id").execute()).length;
+    const first = await submit("sConv", await openForm("sConv"), values);
+    const warning = first.result && !first.result.ok ? first.result.errors.description : undefined;
+    expect(warning).toContain("Texten ser ut att innehålla ett namn (Johan Ekström)");
+    expect(warning).toContain("Skicka igen utan ändringar");
+    expect((await w.t.db.selectFrom("incidents").select("id").execute()).length).toBe(before);
+    // The confirmation keeps a hash, never the text.
+    expect(JSON.stringify(await w.t.db.selectFrom("free_text_confirmations").selectAll().execute())).not.toContain("Johan");
+
+    const again = await submit("sConv", await openForm("sConv"), values);
+    expect(again.result?.ok).toBe(true);
+    const stored = await w.t.db.selectFrom("incidents").select(["people_staff", "people_visitors", "people_other"]).orderBy("reported_at", "desc").executeTakeFirstOrThrow();
+    expect(stored).toEqual({ people_staff: 2, people_visitors: 1, people_other: null });
+    expect(messageText(lastDirect("sara")!)).toContain("Inblandade: 2 personal, 1 besökare");
+
+    const refused = await submit("sConv", await openForm("sConv"), { ...values, staffInvolved: "många" });
+    expect(refused.result && !refused.result.ok ? refused.result.errors.staffInvolved : undefined).toBe("Skriv ett antal, 0–99.");
   });
 
 });

@@ -24,7 +24,7 @@ describe("the threats-and-violence form", () => {
   it("reads a complete report in local time", () => {
     expect(readIncidentForm(sv, values, context)).toEqual({
       ok: true,
-      report: { occurredAt: new Date("2026-12-03T22:35:00Z"), activityId: shelter.id, kind: "threat", severity: "moderate", injuries: "none", police: "none", supportNeeded: false, description: values.description },
+      report: { occurredAt: new Date("2026-12-03T22:35:00Z"), activityId: shelter.id, kind: "threat", severity: "moderate", injuries: "none", police: "none", supportNeeded: false, description: values.description, staffInvolved: null, visitorsInvolved: null, othersInvolved: null },
     });
   });
 

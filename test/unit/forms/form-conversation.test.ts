@@ -59,6 +59,23 @@ describe("a form filled in by conversation", () => {
     expect(say(step.state, "skicka in").outcome).toBe("submit");
   });
 
+  it("warns once about an answer that looks like a name or a phone number, and keeps it when written again", () => {
+    const atNote = say(start(), "20", "5", "10", "5", "1000", "skip", "nej", "1", "2026-03-01");
+    expect(atNote.state.current).toBe("note");
+    const warned = say(atNote.state, "Ring Maria Nilsson på 070-1234567");
+    expect(warned.state.answers.note).toBeUndefined();
+    expect(warned.state.current).toBe("note");
+    const text = renderConversation(visitorsForm, warned.state, "sv", frame, warned.notice).text;
+    expect(text).toContain("Svaret ser ut att innehålla ett namn (Maria Nilsson) och ett telefonnummer (070-1234567)");
+    expect(text).toContain("Skriv samma svar igen, så sparas det.");
+    // Another text is a new question to ask; the same one again is the person's call.
+    expect(say(warned.state, "Ring Eva Berg").state.answers.note).toBeUndefined();
+    const kept = say(warned.state, "Ring Maria Nilsson på 070-1234567");
+    expect(kept.state.answers.note).toBe("Ring Maria Nilsson på 070-1234567");
+    expect(kept.state.warned).toBeUndefined();
+    expect(say(atNote.state, "Fler besökare från Ny Gemenskap").state.answers.note).toBe("Fler besökare från Ny Gemenskap");
+  });
+
   it("pauses and cancels without touching the answers", () => {
     const step = say(start(), "20");
     expect(respond(visitorsForm, step.state, "paus")).toMatchObject({ outcome: "paused", changed: false });
