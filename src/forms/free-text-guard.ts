@@ -40,7 +40,14 @@ export function personalDetailsWarning(found: readonly PersonalDetail[], locale:
  * within the hour is taken as confirmed (a shelter called "Maria Convictus" is not a person). Personal identity
  * numbers are not warned about here: they are refused before this is asked.
  */
-export async function warnOnceAboutPersonalDetails(db: Db, place: FreeTextPlace, text: string, locale: Locale, now: Date): Promise<string | undefined> {
+export async function warnOnceAboutPersonalDetails(
+  db: Db,
+  place: FreeTextPlace,
+  text: string,
+  locale: Locale,
+  now: Date,
+  how: "form" | "conversation" = "form",
+): Promise<string | undefined> {
   const found = findPersonalDetails(text);
   if (found.length === 0) return undefined;
   const print = fingerprint(place.scope, text);
@@ -52,7 +59,7 @@ export async function warnOnceAboutPersonalDetails(db: Db, place: FreeTextPlace,
     .values({ member_id: place.memberId, fingerprint: print, created_at: now })
     .onConflict((oc) => oc.columns(["member_id", "fingerprint"]).doUpdateSet({ created_at: now }))
     .execute();
-  return personalDetailsWarning(found, locale, "form");
+  return personalDetailsWarning(found, locale, how);
 }
 
 /**

@@ -7,6 +7,9 @@ import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { refreshAgenda } from "./send-agenda.ts";
 
+/** Where an agenda item's text is warned about (a name, a phone number): the command and the form are one place. */
+export const AGENDA_TEXT_SCOPE = "meeting.agenda/text";
+
 /** The longest agenda item accepted (the column allows the same). */
 export const AGENDA_ITEM_MAX = 500;
 

@@ -1,6 +1,7 @@
 import type { CommandContext, CommandHandler } from "../app/feature.ts";
-import type { Block, FormView } from "../chat/message.ts";
-import { addAgendaItem, checkAgendaText, upcomingMeetingsOf, AGENDA_ITEM_MAX } from "./add-agenda-item.ts";
+import { textMessage, type Block, type FormView } from "../chat/message.ts";
+import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
+import { addAgendaItem, checkAgendaText, upcomingMeetingsOf, AGENDA_ITEM_MAX, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
@@ -80,6 +81,8 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
           await reply.whisper(replyText(actor.locale, zone, problem));
           return;
         }
+        const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE }, args, actor.locale, deps.clock.now(), "conversation");
+        if (warning !== undefined) return reply.whisper(textMessage(warning));
       }
       if (args === "" || upcoming.length > 1) {
         await reply.openForm(agendaForm(upcoming, actor.locale, zone, args === "" ? undefined : args));

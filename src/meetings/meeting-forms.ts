@@ -1,8 +1,9 @@
 import { DateTime } from "luxon";
 import type { FormContext, FormHandler } from "../app/feature.ts";
 import type { FormResult } from "../chat/inbound.ts";
+import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
 import type { FormView } from "../chat/message.ts";
-import { addAgendaItem, checkAgendaText } from "./add-agenda-item.ts";
+import { addAgendaItem, AGENDA_TEXT_SCOPE, checkAgendaText } from "./add-agenda-item.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
 import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
 import { replyText } from "./meeting-views.ts";
@@ -85,6 +86,8 @@ const submitAgenda: Submit = async (deps, ctx) => {
   const text = value(ctx, "text");
   const problem = checkAgendaText(text);
   if (problem !== undefined) return { ok: false, errors: { text: o.t(problem) } };
+  const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: ctx.actor.member.id, scope: AGENDA_TEXT_SCOPE }, text, ctx.actor.locale, deps.clock.now());
+  if (warning !== undefined) return { ok: false, errors: { text: warning } };
   await addAgendaItem(deps, o.group, o.meeting, ctx.actor.member.id, text);
   return { ok: true, message: replyText(ctx.actor.locale, o.group.timeZone, "agenda.added", { group: o.group.name, at: o.meeting.startsAt }) };
 };

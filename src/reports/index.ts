@@ -1,5 +1,5 @@
 import type { ActionHandler, DirectMessageHandler, Feature, FormHandler } from "../app/feature.ts";
-import { readFormValues } from "../forms/index.ts";
+import { readFormValues, warnAboutTextAnswers } from "../forms/index.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { createExtensionReminderHandler } from "./extension-deadline.ts";
 import { createReportCycleTask } from "./report-cycle.ts";
@@ -84,6 +84,8 @@ export function createReportsFeature(given: ReportsDeps): Feature {
       const ctx = await service.contextOf(report);
       const reading = readFormValues(ctx.definition, event.values, actor.locale);
       if (!reading.ok) return { ok: false, errors: reading.errors, form: await chat.formViewOf(ctx, actor, reading.errors) };
+      const warnings = await warnAboutTextAnswers(deps.db, { memberId: actor.member.id, formId: ctx.definition.id }, ctx.definition, reading.answers, actor.locale, deps.clock.now());
+      if (Object.keys(warnings).length > 0) return { ok: false, errors: warnings, form: await chat.formViewOf(ctx, actor, warnings) };
       try {
         const version = await service.submit(ctx, { answers: reading.answers, memberId: actor.member.id, via: "form" });
         return { ok: true, message: chat.submittedMessage(ctx, actor, version.version) };

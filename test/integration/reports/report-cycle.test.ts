@@ -213,6 +213,9 @@ describe("the same report filled in as one form", () => {
     const form = (v: Record<string, string>): InboundEvent => ({ type: "form", user: { platform: "teams", userId: "29:bertil" }, conversation: "teams:dm-29:bertil", formId: "report.fill", state: reportId, values: v });
     const refused = await app.send(form({ ...values, visitors_men: "sjuttio", visitors_other: "11" }));
     expect(refused.result).toMatchObject({ ok: false, errors: { visitors_men: "Det måste vara ett tal, t.ex. 12 eller 12,5." } });
+    // A name in free text is warned about on the field (sent again unchanged it would be kept).
+    const warned = await app.send(form({ ...values, observations: "Eva Berg ringer om lokalen." }));
+    expect(warned.result && !warned.result.ok ? warned.result.errors.observations : undefined).toContain("ett namn (Eva Berg)");
     const accepted = await app.send(form(values));
     expect(accepted.result).toMatchObject({ ok: true });
     const [fromForm] = await versions("fralsningsarmen");
