@@ -35,6 +35,9 @@ const schema = z
     TEAMS_CLIENT_ID: optionalString,
     TEAMS_CLIENT_SECRET: optionalString,
     TEAMS_TENANT_ID: optionalString,
+    SAMVERKA_RATE_LIMIT: optionalString.refine((v) => v === undefined || v === "off" || /^\d{1,5}\/\d{1,6}$/.test(v), {
+      message: "must be BURST/PER_MINUTE, e.g. 30/60 (each person may send 30 commands at once, then 60 a minute), or off",
+    }),
     SAMVERKA_TEAMS_LOCAL: optionalString.refine((v) => v === undefined || ["1", "0", "true", "false"].includes(v.toLowerCase()), {
       message: "must be 1 (serve Teams unauthenticated, on loopback only, for local use) or 0 (never)",
     }),
@@ -77,10 +80,17 @@ export interface Config {
   playgroundPort: number;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
+  /** Commands, messages and form submissions one person may send: a burst, then per minute; undefined = the default; null = off. */
+  rateLimit: { burst: number; perMinute: number } | null | undefined;
   /** SAMVERKA_TEAMS_LOCAL: true/false when set explicitly, undefined to let a fresh embedded data directory decide. */
   teamsLocal: boolean | undefined;
   smhiBaseUrl: string;
   calendarOrganizer: string | undefined;
+}
+
+function parseRate(value: string): { burst: number; perMinute: number } {
+  const [burst, perMinute] = value.split("/").map(Number) as [number, number];
+  return { burst, perMinute };
 }
 
 /** Parses the environment; throws `config_invalid` naming each bad variable and how to fix it. */
@@ -118,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_TENANT_ID
         ? Object.freeze({ clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID })
         : undefined,
+    rateLimit: e.SAMVERKA_RATE_LIMIT === undefined ? undefined : e.SAMVERKA_RATE_LIMIT === "off" ? null : parseRate(e.SAMVERKA_RATE_LIMIT),
     teamsLocal: e.SAMVERKA_TEAMS_LOCAL === undefined ? undefined : ["1", "true"].includes(e.SAMVERKA_TEAMS_LOCAL.toLowerCase()),
     smhiBaseUrl: e.SMHI_BASE_URL,
     calendarOrganizer: e.SAMVERKA_CALENDAR_ORGANIZER,

@@ -13,6 +13,7 @@ import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
 import { createUnitOfWork } from "./app/unit-of-work.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
+import { DEFAULT_RATE_LIMIT, withRateLimit } from "./chat/rate-limit.ts";
 import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
@@ -177,7 +178,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       createReportsFeature({ ...deps, agenda: createAgendaPort({ db, clock }) }),
       ...(options.features ?? []),
     ];
-    const router = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    // Each person is held to a human pace before anything reaches a feature (commands, messages, form submissions).
+    const chatRouter = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    const rate = config.rateLimit === undefined ? DEFAULT_RATE_LIMIT : config.rateLimit === null ? undefined : { burst: config.rateLimit.burst, refillMs: 60_000 / Math.max(1, config.rateLimit.perMinute) };
+    const router = rate === undefined ? chatRouter : withRateLimit(chatRouter, { db, clock, logger, defaultLocale: config.locale, limit: rate });
     // Sized with the database pool (DATABASE_POOL_SIZE): a burst waits as inbox rows, not as work in memory.
     const inbox = createInbox({ db, clock, logger, concurrency: INBOX_CONCURRENCY });
 

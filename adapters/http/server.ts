@@ -18,6 +18,8 @@ export interface HttpServer {
 }
 
 const READY_TIMEOUT_MS = 3000;
+/** The largest body any route accepts (Slack's events, 1 MB); larger ones are refused before they are read. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 async function withTimeout(check: ReadinessCheck): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -35,6 +37,13 @@ async function withTimeout(check: ReadinessCheck): Promise<boolean> {
 export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Logger }): HttpServer {
   const app = express();
   app.disable("x-powered-by");
+  // Every route, before any of them reads a byte: a declared body larger than the largest any route takes is refused.
+  // Each body parser has its own limit too (Slack 1 MB, Teams 256 KB), for bodies sent without a length.
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) <= MAX_BODY_BYTES) return next();
+    options.logger.warn({ path: req.path, length: req.headers["content-length"] }, "request refused: body too large");
+    res.status(413).json({ error: "payload_too_large" });
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

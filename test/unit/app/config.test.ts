@@ -42,6 +42,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ SAMVERKA_TEAMS_LOCAL: "ja" })).toThrow(/SAMVERKA_TEAMS_LOCAL: must be 1/);
   });
 
+  it("reads the per-person rate limit as a burst and a pace per minute, or off", () => {
+    expect(loadConfig({}).rateLimit).toBeUndefined();
+    expect(loadConfig({ SAMVERKA_RATE_LIMIT: "10/20" }).rateLimit).toEqual({ burst: 10, perMinute: 20 });
+    expect(loadConfig({ SAMVERKA_RATE_LIMIT: "off" }).rateLimit).toBeNull();
+    expect(() => loadConfig({ SAMVERKA_RATE_LIMIT: "fast" })).toThrow(/SAMVERKA_RATE_LIMIT: must be BURST\/PER_MINUTE/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
   });
