@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { DateTime } from "luxon";
 import type { RecurringTask } from "../app/feature.ts";
+import { cadenceDeadline } from "./cadence-months.ts";
 import { localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
 import { listMeetings, neighbourMeeting } from "./meeting.repository.ts";
 import { listAllGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
@@ -41,9 +42,11 @@ async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date
   const last = await neighbourMeeting(deps.db, group.id, now, "before");
   const chain = [...(last === undefined ? [] : [localDateOf(last.startsAt, group.timeZone)]), ...dates];
   for (let i = 0; i < chain.length; i++) {
-    const deadline = lastDayOfMonth(monthIndexOf(chain[i]!) + months);
+    const deadlineMonth = cadenceDeadline(monthIndexOf(chain[i]!), months, group.meetings.exemptMonths);
+    if (!Number.isFinite(deadlineMonth)) return undefined;
+    const deadline = lastDayOfMonth(deadlineMonth);
     const next = chain[i + 1];
-    const missing = next === undefined ? true : monthIndexOf(next) > monthIndexOf(chain[i]!) + months;
+    const missing = next === undefined ? true : monthIndexOf(next) > deadlineMonth;
     if (missing && deadline <= horizon) return { kind: "gap", months, last: chain[i]!, deadline };
   }
   return undefined;
@@ -54,8 +57,8 @@ export const MEETINGS_DAILY_TASK = "meetings.daily";
 
 /**
  * The daily meetings tick: keeps every group planned a year ahead, keeps reminders scheduled for the coming
- * meetings (also those planned from the command line), and warns the chair and coordinators once a day when a
- * group has no meeting planned in time to keep its cadence.
+ * meetings (also those planned from the command line), and warns the chair and coordinators once per gap when a
+ * group has no meeting planned in time to keep its cadence (a cancelled meeting the planner does not refill).
  */
 export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
   return {
@@ -84,13 +87,14 @@ async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Pr
       await scheduleMeetingReminders(tx.reminders, meeting, group, now);
     }
     const gap = await findCadenceGap(tx, group, now);
-    if (gap !== undefined) await warnOnce(tx, group, gap, today);
+    if (gap !== undefined) await warnOnce(tx, group, gap);
   });
 }
 
-// The audit row says the warning was given; the warning is recorded in the same transaction, keyed by the same day.
-async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap, today: string): Promise<void> {
-  const key = `${today}:${gap.kind === "gap" ? gap.deadline : gap.from}`;
+// Once per gap, not once a day: the gap is named by the meeting before it and the month it must be closed by. The
+// audit row says the warning was given; the warning is recorded in the same transaction.
+async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap): Promise<void> {
+  const key = gap.kind === "gap" ? `gap:${gap.last}:${gap.deadline}` : `term:${gap.from}`;
   const already = await deps.db
     .selectFrom("audit_events").select("id")
     .where("action", "=", "meetings.cadence-warning").where("subject_type", "=", "group").where("subject_id", "=", group.id)

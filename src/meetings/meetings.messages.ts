@@ -4,6 +4,15 @@ type P = Record<string, string | number | Date>;
 const n = (p: P, k: string) => Number(p[k]);
 const d = (p: P, k: string) => p[k] as Date;
 const when = (p: P, f: Formatters) => `${f.weekday(d(p, "at"))} ${f.dateTime(d(p, "at"))}`;
+/** `2027-07,2028-07` as "juli 2027 och juli 2028"; `withYear: 0` names the months of the year only ("juli"). */
+const months = (p: P, f: Formatters) => {
+  const format = new Intl.DateTimeFormat(f.locale === "sv" ? "sv-SE" : "en-GB", { month: "long", ...(p.withYear === 0 ? {} : { year: "numeric" }), timeZone: "UTC" });
+  const names = String(p.months).split(",").map((m) => format.format(new Date(`${m}-01T00:00:00Z`)));
+  return f.list([...new Set(names)]);
+};
+const monthOf = (p: P, f: Formatters) => months({ months: p.month ?? "", withYear: 1 }, f);
+const everySv = (n: number) => (n === 1 ? "varje månad" : n === 2 ? "varannan månad" : `var ${n}:e månad`);
+const everyEn = (n: number) => (n === 1 ? "every month" : n === 2 ? "every other month" : `every ${n} months`);
 
 const sv = {
   "status.planned": "planerat",
@@ -20,6 +29,11 @@ const sv = {
   "plan.created": (p, f) => `${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "nytt möte planerat", "nya möten planerade")}.`,
   "plan.warning.gap": (p) => `Varning (${String(p.group)}): mellan ${String(p.after)} och ${String(p.date)} blir det mer än ${String(p.months)} månader utan möte; spärrperioder gör det omöjligt att hålla kadensen.`,
   "plan.warning.term": (p) => `Varning (${String(p.group)}): inget lämpligt datum under terminen ${String(p.from)}–${String(p.to)}.`,
+  "plan.conflict.months": (p, f) =>
+    `Obs (${String(p.group)}): gruppen ska mötas minst ${everySv(n(p, "every"))}, men spärrperioderna tar alla arbetsdagar i ${months(p, f)}. Där viker spärrperioden: mötet läggs på månadens arbetsdag närmast spärrperiodens kant. Ska gruppen inte mötas då, markera månaden som undantagen med ett skäl (meetings.exemptMonths i partnerskapsfilen).`,
+  "plan.conflict.terms": (p) => `Obs (${String(p.group)}): spärrperioderna täcker hela terminen ${String(p.terms)}. Mötet läggs på terminens arbetsdag närmast spärrperiodens kant.`,
+  "plan.exempt": (p, f) => `${String(p.group)}: inget möte i ${monthOf(p, f)}, undantagen månad: ${String(p.reason)}`,
+  "plan.yielded": "spärrperioden viker",
   "list.title": "Kommande möten",
   "list.empty": "Du har inga kommande möten.",
   "list.line": (p, f) => `*${String(p.group)}*: ${when(p, f)} (${String(p.status)})`,
@@ -152,6 +166,11 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "plan.created": (p, f) => `${f.number(n(p, "count"))} new ${f.plural(n(p, "count"), "meeting", "meetings")} planned.`,
     "plan.warning.gap": (p) => `Warning (${String(p.group)}): between ${String(p.after)} and ${String(p.date)} there are more than ${String(p.months)} months without a meeting; blackouts make the cadence impossible.`,
     "plan.warning.term": (p) => `Warning (${String(p.group)}): no suitable date in the term ${String(p.from)}–${String(p.to)}.`,
+    "plan.conflict.months": (p, f) =>
+      `Note (${String(p.group)}): the group must meet at least ${everyEn(n(p, "every"))}, but blackouts take every working day of ${months(p, f)}. There the blackout yields: the meeting goes on the month's working day nearest the blackout's edge. If the group is not to meet then, mark the month exempt with a reason (meetings.exemptMonths in the partnership file).`,
+    "plan.conflict.terms": (p) => `Note (${String(p.group)}): blackouts cover the whole term ${String(p.terms)}. The meeting goes on the term's working day nearest the blackout's edge.`,
+    "plan.exempt": (p, f) => `${String(p.group)}: no meeting in ${monthOf(p, f)}, an exempt month: ${String(p.reason)}`,
+    "plan.yielded": "blackout yields",
     "list.title": "Upcoming meetings",
     "list.empty": "You have no upcoming meetings.",
     "list.line": (p, f) => `*${String(p.group)}*: ${when(p, f)} (${String(p.status)})`,

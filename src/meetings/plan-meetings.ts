@@ -1,5 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { Reminders } from "../reminders/reminder.ts";
+import { exemptMonthsWithout, type PlanExemption } from "./cadence-months.ts";
+import { findCadenceConflict, type CadenceConflict } from "./cadence-conflicts.ts";
 import { planCadence, type PlanWarning } from "./cadence-plan.ts";
 import { localDateOf } from "./local-dates.ts";
 import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting } from "./meeting.repository.ts";
@@ -16,6 +18,10 @@ export interface GroupPlan {
   /** Proposals not stored (a dry run). */
   proposals: { startsAt: Date; endsAt: Date }[];
   warnings: PlanWarning[];
+  /** Where the group's blackouts and cadence collide in the window, so a blackout yields; said once per plan. */
+  conflict?: CadenceConflict;
+  /** Exempt months of the window without a meeting, with the file's reason. */
+  exemptions: PlanExemption[];
 }
 
 /** The planning window, as local dates. */
@@ -53,5 +59,11 @@ export async function planGroupMeetings(
     const date = localDateOf(m.startsAt, group.timeZone);
     return date >= window.from && date <= window.until;
   });
-  return { group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings };
+  const conflict = findCadenceConflict(group.meetings, group.cadence, window.from, window.until);
+  const dates = [...inWindow.filter((m) => m.status !== "cancelled").map((m) => m.startsAt), ...proposals.map((p) => p.startsAt)].map((d) => localDateOf(d, group.timeZone));
+  return {
+    group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings,
+    ...(conflict === undefined ? {} : { conflict }),
+    exemptions: group.cadence.kind === "months" ? exemptMonthsWithout(group.meetings.exemptMonths, window.from, window.until, dates) : [],
+  };
 }
