@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import { DateTime } from "luxon";
 import type { RecurringTask } from "../app/feature.ts";
+import { PLAN_MONTHS, withdrawMeetingsAfterPeriod } from "./agreement-period.ts";
 import { cadenceDeadline } from "./cadence-months.ts";
-import { localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
+import { firstDayOfMonth, localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
 import { listMeetings, neighbourMeeting } from "./meeting.repository.ts";
 import { listAllGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { scheduleMeetingReminders } from "./meeting-reminders.ts";
@@ -13,8 +14,6 @@ import { recordToGroup } from "./group-notices.ts";
 import { termWindows } from "./term-plan.ts";
 import { addDays } from "./working-days.ts";
 
-/** How far ahead meetings are kept planned. */
-const PLAN_MONTHS = 12;
 /** A missing meeting is warned about once its cadence deadline is this close. */
 const WARN_DAYS = 60;
 /** Reminders are kept scheduled for meetings this close (the longest notice allowed is 90 days). */
@@ -32,7 +31,7 @@ async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date
   const upcoming = await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ months: PLAN_MONTHS + 1 }).toJSDate());
   const dates = upcoming.map((m) => localDateOf(m.startsAt, group.timeZone));
   if (group.cadence.kind === "term") {
-    const term = termWindows(group.meetings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && !dates.some((d) => d >= w.from && d <= w.to));
+    const term = termWindows(group.meetings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && w.from <= group.periodEnd && !dates.some((d) => d >= w.from && d <= w.to));
     if (term === undefined) return undefined;
     const heldInTerm = await neighbourMeeting(deps.db, group.id, now, "before");
     if (heldInTerm !== undefined && localDateOf(heldInTerm.startsAt, group.timeZone) >= term.from) return undefined;
@@ -43,7 +42,8 @@ async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date
   const chain = [...(last === undefined ? [] : [localDateOf(last.startsAt, group.timeZone)]), ...dates];
   for (let i = 0; i < chain.length; i++) {
     const deadlineMonth = cadenceDeadline(monthIndexOf(chain[i]!), months, group.meetings.exemptMonths);
-    if (!Number.isFinite(deadlineMonth)) return undefined;
+    // No meeting is needed in a month that begins after the agreement period has ended.
+    if (!Number.isFinite(deadlineMonth) || firstDayOfMonth(deadlineMonth) > group.periodEnd) return undefined;
     const deadline = lastDayOfMonth(deadlineMonth);
     const next = chain[i + 1];
     const missing = next === undefined ? true : monthIndexOf(next) > deadlineMonth;
@@ -56,7 +56,8 @@ async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date
 export const MEETINGS_DAILY_TASK = "meetings.daily";
 
 /**
- * The daily meetings tick: keeps every group planned a year ahead, keeps reminders scheduled for the coming
+ * The daily meetings tick: keeps every group planned a year ahead within its agreement period (withdrawing meetings
+ * after the period's end), keeps reminders scheduled for the coming
  * meetings (also those planned from the command line), and warns the chair and coordinators once per gap when a
  * group has no meeting planned in time to keep its cadence (a cancelled meeting the planner does not refill).
  */
@@ -81,6 +82,8 @@ export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
 async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<void> {
   await inTransaction(deps, async (tx) => {
     const today = localDateOf(now, group.timeZone);
+    await withdrawMeetingsAfterPeriod(tx, group);
+    if (today > group.periodEnd) return;
     const until = DateTime.fromISO(today).plus({ months: PLAN_MONTHS }).toISODate()!;
     await planGroupMeetings(tx.db, group, { from: today, until }, now, { reminders: tx.reminders });
     for (const meeting of await listMeetings(tx.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), ["planned", "invited", "moved"])) {

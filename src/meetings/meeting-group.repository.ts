@@ -9,10 +9,12 @@ export interface MeetingGroup extends Group {
   timeZone: string;
   partnershipName: string;
   locale: Locale;
+  /** The last day of the partnership's current agreement period: nothing is planned, invited or requested after it. */
+  periodEnd: string;
 }
 
 function toMeetingGroup(row: GroupRow): MeetingGroup {
-  return { ...toGroup(row), timeZone: row.time_zone, partnershipName: row.partnership_name, locale: row.locale as Locale };
+  return { ...toGroup(row), timeZone: row.time_zone, partnershipName: row.partnership_name, locale: row.locale as Locale, periodEnd: row.period_end };
 }
 
 type GroupRow = Awaited<ReturnType<ReturnType<typeof groupQuery>["executeTakeFirstOrThrow"]>>;
@@ -22,7 +24,7 @@ function groupQuery(db: Db) {
     .selectFrom("groups as g")
     .innerJoin("partnerships as p", "p.id", "g.partnership_id")
     .where("g.active", "=", true)
-    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale"]);
+    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale", "p.period_end"]);
 }
 
 /** The active groups of a partnership, in key order. */

@@ -72,13 +72,16 @@ async function runPlan(args: PlanArgs, t: T, locale: Locale, ctx: CliContext): P
   const exemptions = plans.flatMap((p) => p.exemptions.map((e) => ({ group: p.group.name, ...e })));
   if (args.json) {
     const meetings = rows.map(({ shown: _, ...row }) => row);
-    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, meetings, exemptions, conflicts, warnings }, null, 2));
+    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, periodEnd: groups[0]!.periodEnd, meetings, exemptions, conflicts, warnings }, null, 2));
   } else {
     for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, ...r.shown, r.yielded ? `${r.status} (${t("plan.yielded")})` : r.status])])) ctx.out(line);
     for (const e of exemptions) ctx.out(t("plan.exempt", { group: e.group, month: e.month, reason: e.reason }));
     if (!args.dryRun) ctx.out(t("plan.created", { count: rows.filter((r) => r.new).length }));
   }
-  for (const line of [...conflicts, ...warnings]) ctx.err(line);
+  // The window runs past the agreement period: said once, with how planning goes on.
+  const periodEnd = groups[0]!.periodEnd;
+  const periodNote = until > periodEnd ? [t("plan.periodEnd", { end: periodEnd })] : [];
+  for (const line of [...periodNote, ...conflicts, ...warnings]) ctx.err(line);
   return 0;
 }
 

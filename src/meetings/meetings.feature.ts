@@ -7,6 +7,7 @@ import { createAgendaCommand, createListCommand } from "./meeting-commands.ts";
 import { createMeetingForms } from "./meeting-forms.ts";
 import { createMeetingReminderHandlers } from "./meeting-notices.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
+import { createPeriodCommand } from "./period-command.ts";
 
 /** The meetings capability as the chat router and the job runtime see it. */
 export function createMeetingsFeature(deps: MeetingsDeps): Feature {
@@ -14,7 +15,7 @@ export function createMeetingsFeature(deps: MeetingsDeps): Feature {
   const d = { ...deps, logger };
   return {
     name: "meetings",
-    commands: [createListCommand(d), createAgendaCommand(d)],
+    commands: [createListCommand(d), createAgendaCommand(d), createPeriodCommand(d)],
     actions: [createMeetingActions(d)],
     forms: [createMeetingForms(d)],
     reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d)],

@@ -31,8 +31,9 @@ export interface PlanWindow {
 }
 
 /**
- * Plans a group forward from its latest live meeting up to `window.until` and stores the new meetings
- * (under the group's lock, so concurrent planners never double-plan). Existing meetings are never changed.
+ * Plans a group forward from its latest live meeting up to `window.until` (never past the agreement period's end)
+ * and stores the new meetings (under the group's lock, so concurrent planners never double-plan). Existing
+ * meetings are never changed.
  */
 export async function planGroupMeetings(
   db: Db,
@@ -41,11 +42,14 @@ export async function planGroupMeetings(
   now: Date,
   options: { dryRun?: boolean; reminders?: Reminders } = {},
 ): Promise<GroupPlan> {
+  // Nothing is planned after the agreement period ends; recording an extension moves the end and planning goes on.
+  const until = window.until < group.periodEnd ? window.until : group.periodEnd;
   const { created, proposals, warnings } = await withGroupLock(db, group.id, async (trx) => {
     const latest = await latestMeeting(trx, group.id);
     const previous = latest === undefined ? undefined : localDateOf(latest.startsAt, group.timeZone);
     const from = previous !== undefined && previous >= window.from ? addDays(previous, 1) : window.from;
-    const plan = planCadence({ settings: group.meetings, cadence: group.cadence, timeZone: group.timeZone, from, until: window.until, previous });
+    if (from > until) return { created: [], proposals: [], warnings: [] };
+    const plan = planCadence({ settings: group.meetings, cadence: group.cadence, timeZone: group.timeZone, from, until, previous });
     if (options.dryRun === true) return { created: [], proposals: plan.meetings, warnings: plan.warnings };
     return { created: await insertPlannedMeetings(trx, group, plan.meetings, now), proposals: [], warnings: plan.warnings };
   });
@@ -59,11 +63,11 @@ export async function planGroupMeetings(
     const date = localDateOf(m.startsAt, group.timeZone);
     return date >= window.from && date <= window.until;
   });
-  const conflict = findCadenceConflict(group.meetings, group.cadence, window.from, window.until);
+  const conflict = window.from > until ? undefined : findCadenceConflict(group.meetings, group.cadence, window.from, until);
   const dates = [...inWindow.filter((m) => m.status !== "cancelled").map((m) => m.startsAt), ...proposals.map((p) => p.startsAt)].map((d) => localDateOf(d, group.timeZone));
   return {
     group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings,
     ...(conflict === undefined ? {} : { conflict }),
-    exemptions: group.cadence.kind === "months" ? exemptMonthsWithout(group.meetings.exemptMonths, window.from, window.until, dates) : [],
+    exemptions: group.cadence.kind === "months" && window.from <= until ? exemptMonthsWithout(group.meetings.exemptMonths, window.from, until, dates) : [],
   };
 }

@@ -11,3 +11,4 @@ export * from "./partnership.repository.ts";
 export * from "./member.repository.ts";
 export * from "./group.repository.ts";
 export * from "./settings.repository.ts";
+export { endAfterStep, recordPeriodDecision, type PeriodDecision, type PeriodDecisionRefusal, type RecordedPeriodDecision } from "./period-decision.ts";

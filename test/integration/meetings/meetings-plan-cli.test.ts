@@ -4,12 +4,13 @@ import { createMeetingsPlanCommand } from "../../../src/meetings/meetings.cli.ts
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
+import { LONG_PERIOD } from "./meeting-seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedPartnership(t.db, "eu-stockholm", []);
+  await seedPartnership(t.db, "eu-stockholm", [], [], LONG_PERIOD);
   const blackouts = [{ from: "07-01", to: "07-31", label: "Sommar" }, { from: "12-21", to: "01-06", label: "Jul" }];
   await t.db
     .insertInto("groups")
@@ -59,7 +60,7 @@ describe("samverka meetings plan", () => {
   });
 
   it("lets July's blackout yield for a monthly group, says so once naming the months, and shows an exempt month with its reason", async () => {
-    await seedPartnership(t.db, "goteborg", []);
+    await seedPartnership(t.db, "goteborg", [], [], LONG_PERIOD);
     const july = { from: "07-01", to: "07-31", label: "Sommar" };
     await t.db
       .insertInto("groups")
