@@ -57,6 +57,8 @@ export interface MemberTable {
   city_unit_id: string | null;
   locale: string;
   roles: string[];
+  /** Work e-mail for calendar invitations; optional in the partnership file. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   deactivated_at: Timestamp | null;
 }

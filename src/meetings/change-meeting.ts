@@ -64,7 +64,7 @@ export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeti
       await clearRsvps(tx.db, moved.id);
       const seats = await listSeats(tx.db, group.id);
       const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: before.startsAt });
-      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now) });
+      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now, seats) });
       await refreshInvitation(tx, moved);
     }
     // A sent agenda names the time too.
@@ -85,7 +85,7 @@ export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, mee
     if (cancelled.invitedAt === null) return;
     const seats = await listSeats(tx.db, group.id);
     const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
-    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now) });
+    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now, seats) });
     await refreshInvitation(tx, cancelled);
   });
 }

@@ -54,9 +54,13 @@ export async function getGroup(db: Db, groupId: string): Promise<MeetingGroup> {
 /** A member of a group with their seat. */
 export interface GroupSeat {
   memberId: string;
+  /** The member's key in the partnership file. */
+  key: string;
   displayName: string;
   role: GroupRole;
   roles: string[];
+  /** Work e-mail for calendar invitations, when the partnership file gives one. */
+  email: string | null;
 }
 
 /** The active members of a group, chair and secretary first. */
@@ -64,10 +68,10 @@ export async function listSeats(db: Db, groupId: string): Promise<GroupSeat[]> {
   const rows = await db
     .selectFrom("group_members as gm").innerJoin("members as m", "m.id", "gm.member_id")
     .where("gm.group_id", "=", groupId).where("m.active", "=", true)
-    .select(["m.id", "m.display_name", "gm.role", "m.roles"]).orderBy("m.display_name").execute();
+    .select(["m.id", "m.key", "m.display_name", "gm.role", "m.roles", "m.email"]).orderBy("m.display_name").execute();
   const order: GroupRole[] = ["chair", "secretary", "member"];
   return rows
-    .map((r) => ({ memberId: r.id, displayName: r.display_name, role: r.role, roles: r.roles }))
+    .map((r) => ({ memberId: r.id, key: r.key, displayName: r.display_name, role: r.role, roles: r.roles, email: r.email }))
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
 

@@ -18,6 +18,8 @@ export async function seedStyrgrupp(
     { key: "cecilia", name: "Cecilia Sekreterare", [platform]: identities.cecilia, locale: "en" },
     ...(identities.david === undefined ? [] : [{ key: "david", name: "David Utanför", [platform]: identities.david }]),
   ], [], LONG_PERIOD);
+  // Anna's partnership file gives her work e-mail; the others have none.
+  await db.updateTable("members").set({ email: "anna.ordforande@stockholm.se" }).where("id", "=", ids.anna!).execute();
   const group = await db
     .insertInto("groups")
     .values({
