@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { RecurringTask } from "../app/feature.ts";
 import { PLAN_MONTHS, withdrawMeetingsAfterPeriod } from "./agreement-period.ts";
 import { cadenceDeadline } from "./cadence-months.ts";
+import { planCadence } from "./cadence-plan.ts";
 import { firstDayOfMonth, localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
 import { listMeetings, neighbourMeeting } from "./meeting.repository.ts";
 import { listAllGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
@@ -108,13 +109,29 @@ async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap
     .insertInto("audit_events")
     .values({ partnership_id: group.partnershipId, actor_member_id: null, action: "meetings.cadence-warning", subject_type: "group", subject_id: group.id, details: JSON.stringify({ key, ...gap }), at: deps.clock.now() })
     .execute();
+  const suggested = await suggestDate(deps, group, gap, localDateOf(deps.clock.now(), group.timeZone));
   const compose = (audience: { locale: "sv" | "en"; timeZone: string }) => {
     const t = translatorFor(audience);
     const title = t("watchdog.title", { group: group.name });
     const body = gap.kind === "gap" ? t("watchdog.gap", { group: group.name, months: String(gap.months), last: gap.last, deadline: gap.deadline }) : t("watchdog.term", { group: group.name, from: gap.from, to: gap.to });
-    return { text: title, blocks: [{ type: "heading" as const, text: title }, { type: "text" as const, text: body }] };
+    // The button opens the extra-meeting form, filled in with the group and a date that closes the gap.
+    const button = { actionId: "meeting.new", label: t("button.newMeeting"), value: `${group.id}|${suggested ?? ""}`, style: "primary" as const };
+    return { text: title, blocks: [{ type: "heading" as const, text: title }, { type: "text" as const, text: body }, { type: "buttons" as const, buttons: [button] }] };
   };
   await recordToGroup(deps, group, await watchers(deps, group), compose, { key: `meetings:${group.id}:cadence-warning:${key}`, channel: false });
+}
+
+// The date the planner itself would choose to close the gap (its first meeting from tomorrow to the deadline),
+// other than a day a meeting in the gap was cancelled on: that day did not suit.
+async function suggestDate(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap, today: string): Promise<string | undefined> {
+  const from = addDays(today, 1);
+  const window = gap.kind === "gap" ? { from: from > gap.last ? from : addDays(gap.last, 1), until: gap.deadline, previous: gap.last } : { from: from > gap.from ? from : gap.from, until: gap.to };
+  if (window.from > window.until) return undefined;
+  const zone = group.timeZone;
+  const cancelled = await listMeetings(deps.db, group.id, DateTime.fromISO(window.from, { zone }).toJSDate(), DateTime.fromISO(window.until, { zone }).endOf("day").toJSDate(), ["cancelled"]);
+  const days = cancelled.map((m) => localDateOf(m.startsAt, zone).slice(5)).map((md) => ({ from: md, to: md, label: "cancelled" }));
+  const settings = { ...group.meetings, blackouts: [...group.meetings.blackouts, ...days] };
+  return planCadence({ settings, cadence: group.cadence, timeZone: zone, ...window }).meetings[0]?.date;
 }
 
 // The group's chair and the coordinators sitting in it; failing those, the partnership's coordinators.
