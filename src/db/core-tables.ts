@@ -57,6 +57,8 @@ export interface MemberTable {
   city_unit_id: string | null;
   locale: string;
   roles: string[];
+  /** Work e-mail for calendar invitations; optional in the partnership file. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   deactivated_at: Timestamp | null;
 }
@@ -150,6 +152,17 @@ export interface ReminderTable {
   updated_at: Timestamp;
 }
 
+/** A recorded decision on the agreement period: extended to a new end, or ending at the current one. */
+export interface PeriodDecisionTable {
+  id: Generated<string>;
+  partnership_id: string;
+  decision: "extended" | "ending";
+  period_end_before: string;
+  period_end_after: string;
+  decided_by_member_id: string | null;
+  decided_at: Timestamp;
+}
+
 /** Which partnership a person in several partnerships chose to act in from direct messages. */
 export interface PartnershipChoiceTable {
   platform: "slack" | "teams";
@@ -238,4 +251,5 @@ export interface CoreTables {
   outbox: OutboxTable;
   inbox: InboxTable;
   sweep_runs: SweepRunTable;
+  period_decisions: PeriodDecisionTable;
 }

@@ -1,4 +1,5 @@
 import type { Cadence } from "../partnerships/partnership.ts";
+import { cadenceDeadline, exemptionOf, exemptMonthsWithout, yieldDate, type PlanExemption } from "./cadence-months.ts";
 import { isoWeekdayOf, type MeetingSettings } from "./meeting-settings.ts";
 import { firstDayOfMonth, lastDayOfMonth, monthIndexOf, nthWeekdayOfMonth, weekdayOf, zonedInstant } from "./local-dates.ts";
 import { planTermMeetings } from "./term-plan.ts";
@@ -9,8 +10,11 @@ export interface PlannedMeeting {
   date: LocalDate;
   startsAt: Date;
   endsAt: Date;
-  /** How the date differs from the pattern: moved past a holiday/blackout, or pulled earlier to keep the cadence. */
-  adjustment: "none" | "moved-forward" | "pulled-earlier";
+  /**
+   * How the date differs from the pattern: moved to a later or earlier day past a holiday or blackout (or to keep
+   * the cadence), or put on a blackout day because the blackout would otherwise empty a month the cadence needs.
+   */
+  adjustment: "none" | "moved-forward" | "pulled-earlier" | "yielded";
 }
 
 /** A place where the rules cannot all hold; the plan still proposes the nearest possible date. */
@@ -31,6 +35,7 @@ export interface CadencePlanInput {
 export interface CadencePlan {
   meetings: PlannedMeeting[];
   warnings: PlanWarning[];
+  exemptions: PlanExemption[];
 }
 
 /** The tools the month and term planners share. */
@@ -44,12 +49,15 @@ export interface PlanTools {
 
 /**
  * Plans a group's meetings from its pattern. "At least every N months" means no N consecutive calendar months
- * without a meeting (the month of the next meeting is at most N after the month of the previous one).
+ * without a meeting, exempt months not counted; without a meeting before the window, the window's first month
+ * counts as the first month without one. Blackouts move a meeting within its month, and yield when they would
+ * empty a month the cadence needs.
  */
 export function planCadence(input: CadencePlanInput): CadencePlan {
   const tools = createPlanTools(input);
-  if (input.cadence.kind === "term") return planTermMeetings(input, tools);
-  return planMonthlyMeetings(input, input.cadence.months, tools);
+  if (input.cadence.kind === "term") return { ...planTermMeetings(input, tools), exemptions: [] };
+  const plan = planMonthlyMeetings(input, input.cadence.months, tools);
+  return { ...plan, exemptions: exemptMonthsWithout(input.settings.exemptMonths, input.from, input.until, plan.meetings.map((m) => m.date)) };
 }
 
 function createPlanTools({ settings, timeZone }: CadencePlanInput): PlanTools {
@@ -71,53 +79,91 @@ function createPlanTools({ settings, timeZone }: CadencePlanInput): PlanTools {
   };
 }
 
-function planMonthlyMeetings(input: CadencePlanInput, limitMonths: number, tools: PlanTools): CadencePlan {
+function planMonthlyMeetings(input: CadencePlanInput, limitMonths: number, tools: PlanTools): Omit<CadencePlan, "exemptions"> {
+  const exempt = input.settings.exemptMonths;
   const step = Math.min(input.settings.pattern.everyMonths ?? limitMonths, limitMonths);
-  const fromMonth = monthIndexOf(input.from);
+  const untilMonth = monthIndexOf(input.until);
   const meetings: PlannedMeeting[] = [];
   const warnings: PlanWarning[] = [];
   let previous = input.previous;
-  let target = previous === undefined ? fromMonth : Math.max(monthIndexOf(previous) + step, fromMonth);
-  while (firstDayOfMonth(target) <= input.until) {
-    const candidate = tools.patternDate(target);
-    if (candidate < input.from) {
-      target += 1;
-      continue;
-    }
-    const forward = tools.nextSuitable(candidate, addDays(candidate, 366));
-    const deadline = previous === undefined ? Infinity : monthIndexOf(previous) + limitMonths;
-    let chosen: PlannedMeeting | undefined;
-    if (forward !== undefined && monthIndexOf(forward) <= deadline) {
-      chosen = tools.meetingOn(forward, forward === candidate ? "none" : "moved-forward");
-    } else if (previous !== undefined) {
-      const earlier = findEarlierDate(previous, deadline, input.from, tools);
-      if (earlier !== undefined) chosen = tools.meetingOn(earlier, "pulled-earlier");
-      else if (forward !== undefined) {
-        warnings.push({ kind: "gap-too-long", after: previous, date: forward, limitMonths });
-        chosen = tools.meetingOn(forward, "moved-forward");
-      }
-    }
+  let anchor = previous === undefined ? monthIndexOf(input.from) - 1 : monthIndexOf(previous);
+  let target = previous === undefined ? anchor + 1 : Math.max(anchor + step, monthIndexOf(input.from));
+  while (target <= untilMonth) {
+    const lowest = previous === undefined || previous < input.from ? input.from : addDays(previous, 1);
+    const deadline = cadenceDeadline(anchor, limitMonths, exempt);
+    const chosen = chooseInWindow({ target, deadline: Math.max(deadline, target), anchor, lowest }, exempt, tools);
     if (chosen === undefined || chosen.date > input.until) break;
+    if (previous !== undefined && monthIndexOf(chosen.date) > deadline) {
+      warnings.push({ kind: "gap-too-long", after: previous, date: chosen.date, limitMonths });
+    }
     meetings.push(chosen);
     previous = chosen.date;
-    target = monthIndexOf(chosen.date) + step;
+    anchor = monthIndexOf(chosen.date);
+    target = anchor + step;
   }
   return { meetings, warnings };
 }
 
-// The latest date that keeps the gap: first the pattern date of the latest month that has a suitable one,
-// then the latest suitable day on the pattern weekday, then any suitable day, all in a month after `previous`.
-function findEarlierDate(previous: LocalDate, deadline: number, from: LocalDate, tools: PlanTools): LocalDate | undefined {
-  const firstMonth = monthIndexOf(previous) + 1;
-  const lowest = [addDays(previous, 1), from, firstDayOfMonth(firstMonth)].reduce((a, b) => (a > b ? a : b));
-  for (let month = deadline; month >= firstMonth; month--) {
-    const candidate = tools.patternDate(month);
-    if (candidate < lowest) continue;
-    const resolved = tools.nextSuitable(candidate, lastDayOfMonth(month));
-    if (resolved !== undefined) return resolved;
+interface Window {
+  /** The month the pattern puts the next meeting in. */
+  target: number;
+  /** The last month the cadence allows for it. */
+  deadline: number;
+  /** The month of the previous meeting (or the month before the window). */
+  anchor: number;
+  /** The earliest day the meeting may fall on. */
+  lowest: LocalDate;
+}
+
+// In order: the pattern's month; a later month the cadence allows; an earlier month; any suitable day on the
+// pattern weekday (else any); a blackout day nearest the blackout's edge; past the deadline as a last resort.
+function chooseInWindow({ target, deadline, anchor, lowest }: Window, exempt: MeetingSettings["exemptMonths"], tools: PlanTools): PlannedMeeting | undefined {
+  const horizon = Number.isFinite(deadline) ? deadline : target + 12;
+  const floor = Math.max(anchor + 1, monthIndexOf(lowest));
+  // A second meeting in the previous meeting's month does nothing for the cadence.
+  const start = firstDayOfMonth(floor) > lowest ? firstDayOfMonth(floor) : lowest;
+  const inTarget = resolveInMonth(target, lowest, tools);
+  if (inTarget !== undefined) return inTarget;
+  for (let m = target + 1; m <= horizon; m++) {
+    const found = resolveInMonth(m, lowest, tools);
+    if (found !== undefined) return tools.meetingOn(found.date, "moved-forward");
   }
+  for (let m = target - 1; m >= floor; m--) {
+    const found = resolveInMonth(m, lowest, tools);
+    if (found !== undefined) return tools.meetingOn(found.date, "pulled-earlier");
+  }
+  const last = Number.isFinite(deadline) ? lastDayOfMonth(deadline) : lastDayOfMonth(horizon);
+  const any = latestSuitable(start, last, tools);
+  if (any !== undefined) return tools.meetingOn(any, any < tools.patternDate(target) ? "pulled-earlier" : "moved-forward");
+  if (Number.isFinite(deadline)) {
+    for (let m = deadline; m >= floor; m--) {
+      if (exemptionOf(exempt, m) !== undefined) continue;
+      const from = firstDayOfMonth(m) > lowest ? firstDayOfMonth(m) : lowest;
+      const yielded = yieldDate(tools.days, from, lastDayOfMonth(m), tools.patternDate(m));
+      if (yielded !== undefined) return tools.meetingOn(yielded, "yielded");
+    }
+  }
+  const forward = tools.nextSuitable(start > firstDayOfMonth(horizon + 1) ? start : firstDayOfMonth(horizon + 1), addDays(start, 800));
+  return forward === undefined ? undefined : tools.meetingOn(forward, "moved-forward");
+}
+
+// The pattern date of month `index`, or the suitable day in the same month nearest after it, else the latest one
+// before it (on the pattern weekday if there is one).
+function resolveInMonth(index: number, lowest: LocalDate, tools: PlanTools): PlannedMeeting | undefined {
+  const candidate = tools.patternDate(index);
+  if (candidate < lowest) return undefined;
+  if (tools.days.isSuitable(candidate)) return tools.meetingOn(candidate, "none");
+  const later = tools.nextSuitable(candidate, lastDayOfMonth(index));
+  if (later !== undefined) return tools.meetingOn(later, "moved-forward");
+  const floor = firstDayOfMonth(index) > lowest ? firstDayOfMonth(index) : lowest;
+  const earlier = latestSuitable(floor, addDays(candidate, -1), tools);
+  return earlier === undefined ? undefined : tools.meetingOn(earlier, "pulled-earlier");
+}
+
+// The latest suitable day up to `last` on the pattern weekday, else the latest suitable day at all.
+function latestSuitable(lowest: LocalDate, last: LocalDate, tools: PlanTools): LocalDate | undefined {
   let anyWeekday: LocalDate | undefined;
-  for (let d = lastDayOfMonth(deadline); d >= lowest; d = addDays(d, -1)) {
+  for (let d = last; d >= lowest; d = addDays(d, -1)) {
     if (!tools.days.isSuitable(d)) continue;
     if (weekdayOf(d) === tools.weekday) return d;
     anyWeekday ??= d;

@@ -1,7 +1,7 @@
 import type { FileAttachment } from "../chat/message.ts";
-import { renderIcs } from "./ics.ts";
+import { renderIcs, type Attendee } from "./ics.ts";
 import type { Meeting } from "./meeting.repository.ts";
-import type { MeetingGroup } from "./meeting-group.repository.ts";
+import type { GroupSeat, MeetingGroup } from "./meeting-group.repository.ts";
 import { translatorFor } from "./meeting-views.ts";
 
 /** Used when the deployment names no organizer; `.invalid` is reserved, so no mail ever goes astray. */
@@ -12,8 +12,24 @@ function calendarUid(meetingId: string): string {
   return `meeting-${meetingId}@samverka`;
 }
 
-/** The meeting's calendar file: REQUEST while it stands, CANCEL once cancelled; SEQUENCE is the meeting's. */
-export function calendarFile(group: MeetingGroup, meeting: Meeting, stamp: Date, organizerEmail = DEFAULT_ORGANIZER_EMAIL): FileAttachment {
+/**
+ * Every seat of the group as an ATTENDEE: by their e-mail when the partnership file gives one, else by an address
+ * under the reserved `.invalid` domain that names them (so the list shows who is invited and no mail goes astray).
+ */
+function attendeesOf(group: MeetingGroup, seats: readonly GroupSeat[]): Attendee[] {
+  return seats.map((s) => ({
+    name: s.displayName,
+    email: s.email ?? `${s.key}@${group.partnershipId}.samverka.invalid`,
+    role: s.role === "chair" ? "CHAIR" : "REQ-PARTICIPANT",
+  }));
+}
+
+/**
+ * The meeting's calendar file: REQUEST while it stands, CANCEL once cancelled; SEQUENCE is the meeting's; every
+ * member an ATTENDEE. Answers are given in chat, so clients are asked to reply only when the organizer is a real
+ * mailbox (SAMVERKA_CALENDAR_ORGANIZER set to one).
+ */
+export function calendarFile(group: MeetingGroup, meeting: Meeting, stamp: Date, seats: readonly GroupSeat[], organizerEmail = DEFAULT_ORGANIZER_EMAIL): FileAttachment {
   const t = translatorFor({ locale: group.locale, timeZone: group.timeZone });
   const cancelled = meeting.status === "cancelled";
   const ics = renderIcs({
@@ -24,7 +40,11 @@ export function calendarFile(group: MeetingGroup, meeting: Meeting, stamp: Date,
     endsAt: meeting.endsAt,
     timeZone: group.timeZone,
     summary: t("calendar.summary", { group: group.name, partnership: group.partnershipName }),
+    ...(meeting.location === null ? {} : { location: meeting.location }),
+    ...(meeting.reason === null ? {} : { description: meeting.reason }),
     organizer: { name: group.name, email: organizerEmail },
+    attendees: attendeesOf(group, seats),
+    rsvp: !organizerEmail.endsWith(".invalid"),
     stamp,
   });
   return {

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Db } from "../db/database.ts";
 import { SamverkaError } from "../shared/errors.ts";
+import { cadenceDeadline } from "./cadence-months.ts";
 import { calendarAttachment, meetingNoticeKey, recordToGroup } from "./group-notices.ts";
 import { localDateOf, monthIndexOf } from "./local-dates.ts";
 import { findMeeting, listMeetings, lockMeeting, neighbourMeeting, updateMeeting, type Meeting } from "./meeting.repository.ts";
@@ -20,7 +21,8 @@ export type CadenceBreach =
 
 /**
  * Checks whether moving `meeting` to `newStart` (or cancelling it, when `newStart` is null) leaves a gap longer
- * than the cadence allows, counted as for planning: no N consecutive calendar months without a meeting.
+ * than the cadence allows, counted as for planning: no N consecutive calendar months without a meeting, exempt
+ * months not counted.
  */
 export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting, newStart: Date | null): Promise<CadenceBreach | undefined> {
   const zone = group.timeZone;
@@ -39,7 +41,7 @@ export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting
   const after = await neighbourMeeting(db, group.id, reference, "after", meeting.id);
   const dates = [before?.startsAt, newStart ?? undefined, after?.startsAt].filter((d): d is Date => d !== undefined).map((d) => localDateOf(d, zone));
   for (let i = 1; i < dates.length; i++) {
-    if (monthIndexOf(dates[i]!) - monthIndexOf(dates[i - 1]!) > months) return { kind: "gap", months, from: dates[i - 1]!, to: dates[i]! };
+    if (monthIndexOf(dates[i]!) > cadenceDeadline(monthIndexOf(dates[i - 1]!), months, group.meetings.exemptMonths)) return { kind: "gap", months, from: dates[i - 1]!, to: dates[i]! };
   }
   return undefined;
 }
@@ -62,7 +64,7 @@ export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeti
       await clearRsvps(tx.db, moved.id);
       const seats = await listSeats(tx.db, group.id);
       const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: before.startsAt });
-      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now) });
+      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now, seats) });
       await refreshInvitation(tx, moved);
     }
     // A sent agenda names the time too.
@@ -83,7 +85,7 @@ export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, mee
     if (cancelled.invitedAt === null) return;
     const seats = await listSeats(tx.db, group.id);
     const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
-    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now) });
+    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now, seats) });
     await refreshInvitation(tx, cancelled);
   });
 }

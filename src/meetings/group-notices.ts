@@ -2,7 +2,7 @@ import type { FileAttachment } from "../chat/message.ts";
 import type { Content } from "../chat/notifier.ts";
 import { calendarFile } from "./calendar-file.ts";
 import type { Meeting } from "./meeting.repository.ts";
-import type { MeetingGroup } from "./meeting-group.repository.ts";
+import { listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 
 /** How a message goes to a group: its key, the card its copies form, a file to attach, and whether the channel gets it. */
@@ -20,9 +20,9 @@ export function meetingNoticeKey(meeting: Pick<Meeting, "id" | "sequence">, what
   return `meeting:${meeting.id}:${what}:${meeting.sequence}`;
 }
 
-/** The meeting's calendar file for this version of it, with its key. */
-export function calendarAttachment(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, now: Date): { file: FileAttachment; key: string } {
-  return { file: calendarFile(group, meeting, now, deps.calendarOrganizerEmail), key: meetingNoticeKey(meeting, "calendar") };
+/** The meeting's calendar file for this version of it (every seat an attendee), with its key. */
+export function calendarAttachment(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, now: Date, seats: readonly GroupSeat[]): { file: FileAttachment; key: string } {
+  return { file: calendarFile(group, meeting, now, seats, deps.calendarOrganizerEmail), key: meetingNoticeKey(meeting, "calendar") };
 }
 
 /**
@@ -46,4 +46,18 @@ export async function recordToGroup(deps: MeetingsDeps, group: MeetingGroup, mem
     copies += sent;
   }
   return copies;
+}
+
+/**
+ * Records a message for the whole partnership: its partnership channels and every group's channel; where it has no
+ * channel at all, for each member of the groups directly. Joins the caller's unit of work like `recordToGroup`.
+ */
+export async function recordToPartnership(deps: MeetingsDeps, partnershipId: string, groups: readonly MeetingGroup[], content: Content, options: { key: string }): Promise<number> {
+  let posted = await deps.notifier.toChannels(partnershipId, { purpose: "partnership" }, content, options);
+  for (const group of groups) posted += await deps.notifier.toChannels(partnershipId, { purpose: "group", groupId: group.id }, content, options);
+  if (posted > 0) return posted;
+  const memberIds = new Set<string>();
+  for (const group of groups) for (const seat of await listSeats(deps.db, group.id)) memberIds.add(seat.memberId);
+  for (const memberId of memberIds) posted += await deps.notifier.toMember(memberId, content, options);
+  return posted;
 }

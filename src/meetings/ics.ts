@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { vtimezoneLines } from "./vtimezone.ts";
 
 /** One meeting as a calendar event; `uid` stays the same for the meeting's life, `sequence` grows with each change. */
 export interface CalendarEvent {
@@ -12,34 +13,23 @@ export interface CalendarEvent {
   description?: string;
   location?: string;
   organizer: { name: string; email: string };
+  /** Everyone invited; the chair as CHAIR. */
+  attendees: Attendee[];
+  /** Whether clients should send their answer to the organizer (only when the organizer is a real mailbox). */
+  rsvp: boolean;
   /** When this version of the file was made. */
   stamp: Date;
 }
 
-const STOCKHOLM = "Europe/Stockholm";
+/** One invited person: their name and the address their calendar knows them by. */
+export interface Attendee {
+  name: string;
+  email: string;
+  role: "CHAIR" | "REQ-PARTICIPANT";
+}
 
-// The CET/CEST rules in force since 1996 (EU summer time): clients that do not know the zone id still
-// convert correctly, and every client that does know it sees the same offsets.
-const STOCKHOLM_VTIMEZONE = [
-  "BEGIN:VTIMEZONE",
-  "TZID:Europe/Stockholm",
-  "X-LIC-LOCATION:Europe/Stockholm",
-  "BEGIN:DAYLIGHT",
-  "TZOFFSETFROM:+0100",
-  "TZOFFSETTO:+0200",
-  "TZNAME:CEST",
-  "DTSTART:19700329T020000",
-  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-  "END:DAYLIGHT",
-  "BEGIN:STANDARD",
-  "TZOFFSETFROM:+0200",
-  "TZOFFSETTO:+0100",
-  "TZNAME:CET",
-  "DTSTART:19701025T030000",
-  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-  "END:STANDARD",
-  "END:VTIMEZONE",
-];
+/** Zones written as UTC times, without a VTIMEZONE. */
+const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT"]);
 
 /** Renders an RFC 5545 calendar (RFC 5546 method) with CRLF line ends and lines folded at 75 octets. */
 export function renderIcs(event: CalendarEvent): string {
@@ -50,7 +40,7 @@ export function renderIcs(event: CalendarEvent): string {
     "PRODID:-//Samverka//Meetings//SV",
     "CALSCALE:GREGORIAN",
     `METHOD:${event.method}`,
-    ...(event.timeZone === STOCKHOLM ? STOCKHOLM_VTIMEZONE : []),
+    ...(UTC_ZONES.has(event.timeZone) ? [] : vtimezoneLines(event.timeZone, event.startsAt.getUTCFullYear())),
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
     `SEQUENCE:${event.sequence}`,
@@ -61,6 +51,7 @@ export function renderIcs(event: CalendarEvent): string {
     ...(event.description === undefined ? [] : [`DESCRIPTION:${escapeText(event.description)}`]),
     ...(event.location === undefined ? [] : [`LOCATION:${escapeText(event.location)}`]),
     `ORGANIZER;CN=${quoteParameter(event.organizer.name)}:mailto:${event.organizer.email}`,
+    ...event.attendees.map((a) => `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=${event.rsvp ? "TRUE" : "FALSE"};CN=${quoteParameter(a.name)}:mailto:${a.email}`),
     `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
     "TRANSP:OPAQUE",
     "END:VEVENT",
@@ -96,8 +87,8 @@ export function foldLine(line: string): string {
 }
 
 function dateTimeProperty(name: string, at: Date, timeZone: string): string {
-  if (timeZone !== STOCKHOLM) return `${name}:${utcStamp(at)}`;
-  return `${name};TZID=${STOCKHOLM}:${DateTime.fromJSDate(at, { zone: STOCKHOLM }).toFormat("yyyyMMdd'T'HHmmss")}`;
+  if (UTC_ZONES.has(timeZone)) return `${name}:${utcStamp(at)}`;
+  return `${name};TZID=${timeZone}:${DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyyMMdd'T'HHmmss")}`;
 }
 
 function utcStamp(at: Date): string {

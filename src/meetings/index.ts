@@ -7,3 +7,4 @@ export { planCadence, type CadencePlan, type PlanWarning } from "./cadence-plan.
 export { swedishDaysOff } from "./working-days.ts";
 export { createAgendaPort } from "./agenda-port.ts";
 export { createAgendaSources } from "./agenda-sources.ts";
+export { createCadenceImportNotes } from "./cadence-conflicts.ts";

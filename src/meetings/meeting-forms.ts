@@ -102,7 +102,7 @@ const submitMinutes: Submit = async (deps, ctx) => {
     const errors = Object.fromEntries(Object.entries(parsed.errors).map(([field, key]) => [field, o.t(key, { max: 500 })]));
     return { ok: false, errors, form: await minutesForm(deps, o.group, o.meeting, o.t, { values: ctx.event.values, errors }) };
   }
-  const saved = await saveMinutes(deps, o.group, o.meeting, parsed.minutes);
+  const saved = await saveMinutes(deps, o.group, o.meeting, parsed.minutes, ctx.actor.member.id);
   if (!saved) return gone(ctx, "minutes.already");
   return { ok: true, message: replyText(ctx.actor.locale, o.group.timeZone, "minutes.saved") };
 };

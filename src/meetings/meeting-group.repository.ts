@@ -9,10 +9,12 @@ export interface MeetingGroup extends Group {
   timeZone: string;
   partnershipName: string;
   locale: Locale;
+  /** The last day of the partnership's current agreement period: nothing is planned, invited or requested after it. */
+  periodEnd: string;
 }
 
 function toMeetingGroup(row: GroupRow): MeetingGroup {
-  return { ...toGroup(row), timeZone: row.time_zone, partnershipName: row.partnership_name, locale: row.locale as Locale };
+  return { ...toGroup(row), timeZone: row.time_zone, partnershipName: row.partnership_name, locale: row.locale as Locale, periodEnd: row.period_end };
 }
 
 type GroupRow = Awaited<ReturnType<ReturnType<typeof groupQuery>["executeTakeFirstOrThrow"]>>;
@@ -22,7 +24,7 @@ function groupQuery(db: Db) {
     .selectFrom("groups as g")
     .innerJoin("partnerships as p", "p.id", "g.partnership_id")
     .where("g.active", "=", true)
-    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale"]);
+    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale", "p.period_end"]);
 }
 
 /** The active groups of a partnership, in key order. */
@@ -52,9 +54,13 @@ export async function getGroup(db: Db, groupId: string): Promise<MeetingGroup> {
 /** A member of a group with their seat. */
 export interface GroupSeat {
   memberId: string;
+  /** The member's key in the partnership file. */
+  key: string;
   displayName: string;
   role: GroupRole;
   roles: string[];
+  /** Work e-mail for calendar invitations, when the partnership file gives one. */
+  email: string | null;
 }
 
 /** The active members of a group, chair and secretary first. */
@@ -62,10 +68,10 @@ export async function listSeats(db: Db, groupId: string): Promise<GroupSeat[]> {
   const rows = await db
     .selectFrom("group_members as gm").innerJoin("members as m", "m.id", "gm.member_id")
     .where("gm.group_id", "=", groupId).where("m.active", "=", true)
-    .select(["m.id", "m.display_name", "gm.role", "m.roles"]).orderBy("m.display_name").execute();
+    .select(["m.id", "m.key", "m.display_name", "gm.role", "m.roles", "m.email"]).orderBy("m.display_name").execute();
   const order: GroupRole[] = ["chair", "secretary", "member"];
   return rows
-    .map((r) => ({ memberId: r.id, displayName: r.display_name, role: r.role, roles: r.roles }))
+    .map((r) => ({ memberId: r.id, key: r.key, displayName: r.display_name, role: r.role, roles: r.roles, email: r.email }))
     .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { z } from "zod";
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import type { ReminderRecord } from "../reminders/reminder.ts";
+import { isAfterPeriod } from "./agreement-period.ts";
 import { meetingNoticeKey, recordToGroup } from "./group-notices.ts";
 import { lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
@@ -19,7 +20,8 @@ type Run = (tx: MeetingsDeps, group: MeetingGroup, meeting: Meeting) => Promise<
 
 /**
  * The meeting as it stands, locked, or undefined when the reminder no longer applies: the meeting is gone,
- * cancelled, held, or was moved after this reminder was scheduled (its payload names the start it was computed for).
+ * cancelled, held, was moved after this reminder was scheduled (its payload names the start it was computed for),
+ * or falls after the agreement period.
  */
 async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payload: z.infer<typeof meetingReminderPayload>): Promise<{ meeting: Meeting; group: MeetingGroup } | undefined> {
   const meeting = await lockMeeting(tx.db, payload.meetingId);
@@ -28,7 +30,13 @@ async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payloa
     tx.logger.info({ key: reminder.key, meetingId: payload.meetingId }, "meeting reminder no longer applies; skipped");
     return undefined;
   }
-  return { meeting, group: await getGroup(tx.db, meeting.groupId) };
+  const group = await getGroup(tx.db, meeting.groupId);
+  // Nothing is invited, requested or reminded after the agreement period; the daily tick withdraws the meeting.
+  if (isAfterPeriod(group, meeting)) {
+    tx.logger.info({ key: reminder.key, meetingId: payload.meetingId, periodEnd: group.periodEnd }, "meeting falls after the agreement period; reminder skipped");
+    return undefined;
+  }
+  return { meeting, group };
 }
 
 const requestAgenda: Run = async (tx, group, meeting) => {

@@ -15,7 +15,7 @@ const MEETING_REMINDER_KINDS = [
 export type MeetingReminderKind = (typeof MEETING_REMINDER_KINDS)[number];
 
 /** Notices that go out a number of days before leave at this local time. */
-const NOTICE_TIME = { hour: 9, minute: 0 };
+export const NOTICE_TIME = { hour: 9, minute: 0 };
 
 /** The key prefix of every reminder of a meeting; cancelling uses it. */
 function meetingReminderPrefix(meetingId: string): string {

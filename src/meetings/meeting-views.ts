@@ -29,6 +29,7 @@ export function meetingFacts(t: Translate<MeetingMessageKey>, audience: { locale
       { label: t("fact.partnership"), value: group.partnershipName },
       { label: t("fact.date"), value: `${f.weekday(meeting.startsAt)} ${f.date(meeting.startsAt)} (${f.week(meeting.startsAt)})` },
       { label: t("fact.time"), value: `${f.time(meeting.startsAt)}–${f.time(meeting.endsAt).replace(/^kl\. /, "")}` },
+      ...(meeting.location === null ? [] : [{ label: t("fact.location"), value: meeting.location }]),
     ],
   };
 }
@@ -47,6 +48,7 @@ export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: 
       { type: "heading", text: title },
       ...(meeting.status === "cancelled" ? [] : [{ type: "text" as const, text: t("invite.body") }]),
       meetingFacts(t, audience, group, meeting),
+      ...(meeting.reason === null ? [] : [{ type: "text" as const, text: t(meeting.origin === "poll" ? "invite.pollReason" : "invite.extraReason", { reason: meeting.reason }) }]),
       { type: "text", text: t("invite.tally", { ...tally }) },
       ...(open ? [{ type: "buttons" as const, buttons }] : []),
     ];

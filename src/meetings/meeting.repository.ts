@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
-import type { MeetingStatus } from "./meetings.tables.ts";
+import type { MeetingOrigin, MeetingStatus } from "./meetings.tables.ts";
 
 /** A stored meeting. */
 export interface Meeting {
@@ -16,6 +16,9 @@ export interface Meeting {
   invitedAt: Date | null;
   agendaSentAt: Date | null;
   minutesAt: Date | null;
+  origin: MeetingOrigin;
+  location: string | null;
+  reason: string | null;
 }
 
 /** Statuses of a meeting that still counts towards the cadence. */
@@ -23,19 +26,19 @@ const LIVE_STATUSES: readonly MeetingStatus[] = ["planned", "invited", "moved", 
 
 const meetingColumns = [
   "id", "partnership_id", "group_id", "status", "starts_at", "ends_at", "planned_starts_at", "sequence",
-  "invited_at", "agenda_sent_at", "minutes_at",
+  "invited_at", "agenda_sent_at", "minutes_at", "origin", "location", "reason",
 ] as const;
 
 type MeetingRow = {
   id: string; partnership_id: string; group_id: string; status: MeetingStatus; starts_at: Date; ends_at: Date; planned_starts_at: Date; sequence: number;
-  invited_at: Date | null; agenda_sent_at: Date | null; minutes_at: Date | null;
+  invited_at: Date | null; agenda_sent_at: Date | null; minutes_at: Date | null; origin: MeetingOrigin; location: string | null; reason: string | null;
 };
 
 function toMeeting(r: MeetingRow): Meeting {
   return {
     id: r.id, partnershipId: r.partnership_id, groupId: r.group_id, status: r.status, startsAt: r.starts_at, endsAt: r.ends_at,
     plannedStartsAt: r.planned_starts_at, sequence: r.sequence, invitedAt: r.invited_at, agendaSentAt: r.agenda_sent_at,
-    minutesAt: r.minutes_at,
+    minutesAt: r.minutes_at, origin: r.origin, location: r.location, reason: r.reason,
   };
 }
 
@@ -103,6 +106,23 @@ export async function insertPlannedMeetings(db: Db, group: MeetingGroup, meeting
     })))
     .returning(meetingColumns).execute();
   return rows.map(toMeeting);
+}
+
+/** Stores a meeting called outside the plan (an extra meeting, or a poll's chosen time). */
+export async function insertCalledMeeting(
+  db: Db,
+  group: MeetingGroup,
+  meeting: { startsAt: Date; endsAt: Date; origin: Exclude<MeetingOrigin, "plan">; location: string | null; reason: string | null; calledBy: string | null },
+  now: Date,
+): Promise<Meeting> {
+  const row = await db
+    .insertInto("meetings")
+    .values({
+      partnership_id: group.partnershipId, group_id: group.id, starts_at: meeting.startsAt, ends_at: meeting.endsAt, planned_starts_at: meeting.startsAt,
+      origin: meeting.origin, location: meeting.location, reason: meeting.reason, called_by_member_id: meeting.calledBy, updated_at: now,
+    })
+    .returning(meetingColumns).executeTakeFirstOrThrow();
+  return toMeeting(row);
 }
 
 /** Updates a meeting's columns. */

@@ -1,12 +1,13 @@
 import type { CliCommand, CliContext } from "../app/cli-command.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import { describeCadenceConflict } from "./cadence-conflicts.ts";
 import type { PlanWarning } from "./cadence-plan.ts";
 import { formatLocalWithOffset, localDateOf } from "./local-dates.ts";
 import { listGroups } from "./meeting-group.repository.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { planGroupMeetings, type GroupPlan } from "./plan-meetings.ts";
-import { addDays } from "./working-days.ts";
+import { addDays, createWorkingDays } from "./working-days.ts";
 
 type T = Translate<MeetingMessageKey>;
 
@@ -17,6 +18,8 @@ interface PlanRow {
   end: string;
   status: string;
   new: boolean;
+  /** On a blackout day because the blackout would otherwise empty a month the cadence needs. */
+  yielded: boolean;
   /** Weekday, date, ISO week and times as people read them, for the table. */
   shown: string[];
 }
@@ -64,15 +67,24 @@ async function runPlan(args: PlanArgs, t: T, locale: Locale, ctx: CliContext): P
   for (const group of groups) plans.push(await planGroupMeetings(ctx.db, group, { from, until }, now, { dryRun: args.dryRun }));
   const rows = plans.flatMap((p) => toRows(p, t, locale)).sort((a, b) => a.start.localeCompare(b.start) || a.group.localeCompare(b.group));
   const warnings = plans.flatMap((p) => p.warnings.map((w) => describeWarning(p.group.name, w, t)));
+  // Said once per group, naming every month, however many meetings the collision moves.
+  const conflicts = plans.flatMap((p) => (p.conflict === undefined ? [] : [describeCadenceConflict(p.group.name, p.conflict, t)]));
+  const exemptions = plans.flatMap((p) => p.exemptions.map((e) => ({ group: p.group.name, ...e })));
   if (args.json) {
-    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, meetings: rows.map(({ shown: _, ...row }) => row), warnings }, null, 2));
+    const meetings = rows.map(({ shown: _, ...row }) => row);
+    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, periodEnd: groups[0]!.periodEnd, meetings, exemptions, conflicts, warnings }, null, 2));
   } else {
-    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, ...r.shown, r.status])])) ctx.out(line);
+    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, ...r.shown, r.yielded ? `${r.status} (${t("plan.yielded")})` : r.status])])) ctx.out(line);
+    for (const e of exemptions) ctx.out(t("plan.exempt", { group: e.group, month: e.month, reason: e.reason }));
     if (!args.dryRun) ctx.out(t("plan.created", { count: rows.filter((r) => r.new).length }));
   }
-  for (const w of warnings) ctx.err(w);
+  // The window runs past the agreement period: said once, with how planning goes on.
+  const periodEnd = groups[0]!.periodEnd;
+  const periodNote = until > periodEnd ? [t("plan.periodEnd", { end: periodEnd })] : [];
+  for (const line of [...periodNote, ...conflicts, ...warnings]) ctx.err(line);
   return 0;
 }
+
 
 /** Lines of a plain-text table with each column padded to its widest cell. */
 function formatTable(cells: string[][]): string[] {
@@ -84,12 +96,15 @@ function toRows(plan: GroupPlan, t: T, locale: Locale): PlanRow[] {
   const zone = plan.group.timeZone;
   const f = createFormatters(locale, zone);
   const shown = (startsAt: Date, endsAt: Date) => [f.weekday(startsAt), f.date(startsAt), f.week(startsAt), f.time(startsAt), f.time(endsAt)];
+  const days = createWorkingDays(plan.group.meetings.blackouts);
+  const yielded = (startsAt: Date) => days.inBlackout(localDateOf(startsAt, zone));
   const stored = plan.meetings.map((m) => ({
     group: plan.group.name,
     start: formatLocalWithOffset(m.startsAt, zone),
     end: formatLocalWithOffset(m.endsAt, zone),
     status: t(`status.${m.status}`),
     new: plan.created.has(m.id),
+    yielded: yielded(m.startsAt),
     shown: shown(m.startsAt, m.endsAt),
   }));
   const proposed = plan.proposals.map((p) => ({
@@ -98,6 +113,7 @@ function toRows(plan: GroupPlan, t: T, locale: Locale): PlanRow[] {
     end: formatLocalWithOffset(p.endsAt, zone),
     status: t("status.proposed"),
     new: true,
+    yielded: yielded(p.startsAt),
     shown: shown(p.startsAt, p.endsAt),
   }));
   return [...stored, ...proposed];

@@ -7,6 +7,12 @@ import { createAgendaCommand, createListCommand } from "./meeting-commands.ts";
 import { createMeetingForms } from "./meeting-forms.ts";
 import { createMeetingReminderHandlers } from "./meeting-notices.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
+import { createPeriodCommand } from "./period-command.ts";
+import { createCallCommand, createNewMeetingAction } from "./call-commands.ts";
+import { createPollActions, createPollForm } from "./date-poll-chat.ts";
+import { createPollDeadlineHandler, createPollRenderers } from "./date-poll.ts";
+import { createAmendForm, createDecisionsCommand, createMinutesActions } from "./decisions-chat.ts";
+import { createNewMeetingForm } from "./new-meeting.ts";
 
 /** The meetings capability as the chat router and the job runtime see it. */
 export function createMeetingsFeature(deps: MeetingsDeps): Feature {
@@ -14,11 +20,11 @@ export function createMeetingsFeature(deps: MeetingsDeps): Feature {
   const d = { ...deps, logger };
   return {
     name: "meetings",
-    commands: [createListCommand(d), createAgendaCommand(d)],
-    actions: [createMeetingActions(d)],
-    forms: [createMeetingForms(d)],
-    reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d)],
+    commands: [createListCommand(d), createAgendaCommand(d), createPeriodCommand(d), createCallCommand(d), createDecisionsCommand(d)],
+    actions: [createMeetingActions(d), createNewMeetingAction(d), createPollActions(d), createMinutesActions(d)],
+    forms: [createMeetingForms(d), createNewMeetingForm(d), createPollForm(d), createAmendForm(d)],
+    reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d), createPollDeadlineHandler(d)],
     recurring: [createMeetingsDailyTask(d)],
-    renderers: createMeetingRenderers(d),
+    renderers: [...createMeetingRenderers(d), ...createPollRenderers(d)],
   };
 }

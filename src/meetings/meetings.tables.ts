@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from "kysely";
+import type { ColumnType, Generated, JSONColumnType } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -23,9 +23,19 @@ export interface MeetingTable {
   agenda_sent_at: Timestamp | null;
   minutes_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  /** Planned by the cadence, called as an extra meeting, or chosen in a date poll. */
+  origin: Generated<MeetingOrigin>;
+  /** Place or link, when the organiser gave one. */
+  location: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why an extra meeting was called. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  called_by_member_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
+
+/** How a meeting came about. */
+export type MeetingOrigin = "plan" | "extra" | "poll";
 
 /** A member's answer to an invitation. */
 export type RsvpAnswer = "yes" | "no" | "substitute";
@@ -73,10 +83,55 @@ export interface ActionItemTable {
   created_at: CreatedAt;
 }
 
+/** A date poll: the organiser proposes 2–5 times, members say which suit them, one becomes a meeting. */
+export interface MeetingPollTable {
+  id: Generated<string>;
+  partnership_id: string;
+  group_id: string;
+  organiser_member_id: string | null;
+  location: string | null;
+  reason: string | null;
+  duration_minutes: number;
+  /** When the most-voted time is chosen, if the organiser has not chosen before. */
+  deadline_at: Timestamp;
+  status: Generated<"open" | "decided" | "cancelled">;
+  meeting_id: string | null;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+}
+
+export interface MeetingPollOptionTable {
+  id: Generated<string>;
+  poll_id: string;
+  position: number;
+  starts_at: Timestamp;
+}
+
+/** A member saying a proposed time suits them (a member may say so for several). */
+export interface MeetingPollVoteTable {
+  option_id: string;
+  member_id: string;
+  voted_at: Timestamp;
+}
+
+/** One version of a meeting's minutes: the first as saved, each amendment after it. */
+export interface MinutesVersionTable {
+  meeting_id: string;
+  version: number;
+  decisions: JSONColumnType<string[], string, string>;
+  note: string | null;
+  recorded_by_member_id: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface MeetingsTables {
   meetings: MeetingTable;
   meeting_rsvps: MeetingRsvpTable;
   agenda_items: AgendaItemTable;
   meeting_decisions: MeetingDecisionTable;
   action_items: ActionItemTable;
+  meeting_polls: MeetingPollTable;
+  meeting_poll_options: MeetingPollOptionTable;
+  meeting_poll_votes: MeetingPollVoteTable;
+  minutes_versions: MinutesVersionTable;
 }

@@ -1,5 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { Reminders } from "../reminders/reminder.ts";
+import { exemptMonthsWithout, type PlanExemption } from "./cadence-months.ts";
+import { findCadenceConflict, type CadenceConflict } from "./cadence-conflicts.ts";
 import { planCadence, type PlanWarning } from "./cadence-plan.ts";
 import { localDateOf } from "./local-dates.ts";
 import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting } from "./meeting.repository.ts";
@@ -16,6 +18,10 @@ export interface GroupPlan {
   /** Proposals not stored (a dry run). */
   proposals: { startsAt: Date; endsAt: Date }[];
   warnings: PlanWarning[];
+  /** Where the group's blackouts and cadence collide in the window, so a blackout yields; said once per plan. */
+  conflict?: CadenceConflict;
+  /** Exempt months of the window without a meeting, with the file's reason. */
+  exemptions: PlanExemption[];
 }
 
 /** The planning window, as local dates. */
@@ -25,8 +31,9 @@ export interface PlanWindow {
 }
 
 /**
- * Plans a group forward from its latest live meeting up to `window.until` and stores the new meetings
- * (under the group's lock, so concurrent planners never double-plan). Existing meetings are never changed.
+ * Plans a group forward from its latest live meeting up to `window.until` (never past the agreement period's end)
+ * and stores the new meetings (under the group's lock, so concurrent planners never double-plan). Existing
+ * meetings are never changed.
  */
 export async function planGroupMeetings(
   db: Db,
@@ -35,11 +42,14 @@ export async function planGroupMeetings(
   now: Date,
   options: { dryRun?: boolean; reminders?: Reminders } = {},
 ): Promise<GroupPlan> {
+  // Nothing is planned after the agreement period ends; recording an extension moves the end and planning goes on.
+  const until = window.until < group.periodEnd ? window.until : group.periodEnd;
   const { created, proposals, warnings } = await withGroupLock(db, group.id, async (trx) => {
     const latest = await latestMeeting(trx, group.id);
     const previous = latest === undefined ? undefined : localDateOf(latest.startsAt, group.timeZone);
     const from = previous !== undefined && previous >= window.from ? addDays(previous, 1) : window.from;
-    const plan = planCadence({ settings: group.meetings, cadence: group.cadence, timeZone: group.timeZone, from, until: window.until, previous });
+    if (from > until) return { created: [], proposals: [], warnings: [] };
+    const plan = planCadence({ settings: group.meetings, cadence: group.cadence, timeZone: group.timeZone, from, until, previous });
     if (options.dryRun === true) return { created: [], proposals: plan.meetings, warnings: plan.warnings };
     return { created: await insertPlannedMeetings(trx, group, plan.meetings, now), proposals: [], warnings: plan.warnings };
   });
@@ -53,5 +63,11 @@ export async function planGroupMeetings(
     const date = localDateOf(m.startsAt, group.timeZone);
     return date >= window.from && date <= window.until;
   });
-  return { group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings };
+  const conflict = window.from > until ? undefined : findCadenceConflict(group.meetings, group.cadence, window.from, until);
+  const dates = [...inWindow.filter((m) => m.status !== "cancelled").map((m) => m.startsAt), ...proposals.map((p) => p.startsAt)].map((d) => localDateOf(d, group.timeZone));
+  return {
+    group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings,
+    ...(conflict === undefined ? {} : { conflict }),
+    exemptions: group.cadence.kind === "months" && window.from <= until ? exemptMonthsWithout(group.meetings.exemptMonths, window.from, until, dates) : [],
+  };
 }

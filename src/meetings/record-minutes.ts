@@ -14,7 +14,7 @@ import type { MeetingMessageKey } from "./meetings.messages.ts";
 
 /** How many action items one minutes form takes (the minutes are submitted once). */
 const ACTION_SLOTS = 5;
-const DECISIONS_MAX = 4000;
+export const DECISIONS_MAX = 4000;
 const ACTION_MAX = 500;
 
 /** The minutes as validated from the form. */
@@ -83,7 +83,7 @@ export function parseMinutes(values: FormValues, meeting: Meeting, group: Meetin
   const decisionsText = text("decisions");
   if (decisionsText.length > DECISIONS_MAX) errors.decisions = "minutes.tooLong";
   else if (containsPersonnummer(decisionsText)) errors.decisions = "minutes.personnummer";
-  const decisions = decisionsText.split(/\r?\n/).map((l) => l.replace(/^[-•*]\s*/, "").trim()).filter((l) => l.length > 0);
+  const decisions = decisionLines(decisionsText);
   const covered = values.covered;
   const coveredItemIds = Array.isArray(covered) ? covered : typeof covered === "string" && covered !== "" ? covered.split(",") : [];
   const meetingDate = localDateOf(meeting.startsAt, group.timeZone);
@@ -101,4 +101,9 @@ export function parseMinutes(values: FormValues, meeting: Meeting, group: Meetin
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, minutes: { decisions, coveredItemIds, actions } };
+}
+
+/** The decisions written one per line, list marks (-, •, *) taken off, empty lines left out. */
+export function decisionLines(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.replace(/^[-•*]\s*/, "").trim()).filter((l) => l.length > 0);
 }

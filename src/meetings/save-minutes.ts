@@ -23,7 +23,7 @@ export function actionItemReminderKey(actionItemId: string): string {
  * held, its remaining reminders stop, each action item gets its reminder and the minutes are recorded for the group.
  * Returns false when the meeting already had minutes (a repeated submission changes nothing).
  */
-export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, minutes: Minutes): Promise<boolean> {
+export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, minutes: Minutes, by: string | null = null): Promise<boolean> {
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const claimed = await tx.db
@@ -37,6 +37,8 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
     if (minutes.decisions.length > 0) {
       await tx.db.insertInto("meeting_decisions").values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();
     }
+    // Version 1 of the minutes: an amendment later adds version 2 and keeps this one.
+    await tx.db.insertInto("minutes_versions").values({ meeting_id: meeting.id, version: 1, decisions: JSON.stringify(minutes.decisions), note: null, recorded_by_member_id: by, recorded_at: now }).execute();
     if (minutes.coveredItemIds.length > 0) {
       await tx.db.updateTable("agenda_items").set({ covered_in_meeting_id: meeting.id }).where("group_id", "=", group.id).where("id", "in", minutes.coveredItemIds).execute();
     }

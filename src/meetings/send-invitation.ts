@@ -12,9 +12,9 @@ import type { MeetingsDeps } from "./meetings.deps.ts";
 export async function sendInvitation(tx: MeetingsDeps, group: MeetingGroup, meeting: Meeting): Promise<void> {
   if (meeting.invitedAt !== null) return;
   const now = tx.clock.now();
-  const members = (await listSeats(tx.db, group.id)).map((s) => s.memberId);
+  const seats = await listSeats(tx.db, group.id);
   const card = invitationCard(meeting.id);
-  await recordToGroup(tx, group, members, liveInvitation(meeting.id), { key: card, card, attachment: calendarAttachment(tx, group, meeting, now) });
+  await recordToGroup(tx, group, seats.map((s) => s.memberId), liveInvitation(meeting.id), { key: card, card, attachment: calendarAttachment(tx, group, meeting, now, seats) });
   await updateMeeting(tx.db, meeting.id, { status: "invited", invited_at: now }, now);
 }
 

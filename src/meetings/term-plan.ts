@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { CadencePlan, CadencePlanInput, PlanTools, PlannedMeeting, PlanWarning } from "./cadence-plan.ts";
+import { yieldDate } from "./cadence-months.ts";
 import { monthIndexOf, weekdayOf } from "./local-dates.ts";
 import { addDays, type LocalDate } from "./working-days.ts";
 
@@ -24,8 +25,11 @@ export function termWindows(terms: CadencePlanInput["settings"]["terms"], from: 
   return windows.sort((a, b) => a.from.localeCompare(b.from));
 }
 
-/** One meeting per term: the first pattern date in the term, else the first suitable day; warns when none exists. */
-export function planTermMeetings(input: CadencePlanInput, tools: PlanTools): CadencePlan {
+/**
+ * One meeting per term: the first pattern date in the term, else the first suitable day, else (a blackout over the
+ * whole term) the working day nearest the blackout's edge; warns when the term has no working day left at all.
+ */
+export function planTermMeetings(input: CadencePlanInput, tools: PlanTools): Omit<CadencePlan, "exemptions"> {
   const meetings: PlannedMeeting[] = [];
   const warnings: PlanWarning[] = [];
   let previous = input.previous;
@@ -33,13 +37,16 @@ export function planTermMeetings(input: CadencePlanInput, tools: PlanTools): Cad
     if (previous !== undefined && previous >= term.from) continue;
     const lowest = term.from > input.from ? term.from : input.from;
     const date = findTermDate(lowest, term.to, tools);
-    if (date === undefined) {
+    // A blackout covering the whole term yields: the term still gets its meeting, nearest the blackout's edge.
+    const yielded = date === undefined ? yieldDate(tools.days, lowest, term.to, tools.patternDate(monthIndexOf(lowest))) : undefined;
+    const chosen = date ?? yielded;
+    if (chosen === undefined) {
       warnings.push({ kind: "term-without-meeting", termFrom: term.from, termTo: term.to });
       continue;
     }
-    if (date > input.until) break;
-    meetings.push(tools.meetingOn(date, "none"));
-    previous = date;
+    if (chosen > input.until) break;
+    meetings.push(tools.meetingOn(chosen, date === undefined ? "yielded" : "none"));
+    previous = chosen;
   }
   return { meetings, warnings };
 }

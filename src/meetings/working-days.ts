@@ -12,6 +12,10 @@ export interface WorkingDays {
   /** Why `date` cannot host a meeting, or undefined when it can. */
   blockedReason(date: LocalDate): BlockedReason | undefined;
   isSuitable(date: LocalDate): boolean;
+  /** Neither a weekend nor a public holiday or de facto day off (a blackout day can be a working day). */
+  isWorkingDay(date: LocalDate): boolean;
+  /** Whether `date` falls in one of the group's blackouts. */
+  inBlackout(date: LocalDate): boolean;
 }
 
 // date-holidays lists Swedish public holidays as "public" and exactly the de facto days off
@@ -33,17 +37,28 @@ export function swedishDaysOff(year: number): Map<LocalDate, string> {
 
 /** The working-day calendar for a group's blackouts. */
 export function createWorkingDays(blackouts: MeetingSettings["blackouts"]): WorkingDays {
-  const blockedReason = (date: LocalDate): BlockedReason | undefined => {
+  const dayOff = (date: LocalDate): BlockedReason | undefined => {
     const day = new Date(`${date}T00:00:00Z`).getUTCDay();
     if (day === 0 || day === 6) return { kind: "weekend" };
     const holiday = swedishDaysOff(Number(date.slice(0, 4))).get(date);
-    if (holiday !== undefined) return { kind: "holiday", name: holiday };
-    const md = date.slice(5);
-    const blackout = blackouts.find((b) => (b.from <= b.to ? md >= b.from && md <= b.to : md >= b.from || md <= b.to));
-    if (blackout !== undefined) return { kind: "blackout", label: blackout.label ?? `${blackout.from}–${blackout.to}` };
-    return undefined;
+    return holiday === undefined ? undefined : { kind: "holiday", name: holiday };
   };
-  return { blockedReason, isSuitable: (date) => blockedReason(date) === undefined };
+  const blackoutOn = (date: LocalDate) => {
+    const md = date.slice(5);
+    return blackouts.find((b) => (b.from <= b.to ? md >= b.from && md <= b.to : md >= b.from || md <= b.to));
+  };
+  const blockedReason = (date: LocalDate): BlockedReason | undefined => {
+    const off = dayOff(date);
+    if (off !== undefined) return off;
+    const blackout = blackoutOn(date);
+    return blackout === undefined ? undefined : { kind: "blackout", label: blackout.label ?? `${blackout.from}–${blackout.to}` };
+  };
+  return {
+    blockedReason,
+    isSuitable: (date) => blockedReason(date) === undefined,
+    isWorkingDay: (date) => dayOff(date) === undefined,
+    inBlackout: (date) => blackoutOn(date) !== undefined,
+  };
 }
 
 /** `date` plus `days` calendar days. */

@@ -23,6 +23,7 @@ export async function exportPeople(db: Db, partnershipId: string, partnershipLoc
       ...(m.locale === partnershipLocale ? {} : { locale: m.locale }),
       roles: m.roles,
       identities: identitiesInFile(identities.filter((i) => i.member_id === m.id)),
+      ...(m.email === null ? {} : { email: m.email }),
     })),
   };
 }

@@ -7,6 +7,7 @@ export type FileIssueReason =
   | "time_zone"
   | "iso_date"
   | "month_day"
+  | "year_month"
   | "clock_time"
   | "org_number_format"
   | "org_number_check_digit"

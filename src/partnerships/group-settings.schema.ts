@@ -28,6 +28,18 @@ const dayRangeSchema = z.strictObject({ from: monthDaySchema, to: monthDaySchema
 /** A stretch of the year without meetings; `to` before `from` wraps over new year. */
 export const blackoutSchema = dayRangeSchema.extend({ label: z.string().trim().min(1) });
 
+/** A month of the year (1–12, every year) or one calendar month (`2027-07`). */
+const exemptMonthSchema = z
+  .union([z.number(), z.string()])
+  .refine((v) => (typeof v === "number" ? Number.isInteger(v) && v >= 1 && v <= 12 : /^\d{4}-(0[1-9]|1[0-2])$/.test(v)), because("year_month"));
+
+/**
+ * A month the group's cadence does not require a meeting in, with the reason (a board decision, summer closure).
+ * Without it a blackout that takes all of a month's working days yields to the cadence.
+ */
+export const cadenceExemptionSchema = z.strictObject({ month: exemptMonthSchema, reason: z.string().trim().min(1).max(300) });
+export type CadenceExemption = z.infer<typeof cadenceExemptionSchema>;
+
 /** Swedish school terms, roughly: spring and autumn. */
 export const DEFAULT_TERMS = [
   { from: "01-15", to: "06-10" },
@@ -46,6 +58,8 @@ export const meetingSettingsSchema = z
     pattern: meetingPatternSchema.prefault({}),
     terms: z.array(dayRangeSchema).min(1).default(DEFAULT_TERMS),
     blackouts: z.array(blackoutSchema).default(DEFAULT_BLACKOUTS),
+    // Optional rather than defaulted, so the settings stored before it existed still compare equal on re-import.
+    exemptMonths: z.array(cadenceExemptionSchema).optional(),
     inviteDaysBefore: wholeNumber(1, 90).default(14),
     agendaRequestDaysBefore: wholeNumber(1, 90).default(10),
     agendaSendDaysBefore: wholeNumber(0, 90).default(3),

@@ -4,6 +4,7 @@ import type { Clock } from "../shared/clock.ts";
 import { createChangeSummary, hasChanges, type ChangeSummary } from "./change-summary.ts";
 import { hasColumns } from "./keyed-sync.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
+import { applyPeriodDecisions, listPeriodDecisions } from "./period-decision.ts";
 import { syncGroups } from "./sync-groups.ts";
 import { syncOperations } from "./sync-operations.ts";
 import { syncPeople } from "./sync-people.ts";
@@ -55,15 +56,17 @@ export async function importPartnership(
 
 async function syncPartnershipRow(trx: Db, file: PartnershipFile, clock: Clock, summary: ChangeSummary): Promise<void> {
   const extension = file.period.extension;
+  // A decision recorded in chat (extended, ending) stands until the file itself moves past that period end.
+  const period = applyPeriodDecisions({ end: file.period.end, extensionUntil: extension?.until ?? null }, await listPeriodDecisions(trx, file.id));
   const columns = {
     name: file.name,
     city: file.city,
     time_zone: file.timeZone,
     locale: file.locale,
     period_start: file.period.start,
-    period_end: file.period.end,
+    period_end: period.end,
     extension_step_months: extension?.stepMonths ?? null,
-    extension_until: extension?.until ?? null,
+    extension_until: period.extensionUntil,
     extension_deadline: extension?.agreementDeadline ?? null,
   };
   const row = await trx.selectFrom("partnerships").selectAll().where("id", "=", file.id).executeTakeFirst();

@@ -6,8 +6,9 @@ export { parsePartnershipFile, type FileProblem } from "./read-partnership-file.
 export { importPartnership, type ImportResult } from "./import-partnership.ts";
 export { exportPartnership, stringifyPartnershipFile } from "./export-partnership.ts";
 export { IMPORT_ENTITIES, type ChangeCounts, type ChangeSummary, type ImportEntity } from "./change-summary.ts";
-export { createExportCommand, createImportCommand, createPartnershipCommands } from "./partnership.cli.ts";
+export { createExportCommand, createImportCommand, createPartnershipCommands, type ImportNotes } from "./partnership.cli.ts";
 export * from "./partnership.repository.ts";
 export * from "./member.repository.ts";
 export * from "./group.repository.ts";
 export * from "./settings.repository.ts";
+export { endAfterStep, recordPeriodDecision, type PeriodDecision, type PeriodDecisionRefusal, type RecordedPeriodDecision } from "./period-decision.ts";

@@ -58,6 +58,8 @@ export const memberSchema = z
     locale: z.enum(LOCALES as ["sv", "en"]).optional(),
     roles: z.array(z.enum(MEMBER_ROLES)).default([]),
     identities: identitiesSchema.default({}),
+    /** Work e-mail: meeting invitations (.ics) name the member as ATTENDEE by it. Never a client's. */
+    email: z.email().optional(),
   })
   .refine((m) => m.organisation === undefined || m.cityUnit === undefined, {
     ...because("organisation_or_city_unit"),

@@ -6,12 +6,19 @@ import { IMPORT_ENTITIES, type ChangeCounts, type ChangeSummary } from "./change
 import { exportPartnership, stringifyPartnershipFile } from "./export-partnership.ts";
 import { importPartnership } from "./import-partnership.ts";
 import { partnershipMessages, type PartnershipMessageKey } from "./partnerships.messages.ts";
+import type { PartnershipFile } from "./partnership-file.schema.ts";
 import { parsePartnershipFile } from "./read-partnership-file.ts";
 
 type T = Translate<PartnershipMessageKey>;
 
+/**
+ * What another capability has to say about a file being imported (meetings: where blackouts and cadence collide),
+ * one line each; printed once per import, after the result.
+ */
+export type ImportNotes = (file: PartnershipFile, now: Date) => string[];
+
 /** `samverka import FILE [--dry-run]`: validates a partnership file and upserts it in one transaction. */
-export function createImportCommand(locale: Locale = "sv"): CliCommand {
+export function createImportCommand(locale: Locale = "sv", notes?: ImportNotes): CliCommand {
   const t = createTranslator(partnershipMessages, locale);
   return {
     name: ["import"],
@@ -29,10 +36,11 @@ export function createImportCommand(locale: Locale = "sv"): CliCommand {
         const result = await importPartnership(ctx.db, file, { clock: ctx.clock, dryRun });
         if (!result.changed) {
           ctx.out(t("import.noChanges", { id: result.partnershipId }));
-          return 0;
+        } else {
+          ctx.out(t(dryRun ? "import.dryRun" : "import.changed", { id: result.partnershipId }));
+          for (const line of describeChanges(result.summary, t)) ctx.out(line);
         }
-        ctx.out(t(dryRun ? "import.dryRun" : "import.changed", { id: result.partnershipId }));
-        for (const line of describeChanges(result.summary, t)) ctx.out(line);
+        for (const line of notes?.(file, ctx.clock.now()) ?? []) ctx.err(line);
         return 0;
       }),
   };
@@ -69,9 +77,9 @@ export function createExportCommand(locale: Locale = "sv"): CliCommand {
   };
 }
 
-/** The partnerships capability's admin commands, speaking `locale`. */
-export function createPartnershipCommands(locale: Locale = "sv"): CliCommand[] {
-  return [createImportCommand(locale), createExportCommand(locale)];
+/** The partnerships capability's admin commands, speaking `locale`; `importNotes` come from other capabilities. */
+export function createPartnershipCommands(locale: Locale = "sv", options: { importNotes?: ImportNotes } = {}): CliCommand[] {
+  return [createImportCommand(locale, options.importNotes), createExportCommand(locale)];
 }
 
 /** One line per entity that changed, e.g. `Medlemmar: 1 skapad, 2 avaktiverade`. */

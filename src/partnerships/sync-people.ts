@@ -51,6 +51,7 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
     city_unit_id: m.cityUnit === undefined ? null : (cityUnits.get(m.cityUnit) ?? null),
     locale: m.locale ?? file.locale,
     roles: m.roles,
+    email: m.email ?? null,
     active: true,
     deactivated_at: null,
   });

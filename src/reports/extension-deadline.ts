@@ -1,10 +1,11 @@
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
+import type { Reminders } from "../reminders/reminder.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { addDays, localDate, localInstant } from "./report-period.ts";
 import type { ReportingPartnership } from "./report-directory.ts";
 import type { ReportService } from "./report-service.ts";
 import type { ReportSettings } from "./report-settings.ts";
-import { plain } from "./reports.view.ts";
+import { textMessage } from "../chat/message.ts";
 import { REPORT_EXTENSION, extensionReminderPayloadSchema } from "./reports.jobs.ts";
 import type { ReportsDeps } from "./reports.deps.ts";
 import { reportsMessages } from "./reports.messages.ts";
@@ -19,9 +20,28 @@ const DAY_MS = 86_400_000;
 export function nextExtensionDeadline(partnership: ReportingPartnership, today: string): string | undefined {
   const monthDay = partnership.extensionDeadline;
   if (monthDay === null || partnership.extensionUntil === null || partnership.extensionUntil <= partnership.periodEnd) return undefined;
-  const endYear = Number(partnership.periodEnd.slice(0, 4));
-  const deadline = [endYear, endYear - 1].map((y) => `${y}-${monthDay}`).find((d) => d <= partnership.periodEnd)!;
+  const deadline = extensionDeadlineOf(partnership.periodEnd, monthDay);
   return deadline >= today ? deadline : undefined;
+}
+
+/** The written-extension deadline of the period ending `periodEnd`: the last `monthDay` (MM-DD) on or before it. */
+export function extensionDeadlineOf(periodEnd: string, monthDay: string): string {
+  const endYear = Number(periodEnd.slice(0, 4));
+  return [endYear, endYear - 1].map((y) => `${y}-${monthDay}`).find((d) => d <= periodEnd)!;
+}
+
+/** The key of one period's extension question: its agenda item is the key, its reminders `<key>:days-N`. */
+export function extensionKey(partnershipId: string, deadline: string): string {
+  return `extension:${partnershipId}:${deadline}`;
+}
+
+/**
+ * Stops the extension-deadline reminders of the period that ended at `periodEnd` once its extension is decided
+ * (extended or ending); returns how many were still to come. A later period's reminders are scheduled by the tick.
+ */
+export async function stopExtensionReminders(reminders: Reminders, partnershipId: string, periodEnd: string, monthDay: string | null): Promise<number> {
+  if (monthDay === null) return 0;
+  return reminders.cancelByPrefix(`${extensionKey(partnershipId, extensionDeadlineOf(periodEnd, monthDay))}:`);
 }
 
 /** Schedules the styrgrupp's reminders before the extension deadline and puts the item on its agenda in time. */
@@ -32,7 +52,7 @@ export async function scheduleExtensionReminders(deps: ReportsDeps, service: Rep
     const dueAt = localInstant(addDays(deadline, -daysBefore), "09:00", partnership.timeZone);
     if (dueAt.getTime() < now.getTime() - DAY_MS) continue;
     await deps.reminders.schedule({
-      key: `extension:${partnership.id}:${deadline}:days-${daysBefore}`,
+      key: `${extensionKey(partnership.id, deadline)}:days-${daysBefore}`,
       kind: REPORT_EXTENSION,
       partnershipId: partnership.id,
       dueAt,
@@ -46,7 +66,7 @@ export async function scheduleExtensionReminders(deps: ReportsDeps, service: Rep
     await deps.agenda.addItem({
       partnershipId: partnership.id,
       groupId: group.id,
-      key: `extension:${partnership.id}:${deadline}`,
+      key: extensionKey(partnership.id, deadline),
       title: { sv: agendaTitle("sv", deadline), en: agendaTitle("en", deadline) },
       before,
     });
@@ -74,7 +94,9 @@ export function createExtensionReminderHandler(deps: ReportsDeps, service: Repor
       const days = Math.round((Date.parse(payload.deadline) - Date.parse(today)) / DAY_MS);
       const compose = ({ locale }: { locale: "sv" | "en" }) => {
         const t = createTranslator(reportsMessages, locale, partnership.timeZone);
-        return plain(t("extension.reminder", { partnership: partnership.name, deadline: payload.deadline, days: t("days", { n: days }) }));
+        const text = t("extension.reminder", { partnership: partnership.name, deadline: payload.deadline, days: t("days", { n: days }) });
+        // From the first reminder on, the people who may record the decision are told how.
+        return textMessage(text, t("extension.howToRecord", { until: partnership.extensionUntil ?? payload.deadline }));
       };
       const key = { key: `extension:${partnership.id}:${payload.deadline}:reminder:${payload.daysBefore}` };
       await deps.transact(async (w) => {

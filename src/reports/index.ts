@@ -21,6 +21,7 @@ export { createAlertsPrefill } from "./report-prefill.alerts.ts";
 export { reportSettingsSchema, templateOverrideSchema, type ReportSettings } from "./report-settings.ts";
 export { compileReports, type Compilation } from "./compile-report.ts";
 export { createReportCompileCommand } from "./reports.cli.ts";
+export { extensionDeadlineOf, extensionKey, stopExtensionReminders } from "./extension-deadline.ts";
 
 const DRAFT_RETENTION_DAYS = 30;
 

@@ -33,6 +33,7 @@ export type ReportsKey =
   | "usage"
   | "extension.reminder"
   | "extension.agenda"
+  | "extension.howToRecord"
   | "form.title"
   | "form.submit"
   | "form.intro"
@@ -87,6 +88,8 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "extension.reminder":
       "Påminnelse till styrgruppen: förlängning av {partnership} måste vara skriftligt överenskommen senast {deadline} ({days}). Ta upp den på styrgruppens nästa möte.",
     "extension.agenda": "Förlängning av överenskommelsen: skriftligt beslut senast {deadline}",
+    "extension.howToRecord":
+      "När beslutet är fattat skriver styrgruppens ordförande eller administrationen till mig: `förlängning beviljad till ÅÅÅÅ-MM-DD` (längst till {until}) eller `förlängning avslutas`. Då slutar påminnelserna.",
     "form.title": "{form} {period}",
     "form.submit": "Skicka in",
     "form.intro": "{org}. Sista dag: {deadline}. Skriv inga namn eller personnummer.",
@@ -144,6 +147,8 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "extension.reminder":
       "Reminder to the steering group: the extension of {partnership} must be agreed in writing by {deadline} ({days}). Take it up at the steering group's next meeting.",
     "extension.agenda": "Extension of the agreement: written decision by {deadline}",
+    "extension.howToRecord":
+      "Once it is decided, the steering group's chair or the administration writes to me: `extension granted until YYYY-MM-DD` (at most {until}) or `extension ends`. The reminders then stop.",
     "form.title": "{form} {period}",
     "form.submit": "Submit",
     "form.intro": "{org}. Deadline: {deadline}. Do not write names or identity numbers.",

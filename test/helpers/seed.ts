@@ -6,10 +6,11 @@ export async function seedPartnership(
   id: string,
   members: { key: string; name: string; roles?: string[]; slack?: string; teams?: string; locale?: "sv" | "en" }[],
   channels: { platform: "slack" | "teams"; conversation: string }[] = [],
+  period: { start: string; end: string } = { start: "2026-01-01", end: "2026-12-31" },
 ): Promise<Record<string, string>> {
   await db
     .insertInto("partnerships")
-    .values({ id, name: `Partnerskap ${id}`, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+    .values({ id, name: `Partnerskap ${id}`, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: period.start, period_end: period.end, extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
     .execute();
   const ids: Record<string, string> = {};
   for (const m of members) {

@@ -41,6 +41,12 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     expect(ics).toHaveLength(4);
     expect(new Set(ics.map((c) => `${c.method} ${c.uid} ${c.sequence}`))).toEqual(new Set([`REQUEST meeting-${first.id}@samverka 0`]));
     expect(ics[0]!.start.toISOString()).toBe(first.startsAt.toISOString());
+    // Every member is an ATTENDEE, by e-mail where the file gives one, so Outlook files it as an invitation to them.
+    expect(ics[0]!.attendees).toEqual([
+      "Anna Ordförande <CHAIR> mailto:anna.ordforande@stockholm.se",
+      "Cecilia Sekreterare <REQ-PARTICIPANT> mailto:cecilia@eu-sthlm.samverka.invalid",
+      "Bo Ledamot <REQ-PARTICIPANT> mailto:bo@eu-sthlm.samverka.invalid",
+    ]);
     expect((await findMeeting(tb.db.db, first.id))!.status).toBe("invited");
   });
 
@@ -192,6 +198,7 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     const cancel = files().map((f) => parseCalendar(f.file.content)).filter((c) => c.method === "CANCEL");
     expect(cancel.length).toBeGreaterThan(0);
     expect(cancel[0]).toMatchObject({ uid: `meeting-${third!.id}@samverka`, sequence: 1, status: "CANCELLED" });
+    expect(cancel[0]!.attendees).toHaveLength(3);
     const pending = await tb.db.db.selectFrom("reminders").select("key").where("key", "like", `meeting:${third!.id}:%`).where("status", "=", "pending").execute();
     expect(pending).toEqual([]);
   });

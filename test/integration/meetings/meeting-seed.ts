@@ -2,6 +2,9 @@ import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
 
+/** An agreement period that covers every date these tests plan in (planning stops at the period's end). */
+export const LONG_PERIOD = { start: "2026-01-01", end: "2030-12-31" };
+
 /** The styrgrupp of partnership `eu-sthlm`: Anna (chair, coordinator), Bo, Cecilia (secretary, English), David outside it. */
 export async function seedStyrgrupp(
   db: Db,
@@ -14,7 +17,9 @@ export async function seedStyrgrupp(
     { key: "bo", name: "Bo Ledamot", [platform]: identities.bo },
     { key: "cecilia", name: "Cecilia Sekreterare", [platform]: identities.cecilia, locale: "en" },
     ...(identities.david === undefined ? [] : [{ key: "david", name: "David Utanför", [platform]: identities.david }]),
-  ]);
+  ], [], LONG_PERIOD);
+  // Anna's partnership file gives her work e-mail; the others have none.
+  await db.updateTable("members").set({ email: "anna.ordforande@stockholm.se" }).where("id", "=", ids.anna!).execute();
   const group = await db
     .insertInto("groups")
     .values({

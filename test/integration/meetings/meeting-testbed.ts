@@ -110,8 +110,9 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
 }
 
 /** Parses a calendar file with ical.js, as a calendar client would. */
-export function parseCalendar(content: Buffer): { method: string; uid: string; sequence: number; start: Date; status: string } {
+export function parseCalendar(content: Buffer): { method: string; uid: string; sequence: number; start: Date; status: string; attendees: string[]; location: string | null } {
   const text = content.toString("utf8");
+  ICAL.TimezoneService.reset();
   const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const tz of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
   const reparsed = new ICAL.Component(ICAL.parse(text) as unknown[]);
@@ -123,6 +124,9 @@ export function parseCalendar(content: Buffer): { method: string; uid: string; s
     sequence: event.sequence,
     start: event.startDate.toJSDate(),
     status: String(vevent.getFirstPropertyValue("status")),
+    // "CN <ROLE> value", the way a reader checks who is invited.
+    attendees: event.attendees.map((a) => `${String(a.getParameter("cn"))} <${String(a.getParameter("role"))}> ${String(a.getFirstValue())}`),
+    location: event.location ?? null,
   };
 }
 

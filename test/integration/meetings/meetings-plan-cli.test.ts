@@ -4,12 +4,13 @@ import { createMeetingsPlanCommand } from "../../../src/meetings/meetings.cli.ts
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
+import { LONG_PERIOD } from "./meeting-seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedPartnership(t.db, "eu-stockholm", []);
+  await seedPartnership(t.db, "eu-stockholm", [], [], LONG_PERIOD);
   const blackouts = [{ from: "07-01", to: "07-31", label: "Sommar" }, { from: "12-21", to: "01-06", label: "Jul" }];
   await t.db
     .insertInto("groups")
@@ -56,6 +57,39 @@ describe("samverka meetings plan", () => {
     expect(again.out.at(-1)).toBe("0 nya möten planerade.");
     const count = await t.db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(again.out.length - 2);
+  });
+
+  it("lets July's blackout yield for a monthly group, says so once naming the months, and shows an exempt month with its reason", async () => {
+    await seedPartnership(t.db, "goteborg", [], [], LONG_PERIOD);
+    const july = { from: "07-01", to: "07-31", label: "Sommar" };
+    await t.db
+      .insertInto("groups")
+      .values([
+        { partnership_id: "goteborg", key: "samverkan", kind: "samverkansgrupp", name: "Samverkan", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: 1, time: "10:00" }, blackouts: [july] }) },
+        { partnership_id: "goteborg", key: "referens", kind: "referensgrupp", name: "Referens", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: 1, time: "10:00" }, blackouts: [july], exemptMonths: [{ month: 7, reason: "Sommarstängt enligt beslut 2027-03-02" }] }) },
+      ])
+      .execute();
+    const { code, out, err } = await run(["--partnership", "goteborg", "--from", "2027-06-01", "--months", "14"]);
+    expect(code).toBe(0);
+    const samverkanJuly = out.filter((l) => l.startsWith("Samverkan ") && / 2027-07-| 2028-07-/.test(l));
+    expect(samverkanJuly).toEqual([
+      expect.stringMatching(/^Samverkan +torsdag +2027-07-01 +v\. 26 +kl\. 10\.00 +kl\. 12\.00 +planerat \(spärrperioden viker\)$/),
+      expect.stringMatching(/^Samverkan +måndag +2028-07-31 +v\. 31 .*\(spärrperioden viker\)$/),
+    ]);
+    expect(out.filter((l) => l.startsWith("Referens ") && / 2027-07-| 2028-07-/.test(l))).toEqual([]);
+    expect(out).toContain("Referens: inget möte i juli 2027, undantagen månad: Sommarstängt enligt beslut 2027-03-02");
+    expect(out).toContain("Referens: inget möte i juli 2028, undantagen månad: Sommarstängt enligt beslut 2027-03-02");
+    // One note for the colliding group, naming both Julys; none for the exempt one, and no gap warnings.
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("Obs (Samverkan): gruppen ska mötas minst varje månad, men spärrperioderna tar alla arbetsdagar i juli 2027 och juli 2028.");
+
+    const json = await run(["--partnership", "goteborg", "--from", "2027-06-01", "--months", "14", "--json", "--dry-run"]);
+    const parsed = JSON.parse(json.out.join("\n")) as { meetings: { group: string; start: string; yielded: boolean }[]; exemptions: unknown[] };
+    expect(parsed.meetings.filter((m) => m.yielded).map((m) => [m.group, m.start])).toEqual([["Samverkan", "2027-07-01T10:00:00+02:00"], ["Samverkan", "2028-07-31T10:00:00+02:00"]]);
+    expect(parsed.exemptions).toEqual([
+      { group: "Referens", month: "2027-07", reason: "Sommarstängt enligt beslut 2027-03-02" },
+      { group: "Referens", month: "2028-07", reason: "Sommarstängt enligt beslut 2027-03-02" },
+    ]);
   });
 
   it("refuses a bad date or an unknown partnership with a message that says how to fix it", async () => {

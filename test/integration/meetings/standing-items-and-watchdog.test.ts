@@ -19,11 +19,12 @@ afterAll(async () => {
 const allMeetings = () => listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2030-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
 
 describe("the daily meetings tick", () => {
-  it("keeps the group planned a year ahead with reminders, and running it again changes nothing", async () => {
+  it("keeps the group planned a year ahead within the agreement period, with reminders, and running it again changes nothing", async () => {
     const task = createMeetingsDailyTask(tb.deps);
     await task.run(tb.clock.now());
     const planned = await allMeetings();
-    expect(planned.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual(["2026-10-13", "2026-12-08", "2027-02-09", "2027-04-13", "2027-06-08", "2027-08-10"]);
+    // A year ahead, but not past the agreement period's end (2027-04-30).
+    expect(planned.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual(["2026-10-13", "2026-12-08", "2027-02-09", "2027-04-13"]);
     const reminders = await tb.db.db.selectFrom("reminders").select("key").where("status", "=", "pending").execute();
     expect(reminders.length).toBeGreaterThanOrEqual(6);
     await task.run(tb.clock.now());
@@ -31,7 +32,7 @@ describe("the daily meetings tick", () => {
     expect(await tb.db.db.selectFrom("reminders").select("key").where("status", "=", "pending").execute()).toHaveLength(reminders.length);
   });
 
-  it("warns the chair once when a cancelled meeting leaves the cadence broken", async () => {
+  it("warns the chair once per gap, not daily, when a cancelled meeting leaves the cadence broken", async () => {
     const [, december] = await allMeetings();
     await cancelMeeting(tb.deps, tb.group, december!);
     tb.chat.calls.length = 0;
@@ -39,6 +40,11 @@ describe("the daily meetings tick", () => {
     const task = createMeetingsDailyTask(tb.deps);
     await task.run(tb.clock.now());
     await task.run(tb.clock.now());
+    // The next days' ticks see the same gap: it was said once, not every morning until December.
+    for (const day of ["2026-11-21T05:00:00Z", "2026-11-22T05:00:00Z", "2026-12-15T05:00:00Z"]) {
+      tb.clock.set(day);
+      await task.run(tb.clock.now());
+    }
     await tb.outbox.deliver();
     const warnings = tb.chat.directTextsTo(PEOPLE.anna).filter((t) => t.includes("Mötesfrekvens"));
     expect(warnings).toHaveLength(1);

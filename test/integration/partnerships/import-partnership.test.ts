@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { createExportCommand, createImportCommand } from "../../../src/partnerships/partnership.cli.ts";
+import { createCadenceImportNotes } from "../../../src/meetings/index.ts";
+import { findPartnership, recordPeriodDecision } from "../../../src/partnerships/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { EXAMPLES, readExample, recordingContext, snapshotRows } from "./partnership-cli.helpers.ts";
 
@@ -35,6 +37,52 @@ async function runImport(...args: string[]) {
 }
 
 describe("samverka import", () => {
+  it("says once, naming the month, when a blackout would empty a month the cadence needs, and not once the month is exempt", async () => {
+    const withNotes = createImportCommand("sv", createCadenceImportNotes("sv"));
+    const run = async (file: string) => {
+      const ctx = recordingContext(t.db, clock);
+      return { code: await withNotes.run([file], ctx), stderr: ctx.stderr };
+    };
+    // The example's samverkansgrupp meets at least monthly and has the default July blackout; its styrgrupp meets every other month.
+    const text = readExample("stockholm-eu-medborgare.yaml");
+    const first = await run(writeVariant("notes", text));
+    expect(first.code).toBe(0);
+    expect(first.stderr).toEqual([expect.stringContaining("Obs (Samverkansgrupp): gruppen ska mötas minst varje månad, men spärrperioderna tar alla arbetsdagar i juli. Där viker spärrperioden")]);
+    const exempt = writeVariant("notes", text, (s) =>
+      s.replace("      agendaSendDaysBefore: 2\n", "      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: 7, reason: Sommaruppehåll enligt styrgruppens beslut }]\n"),
+    );
+    const second = await run(exempt);
+    expect(second).toEqual({ code: 0, stderr: [] });
+    const stored = await t.db.selectFrom("groups").select("meeting_settings").where("partnership_id", "=", "notes").where("key", "=", "samverkansgrupp").executeTakeFirstOrThrow();
+    expect(stored.meeting_settings.exemptMonths).toEqual([{ month: 7, reason: "Sommaruppehåll enligt styrgruppens beslut" }]);
+  });
+
+  it("keeps an extension recorded in chat when the unchanged file is imported again, and exports the moved period", async () => {
+    const file = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"));
+    await runImport(file);
+    const anna = await t.db.selectFrom("members").select("id").where("partnership_id", "=", "extended").where("key", "=", "eu-teamet-chef").executeTakeFirstOrThrow();
+    const recorded = await recordPeriodDecision(t.db, "extended", { kind: "extended" }, { memberId: anna.id, at: clock.now() });
+    expect(recorded).toMatchObject({ ok: true, recorded: { decision: "extended", before: { end: "2027-04-30" }, after: { end: "2028-04-30" } } });
+    expect(await runImport(file)).toMatchObject({ code: 0, stdout: "extended: Inga ändringar (no changes)." });
+    expect((await findPartnership(t.db, "extended"))?.period).toEqual({ start: "2026-05-01", end: "2028-04-30", extension: { stepMonths: 12, until: "2029-04-30", agreementDeadline: "02-01" } });
+    const ending = await recordPeriodDecision(t.db, "extended", { kind: "ending" }, { memberId: anna.id, at: clock.now() });
+    expect(ending).toMatchObject({ ok: true, recorded: { after: { end: "2028-04-30", extension: { until: "2028-04-30" } } } });
+    expect(await runImport(file)).toMatchObject({ stdout: "extended: Inga ändringar (no changes)." });
+    // The file moving on to a new agreement (a later end) leaves the old decisions as history.
+    const renewed = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"), (s) => s.replace('end: "2027-04-30"', 'end: "2029-04-30"').replace('until: "2029-04-30"', 'until: "2031-04-30"'));
+    await runImport(renewed);
+    expect((await findPartnership(t.db, "extended"))?.period).toMatchObject({ end: "2029-04-30", extension: { until: "2031-04-30" } });
+  });
+
+  it("refuses an exempt month that is neither 1–12 nor YYYY-MM, naming the field", async () => {
+    const file = writeVariant("badexempt", readExample("stockholm-eu-medborgare.yaml"), (s) =>
+      s.replace("      agendaSendDaysBefore: 2\n", "      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: \"juli\", reason: Sommar }]\n"),
+    );
+    const result = await runImport(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/groups\[1\]\.meetings\.exemptMonths\[0\]\.month: .*2027-07/);
+  });
+
   it("says there are no changes on a second identical import and writes nothing, not even updated_at", async () => {
     const file = writeVariant("twice", readExample("stockholm-eu-medborgare.yaml"));
     const first = await runImport(file);

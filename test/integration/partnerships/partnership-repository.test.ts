@@ -40,7 +40,7 @@ describe("partnership read side", () => {
       city: "Stockholm",
       timeZone: "Europe/Stockholm",
       locale: "sv",
-      period: { start: "2019-05-01", end: "2020-04-30", extension: { stepMonths: 12, until: "2022-04-30", agreementDeadline: "02-01" } },
+      period: { start: "2026-05-01", end: "2027-04-30", extension: { stepMonths: 12, until: "2029-04-30", agreementDeadline: "02-01" } },
     });
     expect((await findPartnership(t.db, "stockholm-bris-stodgrupper"))?.period.extension).toBeNull();
     expect(await findPartnership(t.db, "nowhere")).toBeUndefined();

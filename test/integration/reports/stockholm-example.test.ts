@@ -10,10 +10,10 @@ const EXAMPLE = path.resolve(import.meta.dirname, "../../../examples/stockholm-e
 
 beforeAll(async () => {
   h = await createReportsHarness({
-    start: "2020-03-31T08:00:00Z",
+    start: "2027-03-31T08:00:00Z",
     seed: async (db) => {
       const file = parsePartnershipFile(await readFile(EXAMPLE, "utf8"), "stockholm-eu-medborgare.yaml");
-      await importPartnership(db, file, { clock: createManualClock("2020-01-01T00:00:00Z") });
+      await importPartnership(db, file, { clock: createManualClock("2027-01-01T00:00:00Z") });
       return { members: {}, organisations: {} };
     },
   });
@@ -28,15 +28,15 @@ describe("the Stockholm EU-citizens partnership's report cycles", () => {
     await h.runDue();
     const reports = await h.db.db.selectFrom("reports").select(["form", "period"]).distinct().orderBy("form").execute();
     expect(reports).toEqual([
-      { form: "ekonomi", period: "2019/20" },
-      { form: "manadsrapport", period: "2020-03" },
+      { form: "ekonomi", period: "2026/27" },
+      { form: "manadsrapport", period: "2027-03" },
     ]);
     const count = await h.db.db.selectFrom("reports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
     // Ali coordinates Convictus on Slack: one report starts as a conversation, the other waits behind a button.
     const ali = h.chats.get("slack")!.directTextsTo("U0FAKECONV").join("\n");
-    expect(ali).toContain("Ekonomisk redovisning 2019/20 för Convictus är öppen. Sista dag att lämna in: 2020-04-30.");
-    expect(ali).toContain("Månadsrapport 2020-03 för Convictus är öppen. Sista dag att lämna in: 2020-04-10.");
+    expect(ali).toContain("Ekonomisk redovisning 2026/27 för Convictus är öppen. Sista dag att lämna in: 2027-04-30.");
+    expect(ali).toContain("Månadsrapport 2027-03 för Convictus är öppen. Sista dag att lämna in: 2027-04-10.");
     expect(ali).toContain("Du håller på med en annan rapport.");
     expect(h.chats.get("teams")!.directTextsTo("29:fake-fralsningsarmen-samordnare").join("\n")).toContain("för Frälsningsarmén är öppen");
   });

@@ -69,7 +69,9 @@ describe("partnership file", () => {
     expect(nights.reduce((sum, a) => sum + a.placesWomen, 0)).toBe(20);
     expect(new Set(nights.map((a) => `${a.nightsPerGrant}/${a.nightsPerGrantWomen}/${a.karenstidNights}`))).toEqual(new Set(["5/7/2"]));
     expect(file.organisations.map((o) => o.orgNumber)).toEqual(["802012-1581", "802006-1688", "802006-1019", "802003-1954"]);
-    expect(file.period).toEqual({ start: "2019-05-01", end: "2020-04-30", extension: { stepMonths: 12, until: "2022-04-30", agreementDeadline: "02-01" } });
+    // An illustrative current period with the decision's rules: a contract year from 1 May, a year at a time, by 1 February.
+    expect(file.period).toEqual({ start: "2026-05-01", end: "2027-04-30", extension: { stepMonths: 12, until: "2029-04-30", agreementDeadline: "02-01" } });
+    expect(stockholm).toContain("2019-05-01 – 2020-04-30, extendable a year at a time up to 2022-04-30");
     expect(file.coldNights).toMatchObject({ thresholdC: -7, season: { from: "11-01", to: "03-31" } });
   });
 

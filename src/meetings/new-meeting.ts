@@ -1,0 +1,97 @@
+import type { ActionContext, Actor, FormContext, FormHandler } from "../app/feature.ts";
+import type { FormResult, FormValues } from "../chat/inbound.ts";
+import type { FormView } from "../chat/message.ts";
+import type { Translate } from "../shared/i18n.ts";
+import { callMeeting, checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
+import type { MeetingGroup } from "./meeting-group.repository.ts";
+import { translatorFor } from "./meeting-views.ts";
+import type { MeetingsDeps } from "./meetings.deps.ts";
+import type { MeetingMessageKey } from "./meetings.messages.ts";
+
+type T = Translate<MeetingMessageKey>;
+
+/** What the form starts from: a group and a date (the watchdog's button names the gap), or earlier answers. */
+interface Prefill {
+  groupId?: string;
+  date?: string;
+  values?: FormValues;
+  errors?: Record<string, string>;
+}
+
+/** Reads one submitted value as trimmed text. */
+export function textValue(values: FormValues, id: string): string {
+  const v = values[id];
+  return typeof v === "string" ? v.trim() : "";
+}
+
+/** The extra-meeting form: group, date and time, length, place or link, reason. */
+export function newMeetingForm(groups: readonly MeetingGroup[], t: T, prefill: Prefill = {}): FormView {
+  const group = groups.find((g) => g.id === (prefill.values?.group ?? prefill.groupId)) ?? groups[0]!;
+  const initial = (id: string, fallback?: string) => {
+    const v = prefill.values?.[id] ?? fallback;
+    return v === undefined || v === "" ? {} : { initial: v };
+  };
+  return {
+    formId: "meeting.new",
+    title: t("call.form.title"),
+    submitLabel: t("call.form.submit"),
+    state: "",
+    intro: t("call.form.intro"),
+    fields: [
+      { id: "group", label: t("call.form.group"), kind: "choice", required: true, choices: groups.map((g) => ({ value: g.id, label: g.name })), initial: group.id },
+      { id: "date", label: t("move.form.date"), kind: "date", required: true, ...initial("date", prefill.date) },
+      { id: "time", label: t("move.form.time"), kind: "text", required: true, maxLength: 5, ...initial("time", group.meetings.pattern.time) },
+      { id: "duration", label: t("call.form.duration"), kind: "number", required: true, ...initial("duration", String(group.meetings.pattern.durationMinutes)) },
+      { id: "location", label: t("call.form.location"), kind: "text", required: false, maxLength: LOCATION_MAX, help: t("call.form.locationHelp"), ...initial("location") },
+      { id: "reason", label: t("call.form.reason"), kind: "multiline", required: false, maxLength: REASON_MAX, help: t("agenda.form.help"), ...initial("reason") },
+    ],
+    ...(prefill.errors === undefined ? {} : { errors: prefill.errors }),
+  };
+}
+
+/** Opens the extra-meeting form for the groups the actor may call meetings of, or says they may call none. */
+export async function openNewMeetingForm(deps: MeetingsDeps, actor: Actor, reply: ActionContext["reply"], prefill: Prefill = {}): Promise<void> {
+  const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
+  const groups = await groupsActorMayCall(deps, actor);
+  if (groups.length === 0) return reply.whisper(textOf(t("call.notAllowed")));
+  await reply.openForm(newMeetingForm(groups, t, prefill));
+}
+
+/** Reads the length of a meeting in minutes (15 minutes to 8 hours). */
+export function readDuration(value: string): number | undefined {
+  const minutes = Number(value);
+  return Number.isInteger(minutes) && minutes >= 15 && minutes <= 480 ? minutes : undefined;
+}
+
+/** The extra-meeting form's submission: a meeting like any other, invited now when its invitation is due. */
+export function createNewMeetingForm(deps: MeetingsDeps): FormHandler {
+  return {
+    prefix: "meeting.new",
+    submit: async (ctx: FormContext): Promise<FormResult> => {
+      const { actor, event } = ctx;
+      const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
+      const groups = await groupsActorMayCall(deps, actor);
+      const group = groups.find((g) => g.id === textValue(event.values, "group"));
+      if (group === undefined) return { ok: false, errors: { "": t("call.notAllowed") } };
+      const now = deps.clock.now();
+      const time = readMeetingTime(group, textValue(event.values, "date"), textValue(event.values, "time"), now, t);
+      const errors: Record<string, string> = time.ok ? {} : { ...time.errors };
+      const duration = readDuration(textValue(event.values, "duration"));
+      if (duration === undefined) errors.duration = t("call.badDuration");
+      const [location, reason] = [textValue(event.values, "location"), textValue(event.values, "reason")];
+      for (const [id, text, max] of [["location", location, LOCATION_MAX], ["reason", reason, REASON_MAX]] as const) {
+        const problem = checkFreeText(text, max);
+        if (problem !== undefined) errors[id] = t(problem, { max });
+      }
+      if (!time.ok || duration === undefined || Object.keys(errors).length > 0) return { ok: false, errors, form: newMeetingForm(groups, t, { values: event.values, errors }) };
+      const called = await callMeeting(deps, group, { startsAt: time.startsAt, durationMinutes: duration, location: location || null, reason: reason || null, origin: "extra", calledBy: actor.member.id });
+      const done = t("call.done", { group: group.name, at: called.meeting.startsAt });
+      const when = called.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: called.inviteAt });
+      return { ok: true, message: { text: done, blocks: [{ type: "text", text: done }, { type: "text", text: when }] } };
+    },
+  };
+}
+
+function textOf(text: string) {
+  return { text, blocks: [{ type: "text" as const, text }] };
+}
