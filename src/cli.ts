@@ -2,9 +2,10 @@
 import { inspect } from "node:util";
 import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";
-import { createSlackManifestCommand, loggerFor, openDatabase, startApp, type Role } from "./main.ts";
+import { createSlackManifestCommand, loggerFor, openDatabase, platformForgetters, startApp, type Role } from "./main.ts";
 import { createCadenceImportNotes, createMeetingsPlanCommand } from "./meetings/index.ts";
 import { createPartnershipCommands } from "./partnerships/partnership.cli.ts";
+import { createMemberCommands } from "./privacy/index.ts";
 import { createReportCompileCommand } from "./reports/index.ts";
 import type { Locale } from "./shared/i18n.ts";
 import { SamverkaError } from "./shared/errors.ts";
@@ -12,7 +13,13 @@ import { systemClock } from "./shared/clock.ts";
 
 /** Admin commands contributed by the capabilities, in the configured language. */
 function adminCommands(locale: Locale): CliCommand[] {
-  return [...createPartnershipCommands(locale, { importNotes: createCadenceImportNotes(locale) }), createMeetingsPlanCommand(locale), createReportCompileCommand(), createSlackManifestCommand()];
+  return [
+    ...createPartnershipCommands(locale, { importNotes: createCadenceImportNotes(locale) }),
+    ...createMemberCommands(locale, platformForgetters),
+    createMeetingsPlanCommand(locale),
+    createReportCompileCommand(),
+    createSlackManifestCommand(),
+  ];
 }
 
 const SERVE: Record<string, Role> = { start: "all", web: "web", worker: "worker" };

@@ -5,6 +5,8 @@ import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/datab
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
 import { createTeamsAdapter, decideTeamsAccess, describeTeamsAccess, isLocalDataDir, markLocalDataDir, refuseTeams, startPlayground } from "../adapters/teams/index.ts";
+import { forgetSlackUsers } from "../adapters/slack/forget-users.ts";
+import { forgetTeamsUsers } from "../adapters/teams/forget-users.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { createJobRuntime, type JobRuntime } from "../jobs/job-runtime.ts";
 import { createAlertsFeature } from "./alerts/index.ts";
@@ -22,12 +24,15 @@ import { createAgendaPort, createAgendaSources, createMeetingsFeature, MEETINGS_
 import { createInbox, purgeInbox, releaseStaleInboxClaims } from "./inbox/index.ts";
 import { createFailureNoticeRenderer, createOutboxDelivery, createPacer, reconcileOutbox } from "./outbox/index.ts";
 import { createReminderProcessor, reconcileReminders } from "./reminders/index.ts";
+import { createPrivacyFeature } from "./privacy/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
 
 // The CLI (src/cli.ts) reaches adapters only through the composition root.
 export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
+/** What each chat adapter keeps about platform users, forgotten when a member is erased. */
+export const platformForgetters = [forgetSlackUsers, forgetTeamsUsers];
 
 /**
  * Sized together: a process handles 8 deliveries at once, sends up to 20 outbox rows and runs 10 reminders; each
@@ -176,6 +181,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
       }),
       createReportsFeature({ ...deps, agenda: createAgendaPort({ db, clock }) }),
+      createPrivacyFeature({ db }),
       ...(options.features ?? []),
     ];
     // Each person is held to a human pace before anything reaches a feature (commands, messages, form submissions).
