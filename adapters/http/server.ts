@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import type { Logger } from "../../src/shared/logger.ts";
 
 /** A named dependency /readyz checks, and what to tell the operator when it fails. */
@@ -33,8 +33,11 @@ async function withTimeout(check: ReadinessCheck): Promise<boolean> {
   }
 }
 
-/** Creates the express app with `GET /healthz` (alive) and `GET /readyz` (every check answers, else 503). */
-export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Logger }): HttpServer {
+/**
+ * Creates the express app with `GET /healthz` (alive) and `GET /readyz` (every check answers, else 503). `observe`
+ * runs first on every request (the request metrics).
+ */
+export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Logger; observe?: RequestHandler }): HttpServer {
   const app = express();
   app.disable("x-powered-by");
   // Every route, before any of them reads a byte: a declared body larger than the largest any route takes is refused.
@@ -44,6 +47,7 @@ export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Lo
     options.logger.warn({ path: req.path, length: req.headers["content-length"] }, "request refused: body too large");
     res.status(413).json({ error: "payload_too_large" });
   });
+  if (options.observe !== undefined) app.use(options.observe);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

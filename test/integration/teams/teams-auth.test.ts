@@ -117,6 +117,15 @@ describe("Teams request authentication", () => {
     expect(await conversations()).toEqual([]);
   });
 
+  it("says once, in Samverka's own words, that local Teams is unauthenticated (the SDK's own warning is kept at debug)", async () => {
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_o: object | string, msg?: string) => void warnings.push(msg ?? ""), child: () => logger };
+    const adapter = createTeamsAdapter({ access: { mode: "local", reason: "explicit" }, handler, inbox: createTestInbox(db.db), db: db.db, logger, host: "127.0.0.1" });
+    await adapter.start();
+    await adapter.start();
+    expect(warnings).toEqual([expect.stringMatching(/accepts UNAUTHENTICATED requests for local use.*only from this machine \(127\.0\.0\.1\)/)]);
+  });
+
   it("keeps a conversation at the connector it was first seen with, and a personal chat with its first user", async () => {
     const victim = { ...activity, id: "v1", from: { id: "29:victim", aadObjectId: "aad-victim" }, conversation: { id: "a:victim", conversationType: "personal" }, serviceUrl: `${connector.url}/` };
     expect((await post(local.url, victim)).status).toBe(200);
