@@ -9,6 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("location", "text", (c) => c.check(sql`length(location) between 1 and 300`))
     .addColumn("reason", "text", (c) => c.check(sql`length(reason) between 1 and 500`))
     .addColumn("called_by_member_id", "uuid", (c) => c.references("members.id").onDelete("set null"))
+    // The inbox row of the request that called it: handled again after a crash, the request finds its meeting.
+    .addColumn("request_key", "text", (c) => c.unique())
     .execute();
 
   await db.schema
@@ -25,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("meeting_id", "uuid", (c) => c.references("meetings.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("decided_at", "timestamptz")
+    .addColumn("request_key", "text", (c) => c.unique())
     .execute();
 
   await db.schema
@@ -52,6 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("note", "text", (c) => c.check(sql`length(note) between 1 and 500`))
     .addColumn("recorded_by_member_id", "uuid", (c) => c.references("members.id").onDelete("set null"))
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull())
+    .addColumn("request_key", "text", (c) => c.unique())
     .addPrimaryKeyConstraint("minutes_versions_pk", ["meeting_id", "version"])
     .execute();
   // The minutes saved before versions existed become their version 1.
@@ -64,5 +68,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ["minutes_versions", "meeting_poll_votes", "meeting_poll_options", "meeting_polls"]) await db.schema.dropTable(table).ifExists().execute();
-  for (const column of ["called_by_member_id", "reason", "location", "origin"]) await db.schema.alterTable("meetings").dropColumn(column).execute();
+  for (const column of ["request_key", "called_by_member_id", "reason", "location", "origin"]) await db.schema.alterTable("meetings").dropColumn(column).execute();
 }

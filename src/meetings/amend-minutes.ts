@@ -31,14 +31,17 @@ export async function minutesVersions(db: Db, meetingId: string): Promise<Minute
  * takes the new decisions, and the group is told what changed (its channel, and a styrgrupp's members directly).
  * Returns the new version number, or undefined when the meeting has no minutes to amend.
  */
-export async function amendMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, change: { decisions: string[]; note: string; by: string }): Promise<number | undefined> {
+export async function amendMinutes(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, change: { decisions: string[]; note: string; by: string; request?: string }): Promise<number | undefined> {
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const locked = await lockMeeting(tx.db, meeting.id);
     if (locked === undefined || locked.status !== "held" || locked.minutesAt === null) return undefined;
+    // The same request handled again (after a crash) finds the version it made.
+    const earlier = change.request === undefined ? undefined : await tx.db.selectFrom("minutes_versions").select("version").where("request_key", "=", change.request).executeTakeFirst();
+    if (earlier !== undefined) return earlier.version;
     const [latest] = await minutesVersions(tx.db, meeting.id);
     const version = (latest?.version ?? 0) + 1;
-    await tx.db.insertInto("minutes_versions").values({ meeting_id: meeting.id, version, decisions: JSON.stringify(change.decisions), note: change.note, recorded_by_member_id: change.by, recorded_at: now }).execute();
+    await tx.db.insertInto("minutes_versions").values({ meeting_id: meeting.id, version, decisions: JSON.stringify(change.decisions), note: change.note, recorded_by_member_id: change.by, recorded_at: now, request_key: change.request ?? null }).execute();
     await tx.db.deleteFrom("meeting_decisions").where("meeting_id", "=", meeting.id).execute();
     if (change.decisions.length > 0) {
       await tx.db.insertInto("meeting_decisions").values(change.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();

@@ -4,7 +4,7 @@ import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { isAfterPeriod } from "./agreement-period.ts";
-import { insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
+import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
 import { listGroups, listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
 import { NOTICE_TIME, scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
@@ -62,6 +62,8 @@ export interface CalledMeeting {
   reason: string | null;
   origin: "extra" | "poll";
   calledBy: string | null;
+  /** The inbox row of the request: handled again after a crash, the request finds the meeting it made. */
+  request?: string;
 }
 
 /**
@@ -72,12 +74,13 @@ export interface CalledMeeting {
 export async function callMeeting(deps: MeetingsDeps, group: MeetingGroup, called: CalledMeeting): Promise<{ meeting: Meeting; invitedNow: boolean; inviteAt: Date }> {
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
+    const earlier = called.request === undefined ? undefined : await findCalledMeeting(tx.db, called.request);
+    if (earlier !== undefined) return { meeting: earlier, invitedNow: earlier.invitedAt !== null, inviteAt: earlier.invitedAt ?? inviteTime(group, earlier) };
     const endsAt = new Date(called.startsAt.getTime() + called.durationMinutes * 60_000);
     const meeting = await insertCalledMeeting(tx.db, group, { ...called, endsAt }, now);
     await scheduleMeetingReminders(tx.reminders, meeting, group, now);
-    const start = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone });
-    const inviteAt = start.minus({ days: group.meetings.inviteDaysBefore }).set(NOTICE_TIME).toJSDate();
-    const agendaAt = start.minus({ days: group.meetings.agendaSendDaysBefore }).set(NOTICE_TIME).toJSDate();
+    const inviteAt = inviteTime(group, meeting);
+    const agendaAt = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.agendaSendDaysBefore }).set(NOTICE_TIME).toJSDate();
     if (agendaAt <= now) {
       const dueAt = new Date(now.getTime() + (meeting.startsAt.getTime() - now.getTime()) / 2);
       await tx.reminders.schedule({ key: `meeting:${meeting.id}:agenda-send`, kind: "meeting.agenda-send", partnershipId: meeting.partnershipId, dueAt, payload: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() } });
@@ -86,4 +89,8 @@ export async function callMeeting(deps: MeetingsDeps, group: MeetingGroup, calle
     await sendInvitation(tx, group, meeting);
     return { meeting, invitedNow: true, inviteAt: now };
   });
+}
+
+function inviteTime(group: MeetingGroup, meeting: Meeting): Date {
+  return DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.inviteDaysBefore }).set(NOTICE_TIME).toJSDate();
 }

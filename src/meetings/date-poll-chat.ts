@@ -101,7 +101,7 @@ export function createPollForm(deps: MeetingsDeps): FormHandler {
         return { ok: false, errors, form: pollForm(groups, t, localDateOf(now, group.timeZone), { values: event.values, errors }) };
       }
       const ordered = [...times].sort((a, b) => a.getTime() - b.getTime());
-      await startPoll(deps, group, actor.member.id, { times: ordered, durationMinutes: duration, location: location || null, reason: reason || null, deadlineAt: deadline.toJSDate() });
+      await startPoll(deps, group, actor.member.id, { times: ordered, durationMinutes: duration, location: location || null, reason: reason || null, deadlineAt: deadline.toJSDate() }, event.delivery);
       return { ok: true, message: textOf(t("poll.started", { group: group.name, count: ordered.length, deadline: deadline.toJSDate() })) };
     },
   };
@@ -114,14 +114,15 @@ export function createPollActions(deps: MeetingsDeps): ActionHandler {
     run: async ({ event, actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textOf(t(key, params)));
-      const pollId = await pollIdOfOption(deps.db, event.value);
+      const clear = event.actionId === "meeting.poll.clear";
+      const pollId = clear ? event.value : await pollIdOfOption(deps.db, event.value);
       const poll = pollId === undefined ? undefined : await loadPoll(deps.db, pollId);
       if (poll === undefined || poll.partnershipId !== actor.partnership.id) return say("poll.gone");
       const audience = { locale: actor.locale, timeZone: actor.partnership.timeZone };
-      if (event.actionId === "meeting.poll.vote") {
-        const vote = await voteInPoll(deps, poll.id, event.value, actor.member.id);
+      if (event.actionId === "meeting.poll.vote" || clear) {
+        const vote = await voteInPoll(deps, poll.id, clear ? "clear" : { optionId: event.value }, actor.member.id);
         if (!vote.ok) return say(vote.reason === "notInGroup" ? "notInGroup" : vote.reason === "closed" ? "poll.closed" : "poll.gone");
-        return say(vote.suits ? "poll.voted" : "poll.unvoted", { option: optionLabel(vote.option, audience) });
+        return vote.option === undefined ? say("poll.cleared") : say("poll.voted", { option: optionLabel(vote.option, audience) });
       }
       if (event.actionId !== "meeting.poll.choose") return;
       const group = await getGroup(deps.db, poll.groupId);

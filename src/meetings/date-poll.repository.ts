@@ -28,10 +28,11 @@ export async function insertPoll(
   db: Db,
   poll: Omit<DatePoll, "id" | "status" | "meetingId" | "options">,
   times: readonly Date[],
+  request?: string,
 ): Promise<string> {
   const row = await db
     .insertInto("meeting_polls")
-    .values({ partnership_id: poll.partnershipId, group_id: poll.groupId, organiser_member_id: poll.organiserId, location: poll.location, reason: poll.reason, duration_minutes: poll.durationMinutes, deadline_at: poll.deadlineAt })
+    .values({ partnership_id: poll.partnershipId, group_id: poll.groupId, organiser_member_id: poll.organiserId, location: poll.location, reason: poll.reason, duration_minutes: poll.durationMinutes, deadline_at: poll.deadlineAt, request_key: request ?? null })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.insertInto("meeting_poll_options").values(times.map((startsAt, i) => ({ poll_id: row.id, position: i + 1, starts_at: startsAt }))).execute();
@@ -60,12 +61,19 @@ export async function pollIdOfOption(db: Db, optionId: string): Promise<string |
   return (await db.selectFrom("meeting_poll_options").select("poll_id").where("id", "=", optionId).executeTakeFirst())?.poll_id;
 }
 
-/** Says the time suits the member, or takes that back if they had said so; returns whether it now suits them. */
-export async function toggleVote(db: Db, optionId: string, memberId: string, at: Date): Promise<boolean> {
-  const removed = await db.deleteFrom("meeting_poll_votes").where("option_id", "=", optionId).where("member_id", "=", memberId).executeTakeFirst();
-  if (Number(removed.numDeletedRows) > 0) return false;
-  await db.insertInto("meeting_poll_votes").values({ option_id: optionId, member_id: memberId, voted_at: at }).execute();
-  return true;
+/** The poll a request (its inbox row) started, when it was handled before. */
+export async function pollOfRequest(db: Db, request: string): Promise<string | undefined> {
+  return (await db.selectFrom("meeting_polls").select("id").where("request_key", "=", request).executeTakeFirst())?.id;
+}
+
+/** Says the time suits the member; saying it again changes nothing (a click handled twice counts once). */
+export async function addVote(db: Db, optionId: string, memberId: string, at: Date): Promise<void> {
+  await db.insertInto("meeting_poll_votes").values({ option_id: optionId, member_id: memberId, voted_at: at }).onConflict((oc) => oc.columns(["option_id", "member_id"]).doNothing()).execute();
+}
+
+/** Takes back every time the member said suits them in the poll. */
+export async function clearVotes(db: Db, pollId: string, memberId: string): Promise<void> {
+  await db.deleteFrom("meeting_poll_votes").where("member_id", "=", memberId).where("option_id", "in", (eb) => eb.selectFrom("meeting_poll_options").select("id").where("poll_id", "=", pollId)).execute();
 }
 
 /** Closes a poll: decided with its meeting, or cancelled. */

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
-import type { Block, Message } from "../chat/message.ts";
+import type { Block, Button, Message } from "../chat/message.ts";
 import type { Live } from "../chat/notifier.ts";
 import { defineRenderer, type Audience, type OutboxRenderer } from "../outbox/index.ts";
 import { createFormatters } from "../shared/i18n.ts";
 import { callMeeting } from "./call-meeting.ts";
-import { closePoll, insertPoll, loadPoll, toggleVote, type DatePoll, type PollOption } from "./date-poll.repository.ts";
+import { addVote, clearVotes, closePoll, insertPoll, loadPoll, pollOfRequest, type DatePoll, type PollOption } from "./date-poll.repository.ts";
 import { recordToGroup } from "./group-notices.ts";
 import { findMeeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
@@ -37,9 +37,12 @@ export interface PollInput {
  * Starts a date poll as one unit of work: the poll and its times, a card for the group's channel and each member
  * to say which times suit them, a card for the organiser to choose one, and the deadline's reminder.
  */
-export async function startPoll(deps: MeetingsDeps, group: MeetingGroup, organiserId: string, input: PollInput): Promise<string> {
+export async function startPoll(deps: MeetingsDeps, group: MeetingGroup, organiserId: string, input: PollInput, request?: string): Promise<string> {
   return inTransaction(deps, async (tx) => {
-    const pollId = await insertPoll(tx.db, { partnershipId: group.partnershipId, groupId: group.id, organiserId, location: input.location, reason: input.reason, durationMinutes: input.durationMinutes, deadlineAt: input.deadlineAt }, input.times);
+    // The same request handled again (after a crash) finds its poll: nothing is sent twice.
+    const earlier = request === undefined ? undefined : await pollOfRequest(tx.db, request);
+    if (earlier !== undefined) return earlier;
+    const pollId = await insertPoll(tx.db, { partnershipId: group.partnershipId, groupId: group.id, organiserId, location: input.location, reason: input.reason, durationMinutes: input.durationMinutes, deadlineAt: input.deadlineAt }, input.times, request);
     const seats = await listSeats(tx.db, group.id);
     await recordToGroup(tx, group, seats.map((s) => s.memberId), livePoll(pollId), { key: pollCard(pollId), card: pollCard(pollId) });
     await tx.notifier.toMember(organiserId, liveOrganiser(pollId), { key: organiserCard(pollId), card: organiserCard(pollId) });
@@ -48,21 +51,25 @@ export async function startPoll(deps: MeetingsDeps, group: MeetingGroup, organis
   });
 }
 
-/** What a vote did: the time now suits the member (or no longer), or why nothing changed. */
-export type VoteOutcome = { ok: true; suits: boolean; option: PollOption; group: MeetingGroup } | { ok: false; reason: "gone" | "closed" | "notInGroup" };
+/** What a vote did: the time now suits the member (or all their answers were taken back), or why nothing changed. */
+export type VoteOutcome = { ok: true; option?: PollOption; group: MeetingGroup } | { ok: false; reason: "gone" | "closed" | "notInGroup" };
 
-/** Says an option suits a member of the group, or takes it back; every copy of the cards is redrawn. */
-export async function voteInPoll(deps: MeetingsDeps, pollId: string, optionId: string, memberId: string): Promise<VoteOutcome> {
+/**
+ * Says an option suits a member of the group (`optionId`), or takes back all their answers (`"clear"`); every
+ * copy of the cards is redrawn. Either is safe to repeat.
+ */
+export async function voteInPoll(deps: MeetingsDeps, pollId: string, vote: { optionId: string } | "clear", memberId: string): Promise<VoteOutcome> {
   return inTransaction(deps, async (tx) => {
     const poll = await loadPoll(tx.db, pollId, { lock: true });
-    const option = poll?.options.find((o) => o.id === optionId);
-    if (poll === undefined || option === undefined) return { ok: false, reason: "gone" };
+    const option = vote === "clear" ? undefined : poll?.options.find((o) => o.id === vote.optionId);
+    if (poll === undefined || (vote !== "clear" && option === undefined)) return { ok: false, reason: "gone" };
     if (poll.status !== "open") return { ok: false, reason: "closed" };
     const group = await getGroup(tx.db, poll.groupId);
     if (!(await listSeats(tx.db, group.id)).some((s) => s.memberId === memberId)) return { ok: false, reason: "notInGroup" };
-    const suits = await toggleVote(tx.db, optionId, memberId, tx.clock.now());
+    if (option === undefined) await clearVotes(tx.db, poll.id, memberId);
+    else await addVote(tx.db, option.id, memberId, tx.clock.now());
     await refreshPollCards(tx, poll);
-    return { ok: true, suits, option, group };
+    return { ok: true, group, ...(option === undefined ? {} : { option }) };
   });
 }
 
@@ -165,7 +172,10 @@ function composePoll(poll: DatePoll, group: MeetingGroup, names: Map<string, str
   ];
   if (open) {
     const actionId = view === "member" ? "meeting.poll.vote" : "meeting.poll.choose";
-    blocks.push({ type: "buttons", buttons: poll.options.map((o) => ({ actionId, label: optionLabel(o, audience), value: o.id, ...(view === "organiser" ? { style: "primary" as const } : {}) })) });
+    const buttons: Button[] = poll.options.map((o) => ({ actionId, label: optionLabel(o, audience), value: o.id, ...(view === "organiser" ? { style: "primary" as const } : {}) }));
+    // Answers are added one click at a time, so a click handled twice counts once; this takes them all back.
+    if (view === "member") buttons.push({ actionId: "meeting.poll.clear", label: t("button.clearAnswers"), value: poll.id });
+    blocks.push({ type: "buttons", buttons });
   } else if (meetingStart !== undefined) {
     blocks.push({ type: "text", text: t("poll.decided.body", { at: meetingStart }) });
   }

@@ -98,7 +98,7 @@ export function createAmendForm(deps: MeetingsDeps): FormHandler {
       else if (note.length > NOTE_MAX) errors.note = t("minutes.tooLong", { max: NOTE_MAX });
       else if (containsPersonnummer(note)) errors.note = t("minutes.personnummer");
       if (Object.keys(errors).length > 0) return { ok: false, errors, form: amendForm(o, current, { decisions, note, errors }) };
-      const version = await amendMinutes(deps, o.group, o.meeting, { decisions: decisionLines(decisions), note, by: actor.member.id });
+      const version = await amendMinutes(deps, o.group, o.meeting, { decisions: decisionLines(decisions), note, by: actor.member.id, ...(event.delivery === undefined ? {} : { request: event.delivery }) });
       if (version === undefined) return { ok: false, errors: { "": t("minutes.none") } };
       return { ok: true, message: textOf(t("minutes.amend.done", { version })) };
     },

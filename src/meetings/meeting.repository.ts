@@ -112,17 +112,23 @@ export async function insertPlannedMeetings(db: Db, group: MeetingGroup, meeting
 export async function insertCalledMeeting(
   db: Db,
   group: MeetingGroup,
-  meeting: { startsAt: Date; endsAt: Date; origin: Exclude<MeetingOrigin, "plan">; location: string | null; reason: string | null; calledBy: string | null },
+  meeting: { startsAt: Date; endsAt: Date; origin: Exclude<MeetingOrigin, "plan">; location: string | null; reason: string | null; calledBy: string | null; request?: string },
   now: Date,
 ): Promise<Meeting> {
   const row = await db
     .insertInto("meetings")
     .values({
       partnership_id: group.partnershipId, group_id: group.id, starts_at: meeting.startsAt, ends_at: meeting.endsAt, planned_starts_at: meeting.startsAt,
-      origin: meeting.origin, location: meeting.location, reason: meeting.reason, called_by_member_id: meeting.calledBy, updated_at: now,
+      origin: meeting.origin, location: meeting.location, reason: meeting.reason, called_by_member_id: meeting.calledBy, request_key: meeting.request ?? null, updated_at: now,
     })
     .returning(meetingColumns).executeTakeFirstOrThrow();
   return toMeeting(row);
+}
+
+/** The meeting a request (its inbox row) called, when it was handled before. */
+export async function findCalledMeeting(db: Db, request: string): Promise<Meeting | undefined> {
+  const row = await db.selectFrom("meetings").select(meetingColumns).where("request_key", "=", request).executeTakeFirst();
+  return row === undefined ? undefined : toMeeting(row);
 }
 
 /** Updates a meeting's columns. */

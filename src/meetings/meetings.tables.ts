@@ -30,6 +30,8 @@ export interface MeetingTable {
   /** Why an extra meeting was called. */
   reason: ColumnType<string | null, string | null | undefined, string | null>;
   called_by_member_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The inbox row of the request that called it, so handling the request again finds this meeting. */
+  request_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -98,6 +100,7 @@ export interface MeetingPollTable {
   meeting_id: string | null;
   created_at: CreatedAt;
   decided_at: Timestamp | null;
+  request_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MeetingPollOptionTable {
@@ -122,6 +125,7 @@ export interface MinutesVersionTable {
   note: string | null;
   recorded_by_member_id: string | null;
   recorded_at: Timestamp;
+  request_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MeetingsTables {

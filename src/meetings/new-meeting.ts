@@ -84,7 +84,7 @@ export function createNewMeetingForm(deps: MeetingsDeps): FormHandler {
         if (problem !== undefined) errors[id] = t(problem, { max });
       }
       if (!time.ok || duration === undefined || Object.keys(errors).length > 0) return { ok: false, errors, form: newMeetingForm(groups, t, { values: event.values, errors }) };
-      const called = await callMeeting(deps, group, { startsAt: time.startsAt, durationMinutes: duration, location: location || null, reason: reason || null, origin: "extra", calledBy: actor.member.id });
+      const called = await callMeeting(deps, group, { startsAt: time.startsAt, durationMinutes: duration, location: location || null, reason: reason || null, origin: "extra", calledBy: actor.member.id, ...(event.delivery === undefined ? {} : { request: event.delivery }) });
       const done = t("call.done", { group: group.name, at: called.meeting.startsAt });
       const when = called.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: called.inviteAt });
       return { ok: true, message: { text: done, blocks: [{ type: "text", text: done }, { type: "text", text: when }] } };

@@ -29,9 +29,9 @@ async function openForm(user: keyof typeof PEOPLE, words: string): Promise<FormV
   return replies.forms[0]!;
 }
 
-async function submit(user: keyof typeof PEOPLE, form: FormView, values: Record<string, string>) {
+async function submit(user: keyof typeof PEOPLE, form: FormView, values: Record<string, string>, delivery?: string) {
   const initial = Object.fromEntries(form.fields.flatMap((f) => (typeof f.initial === "string" ? [[f.id, f.initial]] : [])));
-  return tb.send(user, { type: "form", conversation: dm(user), formId: form.formId, state: form.state, values: { ...initial, ...values } });
+  return tb.send(user, { type: "form", conversation: dm(user), formId: form.formId, state: form.state, values: { ...initial, ...values }, ...(delivery === undefined ? {} : { delivery }) });
 }
 
 describe("an extra meeting", () => {
@@ -52,8 +52,14 @@ describe("an extra meeting", () => {
   it("is stored, invited at once when its invitation is due, with place and reason in the invitation and the calendar file", async () => {
     const form = await openForm("anna", "nytt möte");
     tb.chat.calls.length = 0;
-    const { result } = await submit("anna", form, { date: "2026-10-06", time: "15:00", duration: "60", location: "Socialförvaltningen, sal 3", reason: "Vinterns extra platser" });
+    const values = { date: "2026-10-06", time: "15:00", duration: "60", location: "Socialförvaltningen, sal 3", reason: "Vinterns extra platser" };
+    const { result } = await submit("anna", form, values, "inbox:teams:extra-1");
     expect(result).toMatchObject({ ok: true });
+    // The same request handled again after a crash finds its meeting: one meeting, one invitation.
+    const sent = tb.chat.calls.length;
+    await submit("anna", form, values, "inbox:teams:extra-1");
+    expect(tb.chat.calls.length).toBe(sent);
+    expect((await allMeetings()).filter((m) => m.origin === "extra")).toHaveLength(1);
     expect(text((result as { message: Message }).message)).toContain("Mötet är inlagt: Styrgruppen tisdag 2026-10-06 kl. 15.00");
     const meeting = (await allMeetings()).find((m) => m.origin === "extra")!;
     expect(meeting).toMatchObject({ status: "invited", location: "Socialförvaltningen, sal 3", reason: "Vinterns extra platser" });
@@ -99,22 +105,28 @@ describe("a date poll", () => {
     expect(result).toMatchObject({ ok: true });
     pollCard = channelPosts().at(-1)!.message;
     expect(text(pollCard)).toContain("Vilken tid passar? Styrgruppen");
-    expect(buttonsOf(pollCard).map((b) => b.label)).toEqual(["1. tisdag 2027-01-19 kl. 13.00", "2. torsdag 2027-01-21 kl. 09.30", "3. tisdag 2027-01-26 kl. 13.00"]);
+    expect(buttonsOf(pollCard).map((b) => b.label)).toEqual(["1. tisdag 2027-01-19 kl. 13.00", "2. torsdag 2027-01-21 kl. 09.30", "3. tisdag 2027-01-26 kl. 13.00", "Ångra mina svar"]);
     organiserCard = tb.chat.calls.flatMap((c) => (c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Välj mötestid") ? [c.message] : []))[0]!;
     expect(buttonsOf(organiserCard).every((b) => b.actionId === "meeting.poll.choose")).toBe(true);
     expect(tb.chat.directTextsTo(PEOPLE.cecilia).join("\n")).toContain("Which time suits you? Styrgruppen");
   });
 
-  it("counts who can come on every copy, a second click takes it back, and only the organiser side may choose", async () => {
+  it("counts who can come on every copy, a click handled twice once, answers can be taken back, and only the organiser side may choose", async () => {
     const [first, second] = buttonsOf(pollCard);
     await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
     await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: second!.actionId, value: second!.value });
     const bo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
     expect(text(bo.replies.whispers[0]!)).toContain("Noterat: 1. tisdag 2027-01-19 kl. 13.00 passar dig.");
-    const undo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
-    expect(text(undo.replies.whispers[0]!)).toContain("Borttaget");
+    // A click handled twice (a retried delivery) counts once.
+    await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
+    expect(text(tb.chat.calls.flatMap((c) => (c.op === "update" ? [c.message] : [])).at(-1)!)).toContain("1. tisdag 2027-01-19 kl. 13.00: 1 passar (Bo Ledamot)");
+    const clear = buttonsOf(pollCard).find((b) => b.actionId === "meeting.poll.clear")!;
+    const undo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: clear.actionId, value: clear.value });
+    expect(text(undo.replies.whispers[0]!)).toContain("Dina svar är borttagna");
+    await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
     const updated = tb.chat.calls.flatMap((c) => (c.op === "update" ? [text(c.message)] : [])).at(-1)!;
-    expect(updated).toContain("2. torsdag 2027-01-21 kl. 09.30: 2 passar (Bo Ledamot, Cecilia Sekreterare)");
+    expect(updated).toContain("2. torsdag 2027-01-21 kl. 09.30: 2 passar (Cecilia Sekreterare, Bo Ledamot)");
+    expect(updated).toContain("1. tisdag 2027-01-19 kl. 13.00: 0 passar");
     const notOrganiser = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: "meeting.poll.choose", value: second!.value });
     expect(text(notOrganiser.replies.whispers[0]!)).toContain("Bara den som skickade förslaget");
   });
@@ -192,8 +204,10 @@ describe("the decision register and amended minutes", () => {
     const noNote = await submit("cecilia", form, { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt" });
     expect(noNote.result).toMatchObject({ ok: false, errors: { note: expect.stringContaining("Write briefly") as string } });
     tb.chat.calls.length = 0;
-    const saved = await submit("cecilia", form, { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt", note: "Fel antal platser i version 1" });
+    const amended = { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt", note: "Fel antal platser i version 1" };
+    const saved = await submit("cecilia", form, amended, "inbox:slack:amend-1");
     expect(saved.result).toMatchObject({ ok: true });
+    expect((await submit("cecilia", form, amended, "inbox:slack:amend-1")).result).toMatchObject({ ok: true, message: { text: expect.stringContaining("version 2") as string } });
     expect(text(channelPosts().at(-1)!.message)).toContain("Protokollet är ändrat: Styrgruppen tisdag 2026-10-06 kl. 15.00 (version 2)");
     expect(tb.chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("ändrad 2027-01-20 kl. 09.00 av Cecilia Sekreterare: Fel antal platser i version 1");
     const versions = await tb.db.db.selectFrom("minutes_versions").select(["version", "decisions"]).where("meeting_id", "=", held.id).orderBy("version").execute();
