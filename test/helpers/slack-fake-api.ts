@@ -29,6 +29,8 @@ export interface FakeCall {
   at: number;
   /** For `response_url`: where that URL belongs. */
   responseContext?: ResponseContext;
+  /** For `response_url`: the URL posted to (each command or click has its own). */
+  responseUrl?: string;
   /** What the fake answered (for chat.postMessage: the ts it assigned). */
   answer: Record<string, unknown>;
 }
@@ -56,6 +58,8 @@ export interface Delivery {
   channel: string;
   /** Whom an ephemeral message or a response_url answer was for. */
   user: string | undefined;
+  /** For response_url answers: which URL (so each command's answers can be counted). */
+  responseUrl?: string;
   /** The message ts it created or replaced (response_url answers: the fake's own). */
   ts: string;
   /** Every human-visible string of the message. */
@@ -132,7 +136,7 @@ function deliveryOf(call: FakeCall): Delivery[] {
   const method = call.method as Delivery["method"];
   if (method === "response_url") {
     const ctx = call.responseContext!;
-    return [{ method, channel: ctx.channel, user: ctx.userId, ts: String(call.answer.ts), text, at: call.at, body: b }];
+    return [{ method, channel: ctx.channel, user: ctx.userId, ...(call.responseUrl === undefined ? {} : { responseUrl: call.responseUrl }), ts: String(call.answer.ts), text, at: call.at, body: b }];
   }
   const ts = method === "chat.update" ? str(b.ts) : method === "chat.postEphemeral" ? str(call.answer.message_ts) : str(call.answer.ts);
   return [{ method, channel: str(b.channel) ?? "", user: method === "chat.postEphemeral" ? str(b.user) : undefined, ts: ts ?? "", text, at: call.at, body: b }];
@@ -192,13 +196,13 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
   }
 
   // Answers a call inside a fault window as that fault; false when no window is open (or it does not apply).
-  function refuseInWindow(res: ServerResponse, method: string, body: Record<string, unknown>, context?: ResponseContext): boolean {
+  function refuseInWindow(res: ServerResponse, method: string, body: Record<string, unknown>, context?: ResponseContext, responseUrl?: string): boolean {
     if (window === undefined || Date.now() >= window.until) return false;
     const { fault } = window;
     // Slack's response URLs answer HTTP errors, never an ok:false body.
     if (method === "response_url" && fault.kind === "internal_error") return false;
     faultCounts.set(method, (faultCounts.get(method) ?? 0) + 1);
-    recorded.push({ method, body, at: Date.now(), ...(context === undefined ? {} : { responseContext: context }), answer: { failed: fault } });
+    recorded.push({ method, body, at: Date.now(), ...(context === undefined ? {} : { responseContext: context, responseUrl }), answer: { failed: fault } });
     if (fault.kind === "ratelimited") send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfterSeconds) });
     else if (fault.kind === "server_error") send(res, 500, { ok: false, error: "fake_server_error" });
     else send(res, 200, { ok: false, error: "internal_error" });
@@ -219,9 +223,9 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
     if (path.startsWith("/response/")) {
       const context = responseUrls.get(path.slice("/response/".length));
       if (context === undefined) return send(res, 404, { ok: false, error: "expired_url" });
-      if (refuseInWindow(res, "response_url", body, context)) return;
+      if (refuseInWindow(res, "response_url", body, context, `${base}${path}`)) return;
       const ts = body.replace_original === true && context.messageTs !== undefined ? context.messageTs : nextTs();
-      recorded.push({ method: "response_url", body, at: Date.now(), responseContext: context, answer: { ok: true, ts } });
+      recorded.push({ method: "response_url", body, at: Date.now(), responseContext: context, responseUrl: `${base}${path}`, answer: { ok: true, ts } });
       return send(res, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, "");
