@@ -123,16 +123,13 @@ export function summarise(f: ColdNightFigures): Record<string, string | number> 
   };
 }
 
-/**
- * Work the bot has recorded but not finished, if its tables say so (the outbox and inbox of the durability
- * work): rows neither done nor given up. Zero when those tables do not exist.
- */
+/** Work the bot has recorded but not finished: outbox and inbox rows still pending or claimed (none before the tables exist). */
 export async function unfinishedWork(db: Db): Promise<number> {
   let total = 0;
   for (const table of ["outbox", "inbox"]) {
     const exists = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = ${table} and column_name = 'status'`.execute(db);
     if ((exists.rows[0]?.n ?? 0) === 0) continue;
-    const open = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where status in ('pending', 'processing', 'claimed', 'sending', 'queued', 'retrying')`.execute(db);
+    const open = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where status in ('pending', 'processing')`.execute(db);
     total += open.rows[0]?.n ?? 0;
   }
   return total;

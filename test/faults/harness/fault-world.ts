@@ -82,7 +82,7 @@ export async function createTemplate(fixture = COLD_NIGHT_FIXTURE): Promise<Temp
       const cloneName = uniqueName("samverka_faults");
       await admin((c) => c.query(`create database ${cloneName} template ${name}`));
       clones.push(cloneName);
-      const handle = connectDatabase(databaseUrl(cloneName, TEST_APPLICATION_NAME), { max: 3 });
+      const handle = connectDatabase(databaseUrl(cloneName, TEST_APPLICATION_NAME), { max: 2 });
       return {
         ...handle,
         name: cloneName,
@@ -101,10 +101,11 @@ export async function createTemplate(fixture = COLD_NIGHT_FIXTURE): Promise<Temp
 }
 
 /**
- * The fault suite's Redis DB indexes: 10–15, away from 0 (npm test) and the low indexes other suites take;
- * each file has its own, and FLUSHDB touches nothing else.
+ * The fault suite's Redis DB indexes (2–15; npm test uses 0 with a prefix per file). The bot's queue prefix is
+ * fixed, so every bot that runs at the same time as another needs an index of its own; FLUSHDB then touches
+ * nothing else. Files run one after another, so only runs within one file must not share.
  */
-export const REDIS_DB = { sigkill: 10, flush: 11, storm: 12, outage: 13, burst: 14, scaleOut: 15 } as const;
+export const REDIS_DB = { sigkill: [2, 3, 4, 5, 6, 7, 8], flush: 9, storm: 10, outage: [11, 12, 13], burst: 14, scaleOut: 15 } as const;
 
 /** The REDIS_URL for a DB index. */
 export function redisUrl(index: number): string {
