@@ -49,21 +49,21 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
   // The three windows run side by side (a database, a fake and a Redis index each): most of a window is waiting.
   beforeAll(async () => {
     template = await createTemplate();
-    const windowOpensAt = Date.now() + 20_000;
     for (const [i, { name, fault }] of FAULTS.entries()) {
       const database = await template.clone();
       const fake = await startSlackFakeApi();
       await flushRedis(REDIS_DB.outage[i]!);
-      // Reminders fall due a third of the way into the window (the bot is up long before).
-      const reminders = await insertActionItemReminders(database.db, { count: REMINDERS, batch: "outage", dueAt: () => new Date(windowOpensAt + WINDOW_MS / 3) });
-      outages.push({ name, fault, database, fake, reminders, night: nightToDeclare() });
+      outages.push({ name, fault, database, fake, reminders: { items: [] }, night: nightToDeclare() });
     }
     await mapLimit(outages, 2, async (o, i) => {
       o.bot = await startBot({ role: "start", env: botEnv({ database: o.database, fake: o.fake, backend: "redis", redisDb: REDIS_DB.outage[i]! }), name: `outage-${o.fault.kind}` });
       // Bolt looks the bot up once (auth.test) and keeps it; a real outage would find it looked up long ago.
       for (let n = 0; n < 100 && o.fake.calls("auth.test").length === 0; n++) await sleep(50);
     });
-    expect(Date.now(), "the bots took too long to start").toBeLessThan(windowOpensAt);
+    // Reminders fall due a third of the way into the window. Written as rows only: the sweep (every 15 s, for
+    // rows due within two minutes) queues them, as it would rows whose jobs were lost.
+    const windowOpensAt = Date.now() + 2000;
+    for (const o of outages) o.reminders = await insertActionItemReminders(o.database.db, { count: REMINDERS, batch: "outage", dueAt: () => new Date(windowOpensAt + WINDOW_MS / 3) });
     await sleep(windowOpensAt - Date.now());
 
     await Promise.all(

@@ -136,8 +136,9 @@ export async function unfinishedWork(db: Db): Promise<number> {
 }
 
 /**
- * Waits until `done` holds and the bot has been quiet (no new delivery, no unfinished rows) for `quietMs`,
- * or until nothing has changed for `stallMs`, or `capMs` has passed. Returns how it ended and when.
+ * Waits until `done` holds and the bot has been quiet (no new delivery, no unfinished inbox or outbox rows) for
+ * `quietMs`, or until nothing has changed for `stallMs`, or `capMs` has passed. Returns how it ended and when.
+ * Quiet and no open rows means nothing more will be sent, so a `done` that accepts "nothing" ends at once.
  */
 export async function waitUntilSettled(options: {
   db: Db;
