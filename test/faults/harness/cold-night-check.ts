@@ -1,8 +1,8 @@
 /**
  * What a cold-night declaration must leave behind, read from the outside: the Slack fake's deliveries per
  * recipient and the rows in the bot's database. A declaration is `complete` (every reachable staff member
- * prompted, a card in every alert channel, every shelter's ladder and the morning close as rows, the declarer
- * answered), `nothing` (no alert, no message) or `partial` (anything in between: a lost message or row).
+ * prompted, a card in every alert channel, every shelter's ladder (its next step) and the morning close as rows,
+ * the declarer answered), `nothing` (no alert, no message) or `partial` (anything in between: a lost message or row).
  */
 import { DateTime } from "luxon";
 import { sql } from "kysely";
@@ -19,7 +19,6 @@ export const FIXTURE = {
   /** Staff of the three shelters whose staff have a Slack identity; Stadsmissionen's only staff member has none. */
   staff: ["U0FSCONV1", "U0FSCONV2", "U0FSFA1", "U0FSFA2", "U0FSNG1", "U0FSNG2"],
   shelters: 4,
-  ladderSteps: 3,
   alertChannels: ["C0FALERTS1", "C0FALERTS2"],
   mainChannel: "C0FMAIN",
   owners: Array.from({ length: 20 }, (_, i) => `U0FOWN${String(i + 1).padStart(2, "0")}`),
@@ -43,6 +42,7 @@ export function isAnswerTo(d: Delivery, userId: string): boolean {
 /** What one declaration left behind. */
 export interface ColdNightFigures {
   alerts: number;
+  /** Shelters with a pending ladder step (each step schedules the next, so one row per silent shelter). */
   ladderRows: number;
   closeRows: number;
   /** Posts to each staff member's DM. */
@@ -63,7 +63,7 @@ export async function readColdNight(db: Db, fake: SlackFakeApi, night: string, d
   let closeRows = 0;
   for (const { id } of alerts) {
     const rows = await db.selectFrom("reminders").select(["key", "status"]).where("key", "like", `coldnight:${id}:%`).where("status", "=", "pending").execute();
-    ladderRows += rows.filter((r) => /:step-\d+$/.test(r.key)).length;
+    ladderRows += new Set(rows.filter((r) => /:step-[\d-]+$/.test(r.key)).map((r) => r.key.split(":")[2])).size;
     closeRows += rows.filter((r) => r.key.endsWith(":auto-close")).length;
   }
   const deliveries = fake.deliveries();
@@ -79,7 +79,7 @@ export function verdictOf(f: ColdNightFigures): Verdict {
   const cards = Object.values(f.cards);
   const complete =
     f.alerts === 1 &&
-    f.ladderRows === FIXTURE.shelters * FIXTURE.ladderSteps &&
+    f.ladderRows === FIXTURE.shelters &&
     f.closeRows === 1 &&
     prompts.every((n) => n >= 1) &&
     cards.every((n) => n >= 1) &&
@@ -98,7 +98,7 @@ export function doubled(f: ColdNightFigures): string[] {
 export function missing(f: ColdNightFigures): string[] {
   return [
     ...(f.alerts === 1 ? [] : [`${f.alerts} alert rows (want 1)`]),
-    ...(f.ladderRows === FIXTURE.shelters * FIXTURE.ladderSteps ? [] : [`${f.ladderRows} ladder rows (want ${FIXTURE.shelters * FIXTURE.ladderSteps})`]),
+    ...(f.ladderRows === FIXTURE.shelters ? [] : [`${f.ladderRows} shelters with a pending ladder step (want ${FIXTURE.shelters})`]),
     ...(f.closeRows === 1 ? [] : [`${f.closeRows} morning-close rows (want 1)`]),
     ...Object.entries(f.prompts).filter(([, n]) => n === 0).map(([u]) => `no prompt to ${u}`),
     ...Object.entries(f.cards).filter(([, n]) => n === 0).map(([c]) => `no card in ${c}`),
@@ -116,7 +116,7 @@ export function summarise(f: ColdNightFigures): Record<string, string | number> 
     "prompts sent": prompts.reduce((a, b) => a + b, 0),
     cards: `${cards.filter((n) => n > 0).length}/${cards.length}`,
     "cards sent": cards.reduce((a, b) => a + b, 0),
-    ladder: `${f.ladderRows}/${FIXTURE.shelters * FIXTURE.ladderSteps}`,
+    ladder: `${f.ladderRows}/${FIXTURE.shelters}`,
     close: f.closeRows,
     "declarer told": f.declarerAnswers,
     doubled: doubled(f).join(" ") || "–",
