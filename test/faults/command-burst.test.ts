@@ -79,7 +79,7 @@ describe("a burst of 10,000 signed /samverka status commands", () => {
     };
     const answeredTotal = () => [...answeredPerUser().values()].reduce((a, b) => a + b, 0);
 
-    const wait = await waitUntilSettled({ db: database.db, fake, done: async () => answeredTotal() >= accepted, capMs: 180_000, stallMs: 30_000 });
+    const wait = await waitUntilSettled({ db: database.db, fake, done: async () => answeredTotal() >= accepted, capMs: 180_000, stallMs: 30_000, endWhenIdle: true });
     sampling = false;
     await sampler;
 

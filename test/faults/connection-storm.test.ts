@@ -82,8 +82,8 @@ describe("a connection storm during a declaration", () => {
         s.settled = await waitUntilSettled({
           db,
           fake: s.fake,
-          // Nothing stored and no recorded work left (no inbox or outbox row open) is final too.
-          done: async () => verdictOf(await readColdNight(db, s.fake, s.night)) !== "partial",
+          done: async () => verdictOf(await readColdNight(db, s.fake, s.night)) === "complete",
+          endWhenIdle: true,
           capMs: 90_000,
           stallMs: 75_000,
         });

@@ -17,7 +17,7 @@ import { slashCommand } from "./harness/slack-ingress.ts";
 /** When the flush comes, counted from inserting the rows (the bot is up and the cold night declared by then). */
 const FLUSH_AFTER_MS = 20_000;
 /** Reminders fall due this long after the flush: at once, while the store is being rebuilt, and later. */
-const DUE_AFTER_FLUSH_MS = [500, 10_000, 30_000];
+const DUE_AFTER_FLUSH_MS = [500, 5_000, 20_000];
 const PER_WAVE = 10;
 const DELIVERED_WITHIN_MS = 60_000;
 

@@ -52,6 +52,12 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
   const runs: Run[] = [];
 
   beforeAll(async () => {
+    const phases: string[] = [];
+    let phaseStart = Date.now();
+    const phase = (name: string) => {
+      phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+      phaseStart = Date.now();
+    };
     template = await createTemplate();
     const night = nightToDeclare();
     for (const [i, delay] of DELAYS_MS[backend].entries()) {
@@ -63,7 +69,9 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
       runs.push({ delay, database, fake, night, env: botEnv({ database, fake, backend, redisDb }) });
     }
     const name = (run: Run) => `sigkill-${backend}-${run.delay}`;
+    phase("import");
     const first = await mapLimit(runs, 2, (run) => startBot({ role: "start", env: run.env, name: name(run) }));
+    phase("start");
 
     // One command and one kill at a time, so each kill lands at its delay on an otherwise idle machine.
     await sleep(1000);
@@ -77,25 +85,28 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
       run.atKill = verdictOf(await readColdNight(run.database.db, run.fake, run.night));
     }
 
+    phase("command and kill");
     await mapLimit(runs, 2, async (run) => {
       run.restarted = await startBot({ role: "start", env: run.env, name: name(run) });
     });
+    phase("restart");
     await Promise.all(
       runs.map(async (run) => {
         const { db } = run.database;
         run.settled = await waitUntilSettled({
           db,
           fake: run.fake,
-          // Nothing stored and no recorded work left (no inbox or outbox row open) is final too.
-          done: async () => verdictOf(await readColdNight(db, run.fake, run.night)) !== "partial",
+          done: async () => verdictOf(await readColdNight(db, run.fake, run.night)) === "complete",
+          endWhenIdle: true,
           capMs: CAP_MS,
           stallMs: STALL_MS,
         });
         run.figures = await readColdNight(db, run.fake, run.night);
       }),
     );
+    phase("settle");
     printTable(
-      `Fault 1 — SIGKILL after /samverka kallnatt, restart (${backend} jobs; Slack answers in ${SLACK_LATENCY_MS} ms)`,
+      `Fault 1 — SIGKILL after /samverka kallnatt, restart (${backend} jobs; Slack answers in ${SLACK_LATENCY_MS} ms; ${phases.join(", ")})`,
       runs.map((run) => ({
         "kill at": `${run.killedAt} ms`,
         command: run.answer?.status ?? run.answer?.error ?? "?",

@@ -81,6 +81,7 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
           capMs: DRAIN_CAP_MS,
           stallMs: 60_000,
           quietMs: 3000,
+          endWhenIdle: true,
         });
         o.figures = await readColdNight(db, o.fake, o.night);
         o.delivered = reminderFigures(countReminderDeliveries(o.fake, o.reminders));

@@ -123,22 +123,22 @@ export function summarise(f: ColdNightFigures): Record<string, string | number> 
   };
 }
 
-/** Work the bot has recorded but not finished: outbox and inbox rows still pending or claimed (none before the tables exist). */
+/**
+ * Work the bot has recorded and not finished: inbox and outbox rows pending or claimed (a retry waiting for its
+ * time included), and reminders due by now that have not run. Zero means nothing more is going to be sent.
+ */
 export async function unfinishedWork(db: Db): Promise<number> {
-  let total = 0;
-  for (const table of ["outbox", "inbox"]) {
-    const exists = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = ${table} and column_name = 'status'`.execute(db);
-    if ((exists.rows[0]?.n ?? 0) === 0) continue;
-    const open = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where status in ('pending', 'processing')`.execute(db);
-    total += open.rows[0]?.n ?? 0;
-  }
-  return total;
+  const { rows } = await sql<{ n: number }>`
+    select (select count(*) from inbox where status in ('pending', 'processing'))
+         + (select count(*) from outbox where status in ('pending', 'processing'))
+         + (select count(*) from reminders where status in ('pending', 'processing') and due_at <= now()) as n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**
- * Waits until `done` holds and the bot has been quiet (no new delivery, no unfinished inbox or outbox rows) for
- * `quietMs`, or until nothing has changed for `stallMs`, or `capMs` has passed. Returns how it ended and when.
- * Quiet and no open rows means nothing more will be sent, so a `done` that accepts "nothing" ends at once.
+ * Waits until `done` holds and the bot has been quiet (no new delivery, no unfinished work) for `quietMs`. With
+ * `endWhenIdle`, quiet and no unfinished work ends the wait even when `done` does not hold: nothing more is
+ * coming, so the verdict is final. Otherwise it ends when nothing has changed for `stallMs`, or at `capMs`.
  */
 export async function waitUntilSettled(options: {
   db: Db;
@@ -147,7 +147,8 @@ export async function waitUntilSettled(options: {
   capMs: number;
   stallMs: number;
   quietMs?: number;
-}): Promise<{ ended: "settled" | "stalled" | "cap"; ms: number }> {
+  endWhenIdle?: boolean;
+}): Promise<{ ended: "settled" | "idle" | "stalled" | "cap"; ms: number }> {
   const started = Date.now();
   const quietMs = options.quietMs ?? 2000;
   let seen = -1;
@@ -159,7 +160,10 @@ export async function waitUntilSettled(options: {
       changedAt = Date.now();
     }
     const now = Date.now();
-    if (now - changedAt >= quietMs && (await options.done()) && (await unfinishedWork(options.db).catch(() => 1)) === 0) return { ended: "settled", ms: now - started };
+    if (now - changedAt >= quietMs && (await unfinishedWork(options.db).catch(() => 1)) === 0) {
+      if (await options.done()) return { ended: "settled", ms: now - started };
+      if (options.endWhenIdle === true) return { ended: "idle", ms: now - started };
+    }
     if (now - changedAt >= options.stallMs) return { ended: "stalled", ms: now - started };
     if (now - started >= options.capMs) return { ended: "cap", ms: now - started };
     await sleep(250);
