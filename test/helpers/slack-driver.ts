@@ -50,6 +50,35 @@ export interface SlackDriver extends PlatformDriver {
   dmChannel(user: TestUser): string;
 }
 
+/** A trigger id as Slack makes them: issued at `nowSeconds`, unique. */
+function triggerId(nowSeconds: number): string {
+  return `${Math.floor(nowSeconds)}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`;
+}
+
+/**
+ * The form-encoded body Slack sends for `/samverka <text>` typed in `conversation`, with a response_url on the fake
+ * (so answers to it are recorded) and a fresh trigger id. Sign it before posting (the driver's `post` does).
+ */
+export function slashCommandBody(fake: SlackFakeApi, user: TestUser, text: string, o: { conversation: string; nowSeconds?: number }): string {
+  const now = o.nowSeconds ?? Date.now() / 1000;
+  const channel = o.conversation;
+  return new URLSearchParams({
+    token: "legacy-verification-token",
+    team_id: TEST_TEAM_ID,
+    team_domain: "samverka-test",
+    channel_id: channel,
+    channel_name: channel.startsWith("D") ? "directmessage" : "samverka",
+    user_id: user.userId,
+    user_name: user.name ?? user.userId.toLowerCase(),
+    command: "/samverka",
+    text,
+    api_app_id: "A0SAMVERKA",
+    is_enterprise_install: "false",
+    response_url: fake.createResponseUrl({ channel, userId: user.userId }),
+    trigger_id: triggerId(now),
+  }).toString();
+}
+
 /** Creates the driver for a server at `serverUrl` (its /slack/events) whose Web API is `fake`. */
 export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeApi; signingSecret?: string; path?: string; clock?: Clock }): SlackDriver {
   // Slack stamps requests with the time of the world the server lives in: the server's (manual) clock in tests.
@@ -59,7 +88,7 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
   const endpoint = `${options.serverUrl.replace(/\/$/, "")}${options.path ?? "/slack/events"}`;
   const secret = options.signingSecret ?? TEST_SIGNING_SECRET;
   const dmChannel = (user: TestUser) => `D${user.userId.replace(/^U/, "")}`;
-  const trigger = () => `${Math.floor(nowSeconds())}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`;
+  const trigger = () => triggerId(nowSeconds());
   const userObject = (user: TestUser) => ({ id: user.userId, username: user.name ?? user.userId.toLowerCase(), name: user.name ?? user.userId.toLowerCase(), team_id: TEST_TEAM_ID });
 
   const post: SlackDriver["post"] = async (body, o = {}) => {
@@ -112,23 +141,8 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
     event,
     dmChannel,
     async command(user, text, o = {}) {
-      const channel = o.conversation ?? dmChannel(user);
-      const body = new URLSearchParams({
-        token: "legacy-verification-token",
-        team_id: TEST_TEAM_ID,
-        team_domain: "samverka-test",
-        channel_id: channel,
-        channel_name: channel.startsWith("D") ? "directmessage" : "samverka",
-        user_id: user.userId,
-        user_name: user.name ?? user.userId.toLowerCase(),
-        command: "/samverka",
-        text,
-        api_app_id: "A0SAMVERKA",
-        is_enterprise_install: "false",
-        response_url: fake.createResponseUrl({ channel, userId: user.userId }),
-        trigger_id: trigger(),
-      });
-      expectOk(await post(body.toString()), `/samverka ${text}`);
+      const body = slashCommandBody(fake, user, text, { conversation: o.conversation ?? dmChannel(user), nowSeconds: nowSeconds() });
+      expectOk(await post(body), `/samverka ${text}`);
     },
     async message(user, text, o = {}) {
       const ts = nowSeconds().toFixed(6);

@@ -6,6 +6,8 @@
  *   fake.calls("chat.postMessage")       // what the bot sent, bodies decoded (blocks/view parsed from JSON)
  *   fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 })   // or { error: "channel_not_found" }
  *   fake.createResponseUrl({ channel, userId })  // a response_url that records what the bot posts to it
+ *   fake.faultWindow({ kind: "ratelimited", retryAfterSeconds: 2 }, 60_000)   // every call refused for a while
+ *   fake.deliveries()                     // what reached someone: posts, updates, ephemerals, response_url answers
  *   await fake.close();
  *
  * It answers like Slack (`ok: true`, `ts`, `channel`, …) and serves files.uploadV2's three steps: the upload URL
@@ -15,6 +17,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { textsOf } from "./slack-sent-items.ts";
 
 /** One request the bot made to the fake. */
 export interface FakeCall {
@@ -26,6 +29,8 @@ export interface FakeCall {
   at: number;
   /** For `response_url`: where that URL belongs. */
   responseContext?: ResponseContext;
+  /** For `response_url`: the URL posted to (each command or click has its own). */
+  responseUrl?: string;
   /** What the fake answered (for chat.postMessage: the ts it assigned). */
   answer: Record<string, unknown>;
 }
@@ -40,6 +45,29 @@ export interface ResponseContext {
 /** A programmed failure for the next call of a method. */
 export type FakeFailure = { status: 429; retryAfter: number } | { error: string } | { status: number };
 
+/**
+ * A stretch of time in which Slack misbehaves for every Web API call (and, for HTTP-level faults, for response
+ * URLs too): HTTP 429 with Retry-After, HTTP 500, or HTTP 200 `{ ok: false, error: "internal_error" }`.
+ */
+export type FaultKind = { kind: "ratelimited"; retryAfterSeconds: number } | { kind: "server_error" } | { kind: "internal_error" };
+
+/** Something that reached a person or a channel: the calls Slack accepted that show a message. */
+export interface Delivery {
+  method: "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "response_url";
+  /** The conversation it landed in (for response_url: the one the URL belongs to). */
+  channel: string;
+  /** Whom an ephemeral message or a response_url answer was for. */
+  user: string | undefined;
+  /** For response_url answers: which URL (so each command's answers can be counted). */
+  responseUrl?: string;
+  /** The message ts it created or replaced (response_url answers: the fake's own). */
+  ts: string;
+  /** Every human-visible string of the message. */
+  text: string;
+  at: number;
+  body: Record<string, unknown>;
+}
+
 export interface SlackFakeApi {
   /** Base URL for SLACK_API_URL, ending in `/api/`. */
   apiUrl: string;
@@ -53,6 +81,14 @@ export interface SlackFakeApi {
   uploads: Map<string, Buffer>;
   /** Makes the next call of `method` fail as described (queued; several calls may be programmed). */
   failNext(method: string, failure: FakeFailure): void;
+  /** Refuses every call as `fault` describes for the next `ms` milliseconds (auth.test too, as a real outage would). */
+  faultWindow(fault: FaultKind, ms: number): void;
+  /** Makes every answer (Web API and response_url) wait `ms` first, as Slack across the internet does. */
+  setLatency(ms: number): void;
+  /** Calls refused by fault windows so far, by method. */
+  faulted(): Map<string, number>;
+  /** Every accepted call that showed a message to someone, oldest first (refused calls are not deliveries). */
+  deliveries(): Delivery[];
   /** A response_url on the fake bound to a conversation, user and optionally a message. */
   createResponseUrl(context: ResponseContext): string;
   /** Forgets recorded calls. */
@@ -90,6 +126,22 @@ async function decodeBody(req: IncomingMessage, raw: Buffer): Promise<Record<str
   return Object.fromEntries([...new URLSearchParams(raw.toString("utf8"))].map(([k, v]) => [k, decodeValue(v)]));
 }
 
+const DELIVERY_METHODS = new Set<string>(["chat.postMessage", "chat.update", "chat.postEphemeral", "response_url"]);
+
+function deliveryOf(call: FakeCall): Delivery[] {
+  if (call.answer.failed !== undefined || !DELIVERY_METHODS.has(call.method)) return [];
+  const b = call.body;
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const text = [str(b.text) ?? "", ...textsOf(b.blocks)].filter((t) => t !== "").join("\n");
+  const method = call.method as Delivery["method"];
+  if (method === "response_url") {
+    const ctx = call.responseContext!;
+    return [{ method, channel: ctx.channel, user: ctx.userId, ...(call.responseUrl === undefined ? {} : { responseUrl: call.responseUrl }), ts: String(call.answer.ts), text, at: call.at, body: b }];
+  }
+  const ts = method === "chat.update" ? str(b.ts) : method === "chat.postEphemeral" ? str(call.answer.message_ts) : str(call.answer.ts);
+  return [{ method, channel: str(b.channel) ?? "", user: method === "chat.postEphemeral" ? str(b.user) : undefined, ts: ts ?? "", text, at: call.at, body: b }];
+}
+
 /** Starts the fake on 127.0.0.1 with a free port. */
 export async function startSlackFakeApi(options: { botUserId?: string; teamId?: string; socketUrl?: string } = {}): Promise<SlackFakeApi> {
   const botUserId = options.botUserId ?? "U0SAMVERKA";
@@ -98,6 +150,9 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
   const failures = new Map<string, FakeFailure[]>();
   const uploads = new Map<string, Buffer>();
   const responseUrls = new Map<string, ResponseContext>();
+  const faultCounts = new Map<string, number>();
+  let window: { fault: FaultKind; until: number } | undefined;
+  let latencyMs = 0;
   let tsCounter = 0;
   let base = "";
   const nextTs = () => `${1_800_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter).padStart(6, "0")}`;
@@ -140,9 +195,24 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
     res.end(JSON.stringify(json));
   }
 
+  // Answers a call inside a fault window as that fault; false when no window is open (or it does not apply).
+  function refuseInWindow(res: ServerResponse, method: string, body: Record<string, unknown>, context?: ResponseContext, responseUrl?: string): boolean {
+    if (window === undefined || Date.now() >= window.until) return false;
+    const { fault } = window;
+    // Slack's response URLs answer HTTP errors, never an ok:false body.
+    if (method === "response_url" && fault.kind === "internal_error") return false;
+    faultCounts.set(method, (faultCounts.get(method) ?? 0) + 1);
+    recorded.push({ method, body, at: Date.now(), ...(context === undefined ? {} : { responseContext: context, responseUrl }), answer: { failed: fault } });
+    if (fault.kind === "ratelimited") send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(fault.retryAfterSeconds) });
+    else if (fault.kind === "server_error") send(res, 500, { ok: false, error: "fake_server_error" });
+    else send(res, 200, { ok: false, error: "internal_error" });
+    return true;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const raw = await readBody(req);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (path.startsWith("/upload/")) {
       uploads.set(path.slice("/upload/".length), raw);
       res.writeHead(200, { "content-type": "text/plain" });
@@ -153,11 +223,13 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
     if (path.startsWith("/response/")) {
       const context = responseUrls.get(path.slice("/response/".length));
       if (context === undefined) return send(res, 404, { ok: false, error: "expired_url" });
+      if (refuseInWindow(res, "response_url", body, context, `${base}${path}`)) return;
       const ts = body.replace_original === true && context.messageTs !== undefined ? context.messageTs : nextTs();
-      recorded.push({ method: "response_url", body, at: Date.now(), responseContext: context, answer: { ok: true, ts } });
+      recorded.push({ method: "response_url", body, at: Date.now(), responseContext: context, responseUrl: `${base}${path}`, answer: { ok: true, ts } });
       return send(res, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, "");
+    if (path.startsWith("/api/") && refuseInWindow(res, method, body)) return;
     const failure = failures.get(method)?.shift();
     if (failure !== undefined) {
       recorded.push({ method, body, at: Date.now(), answer: { failed: failure } });
@@ -183,6 +255,14 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
     calls: (method) => recorded.filter((c) => method === undefined || c.method === method),
     uploads,
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    faultWindow: (fault, ms) => {
+      window = { fault, until: Date.now() + ms };
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    faulted: () => new Map(faultCounts),
+    deliveries: () => recorded.flatMap((call) => deliveryOf(call)),
     createResponseUrl: (context) => {
       const token = randomBytes(8).toString("hex");
       responseUrls.set(token, context);
