@@ -19,6 +19,8 @@ export interface Target {
   message(type: string, timeoutMs: number): Promise<Record<string, unknown> | undefined>;
   /** Every IPC message of `type` so far. */
   messagesOf(type: string): Record<string, unknown>[];
+  /** Sends an IPC message to the process. */
+  send(message: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startTarget(name: string, script: string, env: Record<stri
     url,
     rssMB: () => rssMB(pid),
     messagesOf: (type) => messages.filter((m) => m.type === type),
+    send: (message) => void child.send(message),
     message: async (type, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

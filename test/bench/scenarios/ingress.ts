@@ -9,6 +9,7 @@
 import { figuresOf, runLoad, type LoadPlan, type LoadResult } from "../load/load-plan.ts";
 import { sampleRss } from "../lib/processes.ts";
 import { sleep } from "../lib/stats.ts";
+import { transactionCount } from "../seed/database.ts";
 import type { BenchPartnership, BenchPerson } from "../seed/partnership.ts";
 import type { Sample, Sizes } from "./sample.ts";
 import { endpointOf, SIGNING_SECRET, startFloor, startSamverka, type World } from "./world.ts";
@@ -84,14 +85,17 @@ async function ingressRuns(world: World, kind: Kind, sizes: Sizes, answering: bo
   return { fixed: figuresOf(fixedLoad), saturation: figuresOf(saturation), peakRss };
 }
 
-async function burst(world: World, kind: Kind, amount: number, sizes: Sizes): Promise<{ load: LoadResult; answersPerSec: number; answered: number; rssAfter: number; drainSec: number }> {
+async function burst(world: World, kind: Kind, amount: number, sizes: Sizes): Promise<{ load: LoadResult; answersPerSec: number; answered: number; rssAfter: number; drainSec: number; transactionsEach: number }> {
+  const transactionsBefore = world.databaseUrl === undefined ? Number.NaN : await transactionCount(world.databaseUrl);
   const before = answers(world, kind);
   const load = await runLoad(plan(world, kind, { connections: sizes.connections, amount }));
   const { answered, lastAt } = await drain(world, kind, before + load.ok, 600_000);
   // Give the process a moment to return what the burst took, as a quiet night would.
   await sleep(sizes.smoke ? 1000 : 5000);
   const count = answered - before;
-  return { load, answered: count, answersPerSec: count / ((lastAt - load.startedAt) / 1000), rssAfter: world.target.rssMB(), drainSec: (lastAt - load.finishedAt) / 1000 };
+  const rssAfter = world.target.rssMB();
+  const transactions = world.databaseUrl === undefined ? Number.NaN : (await transactionCount(world.databaseUrl)) - transactionsBefore;
+  return { load, answered: count, answersPerSec: count / ((lastAt - load.startedAt) / 1000), rssAfter, drainSec: Math.max(0, (lastAt - load.finishedAt) / 1000), transactionsEach: transactions / Math.max(1, count) };
 }
 
 /** One repeat of the ingress, handling and memory scenarios. */
@@ -176,7 +180,9 @@ export async function measureIngress(sizes: Sizes, repeat: number, log: (line: s
     { scenario: "handling: Slack commands acknowledged → answered", metric: `answered/s over a burst of ${sizes.burst}`, unit: "msg/s", samverka: sb.answersPerSec, floor: floorBurst!.answersPerSec, floorName: "bare Bolt + chat.postMessage", better: "higher" },
     { scenario: "handling: Slack commands acknowledged → answered", metric: "answered after the burst", unit: "", samverka: sb.answered, floor: floorBurst!.answered, floorName: "bare Bolt + chat.postMessage", better: "higher" },
     { scenario: "handling: Slack commands acknowledged → answered", metric: "drain after the last ack", unit: "s", samverka: sb.drainSec, floor: floorBurst!.drainSec, floorName: "bare Bolt + chat.postMessage", better: "lower" },
+    { scenario: "handling: Slack commands acknowledged → answered", metric: "database transactions per command", unit: "", samverka: sb.transactionsEach, better: "lower" },
     { scenario: "handling: Teams messages acknowledged → answered", metric: `answered/s over a burst of ${sizes.teamsBurst}`, unit: "msg/s", samverka: tb.answersPerSec, floor: floorTeamsBurst!.answersPerSec, floorName: "bare Teams SDK + send", better: "higher" },
+    { scenario: "handling: Teams messages acknowledged → answered", metric: "database transactions per message", unit: "", samverka: tb.transactionsEach, better: "lower" },
     { scenario: "memory", metric: "resident idle", unit: "MB", samverka: samverka.idle, floor: floorIdle[0]!, floorName: "bare Bolt", better: "lower" },
     { scenario: "memory", metric: "resident peak under saturation (Slack commands)", unit: "MB", samverka: samverka.runs.get("slack-command")!.peakRss, floor: floors.get("slack-command")!.peakRss, floorName: "bare Bolt", better: "lower" },
     { scenario: "memory", metric: `resident after a ${sizes.burst}-command burst`, unit: "MB", samverka: sb.rssAfter, floor: floorBurst!.rssAfter, floorName: "bare Bolt + chat.postMessage", better: "lower" },

@@ -9,7 +9,7 @@ import path from "node:path";
 import { BENCH_SRC } from "../lib/paths.ts";
 import { startTarget } from "../lib/processes.ts";
 import { percentile, sleep } from "../lib/stats.ts";
-import { BENCH_REDIS_URL, createBenchDatabase, withDatabase } from "../seed/database.ts";
+import { BENCH_REDIS_URL, createBenchDatabase, transactionCount, withDatabase } from "../seed/database.ts";
 import type { BenchPartnership, BenchPerson } from "../seed/partnership.ts";
 import { seedDueActionItems } from "../seed/rows.ts";
 import type { Sample, Sizes } from "./sample.ts";
@@ -18,7 +18,7 @@ import { emptyBenchRedis, startSamverka } from "./world.ts";
 type Backend = "redis" | "postgres";
 const OWNERS = 100;
 
-function remindersPartnership(): BenchPartnership {
+export function remindersPartnership(): BenchPartnership {
   const people: BenchPerson[] = Array.from({ length: OWNERS }, (_, i) => ({
     key: `owner-${String(i).padStart(3, "0")}`,
     roles: ["coordinator"],
@@ -35,6 +35,8 @@ interface Outcome {
   perSecond: number;
   /** Whether the process was ready (and had queued everything) before the due moment. */
   readyBeforeDue: boolean;
+  /** Database transactions per delivery while they ran (Samverka only). */
+  transactionsEach?: number;
 }
 
 function outcome(times: number[], dueAt: number, readyAt: number): Outcome {
@@ -62,9 +64,11 @@ async function samverka(backend: Backend, count: number, leadMs: number): Promis
   const readyAt = Date.now();
   try {
     const dms = () => world.slack.deliveries.filter((d) => d.conversation.startsWith("D")).length;
+    const before = await transactionCount(world.databaseUrl!);
     await world.slack.waitUntil(() => dms() >= count, leadMs + 600_000, leadMs + 60_000);
     const times = world.slack.deliveries.filter((d) => d.conversation.startsWith("D")).map((d) => d.at);
-    return outcome(times, dueAt.getTime(), readyAt);
+    const transactions = (await transactionCount(world.databaseUrl!)) - before;
+    return { ...outcome(times, dueAt.getTime(), readyAt), transactionsEach: transactions / Math.max(1, times.length) };
   } finally {
     await world.close();
   }
@@ -116,6 +120,13 @@ export async function measureReminders(sizes: Sizes, repeat: number, log: (line:
       { scenario, metric: "lateness p50", unit: "s", samverka: s.latenessP50 / 1000, floor: f.latenessP50 / 1000, floorName, better: "lower" },
       { scenario, metric: "lateness p99", unit: "s", samverka: s.latenessP99 / 1000, floor: f.latenessP99 / 1000, floorName, better: "lower" },
       { scenario, metric: "delivered", unit: "", samverka: s.delivered, floor: f.delivered, floorName, better: "higher" },
+      {
+        scenario,
+        metric: backend === "redis" ? "database transactions per reminder" : "database transactions per reminder (queue's included)",
+        unit: "",
+        samverka: s.transactionsEach ?? Number.NaN,
+        better: "lower",
+      },
     );
     await sleep(1000);
   }

@@ -42,3 +42,13 @@ export async function withDatabase<T>(url: string, work: (client: pg.Client) => 
  */
 export const BENCH_REDIS_DB = 12;
 export const BENCH_REDIS_URL = `${TEST_REDIS_URL.replace(/\/\d*$/, "")}/${BENCH_REDIS_DB}`;
+
+/** Transactions the database has committed or rolled back so far (every statement outside a transaction is one). */
+export async function transactionCount(url: string): Promise<number> {
+  // The statistics are reported by each connection at most once a second.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  return withDatabase(url, async (client) => {
+    const { rows } = await client.query<{ n: string }>("select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()");
+    return Number(rows[0]?.n ?? Number.NaN);
+  });
+}
