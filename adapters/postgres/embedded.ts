@@ -101,7 +101,8 @@ async function start(options: EmbeddedOptions, log: Logger): Promise<EmbeddedDat
   }
 
   const processOptions: ServerProcessOptions = { binDir: placement.binDir, databaseDir, port: options.port, user: USER, password: PASSWORD, runAs, onLog: (line) => log.debug(line) };
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (fresh) {
     log.info({ databaseDir }, "initialising the embedded PostgreSQL (first start)");
     await prepareDataDirectory(databaseDir, runAs);
     await initialiseCluster(processOptions);
