@@ -16,7 +16,11 @@ const LOWER = "a-zåäöæøéèüß";
 const NAME = new RegExp(`(?<![\\p{L}\\d])([${UPPER}][${LOWER}]+)(?=(\\s+)([${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|[${UPPER}]\\.)(?![\\p{L}\\d]))`, "gu");
 // Swedish numbers written as people do: 070-123 45 67, 08-123 456 78, +46 70 123 45 67, 0046701234567.
 const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]*(?:\(0\)[\s-]*)?\d(?:[\s-]?\d){5,10}(?!\d)/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Starts only where a run of address characters starts: without the lookbehind a long run without "@" costs O(n²).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+
+/** A warning needs a few examples, not all of them; the cap keeps a long text's cost bounded. */
+const MAX_FINDINGS = 20;
 
 /**
  * What in `text` looks like it identifies a person. A warning, not a verdict: "Maria Convictus" may be a shelter's
@@ -25,14 +29,24 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
  */
 export function findPersonalDetails(text: string): PersonalDetail[] {
   const found: PersonalDetail[] = [];
-  for (const m of text.matchAll(EMAIL)) found.push({ kind: "email", index: m.index, text: m[0] });
+  if (text.includes("@")) {
+    for (const m of text.matchAll(EMAIL)) if (found.push({ kind: "email", index: m.index, text: m[0] }) >= MAX_FINDINGS) return sorted(found);
+  }
   for (const m of text.matchAll(PHONE)) {
     const digits = m[0].replace(/\D/g, "").replace(/^(46|0046)/, "");
-    if (digits.length >= 7 && digits.length <= 11 && !inside(found, m.index)) found.push({ kind: "phone", index: m.index, text: m[0].trim() });
+    if (digits.length < 7 || digits.length > 11 || inside(found, m.index)) continue;
+    if (found.push({ kind: "phone", index: m.index, text: m[0].trim() }) >= MAX_FINDINGS) return sorted(found);
   }
+  // Names are checked against the addresses and numbers only (a handful), so a text full of names stays linear.
+  const others = [...found];
   for (const m of text.matchAll(NAME)) {
-    if (COMMON_FIRST_NAMES.has(m[1]!.toLowerCase()) && !inside(found, m.index)) found.push({ kind: "name", index: m.index, text: `${m[1]}${m[2]}${m[3]}` });
+    if (!COMMON_FIRST_NAMES.has(m[1]!.toLowerCase()) || inside(others, m.index)) continue;
+    if (found.push({ kind: "name", index: m.index, text: `${m[1]}${m[2]}${m[3]}` }) >= MAX_FINDINGS) break;
   }
+  return sorted(found);
+}
+
+function sorted(found: PersonalDetail[]): PersonalDetail[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
