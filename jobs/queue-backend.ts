@@ -11,6 +11,7 @@ import {
 import { Redis } from "ioredis";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
+import { warnAboutRedisDurability } from "./redis-durability.ts";
 
 /** A BullMQ queue on either backend. */
 export type JobQueue = Queue<unknown, unknown, string, unknown, unknown, string, IQueueBackend, unknown>;
@@ -48,7 +49,8 @@ export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
 function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): QueueBackend {
   // BullMQ workers block on Redis; a per-request retry limit would make them throw instead of waiting out an outage.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  connection.on("error", (error) => logger.warn({ err: error }, "redis connection error; retrying"));
+  connection.on("error", (error) => logger.warn({ reason: error.message }, "redis connection error; retrying"));
+  void warnAboutRedisDurability(connection, logger);
   return {
     kind: "redis",
     openQueue: (name, defaultJobOptions) => new Queue(name, { connection, prefix, defaultJobOptions }),

@@ -29,12 +29,13 @@ function usage(commands: CliCommand[]): string {
 }
 
 async function serve(config: Config, role: Role): Promise<void> {
-  const app = await startApp(config, { role });
+  const logger = loggerFor(config);
+  const app = await startApp(config, { role, logger });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`\n${signal}: Samverka stängs ner…\n`);
+    logger.info({ signal }, "Samverka is shutting down");
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -100,7 +101,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = error.code === "config_invalid" ? 78 : 1;
       return;
     }
-    process.stderr.write(`Samverka stoppade på ett oväntat fel:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`Samverka stopped on an unexpected error:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
 );

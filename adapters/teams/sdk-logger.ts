@@ -10,11 +10,18 @@ function line(parts: unknown[]): { msg: string; err?: unknown } {
   return err === undefined ? { msg } : { msg, err };
 }
 
-/** The Teams SDK's logger interface over ours; its chatty info lines become debug. */
+// Samverka says this itself, once, naming the loopback address that makes it safe (adapters/teams/auth.ts).
+const OWN_NOTICE = /dangerouslyAllowUnauthenticatedRequests/;
+
+/**
+ * The Teams SDK's logger interface over ours; its chatty info lines become debug, and its warning about accepting
+ * unauthenticated requests becomes debug too, because Samverka logs its own (why it is allowed, and only on loopback).
+ */
 export function toSdkLogger(logger: Logger): ILogger {
   const write = (level: "debug" | "warn" | "error", parts: unknown[]): void => {
     const { msg, err } = line(parts);
-    logger[level](err === undefined ? {} : { err }, msg);
+    const shown = level === "warn" && OWN_NOTICE.test(msg) ? "debug" : level;
+    logger[shown](err === undefined ? {} : { err }, msg);
   };
   const sdk: ILogger = {
     debug: (...msg: unknown[]) => write("debug", msg),

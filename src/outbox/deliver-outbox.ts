@@ -2,8 +2,9 @@ import type { ChatPort, MessageRef, Platform } from "../chat/chat-port.ts";
 import type { Message } from "../chat/message.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
-import { SamverkaError, toSamverkaError } from "../shared/errors.ts";
+import { errorFields, SamverkaError, toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
+import { noMetrics, type Metrics } from "../shared/metrics.ts";
 import { recordFailureNotice } from "./failure-notice.ts";
 import { claimOutbox, countUnsentCopies, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
@@ -19,6 +20,7 @@ export interface OutboxDeliveryDeps {
   pacer: Pacer;
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics;
   maxAttempts?: number;
 }
 
@@ -30,6 +32,36 @@ type Sent = { messageRef: MessageRef | null; platform: Platform | null; conversa
 
 /** "Nothing to send any more" (a live message whose subject is gone): the row is cancelled, not retried. */
 class NothingToSend extends Error {}
+
+/** Where one delivery went or tried to go: the platforms called, and the conversation (or member) it was for. */
+interface Attempt {
+  platforms: Set<Platform>;
+  target: string;
+}
+
+/** The metrics label for the platforms an attempt called. */
+function platformLabel(attempt: Attempt): string {
+  return attempt.platforms.size === 1 ? [...attempt.platforms][0]! : attempt.platforms.size === 0 ? "none" : "several";
+}
+
+/**
+ * Remembers the conversations an expected refusal (the app is not installed there) was already logged for, so each
+ * gets one warning, not one per message; a delivery that succeeds there again forgets it.
+ */
+function createWarnedOnce(limit = 10_000): { first(target: string): boolean; forget(target: string): void } {
+  const warned = new Set<string>();
+  return {
+    first(target) {
+      if (warned.has(target)) return false;
+      if (warned.size >= limit) warned.clear();
+      warned.add(target);
+      return true;
+    },
+    forget: (target) => void warned.delete(target),
+  };
+}
+
+const isNotInstalled = (error: unknown): boolean => error instanceof SamverkaError && error.code === "not_installed";
 
 /**
  * Creates the delivery processor. It claims the row (a repeated or stale job finds nothing to claim), sends, and
@@ -43,6 +75,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   const logger = deps.logger.child({ component: "outbox" });
   const renderers = new Map(deps.renderers.map((r) => [r.name, r]));
   const maxAttempts = deps.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
+  const metrics = deps.metrics ?? noMetrics;
+  const notInstalled = createWarnedOnce();
 
   async function messageOf(row: OutboxRecord, refresh = false): Promise<Message> {
     const content = row.content;
@@ -63,7 +97,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     return chat;
   }
 
-  async function toChannel(row: OutboxRecord): Promise<Sent> {
+  async function toChannel(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
+    attempt.platforms.add(row.platform!);
     const chat = chatFor(row.platform!);
     const conversation = chat.channelRef(row.conversation!);
     await pacer.wait(chat.platform, conversation);
@@ -77,7 +112,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   }
 
   // The member's identities in order: the first is theirs to read; a later one is used only when an earlier platform fails.
-  async function toMember(row: OutboxRecord): Promise<Sent> {
+  async function toMember(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
     const identities = await db
       .selectFrom("member_identities as i")
       .innerJoin("members as m", "m.id", "i.member_id")
@@ -90,8 +125,9 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     if (reachable.length === 0) throw new SamverkaError("not_found", `Member ${row.memberId} has no identity on a configured platform any more.`);
     const message = row.kind === "message" ? await messageOf(row) : undefined;
     const errors: unknown[] = [];
-    for (const identity of reachable) {
+    for (const [index, identity] of reachable.entries()) {
       const chat = chatFor(identity.platform);
+      attempt.platforms.add(identity.platform);
       try {
         await pacer.wait(chat.platform, identity.platform_user_id);
         if (message !== undefined) {
@@ -104,14 +140,18 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         return { messageRef: null, platform: chat.platform, conversation };
       } catch (error) {
         errors.push(error);
-        logger.warn({ err: toSamverkaError(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
+        // The last identity's failure is logged once, with the row's outcome.
+        const last = index === reachable.length - 1;
+        if (!last && !(isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platform_user_id}`))) {
+          logger.warn({ ...errorFields(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
+        }
       }
     }
     // Retry when any platform may recover; fail when every one refused for good.
     throw errors.find(isRetryable) ?? errors[0];
   }
 
-  async function refresh(row: OutboxRecord): Promise<Sent> {
+  async function refresh(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
     const card = row.card!;
     // A copy still on its way renders the newest rows itself, but one being sent right now may carry older ones:
     // come back once it has landed, so it is refreshed too.
@@ -122,20 +162,22 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     for (const copy of await findCardCopies(db, card)) {
       try {
         const message = await messageOf(copy, true);
+        attempt.platforms.add(copy.sentPlatform);
         const chat = chatFor(copy.sentPlatform);
         await pacer.wait(chat.platform, copy.messageRef);
         await chat.update(copy.messageRef, message);
       } catch (error) {
         if (error instanceof NothingToSend) continue;
         if (isRetryable(error)) failures.push(error);
-        else logger.warn({ err: toSamverkaError(error), key: copy.key }, "a copy of the card could not be updated (deleted, or the app removed); the others were");
+        else logger.warn({ ...errorFields(error), key: copy.key }, "a copy of the card could not be updated (deleted, or the app removed); the others were");
       }
     }
     if (failures.length > 0) throw failures[0];
     return { messageRef: null, platform: null, conversation: null };
   }
 
-  const send = (row: OutboxRecord): Promise<Sent> => (row.kind === "refresh" ? refresh(row) : row.memberId !== null ? toMember(row) : toChannel(row));
+  const send = (row: OutboxRecord, attempt: Attempt): Promise<Sent> =>
+    row.kind === "refresh" ? refresh(row, attempt) : row.memberId !== null ? toMember(row, attempt) : toChannel(row, attempt);
 
   return async (job) => {
     const row = await claimOutbox(db, job, clock.now());
@@ -144,18 +186,21 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
       return;
     }
     const log = logger.child({ key: row.key, attempt: row.attempts });
+    const attempt: Attempt = { platforms: new Set(), target: row.memberId !== null ? `member:${row.memberId}` : `${row.platform}:${row.conversation}` };
     let sent: Sent;
     try {
-      sent = await send(row);
+      sent = await send(row, attempt);
     } catch (thrown) {
-      await settleFailure(row, job, thrown, log);
+      await settleFailure(row, job, thrown, attempt, log);
       return;
     }
     await markSent(db, job, { messageRef: sent.messageRef, platform: sent.platform, conversation: sent.conversation }, clock.now());
+    notInstalled.forget(attempt.target);
+    metrics.outboxDelivery(sent.platform ?? platformLabel(attempt), "sent");
     log.debug({ platform: sent.platform }, "outbox row delivered");
   };
 
-  async function settleFailure(row: OutboxRecord, job: OutboxJobRef, thrown: unknown, log: Logger): Promise<void> {
+  async function settleFailure(row: OutboxRecord, job: OutboxJobRef, thrown: unknown, attempt: Attempt, log: Logger): Promise<void> {
     const now = clock.now();
     if (thrown instanceof NothingToSend) {
       await settleUnsent(db, job, { status: "cancelled", error: thrown.message }, now);
@@ -166,13 +211,18 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     const text = `${error.code}: ${error.message}`;
     if (isRetryable(thrown) && row.attempts < maxAttempts) {
       const next = await settleUnsent(db, job, { status: "pending", retryAt: nextAttemptAt(now, row.attempts, thrown), error: text }, now);
-      log.warn({ err: error, retryAt: next?.dueAt }, "delivery failed; it will be retried");
+      metrics.outboxDelivery(platformLabel(attempt), "retried");
+      log.warn({ ...errorFields(error), retryAt: next?.dueAt }, "delivery failed; it will be retried");
       // If this enqueue is lost, the sweep queues the pending row.
       if (next !== undefined) await deps.queue.enqueueMany([next]).catch((e: unknown) => log.warn({ err: e }, "could not queue the retry; the sweep will"));
       return;
     }
     await settleUnsent(db, job, { status: "failed", error: text }, now);
-    log.error({ err: error }, "delivery failed for good; samordning is told");
+    metrics.outboxDelivery(platformLabel(attempt), "failed");
+    if (!isNotInstalled(error)) log.error({ ...errorFields(error) }, "delivery failed for good; samordning is told");
+    // Expected until an admin adds the app there: one warning per conversation, and samordning gets the notice below.
+    else if (notInstalled.first(attempt.target)) log.warn({ code: error.code, reason: error.message }, "Samverka is not installed where this message should go; it is not delivered and samordning is told (further messages there are logged at debug level)");
+    else log.debug({ code: error.code }, "not delivered: Samverka is not installed there (already warned)");
     await recordFailureNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, row, now).catch((e: unknown) =>
       log.error({ err: e }, "could not record the failure notice for samordning"),
     );

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "conflict"
   | "platform_unavailable"
   | "platform_rejected"
+  /** The app is not in that channel or chat (never invited, removed, or the channel is gone): only an admin can fix it. */
+  | "not_installed"
   | "external_unavailable"
   | "internal";
 
@@ -33,4 +35,14 @@ export function toSamverkaError(error: unknown): SamverkaError {
   if (error instanceof SamverkaError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new SamverkaError("internal", message, { cause: error });
+}
+
+/**
+ * What a log line says about an error. A condition Samverka classified (a refusal, an outage, a missing installation)
+ * is logged by its code and message, which say what to do; only an error nobody classified (`internal`) carries its
+ * stack trace, since that is where a developer must look.
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  const e = toSamverkaError(error);
+  return e.code === "internal" ? { err: e } : { code: e.code, reason: e.message };
 }

@@ -10,7 +10,7 @@ import type { Db } from "../../src/db/database.ts";
 import { createFailureNoticeRenderer, createOutboxDelivery, type OutboxJobRef, type OutboxRenderer } from "../../src/outbox/index.ts";
 import type { ReminderQueue } from "../../src/reminders/index.ts";
 import type { Clock } from "../../src/shared/clock.ts";
-import { silentLogger } from "../../src/shared/logger.ts";
+import { silentLogger, type Logger } from "../../src/shared/logger.ts";
 
 export interface InlineOutbox extends UnitOfWork {
   /** Delivers every try that was queued for later (retries, refreshes), until none is left or `rounds` is reached. */
@@ -23,6 +23,8 @@ export function createInlineOutbox(options: {
   clock: Clock;
   reminderQueue: ReminderQueue;
   renderers?: readonly OutboxRenderer[];
+  /** Where the delivery logs (silent by default). */
+  logger?: Logger;
 }): InlineOutbox {
   const later: OutboxJobRef[] = [];
   // Tries queued from inside a delivery (its retry, a refresh waiting for copies) wait for `deliverDue`.
@@ -46,7 +48,7 @@ export function createInlineOutbox(options: {
     queue,
     pacer: noPacing,
     clock: options.clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
   });
   const work = createUnitOfWork({
     db: options.db,

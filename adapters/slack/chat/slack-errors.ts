@@ -8,8 +8,12 @@ const HINTS: Record<string, string> = {
   channel_not_found: "the channel is gone or private without the app in it; invite the app or update the channel in the partnership file",
   missing_scope: "add the missing scope in the Slack app settings (see apps/slack/manifest.yaml) and reinstall the app",
   invalid_auth: "SLACK_BOT_TOKEN is wrong or revoked; copy the Bot User OAuth Token again",
+  is_archived: "the channel is archived; unarchive it or update the channel in the partnership file",
   expired_trigger_id: "the form was opened more than 3 seconds after the click; try again",
 };
+
+// Refusals that mean the app is not where it was asked to write: an admin must invite it or fix the partnership file.
+const NOT_INSTALLED = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
 // `ok:false` errors Slack documents as transient: the same call may succeed later.
 const TRANSIENT = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
@@ -25,7 +29,7 @@ export function toSlackError(error: unknown, method: string): SamverkaError {
   if (code === ErrorCode.PlatformError) {
     const slackError = (error as WebAPIPlatformError).data.error;
     const hint = HINTS[slackError];
-    return new SamverkaError("platform_rejected", `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`, {
+    return new SamverkaError(NOT_INSTALLED.has(slackError) ? "not_installed" : "platform_rejected", `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`, {
       cause: error,
       retryable: TRANSIENT.has(slackError),
     });

@@ -46,7 +46,7 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     const stored = await deps.store.find(baseConversationId(conversationId));
     if (stored === undefined) {
       throw new SamverkaError(
-        "not_found",
+        "not_installed",
         `Samverka has never been added to the Teams conversation ${conversationId}, so it cannot write there. Add the Samverka app to that team or chat (apps/teams/README.md) and try again.`,
       );
     }
@@ -76,7 +76,7 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     const memberId = userId.startsWith("29:") ? userId : ((await deps.store.findUserId(userId)) ?? userId);
     const via = (await deps.store.latest(deps.tenantId)) ?? (await deps.store.latest());
     if (via === undefined) {
-      throw new SamverkaError("not_found", "Samverka cannot open a Teams chat yet: the app has not been installed anywhere. Install it (apps/teams/README.md) first.");
+      throw new SamverkaError("not_installed", "Samverka cannot open a Teams chat yet: the app has not been installed anywhere. Install it (apps/teams/README.md) first.");
     }
     const tenantId = deps.tenantId ?? via.tenantId;
     const created = await callConnector("opening a 1:1 chat", () =>

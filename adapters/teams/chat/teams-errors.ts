@@ -21,6 +21,14 @@ function toTeamsError(error: unknown, operation: string): SamverkaError {
   if (status === 429 || status >= 500) {
     return new SamverkaError("platform_unavailable", `Teams answered ${status} to ${operation}; it will be retried.`, { cause: error, retryable: true });
   }
+  if (status === 403 || status === 404) {
+    // BotNotInConversationRoster, ConversationNotFound: the app was removed from the team or chat, or it is gone.
+    return new SamverkaError(
+      "not_installed",
+      `Teams refused ${operation} (HTTP ${status}): the conversation or message is gone, or Samverka is not (any more) in it. Add the app to the team or chat again (apps/teams/README.md) or update the partnership file.`,
+      { cause: error },
+    );
+  }
   return new SamverkaError("platform_rejected", `Teams refused ${operation} (HTTP ${status}).`, { cause: error });
 }
 

@@ -4,6 +4,7 @@ import { textMessage } from "../../../src/chat/message.ts";
 import { defineRenderer } from "../../../src/outbox/index.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
+import type { Logger } from "../../../src/shared/logger.ts";
 import { createInlineOutbox, type InlineOutbox } from "../../helpers/inline-outbox.ts";
 import { createRecordingChat } from "../../helpers/recording-chat.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
@@ -130,5 +131,31 @@ describe("the outbox", () => {
     expect((await rows("t9:"))[0]).toMatchObject({ status: "failed", attempts: 1 });
     const notices = await rows("outbox-failed:p1:");
     expect(notices.map((n) => n.member_id ?? n.conversation)).toEqual(expect.arrayContaining([ids.sara, "CMAIN"]));
+  });
+
+  it("logs a conversation the app is not installed in once, as one warning without a stack, and tells samordning each time", async () => {
+    const lines: { level: string; fields: Record<string, unknown>; msg: string }[] = [];
+    const record = (level: string) => (fields: object | string, msg?: string) =>
+      void lines.push(typeof fields === "string" ? { level, fields: {}, msg: fields } : { level, fields: { ...fields }, msg: msg ?? "" });
+    const logger: Logger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error"), child: () => logger };
+    const notInstalled = () => Promise.reject(new SamverkaError("not_installed", "Samverka has never been added to the Teams conversation 19:main@thread.tacv2."));
+    let refusing = true;
+    const teamsChannel = { ...createRecordingChat("teams"), post: (...args: Parameters<typeof teams.post>) => (refusing ? notInstalled() : teams.post(...args)) };
+    const quiet = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", teamsChannel]]), clock: systemClock, reminderQueue: noReminders, logger });
+    for (const key of ["t10a", "t10b", "t10c"]) await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key });
+    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => r.status)).toEqual(["failed", "failed", "failed"]);
+    const loud = lines.filter((l) => l.level === "warn" || l.level === "error");
+    expect(loud).toHaveLength(1);
+    expect(loud[0]).toMatchObject({ level: "warn", fields: { code: "not_installed" }, msg: expect.stringContaining("not installed") as unknown });
+    expect(loud[0]?.fields.reason).toContain("never been added");
+    expect(lines.some((l) => "err" in l.fields)).toBe(false);
+    expect((await rows("outbox-failed:p1:")).length).toBeGreaterThan(0);
+
+    // Once a message gets through there again, the next refusal is news and is warned about again.
+    refusing = false;
+    await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t10d" });
+    refusing = true;
+    await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t10e" });
+    expect(lines.filter((l) => l.level === "warn")).toHaveLength(2);
   });
 });

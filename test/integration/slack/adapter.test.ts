@@ -313,11 +313,21 @@ describe("Slack ChatPort over the Web API", () => {
   });
 
   it("turns a refusal into a platform_rejected error that says how to fix it", async () => {
-    fake.failNext("chat.postMessage", { error: "not_in_channel" });
+    fake.failNext("chat.postMessage", { error: "missing_scope" });
     const error = await adapter.chat.post("slack:C0KANAL", textMessage("x")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SamverkaError);
     expect(error).toMatchObject({ code: "platform_rejected", retryable: false });
-    expect((error as Error).message).toContain("/invite");
+    expect((error as Error).message).toContain("reinstall the app");
+  });
+
+  it("tells a channel the app is not in (an expected condition an admin fixes) from other refusals", async () => {
+    for (const refusal of ["not_in_channel", "channel_not_found", "is_archived"]) {
+      fake.failNext("chat.postMessage", { error: refusal });
+      const error = await adapter.chat.post("slack:C0KANAL", textMessage("x")).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "not_installed", retryable: false });
+    }
+    fake.failNext("chat.postMessage", { error: "not_in_channel" });
+    expect(((await adapter.chat.post("slack:C0KANAL", textMessage("x")).catch((e: unknown) => e)) as Error).message).toContain("/invite");
   });
 
   it("opens the direct conversation once and posts there", async () => {

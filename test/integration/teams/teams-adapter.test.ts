@@ -148,8 +148,17 @@ describe("Teams adapter over HTTP with the real Teams SDK", () => {
     expect(failure).toMatchObject({ code: "platform_unavailable", retryable: true });
   });
 
+  it("reports a conversation the app was removed from (403, 404) as not installed, not retryable", async () => {
+    for (const status of [403, 404]) {
+      driver.connector.failNext(status, 1);
+      const failure = await adapter.chat.post(`teams:${CHANNEL}`, textMessage("Borttagen")).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: "not_installed", retryable: false });
+      expect((failure as Error).message).toContain("Add the app to the team or chat again");
+    }
+  });
+
   it("refuses to write to a conversation it has never seen, saying how to fix it", async () => {
-    await expect(adapter.chat.post("teams:19:unknown@thread.tacv2", textMessage("x"))).rejects.toMatchObject({ code: "not_found" });
+    await expect(adapter.chat.post("teams:19:unknown@thread.tacv2", textMessage("x"))).rejects.toMatchObject({ code: "not_installed" });
   });
 
   it("posts a file as a card linking to an expiring download served by the adapter", async () => {
