@@ -6,10 +6,12 @@ import type { ReminderQueue } from "../src/reminders/reminder.ts";
 import { systemClock, type Clock } from "../src/shared/clock.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
+import { noMetrics, type Metrics } from "../src/shared/metrics.ts";
 import { createOutboxQueue, OUTBOX_JOB_OPTIONS } from "./outbox-queue.ts";
 import { OUTBOX_QUEUE } from "./outbox.jobs.ts";
 import { createOutboxJobProcessor, createRecurringJobProcessor, createReminderJobProcessor } from "./processors.ts";
 import { createQueueBackend, type JobQueue, type JobWorker, type QueueBackendOptions } from "./queue-backend.ts";
+import { measureQueue, type QueueFigure } from "./queue-figures.ts";
 import { indexRecurringTasks, missingSchedulers, syncRecurringSchedulers } from "./recurring-schedulers.ts";
 import { RECURRING_QUEUE } from "./recurring.jobs.ts";
 import { createReminderQueue, DEFAULT_RETRY, reminderJobOptions, type RetryPolicy } from "./reminder-queue.ts";
@@ -31,6 +33,8 @@ export interface JobRuntimeOptions {
   concurrency?: number;
   /** How many outbox rows one process sends at once; sends wait on the platforms, so 20 by default. */
   outboxConcurrency?: number;
+  /** Where finished, failed and retried jobs are counted. */
+  metrics?: Metrics;
 }
 
 /** What the workers run. */
@@ -50,8 +54,15 @@ export interface JobRuntime {
   startWorkers(setup: WorkerSetup): Promise<void>;
   /** Re-creates recurring schedulers the queue store lost (a Redis flush); returns how many it re-created. */
   repairSchedulers(): Promise<number>;
-  /** Whether every recurring scheduler exists, for /readyz; true in a process that runs no workers. */
-  schedulersPresent(): Promise<boolean>;
+  /**
+   * Whether every recurring scheduler exists, for /readyz. A process that runs the workers knows its tasks; one that
+   * does not (the web role) checks the task names it is given, and with none is satisfied.
+   */
+  schedulersPresent(expected?: readonly string[]): Promise<boolean>;
+  /** Every queue, for the queue dashboard (the recurring one is opened on first use in a process without workers). */
+  queues(): JobQueue[];
+  /** Jobs per state and the age of the oldest waiting job, per queue, for /metrics. */
+  figures(): Promise<QueueFigure[]>;
   /** Whether the queue store answers, for /readyz. */
   ping(): Promise<boolean>;
   /** Lets running jobs finish, then closes every connection; safe to call twice. */
@@ -73,20 +84,29 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const outbox = watch(backend.openQueue(OUTBOX_QUEUE, OUTBOX_JOB_OPTIONS), logger);
   const queues: JobQueue[] = [reminders, outbox];
   const workers: JobWorker[] = [];
+  const metrics = options.metrics ?? noMetrics;
+  let recurringQueue: JobQueue | undefined;
   let recurring: { queue: JobQueue; tasks: ReadonlyMap<string, RecurringTask> } | undefined;
   let closing: Promise<void> | undefined;
+
+  const openRecurringQueue = (): JobQueue => {
+    if (recurringQueue === undefined) {
+      recurringQueue = watch(backend.openQueue(RECURRING_QUEUE, {}), logger);
+      queues.push(recurringQueue);
+    }
+    return recurringQueue;
+  };
 
   const startWorkers = async (setup: WorkerSetup): Promise<void> => {
     if (workers.length > 0) throw new SamverkaError("internal", "The job workers are already running in this process.");
     const tasks = indexRecurringTasks(setup.recurring);
-    const queue = watch(backend.openQueue(RECURRING_QUEUE, {}), logger);
-    queues.push(queue);
+    const queue = openRecurringQueue();
     recurring = { queue, tasks };
     workers.push(
-      watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }), logger),
-      watchWorker(backend.openWorker(OUTBOX_QUEUE, createOutboxJobProcessor(setup.deliverOutbox), { concurrency: options.outboxConcurrency ?? 20 }), logger),
+      watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }), logger, metrics),
+      watchWorker(backend.openWorker(OUTBOX_QUEUE, createOutboxJobProcessor(setup.deliverOutbox), { concurrency: options.outboxConcurrency ?? 20 }), logger, metrics),
       // More than one, so a slow report task cannot hold back the others in a single-worker deployment.
-      watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger),
+      watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger, metrics),
     );
     await Promise.all(workers.map((w) => w.waitUntilReady()));
     await syncRecurringSchedulers(queue, tasks);
@@ -121,14 +141,17 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
       if (missing.length > 0) await syncRecurringSchedulers(recurring.queue, recurring.tasks);
       return missing.length;
     },
-    async schedulersPresent() {
-      if (recurring === undefined) return true;
+    async schedulersPresent(expected = []) {
+      if (recurring === undefined && expected.length === 0) return true;
+      const { queue, tasks } = recurring ?? { queue: openRecurringQueue(), tasks: new Map(expected.map((name) => [name, undefined])) };
       try {
-        return (await withTimeout(missingSchedulers(recurring.queue, recurring.tasks), PING_TIMEOUT_MS, "list the recurring schedulers")).length === 0;
+        return (await withTimeout(missingSchedulers(queue, tasks), PING_TIMEOUT_MS, "list the recurring schedulers")).length === 0;
       } catch {
         return false;
       }
     },
+    queues: () => (openRecurringQueue(), [...queues]),
+    figures: () => Promise.all([...queues].map((q) => withTimeout(measureQueue(q), PING_TIMEOUT_MS, `measure queue ${q.name}`))),
     ping,
     close: () => (closing ??= close()),
   };
@@ -139,10 +162,14 @@ function watch(queue: JobQueue, logger: Logger): JobQueue {
   return queue;
 }
 
-function watchWorker(worker: JobWorker, logger: Logger): JobWorker {
+function watchWorker(worker: JobWorker, logger: Logger, metrics: Metrics): JobWorker {
   worker.on("error", (error) => logger.error({ err: error, queue: worker.name }, "worker error"));
-  worker.on("failed", (job, error) =>
-    logger.warn({ err: error, queue: worker.name, jobId: job?.id, attempt: job?.attemptsMade }, "job failed"),
-  );
+  worker.on("completed", () => metrics.jobSettled(worker.name, "processed"));
+  worker.on("failed", (job, error) => {
+    // BullMQ sets finishedOn only when the job failed for good; a job it will retry has none yet.
+    metrics.jobSettled(worker.name, job?.finishedOn === undefined ? "retried" : "failed");
+    // The processor logged the cause where it happened; this line only says what the queue does with the job.
+    logger.warn({ reason: error.message, queue: worker.name, jobId: job?.id, attempt: job?.attemptsMade }, "job failed");
+  });
   return worker;
 }

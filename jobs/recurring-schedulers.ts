@@ -37,7 +37,7 @@ export async function syncRecurringSchedulers(queue: JobQueue, tasks: ReadonlyMa
 }
 
 /** The tasks whose scheduler the queue store does not have (lost in a Redis flush, say). */
-export async function missingSchedulers(queue: JobQueue, tasks: ReadonlyMap<string, RecurringTask>): Promise<string[]> {
+export async function missingSchedulers(queue: JobQueue, tasks: ReadonlyMap<string, unknown>): Promise<string[]> {
   const present = new Set((await queue.getJobSchedulers()).map((s) => s.key));
   return [...tasks.keys()].filter((name) => !present.has(name));
 }

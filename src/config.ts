@@ -38,6 +38,15 @@ const schema = z
     SAMVERKA_CALENDAR_ORGANIZER: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: "must be an e-mail address, e.g. samverka@stad.se (the ORGANIZER of meeting invitations)",
     }),
+    SAMVERKA_ADMIN_USER: optionalString,
+    SAMVERKA_ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 12, {
+      message: "must be at least 12 characters (it guards the queue dashboard at /admin/queues)",
+    }),
+    SAMVERKA_METRICS_PORT: optionalString
+      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), {
+        message: "must be a port number (1-65535; 0 picks a free one) to serve /metrics on, apart from PORT",
+      })
+      .transform((v) => (v === undefined ? undefined : Number(v))),
     SMHI_BASE_URL: z.url().default("https://opendata-download-metfcst.smhi.se/api/category/snow1g/version/1"),
   })
   .superRefine((env, ctx) => {
@@ -46,6 +55,13 @@ const schema = z
         code: "custom",
         path: ["SLACK_SIGNING_SECRET"],
         message: "is required with SLACK_BOT_TOKEN over HTTP (Slack app → Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode",
+      });
+    }
+    if ((env.SAMVERKA_ADMIN_USER === undefined) !== (env.SAMVERKA_ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SAMVERKA_ADMIN_USER"],
+        message: "SAMVERKA_ADMIN_USER and SAMVERKA_ADMIN_PASSWORD go together: set both to open the queue dashboard at /admin/queues, or neither",
       });
     }
     const teams = [env.TEAMS_CLIENT_ID, env.TEAMS_CLIENT_SECRET, env.TEAMS_TENANT_ID];
@@ -76,6 +92,10 @@ export interface Config {
   teams: { clientId: string; clientSecret: string; tenantId: string } | undefined;
   smhiBaseUrl: string;
   calendarOrganizer: string | undefined;
+  /** HTTP basic credentials for the queue dashboard (/admin/queues); without them it is not served. */
+  admin: { user: string; password: string } | undefined;
+  /** Serve /metrics on this port only (not on PORT); undefined: /metrics is on PORT. */
+  metricsPort: number | undefined;
 }
 
 /** Parses the environment; throws `config_invalid` naming each bad variable and how to fix it. */
@@ -115,5 +135,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     smhiBaseUrl: e.SMHI_BASE_URL,
     calendarOrganizer: e.SAMVERKA_CALENDAR_ORGANIZER,
+    admin:
+      e.SAMVERKA_ADMIN_USER && e.SAMVERKA_ADMIN_PASSWORD ? Object.freeze({ user: e.SAMVERKA_ADMIN_USER, password: e.SAMVERKA_ADMIN_PASSWORD }) : undefined,
+    metricsPort: e.SAMVERKA_METRICS_PORT,
   });
 }

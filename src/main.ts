@@ -1,5 +1,7 @@
 import { sql } from "kysely";
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from "../adapters/admin/queue-dashboard.ts";
 import { createHttpServer, type ReadinessCheck } from "../adapters/http/server.ts";
+import { createSamverkaMetrics, metricsHandler, startMetricsServer } from "../adapters/metrics/index.ts";
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
@@ -13,6 +15,7 @@ import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
 import { createUnitOfWork } from "./app/unit-of-work.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
+import { countInbound } from "./chat/count-inbound.ts";
 import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
@@ -24,6 +27,7 @@ import { createReminderProcessor, reconcileReminders } from "./reminders/index.t
 import { createReportsFeature } from "./reports/index.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
+import type { Metrics } from "./shared/metrics.ts";
 
 // The CLI (src/cli.ts) reaches adapters only through the composition root.
 export { createSlackManifestCommand } from "../adapters/slack/slack.cli.ts";
@@ -74,6 +78,8 @@ function createReconcileSweep(db: Db, jobs: JobRuntime, clock: Clock, logger: Lo
     ],
   });
 }
+/** The routes HTTP requests are counted by; anything else is counted as `unmatched`. */
+const HTTP_ROUTES = ["/slack/events", "/api/messages", "/api/teams/files", "/healthz", "/readyz", "/metrics", QUEUE_DASHBOARD_PATH];
 /** Reminders due this soon are (re)queued by each sweep; later ones were queued when scheduled and are re-queued as they near. */
 const REMINDER_HORIZON_MS = 2 * 60_000;
 
@@ -94,14 +100,18 @@ export interface StartOptions {
 
 export interface RunningApp {
   url: string | undefined;
+  /** Where /metrics is served when SAMVERKA_METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   db: Db;
+  /** Runs the reconcile sweep now (a worker's timer does every 15 s); false when this process runs none or another held it. */
+  sweep(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** Where the job queues live: Redis when configured, else BullMQ's PostgreSQL backend in our database. */
-function jobRuntimeFor(config: Config, databaseUrl: string, clock: Clock, logger: Logger) {
+function jobRuntimeFor(config: Config, databaseUrl: string, clock: Clock, logger: Logger, metrics: Metrics) {
   return createJobRuntime(
-    config.redisUrl !== undefined ? { redisUrl: config.redisUrl, clock, logger } : { postgres: { connectionString: databaseUrl }, clock, logger },
+    config.redisUrl !== undefined ? { redisUrl: config.redisUrl, clock, logger, metrics } : { postgres: { connectionString: databaseUrl }, clock, logger, metrics },
   );
 }
 
@@ -148,7 +158,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const { db } = database;
     const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, clock, logger));
 
-    const jobs = jobRuntimeFor(config, database.url, clock, logger);
+    const prometheus = createSamverkaMetrics({ db, clock, queues: () => jobs.figures() });
+    const metrics = prometheus.metrics;
+    const jobs = jobRuntimeFor(config, database.url, clock, logger, metrics);
     closers.push(() => jobs.close());
 
     const chats = new Map<Platform, ChatPort>();
@@ -175,12 +187,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // Sized with the database pool (DATABASE_POOL_SIZE): a burst waits as inbox rows, not as work in memory.
     const inbox = createInbox({ db, clock, logger, concurrency: INBOX_CONCURRENCY });
 
-    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: router, db, logger, clock, inbox });
+    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: countInbound(router, "slack", metrics), db, logger, clock, inbox });
     if (slack) chats.set("slack", slack.chat);
     // Without credentials Teams is served only on a loopback address (unauthenticated, for the playground); elsewhere it is off.
     const teams =
       config.teams !== undefined || isLoopbackHost(config.host)
-        ? createTeamsAdapter({ credentials: config.teams, handler: router, db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox })
+        ? createTeamsAdapter({ credentials: config.teams, handler: countInbound(router, "teams", metrics), db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox })
         : undefined;
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
@@ -194,9 +206,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     inbox.start();
     closers.push(() => inbox.stop());
+    const recurring = [...features.flatMap((f) => f.recurring ?? []), ...(slack ? slack.recurring : [])];
+    let sweep: Sweep | undefined;
     if (role !== "web") {
       await jobs.startWorkers({
-        processReminder: createReminderProcessor({ db, handlers: features.flatMap((f) => f.reminders ?? []), clock, logger }),
+        processReminder: createReminderProcessor({ db, handlers: features.flatMap((f) => f.reminders ?? []), clock, logger, metrics }),
         deliverOutbox: createOutboxDelivery({
           db,
           chats,
@@ -205,25 +219,30 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           pacer: createPacer(),
           clock,
           logger,
+          metrics,
         }),
-        recurring: [...features.flatMap((f) => f.recurring ?? []), ...(slack ? slack.recurring : [])],
+        recurring,
       });
-      const sweep = createReconcileSweep(db, jobs, clock, logger);
+      sweep = createReconcileSweep(db, jobs, clock, logger);
       await sweep.runOnce().catch((error: unknown) => logger.error({ err: error }, "first sweep failed; the next one retries it"));
       sweep.start();
-      closers.push(() => sweep.stop());
+      closers.push(() => sweep!.stop());
       logger.info({ backend: jobs.backend }, "job workers are running");
     }
 
     const checks: ReadinessCheck[] = [
       { name: "database", failure: "the database does not answer", check: async () => (await sql`select 1`.execute(db), true) },
       { name: "jobs", failure: "the job queue store (Redis or PostgreSQL) does not answer", check: () => jobs.ping() },
-      { name: "schedulers", failure: "recurring job schedulers are missing (the queue store lost them); the sweep re-creates them", check: () => jobs.schedulersPresent() },
+      { name: "schedulers", failure: "recurring job schedulers are missing (the queue store lost them); the sweep re-creates them", check: () => jobs.schedulersPresent(recurring.map((t) => t.name)) },
       { name: "sweep", failure: `no worker completed the reconcile sweep in the last ${SWEEP_STALE_S} s`, check: () => sweepIsFresh(db, clock.now()) },
     ];
     let url: string | undefined;
+    const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(prometheus, config.host, config.metricsPort, logger);
+    if (metricsServer) closers.push(() => metricsServer.close());
     if (role !== "worker") {
-      const http = createHttpServer({ checks, logger });
+      const http = createHttpServer({ checks, logger, observe: prometheus.countRequests(HTTP_ROUTES) });
+      if (!metricsServer) http.app.get("/metrics", metricsHandler(prometheus, logger));
+      if (config.admin) mountQueueDashboard(http.app, { credentials: config.admin, queues: jobs.queues() });
       if (slack) {
         if (slack.router) http.app.use("/slack/events", slack.router);
         await slack.start();
@@ -240,7 +259,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
       }
     }
-    return { url, db, close };
+    return { url, metricsUrl: metricsServer?.url, db, sweep: () => sweep?.runOnce() ?? Promise.resolve(false), close };
   } catch (error) {
     await close();
     throw error;

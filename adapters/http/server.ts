@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import type { Logger } from "../../src/shared/logger.ts";
 
 /** A named dependency /readyz checks, and what to tell the operator when it fails. */
@@ -31,10 +31,14 @@ async function withTimeout(check: ReadinessCheck): Promise<boolean> {
   }
 }
 
-/** Creates the express app with `GET /healthz` (alive) and `GET /readyz` (every check answers, else 503). */
-export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Logger }): HttpServer {
+/**
+ * Creates the express app with `GET /healthz` (alive) and `GET /readyz` (every check answers, else 503). `observe`
+ * runs first on every request (the request metrics).
+ */
+export function createHttpServer(options: { checks: ReadinessCheck[]; logger: Logger; observe?: RequestHandler }): HttpServer {
   const app = express();
   app.disable("x-powered-by");
+  if (options.observe !== undefined) app.use(options.observe);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

@@ -3,6 +3,7 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { SamverkaError, toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
+import { noMetrics, type Metrics } from "../shared/metrics.ts";
 import { claimReminder, settleClaim } from "./reminder.repository.ts";
 import type { ReminderJobRef } from "./reminder.ts";
 
@@ -15,6 +16,7 @@ export interface ReminderProcessorDeps {
   handlers: readonly ReminderHandler[];
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics;
   maxAttempts?: number;
 }
 
@@ -31,6 +33,7 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
   const logger = deps.logger.child({ component: "reminders" });
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const handlers = indexHandlers(deps.handlers);
+  const metrics = deps.metrics ?? noMetrics;
 
   return async (job) => {
     const reminder = await claimReminder(db, job, clock.now());
@@ -39,6 +42,12 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       return;
     }
     const log = logger.child({ reminderId: reminder.id, key: reminder.key, kind: reminder.kind, attempt: reminder.attempts });
+    // Lateness: how long after it was due (or written, if written after that) a reminder first ran. A retry's
+    // delay is its backoff, not lateness.
+    if (reminder.attempts === 1) {
+      const since = Math.max(reminder.dueAt.getTime(), reminder.createdAt?.getTime() ?? 0);
+      metrics.reminderLateness(reminder.kind, Math.max(0, clock.now().getTime() - since) / 1000);
+    }
     const handler = handlers.get(reminder.kind);
     if (handler === undefined) {
       const error = `no reminder handler for kind "${reminder.kind}"`;

@@ -22,6 +22,7 @@ function toReminderRecord(row: ReminderRow): ReminderRecord {
     dueAt: row.due_at,
     payload: row.payload,
     attempts: row.attempts,
+    createdAt: row.created_at,
   };
 }
 

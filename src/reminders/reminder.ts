@@ -7,6 +7,8 @@ export interface ReminderRecord {
   dueAt: Date;
   payload: Record<string, unknown>;
   attempts: number;
+  /** When the row was first written; a reminder written after its due time was never waiting to be late. */
+  createdAt?: Date;
 }
 
 /** What a feature asks for: `key` is deterministic (e.g. `meeting:<id>:day-before`) so rescheduling replaces. */

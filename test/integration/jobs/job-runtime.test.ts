@@ -15,6 +15,7 @@ import {
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
+import { noMetrics } from "../../../src/shared/metrics.ts";
 import type { TestDatabase } from "../../helpers/test-database.ts";
 import { BACKENDS, createJobsTestbed, type JobsTestbed } from "./job-backends.ts";
 import { waitFor } from "./wait-for.ts";
@@ -33,6 +34,9 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   const deliveries: ReminderJobRef[] = [];
   const flakyFailures = new Map<string, number>();
   const ticks: Date[] = [];
+  // What the runtime counted: how each job attempt ended, per queue.
+  const settled: string[] = [];
+  const countOf = (entry: string) => settled.filter((s) => s === entry).length;
 
   const anyPayload = z.record(z.string(), z.unknown());
   const handlers: ReminderHandler[] = [
@@ -82,7 +86,12 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   beforeAll(async () => {
     testbed = await createJobsTestbed(backend.name);
     db = testbed.db;
-    runtime = createJobRuntime({ ...testbed.connection, logger: silentLogger, retry: { attempts: 5, backoffMs: 100 } });
+    runtime = createJobRuntime({
+      ...testbed.connection,
+      logger: silentLogger,
+      retry: { attempts: 5, backoffMs: 100 },
+      metrics: { ...noMetrics, jobSettled: (queue, outcome) => void settled.push(`${queue} ${outcome}`) },
+    });
     directQueue = testbed.openQueue(REMINDER_QUEUE);
     const processReminder = createReminderProcessor({ db: db.db, handlers, clock: systemClock, logger: silentLogger, maxAttempts: 3 });
     await runtime.startWorkers({
@@ -181,7 +190,8 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     expect(deliveriesOf({ reminderId: scheduled.id, dueAt: scheduled.dueAt })).toBe(1);
   });
 
-  it("retries a handler that fails with a retryable error, then acts once", async () => {
+  it("retries a handler that fails with a retryable error, then acts once, and counts the retries", async () => {
+    const [retried, processed] = [countOf("reminders retried"), countOf("reminders processed")];
     await reminders.schedule({ key: "flaky", kind: "test.flaky", dueAt: inMs(50) });
 
     const done = await waitFor("the flaky reminder to be done", () => rowWithStatus("flaky", "done"));
@@ -189,14 +199,18 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     expect(actsFor("flaky")).toHaveLength(1);
     expect(done.attempts).toBe(3);
     expect(done.last_error).toBeNull();
+    await waitFor("the job to be counted as processed", () => (countOf("reminders processed") > processed ? true : undefined));
+    expect(countOf("reminders retried") - retried).toBe(2);
   });
 
   it("gives up a reminder whose handler fails for good, without retrying it", async () => {
+    const failed = countOf("reminders failed");
     await reminders.schedule({ key: "rejected", kind: "test.rejected", dueAt: inMs(50) });
 
     const given = await waitFor("the reminder to be given up", () => rowWithStatus("rejected", "failed"));
 
     expect(given.attempts).toBe(1);
+    await waitFor("the job to be counted as failed", () => (countOf("reminders failed") === failed + 1 ? true : undefined));
     expect(given.last_error).toBe("platform_rejected: channel_not_found");
   });
 

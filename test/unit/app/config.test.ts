@@ -35,6 +35,20 @@ describe("configuration", () => {
     expect(() => loadConfig({ SMHI_BASE_URL: "opendata smhi" })).toThrow(/SMHI_BASE_URL/);
   });
 
+  it("opens the queue dashboard only with both admin credentials, and a password worth the name", () => {
+    expect(loadConfig({}).admin).toBeUndefined();
+    expect(loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "ett-langt-losenord" }).admin).toEqual({ user: "drift", password: "ett-langt-losenord" });
+    expect(() => loadConfig({ SAMVERKA_ADMIN_USER: "drift" })).toThrow(/SAMVERKA_ADMIN_USER and SAMVERKA_ADMIN_PASSWORD go together/);
+    expect(() => loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "kort" })).toThrow(/SAMVERKA_ADMIN_PASSWORD: must be at least 12 characters/);
+  });
+
+  it("serves /metrics on its own port only when SAMVERKA_METRICS_PORT is a port number", () => {
+    expect(loadConfig({}).metricsPort).toBeUndefined();
+    expect(loadConfig({ SAMVERKA_METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+    expect(() => loadConfig({ SAMVERKA_METRICS_PORT: "metrics" })).toThrow(/SAMVERKA_METRICS_PORT: must be a port number/);
+    expect(() => loadConfig({ SAMVERKA_METRICS_PORT: "70000" })).toThrow(/SAMVERKA_METRICS_PORT/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", REDIS_URL: " " }).databaseUrl).toBeUndefined();
   });

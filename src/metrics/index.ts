@@ -1,0 +1,2 @@
+export { measureBacklog, type BacklogFigure, type BacklogTable } from "./backlog.ts";
+export { createRowObserver } from "./row-observations.ts";
