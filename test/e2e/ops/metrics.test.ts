@@ -44,7 +44,7 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     // The silent shelter's first escalation step runs from its reminder, on time.
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    await w.sent("teams", (i) => i.text.includes("Påminnelse: Ny Gemenskaps nattcafé har inte svarat"));
+    await w.sent("teams", (i) => i.text.includes("Påminnelse: Ny Gemenskaps nattcafé"));
 
     // Slack rate-limits one channel post (retried from the row, then sent) and refuses another for good.
     w.slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
