@@ -120,16 +120,23 @@ describe.each(["postgres", "redis"] as const)("operating the queues on the %s ba
     expect(await readyz(server.app.url!)).toMatchObject({ status: 200, body: { checks: { schedulers: true } } });
   });
 
-  it("tells the truth in a web-only process too: its /readyz checks the schedulers the workers keep", async () => {
+  it("tells the truth in a web-only process too: its /readyz checks the schedulers the workers keep (and /metrics is on its own port)", async () => {
     const config = loadConfig({
       DATABASE_URL: database.url,
       HOST: "127.0.0.1",
       PORT: "0",
       LOG_LEVEL: "silent",
+      SAMVERKA_METRICS_PORT: "0",
       ...(backend === "redis" ? { REDIS_URL: redisUrl } : {}),
     });
     web = await startApp(config, { role: "web", clock, logger: silentLogger, seedExample: false, playground: false });
     expect((await readyz(web.url!)).status).toBe(200);
+    // With SAMVERKA_METRICS_PORT, /metrics is served there only.
+    expect(web.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect((await fetch(`${web.url}/metrics`)).status).toBe(404);
+    const scraped = await fetch(web.metricsUrl!);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/^samverka_queue_jobs\{queue="outbox",state="waiting"\} \d+$/m);
     await removeSchedulers(backend, database.url);
     expect(await readyz(web.url!)).toMatchObject({ status: 503, body: { checks: { schedulers: false } } });
     expect(await web.sweep()).toBe(false);
