@@ -50,7 +50,10 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
   // BullMQ workers block on Redis; a per-request retry limit would make them throw instead of waiting out an outage.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   connection.on("error", (error) => logger.warn({ reason: error.message }, "redis connection error; retrying"));
-  void warnAboutRedisDurability(connection, logger);
+  // Its own short-lived connection: one try, so an unreachable Redis neither delays start-up nor holds up close.
+  const probe = connection.duplicate({ maxRetriesPerRequest: 1, retryStrategy: () => null });
+  probe.on("error", () => undefined);
+  void warnAboutRedisDurability(probe, logger).finally(() => probe.disconnect());
   return {
     kind: "redis",
     openQueue: (name, defaultJobOptions) => new Queue(name, { connection, prefix, defaultJobOptions }),
