@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/chat/message.ts";
+import type { SentItem } from "../../helpers/platform-driver.ts";
 import { PARTNERSHIP, sample, SLACK_CHANNEL, startOpsWorld, USERS, type OpsWorld } from "./ops-world.ts";
 
 describe("/metrics after a cold night on Slack and Teams", () => {
@@ -18,6 +19,7 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     return res.text();
   };
   const outboxRow = (key: string) => w.database.db.selectFrom("outbox").select(["status", "attempts"]).where("key", "like", `${key}%`).executeTakeFirst();
+  const answered = async () => (await w.database.db.selectFrom("cold_night_responses").select("answer").where("answer", "!=", "pending").execute()).length;
   const until = async (what: () => Promise<boolean>): Promise<void> => {
     const deadline = Date.now() + 10_000;
     while (!(await what())) {
@@ -30,21 +32,25 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     w = await startOpsWorld("2026-12-03T15:00:00Z");
     const sara = USERS.sara.user;
     await w.slack.driver.command(sara, "kallnatt -9", { conversation: SLACK_CHANNEL });
-    const prompt = await w.sent("slack", (i) => i.text.includes("Kan Convictus natthärbärge öppna extra platser"));
-    const faPrompt = await w.sent("teams", (i) => i.text.includes("Kan Frälsningsarméns härbärge öppna extra platser"));
+    // Found by what they are (a shelter's prompt with its answer buttons), not by wording the alerts capability owns.
+    const promptTo = (platform: "slack" | "teams", shelter: string) =>
+      w.sent(platform, (i) => i.kind === "direct" && i.text.includes(shelter) && i.buttons.some((b) => b.actionId === "coldnight.open"));
+    const label = (item: SentItem, actionId: string) => item.buttons.find((b) => b.actionId === actionId)!.label;
+    const prompt = await promptTo("slack", "Convictus natthärbärge");
+    const faPrompt = await promptTo("teams", "Frälsningsarméns härbärge");
 
     // Both answer five minutes after the declaration: one through a Slack modal, one with a Teams card button.
     w.clock.set("2026-12-03T15:05:00Z");
-    await w.slack.driver.click(USERS.sConv.user, prompt, "Vi öppnar N extra platser");
+    await w.slack.driver.click(USERS.sConv.user, prompt, label(prompt, "coldnight.open"));
     const form = await w.sent("slack", (i) => (i.fields ?? []).includes("places"));
     expect(await w.slack.driver.submitForm(USERS.sConv.user, form, { places: "12" })).toBeUndefined();
-    await w.teams.click(USERS.sFa.user, faPrompt, "Fullt");
-    await w.sent("slack", (i) => i.kind === "update" && i.text.includes("Fullt (Siv Frälsningsarmén)"));
+    await w.teams.click(USERS.sFa.user, faPrompt, label(faPrompt, "coldnight.full"));
+    await until(async () => (await answered()) === 2);
 
     // The silent shelter's first escalation step runs from its reminder, on time.
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    await w.sent("teams", (i) => i.text.includes("Påminnelse: Ny Gemenskaps nattcafé"));
+    await until(async () => (await w.database.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
 
     // Slack rate-limits one channel post (retried from the row, then sent) and refuses another for good.
     w.slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
@@ -54,6 +60,8 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 2"), { key: "ops-test:refused" }));
     await until(async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
 
+    // Quiet: every outbox row due by the test's clock has been taken (the failure notice waits for its window).
+    await until(async () => (await w.database.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
     expect((await fetch(`${w.url}/no-such-route`)).status).toBe(404);
     exposition = await scrape();
   }, 60_000);
