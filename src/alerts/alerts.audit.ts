@@ -6,7 +6,7 @@ export interface AlertAuditEntry {
   /** Null when the bot acted on its own (automatic close, escalation). */
   actorMemberId: string | null;
   action: string;
-  subjectType: "cold_night" | "incident" | "cold_night_forecast";
+  subjectType: "cold_night" | "incident" | "cold_night_forecast" | "shelter_night";
   subjectId: string;
   details?: Record<string, unknown>;
   at: Date;

@@ -25,6 +25,7 @@ export interface ColdNightResponseTable {
   organisation_id: string;
   answer: Generated<"pending" | "opening" | "full" | "cannot">;
   extra_places: Generated<number>;
+  extra_places_women: Generated<number>;
   answered_by: string | null;
   answered_at: Timestamp | null;
   /** The last ladder position taken in the current run. */
@@ -84,7 +85,20 @@ export interface IncidentTable {
   purged_at: Timestamp | null;
 }
 
+/** A night shelter's bed count for one night as its staff report it: counts only, never a person. */
+export interface ShelterNightTable {
+  activity_id: string;
+  night: string;
+  partnership_id: string;
+  free_places: number | null;
+  free_women: number | null;
+  turned_away: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AlertsTables {
+  shelter_nights: ShelterNightTable;
   cold_night_alerts: ColdNightAlertTable;
   cold_night_responses: ColdNightResponseTable;
   cold_night_forecasts: ColdNightForecastTable;

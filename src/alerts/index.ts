@@ -9,6 +9,9 @@ import { createForecastTask } from "./forecast/suggest-cold-night.ts";
 import { createIncidentActions, createIncidentCommand, createIncidentForms } from "./incidents/incident.handlers.ts";
 import { createIncidentReminderHandlers } from "./incidents/incident.reminders.ts";
 import { createIncidentPurgeTask } from "./incidents/purge-incidents.ts";
+import { createBedBoardRenderer } from "./beds/bed-board-card.ts";
+import { createBedsActions, createBedsCommand, createBedsForms } from "./beds/beds.handlers.ts";
+import { createBedBoardTask } from "./beds/send-bed-board.ts";
 
 export type { AlertsDeps } from "./alerts.deps.ts";
 export type { ForecastSource, PointForecast, Position, TemperaturePoint } from "./forecast/forecast-source.ts";
@@ -18,17 +21,17 @@ export interface AlertsFeatureDeps extends AlertsDeps {
   forecast: ForecastSource;
 }
 
-/** Extra cold nights (declare, answer, escalate, close, follow up), the SMHI suggestion, and threats-and-violence reports. */
+/** Extra cold nights (declare, answer, escalate, close, follow up), the bed board, the SMHI suggestion, and threats-and-violence reports. */
 export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
   const core: AlertsDeps = { ...deps, logger: deps.logger.child({ feature: "alerts" }) };
   return {
     name: "alerts",
-    commands: [createColdNightCommand(core), createIncidentCommand(core)],
-    actions: [createColdNightActions(core), createIncidentActions(core)],
-    forms: [createColdNightForms(core), createIncidentForms(core)],
+    commands: [createColdNightCommand(core), createBedsCommand(core), createIncidentCommand(core)],
+    actions: [createColdNightActions(core), createBedsActions(core), createIncidentActions(core)],
+    forms: [createColdNightForms(core), createBedsForms(core), createIncidentForms(core)],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
-    recurring: [createForecastTask(core, deps.forecast), createIncidentPurgeTask(core)],
-    renderers: [createColdNightCardRenderer(core.db)],
+    recurring: [createForecastTask(core, deps.forecast), createBedBoardTask(core), createIncidentPurgeTask(core)],
+    renderers: [createColdNightCardRenderer(core.db), createBedBoardRenderer(core.db)],
   };
 }
 

@@ -17,7 +17,7 @@ export function helpMessage(locale: Locale, suggestion?: string): Message {
       { type: "text", text: t("help.intro") },
       {
         type: "list",
-        items: [t("help.hjalp"), t("help.status"), t("help.moten"), t("help.agenda"), t("help.kallnatt"), t("help.hot"), t("help.rapport")],
+        items: [t("help.hjalp"), t("help.status"), t("help.moten"), t("help.agenda"), t("help.kallnatt"), t("help.platser"), t("help.hot"), t("help.rapport")],
       },
       { type: "text", text: t("help.footer") },
     ],

@@ -8,6 +8,7 @@ type Key =
   | "help.moten"
   | "help.agenda"
   | "help.kallnatt"
+  | "help.platser"
   | "help.hot"
   | "help.rapport"
   | "help.footer"
@@ -41,6 +42,7 @@ export const chatMessages: Catalogue<Key> = {
     "help.moten": "*möten* – kommande möten i dina grupper",
     "help.agenda": "*agenda <punkt>* – föreslå en punkt till nästa möte",
     "help.kallnatt": "*kallnatt [datum] [temperatur]* – utlys en extra kall natt",
+    "help.platser": "*platser* – lediga sängar i natt; *platser 12 lediga* rapporterar för ditt härbärge",
     "help.hot": "*hot* – rapportera hot eller våld",
     "help.rapport": "*rapport* – fyll i uppföljning; *rapport status* visar läget",
     "help.footer": "Svara gärna på svenska eller engelska (help, status, meetings, cold-night, incident, report).",
@@ -72,6 +74,7 @@ export const chatMessages: Catalogue<Key> = {
     "help.moten": "*meetings* – upcoming meetings of your groups",
     "help.agenda": "*agenda <item>* – propose an item for the next meeting",
     "help.kallnatt": "*cold-night [date] [temperature]* – declare an extra cold night",
+    "help.platser": "*beds* – free beds tonight; *beds 12 free* reports for your shelter",
     "help.hot": "*incident* – report threats or violence",
     "help.rapport": "*report* – fill in the follow-up; *report status* shows progress",
     "help.footer": "Swedish commands work too (hjälp, status, möten, kallnatt, hot, rapport).",

@@ -13,7 +13,7 @@ import { resolveActor } from "./resolve-actor.ts";
 import { suggestCommand } from "./suggest-command.ts";
 
 /** Command words the help names; a word without a registered handler answers "coming soon". */
-const KNOWN_WORDS = ["möten", "meetings", "agenda", "kallnatt", "cold-night", "hot", "incident", "rapport", "report"];
+const KNOWN_WORDS = ["möten", "meetings", "agenda", "kallnatt", "cold-night", "platser", "beds", "hot", "incident", "rapport", "report"];
 const HELP_WORDS = ["hjälp", "help", "?", "hjalp"];
 
 export interface ChatRouterDeps {

@@ -119,6 +119,9 @@ export interface ColdNightSettingsTable {
   escalation_minutes: number[];
   escalation_repeat_from: ColumnType<number, number | undefined, number>;
   escalation_repeat_minutes: ColumnType<number, number | undefined, number>;
+  bed_board_from: ColumnType<string, string | undefined, string>;
+  bed_board_roles: ColumnType<string[], string[] | undefined, string[]>;
+  bed_board_city_units: ColumnType<string[], string[] | undefined, string[]>;
   declarer_roles: string[];
   close_time: string;
 }

@@ -88,6 +88,7 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
             escalationRepeat: { fromStep: cold.escalation_repeat_from, everyMinutes: cold.escalation_repeat_minutes },
             declarerRoles: cold.declarer_roles,
             closeTime: cold.close_time,
+            bedBoard: { from: cold.bed_board_from, roles: cold.bed_board_roles, cityUnits: cold.bed_board_city_units },
           },
         }),
     ...(incidents === undefined ? {} : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),

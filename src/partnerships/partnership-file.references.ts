@@ -50,6 +50,7 @@ export function checkReferences(file: PartnershipFileShape, ctx: z.RefinementCtx
     channels.add(id);
   });
   if (file.reports !== undefined) resolve(members, "members", file.reports.coordinator, ["reports", "coordinator"]);
+  file.coldNights?.bedBoard.cityUnits.forEach((u, i) => resolve(cityUnits, "cityUnits", u, ["coldNights", "bedBoard", "cityUnits", i]));
 }
 
 function uniqueKeys(list: readonly { key: string }[], name: string, report: Report): Set<string> {

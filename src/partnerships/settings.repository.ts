@@ -61,6 +61,7 @@ export async function loadColdNightSettings(db: Db, partnershipId: string): Prom
     escalationRepeat: { fromStep: row.escalation_repeat_from, everyMinutes: row.escalation_repeat_minutes },
     declarerRoles: row.declarer_roles as ColdNightSettings["declarerRoles"],
     closeTime: row.close_time,
+    bedBoard: { from: row.bed_board_from, roles: row.bed_board_roles as ColdNightSettings["declarerRoles"], cityUnits: row.bed_board_city_units },
   };
 }
 

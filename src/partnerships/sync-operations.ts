@@ -67,6 +67,9 @@ async function syncSettings(trx: Db, file: PartnershipFile, counts: ChangeCounts
       escalation_minutes: cold.escalationMinutes,
       escalation_repeat_from: cold.escalationRepeat.fromStep,
       escalation_repeat_minutes: cold.escalationRepeat.everyMinutes,
+      bed_board_from: cold.bedBoard.from,
+      bed_board_roles: cold.bedBoard.roles,
+      bed_board_city_units: cold.bedBoard.cityUnits,
       declarer_roles: cold.declarerRoles,
       close_time: cold.closeTime,
     };

@@ -6,6 +6,7 @@ import { findStaffOf } from "../alerts.directory.ts";
 import { coldNightKeys, type ColdNightAlert, type ColdNightAnswer, type ShelterResponse } from "./cold-night.ts";
 import { refreshCard } from "./cold-night-notices.ts";
 import { loadAlert, recordAnswer } from "./cold-night.repository.ts";
+import { bedBoardCard } from "../beds/bed-board.ts";
 
 /** What answering for a shelter came to. */
 export type AnswerOutcome =
@@ -20,6 +21,8 @@ export interface AnswerRequest {
   activityId: string;
   answer: Exclude<ColdNightAnswer, "pending">;
   extraPlaces: number;
+  /** Of the extra places, how many are for women (0 when not said). */
+  extraPlacesWomen?: number;
   member: Member;
 }
 
@@ -49,8 +52,9 @@ export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest):
   if (!(await mayAnswerFor(deps, request.member, found.shelter))) return { kind: "forbidden", shelter: found.shelter };
   const now = deps.clock.now();
   const extraPlaces = request.answer === "opening" ? request.extraPlaces : 0;
+  const extraPlacesWomen = Math.min(extraPlaces, request.extraPlacesWomen ?? 0);
   return deps.transact(async (w) => {
-    const recorded = await recordAnswer(w.db, { ...request, extraPlaces, by: request.member.id, at: now });
+    const recorded = await recordAnswer(w.db, { ...request, extraPlaces, extraPlacesWomen, by: request.member.id, at: now });
     if (!recorded) return { kind: "closed", alert: found.alert };
     await recordAudit(w.db, {
       partnershipId: found.alert.partnershipId,
@@ -58,12 +62,14 @@ export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest):
       action: "coldnight.answered",
       subjectType: "cold_night",
       subjectId: request.alertId,
-      details: { activityId: request.activityId, answer: request.answer, extraPlaces },
+      details: { activityId: request.activityId, answer: request.answer, extraPlaces, extraPlacesWomen },
       at: now,
     });
     // The handlers re-check the row too, so a step that fires before this commits still does nothing.
     await w.reminders.cancelByPrefix(coldNightKeys.ladder(request.alertId, request.activityId));
     await refreshCard(w.notifier, found.alert);
+    // The extra places are on the bed board too.
+    await w.notifier.refreshCard(bedBoardCard(found.alert.partnershipId, found.alert.night), found.alert.partnershipId);
     const alert = (await loadAlert(w.db, request.alertId))!;
     return { kind: "answered", alert, shelter: alert.responses.find((r) => r.activityId === request.activityId)! };
   });

@@ -3,6 +3,8 @@ import type { Compose } from "../../chat/notifier.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import { totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";
+import { totalsOf, type BedBoard } from "../beds/bed-board.ts";
+import { bedsMessages } from "../beds/beds.messages.ts";
 
 type T = Translate<ColdNightKey>;
 
@@ -26,6 +28,8 @@ export interface CardView {
   samordning: boolean;
   /** Above the card: why this person got it (a prompt, a reminder, an escalation). */
   notice?: string;
+  /** Tonight's bed board, shown as a block: free places per shelter and in total. */
+  beds?: BedBoard;
 }
 
 /** The channel card: every shelter's buttons and samordning's; the use cases check who may press them. */
@@ -66,7 +70,9 @@ function statusOf(t: T, r: ShelterResponse, names: ReadonlyMap<string, string>):
   const by = r.answeredBy === null ? "" : (names.get(r.answeredBy) ?? "");
   const answer =
     r.answer === "opening"
-      ? t("statusOpening", { n: r.extraPlaces, by })
+      ? r.extraPlacesWomen > 0
+        ? `${t("statusOpening", { n: r.extraPlaces, by })}, ${t("statusWomen", { n: r.extraPlacesWomen })}`
+        : t("statusOpening", { n: r.extraPlaces, by })
       : r.answer === "full"
         ? t("statusFull", { by })
         : r.answer === "cannot"
@@ -87,9 +93,14 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
       { type: "heading", text: t("cardTitle", { night: alert.night }) },
       ...(view.notice === undefined ? [] : [{ type: "text" as const, text: view.notice }]),
       { type: "text", text: intro.join(" ") },
-      { type: "facts", facts: alert.responses.map((r) => ({ label: `${r.shelterName} (${r.organisationName})`, value: statusOf(t, r, names) })) },
+      { type: "facts", facts: alert.responses.map((r) => ({ label: `${r.shelterName} (${r.organisationName})`, value: withBeds(statusOf(t, r, names), r.activityId, view.beds, locale, timeZone) })) },
       { type: "text", text: t("cardTotal", { n: total }) },
     ];
+    if (view.beds !== undefined && view.beds.shelters.length > 0) {
+      const beds = totalsOf(view.beds);
+      const b = createTranslator(bedsMessages, locale, timeZone);
+      blocks.push({ type: "text", text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra }) });
+    }
     if (alert.status === "open") {
       if (alert.acknowledgedAt !== null) {
         blocks.push({ type: "text", text: t("cardAcknowledged", { by: names.get(alert.acknowledgedBy ?? "") ?? "", at: alert.acknowledgedAt }) });
@@ -116,6 +127,14 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
     const summary = `${t("cardTitle", { night: alert.night })}: ${t("cardTotal", { n: total })}`;
     return { text: view.notice === undefined ? summary : `${view.notice} ${t("cardTotal", { n: total })}`, blocks };
   };
+}
+
+// A shelter that reported its free places tonight shows them next to its answer.
+function withBeds(status: string, activityId: string, board: BedBoard | undefined, locale: "sv" | "en", timeZone: string): string {
+  const beds = board?.shelters.find((s) => s.activityId === activityId);
+  if (beds === undefined || beds.free === null) return status;
+  const b = createTranslator(bedsMessages, locale, timeZone);
+  return `${status}; ${b("freeLine", { free: beds.free, ...(beds.freeWomen === null || beds.placesWomen === 0 ? {} : { freeWomen: beds.freeWomen }) })}`;
 }
 
 // Acknowledge while nobody has; restart while a shelter is still silent; close always.

@@ -22,19 +22,32 @@ export function placesForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, sh
     formId: COLD_NIGHT_FORMS.places,
     title: t("placesFormTitle"),
     intro: t("placesFormIntro", { shelter: shelter.shelterName, night: alert.night }),
-    fields: [{ id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) }],
+    fields: [
+      { id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) },
+      { id: "women", label: t("placesWomenLabel"), kind: "number", required: false, initial: initial(values.women, shelter.extraPlacesWomen) },
+    ],
   }, errors);
 }
 
-/** "How many extra places were used, and how many people were turned away?" */
-export function followUpForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
+/**
+ * "How many extra places were used, and how many people were turned away?" Until answered, "turned away" starts from
+ * what the shelter put on the bed board that night (`boardTurnedAway`).
+ */
+export function followUpForm(
+  t: Translate<ColdNightKey>,
+  alert: ColdNightAlert,
+  shelter: ShelterResponse,
+  values: FormValues = {},
+  errors?: Record<string, string>,
+  boardTurnedAway?: number,
+): FormView {
   return shelterForm(t, alert, shelter, {
     formId: COLD_NIGHT_FORMS.followUp,
     title: t("followUpFormTitle"),
     intro: t("followUpAsk", { night: alert.night, shelter: shelter.shelterName }),
     fields: [
       { id: "used", label: t("followUpUsedLabel"), kind: "number", required: true, initial: initial(values.used, shelter.placesUsed) },
-      { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway) },
+      { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway ?? boardTurnedAway ?? null) },
     ],
   }, errors);
 }

@@ -9,6 +9,7 @@ import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";
 import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
 import { coldNightMessages } from "./cold-nights.messages.ts";
+import { loadBedBoard } from "../beds/bed-board.repository.ts";
 
 /** The renderer name of the live cold-night card. */
 const CARD_RENDERER = "coldnight.card";
@@ -69,7 +70,8 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
       const alert = await loadAlert(db, payload.alertId);
       if (alert === undefined) return undefined;
       const names = await namesOnAlert(db, alert);
-      if (payload.memberId === undefined) return composeCard(alert, names, CHANNEL_VIEW)(audience);
+      const beds = await loadBedBoard(db, alert.partnershipId, alert.night);
+      if (payload.memberId === undefined) return composeCard(alert, names, { ...CHANNEL_VIEW, beds })(audience);
       const reader = await findReader(db, alert.partnershipId, payload.memberId);
       if (reader === undefined) return undefined;
       const notice = payload.notice ?? "existing";
@@ -92,7 +94,7 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
       } else {
         text = t("notice.existing", { night: alert.night });
       }
-      return composeCard(alert, names, { ...viewOf(alert, reader), ...(text === undefined ? {} : { notice: text }) })(audience);
+      return composeCard(alert, names, { ...viewOf(alert, reader), beds, ...(text === undefined ? {} : { notice: text }) })(audience);
     },
   });
 }

@@ -13,6 +13,7 @@ import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type Rest
 import { ladderFor } from "./escalate-cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { findAlertIdByNight } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
@@ -158,7 +159,10 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
       if (event.actionId === COLD_NIGHT_ACTIONS.followUp || event.actionId === COLD_NIGHT_ACTIONS.open) {
         if (!(await mayAnswerFor(deps, actor.member, found.shelter))) return void (await reply.whisper(textMessage(t("notAllowedAnswer", { shelter: found.shelter.shelterName }))));
         if (event.actionId === COLD_NIGHT_ACTIONS.open && found.alert.status === "closed") return void (await reply.whisper(textMessage(t("alertClosed", { night: found.alert.night }))));
-        return reply.openForm(event.actionId === COLD_NIGHT_ACTIONS.open ? placesForm(t, found.alert, found.shelter) : followUpForm(t, found.alert, found.shelter));
+        if (event.actionId === COLD_NIGHT_ACTIONS.open) return reply.openForm(placesForm(t, found.alert, found.shelter));
+        const board = await loadBedBoard(deps.db, found.alert.partnershipId, found.alert.night);
+        const onBoard = board.shelters.find((s) => s.activityId === found.shelter.activityId)?.turnedAway;
+        return reply.openForm(followUpForm(t, found.alert, found.shelter, {}, undefined, onBoard));
       }
       const answer = event.actionId === COLD_NIGHT_ACTIONS.full ? "full" : event.actionId === COLD_NIGHT_ACTIONS.cannot ? "cannot" : undefined;
       if (answer === undefined) return;
@@ -186,11 +190,16 @@ export function createColdNightForms(deps: AlertsDeps): FormHandler {
       if (target === undefined || found === undefined) return { ok: true, message: textMessage(t("unknownAlert")) };
       if (event.formId === COLD_NIGHT_FORMS.places) {
         const places = readCount(event.values.places, 1, 1000);
-        if (places === undefined) {
-          const errors = { places: t("placesInvalid") };
+        const typedWomen = typeof event.values.women === "string" ? event.values.women.trim() : "";
+        const women = typedWomen === "" ? 0 : readCount(typedWomen, 0, 1000);
+        const errors = {
+          ...(places === undefined ? { places: t("placesInvalid") } : {}),
+          ...(women === undefined ? { women: t("followUpInvalid") } : places !== undefined && women > places ? { women: t("placesWomenTooMany") } : {}),
+        };
+        if (places === undefined || women === undefined || Object.keys(errors).length > 0) {
           return { ok: false, errors, form: placesForm(t, found.alert, found.shelter, event.values, errors) };
         }
-        const outcome = await answerColdNight(deps, { ...target, answer: "opening", extraPlaces: places, member: actor.member });
+        const outcome = await answerColdNight(deps, { ...target, answer: "opening", extraPlaces: places, extraPlacesWomen: women, member: actor.member });
         return { ok: true, message: textMessage(answerText(t, outcome)) };
       }
       const used = readCount(event.values.used, 0, 1000);

@@ -66,6 +66,7 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
       "o.name as organisationName",
       "r.answer",
       "r.extra_places as extraPlaces",
+      "r.extra_places_women as extraPlacesWomen",
       "r.answered_by as answeredBy",
       "r.answered_at as answeredAt",
       "r.escalation_step as escalationStep",
@@ -98,11 +99,11 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
 /** Records a shelter's answer while the alert is open; returns false when it is closed (or unknown). */
 export async function recordAnswer(
   db: Db,
-  answer: { alertId: string; activityId: string; answer: Exclude<ColdNightAnswer, "pending">; extraPlaces: number; by: string; at: Date },
+  answer: { alertId: string; activityId: string; answer: Exclude<ColdNightAnswer, "pending">; extraPlaces: number; extraPlacesWomen: number; by: string; at: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable("cold_night_responses")
-    .set({ answer: answer.answer, extra_places: answer.extraPlaces, answered_by: answer.by, answered_at: answer.at })
+    .set({ answer: answer.answer, extra_places: answer.extraPlaces, extra_places_women: answer.extraPlacesWomen, answered_by: answer.by, answered_at: answer.at })
     .where("alert_id", "=", answer.alertId)
     .where("activity_id", "=", answer.activityId)
     .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", answer.alertId).where("status", "=", "open").select("id")))

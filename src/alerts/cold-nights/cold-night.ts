@@ -11,6 +11,8 @@ export interface ShelterResponse {
   organisationName: string;
   answer: ColdNightAnswer;
   extraPlaces: number;
+  /** Of the extra places, how many are for women. */
+  extraPlacesWomen: number;
   answeredBy: string | null;
   answeredAt: Date | null;
   /** The last ladder position taken in the current run. */

@@ -65,6 +65,9 @@ export type ColdNightKey =
   | "placesFormTitle"
   | "placesFormIntro"
   | "placesLabel"
+  | "placesWomenLabel"
+  | "placesWomenTooMany"
+  | "statusWomen"
   | "placesInvalid"
   | "submit"
   | "followUpAsk"
@@ -143,6 +146,9 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesFormTitle: "Extra platser",
     placesFormIntro: "Hur många extra platser öppnar {shelter} natten {night}?",
     placesLabel: "Antal extra platser",
+    placesWomenLabel: "Varav för kvinnor",
+    placesWomenTooMany: "Fler kvinnoplatser än extra platser.",
+    statusWomen: (p, f) => `varav ${f.number(Number(p.n))} för kvinnor`,
     placesInvalid: "Skriv ett heltal mellan 1 och 1000.",
     submit: "Skicka",
     followUpAsk: "Uppföljning av extra kall natt {night}: hur många extra platser användes på {shelter}, och hur många fick nej?",
@@ -217,6 +223,9 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesFormTitle: "Extra places",
     placesFormIntro: "How many extra places does {shelter} open on the night of {night}?",
     placesLabel: "Number of extra places",
+    placesWomenLabel: "Of which for women",
+    placesWomenTooMany: "More places for women than extra places.",
+    statusWomen: (p, f) => `${f.number(Number(p.n))} of them for women`,
     placesInvalid: "Enter a whole number from 1 to 1000.",
     submit: "Send",
     followUpAsk: "Follow-up of the extra cold night {night}: how many extra places were used at {shelter}, and how many people were turned away?",

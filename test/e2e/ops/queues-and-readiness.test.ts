@@ -90,7 +90,12 @@ describe.each(["postgres", "redis"] as const)("operating the queues on the %s ba
     const headers = basic(ADMIN.SAMVERKA_ADMIN_USER, ADMIN.SAMVERKA_ADMIN_PASSWORD);
     const page = await fetch(`${server.app.url}/admin/queues`, { headers });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("<html");
+    const html = await page.text();
+    // The page's own script loads, behind the same credentials.
+    const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${server.app.url}/admin/queues/${script}`)).status).toBe(401);
+    expect((await fetch(`${server.app.url}/admin/queues/${script}`, { headers })).status).toBe(200);
     const api = await fetch(`${server.app.url}/admin/queues/api/queues?activeQueue=recurring&status=delayed&page=1`, { headers });
     expect(api.status).toBe(200);
     const { queues } = (await api.json()) as { queues: { name: string; readOnlyMode: boolean; counts: Record<string, number>; jobs: { name: string }[] }[] };
@@ -100,8 +105,11 @@ describe.each(["postgres", "redis"] as const)("operating the queues on the %s ba
     const recurring = queues.find((q) => q.name === "recurring")!;
     expect(recurring.counts.delayed).toBeGreaterThan(0);
     expect(recurring.jobs.length).toBe(recurring.counts.delayed);
+    // The store's own figures: Redis INFO, or PostgreSQL's version and connections on the PostgreSQL backend.
     const stats = await fetch(`${server.app.url}/admin/queues/api/redis/stats`, { headers });
-    expect(stats.status).toBe(200);
+    expect(await stats.json()).toMatchObject({ backend: backend === "redis" ? "redis" : "postgres", version: expect.any(String) as unknown });
+    const { schedulers } = (await (await fetch(`${server.app.url}/admin/queues/api/job-schedulers`, { headers })).json()) as { schedulers: { id: string }[] };
+    expect(schedulers.map((s) => s.id)).toEqual(expect.arrayContaining(["meetings.daily", "alerts.cold-night-forecast", "slack.housekeeping"]));
     const pause = await fetch(`${server.app.url}/admin/queues/api/queues/outbox/pause`, { method: "PUT", headers });
     expect(pause.status).toBe(405);
   });

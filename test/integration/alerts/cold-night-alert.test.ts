@@ -64,7 +64,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     const convictus = lastButtons(w.chats.slack, "U_SCONV");
     const open = convictus.find((b) => b.actionId === "coldnight.open")!;
     const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: open.actionId, value: open.value });
-    expect(forms[0]?.fields.map((f) => f.id)).toEqual(["places"]);
+    expect(forms[0]?.fields.map((f) => f.id)).toEqual(["places", "women"]);
 
     const refused = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "tolv" } });
     expect(refused.result).toMatchObject({ ok: false, errors: { places: "Skriv ett heltal mellan 1 och 1000." } });

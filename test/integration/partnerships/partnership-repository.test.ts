@@ -105,6 +105,7 @@ describe("partnership read side", () => {
       escalationRepeat: { fromStep: 2, everyMinutes: 15 },
       declarerRoles: ["samordning", "coordinator", "shelter_staff"],
       closeTime: "09:00",
+      bedBoard: { from: "21:00", roles: ["socialjouren"], cityUnits: ["eu-teamet"] },
     });
     expect(await loadColdNightSettings(t.db, "stockholm-bris-stodgrupper")).toBeUndefined();
     expect(await loadIncidentSettings(t.db, "stockholm-bris-stodgrupper")).toEqual({ ackMinutes: 60, channelNotice: false, retentionDays: 730 });

@@ -9,6 +9,7 @@ const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extra
   organisationName: "Org",
   answer,
   extraPlaces,
+  extraPlacesWomen: 0,
   answeredBy: answer === "pending" ? null : "m1",
   answeredAt: null,
   escalationStep: 0,
