@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BENCH_DIR } from "./paths.ts";
+import { childEnvironment } from "../../helpers/child-env.ts";
 
 /** A running process under measurement. */
 export interface Target {
@@ -33,7 +34,7 @@ export async function startTarget(name: string, script: string, env: Record<stri
   const logFile = path.join(logs, `${String(++sequence).padStart(3, "0")}-${name}.log`);
   const log = createWriteStream(logFile);
   const child: ChildProcess = fork(script, [], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
+    env: childEnvironment({ NODE_ENV: "production", ...env }),
     execArgv: options.nodeArgs ?? [],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

@@ -14,6 +14,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:f
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { childEnvironment } from "../../helpers/child-env.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const CLI = path.join(ROOT, "src/cli.ts");
@@ -75,9 +76,7 @@ export async function startBot(options: { role: BotRole; env: Record<string, str
   mkdirSync(dir, { recursive: true });
   const logFile = path.join(dir, `${role}-${Date.now()}.log`);
   const port = role === "worker" ? 0 : await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: process.env.HOME ?? os.tmpdir(),
+  const env: Record<string, string> = childEnvironment({
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
     SAMVERKA_DATA_DIR: dir,
@@ -85,7 +84,7 @@ export async function startBot(options: { role: BotRole; env: Record<string, str
     SAMVERKA_PLAYGROUND_PORT: String(await freePort()),
     ...options.env,
     PORT: String(port),
-  };
+  });
   const out = openSync(logFile, "a");
   let child: ChildProcess;
   try {

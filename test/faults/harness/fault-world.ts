@@ -13,6 +13,7 @@ import { connectDatabase, type DatabaseHandle } from "../../../adapters/postgres
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slack-driver.ts";
 import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { ADMIN_URL, TEST_REDIS_URL, uniqueName } from "../../helpers/test-database.ts";
+import { childEnvironment } from "../../helpers/child-env.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 /** The fixture every scenario imports: four night shelters, two alert channels, Slack only. */
@@ -43,7 +44,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 /** Runs `node src/cli.ts <args>` against a database and fails with its output if it does not exit 0. */
 export async function runCli(args: string[], env: Record<string, string>): Promise<string> {
   const node = path.join(ROOT, "node_modules/.bin/node");
-  const child = spawn(node, ["src/cli.ts", ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(node, ["src/cli.ts", ...args], { cwd: ROOT, env: childEnvironment({ LOG_LEVEL: "warn", ...env }), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));

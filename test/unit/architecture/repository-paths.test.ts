@@ -30,12 +30,18 @@ function pathsOutside(repo: string, file: string, text: string): string[] {
   ];
 }
 
+/**
+ * Files that name such places without using them: the environment handed to child processes, and path logic tested
+ * on made-up paths (no file there is read or written).
+ */
+const ALLOWED = new Set(["test/helpers/child-env.ts", "test/unit/postgres/embedded-placement.test.ts"]);
+
 function testSources(): string[] {
   return readdirSync(path.join(root, "test"), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
     .concat("vitest.config.ts")
-    .filter((f) => f !== self);
+    .filter((f) => f !== self && !ALLOWED.has(f));
 }
 
 describe("tests stay inside the repository", () => {
