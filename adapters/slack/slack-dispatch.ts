@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FormResult, InboundHandler, Reply } from "../../src/chat/inbound.ts";
 import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { textMessage, type FormView } from "../../src/chat/message.ts";
-import { toSamverkaError } from "../../src/shared/errors.ts";
+import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { renderFormView, toModalErrors } from "./blocks/form-view.ts";
@@ -49,7 +49,12 @@ export async function dispatchSlack(translated: Translated, key: string, ack: Ac
   }
   if (translated.kind === "form") return dispatchForm(translated, ack, deps);
   // If this throws (the database is down), Slack gets no ack: it retries events, and shows the person an error.
-  const recorded = await deps.inbox.record(key, "slack", { event: translated.event, origin: translated.origin });
+  let recorded: { id: string; fresh: boolean };
+  try {
+    recorded = await deps.inbox.record(key, "slack", { event: translated.event, origin: translated.origin });
+  } catch (error) {
+    throw new SamverkaError("external_unavailable", "The delivery could not be recorded; it is not acknowledged, so Slack retries or shows an error.", { cause: error, retryable: true });
+  }
   await ack();
   if (!recorded.fresh) {
     log.info({ key }, "slack delivery already recorded; retry ignored");

@@ -90,10 +90,14 @@ export function createHttpReceiver(options: HttpReceiverOptions): { receiver: Re
       const retryReason = header(req, "x-slack-retry-reason");
       await app.processEvent({ body, ack, retryNum, ...(retryReason === undefined ? {} : { retryReason }) });
     } catch (error) {
-      logger.error({ err: toSamverkaError(error) }, "slack request failed");
+      const e = toSamverkaError(error);
+      // Only "could not record it" is ours to retry (500); anything else is a body Bolt could not take (400).
+      const status = e.code === "external_unavailable" ? 500 : 400;
+      if (status === 500) logger.error({ err: e }, "slack request failed");
+      else logger.warn({ code: e.code, reason: e.message }, "slack request refused: Bolt could not process its body");
       if (!acked) {
         acked = true;
-        res.status(500).end();
+        res.status(status).end();
       }
     }
     await ack();
