@@ -4,11 +4,12 @@ import type { Compose, Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
-import { createTranslator, type Translate } from "../../shared/i18n.ts";
+import type { Translate } from "../../shared/i18n.ts";
 import { findReader } from "../alerts.directory.ts";
 import { bedBoardCard, totalsOf, type BedBoard, type ShelterBeds } from "./bed-board.ts";
 import { loadBedBoard } from "./bed-board.repository.ts";
 import { bedsMessages, type BedsKey } from "./beds.messages.ts";
+import { createNightTranslator } from "../cold-nights/night-name.ts";
 
 type T = Translate<BedsKey>;
 
@@ -37,7 +38,7 @@ export function shelterSummary(t: T, s: ShelterBeds): string {
 /** The board: each night shelter's places, free now, extra and turned away, the totals, and report buttons for the reader's shelters. */
 export function composeBedBoard(board: BedBoard, answerable: "all" | ReadonlySet<string>): Compose {
   return ({ locale, timeZone }) => {
-    const t: T = createTranslator(bedsMessages, locale, timeZone);
+    const t: T = createNightTranslator(bedsMessages, locale, timeZone);
     const totals = totalsOf(board);
     const title = t("title", { night: board.night });
     const blocks: Block[] = [

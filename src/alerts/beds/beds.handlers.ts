@@ -3,7 +3,7 @@ import type { Reply } from "../../chat/inbound.ts";
 import type { FormView } from "../../chat/message.ts";
 import { textMessage } from "../../chat/message.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
-import { createTranslator, type Translate } from "../../shared/i18n.ts";
+import type { Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findNightShelters } from "../alerts.directory.ts";
 import { readCount } from "../cold-nights/cold-night-forms.ts";
@@ -13,12 +13,13 @@ import { loadBedBoard } from "./bed-board.repository.ts";
 import { parseBedsArgs } from "./beds-args.ts";
 import { bedsMessages, type BedsKey } from "./beds.messages.ts";
 import { bedNight, reportBeds, type BedCounts, type BedReportOutcome } from "./report-beds.ts";
+import { createNightTranslator } from "../cold-nights/night-name.ts";
 
-const translatorFor = (actor: Actor): Translate<BedsKey> => createTranslator(bedsMessages, actor.locale, actor.partnership.timeZone);
+const translatorFor = (actor: Actor): Translate<BedsKey> => createNightTranslator(bedsMessages, actor.locale, actor.partnership.timeZone);
 const BEDS_FORM = "beds.report";
 
 function outcomeText(t: Translate<BedsKey>, outcome: BedReportOutcome): string {
-  if (outcome.kind === "recorded") return t("recorded", { shelter: outcome.shelter.shelterName });
+  if (outcome.kind === "recorded") return t("recorded", { shelter: outcome.shelter.shelterName, night: outcome.night });
   if (outcome.kind === "forbidden") return t("notAllowed", { shelter: outcome.shelterName });
   return t("noShelters");
 }

@@ -37,7 +37,7 @@ const n = (p: Record<string, unknown>, key: string) => Number(p[key]);
 /** What the bed board says, Swedish first. Counts only: it never names a guest. */
 export const bedsMessages: Catalogue<BedsKey> = {
   sv: {
-    title: "Sängar i natt – {night}",
+    title: "Sängar – {night}",
     shelterLine: (p, f) => `${f.number(n(p, "places"))} platser, varav ${f.number(n(p, "women"))} för kvinnor`,
     freeLine: (p, f) => `${f.number(n(p, "free"))} lediga${p.freeWomen === undefined ? "" : ` (${f.number(n(p, "freeWomen"))} för kvinnor)`}`,
     notReported: "lediga: inte rapporterat",
@@ -60,7 +60,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     invalidCount: "Skriv ett heltal, 0 eller mer.",
     womenMoreThanFree: "Fler lediga kvinnoplatser än lediga platser.",
     submit: "Spara",
-    recorded: "Tack! Platserna på {shelter} är uppdaterade.",
+    recorded: "Tack! Platserna på {shelter} är uppdaterade för {night}.",
     whichShelter: "Du arbetar på flera härbärgen; rapportera med knapparna på tavlan.",
     notStaff: "Bara personalen på ett natthärbärge rapporterar lediga platser. Skriv platser för att se tavlan.",
     notAllowed: "Bara personalen på {shelter}, dess samordnare eller samordningen kan rapportera för härbärget.",
@@ -69,7 +69,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     change: "{shelter}: {what}",
   },
   en: {
-    title: "Beds tonight – {night}",
+    title: "Beds – {night}",
     shelterLine: (p, f) => `${f.number(n(p, "places"))} places, ${f.number(n(p, "women"))} of them for women`,
     freeLine: (p, f) => `${f.number(n(p, "free"))} free${p.freeWomen === undefined ? "" : ` (${f.number(n(p, "freeWomen"))} for women)`}`,
     notReported: "free: not reported",
@@ -92,7 +92,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     invalidCount: "Enter a whole number, 0 or more.",
     womenMoreThanFree: "More free women's places than free places.",
     submit: "Save",
-    recorded: "Thank you! The places at {shelter} are updated.",
+    recorded: "Thank you! The places at {shelter} are updated for {night}.",
     whichShelter: "You work at several shelters; report with the buttons on the board.",
     notStaff: "Only a night shelter's staff report free places. Write beds to see the board.",
     notAllowed: "Only the staff of {shelter}, its coordinator or samordning can report for the shelter.",

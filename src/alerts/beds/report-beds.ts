@@ -3,7 +3,6 @@ import type { Compose } from "../../chat/notifier.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
 import type { Member, Partnership } from "../../partnerships/partnership.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
-import { createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findNightShelters } from "../alerts.directory.ts";
@@ -14,6 +13,7 @@ import { bedBoardCard, type ShelterBeds } from "./bed-board.ts";
 import { shelterSummary } from "./bed-board-card.ts";
 import { findBoardRecipients, loadBedBoard, recordBeds } from "./bed-board.repository.ts";
 import { bedsMessages } from "./beds.messages.ts";
+import { createNightTranslator } from "../cold-nights/night-name.ts";
 
 /** The night a bed report or the board is about: the night under way until the cold-night close time. */
 export async function bedNight(deps: Pick<AlertsDeps, "db" | "clock">, partnership: Pick<Partnership, "id" | "timeZone">): Promise<string> {
@@ -22,7 +22,7 @@ export async function bedNight(deps: Pick<AlertsDeps, "db" | "clock">, partnersh
 }
 
 /** What a report of beds came to. */
-export type BedReportOutcome = { kind: "recorded"; shelter: ShelterBeds } | { kind: "forbidden"; shelterName: string } | { kind: "not_found" };
+export type BedReportOutcome = { kind: "recorded"; shelter: ShelterBeds; night: string } | { kind: "forbidden"; shelterName: string } | { kind: "not_found" };
 
 /** A shelter's counts: any of free now, free women's places, turned away so far. */
 export interface BedCounts {
@@ -58,7 +58,7 @@ export async function reportBeds(deps: AlertsDeps, request: { partnership: Partn
       const recipients = (await findBoardRecipients(w.db, partnership.id, settings.bedBoard.roles, settings.bedBoard.cityUnits)).filter((id) => id !== member.id);
       for (const id of recipients) await w.notifier.toMember(id, changeNotice(beds), { key: `beds:${partnership.id}:${night}:change:${activityId}:${now.getTime()}` });
     }
-    return { kind: "recorded", shelter: beds };
+    return { kind: "recorded", shelter: beds, night };
   });
 }
 
@@ -70,7 +70,7 @@ export function isPast(now: Date, night: string, time: string, timeZone: string)
 
 function changeNotice(beds: ShelterBeds): Compose {
   return ({ locale, timeZone }) => {
-    const t = createTranslator(bedsMessages, locale, timeZone);
+    const t = createNightTranslator(bedsMessages, locale, timeZone);
     const text = t("change", { shelter: beds.shelterName, what: shelterSummary(t, beds) });
     return { text, blocks: [{ type: "text", text }] };
   };

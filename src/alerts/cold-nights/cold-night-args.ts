@@ -4,8 +4,11 @@ import { currentNight, nextDay } from "./cold-night.ts";
 /** What `kallnatt …` asked for. */
 export type ColdNightRequest =
   | { kind: "declare"; night: string; temperatureC: number | undefined }
-  | { kind: "close"; night: string }
-  | { kind: "acknowledge"; night: string }
+  /** In the small hours "tonight" is ambiguous: the night under way, or the coming evening's. */
+  | { kind: "ask"; nights: [underWay: string, coming: string]; temperatureC: number | undefined }
+  /** `night` undefined: the alert the person means (the open one), not a date. */
+  | { kind: "close"; night: string | undefined }
+  | { kind: "acknowledge"; night: string | undefined }
   | { kind: "invalid"; token: string };
 
 const CLOSE_WORDS = new Set(["stäng", "stang", "avsluta", "close"]);
@@ -13,22 +16,25 @@ const ACKNOWLEDGE_WORDS = new Set(["kvittera", "ack", "acknowledge"]);
 const UNDER_WAY_WORDS = new Set(["inatt"]);
 const EVENING_WORDS = new Set(["ikväll", "ikvall", "idag", "tonight", "today"]);
 const TOMORROW_WORDS = new Set(["imorgon", "imorn", "tomorrow"]);
-// Until this hour "i kväll" still means the evening under way; from it on, it is the coming evening (at 08.00
-// on Sunday "i kväll" and "i morgon" mean Sunday's and Monday's nights, not Saturday's and Sunday's).
+// From midnight to this hour "kallnatt" and "i kväll" could mean the night under way or the coming evening's: ask.
+// From it on they mean the coming evening (at 07.00 nobody declares a night that ends at 09.00).
 const MORNING_HOUR = 6;
 // "-9", "−9", "-9,5", "-9.5°", "-9 °C": the temperature, in any order with the date.
 const TEMPERATURE = /^([-−–+]?\d{1,2}(?:[.,]\d)?)(?:°c?|c)?$/i;
 
 /**
- * Parses the words after `kallnatt`: an optional `stäng`/`close` or `kvittera`/`acknowledge`, an optional date (ISO, `ikväll`, `imorgon`)
- * and an optional temperature. Without a date, or with `i natt`, it means the night under way (until the close
- * time in the morning); `i kväll` is the coming evening once it is morning, and `i morgon` the evening after that.
+ * Parses the words after `kallnatt`: an optional `stäng`/`close` or `kvittera`/`acknowledge`, an optional night
+ * (ISO date, `i natt`, `i kväll`, `i morgon`) and an optional temperature. `i natt` is the night under way; `i kväll`
+ * (or no night) the coming evening, except between 00.00 and 06.00, when it asks which; `i morgon` the evening after.
+ * Without a date, close and acknowledge mean the open alert, whichever night it is.
  */
 export function parseColdNightArgs(args: string, now: Date, timeZone: string, closeTime: string): ColdNightRequest {
   const underWay = currentNight(now, timeZone, closeTime);
   const local = DateTime.fromJSDate(now, { zone: timeZone });
-  const evening = local.hour < MORNING_HOUR ? underWay : local.toISODate()!;
-  let night = underWay;
+  const smallHours = local.hour < MORNING_HOUR;
+  const today = local.toISODate()!;
+  let night: string | undefined;
+  let ambiguous = false;
   let temperatureC: number | undefined;
   let close = false;
   let acknowledge = false;
@@ -39,12 +45,14 @@ export function parseColdNightArgs(args: string, now: Date, timeZone: string, cl
     if (CLOSE_WORDS.has(token)) close = true;
     else if (ACKNOWLEDGE_WORDS.has(token)) acknowledge = true;
     else if (UNDER_WAY_WORDS.has(token)) night = underWay;
-    else if (EVENING_WORDS.has(token)) night = evening;
-    else if (TOMORROW_WORDS.has(token)) night = nextDay(evening);
+    else if (EVENING_WORDS.has(token)) [night, ambiguous] = [today, smallHours];
+    else if (TOMORROW_WORDS.has(token)) night = nextDay(smallHours ? underWay : today);
     else if (/^\d{4}-\d{2}-\d{2}$/.test(token) && DateTime.fromISO(token).isValid) night = token;
     else if (temperature !== null && temperatureC === undefined) temperatureC = Number(temperature[1]!.replace(/[−–]/, "-").replace(",", "."));
     else return { kind: "invalid", token };
   }
   if (close) return { kind: "close", night };
-  return acknowledge ? { kind: "acknowledge", night } : { kind: "declare", night, temperatureC };
+  if (acknowledge) return { kind: "acknowledge", night };
+  if (((night === undefined && smallHours) || ambiguous) && underWay !== today) return { kind: "ask", nights: [underWay, today], temperatureC };
+  return { kind: "declare", night: night ?? today, temperatureC };
 }

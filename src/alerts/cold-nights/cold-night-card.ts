@@ -1,10 +1,11 @@
 import type { Block, Button } from "../../chat/message.ts";
 import type { Compose } from "../../chat/notifier.ts";
-import { createTranslator, type Translate } from "../../shared/i18n.ts";
+import type { Translate } from "../../shared/i18n.ts";
 import { totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";
 import { totalsOf, type BedBoard } from "../beds/bed-board.ts";
 import { bedsMessages } from "../beds/beds.messages.ts";
+import { createNightTranslator } from "./night-name.ts";
 
 type T = Translate<ColdNightKey>;
 
@@ -84,7 +85,7 @@ function statusOf(t: T, r: ShelterResponse, names: ReadonlyMap<string, string>):
 /** The card: one row per shelter, a running total, and (while open) the buttons the copy's reader may press. */
 export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, string>, view: CardView = CHANNEL_VIEW): Compose {
   return ({ locale, timeZone }) => {
-    const t: T = createTranslator(coldNightMessages, locale, timeZone);
+    const t: T = createNightTranslator(coldNightMessages, locale, timeZone);
     const total = totalExtraPlaces(alert.responses);
     const by = alert.declaredBy === null ? "Samverka" : (names.get(alert.declaredBy) ?? "");
     const intro = [t("cardDeclared", { by, at: alert.declaredAt })];
@@ -98,7 +99,7 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
     ];
     if (view.beds !== undefined && view.beds.shelters.length > 0) {
       const beds = totalsOf(view.beds);
-      const b = createTranslator(bedsMessages, locale, timeZone);
+      const b = createNightTranslator(bedsMessages, locale, timeZone);
       blocks.push({ type: "text", text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra }) });
     }
     if (alert.status === "open") {
@@ -133,7 +134,7 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
 function withBeds(status: string, activityId: string, board: BedBoard | undefined, locale: "sv" | "en", timeZone: string): string {
   const beds = board?.shelters.find((s) => s.activityId === activityId);
   if (beds === undefined || beds.free === null) return status;
-  const b = createTranslator(bedsMessages, locale, timeZone);
+  const b = createNightTranslator(bedsMessages, locale, timeZone);
   return `${status}; ${b("freeLine", { free: beds.free, ...(beds.freeWomen === null || beds.placesWomen === 0 ? {} : { freeWomen: beds.freeWomen }) })}`;
 }
 
@@ -150,7 +151,7 @@ function samordningButtons(t: T, alert: ColdNightAlert): Button[] {
 /** The morning question to a shelter: how many extra places were used and how many people were turned away. */
 export function composeFollowUpRequest(alert: ColdNightAlert, shelter: ShelterResponse, round: "first" | "again"): Compose {
   return ({ locale, timeZone }) => {
-    const t: T = createTranslator(coldNightMessages, locale, timeZone);
+    const t: T = createNightTranslator(coldNightMessages, locale, timeZone);
     const text = t(round === "first" ? "followUpAsk" : "followUpAskAgain", { night: alert.night, shelter: shelter.shelterName });
     return {
       text,

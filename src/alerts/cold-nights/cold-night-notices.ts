@@ -3,13 +3,13 @@ import type { Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
-import { createTranslator } from "../../shared/i18n.ts";
 import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
 import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";
 import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
 import { coldNightMessages } from "./cold-nights.messages.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
+import { createNightTranslator } from "./night-name.ts";
 
 /** The renderer name of the live cold-night card. */
 const CARD_RENDERER = "coldnight.card";
@@ -75,7 +75,7 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
       const reader = await findReader(db, alert.partnershipId, payload.memberId);
       if (reader === undefined) return undefined;
       const notice = payload.notice ?? "existing";
-      const t = createTranslator(coldNightMessages, audience.locale, audience.timeZone);
+      const t = createNightTranslator(coldNightMessages, audience.locale, audience.timeZone);
       const named = (rs: readonly ShelterResponse[]) => rs.map((r) => `${r.shelterName} (${r.organisationName})`);
       const shelterNames = (ids: readonly string[]) => alert.responses.filter((r) => ids.includes(r.activityId)).map((r) => r.shelterName);
       let text: string | undefined;
@@ -92,7 +92,7 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
         const unreached = payload.unreached ?? [];
         text = unreached.length === 0 ? t("declared", { night: alert.night }) : t(unreached.length === alert.responses.length ? "declaredNobody" : "declaredUnreached", { night: alert.night, shelters: shelterNames(unreached).join(", ") });
       } else {
-        text = t("notice.existing", { night: alert.night });
+        text = t(alert.status === "closed" ? "alertClosed" : "notice.existing", { night: alert.night });
       }
       return composeCard(alert, names, { ...viewOf(alert, reader), beds, ...(text === undefined ? {} : { notice: text }) })(audience);
     },

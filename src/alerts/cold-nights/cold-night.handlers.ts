@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
 import type { Reply } from "../../chat/inbound.ts";
-import { textMessage } from "../../chat/message.ts";
+import { textMessage, type Message } from "../../chat/message.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
@@ -15,12 +15,13 @@ import { loadAlert } from "./cold-night.repository.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
-import { findAlertIdByNight } from "./cold-night.repository.ts";
+import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
 import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
+import { createNightTranslator } from "./night-name.ts";
 
-const translatorFor = (actor: Actor): Translate<ColdNightKey> => createTranslator(coldNightMessages, actor.locale, actor.partnership.timeZone);
+const translatorFor = (actor: Actor): Translate<ColdNightKey> => createNightTranslator(coldNightMessages, actor.locale, actor.partnership.timeZone);
 
 function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
   switch (outcome.kind) {
@@ -97,7 +98,7 @@ function restartText(t: Translate<ColdNightKey>, outcome: RestartOutcome): strin
 }
 
 function answerText(t: Translate<ColdNightKey>, outcome: AnswerOutcome): string {
-  if (outcome.kind === "answered") return t("answerThanks", { shelter: outcome.shelter.shelterName });
+  if (outcome.kind === "answered") return t("answerThanks", { shelter: outcome.shelter.shelterName, night: outcome.alert.night });
   if (outcome.kind === "forbidden") return t("notAllowedAnswer", { shelter: outcome.shelter.shelterName });
   if (outcome.kind === "closed") return t("alertClosed", { night: outcome.alert.night });
   return t("unknownAlert");
@@ -114,6 +115,31 @@ async function openRestart(deps: AlertsDeps, actor: Actor, reply: Reply, alertId
   await reply.openForm(restartForm(t, alert, ladder.minutes.length));
 }
 
+/** Between 00.00 and 06.00 "kallnatt" may mean the night under way or the coming one: one button each. */
+function askWhichNight(t: Translate<ColdNightKey>, [underWay, coming]: [string, string], temperatureC: number | undefined): Message {
+  const value = (night: string) => `${night}|${temperatureC ?? ""}`;
+  const text = t("askWhichNight");
+  return {
+    text,
+    blocks: [
+      { type: "text", text },
+      {
+        type: "buttons",
+        buttons: [
+          { actionId: COLD_NIGHT_ACTIONS.declare, label: t("askUnderWay", { night: underWay }), value: value(underWay) },
+          { actionId: COLD_NIGHT_ACTIONS.declare, label: t("askComing", { night: coming }), value: value(coming), style: "primary" },
+        ],
+      },
+    ],
+  };
+}
+
+/** Several alerts open: which one to close or acknowledge, one button each. */
+function chooseAlert(t: Translate<ColdNightKey>, open: readonly { id: string; night: string }[], actionId: string): Message {
+  const text = t("chooseAlert");
+  return { text, blocks: [{ type: "text", text }, { type: "buttons", buttons: open.map((a) => ({ actionId, label: t("alertLabel", { night: a.night }), value: a.id })) }] };
+}
+
 /** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes; `kallnatt kvittera` acknowledges. */
 export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   return {
@@ -125,10 +151,18 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
       const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
       if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));
       if (request.kind === "declare") return declare(deps, actor, reply, { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery });
-      const alertId = await findAlertIdByNight(deps.db, actor.partnership.id, request.night);
-      if (alertId === undefined) return void (await reply.whisper(textMessage(t("notDeclared", { night: request.night }))));
-      if (request.kind === "acknowledge") return acknowledge(deps, actor, reply, alertId);
-      await close(deps, actor, reply, alertId);
+      if (request.kind === "ask") return void (await reply.whisper(askWhichNight(t, request.nights, request.temperatureC)));
+      const act = request.kind === "acknowledge" ? acknowledge : close;
+      if (request.night !== undefined) {
+        const alertId = await findAlertIdByNight(deps.db, actor.partnership.id, request.night);
+        if (alertId === undefined) return void (await reply.whisper(textMessage(t("notDeclared", { night: request.night }))));
+        return act(deps, actor, reply, alertId);
+      }
+      // No night given: the open alert the person means; with several open, they choose.
+      const open = await findOpenAlerts(deps.db, actor.partnership.id);
+      if (open.length === 0) return void (await reply.whisper(textMessage(t("noOpenAlert"))));
+      if (open.length === 1) return act(deps, actor, reply, open[0]!.id);
+      await reply.whisper(chooseAlert(t, open, request.kind === "acknowledge" ? COLD_NIGHT_ACTIONS.acknowledge : COLD_NIGHT_ACTIONS.close));
     },
   };
 }
@@ -209,7 +243,7 @@ export function createColdNightForms(deps: AlertsDeps): FormHandler {
         return { ok: false, errors, form: followUpForm(t, found.alert, found.shelter, event.values, errors) };
       }
       const outcome = await recordColdNightFollowUp(deps, { ...target, placesUsed: used, turnedAway: away, member: actor.member });
-      const text = outcome.kind === "recorded" ? t("followUpThanks", { shelter: found.shelter.shelterName }) : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
+      const text = outcome.kind === "recorded" ? t("followUpThanks", { shelter: found.shelter.shelterName, night: found.alert.night }) : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
       return { ok: true, message: textMessage(text) };
     },
   };

@@ -48,6 +48,17 @@ export async function findAlertIdByNight(db: Db, partnershipId: string, night: s
   return row?.id;
 }
 
+/** The partnership's open alerts, earliest night first. */
+export async function findOpenAlerts(db: Db, partnershipId: string): Promise<{ id: string; night: string }[]> {
+  return db.selectFrom("cold_night_alerts").where("partnership_id", "=", partnershipId).where("status", "=", "open").select(["id", "night"]).orderBy("night").execute();
+}
+
+/** Sets the forecast temperature of an open alert; false when it is closed. */
+export async function updateTemperature(db: Db, alertId: string, temperatureC: number): Promise<boolean> {
+  const result = await db.updateTable("cold_night_alerts").set({ temperature_c: temperatureC }).where("id", "=", alertId).where("status", "=", "open").executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** The alert with every shelter's answer, or undefined. `lock` holds the row until the transaction ends. */
 export async function loadAlert(db: Db, alertId: string, options: { lock?: boolean } = {}): Promise<ColdNightAlert | undefined> {
   let query = db.selectFrom("cold_night_alerts").where("id", "=", alertId).selectAll();

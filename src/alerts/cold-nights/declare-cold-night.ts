@@ -5,10 +5,10 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { ladderOf } from "./cold-night-ladder.ts";
-import { postCard, sendCopies } from "./cold-night-notices.ts";
+import { postCard, refreshCard, sendCopies } from "./cold-night-notices.ts";
 import { scheduleLadderStep } from "./escalate-cold-night.ts";
 import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
-import { insertAlert, loadAlert } from "./cold-night.repository.ts";
+import { insertAlert, loadAlert, updateTemperature } from "./cold-night.repository.ts";
 import type { Db } from "../../db/database.ts";
 
 /** What declaring a cold night came to. */
@@ -56,6 +56,11 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
       shelters,
     );
     if (!created) {
+      // A temperature given for a night already declared is the newer forecast: the card shows it.
+      if (request.temperatureC !== undefined && (await updateTemperature(w.db, alertId, request.temperatureC))) {
+        await recordAudit(w.db, { partnershipId: partnership.id, actorMemberId: declaredBy.id, action: "coldnight.temperature", subjectType: "cold_night", subjectId: alertId, details: { temperatureC: request.temperatureC }, at: now });
+        await refreshCard(w.notifier, { id: alertId, partnershipId: partnership.id });
+      }
       const copied = await sendCopies(w.notifier, alertId, [declaredBy.id], "existing", `coldnight:${alertId}:existing:${request.requestKey ?? now.getTime()}`);
       return existingOutcome(w.db, alertId, copied > 0);
     }

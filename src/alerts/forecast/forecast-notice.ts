@@ -1,7 +1,6 @@
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
 import type { Compose } from "../../chat/notifier.ts";
 import { SamverkaError } from "../../shared/errors.ts";
-import { createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
@@ -10,6 +9,7 @@ import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
 import { FORECAST_NOTICE_KIND, forecastNoticeKey, forecastNoticePayload } from "./forecast.jobs.ts";
 import { isNightDeclared, loadForecastDecision, type ForecastDecision } from "./forecast.repository.ts";
 import { forecastMessages } from "./forecast.messages.ts";
+import { createNightTranslator } from "../cold-nights/night-name.ts";
 
 /** Tells samordning what the night's forecast check decided: a suggestion with a declare button, or "unavailable". */
 export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
@@ -42,7 +42,7 @@ export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
 
 function composeSuggestion(night: string, decision: ForecastDecision): Compose {
   return ({ locale, timeZone }) => {
-    const t = createTranslator(forecastMessages, locale, timeZone);
+    const t = createNightTranslator(forecastMessages, locale, timeZone);
     const body = t("suggestBody", { min: decision.minimumC!, at: decision.minimumAt!, threshold: decision.thresholdC!, created: decision.forecastCreatedAt! });
     return {
       text: `${t("suggestTitle", { night })}: ${body}`,
@@ -58,7 +58,7 @@ function composeSuggestion(night: string, decision: ForecastDecision): Compose {
 
 function composeUnavailable(night: string, attempts: number): Compose {
   return ({ locale, timeZone }) => {
-    const t = createTranslator(forecastMessages, locale, timeZone);
+    const t = createNightTranslator(forecastMessages, locale, timeZone);
     const body = t("unavailableBody", { attempts });
     return { text: `${t("unavailableTitle", { night })}: ${body}`, blocks: [{ type: "heading", text: t("unavailableTitle", { night }) }, { type: "text", text: body }] };
   };

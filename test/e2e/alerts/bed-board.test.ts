@@ -27,9 +27,9 @@ describe("the bed board on the Stockholm example", () => {
 
   it("shows 115 ordinary places, 20 of them for women, in three night shelters, on both platforms", async () => {
     await w.slack.command(w.userOf("samordning"), "platser");
-    slackBoard = await w.nextDirect("samordning", "Sängar i natt");
+    slackBoard = await w.nextDirect("samordning", "Sängar – natten mot");
     await w.teams.message(w.userOf("stadsmissionenNatt"), "platser");
-    teamsBoard = await w.nextDirect("stadsmissionenNatt", "Sängar i natt");
+    teamsBoard = await w.nextDirect("stadsmissionenNatt", "Sängar – natten mot");
     for (const board of [slackBoard, teamsBoard]) {
       expect(board.text).toContain(TOTALS);
       expect(board.text).toContain("Nattverksamhet Stockholms stadsmission (Stockholms stadsmission)");
@@ -49,7 +49,7 @@ describe("the bed board on the Stockholm example", () => {
 
     w.clock.set("2026-12-03T15:01:00Z");
     await w.slack.command(w.userOf("convictusNatt"), "platser 12 lediga");
-    await w.slack.waitFor((i) => i.text.includes("Platserna på Nattverksamhet Convictus är uppdaterade"));
+    await w.slack.waitFor((i) => i.text.includes("Platserna på Nattverksamhet Convictus är uppdaterade för natten mot fredag 4 december"));
     w.clock.set("2026-12-03T15:02:00Z");
     await w.slack.click(w.userOf("convictusNatt"), prompt, "Öppna extra platser");
     const form = await w.slack.waitFor((item) => (item.fields ?? []).includes("places"));
@@ -78,13 +78,13 @@ describe("the bed board on the Stockholm example", () => {
     const feature = createAlertsFeature({ db: w.db, clock: w.clock, ...w.work, logger: silentLogger, forecast: { pointForecast: () => Promise.reject(new Error("none")) } });
     const tick = () => feature.recurring!.find((r) => r.name === "alerts.bed-board")!.run(w.clock.now());
     await tick();
-    const jour = await w.nextDirect("socialjouren", "Sängar i natt");
+    const jour = await w.nextDirect("socialjouren", "Sängar – natten mot");
     expect(jour.text).toContain("Lediga nu: 12 (1 av 3 har rapporterat).");
     // Counts only, and no buttons for someone who staffs no shelter.
     expect(jour.buttons).toEqual([]);
-    await w.nextDirect("euTeametChef", "Sängar i natt");
+    await w.nextDirect("euTeametChef", "Sängar – natten mot");
     await tick();
-    expect(w.teams.sent().filter((i) => i.kind === "direct" && i.userId === "29:fake-socialjouren" && i.text.includes("Sängar i natt"))).toHaveLength(1);
+    expect(w.teams.sent().filter((i) => i.kind === "direct" && i.userId === "29:fake-socialjouren" && i.text.includes("Sängar – natten mot"))).toHaveLength(1);
 
     await w.teams.message(w.userOf("fralsningsarmenNatt"), "platser fullt");
     await w.nextDirect("socialjouren", "Nattverksamhet Frälsningsarmén: 40 platser, varav 0 för kvinnor · 0 lediga");

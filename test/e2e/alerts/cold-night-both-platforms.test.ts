@@ -30,8 +30,8 @@ describe("an extra cold night end to end on Slack and Teams", () => {
 
   it("declares once and prompts every shelter's staff on their own platform", async () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
-    await w.card("slack", "Extra kall natt 2026-12-03");
-    await w.card("teams", "Extra kall natt 2026-12-03");
+    await w.card("slack", "Extra kall natt – natten mot fredag 4 december");
+    await w.card("teams", "Extra kall natt – natten mot fredag 4 december");
     await w.nextDirect("sConv", "Kan Convictus natthärbärge öppna extra platser den natten?");
     await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser den natten?");
     await w.nextDirect("sNg", "Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
@@ -127,11 +127,11 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.forget();
     w.clock.set("2026-12-04T15:00:00Z");
     await w.teams.command(w.userOf("sFa"), "kallnatt -11");
-    await w.nextDirect("sNg", "extra kall natt 2026-12-04. Kan Ny Gemenskaps nattcafé öppna extra platser");
+    await w.nextDirect("sNg", "extra kall natt för natten mot lördag 5 december. Kan Ny Gemenskaps nattcafé öppna extra platser");
     // The declarer staffs a shelter: their own copy of the card carries its buttons, instead of a second message.
-    const fa = await w.nextDirect("sFa", "Extra kall natt 2026-12-04 är utlyst");
+    const fa = await w.nextDirect("sFa", "Extra kall natt är utlyst för natten mot lördag 5 december");
     await w.teams.click(w.userOf("sFa"), fa, "Fullt");
-    const conv = await w.nextDirect("sConv", "extra kall natt 2026-12-04. Kan Convictus natthärbärge öppna extra platser");
+    const conv = await w.nextDirect("sConv", "extra kall natt för natten mot lördag 5 december. Kan Convictus natthärbärge öppna extra platser");
     await w.slack.click(w.userOf("sConv"), conv, "Kan inte");
     for (const at of ["2026-12-04T15:15:00Z", "2026-12-04T15:30:00Z", "2026-12-04T15:45:00Z"]) {
       w.clock.set(at);

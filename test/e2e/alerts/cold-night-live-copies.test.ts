@@ -25,9 +25,9 @@ describe("every copy of the cold-night card", () => {
   it("shows the same total on the declarer's copy, both channel cards and a Teams personal copy after each answer", async () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
     const copies = {
-      declarer: [w.slack, await w.nextDirect("sara", "Extra kall natt 2026-12-03 är utlyst")] as const,
-      slackChannel: [w.slack, await w.card("slack", "Extra kall natt 2026-12-03")] as const,
-      teamsChannel: [w.teams, await w.card("teams", "Extra kall natt 2026-12-03")] as const,
+      declarer: [w.slack, await w.nextDirect("sara", "Extra kall natt är utlyst för natten mot fredag 4 december")] as const,
+      slackChannel: [w.slack, await w.card("slack", "Extra kall natt – natten mot fredag 4 december")] as const,
+      teamsChannel: [w.teams, await w.card("teams", "Extra kall natt – natten mot fredag 4 december")] as const,
       teamsPersonal: [w.teams, await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser")] as const,
     };
     expect(copies.slackChannel[1].conversation).toBe(SLACK_CHANNEL);

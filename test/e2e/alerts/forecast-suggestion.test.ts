@@ -34,13 +34,13 @@ describe("the SMHI forecast suggestion end to end", () => {
   it("suggests the cold night to samordning, and the suggestion's button declares it on both platforms", async () => {
     await tick();
     await w.deliverDue();
-    const suggestion = await w.nextDirect("sara", "Kall natt i prognosen: 2026-02-07");
+    const suggestion = await w.nextDirect("sara", "Kall natt i prognosen: natten mot söndag 8 februari");
     expect(suggestion.text).toContain("visar som lägst −6,8 °C kl. 22.00 i natt");
     expect(await w.db.selectFrom("cold_night_alerts").select("id").execute()).toEqual([]);
 
     await w.slack.click(w.userOf("sara"), suggestion, "Lys ut extra kall natt");
-    await w.card("slack", "Extra kall natt 2026-02-07");
-    const teamsCard = await w.card("teams", "Extra kall natt 2026-02-07");
+    await w.card("slack", "Extra kall natt – natten mot söndag 8 februari");
+    const teamsCard = await w.card("teams", "Extra kall natt – natten mot söndag 8 februari");
     expect(teamsCard.text).toContain("Prognos −6,8 °C");
   });
 });

@@ -24,7 +24,7 @@ describe("a cold night when parts of the chain fail", () => {
     // The refused card is an outbox row waiting for its retry, not a lost message.
     await w.runDue();
     for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
-      expect(latestCard(chat, ref)?.text).toContain("Extra kall natt 2026-12-10");
+      expect(latestCard(chat, ref)?.text).toContain("Extra kall natt – natten mot fredag 11 december");
       expect(chat.calls.filter((c) => c.op === "post" && c.conversation === ref)).toHaveLength(1);
     }
   });
@@ -102,9 +102,9 @@ describe("an incident reported by someone outside the organisations", () => {
   it("names the shelters whose staff could not be reached when declaring, instead of saying everyone was asked", async () => {
     await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.sNg).execute();
     await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
-    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt 2026-12-11 är utlyst, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
+    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt är utlyst för natten mot lördag 12 december, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
     // Declared in the afternoon for tomorrow: the question names that night, not "i natt".
-    expect(w.directTo("sConv").at(-1)).toContain("har lyst ut extra kall natt 2026-12-11. Kan Convictus natthärbärge öppna extra platser den natten?");
+    expect(w.directTo("sConv").at(-1)).toContain("har lyst ut extra kall natt för natten mot lördag 12 december. Kan Convictus natthärbärge öppna extra platser den natten?");
   });
 
   it("keeps every shelter's prompt while every platform fails, and delivers each exactly once when they recover", async () => {
@@ -131,6 +131,6 @@ describe("an incident reported by someone outside the organisations", () => {
   it("says the follow-up is asked now when samordning closes a night after its morning close time", async () => {
     w.clock.set("2026-12-13T08:30:00Z");
     const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt stäng 2026-12-12" });
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt 2026-12-12 är avslutat. Härbärgena får frågan om uppföljning nu.");
+    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot söndag 13 december är avslutat. Härbärgena får frågan om uppföljning nu.");
   });
 });

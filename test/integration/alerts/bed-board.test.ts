@@ -21,7 +21,7 @@ const tick = () => w.feature.recurring!.find((r) => r.name === "alerts.bed-board
 describe("reporting beds", () => {
   it("records what a shelter's staff write for tonight, and only for their own shelter", async () => {
     const { whispers } = await w.act("sConv", { type: "command", conversation: "slack:dm-U_SCONV", text: "platser 12 lediga 4 nekade" });
-    expect(whispers[0]?.text).toBe("Tack! Platserna på Convictus natthärbärge är uppdaterade.");
+    expect(whispers[0]?.text).toBe("Tack! Platserna på Convictus natthärbärge är uppdaterade för natten mot onsdag 9 december.");
     expect(await row("natt-convictus")).toMatchObject({ night: "2026-12-08", free_places: 12, free_women: null, turned_away: 4, updated_by: w.memberIds.sConv });
 
     const other = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: "beds.full", value: `${w.activityIds["natt-fa"]}|2026-12-08` });
@@ -69,7 +69,7 @@ describe("the board for those who get it without asking", () => {
     await tick();
     const board = w.directTo("jour").slice(before);
     expect(board).toHaveLength(1);
-    expect(board[0]).toContain("Sängar i natt – 2026-12-08");
+    expect(board[0]).toContain("Sängar – natten mot onsdag 9 december");
     expect(board[0]).toContain("Lediga nu: 16 (2 av 3 har rapporterat).");
 
     w.clock.set("2026-12-08T21:30:00Z");

@@ -30,9 +30,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     // The declarer's reply is their own live copy of the card, not a snapshot whispered back.
     expect(whispers).toEqual([]);
-    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt 2026-12-03 är utlyst. Natthärbärgenas personal har fått frågan.");
+    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt är utlyst för natten mot fredag 4 december. Natthärbärgenas personal har fått frågan.");
     for (const card of [slackCard(), teamsCard()]) {
-      expect(card?.text).toContain("Extra kall natt 2026-12-03");
+      expect(card?.text).toContain("Extra kall natt – natten mot fredag 4 december");
       expect(card?.text).toContain("Prognos −9 °C");
       expect(card?.text).toContain("Convictus natthärbärge (Convictus): Inget svar än");
       expect(card?.text).toContain("Totalt 0 extra platser i natt.");
@@ -52,7 +52,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(whispers).toEqual([]);
     const copy = w.chats.slack.calls.filter((c) => c.op === "direct" && c.userId === "U_CNG").at(-1);
     const message = copy?.op === "direct" ? copy.message : { text: "", blocks: [] };
-    expect(message.blocks).toContainEqual({ type: "text", text: "Extra kall natt 2026-12-03 är redan utlyst; så här ser det ut just nu." });
+    expect(message.blocks).toContainEqual({ type: "text", text: "Extra kall natt är redan utlyst för natten mot fredag 4 december; så här ser det ut just nu." });
     expect(message.blocks).toContainEqual({ type: "text", text: "Utlyst av Sara Samordning kl. 16.00. Prognos −9 °C." });
     // A coordinator may answer for their organisation's shelter, and only that one.
     const shown = message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
@@ -107,7 +107,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     w.clock.set("2026-12-03T15:30:00Z");
     await w.runDue();
-    expect(w.directTo("cNg").slice(before.cNg)).toEqual([expect.stringContaining("Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat på larmet om extra kall natt 2026-12-03 sedan kl. 16.00")]);
+    expect(w.directTo("cNg").slice(before.cNg)).toEqual([expect.stringContaining("Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat på larmet om extra kall natt för natten mot fredag 4 december sedan kl. 16.00")]);
     expect(w.directTo("cConv")).toEqual([]);
     expect(w.directTo("sara")).toHaveLength(before.sara);
 
@@ -138,7 +138,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt stäng" });
     // Closed at 07.30 the morning after: the follow-up comes at the 09.00 close, today, not "tomorrow morning".
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt 2026-12-03 är avslutat. Härbärgena får frågan om uppföljning 2026-12-04 kl. 09.00.");
+    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot fredag 4 december är avslutat. Härbärgena får frågan om uppföljning 2026-12-04 kl. 09.00.");
     for (const card of [slackCard(), teamsCard()]) {
       expect(card?.text).toContain("Avslutad av Sara Samordning 2026-12-04 kl. 07.30.");
       expect(card?.text).not.toContain("Öppna extra platser");
@@ -165,7 +165,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(w.directTo("cFa")).toHaveLength(before.cFa);
     w.clock.set("2026-12-04T12:00:00Z");
     await w.runDue();
-    expect(w.directTo("cFa").slice(before.cFa)).toEqual([expect.stringContaining("Frälsningsarméns härbärge har inte rapporterat uppföljningen av extra kall natt 2026-12-03 än.")]);
+    expect(w.directTo("cFa").slice(before.cFa)).toEqual([expect.stringContaining("Frälsningsarméns härbärge har inte rapporterat uppföljningen av extra kall natt (natten mot fredag 4 december) än.")]);
     expect(w.directTo("cNg").slice(before.cNg)).toHaveLength(1);
     // Convictus reported at 09.00: its coordinator is left alone.
     expect(w.directTo("cConv")).toHaveLength(before.cConv);
@@ -204,7 +204,7 @@ describe("who may declare, and the morning close", () => {
 
   it("refuses a night that is already over", async () => {
     const { whispers } = await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt 2026-12-02" });
-    expect(whispers[0]?.text).toBe("Natten 2026-12-02 är redan slut; ett larm för den kan inte lysas ut.");
+    expect(whispers[0]?.text).toBe("Det går inte att lysa ut natten mot torsdag 3 december: den är redan slut.");
   });
 
   it("closes an unclosed alert by itself at 09.00 the next morning and asks the shelters for their figures", async () => {
@@ -221,11 +221,11 @@ describe("who may declare, and the morning close", () => {
     await w.runDue();
     const closed = await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alert.id).selectAll().executeTakeFirstOrThrow();
     expect(closed).toMatchObject({ status: "closed", closed_by: null });
-    expect(teamsCard()?.text).toContain("Extra kall natt 2026-12-03");
+    expect(teamsCard()?.text).toContain("Extra kall natt – natten mot fredag 4 december");
     const posts = w.chats.teams.calls.filter((c) => c.op === "post" && c.conversation === `teams:${ALERT_CHANNELS.teams}`);
     expect(latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`, posts.length - 1)?.text).toContain("Avslutades automatiskt 2026-12-05 kl. 09.00.");
     await w.runDue();
-    expect(w.directTo("sFa").at(-1)).toContain("Uppföljning av extra kall natt 2026-12-04");
+    expect(w.directTo("sFa").at(-1)).toContain("Uppföljning av extra kall natt (natten mot lördag 5 december)");
     const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alert.id).where("action", "=", "coldnight.closed").select(["actor_member_id", "details"]).executeTakeFirstOrThrow();
     expect(audit).toEqual({ actor_member_id: null, details: { automatic: true } });
   });

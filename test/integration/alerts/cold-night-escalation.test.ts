@@ -114,13 +114,13 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
     const refused = await w.act("sConv", { type: "action", conversation: DM.sConv, actionId: "coldnight.acknowledge", value: alertId });
     expect(refused.whispers[0]?.text).toBe("Bara samordningen kan kvittera larmet.");
     const { whispers } = await w.act("sara", { type: "action", conversation: DM.sara, actionId: "coldnight.acknowledge", value: alertId });
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt 2026-12-05 är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.");
+    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot söndag 6 december är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.");
 
     const before = counts();
     for (const minutes of [30, 45, 65, 85]) await runAt(at(5, minutes));
     expect([since(before, "cConv"), since(before, "cNg"), since(before, "sara"), since(before, "jour")]).toEqual([[], [], [], []]);
     expect(since(before, "sConv")).toHaveLength(4);
-    expect(since(before, "sConv")[0]).toContain("Påminnelse: Convictus natthärbärge (Convictus) har inte svarat på larmet om extra kall natt 2026-12-05 än. Svara med knapparna när ni kan.");
+    expect(since(before, "sConv")[0]).toContain("Påminnelse: Convictus natthärbärge (Convictus) har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.");
     expect(since(before, "sNg")).toHaveLength(4);
     expect(since(before, "sFa")).toEqual([]);
     // The card says who acknowledged, and offers no second acknowledgement.

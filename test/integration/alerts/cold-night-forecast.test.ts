@@ -43,7 +43,7 @@ describe("the daily SMHI forecast check", () => {
     const sent = saraMessages().slice(before);
     expect(sent).toHaveLength(1);
     const message = sent[0]!.op === "direct" ? sent[0]!.message : undefined;
-    expect(message?.text).toContain("Kall natt i prognosen: 2026-02-07");
+    expect(message?.text).toContain("Kall natt i prognosen: natten mot söndag 8 februari");
     expect(message?.text).toContain("visar som lägst −6,8 °C kl. 22.00 i natt. Tröskeln för extra kall natt är −6 °C.");
     expect(w.directTo("jour")).toEqual([]);
     expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toEqual([]);
@@ -121,7 +121,7 @@ describe("the daily SMHI forecast check", () => {
     const sent = saraMessages().slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.op === "direct" ? sent[0].message.text : "").toBe(
-      "Prognosen saknas för natten 2026-02-07: SMHI:s prognos gick inte att hämta efter 3 försök. Kontrollera prognosen själv (smhi.se) och lys ut med kommandot kallnatt om det behövs.",
+      "Prognosen saknas för natten mot söndag 8 februari: SMHI:s prognos gick inte att hämta efter 3 försök. Kontrollera prognosen själv (smhi.se) och lys ut med kommandot kallnatt om det behövs.",
     );
     expect(smhi.requests).toHaveLength(3);
     const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "forecast.unavailable").select("subject_id").execute();

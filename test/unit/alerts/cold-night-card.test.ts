@@ -50,7 +50,7 @@ describe("the cold-night card", () => {
         { label: "Härbärge 3 (Org)", value: "No answer yet" },
       ],
     });
-    expect(card.text).toBe("Extra cold night 2026-12-03: 10 extra places in total tonight.");
+    expect(card.text).toBe("Extra cold night – the night of Thursday 3 December: 10 extra places in total tonight.");
     expect(buttonsOf(alert([shelter(1), shelter(2)])).map((b) => b.actionId)).toEqual([
       "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.open", "coldnight.full", "coldnight.cannot",
       "coldnight.acknowledge", "coldnight.restart", "coldnight.close",

@@ -1,0 +1,20 @@
+import { DateTime } from "luxon";
+import { createTranslator, type Catalogue, type Locale, type Translate } from "../../shared/i18n.ts";
+
+/**
+ * The night that starts on the evening of `night` (ISO date), said plainly: "natten mot fredag 4 december" (the
+ * Swedish way: named by the morning it ends in) or "the night of Thursday 3 December". A bare date was misread in
+ * the small hours; the weekday makes "which night" unmistakable.
+ */
+export function nightName(night: string, locale: Locale): string {
+  const evening = DateTime.fromISO(night, { zone: "UTC" });
+  if (!evening.isValid) return night;
+  if (locale === "sv") return `natten mot ${evening.plus({ days: 1 }).setLocale("sv").toFormat("cccc d MMMM")}`;
+  return `the night of ${evening.setLocale("en-GB").toFormat("cccc d MMMM")}`;
+}
+
+/** A translator whose `night` parameter (an ISO date) is said as `nightName` says it. */
+export function createNightTranslator<K extends string>(catalogue: Catalogue<K>, locale: Locale, timeZone?: string): Translate<K> {
+  const t = createTranslator(catalogue, locale, timeZone);
+  return (key, params = {}) => (typeof params.night === "string" ? t(key, { ...params, night: nightName(params.night, locale) }) : t(key, params));
+}
