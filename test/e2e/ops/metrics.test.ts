@@ -20,10 +20,10 @@ describe("/metrics after a cold night on Slack and Teams", () => {
   };
   const outboxRow = (key: string) => w.database.db.selectFrom("outbox").select(["status", "attempts"]).where("key", "like", `${key}%`).executeTakeFirst();
   const answered = async () => (await w.database.db.selectFrom("cold_night_responses").select("answer").where("answer", "!=", "pending").execute()).length;
-  const until = async (what: () => Promise<boolean>): Promise<void> => {
-    const deadline = Date.now() + 10_000;
-    while (!(await what())) {
-      if (Date.now() > deadline) throw new Error("timed out");
+  const until = async (what: string, holds: () => Promise<boolean>): Promise<void> => {
+    const deadline = Date.now() + 20_000;
+    while (!(await holds())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -33,11 +33,12 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     const sara = USERS.sara.user;
     await w.slack.driver.command(sara, "kallnatt -9", { conversation: SLACK_CHANNEL });
     // Found by what they are (a shelter's prompt with its answer buttons), not by wording the alerts capability owns.
-    const promptTo = (platform: "slack" | "teams", shelter: string) =>
-      w.sent(platform, (i) => i.kind === "direct" && i.text.includes(shelter) && i.buttons.some((b) => b.actionId === "coldnight.open"));
+    // (Every prompt lists every shelter in its tally, so it is told apart by whose direct conversation it is in.)
+    const promptTo = (platform: "slack" | "teams", conversation: string) =>
+      w.sent(platform, (i) => i.conversation === conversation && i.buttons.some((b) => b.actionId === "coldnight.open"));
     const label = (item: SentItem, actionId: string) => item.buttons.find((b) => b.actionId === actionId)!.label;
-    const prompt = await promptTo("slack", "Convictus natthärbärge");
-    const faPrompt = await promptTo("teams", "Frälsningsarméns härbärge");
+    const prompt = await promptTo("slack", w.slack.driver.dmChannel(USERS.sConv.user));
+    const faPrompt = await promptTo("teams", w.teams.personalChat(USERS.sFa.user));
 
     // Both answer five minutes after the declaration: one through a Slack modal, one with a Teams card button.
     w.clock.set("2026-12-03T15:05:00Z");
@@ -45,23 +46,23 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     const form = await w.sent("slack", (i) => (i.fields ?? []).includes("places"));
     expect(await w.slack.driver.submitForm(USERS.sConv.user, form, { places: "12" })).toBeUndefined();
     await w.teams.click(USERS.sFa.user, faPrompt, label(faPrompt, "coldnight.full"));
-    await until(async () => (await answered()) === 2);
+    await until("both answers", async () => (await answered()) === 2);
 
     // The silent shelter's first escalation step runs from its reminder, on time.
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    await until(async () => (await w.database.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
+    await until("the escalation reminder", async () => (await w.database.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
 
     // Slack rate-limits one channel post (retried from the row, then sent) and refuses another for good.
     w.slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 1"), { key: "ops-test:limited" }));
-    await until(async () => (await outboxRow("ops-test:limited:channel:slack"))?.status === "sent");
+    await until("the rate-limited row to be sent", async () => (await outboxRow("ops-test:limited:channel:slack"))?.status === "sent");
     w.slack.fake.failNext("chat.postMessage", { error: "not_in_channel" });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 2"), { key: "ops-test:refused" }));
-    await until(async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
+    await until("the refused row to fail", async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
 
     // Quiet: every outbox row due by the test's clock has been taken (the failure notice waits for its window).
-    await until(async () => (await w.database.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
+    await until("a quiet outbox", async () => (await w.database.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
     expect((await fetch(`${w.url}/no-such-route`)).status).toBe(404);
     exposition = await scrape();
   }, 60_000);
