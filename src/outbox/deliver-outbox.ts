@@ -141,11 +141,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         return { messageRef: null, platform: chat.platform, conversation };
       } catch (error) {
         errors.push(error);
-        // The last identity's failure is logged once, with the row's outcome.
-        const last = index === reachable.length - 1;
-        if (!last && !(isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platform_user_id}`))) {
-          logger.warn({ ...errorFields(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
-        }
+        // The last identity's failure is logged once, with the row's outcome; a known missing installation once per identity.
+        if (index === reachable.length - 1) continue;
+        if (isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platform_user_id}`)) continue;
+        logger.warn({ ...errorFields(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
       }
     }
     // Retry when any platform may recover; fail when every one refused for good.
