@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/faults/**/*.test.ts"],
+    globalSetup: ["test/faults/harness/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 5 * 60_000,
     hookTimeout: 2 * 60_000,

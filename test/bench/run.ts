@@ -48,6 +48,35 @@ rmSync(path.join(BENCH_DIR, "logs"), { recursive: true, force: true });
 mkdirSync(BENCH_DIR, { recursive: true });
 
 const started = new Date();
+const file = path.join(BENCH_DIR, values.smoke ? "smoke-results.json" : "results.json");
+const cpus = os.cpus();
+
+/** Writes what has been measured so far (each scenario adds to it), so a run that is stopped still leaves figures. */
+function write(samples: Sample[], complete: boolean) {
+  const rows = toRows(samples);
+  const results = {
+    date: started.toISOString(),
+    finished: new Date().toISOString(),
+    complete,
+    mode: values.smoke ? "smoke" : "full",
+    repeats,
+    node: process.version,
+    machine: {
+      platform: `${os.platform()} ${os.release()}`,
+      cpu: `${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
+      memoryGB: Math.round(os.totalmem() / 1e9),
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+    },
+    note: "Figures are min/median/max over the repeats, each scenario interleaved with its floor in the same run. The machine is shared: other work (test suites) ran at the same time, so spreads are wide; compare Samverka with its floor from the same run rather than across runs.",
+    sizes,
+    rows,
+    failures,
+  };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
+  return results;
+}
 const loadBefore = os.loadavg();
 const samples: Sample[] = [];
 const failures: string[] = [];
@@ -64,32 +93,12 @@ for (let repeat = 0; repeat < repeats; repeat++) {
       log(`  FAILED: ${error instanceof Error ? error.message : String(error)}`);
     }
     log(`  ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    write(samples, false);
   }
 }
 
-const rows = toRows(samples);
-const cpus = os.cpus();
-const results = {
-  date: started.toISOString(),
-  finished: new Date().toISOString(),
-  mode: values.smoke ? "smoke" : "full",
-  repeats,
-  node: process.version,
-  machine: {
-    platform: `${os.platform()} ${os.release()}`,
-    cpu: `${cpus.length} × ${cpus[0]?.model ?? "unknown"}`,
-    memoryGB: Math.round(os.totalmem() / 1e9),
-    loadAverageBefore: loadBefore,
-    loadAverageAfter: os.loadavg(),
-  },
-  note: "Figures are min/median/max over the repeats, each scenario interleaved with its floor in the same run. The machine is shared: other work (test suites) ran at the same time, so spreads are wide; compare Samverka with its floor from the same run rather than across runs.",
-  sizes,
-  rows,
-  failures,
-};
-const file = path.join(BENCH_DIR, values.smoke ? "smoke-results.json" : "results.json");
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(file.replace(/\.json$/, ".md"), `${markdownTable(rows)}\n`);
+const results = write(samples, true);
+const rows = results.rows;
 log("");
 log(textTable(rows));
 log("");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { killAllBots, sleep, startBot } from "./harness/bot-process.ts";
 import { FIXTURE, isAnswerTo, waitUntilSettled } from "./harness/cold-night-check.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { postSigned } from "./harness/slack-ingress.ts";
 import { slashCommandBody } from "../helpers/slack-driver.ts";
@@ -26,7 +26,7 @@ describe("a burst of 10,000 signed /samverka status commands", () => {
   let fake: SlackFakeApi;
 
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     database = await template.clone();
     fake = await startSlackFakeApi();
     await flushRedis(REDIS_DB.burst);

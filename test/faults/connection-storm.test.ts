@@ -11,7 +11,7 @@ import { startSlackFakeApi, type Delivery, type SlackFakeApi } from "../helpers/
 import { ADMIN_URL } from "../helpers/test-database.ts";
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, isAnswerTo, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures } from "./harness/cold-night-check.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, TEST_APPLICATION_NAME, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, TEST_APPLICATION_NAME, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -65,7 +65,7 @@ describe("a connection storm during a declaration", () => {
 
   // Both backends at once, each storm aimed at its own database: most of a run is waiting for recovery.
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     for (const backend of BACKENDS) {
       storms.push({ backend, database: await template.clone(), fake: await startSlackFakeApi(), night: nightToDeclare() });
     }

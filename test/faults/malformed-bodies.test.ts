@@ -12,7 +12,7 @@ import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.
 import { TEAMS_TEST_BOT, TEAMS_TEST_TENANT } from "../helpers/teams-driver.ts";
 import { startFakeConnector, type FakeConnector } from "../helpers/teams-fake-connector.ts";
 import { killAllBots, startBot, type BotProcess } from "./harness/bot-process.ts";
-import { botEnv, createTemplate, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, openTemplate, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { postSigned, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -113,7 +113,7 @@ describe("malformed but signed bodies to every ingress", () => {
   };
 
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     database = await template.clone();
     fake = await startSlackFakeApi();
     connector = await startFakeConnector();

@@ -10,7 +10,7 @@ import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures } from "./harness/action-items.ts";
 import { killAllBots, sleep, startBot } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled } from "./harness/cold-night-check.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, redisUrl, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, redisUrl, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
 
@@ -53,7 +53,7 @@ describe("Redis FLUSHDB while the bot runs with pending rows", () => {
   let fake: SlackFakeApi;
 
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     database = await template.clone();
     fake = await startSlackFakeApi();
     await flushRedis(REDIS_DB.flush);

@@ -9,7 +9,7 @@ import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures } from "./harness/action-items.ts";
 import { killAllBots, startBot } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, isAnswerTo, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled } from "./harness/cold-night-check.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
 
@@ -21,7 +21,7 @@ describe("2 × samverka web + 2 × samverka worker on one database and one Redis
   let fake: SlackFakeApi;
 
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     database = await template.clone();
     fake = await startSlackFakeApi();
     await flushRedis(REDIS_DB.scaleOut);

@@ -18,7 +18,7 @@ import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures, type Verdict } from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -58,7 +58,7 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
       phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
       phaseStart = Date.now();
     };
-    template = await createTemplate();
+    template = openTemplate();
     const night = nightToDeclare();
     for (const [i, delay] of DELAYS_MS[backend].entries()) {
       const database = await template.clone();

@@ -2,8 +2,13 @@
  * Fault 4: Slack misbehaves for a stretch — every call answered HTTP 429 with Retry-After, or HTTP 500, or
  * HTTP 200 `{ ok: false, error: "internal_error" }` — while a cold night is declared and reminders fall due.
  * Afterwards every message is delivered exactly once: each prompt, each card, the declarer's answer and each
- * reminder. One window per kind, each on a fresh database and bot, the three at the same time (most of a
- * window is waiting), so the issue's 60 s windows cost the suite one minute. FAULTS_WINDOW_MS shortens them.
+ * reminder. One window per kind, each on a fresh database and bot, the three at the same time.
+ *
+ * The windows are 30 s by default; FAULTS_WINDOW_MS=60000 runs the issue's 60 s. A 30 s window already outlasts
+ * the Slack client's own retries (5, backing off from 0.5 s) and makes every message fail several of the
+ * outbox's row-driven attempts (backoff 1, 2, 4, 8, 16 s…), which is what carrying a message across an outage
+ * takes; a 60 s window adds its extra 30 s plus a longer backoff after it (~1 minute) to a suite that must stay
+ * under 15 minutes on a 2-core machine shared with other work.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type FaultKind, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
@@ -11,11 +16,11 @@ import { countReminderDeliveries, insertActionItemReminders, reminderFigures, ty
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures } from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
-import { botEnv, createTemplate, flushRedis, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
-const WINDOW_MS = Number(process.env.FAULTS_WINDOW_MS ?? 60_000);
+const WINDOW_MS = Number(process.env.FAULTS_WINDOW_MS ?? 30_000);
 /** After the window closes, this long to deliver everything that piled up. */
 const DRAIN_CAP_MS = 90_000;
 const REMINDERS = 20;
@@ -48,7 +53,7 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
 
   // The three windows run side by side (a database, a fake and a Redis index each): most of a window is waiting.
   beforeAll(async () => {
-    template = await createTemplate();
+    template = openTemplate();
     for (const [i, { name, fault }] of FAULTS.entries()) {
       const database = await template.clone();
       const fake = await startSlackFakeApi();

@@ -135,8 +135,8 @@ export async function measureFanOut(sizes: Sizes, _repeat: number, log: (line: s
       answering.map(async (p) => {
         const prompt = prompts.get(p.key);
         if (prompt === undefined) return;
-        if (p.platform === "slack") await slackClick(world, p.slack!, prompt, "Fullt");
-        else await teamsClick(world, p.teams!, prompt, "Fullt");
+        if (p.platform === "slack") await slackClick(world, p.slack!, prompt, "coldnight.full");
+        else await teamsClick(world, p.teams!, prompt, "coldnight.full");
       }),
     );
     const finalIn = (channel: string) => [...world.slack.deliveries, ...world.teams.deliveries].find((d) => d.conversation === channel && d.at >= t1 && fullCount(d) >= answering.length);

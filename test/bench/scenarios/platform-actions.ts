@@ -48,12 +48,14 @@ interface SlackButton {
   text: { text: string };
 }
 
-/** Clicks the button labelled `label` on a Slack message the bot posted. */
-export async function slackClick(world: World, userId: string, message: Delivery, label: string): Promise<void> {
+/** Clicks the button with action id (or label) `button` on a Slack message the bot posted. */
+export async function slackClick(world: World, userId: string, message: Delivery, button: string): Promise<void> {
+  // Samverka suffixes action ids (~n) so one message may carry several buttons of one action.
+  const isIt = (e: SlackButton) => e.type === "button" && (e.action_id.replace(/~\d+$/, "") === button || e.text.text === button);
   const blocks = ((message.body?.blocks ?? []) as { type: string; block_id?: string; elements?: SlackButton[] }[]);
-  const block = blocks.find((b) => b.type === "actions" && (b.elements ?? []).some((e) => e.type === "button" && e.text.text === label));
-  const button = block?.elements?.find((e) => e.type === "button" && e.text.text === label);
-  if (block === undefined || button === undefined) throw new Error(`no button "${label}" on the Slack message to ${message.conversation}`);
+  const block = blocks.find((b) => b.type === "actions" && (b.elements ?? []).some(isIt));
+  const element = block?.elements?.find(isIt);
+  if (block === undefined || element === undefined) throw new Error(`no button "${button}" on the Slack message to ${message.conversation}`);
   const unique = randomBytes(6).toString("hex");
   const payload = {
     type: "block_actions",
@@ -66,7 +68,7 @@ export async function slackClick(world: World, userId: string, message: Delivery
     message: { type: "message", ts: message.id, text: typeof message.body?.text === "string" ? message.body.text : "", blocks },
     state: { values: {} },
     response_url: world.slack.responseUrl(unique),
-    actions: [{ action_id: button.action_id, block_id: block.block_id ?? "actions", text: button.text, value: button.value, type: "button", action_ts: (Date.now() / 1000).toFixed(6) }],
+    actions: [{ action_id: element.action_id, block_id: block.block_id ?? "actions", text: element.text, value: element.value, type: "button", action_ts: (Date.now() / 1000).toFixed(6) }],
   };
   await postSlack(world, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
 }
@@ -135,10 +137,10 @@ function actionsOf(node: unknown, found: CardAction[] = []): CardAction[] {
   return found;
 }
 
-/** Presses the card button labelled `label` on a Teams message the bot sent to `userId`'s personal chat. */
-export async function teamsClick(world: World, userId: string, message: Delivery, label: string): Promise<unknown> {
-  const action = actionsOf(message.body).find((a) => a.title === label);
-  if (action === undefined) throw new Error(`no button "${label}" on the Teams message to ${message.conversation}`);
+/** Presses the card button with action id (verb) or label `button` on a Teams message the bot sent to `userId`. */
+export async function teamsClick(world: World, userId: string, message: Delivery, button: string): Promise<unknown> {
+  const action = actionsOf(message.body).find((a) => a.verb === button || a.title === button);
+  if (action === undefined) throw new Error(`no button "${button}" on the Teams message to ${message.conversation}`);
   return postTeams(world, {
     type: "invoke",
     name: "adaptiveCard/action",

@@ -12,7 +12,7 @@ import { startTeamsFake, type TeamsFake } from "../fakes/teams-fake.ts";
 import type { LimitOptions } from "../fakes/http-fake.ts";
 import { BENCH_SRC } from "../lib/paths.ts";
 import { startTarget, type Target } from "../lib/processes.ts";
-import { BENCH_REDIS_URL, createBenchDatabase, type BenchDatabase } from "../seed/database.ts";
+import { BENCH_REDIS_URL, createBenchDatabase, SAMVERKA_QUEUE_PREFIX, type BenchDatabase } from "../seed/database.ts";
 import { importPartnerships, type BenchPartnership } from "../seed/partnership.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
@@ -48,11 +48,16 @@ async function fakes(options: WorldOptions): Promise<{ slack: SlackFake; teams: 
   return { slack: await startSlackFake(options.slackLimits), teams: await startTeamsFake(options.teamsLimits) };
 }
 
-/** Empties the bench's Redis database (Samverka's queue prefix is fixed, so runs must not see each other's jobs). */
+/** Deletes Samverka's queues from the bench's Redis index (its prefix is fixed, so runs must not see each other's jobs). */
 export async function emptyBenchRedis(): Promise<void> {
   const redis = new Redis(BENCH_REDIS_URL);
   try {
-    await redis.flushdb();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${SAMVERKA_QUEUE_PREFIX}:*`, "COUNT", 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
   } finally {
     await redis.quit();
   }
@@ -71,6 +76,8 @@ export async function startSamverka(partnerships: BenchPartnership[], options: W
       DATABASE_URL: database.url,
       ...(options.jobs === "redis" ? { REDIS_URL: BENCH_REDIS_URL } : {}),
       HOST: "127.0.0.1",
+      // Teams without credentials serves only when asked for local use, as a local npm start does.
+      SAMVERKA_TEAMS_LOCAL: "1",
       PORT: "0",
       LOG_LEVEL: "info",
       SAMVERKA_DATA_DIR: mkdtempSync(path.join(tmpdir(), "samverka-bench-data-")),

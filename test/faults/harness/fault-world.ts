@@ -2,13 +2,14 @@
  * The world one fault scenario runs in: a database with the partnership imported by the real CLI, a Redis DB
  * index of its own (or none: jobs in PostgreSQL), the loopback Slack fake, and the environment the bot gets.
  *
- * The partnership is imported once per file into a template database; every run clones it
+ * The partnership is imported once per suite run into a template database (global-setup.ts); every run clones it
  * (`create database … template …`), which takes a fraction of a second instead of a CLI start.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { inject } from "vitest";
 import { connectDatabase, type DatabaseHandle } from "../../../adapters/postgres/database.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slack-driver.ts";
 import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
@@ -60,22 +61,28 @@ export interface RunDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-/** The imported partnership, ready to be cloned for each run. */
+/** The imported partnership, ready to be cloned for each run; `drop` drops the clones this file made. */
 export interface Template {
   name: string;
   clone(): Promise<RunDatabase>;
   drop(): Promise<void>;
 }
 
-async function dropDatabase(name: string): Promise<void> {
+/** Drops a database, whoever is still connected to it. */
+export async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
-/** Creates the template: a fresh database, migrated and given the fixture by `samverka import`. */
-export async function createTemplate(fixture = COLD_NIGHT_FIXTURE): Promise<Template> {
+/** Creates the template database: fresh, migrated and given the fixture by `samverka import` (once per suite run). */
+export async function importTemplate(fixture = COLD_NIGHT_FIXTURE): Promise<string> {
   const name = uniqueName("samverka_faults_tpl");
   await admin((c) => c.query(`create database ${name}`));
   await runCli(["import", fixture], { DATABASE_URL: databaseUrl(name) });
+  return name;
+}
+
+/** The suite's template (made by the global setup, see global-setup.ts), for cloning. */
+export function openTemplate(name: string = inject("faultsTemplate")): Template {
   const clones: string[] = [];
   return {
     name,
@@ -95,8 +102,7 @@ export async function createTemplate(fixture = COLD_NIGHT_FIXTURE): Promise<Temp
       };
     },
     async drop() {
-      for (const clone of clones) await dropDatabase(clone);
-      await dropDatabase(name);
+      for (const clone of clones.splice(0)) await dropDatabase(clone);
     },
   };
 }
