@@ -11,7 +11,7 @@ const snow1gSchema = z.object({
   timeSeries: z.array(
     z.object({
       time: z.iso.datetime(),
-      data: z.looseObject({ air_temperature: z.number().optional() }),
+      data: z.looseObject({ air_temperature: z.number().optional(), wind_speed: z.number().optional() }),
     }),
   ),
 });
@@ -38,21 +38,28 @@ export function createSmhiClient(options: SmhiClientOptions): ForecastSource {
       } catch (error) {
         throw new SamverkaError("external_unavailable", `The SMHI forecast could not be fetched from ${url}.`, { cause: error, retryable: true });
       }
-      const parsed = snow1gSchema.safeParse(body);
-      if (!parsed.success) {
-        throw new SamverkaError("external_unavailable", `SMHI sent a forecast Samverka cannot read: ${z.prettifyError(parsed.error)}`, {
-          cause: parsed.error,
-          retryable: true,
-        });
-      }
-      return {
-        createdAt: new Date(parsed.data.createdTime),
-        temperatures: parsed.data.timeSeries.flatMap((step) => {
-          const t = step.data.air_temperature;
-          return t === undefined || t === MISSING ? [] : [{ at: new Date(step.time), airTemperatureC: t }];
-        }),
-      };
+      return readSnow1g(body);
     },
+  };
+}
+
+/** Reads a SNOW1g point forecast response: its issue time, and each step's air temperature and wind (missing values dropped). */
+export function readSnow1g(body: unknown): PointForecast {
+  const parsed = snow1gSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new SamverkaError("external_unavailable", `SMHI sent a forecast Samverka cannot read: ${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+      retryable: true,
+    });
+  }
+  return {
+    createdAt: new Date(parsed.data.createdTime),
+    temperatures: parsed.data.timeSeries.flatMap((step) => {
+      const t = step.data.air_temperature;
+      const wind = step.data.wind_speed;
+      if (t === undefined || t === MISSING) return [];
+      return [{ at: new Date(step.time), airTemperatureC: t, ...(wind === undefined || wind === MISSING ? {} : { windSpeedMs: wind }) }];
+    }),
   };
 }
 

@@ -55,6 +55,13 @@ export interface ColdNightForecastTable {
   threshold_c: number | null;
   forecast_created_at: Timestamp | null;
   decided_at: Timestamp | null;
+  /** The night's coldest air temperature and feels-like temperature; `minimum_c` is the one the trigger uses. */
+  air_c: number | null;
+  feels_like_c: number | null;
+  /** The first night of the run of cold nights this night was suggested in (one notice per run). */
+  run_start: string | null;
+  /** When this night's own daily check was done (it may have been suggested the day before, in a run). */
+  checked_at: Timestamp | null;
 }
 
 /** A report of threats or violence; people appear by role only, and `description` is purged after retention. */

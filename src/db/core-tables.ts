@@ -122,6 +122,7 @@ export interface ColdNightSettingsTable {
   bed_board_from: ColumnType<string, string | undefined, string>;
   bed_board_roles: ColumnType<string[], string[] | undefined, string[]>;
   bed_board_city_units: ColumnType<string[], string[] | undefined, string[]>;
+  use_feels_like: ColumnType<boolean, boolean | undefined, boolean>;
   declarer_roles: string[];
   close_time: string;
 }

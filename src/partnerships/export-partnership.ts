@@ -81,6 +81,7 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
       : {
           coldNights: {
             thresholdC: cold.threshold_c,
+            useFeelsLike: cold.use_feels_like,
             season: { from: cold.season_from, to: cold.season_to },
             coordinates: { lat: cold.latitude, lon: cold.longitude },
             forecastTime: cold.forecast_time,

@@ -47,6 +47,8 @@ export type ActivityInFile = z.infer<typeof activitySchema>;
 export const coldNightsSchema = z
   .strictObject({
     thresholdC: z.number().min(-60).max(20),
+    /** Compare the feels-like temperature (air and wind, SMHI's wind chill) with the threshold, not the air temperature. */
+    useFeelsLike: z.boolean().default(false),
     season: z.strictObject({ from: monthDaySchema, to: monthDaySchema }),
     coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
     forecastTime: clockTimeSchema.default("14:00"),

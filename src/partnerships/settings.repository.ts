@@ -54,6 +54,7 @@ export async function loadColdNightSettings(db: Db, partnershipId: string): Prom
   if (row === undefined) return undefined;
   return {
     thresholdC: row.threshold_c,
+    useFeelsLike: row.use_feels_like,
     season: { from: row.season_from, to: row.season_to },
     coordinates: { lat: row.latitude, lon: row.longitude },
     forecastTime: row.forecast_time,

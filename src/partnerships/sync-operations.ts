@@ -59,6 +59,7 @@ async function syncSettings(trx: Db, file: PartnershipFile, counts: ChangeCounts
   } else {
     const values = {
       threshold_c: cold.thresholdC,
+      use_feels_like: cold.useFeelsLike,
       season_from: cold.season.from,
       season_to: cold.season.to,
       latitude: cold.coordinates.lat,

@@ -1,58 +1,94 @@
+import { DateTime } from "luxon";
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
+import type { Block } from "../../chat/message.ts";
 import type { Compose } from "../../chat/notifier.ts";
+import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
 import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
-import { FORECAST_NOTICE_KIND, forecastNoticeKey, forecastNoticePayload } from "./forecast.jobs.ts";
-import { isNightDeclared, loadForecastDecision, type ForecastDecision } from "./forecast.repository.ts";
-import { forecastMessages } from "./forecast.messages.ts";
 import { createNightTranslator } from "../cold-nights/night-name.ts";
+import { FORECAST_NOTICE_KIND, forecastNoticeKey, forecastNoticePayload } from "./forecast.jobs.ts";
+import { isNightDeclared, loadForecastDecision, loadRun, type SuggestedNight } from "./forecast.repository.ts";
+import { forecastMessages } from "./forecast.messages.ts";
 
-/** Tells samordning what the night's forecast check decided: a suggestion with a declare button, or "unavailable". */
+/**
+ * Tells samordning what the forecast check decided: a run of cold nights with a declare button per night, or that
+ * the forecast was unavailable. Nights declared meanwhile are left out; with none left there is nothing to say.
+ */
 export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
   return defineReminder({
     kind: FORECAST_NOTICE_KIND,
     payload: forecastNoticePayload,
-    async run(_reminder, { partnershipId, night }) {
+    async run(_reminder, { partnershipId, night, kind }) {
       const decision = await loadForecastDecision(deps.db, partnershipId, night);
-      if (decision === undefined || (decision.outcome !== "suggested" && decision.outcome !== "unavailable")) return;
-      // Declared meanwhile (by hand): the suggestion has nothing left to suggest.
-      if (decision.outcome === "suggested" && (await isNightDeclared(deps.db, partnershipId, night))) return;
+      if (decision === undefined) return;
+      const unavailable = kind === "unavailable" || (kind === undefined && decision.outcome === "unavailable");
+      let compose: Compose;
+      let nights: SuggestedNight[] = [];
+      if (unavailable) {
+        compose = composeUnavailable(night, decision.attempts);
+      } else {
+        const run = await loadRun(deps.db, partnershipId, night);
+        for (const n of run) if (!(await isNightDeclared(deps.db, partnershipId, n.night))) nights.push(n);
+        if (nights.length === 0) return;
+        const useFeelsLike = (await loadColdNightSettings(deps.db, partnershipId))?.useFeelsLike ?? false;
+        compose = composeRun(nights, useFeelsLike);
+      }
       const samordning = await findMembersWithRole(deps.db, partnershipId, ["samordning"]);
-      const compose = decision.outcome === "suggested" ? composeSuggestion(night, decision) : composeUnavailable(night, decision.attempts);
-      const reached = await tellMembers(deps.notifier, samordning, compose, `${forecastNoticeKey(partnershipId, night)}:${decision.outcome}`);
+      const outcome = unavailable ? "unavailable" : "suggested";
+      const reached = await tellMembers(deps.notifier, samordning, compose, `${forecastNoticeKey(partnershipId, night)}:${outcome}`);
       if (samordning.length > 0 && reached === 0) {
         throw new SamverkaError("platform_unavailable", `The forecast notice for ${night} reached no one in samordning; retrying.`, { retryable: true });
       }
+      nights = unavailable ? [] : nights;
       await recordAudit(deps.db, {
         partnershipId,
         actorMemberId: null,
-        action: `forecast.${decision.outcome}`,
+        action: `forecast.${outcome}`,
         subjectType: "cold_night_forecast",
         subjectId: night,
-        details: { minimumC: decision.minimumC, thresholdC: decision.thresholdC, error: decision.lastError, reached },
+        details: { nights: nights.map((n) => ({ night: n.night, minimumC: n.minimumC, airC: n.airC, feelsLikeC: n.feelsLikeC })), thresholdC: decision.thresholdC, error: decision.lastError, reached },
         at: deps.clock.now(),
       });
     },
   });
 }
 
-function composeSuggestion(night: string, decision: ForecastDecision): Compose {
+/** One notice for a run: "three nights in a row below −7 °C from Sunday", each night's low, a button per night. */
+function composeRun(nights: readonly SuggestedNight[], useFeelsLike: boolean): Compose {
   return ({ locale, timeZone }) => {
     const t = createNightTranslator(forecastMessages, locale, timeZone);
-    const body = t("suggestBody", { min: decision.minimumC!, at: decision.minimumAt!, threshold: decision.thresholdC!, created: decision.forecastCreatedAt! });
-    return {
-      text: `${t("suggestTitle", { night })}: ${body}`,
-      blocks: [
-        { type: "heading", text: t("suggestTitle", { night }) },
-        { type: "text", text: body },
-        { type: "buttons", buttons: [{ actionId: COLD_NIGHT_ACTIONS.declare, label: t("suggestButton"), value: `${night}|${decision.minimumC}`, style: "primary" }] },
-        { type: "text", text: t("suggestNote") },
-      ],
-    };
+    const first = nights[0]!;
+    const threshold = first.thresholdC;
+    const weekday = DateTime.fromISO(first.night).setLocale(locale === "sv" ? "sv" : "en-GB").toFormat("cccc");
+    const title = nights.length === 1 ? t("suggestTitle", { night: first.night }) : t("suggestRunTitle", { n: nights.length, threshold, weekday });
+    const lines = nights.map((n) =>
+      useFeelsLike && n.feelsLikeC !== null
+        ? t("suggestNightFeels", { night: n.night, feels: n.feelsLikeC, air: n.airC ?? n.minimumC, at: n.minimumAt })
+        : t("suggestNight", { night: n.night, air: n.airC ?? n.minimumC, at: n.minimumAt }),
+    );
+    const intro = first.forecastCreatedAt === null ? undefined : t("suggestIntro", { created: first.forecastCreatedAt });
+    const thresholdText = t(useFeelsLike ? "suggestThresholdFeels" : "suggestThreshold", { threshold });
+    const blocks: Block[] = [
+      { type: "heading", text: title },
+      ...(intro === undefined ? [] : [{ type: "text" as const, text: intro }]),
+      { type: "list", items: lines },
+      { type: "text", text: thresholdText },
+      {
+        type: "buttons",
+        buttons: nights.map((n, i) => ({
+          actionId: COLD_NIGHT_ACTIONS.declare,
+          label: t("suggestButton", { night: n.night }),
+          value: `${n.night}|${n.airC ?? n.minimumC}`,
+          ...(i === 0 ? { style: "primary" as const } : {}),
+        })),
+      },
+      { type: "text", text: t("suggestNote") },
+    ];
+    return { text: `${title}. ${lines.join("; ")}. ${thresholdText}`, blocks };
   };
 }
 

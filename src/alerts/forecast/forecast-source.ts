@@ -4,10 +4,11 @@ export interface Position {
   longitude: number;
 }
 
-/** One forecast air temperature at an instant. */
+/** One forecast air temperature at an instant, with the wind (m/s at 10 m) when the forecast gives it. */
 export interface TemperaturePoint {
   at: Date;
   airTemperatureC: number;
+  windSpeedMs?: number;
 }
 
 /** A point forecast: when it was made and its temperatures, missing values already dropped. */

@@ -9,4 +9,9 @@ export function forecastNoticeKey(partnershipId: string, night: string): string 
 }
 
 /** Payload of the forecast notice reminder. */
-export const forecastNoticePayload = z.object({ partnershipId: z.string().min(1), night: z.iso.date() });
+export const forecastNoticePayload = z.object({
+  partnershipId: z.string().min(1),
+  /** The first night of the suggested run, or the night whose forecast was unavailable. */
+  night: z.iso.date(),
+  kind: z.enum(["run", "unavailable"]).optional(),
+});

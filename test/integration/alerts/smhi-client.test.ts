@@ -19,17 +19,17 @@ beforeEach(() => {
 const stockholm = { latitude: 59.339222, longitude: 18.089437 };
 
 describe("SMHI SNOW1g client", () => {
-  it("reads the recorded Stockholm forecast: creation time, UTC steps and temperatures", async () => {
+  it("reads the recorded Stockholm forecast: creation time, UTC steps, temperatures and wind", async () => {
     const forecast = await createSmhiClient({ baseUrl: smhi.baseUrl }).pointForecast(stockholm);
     expect(smhi.requests).toEqual(["/api/category/snow1g/version/1/geotype/point/lon/18.089437/lat/59.339222/data.json"]);
     expect(forecast.createdAt.toISOString()).toBe("2026-02-06T21:31:33.000Z");
     expect(forecast.temperatures).toHaveLength(76);
-    expect(forecast.temperatures[0]).toEqual({ at: new Date("2026-02-06T22:00:00Z"), airTemperatureC: -5.5 });
+    expect(forecast.temperatures[0]).toEqual({ at: new Date("2026-02-06T22:00:00Z"), airTemperatureC: -5.5, windSpeedMs: 4.3 });
   });
 
   it("finds the night's minimum in local time (18.00-08.00 Stockholm)", async () => {
     const forecast = await createSmhiClient({ baseUrl: smhi.baseUrl }).pointForecast(stockholm);
-    expect(nightMinimum(forecast, "2026-02-07", "Europe/Stockholm")).toEqual({ at: new Date("2026-02-07T21:00:00Z"), airTemperatureC: -6.8 });
+    expect(nightMinimum(forecast, "2026-02-07", "Europe/Stockholm")).toEqual({ at: new Date("2026-02-07T21:00:00Z"), airTemperatureC: -6.8, windSpeedMs: 4.2 });
   });
 
   it("drops steps where SMHI marks the temperature missing (9999)", async () => {

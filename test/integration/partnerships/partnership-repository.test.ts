@@ -98,6 +98,7 @@ describe("partnership read side", () => {
   it("loads cold-night, incident and report settings, and says when a partnership has none", async () => {
     expect(await loadColdNightSettings(t.db, "stockholm-eu")).toEqual({
       thresholdC: -7,
+      useFeelsLike: false,
       season: { from: "11-01", to: "03-31" },
       coordinates: { lat: 59.3293, lon: 18.0686 },
       forecastTime: "14:00",
