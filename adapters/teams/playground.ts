@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { SamverkaError } from "../../src/shared/errors.ts";
+import { installInPlaygroundTeam } from "./playground-install.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 
 /** Where and how to run the Microsoft 365 Agents Playground. */
@@ -101,12 +102,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     child.once("exit", (code) => fail(`it exited with code ${code ?? "none"}`));
   });
 
+  const url = `http://localhost:${port}`;
+  // As if the app had been added to the team: the channels are known without anyone writing in them first.
+  const installed = await installInPlaygroundTeam(url, options.configPath ?? path.join(ROOT, ".m365agentsplayground.yml"), log);
+  log.info({ channels: installed }, "Samverka is installed in the playground's team");
+
   let stopping = false;
   child.once("exit", (code) => {
     if (!stopping) log.error({ code, logFile }, "the Microsoft 365 Agents Playground stopped; restart Samverka to get it back");
   });
   return {
-    url: `http://localhost:${port}`,
+    url,
     stop: async () => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

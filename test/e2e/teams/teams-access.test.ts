@@ -43,7 +43,7 @@ describe("a forged activity from this machine against unauthenticated (local) Te
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
     const prompt = await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser den natten?");
     expect(prompt.conversation).toBe(teams.personalChat(victim()));
-    await w.card("teams", "Extra kall natt 2026-12-03");
+    await w.card("teams", "Extra kall natt – natten mot fredag 4 december");
     // ...but it does not become where the victim's messages go.
     expect(attacker.calls).toEqual([]);
   });
