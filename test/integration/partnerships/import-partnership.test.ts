@@ -154,7 +154,7 @@ describe("samverka import", () => {
     const back = await runImport(writeVariant("leaver", text));
     expect(back.stdout.split("\n").slice(1)).toEqual([
       "  Medlemmar: 1 återaktiverad",
-      "  Chattidentiteter: 1 skapad, 1 borttagen",
+      "  Chattidentiteter: 2 skapade, 1 borttagen",
       "  Personal i verksamheter: 1 skapad, 1 borttagen",
     ]);
     const returned = await t.db.selectFrom("members").selectAll().where("partnership_id", "=", "leaver").where("key", "=", "convictus-natt").executeTakeFirstOrThrow();
