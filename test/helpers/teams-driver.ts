@@ -79,8 +79,8 @@ function describeCard(card: IAdaptiveCard | undefined): { text: string; buttons:
 }
 
 /** Starts a fake Bot Connector and returns a driver posting to `${serverUrl}/api/messages`. */
-export async function createTeamsDriver(options: { serverUrl: string }): Promise<TeamsDriver> {
-  const connector = await startFakeConnector();
+export async function createTeamsDriver(options: { serverUrl: string; connectorPort?: number }): Promise<TeamsDriver> {
+  const connector = await startFakeConnector({ port: options.connectorPort });
   const endpoint = new URL("/api/messages", options.serverUrl).toString();
   const invokeResponses: SentItem[] = [];
   let forgotten = 0;

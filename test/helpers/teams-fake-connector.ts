@@ -37,8 +37,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
-/** Starts the fake connector. */
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** Starts the fake connector, on `port` when given (a restarted bot keeps talking to the same Bot Connector). */
+export async function startFakeConnector(options: { port?: number } = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let failing: { status: number; times: number } | undefined;
   let failed = 0;
@@ -93,7 +93,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -21,10 +21,15 @@ export interface TeamsServer {
   close(): Promise<void>;
 }
 
-/** Starts the server; the database at `databaseUrl` is migrated by start-up and not seeded. */
-export async function startTeamsServer(options: TestServerOptions): Promise<TeamsServer> {
-  const app = await startTestApp(options, {});
-  const driver = await createTeamsDriver({ serverUrl: app.url });
+/**
+ * Starts the server; the database at `databaseUrl` is migrated by start-up and not seeded. A restart passes the
+ * previous connector's port: Teams' Bot Connector stays where it was while the bot restarts, and the bot refuses an
+ * unauthenticated activity that moves a known conversation to another connector.
+ */
+export async function startTeamsServer(options: TestServerOptions & { connectorPort?: number }): Promise<TeamsServer> {
+  const { connectorPort, ...serverOptions } = options;
+  const app = await startTestApp(serverOptions, {});
+  const driver = await createTeamsDriver({ serverUrl: app.url, connectorPort });
   return {
     app,
     driver,

@@ -5,6 +5,7 @@ import { describeReportsStory } from "./reports-scenario.ts";
 
 // The story sees the neutral driver; installing the app is Teams' own step.
 const drivers = new Map<PlatformDriver, TeamsDriver>();
+let connectorPort: number | undefined;
 
 describeReportsStory("Teams", {
   platform: "teams",
@@ -16,7 +17,8 @@ describeReportsStory("Teams", {
   },
   identity: (user) => user.aadObjectId ?? user.userId,
   start: async (databaseUrl, clock) => {
-    const teams = await startTeamsServer({ databaseUrl, clock });
+    const teams = await startTeamsServer({ databaseUrl, clock, connectorPort });
+    connectorPort = Number(new URL(teams.driver.connector.url).port);
     drivers.set(teams.driver, teams.driver);
     return {
       driver: teams.driver,
