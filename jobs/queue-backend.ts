@@ -9,6 +9,7 @@ import {
   type Processor,
 } from "bullmq";
 import { Redis } from "ioredis";
+import { clientHeardBy } from "../adapters/postgres/database.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
 import { warnAboutRedisDurability } from "./redis-durability.ts";
@@ -39,7 +40,7 @@ export interface QueueBackend {
 /** Picks the backend from the options; throws `config_invalid` when neither Redis nor PostgreSQL is given. */
 export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
   if (options.redisUrl !== undefined) return createRedisBackend(options.redisUrl, options.prefix, options.logger);
-  if (options.postgres !== undefined) return createPostgresQueueBackend(options.postgres, options.prefix);
+  if (options.postgres !== undefined) return createPostgresQueueBackend(options.postgres, options.prefix, options.logger);
   throw new SamverkaError(
     "config_invalid",
     "The job runtime needs a place for its queues: set REDIS_URL (redis://host:6379) or DATABASE_URL (PostgreSQL).",
@@ -65,7 +66,7 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
   };
 }
 
-function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string): QueueBackend {
+function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string, logger: Logger): QueueBackend {
   const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
   // The schema option is only honoured in the config-object form; each queue and worker owns a small pool of it.
   const connection = {
@@ -75,6 +76,8 @@ function createPostgresQueueBackend(postgres: { connectionString: string; poolSi
     max: postgres.poolSize ?? 5,
     // Without it a connect to an unreachable host waits forever.
     connectionTimeoutMillis: 5_000,
+    // BullMQ checks clients out of this pool (its schema bootstrap, for one): a connection ended under them must not crash us.
+    Client: clientHeardBy(logger),
   };
   return {
     kind: "postgres",

@@ -15,9 +15,25 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * A pg Client whose connection errors are always heard. pg emits 'error' on a checked-out client when the server
+ * ends its connection (restart, failover, pg_terminate_backend), even with a query in flight that the error also
+ * rejects; a checked-out client has no pool listener, so unheard that 'error' crashes the process. Heard here, the
+ * caller's query fails as it should and the pool drops the broken client on release. Used for every pool we configure,
+ * BullMQ's PostgreSQL backend included.
+ */
+export function clientHeardBy(logger: Logger): typeof pg.Client {
+  return class HeardClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      this.on("error", (err) => logger.warn({ reason: err.message }, "database connection lost while in use"));
+    }
+  };
+}
+
 /** Connects to `connectionString`; the pool is shared by Kysely and closed once. */
 export function connectDatabase(connectionString: string, options: { max?: number; logger?: Logger } = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, Client: clientHeardBy(options.logger ?? silentLogger) });
   // An idle client dropped by the server (restart, failover) is re-emitted by pg-pool; unheard, it would crash the process.
   pool.on("error", (err) => (options.logger ?? silentLogger).warn({ err }, "idle database connection lost; the pool reconnects on next use"));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
