@@ -6,6 +6,7 @@ import { createColdNightCardRenderer } from "./cold-nights/cold-night-notices.ts
 import type { ForecastSource } from "./forecast/forecast-source.ts";
 import { createForecastNoticeHandler } from "./forecast/forecast-notice.ts";
 import { createForecastTask } from "./forecast/suggest-cold-night.ts";
+import { createIncidentDetailsRenderer } from "./incidents/incident-card.ts";
 import { createIncidentActions, createIncidentCommand, createIncidentForms } from "./incidents/incident.handlers.ts";
 import { createIncidentReminderHandlers } from "./incidents/incident.reminders.ts";
 import { createIncidentPurgeTask } from "./incidents/purge-incidents.ts";
@@ -31,7 +32,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     forms: [createColdNightForms(core), createBedsForms(core), createIncidentForms(core)],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createBedBoardTask(core), createIncidentPurgeTask(core)],
-    renderers: [createColdNightCardRenderer(core.db), createBedBoardRenderer(core.db)],
+    renderers: [createColdNightCardRenderer(core.db), createBedBoardRenderer(core.db), createIncidentDetailsRenderer(core.db)],
   };
 }
 

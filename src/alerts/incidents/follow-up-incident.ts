@@ -2,15 +2,13 @@ import type { Member } from "../../partnerships/partnership.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
+import { incidentDetailsCard } from "./incident-card.ts";
 import { incidentKeys, type Incident } from "./incident.ts";
 import { loadIncident, markAcknowledged, markFollowUpDone, type IncidentFollowUp } from "./incident.repository.ts";
 
 /** What acknowledging or marking a follow-up came to. */
 export type IncidentActionOutcome =
-  | { kind: "done"; incident: Incident }
-  | { kind: "already"; incident: Incident }
-  | { kind: "forbidden" }
-  | { kind: "not_found" };
+  { kind: "done"; incident: Incident } | { kind: "already"; incident: Incident } | { kind: "forbidden" } | { kind: "not_found" };
 
 async function findOwn(deps: AlertsDeps, incidentId: string, member: Member): Promise<Incident | undefined> {
   const incident = await loadIncident(deps.db, incidentId);
@@ -23,9 +21,22 @@ export async function acknowledgeIncident(deps: AlertsDeps, incidentId: string, 
   const incident = await findOwn(deps, incidentId, member);
   if (incident === undefined) return { kind: "not_found" };
   const now = deps.clock.now();
-  if (!(await markAcknowledged(deps.db, incidentId, member.id, now))) return { kind: "already", incident };
-  await deps.reminders.cancel(incidentKeys.ack(incidentId));
-  await recordAudit(deps.db, { partnershipId: incident.partnershipId, actorMemberId: member.id, action: "incident.acknowledged", subjectType: "incident", subjectId: incidentId, at: now });
+  const done = await deps.transact(async (w) => {
+    if (!(await markAcknowledged(w.db, incidentId, member.id, now))) return false;
+    await w.reminders.cancel(incidentKeys.ack(incidentId));
+    await recordAudit(w.db, {
+      partnershipId: incident.partnershipId,
+      actorMemberId: member.id,
+      action: "incident.acknowledged",
+      subjectType: "incident",
+      subjectId: incidentId,
+      at: now,
+    });
+    // Every copy (samordning's, Socialjouren's) now says who acknowledged and when, without the button.
+    await w.notifier.refreshCard(incidentDetailsCard(incidentId), incident.partnershipId);
+    return true;
+  });
+  if (!done) return { kind: "already", incident };
   return { kind: "done", incident: (await loadIncident(deps.db, incidentId))! };
 }
 
@@ -38,10 +49,21 @@ export async function markIncidentFollowUp(deps: AlertsDeps, incidentId: string,
   const done = { debrief: incident.debriefDoneAt, authority: incident.authorityReportedAt, police: incident.policeReportedAt }[followUp];
   if (done !== null) return { kind: "already", incident };
   const now = deps.clock.now();
-  await markFollowUpDone(deps.db, incidentId, followUp, now);
-  if (followUp === "debrief") await deps.reminders.cancel(incidentKeys.debrief(incidentId));
-  if (followUp === "authority") await deps.reminders.cancelByPrefix(incidentKeys.authorityPrefix(incidentId));
-  if (followUp === "police") await deps.reminders.cancel(incidentKeys.police(incidentId));
-  await recordAudit(deps.db, { partnershipId: incident.partnershipId, actorMemberId: member.id, action: `incident.${followUp}_done`, subjectType: "incident", subjectId: incidentId, at: now });
+  await deps.transact(async (w) => {
+    await markFollowUpDone(w.db, incidentId, followUp, now);
+    if (followUp === "debrief") await w.reminders.cancel(incidentKeys.debrief(incidentId));
+    if (followUp === "authority") await w.reminders.cancelByPrefix(incidentKeys.authorityPrefix(incidentId));
+    if (followUp === "police") await w.reminders.cancel(incidentKeys.police(incidentId));
+    await recordAudit(w.db, {
+      partnershipId: incident.partnershipId,
+      actorMemberId: member.id,
+      action: `incident.${followUp}_done`,
+      subjectType: "incident",
+      subjectId: incidentId,
+      at: now,
+    });
+    // The managers' copies lose the button of the follow-up just done.
+    await w.notifier.refreshCard(incidentDetailsCard(incidentId), incident.partnershipId);
+  });
   return { kind: "done", incident: (await loadIncident(deps.db, incidentId))! };
 }

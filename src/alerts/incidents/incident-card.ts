@@ -1,8 +1,13 @@
 import { DateTime } from "luxon";
+import { z } from "zod";
 import type { Block, Button } from "../../chat/message.ts";
-import type { Compose } from "../../chat/notifier.ts";
+import type { Compose, Live } from "../../chat/notifier.ts";
+import type { Db } from "../../db/database.ts";
+import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
+import { findDisplayNames } from "../alerts.directory.ts";
 import { DEBRIEF_WITHIN_HOURS, mustReportToAuthority, type Incident } from "./incident.ts";
+import { loadIncident } from "./incident.repository.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 
 /** Action ids of incident buttons; the value is the incident id. */
@@ -69,8 +74,43 @@ function followUpButtons(t: Translate<IncidentKey>, incident: Incident): Button[
   return buttons;
 }
 
-/** The full report, sent directly to samordning (with "acknowledge") or to a manager (with the follow-ups). */
-export function composeIncidentDetails(incident: Incident, reporterName: string, audience: DetailsAudience, ackMinutes: number): Compose {
+const DETAILS_RENDERER = "alerts.incident-details";
+const detailsPayload = z.object({ incidentId: z.uuid(), audience: z.enum(["samordning", "manager", "socialjouren"]), ackMinutes: z.number().int().positive() });
+
+/** Every copy of an incident's details (samordning, managers, Socialjouren) shares this card id: one refresh redraws them all. */
+export function incidentDetailsCard(incidentId: string): string {
+  return `incident:${incidentId}:details-card`;
+}
+
+/**
+ * The details as a live card, drawn from the incident row at each send and refresh: once acknowledged the button is
+ * gone and every copy says by whom and when; a follow-up marked done loses its button. The outbox stores only the
+ * incident id, so no free text sits in a stored message, and a purged description is never drawn again.
+ */
+export function liveIncidentDetails(incidentId: string, audience: DetailsAudience, ackMinutes: number): Live {
+  return { render: DETAILS_RENDERER, payload: { incidentId, audience, ackMinutes } };
+}
+
+/** Draws the incident details card from the rows (with the pool, never a transaction). */
+export function createIncidentDetailsRenderer(db: Db): OutboxRenderer {
+  return defineRenderer({
+    name: DETAILS_RENDERER,
+    payload: detailsPayload,
+    async render({ incidentId, audience, ackMinutes }, to) {
+      const incident = await loadIncident(db, incidentId);
+      if (incident === undefined) return undefined;
+      const names = await findDisplayNames(
+        db,
+        [incident.reportedBy, incident.acknowledgedBy].filter((id): id is string => id !== null),
+      );
+      const ackedBy = incident.acknowledgedBy === null ? null : (names.get(incident.acknowledgedBy) ?? "–");
+      return drawIncidentDetails(incident, names.get(incident.reportedBy ?? "") ?? "–", ackedBy, audience, ackMinutes)(to);
+    },
+  });
+}
+
+/** The full report, for samordning (with "acknowledge" until someone has), a manager (with the follow-ups) or Socialjouren. */
+function drawIncidentDetails(incident: Incident, reporterName: string, ackedBy: string | null, audience: DetailsAudience, ackMinutes: number): Compose {
   return ({ locale, timeZone }) => {
     const t = createTranslator(incidentMessages, locale, timeZone);
     const f = createFormatters(locale, timeZone);
@@ -79,9 +119,12 @@ export function composeIncidentDetails(incident: Incident, reporterName: string,
       manager: () => t("toManager", { deadline: debriefDeadline(incident) }),
       socialjouren: () => t("escalatedToJour", { at: incident.occurredAt, minutes: ackMinutes }),
     }[audience]();
+    const acknowledged = incident.acknowledgedAt !== null;
     const buttons =
       audience === "samordning"
-        ? [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" as const }]
+        ? acknowledged
+          ? []
+          : [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" as const }]
         : audience === "manager"
           ? followUpButtons(t, incident)
           : [];
@@ -92,17 +135,31 @@ export function composeIncidentDetails(incident: Incident, reporterName: string,
       { type: "text", text: intro },
       { type: "facts", facts },
     ];
+    if (acknowledged) blocks.push({ type: "text", text: t("ackedBy", { name: ackedBy ?? "–", at: incident.acknowledgedAt! }) });
     if (buttons.length > 0) blocks.push({ type: "buttons", buttons });
     return { text: `${t("detailsTitle")}: ${intro}`, blocks };
   };
 }
 
 /** A one-line message with optional buttons (reminders, escalations, the neutral channel notice). */
-export function composeIncidentNotice(key: IncidentKey, params: Record<string, string | number | Date>, buttons: (t: Translate<IncidentKey>) => Button[] = () => []): Compose {
+export function composeIncidentNotice(
+  key: IncidentKey,
+  params: Record<string, string | number | Date>,
+  buttons: (t: Translate<IncidentKey>) => Button[] = () => [],
+): Compose {
   return ({ locale, timeZone }) => {
     const t = createTranslator(incidentMessages, locale, timeZone);
     const text = t(key, params);
     const list = buttons(t);
-    return { text, blocks: list.length > 0 ? [{ type: "text", text }, { type: "buttons", buttons: list }] : [{ type: "text", text }] };
+    return {
+      text,
+      blocks:
+        list.length > 0
+          ? [
+              { type: "text", text },
+              { type: "buttons", buttons: list },
+            ]
+          : [{ type: "text", text }],
+    };
   };
 }

@@ -1,9 +1,9 @@
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
-import { findDisplayNames, findMembersWithRole } from "../alerts.directory.ts";
+import { findMembersWithRole } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { composeIncidentDetails, composeIncidentNotice, debriefDeadline, INCIDENT_ACTIONS } from "./incident-card.ts";
+import { composeIncidentNotice, debriefDeadline, INCIDENT_ACTIONS, incidentDetailsCard, liveIncidentDetails } from "./incident-card.ts";
 import { INCIDENT_KINDS_OF_REMINDER, incidentKeys, nextAuthorityReminder } from "./incident.ts";
 import { authorityReminderPayload, incidentReminderPayload } from "./incident.jobs.ts";
 import { loadIncident, markEscalated } from "./incident.repository.ts";
@@ -27,10 +27,9 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
         const settings = await loadIncidentSettings(db, incident.partnershipId);
         await deps.transact(async (w) => {
           if (!(await markEscalated(w.db, incident.id, now))) return;
-          const reporter = (await findDisplayNames(w.db, incident.reportedBy === null ? [] : [incident.reportedBy])).get(incident.reportedBy ?? "") ?? "–";
           const jour = await findMembersWithRole(w.db, incident.partnershipId, ["socialjouren"]);
           const key = `incident:${incident.id}:escalation`;
-          const reached = await tellMembers(w.notifier, jour, composeIncidentDetails(incident, reporter, "socialjouren", settings.ackMinutes), incidentKeys.escalationDetails(incident.id));
+          const reached = await tellMembers(w.notifier, jour, liveIncidentDetails(incident.id, "socialjouren", settings.ackMinutes), incidentKeys.escalationDetails(incident.id), incidentDetailsCard(incident.id));
           const samordning = await findMembersWithRole(w.db, incident.partnershipId, ["samordning"]);
           // Told the truth: when Socialjouren has no reachable identity, samordning is asked to phone them.
           const notice = composeIncidentNotice(reached > 0 ? "escalatedToSamordning" : "escalationUnreached", {}, (t) => [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" }]);

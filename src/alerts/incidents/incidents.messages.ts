@@ -14,7 +14,7 @@ export type IncidentKey =
   | "detailsTitle" | "detailsWhen" | "detailsWhere" | "detailsKind" | "detailsSeverity" | "detailsInjuries" | "detailsPolice" | "detailsSupport" | "detailsDescription" | "detailsReporter" | "detailsPurged" | "yes" | "no"
   | "toSamordning" | "toManager" | "channelNotice" | "channelNoticeSamordning" | "channelNoticeEmployer" | "channelNoticeNobody"
   | "buttonAck" | "buttonDebriefDone" | "buttonAuthorityDone" | "buttonPoliceReported"
-  | "acked" | "alreadyAcked" | "notAllowedAck" | "notAllowedFollowUp" | "notAllowedList" | "followUpDone" | "unknownIncident"
+  | "acked" | "ackedBy" | "alreadyAcked" | "notAllowedAck" | "notAllowedFollowUp" | "notAllowedList" | "followUpDone" | "unknownIncident"
   | "escalatedToJour" | "escalatedToSamordning" | "escalationUnreached"
   | "debriefReminder" | "authorityReminder" | "policeReminder"
   | "listTitle" | "listEmpty" | "listNoText"
@@ -100,6 +100,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     buttonAuthorityDone: "Anmält till Arbetsmiljöverket",
     buttonPoliceReported: "Polisanmälan gjord",
     acked: "Kvitterat. Tack.",
+    ackedBy: (p, f) => `Kvitterad av ${String(p.name)} ${f.dateTime(p.at as Date)}.`,
     alreadyAcked: (p, f) => `Rapporten är redan kvitterad (${when(p, f)}).`,
     notAllowedAck: "Bara samordningen kan kvittera rapporter om hot och våld.",
     notAllowedFollowUp: "Bara samordningen och chefer i den berörda organisationen kan markera uppföljningen.",
@@ -193,6 +194,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     buttonAuthorityDone: "Reported to Arbetsmiljöverket",
     buttonPoliceReported: "Police report made",
     acked: "Acknowledged. Thank you.",
+    ackedBy: (p, f) => `Acknowledged by ${String(p.name)} at ${f.dateTime(p.at as Date)}.`,
     alreadyAcked: (p, f) => `The report is already acknowledged (${when(p, f)}).`,
     notAllowedAck: "Only samordning can acknowledge reports of threats and violence.",
     notAllowedFollowUp: "Only samordning and managers of the organisation concerned can mark the follow-up.",

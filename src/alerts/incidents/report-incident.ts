@@ -3,10 +3,10 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import type { Db } from "../../db/database.ts";
-import { composeIncidentDetails, composeIncidentNotice } from "./incident-card.ts";
+import { composeIncidentNotice, incidentDetailsCard, liveIncidentDetails } from "./incident-card.ts";
 import { DEBRIEF_REMINDER_AFTER_HOURS, INCIDENT_KINDS_OF_REMINDER, incidentKeys, mustReportToAuthority, POLICE_STATUS_AFTER_HOURS, type Incident, type IncidentReport } from "./incident.ts";
 import { insertIncident, loadIncident } from "./incident.repository.ts";
-import type { Content, Notifier } from "../../chat/notifier.ts";
+import type { Content, Notifier, SendOptions } from "../../chat/notifier.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
 import { loadIncidentSettings } from "../../partnerships/index.ts";
 
@@ -39,10 +39,10 @@ export interface RecipientName {
 }
 
 /** Records the details for each member; sorts them into reached (a row was written) and unreached (no identity). */
-async function sendDetails(notifier: Notifier, memberIds: readonly string[], content: Content, key: string): Promise<{ reached: string[]; unreached: string[] }> {
+async function sendDetails(notifier: Notifier, memberIds: readonly string[], content: Content, options: SendOptions): Promise<{ reached: string[]; unreached: string[] }> {
   const reached: string[] = [];
   const unreached: string[] = [];
-  for (const memberId of new Set(memberIds)) ((await notifier.toMember(memberId, content, { key })) > 0 ? reached : unreached).push(memberId);
+  for (const memberId of new Set(memberIds)) ((await notifier.toMember(memberId, content, options)) > 0 ? reached : unreached).push(memberId);
   return { reached, unreached };
 }
 
@@ -83,10 +83,11 @@ export async function reportIncident(
 
     const incident = (await loadIncident(w.db, id))!;
     const samordning = await findMembersWithRole(w.db, partnership.id, ["samordning"]);
-    const toSamordning = await sendDetails(w.notifier, samordning, composeIncidentDetails(incident, reporter.displayName, "samordning", settings.ackMinutes), incidentKeys.details(id));
+    const details = { key: incidentKeys.details(id), card: incidentDetailsCard(id) };
+    const toSamordning = await sendDetails(w.notifier, samordning, liveIncidentDetails(id, "samordning", settings.ackMinutes), details);
     // Samordning standing in for a missing employer already has the report; the reminders will reach them.
     const employer = (await employerContacts(w.db, incident)).filter((m) => !samordning.includes(m));
-    const toEmployer = await sendDetails(w.notifier, employer, composeIncidentDetails(incident, reporter.displayName, "manager", settings.ackMinutes), incidentKeys.details(id));
+    const toEmployer = await sendDetails(w.notifier, employer, liveIncidentDetails(id, "manager", settings.ackMinutes), details);
     if (settings.channelNotice) {
       // Neutral (no organisation, no text), and it claims only the receipt that was recorded.
       const got = { samordning: toSamordning.reached.length > 0, employer: toEmployer.reached.length > 0 || (employer.length === 0 && toSamordning.reached.length > 0) };

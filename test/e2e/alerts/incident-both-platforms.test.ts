@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
+import type { SentItem } from "../../helpers/platform-driver.ts";
 import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
 
 const DESCRIPTION = "En besökare hotade personal i entrén och slog sönder en stol.";
@@ -56,6 +57,7 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
     expect(await w.teams.submitForm(w.userOf("sFa"), form, values("natt-fa", DESCRIPTION))).toBeUndefined();
     const toSara = await w.nextDirect("sara", "Kvittera att du tagit emot den inom 30 minuter");
     expect(toSara.text).toContain(DESCRIPTION);
+    sarasDetails = toSara;
     // Frälsningsarmén has no manager in this partnership: its coordinator follows up for the employer.
     expect((await w.nextDirect("cFa", "Håll avlastningssamtal med personalen inom 24 timmar")).text).toContain(DESCRIPTION);
     for (const platform of ["slack", "teams"] as const) {
@@ -64,6 +66,8 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
       expect(notice.text).not.toContain("stol");
     }
   });
+
+  let sarasDetails: SentItem | undefined;
 
   it("escalates to Socialjouren when samordning has not acknowledged in 30 minutes, then takes the acknowledgement", async () => {
     w.forget();
@@ -74,6 +78,14 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
     const reminder = await w.nextDirect("sara", "den har nu eskalerats till Socialjouren");
     await w.slack.click(w.userOf("sara"), reminder, "Kvittera");
     await w.nextDirect("sara", "Kvitterat. Tack.");
+    // Every copy of the details is redrawn in place: who acknowledged and when, and no button left to press.
+    const saras = await w.nextDirect("sara", "Kvitterad av Sara Samordning");
+    expect(saras).toMatchObject({ kind: "update", messageId: sarasDetails!.messageId });
+    expect(saras.text).toContain(DESCRIPTION);
+    expect(saras.buttons.map((b) => b.label)).not.toContain("Kvittera");
+    const jours = await w.nextDirect("jour", "Kvitterad av Sara Samordning");
+    expect(jours).toMatchObject({ kind: "update", messageId: toJour.messageId });
+    expect(jours.text).not.toContain(DESCRIPTION);
     const incident = await w.db.selectFrom("incidents").selectAll().executeTakeFirstOrThrow();
     expect(incident.acknowledged_at).toEqual(new Date("2026-12-03T23:10:00Z"));
     expect(incident.escalated_at).toEqual(new Date("2026-12-03T23:10:00Z"));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetSlackUsers } from "../../../adapters/slack/forget-users.ts";
 import { forgetTeamsUsers } from "../../../adapters/teams/forget-users.ts";
 import type { TeamsTables } from "../../../adapters/teams/index.ts";
+import { createIncidentDetailsRenderer } from "../../../src/alerts/incidents/incident-card.ts";
 import { countIncidentsSince } from "../../../src/alerts/index.ts";
 import type { CliContext } from "../../../src/app/cli-command.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
@@ -46,13 +47,25 @@ async function log(person: "sara" | "mConv"): Promise<string> {
   return whispers.map(messageText).join("\n");
 }
 
+/** The incident details card as samordning's copy is drawn now (the outbox renders it again on every refresh). */
+async function drawnDetails(): Promise<string> {
+  const row = await w.t.db.selectFrom("outbox").select("content").where("key", "like", "incident:%:details:%").executeTakeFirstOrThrow();
+  const live = row.content as unknown as { payload: Record<string, unknown> };
+  const drawn = await createIncidentDetailsRenderer(w.t.db).render(live.payload, { locale: "sv", timeZone: "Europe/Stockholm" }, { refresh: true });
+  return messageText(drawn!);
+}
+
 describe("a member's data", () => {
   it("is reported by a member first: an incident whose details name the reporter", async () => {
     const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot" });
     const values = { date: "2026-12-03", time: "23.30", activity: w.activityIds["natt-convictus"]!, kind: "threat", severity: "minor", injuries: "none", police: "none", support: "no", description: DESCRIPTION };
     const { result } = await w.act("sConv", { type: "form", conversation: `slack:${ALERT_CHANNELS.slack}`, formId: forms[0]!.formId, state: forms[0]!.state, values });
     expect(result?.ok).toBe(true);
-    expect(JSON.stringify(await w.t.db.selectFrom("outbox").select("content").execute())).toContain("Sam Convictus");
+    // The details card names the reporter, drawn from the member row at each send: the stored message keeps only the incident id.
+    const stored = await w.t.db.selectFrom("outbox").select("content").where("key", "like", "incident:%:details:%").execute();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toContain("Sam Convictus");
+    expect(await drawnDetails()).toContain("Sam Convictus");
   });
 
   it("is exported whole, by id or by partnership/key, without the incident's description", async () => {
@@ -83,7 +96,8 @@ describe("a member's data", () => {
     expect(await w.t.db.selectFrom("member_identities").select("id").where("member_id", "=", w.memberIds.sConv).execute()).toEqual([]);
     const stored = JSON.stringify(await w.t.db.selectFrom("outbox").select("content").execute());
     expect(stored).not.toContain("Sam Convictus");
-    expect(stored).toContain("Tidigare medlem (personal på härbärge)");
+    expect(await drawnDetails()).toContain("Tidigare medlem (personal på härbärge)");
+    expect(await drawnDetails()).not.toContain("Sam Convictus");
     // The records stay: the incident counts, and the audit trail keeps the (now anonymous) actor.
     expect(await countIncidentsSince(w.t.db, w.partnershipId, new Date("2026-12-01T00:00:00Z"))).toBe(1);
     const trail = await w.t.db.selectFrom("audit_events").select(["action", "actor_member_id"]).orderBy("at").execute();
