@@ -1,11 +1,12 @@
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
-import { createTranslator, type Catalogue, type Locale } from "../shared/i18n.ts";
+import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
 import { findMemberships } from "./actor.repository.ts";
 import type { PlatformUser } from "./chat-port.ts";
 import type { InboundEvent, InboundHandler } from "./inbound.ts";
 import { textMessage } from "./message.ts";
+import { rateLimitMessages } from "./rate-limit.messages.ts";
 
 /** How much one person may ask of the bot: a burst, then a steady pace (a person typing answers never meets it). */
 export interface RateLimit {
@@ -20,11 +21,6 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 30, refillMs: 1_000 };
 const TOLD_WITHIN_MS = 60_000;
 /** People idle this long are forgotten, so memory stays bounded by who is active. */
 const FORGET_AFTER_MS = 10 * 60_000;
-
-const messages: Catalogue<"slowDown"> = {
-  sv: { slowDown: "Oj, det gick fort! Du har skickat många kommandon på kort tid, så jag väntar lite med resten. Försök igen om en halv minut." },
-  en: { slowDown: "Whoa, that was fast! You sent many commands in a short time, so I am holding the rest back. Try again in half a minute." },
-};
 
 interface Bucket {
   tokens: number;
@@ -79,7 +75,7 @@ export function withRateLimit(
       const { allowed, tell } = take(event.user, deps.clock.now().getTime());
       if (allowed) return handler.handle(event, reply);
       deps.logger.warn({ platform: event.user.platform, event: event.type, told: tell }, "rate limit: request from one person refused");
-      const text = createTranslator(messages, await localeOf(event.user))("slowDown");
+      const text = createTranslator(rateLimitMessages, await localeOf(event.user))("slowDown");
       if (event.type === "form") return { ok: false, errors: { "": text } };
       if (tell) await reply.whisper(textMessage(text));
     },

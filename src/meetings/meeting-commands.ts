@@ -18,9 +18,15 @@ export function createListCommand(deps: MeetingsDeps): CommandHandler {
     run: async ({ actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const rows = await deps.db
-        .selectFrom("meetings as m").innerJoin("group_members as gm", "gm.group_id", "m.group_id")
-        .select(["m.id"]).where("gm.member_id", "=", actor.member.id).where("m.status", "in", ["planned", "invited", "moved"]).where("m.starts_at", ">", deps.clock.now())
-        .orderBy("m.starts_at").limit(LIST_LIMIT).execute();
+        .selectFrom("meetings as m")
+        .innerJoin("group_members as gm", "gm.group_id", "m.group_id")
+        .select(["m.id"])
+        .where("gm.member_id", "=", actor.member.id)
+        .where("m.status", "in", ["planned", "invited", "moved"])
+        .where("m.starts_at", ">", deps.clock.now())
+        .orderBy("m.starts_at")
+        .limit(LIST_LIMIT)
+        .execute();
       if (rows.length === 0) {
         await reply.whisper(replyText(actor.locale, actor.partnership.timeZone, "list.empty"));
         return;
@@ -57,9 +63,28 @@ export function agendaForm(choices: { meeting: Meeting; group: MeetingGroup }[],
     ...(single === "" ? {} : { intro: t("agenda.title", { group: choices[0]!.group.name, at: choices[0]!.meeting.startsAt }) }),
     fields: [
       ...(single === ""
-        ? [{ id: "meeting", label: t("agenda.form.meeting"), kind: "choice" as const, required: true, choices: choices.map((c) => ({ value: c.meeting.id, label: t("list.line", { group: c.group.name, at: c.meeting.startsAt, status: t(`status.${c.meeting.status}`) }).replace(/\*/g, "") })) }]
+        ? [
+            {
+              id: "meeting",
+              label: t("agenda.form.meeting"),
+              kind: "choice" as const,
+              required: true,
+              choices: choices.map((c) => ({
+                value: c.meeting.id,
+                label: t("list.line", { group: c.group.name, at: c.meeting.startsAt, status: t(`status.${c.meeting.status}`) }),
+              })),
+            },
+          ]
         : []),
-      { id: "text", label: t("agenda.form.text"), kind: "text", required: true, help: t("agenda.form.help"), maxLength: AGENDA_ITEM_MAX, ...(initialText === undefined ? {} : { initial: initialText }) },
+      {
+        id: "text",
+        label: t("agenda.form.text"),
+        kind: "text",
+        required: true,
+        help: t("agenda.form.help"),
+        maxLength: AGENDA_ITEM_MAX,
+        ...(initialText === undefined ? {} : { initial: initialText }),
+      },
     ],
   };
 }
@@ -81,7 +106,14 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
           await reply.whisper(replyText(actor.locale, zone, problem));
           return;
         }
-        const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE }, args, actor.locale, deps.clock.now(), "conversation");
+        const warning = await warnOnceAboutPersonalDetails(
+          deps.db,
+          { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE },
+          args,
+          actor.locale,
+          deps.clock.now(),
+          "conversation",
+        );
         if (warning !== undefined) return reply.whisper(textMessage(warning));
       }
       if (args === "" || upcoming.length > 1) {

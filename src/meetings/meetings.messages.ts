@@ -6,8 +6,14 @@ const d = (p: P, k: string) => p[k] as Date;
 const when = (p: P, f: Formatters) => `${f.weekday(d(p, "at"))} ${f.dateTime(d(p, "at"))}`;
 /** `2027-07,2028-07` as "juli 2027 och juli 2028"; `withYear: 0` names the months of the year only ("juli"). */
 const months = (p: P, f: Formatters) => {
-  const format = new Intl.DateTimeFormat(f.locale === "sv" ? "sv-SE" : "en-GB", { month: "long", ...(p.withYear === 0 ? {} : { year: "numeric" }), timeZone: "UTC" });
-  const names = String(p.months).split(",").map((m) => format.format(new Date(`${m}-01T00:00:00Z`)));
+  const format = new Intl.DateTimeFormat(f.locale === "sv" ? "sv-SE" : "en-GB", {
+    month: "long",
+    ...(p.withYear === 0 ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  });
+  const names = String(p.months)
+    .split(",")
+    .map((m) => format.format(new Date(`${m}-01T00:00:00Z`)));
   return f.list([...new Set(names)]);
 };
 const monthOf = (p: P, f: Formatters) => months({ months: p.month ?? "", withYear: 1 }, f);
@@ -27,19 +33,23 @@ const sv = {
   "plan.badMonths": "--months måste vara ett heltal 1–60, inte {value}.",
   "plan.header": "grupp\tdag\tdatum\tvecka\tstart\tslut\tstatus",
   "plan.created": (p, f) => `${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "nytt möte planerat", "nya möten planerade")}.`,
-  "plan.warning.gap": (p) => `Varning (${String(p.group)}): mellan ${String(p.after)} och ${String(p.date)} blir det mer än ${String(p.months)} månader utan möte; spärrperioder gör det omöjligt att hålla kadensen.`,
+  "plan.warning.gap": (p) =>
+    `Varning (${String(p.group)}): mellan ${String(p.after)} och ${String(p.date)} blir det mer än ${String(p.months)} månader utan möte; spärrperioder gör det omöjligt att hålla kadensen.`,
   "plan.warning.term": (p) => `Varning (${String(p.group)}): inget lämpligt datum under terminen ${String(p.from)}–${String(p.to)}.`,
   "plan.conflict.months": (p, f) =>
     `Obs (${String(p.group)}): gruppen ska mötas minst ${everySv(n(p, "every"))}, men spärrperioderna tar alla arbetsdagar i ${months(p, f)}. Där viker spärrperioden: mötet läggs på månadens arbetsdag närmast spärrperiodens kant. Ska gruppen inte mötas då, markera månaden som undantagen med ett skäl (meetings.exemptMonths i partnerskapsfilen).`,
-  "plan.conflict.terms": (p) => `Obs (${String(p.group)}): spärrperioderna täcker hela terminen ${String(p.terms)}. Mötet läggs på terminens arbetsdag närmast spärrperiodens kant.`,
+  "plan.conflict.terms": (p) =>
+    `Obs (${String(p.group)}): spärrperioderna täcker hela terminen ${String(p.terms)}. Mötet läggs på terminens arbetsdag närmast spärrperiodens kant.`,
   "plan.exempt": (p, f) => `${String(p.group)}: inget möte i ${monthOf(p, f)}, undantagen månad: ${String(p.reason)}`,
   "plan.yielded": "spärrperioden viker",
-  "plan.periodEnd": "Avtalsperioden slutar {end}; inget planeras efter det. När förlängningen är beslutad registreras den i chatten: `förlängning beviljad till ÅÅÅÅ-MM-DD`.",
+  "plan.periodEnd":
+    "Avtalsperioden slutar {end}; inget planeras efter det. När förlängningen är beslutad registreras den i chatten: `förlängning beviljad till ÅÅÅÅ-MM-DD`.",
   "period.status": "Avtalsperioden är {start}–{end}.",
   "period.status.extendable": "Den kan förlängas till längst {until}.",
   "period.status.extendableBy": "Den kan förlängas till längst {until}; skriftligt beslut om förlängning senast {deadline}.",
   "period.status.final": "Avtalet kan inte förlängas mer enligt partnerskapsfilen.",
-  "period.usage": "Styrgruppens ordförande eller administrationen registrerar beslutet: `förlängning beviljad till ÅÅÅÅ-MM-DD` (eller `förlängning beviljad` för ett steg) eller `förlängning avslutas`.",
+  "period.usage":
+    "Styrgruppens ordförande eller administrationen registrerar beslutet: `förlängning beviljad till ÅÅÅÅ-MM-DD` (eller `förlängning beviljad` för ett steg) eller `förlängning avslutas`.",
   "period.badDate": "Skriv datumet som 2028-04-30, inte {value}.",
   "period.notAllowed": "Bara styrgruppens ordförande eller partnerskapets administratörer kan registrera beslutet om förlängning.",
   "period.noExtension": "Avtalet kan inte förlängas enligt partnerskapsfilen (perioden slutar {end}). Ett nytt avtal läggs in med en ny partnerskapsfil.",
@@ -47,20 +57,24 @@ const sv = {
   "period.already.ending": (p, f) => `Beslutet för perioden som slutar ${String(p.end)} är redan registrerat: avtalet avslutas (${f.dateTime(d(p, "at"))}).`,
   "period.notAfterEnd": "Det nya slutdatumet måste ligga efter periodens nuvarande slut, {end}.",
   "period.beyondLimit": "Avtalet kan enligt partnerskapsfilen förlängas längst till {limit}. Skriv ett datum senast då.",
-  "period.extended.done": (p, f) => `Registrerat: avtalsperioden gäller nu till och med ${String(p.end)}. ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "nytt möte planerat", "nya möten planerade")}; påminnelserna om förlängningen har stoppats.`,
-  "period.ending.done": "Registrerat: avtalet avslutas när perioden slutar {end}. Inga möten planeras efter det, påminnelserna om förlängningen har stoppats och alla har fått besked.",
+  "period.extended.done": (p, f) =>
+    `Registrerat: avtalsperioden gäller nu till och med ${String(p.end)}. ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "nytt möte planerat", "nya möten planerade")}; påminnelserna om förlängningen har stoppats.`,
+  "period.ending.done":
+    "Registrerat: avtalet avslutas när perioden slutar {end}. Inga möten planeras efter det, påminnelserna om förlängningen har stoppats och alla har fått besked.",
   "period.extended.title": "{partnership}: avtalet är förlängt till och med {end}",
   "period.extended.body": "Styrgruppens beslut, registrerat av {by}. Mötena planeras vidare efter kadensen till och med {end}.",
   "period.extended.next": "Nästa skriftliga beslut om förlängning ska vara fattat senast {deadline}.",
   "period.extended.last": "Avtalet kan inte förlängas mer efter det.",
   "period.ending.title": "{partnership} avslutas {end}",
-  "period.ending.body": "Styrgruppen har beslutat att avtalet inte förlängs (registrerat av {by}). Samarbetet avvecklas till och med {end}; inga möten planeras efter det.",
+  "period.ending.body":
+    "Styrgruppen har beslutat att avtalet inte förlängs (registrerat av {by}). Samarbetet avvecklas till och med {end}; inga möten planeras efter det.",
   "period.ending.remaining": "Kvarvarande möten:",
   "period.ending.noMeetings": "Inga fler möten är planerade.",
   "fact.location": "Plats",
   "invite.extraReason": "Extra möte: {reason}",
   "invite.pollReason": "Anledning: {reason}",
-  "call.usage": "Skriv `nytt möte` för att kalla till ett extra möte, eller `möte förslag` för att föreslå några tider och låta gruppen svara vilka som passar. Kommande möten ser du med `möten`.",
+  "call.usage":
+    "Skriv `nytt möte` för att kalla till ett extra möte, eller `möte förslag` för att föreslå några tider och låta gruppen svara vilka som passar. Kommande möten ser du med `möten`.",
   "call.notAllowed": "Bara gruppens ordförande, samordnare och partnerskapets administratörer kan kalla till möten.",
   "call.form.title": "Nytt möte",
   "call.form.submit": "Kalla till mötet",
@@ -83,12 +97,14 @@ const sv = {
   "poll.form.deadline": "Sista svarsdag",
   "poll.duplicate": "Den tiden finns redan med.",
   "poll.badDeadline": "Sista svarsdagen ska ligga efter i dag och före den första föreslagna tiden.",
-  "poll.started": (p, f) => `Förslagen (${f.number(n(p, "count"))} tider) har gått ut till ${String(p.group)}. Svaren samlas till ${f.dateTime(d(p, "deadline"))}; du får ett kort att välja tid från.`,
+  "poll.started": (p, f) =>
+    `Förslagen (${f.number(n(p, "count"))} tider) har gått ut till ${String(p.group)}. Svaren samlas till ${f.dateTime(d(p, "deadline"))}; du får ett kort att välja tid från.`,
   "poll.title": "Vilken tid passar? {group}",
   "poll.body": (p, f) => `Klicka på de tider som passar dig. Svara senast ${f.dateTime(d(p, "deadline"))}.`,
   "poll.organiser.title": "Välj mötestid: {group}",
   "poll.organiser.body": (p, f) => `Klicka på tiden som blir mötet. Har du inte valt ${f.dateTime(d(p, "deadline"))} blir det tiden med flest svar.`,
-  "poll.option": (p, f) => `${String(p.option)}: ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "passar", "passar")}${String(p.names) === "" ? "" : ` (${String(p.names)})`}`,
+  "poll.option": (p, f) =>
+    `${String(p.option)}: ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "passar", "passar")}${String(p.names) === "" ? "" : ` (${String(p.names)})`}`,
   "poll.location": "Plats: {location}",
   "poll.decided.title": "Mötestiden är bestämd: {group}",
   "poll.decided.body": (p, f) => `Mötet blir ${when(p, f)}.`,
@@ -113,14 +129,15 @@ const sv = {
   "minutes.amended.title": (p, f) => `Protokollet är ändrat: ${String(p.group)} ${when(p, f)} (version ${String(p.version)})`,
   "minutes.amend.title": "Ändra protokoll",
   "minutes.amend.submit": "Spara ny version",
-  "minutes.amend.intro": (p, f) => `${String(p.group)} ${when(p, f)}. Version ${String(p.version)} sparas som den är; ändringen blir en ny version och gruppen får veta det.`,
+  "minutes.amend.intro": (p, f) =>
+    `${String(p.group)} ${when(p, f)}. Version ${String(p.version)} sparas som den är; ändringen blir en ny version och gruppen får veta det.`,
   "minutes.amend.note": "Vad ändrades och varför",
   "minutes.amend.noteRequired": "Skriv kort vad som ändrades och varför.",
   "minutes.amend.done": "Protokollet är ändrat (version {version}) och gruppen har fått veta det.",
   "button.newMeeting": "Kalla till möte",
   "list.title": "Kommande möten",
   "list.empty": "Du har inga kommande möten.",
-  "list.line": (p, f) => `*${String(p.group)}*: ${when(p, f)} (${String(p.status)})`,
+  "list.line": (p, f) => `**${String(p.group)}**: ${when(p, f)} (${String(p.status)})`,
   "button.move": "Flytta",
   "button.cancel": "Ställ in",
   "button.moveAnyway": "Flytta ändå",
@@ -140,13 +157,14 @@ const sv = {
   "move.blocked.weekend": "Det är en lördag eller söndag.",
   "move.blocked.holiday": "Det är {name}.",
   "move.blocked.blackout": "Det ligger i spärrperioden {label}.",
-  "move.warnGap": (p) => `Varning: med det nya datumet går det mer än ${String(p.months)} ${Number(p.months) === 1 ? "månad" : "månader"} mellan mötena (${String(p.from)} → ${String(p.to)}). Gruppen ska mötas minst så ofta.`,
+  "move.warnGap": (p) =>
+    `Varning: med det nya datumet går det mer än ${String(p.months)} ${Number(p.months) === 1 ? "månad" : "månader"} mellan mötena (${String(p.from)} → ${String(p.to)}). Gruppen ska mötas minst så ofta.`,
   "move.warnTerm": "Varning: med det nya datumet får terminen {from}–{to} inget möte.",
   "move.confirm": (p, f) => `Flytta ${String(p.group)} till ${when(p, f)}?`,
   "move.done": (p, f) => `${String(p.group)} är flyttat till ${when(p, f)}.`,
   "cancel.confirm": (p, f) => `Ställa in ${String(p.group)} ${when(p, f)}?`,
   "cancel.done": (p, f) => `${String(p.group)} ${when(p, f)} är inställt.`,
-  "nothingChanged": "Inget ändrades.",
+  nothingChanged: "Inget ändrades.",
   "invite.title": (p, f) => `Kallelse: ${String(p.group)} ${when(p, f)}`,
   "invite.body": "Välkommen till mötet. Svara med knapparna; kalenderfilen (.ics) skickas med.",
   "fact.group": "Grupp",
@@ -154,19 +172,20 @@ const sv = {
   "fact.date": "Datum",
   "fact.time": "Tid",
   "invite.tally": (p, f) =>
-      `Kommer: ${f.number(n(p, "yes"))} · Kommer inte: ${f.number(n(p, "no"))} · Skickar ersättare: ${f.number(n(p, "substitute"))} · Inte svarat: ${f.number(n(p, "none"))}`,
+    `Kommer: ${f.number(n(p, "yes"))} · Kommer inte: ${f.number(n(p, "no"))} · Skickar ersättare: ${f.number(n(p, "substitute"))} · Inte svarat: ${f.number(n(p, "none"))}`,
   "rsvp.yes": "Kommer",
   "rsvp.no": "Kommer inte",
   "rsvp.substitute": "Skickar ersättare",
   "rsvp.thanks": "Tack! Ditt svar: {answer}.",
-  "notInGroup": "Du är inte medlem i den här gruppen.",
+  notInGroup: "Du är inte medlem i den här gruppen.",
   "moved.title": (p, f) => `Mötet är flyttat: ${String(p.group)} ${when(p, f)}`,
   "moved.body": (p, f) => `Nytt datum: ${when(p, f)} (tidigare ${f.dateTime(d(p, "old"))}). Den bifogade kalenderfilen uppdaterar mötet i din kalender.`,
   "cancelled.title": (p, f) => `Mötet är inställt: ${String(p.group)} ${when(p, f)}`,
   "cancelled.body": "Den bifogade kalenderfilen tar bort mötet ur din kalender.",
   "calendar.summary": "{group} ({partnership})",
   "agendaRequest.title": (p, f) => `Punkter till dagordningen: ${String(p.group)} ${when(p, f)}`,
-  "agendaRequest.body": (p, f) => `Har du en punkt till mötet? Klicka på knappen eller skriv \`agenda <text>\`. Dagordningen skickas ut ${f.date(d(p, "sendAt"))}.`,
+  "agendaRequest.body": (p, f) =>
+    `Har du en punkt till mötet? Klicka på knappen eller skriv \`agenda\` och punkten. Dagordningen skickas ut ${f.date(d(p, "sendAt"))}.`,
   "button.addItem": "Lägg till punkt",
   "agenda.form.title": "Punkt till dagordningen",
   "agenda.form.meeting": "Möte",
@@ -176,7 +195,8 @@ const sv = {
   "agenda.added": (p, f) => `Punkten är tillagd på dagordningen för ${String(p.group)} ${when(p, f)}.`,
   "agenda.empty": "Skriv punkten efter ordet, t.ex. `agenda Budget 2027`.",
   "agenda.tooLong": "Punkten får vara högst 500 tecken.",
-  "agenda.personnummer": "Punkten ser ut att innehålla ett personnummer eller samordningsnummer. Skriv inga uppgifter om enskilda personer; punkten sparades inte.",
+  "agenda.personnummer":
+    "Punkten ser ut att innehålla ett personnummer eller samordningsnummer. Skriv inga uppgifter om enskilda personer; punkten sparades inte.",
   "agenda.noMeeting": "Du har inget kommande möte att lägga punkter på.",
   "agenda.title": (p, f) => `Dagordning: ${String(p.group)} ${when(p, f)}`,
   "agenda.standing": "Stående punkter",
@@ -193,7 +213,8 @@ const sv = {
   "report.submitted": (p, f) => `${String(p.report)} inlämnad ${f.date(d(p, "at"))}`,
   "report.open": (p, f) => `${String(p.report)} inte inlämnad ännu (senast ${f.date(d(p, "deadline"))})`,
   "report.missing": (p, f) => `${String(p.report)} saknas (skulle lämnats senast ${f.date(d(p, "deadline"))})`,
-  "standing.extension": (p, f) => `Beslut om förlängning av avtalet senast ${String(p.date)} (om ${f.number(n(p, "days"))} ${f.plural(n(p, "days"), "dag", "dagar")})`,
+  "standing.extension": (p, f) =>
+    `Beslut om förlängning av avtalet senast ${String(p.date)} (om ${f.number(n(p, "days"))} ${f.plural(n(p, "days"), "dag", "dagar")})`,
   "dayBefore.title": (p, f) => `Påminnelse: i morgon ${String(p.group)} ${f.time(d(p, "at"))}`,
   "hourBefore.title": (p, f) => `Påminnelse: om en timme ${String(p.group)} ${f.time(d(p, "at"))}`,
   "minutesRequest.title": (p, f) => `Protokoll: ${String(p.group)} ${when(p, f)}`,
@@ -225,7 +246,8 @@ const sv = {
   "actionDone.done": "Åtgärdspunkten är markerad som klar: {text}",
   "actionDone.notOwner": "Bara den som är ansvarig (eller gruppens ordförande) kan markera punkten som klar.",
   "watchdog.title": "Mötesfrekvens: {group}",
-  "watchdog.gap": (p) => `${String(p.group)} ska mötas minst var ${Number(p.months) === 1 ? "" : `${String(p.months)}:e `}månad, men efter mötet ${String(p.last)} finns inget möte planerat till och med ${String(p.deadline)}. Kalla till ett möte med knappen (eller skriv \`nytt möte\`).`,
+  "watchdog.gap": (p) =>
+    `${String(p.group)} ska mötas minst var ${Number(p.months) === 1 ? "" : `${String(p.months)}:e `}månad, men efter mötet ${String(p.last)} finns inget möte planerat till och med ${String(p.deadline)}. Kalla till ett möte med knappen (eller skriv \`nytt möte\`).`,
   "watchdog.term": "{group} har inget möte planerat under terminen {from}–{to}. Kalla till ett möte med knappen (eller skriv `nytt möte`).",
 } satisfies Catalogue<string>["sv"];
 
@@ -248,40 +270,49 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "plan.badMonths": "--months must be a whole number 1–60, not {value}.",
     "plan.header": "group\tday\tdate\tweek\tstart\tend\tstatus",
     "plan.created": (p, f) => `${f.number(n(p, "count"))} new ${f.plural(n(p, "count"), "meeting", "meetings")} planned.`,
-    "plan.warning.gap": (p) => `Warning (${String(p.group)}): between ${String(p.after)} and ${String(p.date)} there are more than ${String(p.months)} months without a meeting; blackouts make the cadence impossible.`,
+    "plan.warning.gap": (p) =>
+      `Warning (${String(p.group)}): between ${String(p.after)} and ${String(p.date)} there are more than ${String(p.months)} months without a meeting; blackouts make the cadence impossible.`,
     "plan.warning.term": (p) => `Warning (${String(p.group)}): no suitable date in the term ${String(p.from)}–${String(p.to)}.`,
     "plan.conflict.months": (p, f) =>
       `Note (${String(p.group)}): the group must meet at least ${everyEn(n(p, "every"))}, but blackouts take every working day of ${months(p, f)}. There the blackout yields: the meeting goes on the month's working day nearest the blackout's edge. If the group is not to meet then, mark the month exempt with a reason (meetings.exemptMonths in the partnership file).`,
-    "plan.conflict.terms": (p) => `Note (${String(p.group)}): blackouts cover the whole term ${String(p.terms)}. The meeting goes on the term's working day nearest the blackout's edge.`,
+    "plan.conflict.terms": (p) =>
+      `Note (${String(p.group)}): blackouts cover the whole term ${String(p.terms)}. The meeting goes on the term's working day nearest the blackout's edge.`,
     "plan.exempt": (p, f) => `${String(p.group)}: no meeting in ${monthOf(p, f)}, an exempt month: ${String(p.reason)}`,
     "plan.yielded": "blackout yields",
-    "plan.periodEnd": "The agreement period ends {end}; nothing is planned after it. Once the extension is decided, record it in chat: `extension granted until YYYY-MM-DD`.",
+    "plan.periodEnd":
+      "The agreement period ends {end}; nothing is planned after it. Once the extension is decided, record it in chat: `extension granted until YYYY-MM-DD`.",
     "period.status": "The agreement period is {start}–{end}.",
     "period.status.extendable": "It can be extended until {until} at the latest.",
     "period.status.extendableBy": "It can be extended until {until} at the latest; the written decision on an extension is due {deadline}.",
     "period.status.final": "The partnership file allows no further extension.",
-    "period.usage": "The steering group's chair or the administration records the decision: `extension granted until YYYY-MM-DD` (or `extension granted` for one step) or `extension ends`.",
+    "period.usage":
+      "The steering group's chair or the administration records the decision: `extension granted until YYYY-MM-DD` (or `extension granted` for one step) or `extension ends`.",
     "period.badDate": "Write the date like 2028-04-30, not {value}.",
     "period.notAllowed": "Only the steering group's chair or the partnership's administrators can record the decision on the extension.",
     "period.noExtension": "The partnership file allows no extension (the period ends {end}). A new agreement comes with a new partnership file.",
     "period.already.extended": (p, f) => `The decision on the period that ended ${String(p.end)} is already recorded: extended (${f.dateTime(d(p, "at"))}).`,
-    "period.already.ending": (p, f) => `The decision on the period ending ${String(p.end)} is already recorded: the agreement ends (${f.dateTime(d(p, "at"))}).`,
+    "period.already.ending": (p, f) =>
+      `The decision on the period ending ${String(p.end)} is already recorded: the agreement ends (${f.dateTime(d(p, "at"))}).`,
     "period.notAfterEnd": "The new end must be after the period's current end, {end}.",
     "period.beyondLimit": "The partnership file allows an extension until {limit} at the latest. Write a date no later than that.",
-    "period.extended.done": (p, f) => `Recorded: the agreement period now runs until ${String(p.end)}. ${f.number(n(p, "count"))} new ${f.plural(n(p, "count"), "meeting", "meetings")} planned; the extension reminders have stopped.`,
-    "period.ending.done": "Recorded: the agreement ends when the period ends on {end}. No meetings are planned after it, the extension reminders have stopped and everyone has been told.",
+    "period.extended.done": (p, f) =>
+      `Recorded: the agreement period now runs until ${String(p.end)}. ${f.number(n(p, "count"))} new ${f.plural(n(p, "count"), "meeting", "meetings")} planned; the extension reminders have stopped.`,
+    "period.ending.done":
+      "Recorded: the agreement ends when the period ends on {end}. No meetings are planned after it, the extension reminders have stopped and everyone has been told.",
     "period.extended.title": "{partnership}: the agreement is extended until {end}",
     "period.extended.body": "The steering group's decision, recorded by {by}. Meetings go on being planned by their cadence until {end}.",
     "period.extended.next": "The next written decision on an extension is due {deadline}.",
     "period.extended.last": "The agreement cannot be extended further after that.",
     "period.ending.title": "{partnership} ends on {end}",
-    "period.ending.body": "The steering group has decided not to extend the agreement (recorded by {by}). The partnership winds down until {end}; no meetings are planned after it.",
+    "period.ending.body":
+      "The steering group has decided not to extend the agreement (recorded by {by}). The partnership winds down until {end}; no meetings are planned after it.",
     "period.ending.remaining": "Remaining meetings:",
     "period.ending.noMeetings": "No more meetings are planned.",
     "fact.location": "Place",
     "invite.extraReason": "Extra meeting: {reason}",
     "invite.pollReason": "Reason: {reason}",
-    "call.usage": "Write `new meeting` to call an extra meeting, or `meeting poll` to propose a few times and let the group say which suit them. `meetings` lists the coming meetings.",
+    "call.usage":
+      "Write `new meeting` to call an extra meeting, or `meeting poll` to propose a few times and let the group say which suit them. `meetings` lists the coming meetings.",
     "call.notAllowed": "Only the group's chair, coordinators and the partnership's administrators can call meetings.",
     "call.form.title": "New meeting",
     "call.form.submit": "Call the meeting",
@@ -298,18 +329,22 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "call.inviteLater": (p, f) => `The invitation goes out on ${f.date(d(p, "inviteAt"))}.`,
     "poll.form.title": "Propose meeting times",
     "poll.form.submit": "Send the proposals",
-    "poll.form.intro": "Propose 2–5 times. The group says which suit them; you choose one, or the most-chosen becomes the meeting on the last day to answer at 09.00.",
+    "poll.form.intro":
+      "Propose 2–5 times. The group says which suit them; you choose one, or the most-chosen becomes the meeting on the last day to answer at 09.00.",
     "poll.form.date": "Date {n}",
     "poll.form.time": "Time {n} (HH:MM)",
     "poll.form.deadline": "Last day to answer",
     "poll.duplicate": "That time is already proposed.",
     "poll.badDeadline": "The last day to answer must be after today and before the first proposed time.",
-    "poll.started": (p, f) => `The proposals (${f.number(n(p, "count"))} times) have gone out to ${String(p.group)}. Answers are collected until ${f.dateTime(d(p, "deadline"))}; you get a card to choose the time from.`,
+    "poll.started": (p, f) =>
+      `The proposals (${f.number(n(p, "count"))} times) have gone out to ${String(p.group)}. Answers are collected until ${f.dateTime(d(p, "deadline"))}; you get a card to choose the time from.`,
     "poll.title": "Which time suits you? {group}",
     "poll.body": (p, f) => `Click the times that suit you. Answer by ${f.dateTime(d(p, "deadline"))}.`,
     "poll.organiser.title": "Choose the meeting time: {group}",
-    "poll.organiser.body": (p, f) => `Click the time that becomes the meeting. If you have not chosen by ${f.dateTime(d(p, "deadline"))}, the most-chosen time is taken.`,
-    "poll.option": (p, f) => `${String(p.option)}: ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "can come", "can come")}${String(p.names) === "" ? "" : ` (${String(p.names)})`}`,
+    "poll.organiser.body": (p, f) =>
+      `Click the time that becomes the meeting. If you have not chosen by ${f.dateTime(d(p, "deadline"))}, the most-chosen time is taken.`,
+    "poll.option": (p, f) =>
+      `${String(p.option)}: ${f.number(n(p, "count"))} ${f.plural(n(p, "count"), "can come", "can come")}${String(p.names) === "" ? "" : ` (${String(p.names)})`}`,
     "poll.location": "Place: {location}",
     "poll.decided.title": "The meeting time is set: {group}",
     "poll.decided.body": (p, f) => `The meeting is ${when(p, f)}.`,
@@ -334,14 +369,15 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "minutes.amended.title": (p, f) => `The minutes are amended: ${String(p.group)} ${when(p, f)} (version ${String(p.version)})`,
     "minutes.amend.title": "Amend minutes",
     "minutes.amend.submit": "Save new version",
-    "minutes.amend.intro": (p, f) => `${String(p.group)} ${when(p, f)}. Version ${String(p.version)} is kept as it is; the change becomes a new version and the group is told.`,
+    "minutes.amend.intro": (p, f) =>
+      `${String(p.group)} ${when(p, f)}. Version ${String(p.version)} is kept as it is; the change becomes a new version and the group is told.`,
     "minutes.amend.note": "What changed and why",
     "minutes.amend.noteRequired": "Write briefly what changed and why.",
     "minutes.amend.done": "The minutes are amended (version {version}) and the group has been told.",
     "button.newMeeting": "Call a meeting",
     "list.title": "Upcoming meetings",
     "list.empty": "You have no upcoming meetings.",
-    "list.line": (p, f) => `*${String(p.group)}*: ${when(p, f)} (${String(p.status)})`,
+    "list.line": (p, f) => `**${String(p.group)}**: ${when(p, f)} (${String(p.status)})`,
     "button.move": "Move",
     "button.cancel": "Cancel",
     "button.moveAnyway": "Move anyway",
@@ -361,13 +397,14 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "move.blocked.weekend": "That is a Saturday or Sunday.",
     "move.blocked.holiday": "That is {name}.",
     "move.blocked.blackout": "That is in the blackout period {label}.",
-    "move.warnGap": (p) => `Warning: with the new date more than ${String(p.months)} ${Number(p.months) === 1 ? "month passes" : "months pass"} between meetings (${String(p.from)} → ${String(p.to)}). The group must meet at least that often.`,
+    "move.warnGap": (p) =>
+      `Warning: with the new date more than ${String(p.months)} ${Number(p.months) === 1 ? "month passes" : "months pass"} between meetings (${String(p.from)} → ${String(p.to)}). The group must meet at least that often.`,
     "move.warnTerm": "Warning: with the new date the term {from}–{to} has no meeting.",
     "move.confirm": (p, f) => `Move ${String(p.group)} to ${when(p, f)}?`,
     "move.done": (p, f) => `${String(p.group)} is moved to ${when(p, f)}.`,
     "cancel.confirm": (p, f) => `Cancel ${String(p.group)} ${when(p, f)}?`,
     "cancel.done": (p, f) => `${String(p.group)} ${when(p, f)} is cancelled.`,
-    "nothingChanged": "Nothing was changed.",
+    nothingChanged: "Nothing was changed.",
     "invite.title": (p, f) => `Invitation: ${String(p.group)} ${when(p, f)}`,
     "invite.body": "You are invited to the meeting. Answer with the buttons; the calendar file (.ics) is attached.",
     "fact.group": "Group",
@@ -375,19 +412,20 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "fact.date": "Date",
     "fact.time": "Time",
     "invite.tally": (p, f) =>
-        `Attending: ${f.number(n(p, "yes"))} · Not attending: ${f.number(n(p, "no"))} · Sending a substitute: ${f.number(n(p, "substitute"))} · No answer: ${f.number(n(p, "none"))}`,
+      `Attending: ${f.number(n(p, "yes"))} · Not attending: ${f.number(n(p, "no"))} · Sending a substitute: ${f.number(n(p, "substitute"))} · No answer: ${f.number(n(p, "none"))}`,
     "rsvp.yes": "Attending",
     "rsvp.no": "Not attending",
     "rsvp.substitute": "Sending a substitute",
     "rsvp.thanks": "Thank you! Your answer: {answer}.",
-    "notInGroup": "You are not a member of this group.",
+    notInGroup: "You are not a member of this group.",
     "moved.title": (p, f) => `Meeting moved: ${String(p.group)} ${when(p, f)}`,
     "moved.body": (p, f) => `New date: ${when(p, f)} (was ${f.dateTime(d(p, "old"))}). The attached calendar file updates the meeting in your calendar.`,
     "cancelled.title": (p, f) => `Meeting cancelled: ${String(p.group)} ${when(p, f)}`,
     "cancelled.body": "The attached calendar file removes the meeting from your calendar.",
     "calendar.summary": "{group} ({partnership})",
     "agendaRequest.title": (p, f) => `Agenda items for ${String(p.group)} ${when(p, f)}`,
-    "agendaRequest.body": (p, f) => `Do you have an item for the meeting? Click the button or write \`agenda <text>\`. The agenda goes out on ${f.date(d(p, "sendAt"))}.`,
+    "agendaRequest.body": (p, f) =>
+      `Do you have an item for the meeting? Click the button or write \`agenda\` and the item. The agenda goes out on ${f.date(d(p, "sendAt"))}.`,
     "button.addItem": "Add item",
     "agenda.form.title": "Agenda item",
     "agenda.form.meeting": "Meeting",
@@ -397,7 +435,8 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "agenda.added": (p, f) => `The item is on the agenda for ${String(p.group)} ${when(p, f)}.`,
     "agenda.empty": "Write the item after the word, e.g. `agenda Budget 2027`.",
     "agenda.tooLong": "An item can be at most 500 characters.",
-    "agenda.personnummer": "The item seems to contain a Swedish personal identity number. Do not write anything about individual people; the item was not saved.",
+    "agenda.personnummer":
+      "The item seems to contain a Swedish personal identity number. Do not write anything about individual people; the item was not saved.",
     "agenda.noMeeting": "You have no upcoming meeting to add items to.",
     "agenda.title": (p, f) => `Agenda: ${String(p.group)} ${when(p, f)}`,
     "agenda.standing": "Standing items",
@@ -414,7 +453,8 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "report.submitted": (p, f) => `${String(p.report)} submitted ${f.date(d(p, "at"))}`,
     "report.open": (p, f) => `${String(p.report)} not yet submitted (due ${f.date(d(p, "deadline"))})`,
     "report.missing": (p, f) => `${String(p.report)} missing (was due ${f.date(d(p, "deadline"))})`,
-    "standing.extension": (p, f) => `Decision on extending the agreement due ${String(p.date)} (in ${f.number(n(p, "days"))} ${f.plural(n(p, "days"), "day", "days")})`,
+    "standing.extension": (p, f) =>
+      `Decision on extending the agreement due ${String(p.date)} (in ${f.number(n(p, "days"))} ${f.plural(n(p, "days"), "day", "days")})`,
     "dayBefore.title": (p, f) => `Reminder: tomorrow ${String(p.group)} ${f.time(d(p, "at"))}`,
     "hourBefore.title": (p, f) => `Reminder: in one hour ${String(p.group)} ${f.time(d(p, "at"))}`,
     "minutesRequest.title": (p, f) => `Minutes: ${String(p.group)} ${when(p, f)}`,
@@ -446,7 +486,8 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "actionDone.done": "The action item is marked as done: {text}",
     "actionDone.notOwner": "Only the owner (or the group's chair) can mark the item as done.",
     "watchdog.title": "Meeting cadence: {group}",
-    "watchdog.gap": (p) => `${String(p.group)} must meet at least every ${Number(p.months) === 1 ? "" : `${String(p.months)} `}month${Number(p.months) === 1 ? "" : "s"}, but after the meeting on ${String(p.last)} no meeting is planned up to ${String(p.deadline)}. Call one with the button (or write \`new meeting\`).`,
+    "watchdog.gap": (p) =>
+      `${String(p.group)} must meet at least every ${Number(p.months) === 1 ? "" : `${String(p.months)} `}month${Number(p.months) === 1 ? "" : "s"}, but after the meeting on ${String(p.last)} no meeting is planned up to ${String(p.deadline)}. Call one with the button (or write \`new meeting\`).`,
     "watchdog.term": "{group} has no meeting planned in the term {from}–{to}. Call one with the button (or write `new meeting`).",
   },
 };

@@ -37,7 +37,14 @@ function element(field: FormField, locale: Locale): InputBlock["element"] {
       return { type: "datepicker", action_id, ...(text === undefined ? {} : { initial_date: text }) };
     case "choice":
     case "yesno": {
-      const choices = field.choices ?? (field.kind === "yesno" ? [{ value: "yes", label: t("yes") }, { value: "no", label: t("no") }] : []);
+      const choices =
+        field.choices ??
+        (field.kind === "yesno"
+          ? [
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
+            ]
+          : []);
       const options = choices.map(option);
       const initial = initialOne(field, options);
       // Few choices read better as radio buttons; Slack allows at most 10 of them.

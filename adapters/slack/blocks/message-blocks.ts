@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Block, Message } from "../../../src/chat/message.ts";
 import { toSlackActionId } from "./action-id.ts";
-import { mrkdwn, plain, truncate } from "./text.ts";
+import { mrkdwn, plain, toMrkdwn, truncate } from "./text.ts";
 
 /** Slack's limits: 50 blocks a message, 10 fields a section, 25 elements an actions block, 100 options a select. */
 const MAX_BLOCKS = 50;
@@ -63,5 +63,5 @@ export function renderMessage(message: Message): { text: string; blocks: KnownBl
   let index = 0;
   const nextIndex = () => index++;
   const blocks = message.blocks.flatMap((b) => renderBlock(b, nextIndex)).slice(0, MAX_BLOCKS);
-  return { text: truncate(message.text, 3000), blocks };
+  return { text: truncate(toMrkdwn(message.text), 3000), blocks };
 }

@@ -2,9 +2,11 @@ import type { CardElement, IAdaptiveCard } from "@microsoft/teams.cards";
 import type { FormValues } from "../../../src/chat/inbound.ts";
 import type { Choice, FormField, FormView } from "../../../src/chat/message.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import { plainText } from "../../../src/shared/rich-text.ts";
 import { teamsMessages } from "../teams.messages.ts";
 import { FIELD_INPUT_PREFIX, FORM_VERB } from "./card-data.ts";
 import { CARD_VERSION, executeAction } from "./message-card.ts";
+import { toCardMarkdown } from "./text.ts";
 
 // A multi-choice field's value arrives as "a,b"; its own prefix says to split it back into a list.
 const MULTI_INPUT_PREFIX = `${FIELD_INPUT_PREFIX}multi.`;
@@ -15,7 +17,7 @@ function inputIdOf(field: Pick<FormField, "id" | "kind">): string {
 }
 
 function choices(list: Choice[]) {
-  return list.map((c) => ({ title: c.label, value: c.value }));
+  return list.map((c) => ({ title: plainText(c.label), value: c.value }));
 }
 
 function one(initial: FormField["initial"]): string | undefined {
@@ -26,7 +28,7 @@ function input(field: FormField, locale: Locale, error: string | undefined): Car
   const t = createTranslator(teamsMessages, locale);
   const common = {
     id: inputIdOf(field),
-    label: field.label,
+    label: plainText(field.label),
     isRequired: field.required,
     // Shown by the client when its own check fails (a required field left empty); server errors get a text block.
     ...(error === undefined ? {} : { errorMessage: error }),
@@ -50,7 +52,14 @@ function input(field: FormField, locale: Locale, error: string | undefined): Car
       return { type: "Input.Date", ...common, ...(initial === undefined ? {} : { value: initial }) };
     case "choice":
     case "yesno": {
-      const list = field.choices ?? (field.kind === "yesno" ? [{ value: "yes", label: t("yes") }, { value: "no", label: t("no") }] : []);
+      const list =
+        field.choices ??
+        (field.kind === "yesno"
+          ? [
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
+            ]
+          : []);
       return {
         type: "Input.ChoiceSet",
         ...common,
@@ -75,7 +84,7 @@ function input(field: FormField, locale: Locale, error: string | undefined): Car
 }
 
 function attention(text: string): CardElement {
-  return { type: "TextBlock", text, color: "Attention", wrap: true, spacing: "None" };
+  return { type: "TextBlock", text: toCardMarkdown(text), color: "Attention", wrap: true, spacing: "None" };
 }
 
 function withoutErrors(form: FormView): FormView {
@@ -92,21 +101,27 @@ export function refillForm(form: FormView, values: FormValues, errors: Record<st
 export function renderFormCard(form: FormView, locale: Locale): IAdaptiveCard {
   const t = createTranslator(teamsMessages, locale);
   const errors = form.errors ?? {};
-  const body: CardElement[] = [{ type: "TextBlock", text: form.title, size: "Large", weight: "Bolder", wrap: true }];
-  if (form.intro !== undefined) body.push({ type: "TextBlock", text: form.intro, wrap: true });
+  const body: CardElement[] = [{ type: "TextBlock", text: plainText(form.title), size: "Large", weight: "Bolder", wrap: true }];
+  if (form.intro !== undefined) body.push({ type: "TextBlock", text: toCardMarkdown(form.intro), wrap: true });
   if (Object.keys(errors).length > 0) body.push(attention([t("formErrors"), errors[""]].filter((s) => s !== undefined).join(" ")));
   for (const field of form.fields) {
     body.push(input(field, locale, errors[field.id]));
-    if (field.help !== undefined) body.push({ type: "TextBlock", text: field.help, isSubtle: true, size: "Small", wrap: true, spacing: "None" });
+    if (field.help !== undefined)
+      body.push({ type: "TextBlock", text: toCardMarkdown(field.help), isSubtle: true, size: "Small", wrap: true, spacing: "None" });
     const error = errors[field.id];
     if (error !== undefined) body.push(attention(error));
   }
   return {
     type: "AdaptiveCard",
     version: CARD_VERSION,
-    fallbackText: form.title,
+    fallbackText: plainText(form.title),
     body,
-    actions: [{ ...executeAction(form.submitLabel, FORM_VERB, { samverka: "form", formId: form.formId, state: form.state, view: withoutErrors(form) }, "primary"), associatedInputs: "auto" }],
+    actions: [
+      {
+        ...executeAction(form.submitLabel, FORM_VERB, { samverka: "form", formId: form.formId, state: form.state, view: withoutErrors(form) }, "primary"),
+        associatedInputs: "auto",
+      },
+    ],
   };
 }
 
@@ -117,7 +132,10 @@ export function readFormValues(submitted: Record<string, unknown>): FormValues {
     if (!key.startsWith(FIELD_INPUT_PREFIX)) continue;
     const text = typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined;
     if (key.startsWith(MULTI_INPUT_PREFIX)) {
-      const list = (text ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+      const list = (text ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
       values[key.slice(MULTI_INPUT_PREFIX.length)] = list;
     } else {
       values[key.slice(FIELD_INPUT_PREFIX.length)] = text === undefined || text.trim() === "" ? undefined : text;

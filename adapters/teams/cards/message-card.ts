@@ -1,8 +1,10 @@
 import type { CardElement, IAdaptiveCard, IExecuteAction } from "@microsoft/teams.cards";
 import type { Block, Button, Message } from "../../../src/chat/message.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import { plainText } from "../../../src/shared/rich-text.ts";
 import { teamsMessages } from "../teams.messages.ts";
 import { SELECT_INPUT_PREFIX, type CardData } from "./card-data.ts";
+import { toCardMarkdown } from "./text.ts";
 
 /** The schema version Teams renders everywhere (desktop, web, mobile) with Universal Actions. */
 export const CARD_VERSION = "1.5";
@@ -11,7 +13,7 @@ export const CARD_VERSION = "1.5";
 export function executeAction(title: string, verb: string, data: CardData, style?: Button["style"]): IExecuteAction {
   return {
     type: "Action.Execute",
-    title,
+    title: plainText(title),
     verb,
     data,
     ...(style === "primary" ? { style: "positive" as const } : style === "danger" ? { style: "destructive" as const } : {}),
@@ -21,14 +23,14 @@ export function executeAction(title: string, verb: string, data: CardData, style
 function renderBlock(block: Block, locale: Locale): CardElement[] {
   switch (block.type) {
     case "heading":
-      return [{ type: "TextBlock", text: block.text, size: "Large", weight: "Bolder", wrap: true }];
+      return [{ type: "TextBlock", text: plainText(block.text), size: "Large", weight: "Bolder", wrap: true }];
     case "text":
-      return [{ type: "TextBlock", text: block.text, wrap: true }];
+      return [{ type: "TextBlock", text: toCardMarkdown(block.text), wrap: true }];
     case "facts":
-      return [{ type: "FactSet", facts: block.facts.map((f) => ({ title: f.label, value: f.value })) }];
+      return [{ type: "FactSet", facts: block.facts.map((f) => ({ title: toCardMarkdown(f.label), value: toCardMarkdown(f.value) })) }];
     case "list":
       // Adaptive Cards' markdown renders "- item" lines as a bulleted list.
-      return [{ type: "TextBlock", text: block.items.map((i) => `- ${i}`).join("\r\n"), wrap: true }];
+      return [{ type: "TextBlock", text: block.items.map((i) => `- ${toCardMarkdown(i)}`).join("\r\n"), wrap: true }];
     case "buttons":
       return [
         {
@@ -41,7 +43,12 @@ function renderBlock(block: Block, locale: Locale): CardElement[] {
       const input = `${SELECT_INPUT_PREFIX}${block.actionId}`;
       const t = createTranslator(teamsMessages, locale);
       return [
-        { type: "Input.ChoiceSet", id: input, placeholder: block.placeholder, choices: block.choices.map((c) => ({ title: c.label, value: c.value })) },
+        {
+          type: "Input.ChoiceSet",
+          id: input,
+          placeholder: plainText(block.placeholder),
+          choices: block.choices.map((c) => ({ title: plainText(c.label), value: c.value })),
+        },
         { type: "ActionSet", actions: [executeAction(t("choose"), block.actionId, { samverka: "select", actionId: block.actionId, input })] },
       ];
     }
@@ -56,7 +63,7 @@ export function renderMessageCard(message: Message, locale: Locale): IAdaptiveCa
   return {
     type: "AdaptiveCard",
     version: CARD_VERSION,
-    fallbackText: message.text,
-    body: body.length > 0 ? body : [{ type: "TextBlock", text: message.text, wrap: true }],
+    fallbackText: plainText(message.text),
+    body: body.length > 0 ? body : [{ type: "TextBlock", text: toCardMarkdown(message.text), wrap: true }],
   };
 }

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { createTranslator, type Catalogue, type Locale, type Translate } from "../../shared/i18n.ts";
+import { nightMessages } from "./night-name.messages.ts";
 
 /**
  * The night that starts on the evening of `night` (ISO date), said plainly: "natten mot fredag 4 december" (the
@@ -10,14 +11,10 @@ export function nightName(night: string, locale: Locale): string {
   const evening = DateTime.fromISO(night, { zone: "UTC" });
   if (!evening.isValid) return night;
   const t = createTranslator(nightMessages, locale);
-  return locale === "sv" ? t("night", { day: evening.plus({ days: 1 }).setLocale("sv").toFormat("cccc d MMMM") }) : t("night", { day: evening.setLocale("en-GB").toFormat("cccc d MMMM") });
+  return locale === "sv"
+    ? t("night", { day: evening.plus({ days: 1 }).setLocale("sv").toFormat("cccc d MMMM") })
+    : t("night", { day: evening.setLocale("en-GB").toFormat("cccc d MMMM") });
 }
-
-/** How a night is said: Swedish by the morning it ends in, English by the evening it starts on. */
-const nightMessages: Catalogue<"night"> = {
-  sv: { night: "natten mot {day}" },
-  en: { night: "the night of {day}" },
-};
 
 /** A translator whose `night` parameter (an ISO date) is said as `nightName` says it. */
 export function createNightTranslator<K extends string>(catalogue: Catalogue<K>, locale: Locale, timeZone?: string): Translate<K> {

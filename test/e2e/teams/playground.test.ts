@@ -18,7 +18,11 @@ async function freePort(): Promise<number> {
 /** Sends a message as the playground's current user, the way its web page does (its conversation API). */
 async function typeInPlayground(playgroundUrl: string, text: string): Promise<void> {
   const url = new URL("/_conversation/v1/conversations/a:playground-personal-chat/messages", playgroundUrl.replace("localhost", "127.0.0.1"));
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from: { id: "user-id-0" }, text, textFormat: "plain" }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ from: { id: "user-id-0" }, text, textFormat: "plain" }),
+  });
   if (res.status !== 200) throw new Error(`the playground refused the message: ${res.status} ${await res.text()}`);
 }
 
@@ -48,7 +52,13 @@ describe("npm start without Teams credentials, on a fresh embedded data director
     };
     // No DATABASE_URL: the embedded PostgreSQL, the Stockholm example imported (its playground-alex is the playground's
     // current user), and Teams unauthenticated for local use because the data directory is fresh.
-    const config = loadConfig({ HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SAMVERKA_DATA_DIR: dataDir, SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()) });
+    const config = loadConfig({
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      SAMVERKA_DATA_DIR: dataDir,
+      SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()),
+    });
     app = await startApp(config, { logger });
   }, 120_000);
   afterAll(async () => {
@@ -67,12 +77,18 @@ describe("npm start without Teams credentials, on a fresh embedded data director
   it("knows the playground's user as the Stockholm example's samordning member", async () => {
     await typeInPlayground(playgroundUrl!, "status");
     const log = () => readFileSync(path.join(dataDir, "m365agentsplayground.log"), "utf8");
-    await eventually(() => log().includes("Din status i Samverka") && log().includes("Utsatta EU-medborgare"), "the status card named the Stockholm partnership");
+    await eventually(
+      () => log().includes("Din status i Samverka") && log().includes("Utsatta EU-medborgare"),
+      "the status card named the Stockholm partnership",
+    );
   });
 
   it("lists the example's planned meetings at the first möten, without waiting for the daily tick", async () => {
     await typeInPlayground(playgroundUrl!, "möten");
     const log = () => readFileSync(path.join(dataDir, "m365agentsplayground.log"), "utf8");
-    await eventually(() => log().includes("Kommande möten") && log().includes("*Samverkansgrupp*: torsdag"), "the meetings list named a planned Samverkansgrupp meeting");
+    await eventually(
+      () => log().includes("Kommande möten") && log().includes("**Samverkansgrupp**: torsdag"),
+      "the meetings list named a planned Samverkansgrupp meeting",
+    );
   });
 });

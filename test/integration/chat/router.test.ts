@@ -40,15 +40,25 @@ async function send(event: InboundEvent): Promise<Said[]> {
   await router().handle(event, recordingReply(out));
   return out;
 }
-const command = (userId: string, text: string, conversation = "slack:D1"): InboundEvent => ({ type: "command", user: { platform: "slack", userId }, conversation, text });
+const command = (userId: string, text: string, conversation = "slack:D1"): InboundEvent => ({
+  type: "command",
+  user: { platform: "slack", userId },
+  conversation,
+  text,
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedPartnership(t.db, "sthlm", [
-    { key: "anna", name: "Anna Admin", roles: ["admin", "samordning"], slack: "UANNA" },
-    { key: "erik", name: "Erik", roles: ["coordinator"], slack: "UERIK", locale: "en" },
-    { key: "both", name: "Bo Båda", roles: ["shelter_staff"], slack: "UBOTH" },
-  ], [{ platform: "slack", conversation: "CSTHLM" }]);
+  await seedPartnership(
+    t.db,
+    "sthlm",
+    [
+      { key: "anna", name: "Anna Admin", roles: ["admin", "samordning"], slack: "UANNA" },
+      { key: "erik", name: "Erik", roles: ["coordinator"], slack: "UERIK", locale: "en" },
+      { key: "both", name: "Bo Båda", roles: ["shelter_staff"], slack: "UBOTH" },
+    ],
+    [{ platform: "slack", conversation: "CSTHLM" }],
+  );
   await seedPartnership(t.db, "gbg", [{ key: "both", name: "Bo Båda", roles: ["coordinator"], slack: "UBOTH" }], [{ platform: "slack", conversation: "CGBG" }]);
 });
 afterAll(async () => {
@@ -68,9 +78,12 @@ describe("chat router", () => {
   });
 
   it("asks 'Menade du …?' above the help for a mistyped command, and not for an unrelated word", async () => {
-    expect((await send(command("UANNA", "kalnatt i kväll")))[0]?.message.blocks[0]).toEqual({ type: "text", text: "Menade du *kallnatt*? Skriv det igen så här:" });
+    expect((await send(command("UANNA", "kalnatt i kväll")))[0]?.message.blocks[0]).toEqual({
+      type: "text",
+      text: "Menade du *kallnatt*? Skriv det igen så här:",
+    });
     expect((await send(command("UANNA", "stauts")))[0]?.text).toContain("Menade du *status*?");
-    expect((await send(command("UERIK", "hlep")))[0]?.text).toContain("Did you mean *help*?");
+    expect((await send(command("UERIK", "hlep")))[0]?.text).toContain("Did you mean **help**?");
     const [unrelated] = await send(command("UANNA", "vad kan du"));
     expect(unrelated?.text).not.toContain("Menade du");
     expect(seen).toEqual([]);
@@ -105,7 +118,13 @@ describe("chat router", () => {
     expect(ask?.text).toContain("flera partnerskap");
     const buttons = ask!.message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
     expect(buttons.map((b) => b.value).sort()).toEqual(["gbg", "sthlm"]);
-    const [done] = await send({ type: "action", user: { platform: "slack", userId: "UBOTH" }, conversation: "slack:D1", actionId: "chat.choose", value: "sthlm" });
+    const [done] = await send({
+      type: "action",
+      user: { platform: "slack", userId: "UBOTH" },
+      conversation: "slack:D1",
+      actionId: "chat.choose",
+      value: "sthlm",
+    });
     expect(done?.kind).toBe("update");
     await send(command("UBOTH", "cold-night 2026-12-03"));
     expect(seen).toEqual(["kallnatt:2026-12-03:sthlm"]);

@@ -31,7 +31,15 @@ describe("rendering messages as Block Kit", () => {
   it("gives buttons sharing an actionId distinct Slack action_ids that parse back to the same actionId", () => {
     const { blocks } = renderMessage({
       text: "Svar",
-      blocks: [{ type: "buttons", buttons: [{ actionId: "coldnight.answer", label: "Ja", value: "yes", style: "primary" }, { actionId: "coldnight.answer", label: "Nej", value: "no" }] }],
+      blocks: [
+        {
+          type: "buttons",
+          buttons: [
+            { actionId: "coldnight.answer", label: "Ja", value: "yes", style: "primary" },
+            { actionId: "coldnight.answer", label: "Nej", value: "no" },
+          ],
+        },
+      ],
     });
     const elements = (blocks[0] as { elements: { action_id: string; style?: string }[] }).elements;
     expect(new Set(elements.map((e) => e.action_id)).size).toBe(2);
@@ -55,7 +63,17 @@ const form: FormView = {
   intro: "Nämn inga namn.",
   fields: [
     { id: "when", label: "När", kind: "date", required: true, initial: "2026-12-03" },
-    { id: "kind", label: "Typ", kind: "choice", required: true, choices: [{ value: "threat", label: "Hot" }, { value: "violence", label: "Våld" }], initial: "threat" },
+    {
+      id: "kind",
+      label: "Typ",
+      kind: "choice",
+      required: true,
+      choices: [
+        { value: "threat", label: "Hot" },
+        { value: "violence", label: "Våld" },
+      ],
+      initial: "threat",
+    },
     { id: "police", label: "Polis kontaktad", kind: "yesno", required: true },
     { id: "what", label: "Vad hände", kind: "multiline", required: false, maxLength: 2000, help: "Roller, inte namn" },
     { id: "support", label: "Stöd", kind: "multichoice", required: false, choices: [{ value: "talk", label: "Avlastningssamtal" }] },
@@ -82,7 +100,11 @@ describe("rendering forms as modals", () => {
   });
 
   it("keeps a text field's max length within Slack's 3000 characters", () => {
-    const view = renderFormView({ ...form, fields: [{ id: "long", label: "Lång text", kind: "multiline", required: false, maxLength: 10_000 }] }, { conversation: "slack:C0" }, "sv");
+    const view = renderFormView(
+      { ...form, fields: [{ id: "long", label: "Lång text", kind: "multiline", required: false, maxLength: 10_000 }] },
+      { conversation: "slack:C0" },
+      "sv",
+    );
     expect(JSON.stringify(view.blocks)).toContain('"max_length":3000');
   });
 
@@ -100,5 +122,22 @@ describe("rendering forms as modals", () => {
     expect(() => encodeFormMetadata({ state: "x".repeat(3000), conversation: "slack:C0" })).toThrow(/at most 3000/);
     const withUrl = encodeFormMetadata({ state: "x".repeat(2900), conversation: "slack:C0", responseUrl: `https://hooks.slack.com/${"a".repeat(100)}` });
     expect(decodeFormMetadata(withUrl)).toEqual({ state: "x".repeat(2900), conversation: "slack:C0" });
+  });
+});
+
+describe("rendering Samverka's neutral rich text as Slack mrkdwn", () => {
+  it("turns **bold** into *bold*, keeps `type this` as code, and drops the marks where Slack shows plain text", () => {
+    const { text, blocks } = renderMessage({
+      text: "Skriv **hjälp**",
+      blocks: [
+        { type: "heading", text: "**Samverka**" },
+        { type: "text", text: "**hjälp** – visar listan; skriv `agenda Budget 2027` & <!here>" },
+        { type: "buttons", buttons: [{ actionId: "x", label: "**Ja**", value: "yes" }] },
+      ],
+    });
+    expect(text).toBe("Skriv *hjälp*");
+    expect(blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Samverka", emoji: true } });
+    expect(blocks[1]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*hjälp* – visar listan; skriv `agenda Budget 2027` &amp; &lt;!here&gt;" } });
+    expect(JSON.stringify(blocks[2])).toContain('"text":"Ja"');
   });
 });
