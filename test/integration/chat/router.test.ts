@@ -80,9 +80,9 @@ describe("chat router", () => {
   it("asks 'Menade du …?' above the help for a mistyped command, and not for an unrelated word", async () => {
     expect((await send(command("UANNA", "kalnatt i kväll")))[0]?.message.blocks[0]).toEqual({
       type: "text",
-      text: "Menade du *kallnatt*? Skriv det igen så här:",
+      text: "Menade du **kallnatt**? Skriv det igen så här:",
     });
-    expect((await send(command("UANNA", "stauts")))[0]?.text).toContain("Menade du *status*?");
+    expect((await send(command("UANNA", "stauts")))[0]?.text).toContain("Menade du **status**?");
     expect((await send(command("UERIK", "hlep")))[0]?.text).toContain("Did you mean **help**?");
     const [unrelated] = await send(command("UANNA", "vad kan du"));
     expect(unrelated?.text).not.toContain("Menade du");
