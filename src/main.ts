@@ -6,7 +6,15 @@ import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
 import { createSlackAdapter } from "../adapters/slack/index.ts";
-import { createTeamsAdapter, decideTeamsAccess, describeTeamsAccess, isLocalDataDir, markLocalDataDir, refuseTeams, startPlayground } from "../adapters/teams/index.ts";
+import {
+  createTeamsAdapter,
+  decideTeamsAccess,
+  describeTeamsAccess,
+  isLocalDataDir,
+  markLocalDataDir,
+  refuseTeams,
+  startPlayground,
+} from "../adapters/teams/index.ts";
 import { forgetSlackUsers } from "../adapters/slack/forget-users.ts";
 import { forgetTeamsUsers } from "../adapters/teams/forget-users.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
@@ -19,6 +27,9 @@ import { createUnitOfWork } from "./app/unit-of-work.ts";
 import type { ChatPort, Platform } from "./chat/chat-port.ts";
 import { DEFAULT_RATE_LIMIT, withRateLimit } from "./chat/rate-limit.ts";
 import { countInbound } from "./chat/count-inbound.ts";
+import type { LocaleOf } from "./chat/inbound.ts";
+import { createLanguageFeature } from "./chat/language-command.ts";
+import { localeOfUser } from "./chat/member-locale.ts";
 import { createChatRouter } from "./chat/router.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
@@ -117,7 +128,9 @@ export interface RunningApp {
 /** Where the job queues live: Redis when configured, else BullMQ's PostgreSQL backend in our database. */
 function jobRuntimeFor(config: Config, databaseUrl: string, clock: Clock, logger: Logger, metrics: Metrics) {
   return createJobRuntime(
-    config.redisUrl !== undefined ? { redisUrl: config.redisUrl, clock, logger, metrics } : { postgres: { connectionString: databaseUrl }, clock, logger, metrics },
+    config.redisUrl !== undefined
+      ? { redisUrl: config.redisUrl, clock, logger, metrics }
+      : { postgres: { connectionString: databaseUrl }, clock, logger, metrics },
   );
 }
 
@@ -194,23 +207,58 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       }),
       createReportsFeature({ ...deps, agenda: createAgendaPort({ db, clock }) }),
       createPrivacyFeature({ db }),
+      createLanguageFeature({ db, clock }),
       ...(options.features ?? []),
     ];
     // Each person is held to a human pace before anything reaches a feature (commands, messages, form submissions).
     const chatRouter = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
-    const rate = config.rateLimit === undefined ? DEFAULT_RATE_LIMIT : config.rateLimit === null ? undefined : { burst: config.rateLimit.burst, refillMs: 60_000 / Math.max(1, config.rateLimit.perMinute) };
+    const rate =
+      config.rateLimit === undefined
+        ? DEFAULT_RATE_LIMIT
+        : config.rateLimit === null
+          ? undefined
+          : { burst: config.rateLimit.burst, refillMs: 60_000 / Math.max(1, config.rateLimit.perMinute) };
     const router = rate === undefined ? chatRouter : withRateLimit(chatRouter, { db, clock, logger, defaultLocale: config.locale, limit: rate });
     // Sized with the database pool (DATABASE_POOL_SIZE): a burst waits as inbox rows, not as work in memory.
     const inbox = createInbox({ db, clock, logger, concurrency: INBOX_CONCURRENCY });
 
-    const slack = config.slack && createSlackAdapter({ config: { ...config.slack, locale: config.locale }, handler: countInbound(router, "slack", metrics), db, logger, clock, inbox });
+    // The adapters' own words (Ja/Nej, Klart., failures) follow the person who acted, as the core's do.
+    const localeOf: LocaleOf = (user) => localeOfUser(db, user, config.locale);
+    const slack =
+      config.slack &&
+      createSlackAdapter({
+        config: { ...config.slack, locale: config.locale },
+        handler: countInbound(router, "slack", metrics),
+        localeOf,
+        db,
+        logger,
+        clock,
+        inbox,
+      });
     if (slack) chats.set("slack", slack.chat);
     // Never unauthenticated by accident: without credentials only when asked for local use (auth.ts says when).
-    const teamsAccess = decideTeamsAccess({ credentials: config.teams, host: config.host, publicUrl: config.publicUrl, local: config.teamsLocal, localDataDir: database.local });
+    const teamsAccess = decideTeamsAccess({
+      credentials: config.teams,
+      host: config.host,
+      publicUrl: config.publicUrl,
+      local: config.teamsLocal,
+      localDataDir: database.local,
+    });
     const teams =
       teamsAccess.mode === "off"
         ? undefined
-        : createTeamsAdapter({ access: teamsAccess, handler: countInbound(router, "teams", metrics), db, logger, host: config.host, locale: config.locale, clock, publicUrl: () => config.publicUrl ?? url, inbox });
+        : createTeamsAdapter({
+            access: teamsAccess,
+            handler: countInbound(router, "teams", metrics),
+            db,
+            logger,
+            host: config.host,
+            locale: config.locale,
+            localeOf,
+            clock,
+            publicUrl: () => config.publicUrl ?? url,
+            inbox,
+          });
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
       await teams.start();
@@ -250,7 +298,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const checks: ReadinessCheck[] = [
       { name: "database", failure: "the database does not answer", check: async () => (await sql`select 1`.execute(db), true) },
       { name: "jobs", failure: "the job queue store (Redis or PostgreSQL) does not answer", check: () => jobs.ping() },
-      { name: "schedulers", failure: "recurring job schedulers are missing (the queue store lost them); the sweep re-creates them", check: () => jobs.schedulersPresent(recurring.map((t) => t.name)) },
+      {
+        name: "schedulers",
+        failure: "recurring job schedulers are missing (the queue store lost them); the sweep re-creates them",
+        check: () => jobs.schedulersPresent(recurring.map((t) => t.name)),
+      },
       { name: "sweep", failure: `no worker completed the reconcile sweep in the last ${SWEEP_STALE_S} s`, check: () => sweepIsFresh(db, clock.now()) },
     ];
     let url: string | undefined;
@@ -271,7 +323,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
       if (teamsAccess.mode === "local" && options.playground !== false) {
-        const playground = await startPlayground({ botEndpoint: `${url}/api/messages`, port: config.playgroundPort, logger, logFile: `${config.dataDir}/m365agentsplayground.log` });
+        const playground = await startPlayground({
+          botEndpoint: `${url}/api/messages`,
+          port: config.playgroundPort,
+          logger,
+          logFile: `${config.dataDir}/m365agentsplayground.log`,
+        });
         closers.push(() => playground.stop());
         logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
       }

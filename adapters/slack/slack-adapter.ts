@@ -4,7 +4,7 @@ import type { Router } from "express";
 import type { Kysely } from "kysely";
 import type { RecurringTask } from "../../src/app/feature.ts";
 import type { ChatPort } from "../../src/chat/chat-port.ts";
-import type { InboundHandler } from "../../src/chat/inbound.ts";
+import type { InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { Inbox } from "../../src/inbox/index.ts";
 import { systemClock, type Clock } from "../../src/shared/clock.ts";
@@ -29,7 +29,7 @@ export interface SlackAdapterConfig {
   appToken?: string | undefined;
   /** Base URL of the Web API (tests point it at a loopback fake). */
   apiUrl?: string | undefined;
-  /** Language of the adapter's own few messages (failures, yes/no). */
+  /** Language of the adapter's own few words (failures, yes/no) for someone the core does not know. */
   locale?: Locale;
 }
 
@@ -37,6 +37,8 @@ export interface SlackAdapterConfig {
 export interface SlackAdapterOptions {
   config: SlackAdapterConfig;
   handler: InboundHandler;
+  /** The language of the person who acted; without it, everyone reads `config.locale`. */
+  localeOf?: LocaleOf;
   /** Where every command, click and event is recorded before it is acknowledged. */
   inbox: Inbox;
   db: Kysely<Database>;
@@ -108,7 +110,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const app = new App({ authorize: bot.authorize, receiver, logger: boltLogger, clientOptions, convoStore: false });
   const forms = createPendingForms(options.db);
   const locale = config.locale ?? "sv";
-  const deps = { handler, chat: createSlackChat(client, locale, forms), inbox: options.inbox, logger: log, locale, formBudgetMs: options.formBudgetMs ?? 2500 };
+  const localeOf = options.localeOf ?? (() => Promise.resolve(locale));
+  const deps = {
+    handler,
+    chat: createSlackChat(client, locale, forms),
+    inbox: options.inbox,
+    logger: log,
+    locale,
+    localeOf,
+    formBudgetMs: options.formBudgetMs ?? 2500,
+  };
   options.inbox.register("slack", createSlackInboxProcessor(deps));
 
   app.use(async (args) => {

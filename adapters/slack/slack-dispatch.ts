@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { FormResult, InboundHandler, Reply } from "../../src/chat/inbound.ts";
+import type { PlatformUser } from "../../src/chat/chat-port.ts";
+import type { FormResult, InboundHandler, LocaleOf, Reply } from "../../src/chat/inbound.ts";
 import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { textMessage, type FormView } from "../../src/chat/message.ts";
 import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
@@ -24,7 +25,10 @@ export interface DispatchDeps {
   chat: SlackChat;
   inbox: Inbox;
   logger: Logger;
+  /** The deployment's language, for someone the core does not know. */
   locale: Locale;
+  /** The language of the person who acted, for the adapter's own words. */
+  localeOf: LocaleOf;
   /** How long a modal submission may take before the modal is closed without an answer; Slack allows 3 s. */
   formBudgetMs: number;
 }
@@ -33,7 +37,10 @@ type FormTranslated = Extract<Translated, { kind: "form" }>;
 type EventTranslated = Extract<Translated, { kind: "event" }>;
 
 /** What the inbox keeps of a command, click or event: the translated event and where to answer it. */
-const storedSchema = z.object({ event: z.custom<EventTranslated["event"]>((v) => typeof v === "object" && v !== null), origin: z.custom<ReplyOrigin>((v) => typeof v === "object" && v !== null) });
+const storedSchema = z.object({
+  event: z.custom<EventTranslated["event"]>((v) => typeof v === "object" && v !== null),
+  origin: z.custom<ReplyOrigin>((v) => typeof v === "object" && v !== null),
+});
 
 /**
  * Hands one translated payload to the core; never throws (failures are logged and told to the user). A command,
@@ -53,7 +60,10 @@ export async function dispatchSlack(translated: Translated, key: string, ack: Ac
   try {
     recorded = await deps.inbox.record(key, "slack", { event: translated.event, origin: translated.origin });
   } catch (error) {
-    throw new SamverkaError("external_unavailable", "The delivery could not be recorded; it is not acknowledged, so Slack retries or shows an error.", { cause: error, retryable: true });
+    throw new SamverkaError("external_unavailable", "The delivery could not be recorded; it is not acknowledged, so Slack retries or shows an error.", {
+      cause: error,
+      retryable: true,
+    });
   }
   await ack();
   if (!recorded.fresh) {
@@ -73,34 +83,39 @@ export function createSlackInboxProcessor(deps: DispatchDeps): InboxProcessor {
     const event = "interaction" in stored.event ? (({ interaction: _staleInteraction, ...rest }) => rest)(stored.event) : stored.event;
     const translated: EventTranslated = { kind: "event", event, origin };
     if (!late) return runEvent(translated, deps, entry.key);
-    const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
-    const t = createTranslator(slackMessages, deps.locale);
-    await reply.whisper(textMessage(t("tooLate", { at: entry.receivedAt })));
+    const locale = await localeFor(deps, translated.event.user);
+    const reply = createSlackReply(deps.chat, translated.origin, locale);
+    await reply.whisper(textMessage(createTranslator(slackMessages, locale)("tooLate", { at: entry.receivedAt })));
   };
 }
 
+/** The person's language; a lookup that fails (the database is down) must not cost them the answer. */
+async function localeFor(deps: DispatchDeps, user: PlatformUser | undefined): Promise<Locale> {
+  return deps.localeOf(user).catch(() => deps.locale);
+}
+
 async function runEvent(translated: EventTranslated, deps: DispatchDeps, delivery: string): Promise<void> {
-  const reply = createSlackReply(deps.chat, translated.origin, deps.locale);
+  const locale = await localeFor(deps, translated.event.user);
+  const reply = createSlackReply(deps.chat, translated.origin, locale);
   const event = { ...translated.event, delivery };
   try {
-    if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps);
+    if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps, locale);
     else await deps.handler.handle(event, reply);
   } catch (error) {
-    await tellFailure(error, reply, deps, { event: translated.event.type });
+    await tellFailure(error, reply, deps, locale, { event: translated.event.type });
   }
 }
 
 /** The adapter's own "open the form" button: opens the kept form with the click's trigger id. */
-async function openOfferedForm(id: string, origin: ReplyOrigin, reply: Reply, deps: DispatchDeps): Promise<void> {
+async function openOfferedForm(id: string, origin: ReplyOrigin, reply: Reply, deps: DispatchDeps, locale: Locale): Promise<void> {
   if (origin.triggerId !== undefined && (await deps.chat.openOfferedForm(origin.triggerId, id, origin.userId))) return;
-  const t = createTranslator(slackMessages, deps.locale);
-  await reply.whisper(textMessage(t("formGone")));
+  await reply.whisper(textMessage(createTranslator(slackMessages, locale)("formGone")));
 }
 
-async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, context: object): Promise<void> {
+async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, locale: Locale, context: object): Promise<void> {
   const e = toSamverkaError(error);
   deps.logger.error({ ...context, err: e, code: e.code }, "slack event handling failed");
-  const t = createTranslator(slackMessages, deps.locale);
+  const t = createTranslator(slackMessages, locale);
   try {
     await reply.whisper({ text: t("failed"), blocks: [{ type: "text", text: t("failed") }] });
   } catch (whisperError) {
@@ -109,14 +124,15 @@ async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, con
 }
 
 async function dispatchForm(translated: FormTranslated, ack: Ack, deps: DispatchDeps): Promise<void> {
-  const t = createTranslator(slackMessages, deps.locale);
-  const baseReply = createSlackReply(deps.chat, translated.origin, deps.locale);
+  const locale = await localeFor(deps, translated.event.user);
+  const t = createTranslator(slackMessages, locale);
+  const baseReply = createSlackReply(deps.chat, translated.origin, locale);
   // A form opened while answering a submission replaces the modal (no trigger id is needed for that).
   let nextForm: FormView | undefined;
   const reply: Reply = {
     ...baseReply,
     openForm: (form) => {
-      nextForm = form;
+      nextForm = { ...form, locale: form.locale ?? locale };
       return Promise.resolve();
     },
   };
@@ -132,7 +148,7 @@ async function dispatchForm(translated: FormTranslated, ack: Ack, deps: Dispatch
     // Too slow for the modal: close it, and tell the user afterwards if the submission was refused.
     await ack();
     const late = await outcome;
-    if (!late.ok) return tellFailure(late.error, baseReply, deps, { formId: translated.event.formId });
+    if (!late.ok) return tellFailure(late.error, baseReply, deps, locale, { formId: translated.event.formId });
     if (late.result?.ok === false) {
       const lines = Object.values(late.result.errors).map((m) => `• ${m}`);
       await baseReply.whisper({ text: t("formErrors"), blocks: [{ type: "text", text: [t("formErrors"), ...lines].join("\n") }] });
@@ -144,7 +160,7 @@ async function dispatchForm(translated: FormTranslated, ack: Ack, deps: Dispatch
     await ack({ response_action: "errors", errors: toModalErrors({ _: t("failed") }, translated.inputIds) });
     return;
   }
-  await ack(formResponse(first.result, nextForm, translated, deps.locale));
+  await ack(formResponse(first.result, nextForm, translated, locale));
 }
 
 function formResponse(result: FormResult | undefined, nextForm: FormView | undefined, translated: FormTranslated, locale: Locale): object | undefined {
@@ -156,7 +172,10 @@ function formResponse(result: FormResult | undefined, nextForm: FormView | undef
   if (result?.message !== undefined) {
     const t = createTranslator(slackMessages, locale);
     const { blocks } = renderMessage(result.message);
-    return { response_action: "update", view: { type: "modal", title: plain(translated.title || result.message.text, 24), close: plain(t("close"), 24), blocks } };
+    return {
+      response_action: "update",
+      view: { type: "modal", title: plain(translated.title || result.message.text, 24), close: plain(t("close"), 24), blocks },
+    };
   }
   return undefined;
 }

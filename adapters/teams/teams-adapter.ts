@@ -2,7 +2,7 @@ import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import express, { type Router } from "express";
 import type { Kysely } from "kysely";
 import type { ChatPort } from "../../src/chat/chat-port.ts";
-import type { InboundHandler } from "../../src/chat/inbound.ts";
+import type { InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { Inbox } from "../../src/inbox/index.ts";
 import { systemClock, type Clock } from "../../src/shared/clock.ts";
@@ -31,8 +31,10 @@ export interface TeamsAdapterOptions {
   host: string;
   /** The base URL Teams users reach this server at, for file download links (PUBLIC_URL, else the listening URL). */
   publicUrl?: () => string | undefined;
-  /** Language of the adapter's own few messages. */
+  /** Language of the adapter's own few words for someone the core does not know. */
   locale?: Locale;
+  /** The language of the person who acted; without it, everyone reads `locale`. */
+  localeOf?: LocaleOf;
   clock?: Clock;
   /** How long an answer may wait for the core before Teams gets one anyway (defaults: 4 s for card actions, 10 s otherwise). */
   budget?: { invokeMs: number; messageMs: number };
@@ -70,7 +72,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const store = createConversationStore(options.db, clock);
   // Registered before the SDK's route, so every activity is size-limited and shape-checked, and a local one guarded, first.
   const local = access.mode === "local";
-  router.post(MESSAGES_PATH, ...(local ? [requireLocalOrigin(log)] : []), parseActivityBody, requireActivityShape(log), ...(local ? [requireLocalConnector(store, log)] : []));
+  router.post(
+    MESSAGES_PATH,
+    ...(local ? [requireLocalOrigin(log)] : []),
+    parseActivityBody,
+    requireActivityShape(log),
+    ...(local ? [requireLocalConnector(store, log)] : []),
+  );
   const files = createFileLinks(options.db, clock);
   const chat = createTeamsChat({
     store,
@@ -87,6 +95,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     store,
     logger: log,
     locale,
+    localeOf: options.localeOf ?? (() => Promise.resolve(locale)),
     tenantId: creds?.tenantId,
     rememberMode: access.mode === "local" ? ("pin" as const) : ("refresh" as const),
     budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 },

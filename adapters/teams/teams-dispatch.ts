@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import { z } from "zod";
-import type { FormResult, InboundHandler } from "../../src/chat/inbound.ts";
+import type { PlatformUser } from "../../src/chat/chat-port.ts";
+import type { FormResult, InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
 import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
@@ -26,7 +27,10 @@ export interface DispatchDeps {
   inbox: Inbox;
   store: ConversationStore;
   logger: Logger;
+  /** The deployment's language, for someone the core does not know. */
   locale: Locale;
+  /** The language of the person who acted, for the adapter's own words ("Klart.", failures). */
+  localeOf: LocaleOf;
   /** With credentials: the city's tenant; activities from any other tenant are ignored. */
   tenantId: string | undefined;
   /** `refresh` for validated activities; `pin` for unauthenticated local ones, which never move a stored reference. */
@@ -64,7 +68,8 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     user: { platform: "teams", userId: activity.from.id, ...(activity.from.aadObjectId === undefined ? {} : { aadObjectId: activity.from.aadObjectId }) },
     sourceActivityId: activity.replyToId,
   };
-  const t = createTranslator(teamsMessages, deps.locale);
+  const locale = await localeFor(deps, origin.user);
+  const t = createTranslator(teamsMessages, locale);
   const early = (): DispatchResult => (translated.via === "execute" ? invokeMessage(t("working")) : { status: 200 });
   let recorded: { id: string; fresh: boolean };
   try {
@@ -78,8 +83,10 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.info({ activityId: activity.id }, "teams activity already recorded; redelivery ignored");
     return early();
   }
-  const reply = createTeamsReply(deps.chat, origin, deps.locale);
-  const work = deps.inbox.handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), reply, deps)).then((outcome) => (outcome.status === "done" ? outcome.result : early()));
+  const reply = createTeamsReply(deps.chat, origin, locale);
+  const work = deps.inbox
+    .handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), reply, deps, locale))
+    .then((outcome) => (outcome.status === "done" ? outcome.result : early()));
   // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
   // answer at once while the work goes on: its outcome still replaces the card through the connector.
   const budgetMs = translated.via === "execute" ? deps.budget.invokeMs : deps.budget.messageMs;
@@ -110,14 +117,20 @@ const storedSchema = z.object({
 export function createTeamsInboxProcessor(deps: DispatchDeps): InboxProcessor {
   return async (entry, { late }) => {
     const { translated, origin } = storedSchema.parse(entry.payload);
-    const reply = createTeamsReply(deps.chat, origin, deps.locale);
+    const locale = await localeFor(deps, origin.user);
+    const reply = createTeamsReply(deps.chat, origin, locale);
     if (late) {
-      const t = createTranslator(teamsMessages, deps.locale);
+      const t = createTranslator(teamsMessages, locale);
       await reply.whisper({ text: t("tooLate", { at: entry.receivedAt }), blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }] });
       return;
     }
-    await handle(withDelivery(translated, entry.key), reply, deps);
+    await handle(withDelivery(translated, entry.key), reply, deps, locale);
   };
+}
+
+/** The person's language; a lookup that fails (the database is down) must not cost them the answer. */
+async function localeFor(deps: DispatchDeps, user: PlatformUser): Promise<Locale> {
+  return deps.localeOf(user).catch(() => deps.locale);
 }
 
 /** The event as recorded in the inbox row `delivery`, so what it sends can be keyed by it. */
@@ -125,11 +138,11 @@ function withDelivery(translated: Extract<Translated, { kind: "event" }>, delive
   return { ...translated, event: { ...translated.event, delivery } };
 }
 
-async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps): Promise<DispatchResult> {
-  const t = createTranslator(teamsMessages, deps.locale);
+async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps, locale: Locale): Promise<DispatchResult> {
+  const t = createTranslator(teamsMessages, locale);
   try {
     const result = await deps.handler.handle(translated.event, reply);
-    if (translated.event.type === "form") await answerForm(result, translated, reply, deps.locale);
+    if (translated.event.type === "form") await answerForm(result, translated, reply, locale);
   } catch (error) {
     const e = toSamverkaError(error);
     deps.logger.error({ err: e, code: e.code, event: translated.event.type }, "teams activity handling failed");
@@ -150,17 +163,26 @@ async function answerForm(result: FormResult | void, translated: Extract<Transla
   if (result !== undefined && !result.ok) {
     const view = result.form ?? translated.view;
     if (view !== undefined) {
-      await reply.replaceSource(renderFormCard(refillForm(view, event.values, result.errors), locale));
+      await reply.replaceSource(renderFormCard(refillForm({ ...view, locale: view.locale ?? locale }, event.values, result.errors), locale));
       return;
     }
     const t = createTranslator(teamsMessages, locale);
-    await reply.whisper({ text: t("formErrors"), blocks: [{ type: "text", text: t("formErrors") }, { type: "list", items: Object.values(result.errors) }] });
+    await reply.whisper({
+      text: t("formErrors"),
+      blocks: [
+        { type: "text", text: t("formErrors") },
+        { type: "list", items: Object.values(result.errors) },
+      ],
+    });
     return;
   }
   const t = createTranslator(teamsMessages, locale);
-  const message = result?.message ?? { text: t("done"), blocks: [...(translated.view === undefined ? [] : [{ type: "heading" as const, text: translated.view.title }]), { type: "text", text: t("done") }] };
+  const message = result?.message ?? {
+    text: t("done"),
+    blocks: [...(translated.view === undefined ? [] : [{ type: "heading" as const, text: translated.view.title }]), { type: "text", text: t("done") }],
+  };
   // The answer replaces the form so it cannot be sent twice.
-  await reply.replaceSource(renderMessageCard(message, locale));
+  await reply.replaceSource(renderMessageCard({ ...message, locale: message.locale ?? locale }, locale));
 }
 
 function invokeCard(card: IAdaptiveCard): DispatchResult {

@@ -1,5 +1,6 @@
 import type { ConversationRef, InteractionRef, MessageRef, PlatformUser } from "./chat-port.ts";
 import type { FormView, Message } from "./message.ts";
+import type { Locale } from "../shared/i18n.ts";
 
 /** Submitted form values by field id, as the platform delivered them (strings; arrays for multi-choice). */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -52,3 +53,6 @@ export type FormResult = { ok: true; message?: Message } | { ok: false; errors: 
 export interface InboundHandler {
   handle(event: InboundEvent, reply: Reply): Promise<FormResult | void>;
 }
+
+/** The language a person reads (the deployment's for someone unknown), for an adapter's own words outside any message. */
+export type LocaleOf = (user: PlatformUser | undefined) => Promise<Locale>;

@@ -1,4 +1,8 @@
-/** Neutral message pieces; each adapter renders them (Block Kit, Adaptive Cards). */
+/**
+ * Neutral message pieces; each adapter renders them (Block Kit, Adaptive Cards). Text is Samverka's rich text
+ * (src/shared/rich-text.ts: `**bold**`, `` `type this` ``), never a platform's markup.
+ */
+import type { Locale } from "../shared/i18n.ts";
 
 /** A button whose click comes back as an `action` event carrying `actionId` and `value`. */
 export interface Button {
@@ -28,6 +32,11 @@ export type Block =
 export interface Message {
   text: string;
   blocks: Block[];
+  /**
+   * The language of its reader, for the words the adapter adds itself (Ja/Nej, Välj, Ladda ner). The reply sets it
+   * to the person's and the outbox to the recipient's; unset, the adapter uses the deployment's.
+   */
+  locale?: Locale;
 }
 
 /** A field in a form (a Slack modal or a Teams card with inputs). */
@@ -52,6 +61,8 @@ export interface FormView {
   fields: FormField[];
   /** Errors per field id, shown on the fields when a submission was refused. */
   errors?: Record<string, string>;
+  /** The language of the person filling it in, for the adapter's own words (as `Message.locale`). */
+  locale?: Locale;
 }
 
 /** A file to attach to a conversation. */
@@ -60,6 +71,8 @@ export interface FileAttachment {
   mimeType: string;
   content: Buffer;
   comment?: string;
+  /** The language of its reader, for the adapter's own words (as `Message.locale`). */
+  locale?: Locale;
 }
 
 /** Shorthand for a message of plain text blocks. */

@@ -2,10 +2,10 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
-import { findMemberships } from "./actor.repository.ts";
 import type { PlatformUser } from "./chat-port.ts";
 import type { InboundEvent, InboundHandler } from "./inbound.ts";
 import { textMessage } from "./message.ts";
+import { localeOfUser } from "./member-locale.ts";
 import { rateLimitMessages } from "./rate-limit.messages.ts";
 
 /** How much one person may ask of the bot: a burst, then a steady pace (a person typing answers never meets it). */
@@ -64,18 +64,13 @@ export function withRateLimit(
     return { allowed: false, tell };
   }
 
-  async function localeOf(user: PlatformUser): Promise<Locale> {
-    const memberships = await findMemberships(deps.db, user).catch(() => []);
-    return memberships[0]?.member.locale ?? deps.defaultLocale;
-  }
-
   return {
     async handle(event, reply) {
       if (!limited(event)) return handler.handle(event, reply);
       const { allowed, tell } = take(event.user, deps.clock.now().getTime());
       if (allowed) return handler.handle(event, reply);
       deps.logger.warn({ platform: event.user.platform, event: event.type, told: tell }, "rate limit: request from one person refused");
-      const text = createTranslator(rateLimitMessages, await localeOf(event.user))("slowDown");
+      const text = createTranslator(rateLimitMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale).catch(() => deps.defaultLocale))("slowDown");
       if (event.type === "form") return { ok: false, errors: { "": text } };
       if (tell) await reply.whisper(textMessage(text));
     },

@@ -8,6 +8,7 @@ import { choiceButtons, helpMessage, statusMessage } from "./builtin-replies.ts"
 import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
 import { chatMessages } from "./chat.messages.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+import { localeOfCommand, localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
 import { resolveActor } from "./resolve-actor.ts";
 import { suggestCommand } from "./suggest-command.ts";
@@ -34,20 +35,25 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
 
   async function route(event: InboundEvent, reply: Reply, seen: { locale: Locale }): Promise<FormResult | void> {
     if (event.type === "installed") {
-      if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, deps.defaultLocale)("welcome")));
+      if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale))("welcome")));
       return;
     }
     const chat = deps.chats.get(event.user.platform);
     if (chat === undefined) return;
     const resolution = await resolveActor(deps.db, chat, event.user, event.conversation);
     if (resolution.kind === "outsider") {
-      await reply.whisper(await outsiderMessage(resolution.channelPartnerships));
-      return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, deps.defaultLocale)("notMember.title") } } : undefined;
+      // Someone we do not know yet is answered in the language of the command they wrote (`help` → English).
+      const locale = event.type === "command" || event.type === "message" ? localeOfCommand(event.text, deps.defaultLocale) : deps.defaultLocale;
+      await reply.whisper(await outsiderMessage(resolution.channelPartnerships, locale));
+      return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, locale)("notMember.title") } } : undefined;
     }
     if (resolution.kind === "choose") {
       if (event.type === "action" && event.actionId === "chat.choose") return choose(event.user, event.value, resolution.memberships, reply);
       const t = createTranslator(chatMessages, resolution.memberships[0]!.member.locale);
-      await reply.whisper({ text: t("choose.title"), blocks: [{ type: "heading", text: t("choose.title") }, { type: "text", text: t("choose.body") }, choiceButtons(resolution.memberships)] });
+      await reply.whisper({
+        text: t("choose.title"),
+        blocks: [{ type: "heading", text: t("choose.title") }, { type: "text", text: t("choose.body") }, choiceButtons(resolution.memberships)],
+      });
       return;
     }
     const { actor, memberships } = resolution;
@@ -106,9 +112,12 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     await reply.updateSource(textMessage(createTranslator(chatMessages, chosen.member.locale)("choose.done", { partnership: chosen.partnership.name })));
   }
 
-  async function outsiderMessage(channelPartnerships: { id: string; name: string }[]) {
-    const t = createTranslator(chatMessages, deps.defaultLocale);
-    const contacts = await contactsOf(deps.db, channelPartnerships.map((p) => p.id));
+  async function outsiderMessage(channelPartnerships: { id: string; name: string }[], locale: Locale) {
+    const t = createTranslator(chatMessages, locale);
+    const contacts = await contactsOf(
+      deps.db,
+      channelPartnerships.map((p) => p.id),
+    );
     const ask =
       contacts.length > 0 && channelPartnerships.length > 0
         ? t("notMember.askAdmins", { admins: contacts.join(", "), partnership: channelPartnerships.map((p) => p.name).join(", ") })

@@ -56,6 +56,8 @@ export interface MemberTable {
   organisation_id: string | null;
   city_unit_id: string | null;
   locale: string;
+  /** When the member chose `locale` in chat (`språk en`); an import of the partnership file then keeps it. */
+  locale_chosen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   roles: string[];
   /** Work e-mail for calendar invitations; optional in the partnership file. */
   email: ColumnType<string | null, string | null | undefined, string | null>;

@@ -79,7 +79,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   const metrics = deps.metrics ?? noMetrics;
   const notInstalled = createWarnedOnce();
 
+  // Stamped with its reader's language, so the adapter's own words (Ja/Nej, Ladda ner) match the text.
   async function messageOf(row: OutboxRecord, refresh = false): Promise<Message> {
+    const message = await composedMessageOf(row, refresh);
+    return { ...message, locale: row.audience.locale };
+  }
+
+  async function composedMessageOf(row: OutboxRecord, refresh: boolean): Promise<Message> {
     const content = row.content;
     if (content.type === "message") return content.message;
     if (content.type !== "live") throw new SamverkaError("internal", `Outbox row ${row.key} carries a file where a message was expected.`);
@@ -105,7 +111,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     await pacer.wait(chat.platform, conversation);
     if (row.kind === "file") {
       const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
-      await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0) });
+      await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0), locale: row.audience.locale });
       return { messageRef: null, platform: chat.platform, conversation };
     }
     const message = await messageOf(row);
@@ -137,14 +143,17 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         }
         const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
         const conversation = await chat.directConversation(identity.platform_user_id);
-        await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0) });
+        await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0), locale: row.audience.locale });
         return { messageRef: null, platform: chat.platform, conversation };
       } catch (error) {
         errors.push(error);
         // The last identity's failure is logged once, with the row's outcome; a known missing installation once per identity.
         if (index === reachable.length - 1) continue;
         if (isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platform_user_id}`)) continue;
-        logger.warn({ ...errorFields(error), key: row.key, platform: identity.platform }, "direct message failed on this platform; trying the member's next identity");
+        logger.warn(
+          { ...errorFields(error), key: row.key, platform: identity.platform },
+          "direct message failed on this platform; trying the member's next identity",
+        );
       }
     }
     // Retry when any platform may recover; fail when every one refused for good.
@@ -156,7 +165,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     // A copy still on its way renders the newest rows itself, but one being sent right now may carry older ones:
     // come back once it has landed, so it is refreshed too.
     if ((await countUnsentCopies(db, card)) > 0) {
-      throw new SamverkaError("platform_unavailable", `Copies of ${card} are still being sent; refreshing after them.`, { retryable: true, retryAfterMs: 2_000 });
+      throw new SamverkaError("platform_unavailable", `Copies of ${card} are still being sent; refreshing after them.`, {
+        retryable: true,
+        retryAfterMs: 2_000,
+      });
     }
     const failures: unknown[] = [];
     for (const copy of await findCardCopies(db, card)) {
@@ -181,7 +193,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     const chat = chatFor(content.platform);
     attempt.platforms.add(content.platform);
     await pacer.wait(chat.platform, content.messageRef);
-    const done = await retractCopy(chat, content, logger.child({ key: row.key }));
+    const done = await retractCopy(chat, { ...content, message: { ...content.message, locale: row.audience.locale } }, logger.child({ key: row.key }));
     return { messageRef: done === "replaced" ? content.messageRef : null, platform: chat.platform, conversation: null };
   }
 
@@ -236,7 +248,11 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     metrics.outboxDelivery(platformLabel(attempt), "failed");
     if (!isNotInstalled(error)) log.error({ ...errorFields(error) }, "delivery failed for good; samordning is told");
     // Expected until an admin adds the app there: one warning per conversation, and samordning gets the notice below.
-    else if (notInstalled.first(attempt.target)) log.warn({ code: error.code, reason: error.message }, "Samverka is not installed where this message should go; it is not delivered and samordning is told (further messages there are logged at debug level)");
+    else if (notInstalled.first(attempt.target))
+      log.warn(
+        { code: error.code, reason: error.message },
+        "Samverka is not installed where this message should go; it is not delivered and samordning is told (further messages there are logged at debug level)",
+      );
     else log.debug({ code: error.code }, "not delivered: Samverka is not installed there (already warned)");
     await recordFailureNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, row, now).catch((e: unknown) =>
       log.error({ err: e }, "could not record the failure notice for samordning"),

@@ -60,3 +60,22 @@ export function toMember(row: Selectable<MemberTable>): Member {
     roles: row.roles as Member["roles"],
   };
 }
+
+/**
+ * Records the language a member chose in chat, for every membership of the same person (any member sharing one of
+ * their chat identities), so they read one language whichever partnership writes to them; imports keep it.
+ */
+export async function chooseMemberLocale(db: Db, memberId: string, locale: Locale, now: Date): Promise<void> {
+  const samePerson = db
+    .selectFrom("member_identities as mine")
+    .innerJoin("member_identities as theirs", (j) =>
+      j.onRef("theirs.platform", "=", "mine.platform").onRef("theirs.platform_user_id", "=", "mine.platform_user_id"),
+    )
+    .where("mine.member_id", "=", memberId)
+    .select("theirs.member_id");
+  await db
+    .updateTable("members")
+    .set({ locale, locale_chosen_at: now })
+    .where((eb) => eb.or([eb("id", "=", memberId), eb("id", "in", samePerson)]))
+    .execute();
+}

@@ -21,7 +21,14 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
     file.organisations,
     {
       columns: organisationColumns,
-      insert: async (o) => (await trx.insertInto("organisations").values({ partnership_id: partnershipId, key: o.key, ...organisationColumns(o) }).returning("id").executeTakeFirstOrThrow()).id,
+      insert: async (o) =>
+        (
+          await trx
+            .insertInto("organisations")
+            .values({ partnership_id: partnershipId, key: o.key, ...organisationColumns(o) })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       update: async (row, o) => {
         await trx.updateTable("organisations").set(organisationColumns(o)).where("id", "=", row.id).execute();
       },
@@ -36,7 +43,14 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
     file.cityUnits,
     {
       columns: cityUnitColumns,
-      insert: async (u) => (await trx.insertInto("city_units").values({ partnership_id: partnershipId, key: u.key, ...cityUnitColumns(u) }).returning("id").executeTakeFirstOrThrow()).id,
+      insert: async (u) =>
+        (
+          await trx
+            .insertInto("city_units")
+            .values({ partnership_id: partnershipId, key: u.key, ...cityUnitColumns(u) })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       update: async (row, u) => {
         await trx.updateTable("city_units").set(cityUnitColumns(u)).where("id", "=", row.id).execute();
       },
@@ -45,28 +59,46 @@ export async function syncPeople(trx: Db, file: PartnershipFile, clock: Clock, s
     summary.cityUnits,
   );
 
+  const memberRows = await trx.selectFrom("members").selectAll().where("partnership_id", "=", partnershipId).execute();
+  // A language the member chose in chat outranks the file's: the file says what a newcomer gets.
+  const chosenLocales = new Map(memberRows.filter((r) => r.locale_chosen_at !== null).map((r) => [r.key, r.locale]));
   const memberColumns = (m: MemberInFile) => ({
     display_name: m.name,
     organisation_id: m.organisation === undefined ? null : (organisations.get(m.organisation) ?? null),
     city_unit_id: m.cityUnit === undefined ? null : (cityUnits.get(m.cityUnit) ?? null),
-    locale: m.locale ?? file.locale,
+    locale: chosenLocales.get(m.key) ?? m.locale ?? file.locale,
     roles: m.roles,
     email: m.email ?? null,
     active: true,
     deactivated_at: null,
   });
   const members = await syncKeyed(
-    await trx.selectFrom("members").selectAll().where("partnership_id", "=", partnershipId).execute(),
+    memberRows,
     file.members,
     {
       columns: memberColumns,
-      insert: async (m) => (await trx.insertInto("members").values({ partnership_id: partnershipId, key: m.key, ...memberColumns(m) }).returning("id").executeTakeFirstOrThrow()).id,
+      insert: async (m) =>
+        (
+          await trx
+            .insertInto("members")
+            .values({ partnership_id: partnershipId, key: m.key, ...memberColumns(m) })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       update: async (row, m) => {
         await trx.updateTable("members").set(memberColumns(m)).where("id", "=", row.id).execute();
       },
       // Deactivated, never deleted: meetings, alerts and reports keep pointing at who did what.
       deactivate: async (rows) => {
-        await trx.updateTable("members").set({ active: false, deactivated_at: clock.now() }).where("id", "in", rows.map((r) => r.id)).execute();
+        await trx
+          .updateTable("members")
+          .set({ active: false, deactivated_at: clock.now() })
+          .where(
+            "id",
+            "in",
+            rows.map((r) => r.id),
+          )
+          .execute();
       },
     },
     summary.members,
@@ -94,7 +126,15 @@ async function syncIdentities(trx: Db, file: PartnershipFile, members: Map<strin
   );
   const { remove, add } = planLinks(existing, wanted, (i) => `${i.member_id} ${i.platform} ${i.platform_user_id} ${i.position}`);
   // Removed first, so an id moving from one member to another never meets the uniqueness constraint twice.
-  if (remove.length > 0) await trx.deleteFrom("member_identities").where("id", "in", remove.map((i) => i.id)).execute();
+  if (remove.length > 0)
+    await trx
+      .deleteFrom("member_identities")
+      .where(
+        "id",
+        "in",
+        remove.map((i) => i.id),
+      )
+      .execute();
   if (add.length > 0) {
     await trx
       .insertInto("member_identities")

@@ -73,8 +73,12 @@ function input(field: FormField, locale: Locale): InputBlock {
   };
 }
 
-/** Renders a form as a modal; `callback_id` is the formId and `private_metadata` carries state and origin. */
-export function renderFormView(form: FormView, origin: Omit<FormMetadata, "state">, locale: Locale): ModalView {
+/**
+ * Renders a form as a modal; `callback_id` is the formId and `private_metadata` carries state and origin. The
+ * adapter's own words (Ja/Nej) are in the form's language, else `fallback`.
+ */
+export function renderFormView(form: FormView, origin: Omit<FormMetadata, "state">, fallback: Locale): ModalView {
+  const locale = form.locale ?? fallback;
   const t = createTranslator(slackMessages, locale);
   const blocks: KnownBlock[] = [];
   if (form.intro !== undefined) blocks.push({ type: "section", text: mrkdwn(form.intro) });

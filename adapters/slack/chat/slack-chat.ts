@@ -22,7 +22,6 @@ export interface SlackChat extends ChatPort {
 
 /** Creates the ChatPort for the workspace of `client`'s bot token. */
 export function createSlackChat(client: WebClient, locale: Locale, forms: PendingForms): SlackChat {
-  const t = createTranslator(slackMessages, locale);
   // conversations.open is idempotent but rate-limited (tier 3); a user's DM channel never changes.
   const directChannels = new Map<string, string>();
   const directChannel = async (userId: string): Promise<string> => {
@@ -45,10 +44,14 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
   };
   const offerForm: SlackChat["offerForm"] = async (userId, form, origin) => {
     const id = await forms.save(userId, { form, origin });
+    const t = createTranslator(slackMessages, form.locale ?? locale);
     const text = t("formReady", { title: form.title });
     const message: Message = {
       text,
-      blocks: [{ type: "text", text }, { type: "buttons", buttons: [{ actionId: OPEN_FORM_ACTION, label: t("openForm"), value: id, style: "primary" }] }],
+      blocks: [
+        { type: "text", text },
+        { type: "buttons", buttons: [{ actionId: OPEN_FORM_ACTION, label: t("openForm"), value: id, style: "primary" }] },
+      ],
     };
     const channel = decodeConversation(origin.conversation);
     // In a channel only the person who asked sees the button; the form is theirs.

@@ -16,8 +16,20 @@ async function postToResponseUrl(url: string, body: object): Promise<void> {
   });
 }
 
-/** The Reply for one inbound Slack event, answering where and to whom the event came from. */
+/** The Reply for one inbound Slack event, answering where and to whom the event came from, in the person's `locale`. */
 export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
+  const reply = createUnstampedReply(chat, origin, locale);
+  // What answers the person is in their language, unless the core said otherwise (`språk en` answers in English).
+  const stamp = <T extends { locale?: Locale }>(m: T): T => ({ ...m, locale: m.locale ?? locale });
+  return {
+    say: (message) => reply.say(stamp(message)),
+    whisper: (message) => reply.whisper(stamp(message)),
+    updateSource: (message) => reply.updateSource(stamp(message)),
+    openForm: (form) => reply.openForm(stamp(form)),
+  };
+}
+
+function createUnstampedReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
   const conversation = encodeConversation(origin.channel);
   // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
   const direct = origin.channel.startsWith("D");
@@ -27,8 +39,8 @@ export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: L
     } catch (error) {
       if (direct || !isNotInChannel(error)) throw error;
       // Nobody has invited the bot here: answer the person in their DM, and say how to invite it.
-      const hint = createTranslator(slackMessages, locale)("notInChannel");
-      return chat.sendDirect(origin.userId, { text: message.text, blocks: [{ type: "text", text: hint }, ...message.blocks] });
+      const hint = createTranslator(slackMessages, message.locale ?? locale)("notInChannel");
+      return chat.sendDirect(origin.userId, { ...message, blocks: [{ type: "text", text: hint }, ...message.blocks] });
     }
   };
   const whisper = async (message: Message): Promise<void> => {

@@ -28,6 +28,7 @@ const formViewSchema = z.object({
       maxLength: z.number().optional(),
     }),
   ),
+  locale: z.enum(["sv", "en"]).optional(),
 });
 
 /** What a Samverka card action carries in `data` (Action.Execute) or `value` (Action.Submit), besides the inputs. */

@@ -97,8 +97,9 @@ export function refillForm(form: FormView, values: FormValues, errors: Record<st
   return { ...form, errors, fields: form.fields.map((f) => (values[f.id] === undefined ? f : { ...f, initial: values[f.id] })) };
 }
 
-/** Renders a form as a card with inputs; errors from a refused submission show under their fields. */
-export function renderFormCard(form: FormView, locale: Locale): IAdaptiveCard {
+/** Renders a form as a card with inputs; errors from a refused submission show under their fields. Own words in the form's language, else `fallback`. */
+export function renderFormCard(form: FormView, fallback: Locale): IAdaptiveCard {
+  const locale = form.locale ?? fallback;
   const t = createTranslator(teamsMessages, locale);
   const errors = form.errors ?? {};
   const body: CardElement[] = [{ type: "TextBlock", text: plainText(form.title), size: "Large", weight: "Bolder", wrap: true }];

@@ -57,8 +57,9 @@ function renderBlock(block: Block, locale: Locale): CardElement[] {
   }
 }
 
-/** Renders a neutral message as an Adaptive Card; `text` is the fallback a notification shows. */
-export function renderMessageCard(message: Message, locale: Locale): IAdaptiveCard {
+/** Renders a neutral message as an Adaptive Card; `text` is the fallback a notification shows. Own words in the message's language, else `fallback`. */
+export function renderMessageCard(message: Message, fallback: Locale): IAdaptiveCard {
+  const locale = message.locale ?? fallback;
   const body = message.blocks.flatMap((b) => renderBlock(b, locale));
   return {
     type: "AdaptiveCard",

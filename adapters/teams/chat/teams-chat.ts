@@ -22,6 +22,7 @@ export interface TeamsChatDeps {
   publicUrl(): string | undefined;
   /** The tenant to open 1:1 chats in when the user was never seen (from the credentials). */
   tenantId: string | undefined;
+  /** The language of a message that does not say its own (`Message.locale`). */
   locale: Locale;
 }
 
@@ -40,8 +41,6 @@ function cardActivity(card: IAdaptiveCard): MessageActivityInput {
 
 /** Creates the ChatPort over the Bot Connector, writing where the stored conversation references say. */
 export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
-  const t = createTranslator(teamsMessages, deps.locale);
-
   async function target(conversationId: string): Promise<StoredConversation> {
     const stored = await deps.store.find(baseConversationId(conversationId));
     if (stored === undefined) {
@@ -54,12 +53,16 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
   }
 
   async function sendCard(to: { conversationId: string; serviceUrl: string }, card: IAdaptiveCard): Promise<string> {
-    const sent = await callConnector("sending a message", () => deps.clientFor(to.serviceUrl).conversations.createActivity(to.conversationId, cardActivity(card)));
+    const sent = await callConnector("sending a message", () =>
+      deps.clientFor(to.serviceUrl).conversations.createActivity(to.conversationId, cardActivity(card)),
+    );
     return sent.id;
   }
 
   async function updateCard(to: { conversationId: string; serviceUrl: string; activityId: string }, card: IAdaptiveCard): Promise<void> {
-    await callConnector("updating a message", () => deps.clientFor(to.serviceUrl).conversations.updateActivity(to.conversationId, to.activityId, cardActivity(card)));
+    await callConnector("updating a message", () =>
+      deps.clientFor(to.serviceUrl).conversations.updateActivity(to.conversationId, to.activityId, cardActivity(card)),
+    );
   }
 
   async function post(conversation: ConversationRef, card: IAdaptiveCard): Promise<MessageRef> {
@@ -76,7 +79,10 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     const memberId = userId.startsWith("29:") ? userId : ((await deps.store.findUserId(userId)) ?? userId);
     const via = (await deps.store.latest(deps.tenantId)) ?? (await deps.store.latest());
     if (via === undefined) {
-      throw new SamverkaError("not_installed", "Samverka cannot open a Teams chat yet: the app has not been installed anywhere. Install it (apps/teams/README.md) first.");
+      throw new SamverkaError(
+        "not_installed",
+        "Samverka cannot open a Teams chat yet: the app has not been installed anywhere. Install it (apps/teams/README.md) first.",
+      );
     }
     const tenantId = deps.tenantId ?? via.tenantId;
     const created = await callConnector("opening a 1:1 chat", () =>
@@ -145,12 +151,18 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     }
     const token = await deps.files.store(file);
     const url = new URL(`${FILE_PATH}/${token}/${encodeURIComponent(file.filename)}`, base).toString();
+    const locale = file.locale ?? deps.locale;
+    const t = createTranslator(teamsMessages, locale);
     const card = renderMessageCard(
       {
         text: file.filename,
-        blocks: [{ type: "heading", text: file.filename }, ...(file.comment === undefined ? [] : [{ type: "text" as const, text: file.comment }]), { type: "text", text: t("fileExpires", { days: FILE_LINK_DAYS }) }],
+        blocks: [
+          { type: "heading", text: file.filename },
+          ...(file.comment === undefined ? [] : [{ type: "text" as const, text: file.comment }]),
+          { type: "text", text: t("fileExpires", { days: FILE_LINK_DAYS }) },
+        ],
       },
-      deps.locale,
+      locale,
     );
     return { ...card, actions: [{ type: "Action.OpenUrl", title: t("download"), url }] };
   }

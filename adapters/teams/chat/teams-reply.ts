@@ -25,7 +25,7 @@ export interface TeamsReply extends Reply {
   replaceSource(card: IAdaptiveCard): Promise<void>;
 }
 
-/** Creates the Reply for one inbound activity. */
+/** Creates the Reply for one inbound activity, in the person's `locale`. */
 export function createTeamsReply(chat: TeamsChat, origin: TeamsOrigin, locale: Locale): TeamsReply {
   let replaced: IAdaptiveCard | undefined;
   const here = { conversationId: origin.conversationId, serviceUrl: origin.serviceUrl };
@@ -41,14 +41,17 @@ export function createTeamsReply(chat: TeamsChat, origin: TeamsOrigin, locale: L
     await chat.updateCard({ ...here, activityId: origin.sourceActivityId }, card);
   }
 
+  // What answers the person is in their language, unless the core said otherwise (`språk en` answers in English).
+  const stamp = <T extends Message | FormView>(m: T): T => ({ ...m, locale: m.locale ?? locale });
+  const card = (message: Message) => renderMessageCard(stamp(message), locale);
   return {
-    say: async (message: Message) => encodeMessageRef(origin.conversationId, await chat.sendCard(here, renderMessageCard(message, locale))),
+    say: async (message: Message) => encodeMessageRef(origin.conversationId, await chat.sendCard(here, card(message))),
     whisper: async (message) => {
-      if (origin.personal) await chat.sendCard(here, renderMessageCard(message, locale));
-      else await chat.sendDirect(origin.user.aadObjectId ?? origin.user.userId, message);
+      if (origin.personal) await chat.sendCard(here, card(message));
+      else await chat.sendDirect(origin.user.aadObjectId ?? origin.user.userId, stamp(message));
     },
-    updateSource: (message) => replaceSource(renderMessageCard(message, locale)),
-    openForm: (form: FormView) => chat.openForm({ conversation, userId: origin.user.aadObjectId ?? origin.user.userId }, form),
+    updateSource: (message) => replaceSource(card(message)),
+    openForm: (form: FormView) => chat.openForm({ conversation, userId: origin.user.aadObjectId ?? origin.user.userId }, stamp(form)),
     replacedWith: () => replaced,
     replaceSource,
   };
