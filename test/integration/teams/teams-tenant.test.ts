@@ -48,7 +48,11 @@ describe("Teams activities after token validation", () => {
 
   it("ignores an activity from another tenant without storing where it came from", async () => {
     const foreign = loadTeamsFixture("teams-conversation-update-members-added.json") as { channelData: object; conversation: object };
-    const body = { ...foreign, channelData: { ...foreign.channelData, tenant: { id: "99999999-0000-0000-0000-000000000000" } }, conversation: { ...foreign.conversation, tenantId: "99999999-0000-0000-0000-000000000000" } };
+    const body = {
+      ...foreign,
+      channelData: { ...foreign.channelData, tenant: { id: "99999999-0000-0000-0000-000000000000" } },
+      conversation: { ...foreign.conversation, tenantId: "99999999-0000-0000-0000-000000000000" },
+    };
     expect(await dispatchActivity(body, deps)).toEqual({ status: 200 });
     expect(events).toEqual([]);
     expect(await deps.store.latest()).toBeUndefined();

@@ -1,0 +1,4 @@
+import { slackMeetings } from "../meetings/slack-platform.ts";
+import { describeLanguageStory } from "./language-scenario.ts";
+
+describeLanguageStory("Slack", slackMeetings);
