@@ -39,6 +39,8 @@ export interface ContractWorld {
   users: ContractUsers;
   /** The platform channel id mapped to Alfa (Slack `C…`, Teams `19:…`). */
   channel: string;
+  /** The words a person sees in bold in a sent item, read from its raw payload as that platform's client renders it. */
+  boldIn(item: SentItem): string[];
   close(): Promise<void>;
 }
 
@@ -55,7 +57,16 @@ export async function seedContractData(db: Kysely<Database>, platform: Platform,
   for (const p of [CONTRACT.alfa, CONTRACT.beta]) {
     await db
       .insertInto("partnerships")
-      .values({ id: p.id, name: p.name, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2027-12-31", updated_at: new Date() })
+      .values({
+        id: p.id,
+        name: p.name,
+        city: "Stockholm",
+        time_zone: "Europe/Stockholm",
+        locale: "sv",
+        period_start: "2026-01-01",
+        period_end: "2027-12-31",
+        updated_at: new Date(),
+      })
       .execute();
   }
   const people: { partnership: string; key: string; name: string; roles: string[]; user: TestUser }[] = [
@@ -67,15 +78,33 @@ export async function seedContractData(db: Kysely<Database>, platform: Platform,
   for (const person of people) {
     const member = await db
       .insertInto("members")
-      .values({ partnership_id: person.partnership, key: person.key, display_name: person.name, organisation_id: null, city_unit_id: null, locale: "sv", roles: person.roles, deactivated_at: null })
+      .values({
+        partnership_id: person.partnership,
+        key: person.key,
+        display_name: person.name,
+        organisation_id: null,
+        city_unit_id: null,
+        locale: "sv",
+        roles: person.roles,
+        deactivated_at: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db
       .insertInto("member_identities")
-      .values({ partnership_id: person.partnership, member_id: member.id, platform, platform_user_id: platform === "teams" ? (person.user.aadObjectId ?? person.user.userId) : person.user.userId, position: 0 })
+      .values({
+        partnership_id: person.partnership,
+        member_id: member.id,
+        platform,
+        platform_user_id: platform === "teams" ? (person.user.aadObjectId ?? person.user.userId) : person.user.userId,
+        position: 0,
+      })
       .execute();
   }
-  await db.insertInto("channels").values({ partnership_id: CONTRACT.alfa.id, platform, conversation: channel, purpose: "partnership", group_id: null }).execute();
+  await db
+    .insertInto("channels")
+    .values({ partnership_id: CONTRACT.alfa.id, platform, conversation: channel, purpose: "partnership", group_id: null })
+    .execute();
 }
 
 /**
@@ -130,6 +159,19 @@ export function describeChatContract(name: string, makeWorld: () => Promise<Cont
       await world.driver.command(world.users.member, "hjälp");
       const help = await world.driver.waitFor((i) => textOf(i).includes("Samverka – det här kan jag"));
       expect(help.text).toContain("status");
+    });
+
+    it("shows the help's command words in bold, as the platform renders bold", async () => {
+      await world.driver.command(world.users.member, "hjälp");
+      const help = await world.driver.waitFor((i) => textOf(i).includes("Samverka – det här kan jag"));
+      expect(world.boldIn(help)).toEqual(expect.arrayContaining(["hjälp", "status", "möten", "rapport status"]));
+    });
+
+    it("answers someone not yet known in the language of their command: English for help", async () => {
+      await world.driver.command(world.users.stranger, "help", { conversation: world.channel });
+      const answer = await world.driver.waitFor((i) => textOf(i).includes("not a member of any partnership"));
+      expect(answer.text).toContain(`Ask ${CONTRACT.adminName} to add you`);
+      expect(answer.text).not.toContain("inte med i något partnerskap");
     });
 
     it("shows a member their partnership and organisation on status", async () => {

@@ -4,6 +4,20 @@ import { createTestDatabase } from "../../helpers/test-database.ts";
 
 const CHANNEL = "19:contract-alfa@thread.tacv2";
 
+/** The markdown-bearing texts of a card (TextBlock text, FactSet titles and values) anywhere in an activity. */
+function textsOfCard(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textsOfCard);
+  if (typeof node !== "object" || node === null) return [];
+  const el = node as Record<string, unknown>;
+  const own =
+    el.type === "TextBlock" && typeof el.text === "string"
+      ? [el.text]
+      : el.type === "FactSet"
+        ? (el.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value])
+        : [];
+  return [...own, ...Object.values(el).flatMap(textsOfCard)];
+}
+
 describeChatContract("Teams", async () => {
   const db = await createTestDatabase();
   const users = {
@@ -20,6 +34,8 @@ describeChatContract("Teams", async () => {
     driver: teams.driver,
     users,
     channel: CHANNEL,
+    // Adaptive Card markdown: **x** is bold, while a single *x* is italic.
+    boldIn: (item) => textsOfCard(item.raw).flatMap((text) => [...text.matchAll(/\*\*([^*\n]+)\*\*/g)].map((m) => m[1]!)),
     close: async () => {
       await teams.close();
       await db.drop();
