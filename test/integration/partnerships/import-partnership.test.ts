@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { createExportCommand, createImportCommand } from "../../../src/partnerships/partnership.cli.ts";
 import { createCadenceImportNotes } from "../../../src/meetings/index.ts";
-import { findPartnership, recordPeriodDecision } from "../../../src/partnerships/index.ts";
+import { chooseMemberLocale, findPartnership, recordPeriodDecision } from "../../../src/partnerships/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { EXAMPLES, readExample, recordingContext, snapshotRows } from "./partnership-cli.helpers.ts";
 
@@ -72,6 +72,23 @@ describe("samverka import", () => {
     const renewed = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"), (s) => s.replace('end: "2027-04-30"', 'end: "2029-04-30"').replace('until: "2029-04-30"', 'until: "2031-04-30"'));
     await runImport(renewed);
     expect((await findPartnership(t.db, "extended"))?.period).toMatchObject({ end: "2029-04-30", extension: { until: "2031-04-30" } });
+  });
+
+  it("keeps the language a member chose in chat, for each of their partnerships, when the file is imported again", async () => {
+    const text = readExample("stockholm-eu-medborgare.yaml");
+    const [one, two] = [writeVariant("lang-one", text), writeVariant("lang-two", text)];
+    await runImport(one);
+    await runImport(two);
+    const member = (partnership: string, key: string) =>
+      t.db.selectFrom("members").select(["id", "locale"]).where("partnership_id", "=", partnership).where("key", "=", key).executeTakeFirstOrThrow();
+
+    await chooseMemberLocale(t.db, (await member("lang-one", "samordningsfunktionen")).id, "en", clock.now());
+
+    // The same person (the same chat identities) in the other partnership reads English too; nobody else does.
+    expect((await member("lang-two", "samordningsfunktionen")).locale).toBe("en");
+    expect((await member("lang-one", "convictus-samordnare")).locale).toBe("sv");
+    expect(await runImport(one)).toMatchObject({ code: 0, stdout: "lang-one: Inga ändringar (no changes)." });
+    expect((await member("lang-one", "samordningsfunktionen")).locale).toBe("en");
   });
 
   it("refuses an exempt month that is neither 1–12 nor YYYY-MM, naming the field", async () => {
