@@ -16,7 +16,8 @@ export interface RichSpan {
   style: "plain" | "bold" | "command";
 }
 
-const MARKS = /\*\*(?=\S)(.+?)(?<=\S)\*\*|`([^`\n]+)`/g;
+// A run of three or more stars is text, not a mark: a masked personnummer reads 811218-****.
+const MARKS = /(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)|`([^`\n]+)`/g;
 
 /** Splits neutral rich text into runs; an unmatched mark is plain text. */
 export function parseRichText(text: string): RichSpan[] {

@@ -102,7 +102,7 @@ describe("message catalogues carry neutral rich text only", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("recognises each kind of platform markup, and leaves Samverka's own marks alone", () => {
+  it("recognises each kind of platform markup, and reads Samverka's own marks and nothing else as marks", () => {
     expect(platformMarkupIn("*hjälp* – visar listan")).toHaveLength(1);
     expect(platformMarkupIn("Se _detta_ först")).toHaveLength(1);
     expect(platformMarkupIn("Läs <https://example.org|här>")).toHaveLength(1);
@@ -113,5 +113,6 @@ describe("message catalogues carry neutral rich text only", () => {
     expect(platformMarkupIn("skriv `agenda <text>`")).toHaveLength(1);
     expect(platformMarkupIn("**hjälp** – skriv `agenda Budget 2027`; nycklar med - och _, t.ex. ny-gemenskap")).toEqual([]);
     expect(plainText("**hjälp** eller `help`")).toBe("hjälp eller help");
+    expect(parseRichText("811218-****, 701063-****")).toEqual([{ text: "811218-****, 701063-****", style: "plain" }]);
   });
 });
