@@ -38,7 +38,8 @@ export function describeLanguageStory(name: string, platform: MeetingsPlatform):
     const snapshot = () => new Set(server.driver.sent().map(keyOf));
     const directTo = async (user: TestUser, text: string, mark: Set<string>, kind?: SentItem["kind"]): Promise<SentItem> => {
       const matches = (i: SentItem) => !mark.has(keyOf(i)) && platform.isDirectTo(i, user) && i.text.includes(text) && (kind === undefined || i.kind === kind);
-      await server.driver.waitFor(() => server.driver.sent().some(matches), 15_000);
+      // Generous: on a loaded machine a reminder's several outbox rows (message, calendar file) take a while.
+      await server.driver.waitFor(() => server.driver.sent().some(matches), 30_000);
       return server.driver.sent().find(matches)!;
     };
 
@@ -84,7 +85,7 @@ export function describeLanguageStory(name: string, platform: MeetingsPlatform):
       mark = snapshot();
       await server.driver.message(anna, "möten");
       await directTo(anna, "Kommande möten", mark);
-    });
+    }, 60_000);
 
     it("sends a later reminder in English to the member who chose it, and in Swedish to the others", async () => {
       let mark = snapshot();
@@ -103,7 +104,7 @@ export function describeLanguageStory(name: string, platform: MeetingsPlatform):
       await at("day-before");
       await directTo(bo, "Reminder: tomorrow Styrgruppen", mark);
       await directTo(anna, "Påminnelse: i morgon Styrgruppen", mark);
-    });
+    }, 120_000);
 
     it("switches back with the button, in place", async () => {
       let mark = snapshot();
@@ -111,10 +112,10 @@ export function describeLanguageStory(name: string, platform: MeetingsPlatform):
       const current = await directTo(bo, "I write to you in", mark);
       mark = snapshot();
       await server.driver.click(bo, current, "Svenska");
-      await server.driver.waitFor((i) => !mark.has(keyOf(i)) && i.kind === "update" && i.text.includes("jag skriver till dig på svenska"), 15_000);
+      await server.driver.waitFor((i) => !mark.has(keyOf(i)) && i.kind === "update" && i.text.includes("jag skriver till dig på svenska"), 30_000);
       mark = snapshot();
       await server.driver.message(bo, "möten");
       await directTo(bo, "Kommande möten", mark);
-    });
+    }, 60_000);
   });
 }
