@@ -14,6 +14,8 @@ export interface ConversationState {
   returnToSummary: boolean;
   /** Fields whose answer the bot prefilled and the person has not confirmed yet. */
   prefilled: string[];
+  /** The submitted version this conversation corrects, if any: cancelling leaves that version standing. */
+  correcting?: number;
   /** A hash of the last answer warned about (it looked like a name): the same answer again is taken as confirmed. */
   warned?: string;
 }
@@ -29,7 +31,8 @@ export type Notice =
   | { kind: "edit_how" }
   | { kind: "missing_required"; n: number }
   | { kind: "status" }
-  | { kind: "help" };
+  | { kind: "help" }
+  | { kind: "prefilled_skipped"; fields: string[] };
 
 /** The result of one message: the new state, what happened, and what to show next. */
 export interface Step {
@@ -40,9 +43,7 @@ export interface Step {
   changed: boolean;
 }
 
-type Command =
-  | { kind: "back" | "skip" | "pause" | "cancel" | "status" | "help" | "keep" | "submit" | "resume" }
-  | { kind: "edit"; n: number | undefined };
+type Command = { kind: "back" | "skip" | "pause" | "cancel" | "status" | "help" | "keep" | "submit" | "resume" } | { kind: "edit"; n: number | undefined };
 
 const WORDS: Record<string, Command["kind"]> = {
   tillbaka: "back",
@@ -76,17 +77,28 @@ export function parseCommand(input: string): Command | undefined {
   const edit = /^(?:ändra|andra|edit)(?: (?:fråga |question )?(\d{1,3}))?$/.exec(text);
   if (edit !== null) return { kind: "edit", n: edit[1] === undefined ? undefined : Number(edit[1]) };
   const kind = WORDS[text];
-  return kind === undefined || kind === "edit" ? undefined : ({ kind });
+  return kind === undefined || kind === "edit" ? undefined : { kind };
 }
 
-/** Starts a conversation: at the first question, or at the summary when correcting a submitted report. */
-export function startConversation(form: FormDefinition, initial: Answers, options: { prefilled?: string[]; atSummary?: boolean } = {}): ConversationState {
-  const first = visibleFields(form, initial)[0]!;
+/**
+ * Starts a conversation: at the first question the bot does not already know the answer to, or at the summary when
+ * correcting submitted version `correcting`.
+ */
+export function startConversation(
+  form: FormDefinition,
+  initial: Answers,
+  options: { prefilled?: string[]; atSummary?: boolean; correcting?: number } = {},
+): ConversationState {
+  const prefilled = options.prefilled ?? [];
+  const shown = visibleFields(form, initial);
+  const first = shown.find((f) => !prefilled.includes(f.id)) ?? shown[0]!;
+  const atSummary = options.atSummary === true || options.correcting !== undefined;
   return {
     answers: { ...initial },
-    current: options.atSummary === true ? null : first.id,
-    returnToSummary: options.atSummary === true,
-    prefilled: options.prefilled ?? [],
+    current: atSummary ? null : first.id,
+    returnToSummary: atSummary,
+    prefilled,
+    ...(options.correcting === undefined ? {} : { correcting: options.correcting }),
   };
 }
 
@@ -144,7 +156,8 @@ function answer(form: FormDefinition, state: ConversationState, input: string, l
     // Looks like a name, a phone number or an e-mail: warned once; the same answer again is the person's call.
     const found = findPersonalDetails(parsed.value);
     const print = fingerprint(field.id, parsed.value);
-    if (found.length > 0 && state.warned !== print) return { state: { ...state, warned: print }, outcome: "continue", notice: { kind: "personal", found }, changed: true };
+    if (found.length > 0 && state.warned !== print)
+      return { state: { ...state, warned: print }, outcome: "continue", notice: { kind: "personal", found }, changed: true };
   }
   const answers = { ...state.answers, [field.id]: parsed.value };
   const failure = failingChecks(form, answers, field.id)[0];
@@ -157,14 +170,18 @@ function advance(form: FormDefinition, state: ConversationState, answers: Answer
   const shown = visibleFields(form, answers);
   const prefilled = state.prefilled.filter((id) => id !== state.current);
   let next: string | null;
+  const skipped: string[] = [];
   if (state.returnToSummary) {
     next = shown.find((f) => answers[f.id] === undefined)?.id ?? null;
   } else {
-    const index = shown.findIndex((f) => f.id === state.current);
-    next = shown[index + 1]?.id ?? null;
+    // Questions the bot already answered are passed over, but named, so the person knows they are there.
+    let index = shown.findIndex((f) => f.id === state.current) + 1;
+    while (index < shown.length && prefilled.includes(shown[index]!.id)) skipped.push(shown[index++]!.id);
+    next = shown[index]?.id ?? null;
   }
   const { warned: _confirmed, ...rest } = state;
-  return { state: { ...rest, answers, current: next, prefilled }, outcome: "continue", changed: true };
+  const notice: Notice | undefined = skipped.length > 0 ? { kind: "prefilled_skipped", fields: skipped } : undefined;
+  return { state: { ...rest, answers, current: next, prefilled }, outcome: "continue", changed: true, notice };
 }
 
 function trySubmit(form: FormDefinition, state: ConversationState): Step {

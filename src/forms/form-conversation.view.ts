@@ -3,7 +3,7 @@ import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts
 import { shortLabel, type Field, type FormDefinition } from "./form-definition.ts";
 import { progressOf, type ConversationState, type Notice } from "./form-conversation.ts";
 import { visibleFields, type CheckFailure } from "./form-rules.ts";
-import type { AnswerProblem } from "./parse-answer.ts";
+import { numberProblem, type AnswerProblem } from "./parse-answer.ts";
 import { formatAnswer } from "./format-answer.ts";
 import { personalDetailsWarning } from "./free-text-guard.ts";
 import { formsMessages, type FormsKey } from "./forms.messages.ts";
@@ -25,10 +25,12 @@ export function renderConversation(form: FormDefinition, state: ConversationStat
   return { text, blocks: [...lines.map((l): Block => ({ type: "text", text: l })), ...body.blocks] };
 }
 
-/** The first message of a conversation: the question plus how to steer it. */
+/** The first message of a conversation: which questions the bot already answered, the question, how to steer it. */
 export function renderOpening(form: FormDefinition, state: ConversationState, locale: Locale, frame: ConversationFrame): Message {
   const t = createTranslator(formsMessages, locale);
-  const message = renderConversation(form, state, locale, frame);
+  const known = visibleFields(form, state.answers).filter((f) => state.prefilled.includes(f.id) && f.id !== state.current);
+  const notice: Notice | undefined = known.length > 0 && state.current !== null ? { kind: "prefilled_skipped", fields: known.map((f) => f.id) } : undefined;
+  const message = renderConversation(form, state, locale, frame, notice);
   return { text: message.text, blocks: [...message.blocks, { type: "text", text: t("conv.commands") }] };
 }
 
@@ -54,6 +56,11 @@ function renderQuestion(form: FormDefinition, state: ConversationState, t: Trans
 
 function hintFor(field: Field, t: Translate<FormsKey>): string | undefined {
   switch (field.type) {
+    case "integer":
+    case "decimal":
+    case "amount":
+      // Keyed by the problem an unreadable answer gets, so the hint and a refusal never disagree.
+      return t(`hint.${numberProblem(field)}`);
     case "choice":
       return t("conv.choice_hint");
     case "multichoice":
@@ -92,7 +99,14 @@ function renderSummary(form: FormDefinition, state: ConversationState, t: Transl
   };
 }
 
-function renderNotice(form: FormDefinition, state: ConversationState, notice: Notice, t: Translate<FormsKey>, locale: Locale, frame: ConversationFrame): string {
+function renderNotice(
+  form: FormDefinition,
+  state: ConversationState,
+  notice: Notice,
+  t: Translate<FormsKey>,
+  locale: Locale,
+  frame: ConversationFrame,
+): string {
   switch (notice.kind) {
     case "problem":
       return `${t("conv.refused", { reason: describeProblem(notice.problem, t) })} ${t("conv.pause_hint")}`;
@@ -118,7 +132,30 @@ function renderNotice(form: FormDefinition, state: ConversationState, notice: No
       const field = form.fields.find((f) => f.id === state.current);
       return field?.help?.[locale] ?? t("conv.no_help");
     }
+    case "prefilled_skipped":
+      return describePrefilled(form, state, notice.fields, t, locale);
   }
+}
+
+/** "Fråga 9–11 är ifyllda från larmen: …; skriv ändra 9 för att ändra." */
+function describePrefilled(form: FormDefinition, state: ConversationState, ids: string[], t: Translate<FormsKey>, locale: Locale): string {
+  const shown = visibleFields(form, state.answers);
+  const numbered = shown.map((f, i) => ({ field: f, n: i + 1 })).filter((x) => ids.includes(x.field.id));
+  const values = numbered.map(({ field }) => `${shortLabel(field, locale)}: ${formatAnswer(field, state.answers[field.id], locale)}`).join("; ");
+  const numbers = numbered.map((x) => x.n);
+  return t(numbers.length === 1 ? "conv.prefilled_one" : "conv.prefilled_many", { numbers: numberRanges(numbers), values, first: numbers[0]! });
+}
+
+/** 7, 9, 10, 11 → "7, 9–11". */
+function numberRanges(numbers: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < numbers.length;) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    ranges.push(j === i ? String(numbers[i]) : `${numbers[i]}–${numbers[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(", ");
 }
 
 /** One sentence for an answer problem, in the person's language. */
@@ -129,7 +166,11 @@ export function describeProblem(problem: AnswerProblem, t: Translate<FormsKey>):
 
 /** One sentence for a failed cross-field check, naming the fields and figures. */
 export function describeCheck(form: FormDefinition, state: ConversationState, failure: CheckFailure, t: Translate<FormsKey>, locale: Locale): string {
-  const label = (id: string) => shortLabel(form.fields.find((f) => f.id === id)!, locale);
+  const label = (id: string) =>
+    shortLabel(
+      form.fields.find((f) => f.id === id)!,
+      locale,
+    );
   const shown = visibleFields(form, state.answers);
   const check = failure.check;
   const sentence =

@@ -11,7 +11,8 @@ import { formsMessages } from "./forms.messages.ts";
 /** What one message did: the saved session, what happened, and the reply (none when the owner must submit). */
 export interface ConversationTurn {
   session: FormSession;
-  outcome: Step["outcome"] | "resumed";
+  /** `stale`: a button of a conversation already submitted or cancelled; the owner says what stands now. */
+  outcome: Step["outcome"] | "resumed" | "stale";
   message?: Message;
 }
 
@@ -21,7 +22,7 @@ export interface FormConversations {
   open(spec: NewFormSession): Promise<{ session: FormSession; resumed: boolean }>;
   /** Feeds a direct message to the member's active conversation; undefined when there is none to feed. */
   reply(memberId: string, text: string, locale: Locale): Promise<ConversationTurn | undefined>;
-  /** A button on the summary (`submit` or `edit`), checked against the session's owner. */
+  /** A button on the summary (`submit` or `edit`), checked against the session's owner; undefined when not theirs. */
   press(sessionId: string, memberId: string, button: "submit" | "edit", locale: Locale): Promise<ConversationTurn | undefined>;
   /** Renders where the session stands, e.g. when it is opened or resumed. */
   render(session: FormSession, locale: Locale, options?: { opening?: boolean; notice?: Notice }): Message;
@@ -62,8 +63,11 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
     switch (step.outcome) {
       case "paused":
         return { session: await sessions.save(session, { status: "paused" }, now), outcome: "paused", message: textOnly(t("conv.paused")) };
-      case "cancelled":
-        return { session: await sessions.save(session, { status: "cancelled" }, now), outcome: "cancelled", message: textOnly(t("conv.cancelled")) };
+      case "cancelled": {
+        const { correcting } = session.state;
+        const message = textOnly(correcting === undefined ? t("conv.cancelled") : t("conv.cancelled_correction", { version: correcting }));
+        return { session: await sessions.save(session, { status: "cancelled" }, now), outcome: "cancelled", message };
+      }
       case "submit":
         return { session, outcome: "submit" };
       case "continue": {
@@ -106,7 +110,8 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
     press: (sessionId, memberId, button, locale) =>
       withRetry(async () => {
         const session = await sessions.byId(sessionId);
-        if (session === undefined || session.memberId !== memberId || session.status === "completed" || session.status === "cancelled") return undefined;
+        if (session === undefined || session.memberId !== memberId) return undefined;
+        if (session.status === "completed" || session.status === "cancelled") return { session, outcome: "stale" as const };
         const active = session.status === "active" ? session : await reactivate(session);
         return apply(active, button === "submit" ? "skicka" : "ändra", locale);
       }),

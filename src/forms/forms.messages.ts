@@ -5,6 +5,10 @@ export type FormsKey =
   | "problem.required"
   | "problem.not_a_number"
   | "problem.not_whole"
+  | "problem.not_an_amount"
+  | "hint.not_whole"
+  | "hint.not_a_number"
+  | "hint.not_an_amount"
   | "problem.too_many_decimals"
   | "problem.below_min"
   | "problem.above_max"
@@ -47,6 +51,9 @@ export type FormsKey =
   | "conv.edit_button"
   | "conv.paused"
   | "conv.cancelled"
+  | "conv.cancelled_correction"
+  | "conv.prefilled_one"
+  | "conv.prefilled_many"
   | "conv.status"
   | "conv.missing_required"
   | "conv.no_help"
@@ -63,6 +70,10 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.required": "frågan måste besvaras.",
     "problem.not_a_number": "det måste vara ett tal, t.ex. 12 eller 12,5.",
     "problem.not_whole": "det måste vara ett heltal, t.ex. 12.",
+    "problem.not_an_amount": "det måste vara ett belopp i kronor, t.ex. 12 500 eller 12 500,50.",
+    "hint.not_whole": "Svara med ett heltal, t.ex. 12.",
+    "hint.not_a_number": "Svara med ett tal, t.ex. 12 eller 12,5.",
+    "hint.not_an_amount": "Svara med ett belopp i kronor, t.ex. 12 500 eller 12 500,50.",
     "problem.too_many_decimals": "högst {decimals} decimaler.",
     "problem.below_min": "talet får inte vara mindre än {min}.",
     "problem.above_max": "talet får inte vara större än {max}.",
@@ -108,6 +119,9 @@ export const formsMessages: Catalogue<FormsKey> = {
     "conv.edit_button": "Ändra",
     "conv.paused": "Pausat. Allt du svarat är sparat. Skriv fortsätt när du vill ta vid där du slutade.",
     "conv.cancelled": "Avbrutet. Inget skickades in. Skriv rapport för att börja om.",
+    "conv.cancelled_correction": "Ändringen avbröts. Version {version} gäller fortfarande.",
+    "conv.prefilled_one": "Fråga {numbers} är ifylld från larmen: {values}. Skriv ändra {first} för att ändra.",
+    "conv.prefilled_many": "Fråga {numbers} är ifyllda från larmen: {values}. Skriv ändra {first} för att ändra.",
     "conv.status": "{title}: {answered} av {count} frågor besvarade.",
     "conv.missing_required": "Fråga {n} måste besvaras innan du kan skicka in.",
     "conv.no_help": "Det finns ingen extra hjälptext till den här frågan.",
@@ -123,6 +137,10 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.required": "this question must be answered.",
     "problem.not_a_number": "it must be a number, e.g. 12 or 12.5.",
     "problem.not_whole": "it must be a whole number, e.g. 12.",
+    "problem.not_an_amount": "it must be an amount in kronor, e.g. 12500 or 12500.50.",
+    "hint.not_whole": "Answer with a whole number, e.g. 12.",
+    "hint.not_a_number": "Answer with a number, e.g. 12 or 12.5.",
+    "hint.not_an_amount": "Answer with an amount in kronor, e.g. 12500 or 12500.50.",
     "problem.too_many_decimals": "at most {decimals} decimals.",
     "problem.below_min": "the number may not be less than {min}.",
     "problem.above_max": "the number may not be greater than {max}.",
@@ -168,6 +186,9 @@ export const formsMessages: Catalogue<FormsKey> = {
     "conv.edit_button": "Edit",
     "conv.paused": "Paused. Everything you answered is saved. Write continue when you want to pick up where you left off.",
     "conv.cancelled": "Cancelled. Nothing was submitted. Write report to start again.",
+    "conv.cancelled_correction": "The change was cancelled. Version {version} still stands.",
+    "conv.prefilled_one": "Question {numbers} is filled in from the alerts: {values}. Write edit {first} to change it.",
+    "conv.prefilled_many": "Questions {numbers} are filled in from the alerts: {values}. Write edit {first} to change them.",
     "conv.status": "{title}: {answered} of {count} questions answered.",
     "conv.missing_required": "Question {n} must be answered before you can submit.",
     "conv.no_help": "There is no extra help for this question.",

@@ -8,6 +8,7 @@ export type AnswerProblem =
   | { code: "required" }
   | { code: "not_a_number" }
   | { code: "not_whole" }
+  | { code: "not_an_amount" }
   | { code: "too_many_decimals"; decimals: number }
   | { code: "below_min"; min: number }
   | { code: "above_max"; max: number }
@@ -65,17 +66,28 @@ function parseNumber(field: Extract<Field, { type: "integer" | "decimal" | "amou
   // In English 12,500 is twelve thousand five hundred; in Swedish the comma is the decimal sign.
   if (locale === "en" && /^[-\u2212]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, "");
   cleaned = cleaned.replace(",", ".").replace(/^\u2212/, "-");
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail({ code: "not_a_number" });
+  // The refusal names the kind of number the question asks for, so it never contradicts the next one.
+  const allowed = decimalsAllowed(field);
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail({ code: numberProblem(field) });
   const value = Number(cleaned);
   const decimals = cleaned.split(".")[1]?.length ?? 0;
-  if (field.type === "integer" && decimals > 0) return fail({ code: "not_whole" });
-  const allowed = field.type === "decimal" ? field.decimals : field.type === "amount" ? 2 : 0;
+  if (allowed === 0 && decimals > 0) return fail({ code: "not_whole" });
   if (decimals > allowed) return fail({ code: "too_many_decimals", decimals: allowed });
   // Counts and amounts are never negative unless a definition says so explicitly.
   const min = field.min ?? 0;
   if (value < min) return fail({ code: "below_min", min });
   if (field.max !== undefined && value > field.max) return fail({ code: "above_max", max: field.max });
   return { ok: true, value };
+}
+
+/** How many decimals a numeric field takes: none for counts, two for amounts (öre), as defined for decimals. */
+export function decimalsAllowed(field: Extract<Field, { type: "integer" | "decimal" | "amount" }>): number {
+  return field.type === "decimal" ? field.decimals : field.type === "amount" ? 2 : 0;
+}
+
+/** The problem an unreadable answer to a numeric field gets: the same words as the question's hint. */
+export function numberProblem(field: Extract<Field, { type: "integer" | "decimal" | "amount" }>): "not_whole" | "not_an_amount" | "not_a_number" {
+  return decimalsAllowed(field) === 0 ? "not_whole" : field.type === "amount" ? "not_an_amount" : "not_a_number";
 }
 
 function findChoice(choices: FieldChoice[], text: string): FieldChoice | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFormValues, renderFormView, respond, startConversation, type ConversationState } from "../../../src/forms/index.ts";
 import type { Step } from "../../../src/forms/form-conversation.ts";
-import { renderConversation } from "../../../src/forms/form-conversation.view.ts";
+import { renderConversation, renderOpening } from "../../../src/forms/form-conversation.view.ts";
 import { visitorsForm } from "./fixture-form.ts";
 
 const frame = { title: "Test", submitActionId: "t.submit", editActionId: "t.edit", actionValue: "s1" };
@@ -21,7 +21,11 @@ describe("a form filled in by conversation", () => {
     const bad = respond(visitorsForm, first, "tjugo");
     expect(bad.changed).toBe(false);
     const text = renderConversation(visitorsForm, bad.state, "sv", frame, bad.notice).text;
-    expect(text).toContain("det måste vara ett tal");
+    expect(text).toContain("det måste vara ett heltal, t.ex. 12.");
+    // The question said so before the bad answer, in the same words.
+    expect(renderConversation(visitorsForm, first, "sv", frame).blocks).toContainEqual({ type: "text", text: "Svara med ett heltal, t.ex. 12." });
+    const fraction = respond(visitorsForm, first, "12,5");
+    expect(renderConversation(visitorsForm, fraction.state, "sv", frame, fraction.notice).text).toContain("det måste vara ett heltal, t.ex. 12.");
     expect(text).toContain("Fråga 1 av 10: Besökare totalt");
     const good = respond(visitorsForm, first, "20");
     expect(good.state.current).toBe("women");
@@ -76,6 +80,25 @@ describe("a form filled in by conversation", () => {
     expect(say(atNote.state, "Fler besökare från Ny Gemenskap").state.answers.note).toBe("Fler besökare från Ny Gemenskap");
   });
 
+  it("passes over questions the bot already answered, naming them with their numbers and how to change them", () => {
+    const state = startConversation(visitorsForm, { women: 5, cost: 100, share: 50 }, { prefilled: ["women", "cost", "share"] });
+    const opening = renderOpening(visitorsForm, state, "sv", frame).text;
+    expect(opening).toContain("Fråga 2, 5–6 är ifyllda från larmen: Kvinnor: 5; Kostnad:");
+    expect(opening).toContain("Skriv ändra 2 för att ändra.");
+    const first = say(state, "20");
+    expect(first.state.current).toBe("men");
+    expect(renderConversation(visitorsForm, first.state, "en", frame, first.notice).text).toContain(
+      "Question 2 is filled in from the alerts: Women: 5. Write edit 2 to change it.",
+    );
+    const past = say(first.state, "10", "5");
+    expect(past.state.current).toBe("incidents");
+    expect(past.notice).toEqual({ kind: "prefilled_skipped", fields: ["cost", "share"] });
+    expect(renderConversation(visitorsForm, past.state, "sv", frame, past.notice).text).toContain("Fråga 7 av 10");
+    // Still there to change: `ändra 5` asks it with the prefilled figure.
+    const edit = say(past.state, "ändra 5");
+    expect(renderConversation(visitorsForm, edit.state, "sv", frame).text).toBe("Fråga 5 av 10: Kostnad");
+  });
+
   it("pauses and cancels without touching the answers", () => {
     const step = say(start(), "20");
     expect(respond(visitorsForm, step.state, "paus")).toMatchObject({ outcome: "paused", changed: false });
@@ -87,7 +110,19 @@ describe("a form filled in by conversation", () => {
     expect(chat.state.current).toBeNull();
     const view = readFormValues(
       visitorsForm,
-      { total: "20", women: "5", men: "10", other: "5", cost: "12500.50", share: "", incidents: "yes", kinds: ["threat", "violence"], season: "winter", from: "2026-03-01", note: "Lugnt" },
+      {
+        total: "20",
+        women: "5",
+        men: "10",
+        other: "5",
+        cost: "12500.50",
+        share: "",
+        incidents: "yes",
+        kinds: ["threat", "violence"],
+        season: "winter",
+        from: "2026-03-01",
+        note: "Lugnt",
+      },
       "sv",
     );
     expect(view.ok).toBe(true);
@@ -103,8 +138,12 @@ describe("a form filled in by conversation", () => {
       "en",
     );
     expect(view.ok).toBe(false);
-    expect(!view.ok && view.errors).toEqual({ men: "It must be a number, e.g. 12 or 12.5." });
-    const sums = readFormValues(visitorsForm, { total: "20", women: "5", men: "6", other: "5", cost: "100", incidents: "no", season: "winter", from: "2026-03-01" }, "sv");
+    expect(!view.ok && view.errors).toEqual({ men: "It must be a whole number, e.g. 12." });
+    const sums = readFormValues(
+      visitorsForm,
+      { total: "20", women: "5", men: "6", other: "5", cost: "100", incidents: "no", season: "winter", from: "2026-03-01" },
+      "sv",
+    );
     expect(!sums.ok && sums.errors.total).toContain("blir 16, men Besökare totalt är 20");
     const form = renderFormView(visitorsForm, { total: 20, incidents: true }, "sv", { formId: "f", title: "T", submitLabel: "Skicka", state: "s" });
     expect(form.fields.find((f) => f.id === "total")?.initial).toBe("20");

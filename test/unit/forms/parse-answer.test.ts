@@ -13,7 +13,10 @@ describe("parseAnswer", () => {
 
   it("refuses a fraction where a whole number is asked, and numbers out of bounds", () => {
     expect(parseAnswer(field("total"), "12,5")).toEqual({ ok: false, problem: { code: "not_whole" } });
-    expect(parseAnswer(field("total"), "tolv")).toEqual({ ok: false, problem: { code: "not_a_number" } });
+    // A word where a count is asked gets the same problem as a fraction, so the two refusals never disagree.
+    expect(parseAnswer(field("total"), "tolv")).toEqual({ ok: false, problem: { code: "not_whole" } });
+    expect(parseAnswer(field("share"), "tolv")).toEqual({ ok: false, problem: { code: "not_a_number" } });
+    expect(parseAnswer(field("cost"), "tolv")).toEqual({ ok: false, problem: { code: "not_an_amount" } });
     expect(parseAnswer(field("total"), "-1")).toEqual({ ok: false, problem: { code: "below_min", min: 0 } });
     expect(parseAnswer(field("share"), "101")).toEqual({ ok: false, problem: { code: "above_max", max: 100 } });
     expect(parseAnswer(field("cost"), "10,505")).toEqual({ ok: false, problem: { code: "too_many_decimals", decimals: 2 } });
