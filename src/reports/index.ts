@@ -3,6 +3,8 @@ import { readFormValues, warnAboutTextAnswers } from "../forms/index.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { createExtensionReminderHandler } from "./extension-deadline.ts";
 import { createReportCycleTask } from "./report-cycle.ts";
+import { createEarlyStart, EARLY_START_ACTION } from "./report-early.ts";
+import { createReportRequestCommand, isRequestCommand } from "./report-request.ts";
 import { createAlertsPrefill } from "./report-prefill.alerts.ts";
 import { localDate } from "./report-period.ts";
 import { createReportReminderHandlers } from "./report-reminders.ts";
@@ -31,10 +33,11 @@ export function createReportsFeature(given: ReportsDeps): Feature {
   const deps: ReportsDeps = { ...given, prefill: given.prefill ?? createAlertsPrefill(given.db) };
   const service = createReportService(deps);
   const chat = createReportChat(service);
+  const early = createEarlyStart(deps, service, chat);
 
   // An open conversation takes every direct message, except a new `rapport …` command.
   const conversation: DirectMessageHandler = async (ctx) => {
-    if (isReportCommand(ctx.args)) return false;
+    if (isReportCommand(ctx.args) || isRequestCommand(ctx.args)) return false;
     const turn = await service.conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale);
     if (turn === undefined) return false;
     await chat.handleTurn(turn, ctx.actor, ctx.reply);
@@ -45,6 +48,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
     prefix: "report.",
     async run({ event, actor, reply }) {
       const gone = () => reply.whisper(plain(createTranslator(reportsMessages, actor.locale)("gone")));
+      if (event.actionId === EARLY_START_ACTION) return early.start(event.value, actor, (m) => reply.say(m));
       if (event.actionId === "report.submit" || event.actionId === "report.edit") {
         const turn = await service.conversations.press(event.value, actor.member.id, event.actionId === "report.submit" ? "submit" : "edit", actor.locale);
         return turn === undefined ? gone() : chat.handleTurn(turn, actor, reply);
@@ -66,7 +70,13 @@ export function createReportsFeature(given: ReportsDeps): Feature {
               kind: REPORT_REMINDER,
               partnershipId: report.partnershipId,
               dueAt,
-              payload: { partnershipId: report.partnershipId, form: report.form, period: report.period, organisationId: report.organisationId, memberId: actor.member.id },
+              payload: {
+                partnershipId: report.partnershipId,
+                form: report.form,
+                period: report.period,
+                organisationId: report.organisationId,
+                memberId: actor.member.id,
+              },
             },
             { rearm: true },
           );
@@ -85,11 +95,18 @@ export function createReportsFeature(given: ReportsDeps): Feature {
       const ctx = await service.contextOf(report);
       const reading = readFormValues(ctx.definition, event.values, actor.locale);
       if (!reading.ok) return { ok: false, errors: reading.errors, form: await chat.formViewOf(ctx, actor, reading.errors) };
-      const warnings = await warnAboutTextAnswers(deps.db, { memberId: actor.member.id, formId: ctx.definition.id }, ctx.definition, reading.answers, actor.locale, deps.clock.now());
+      const warnings = await warnAboutTextAnswers(
+        deps.db,
+        { memberId: actor.member.id, formId: ctx.definition.id },
+        ctx.definition,
+        reading.answers,
+        actor.locale,
+        deps.clock.now(),
+      );
       if (Object.keys(warnings).length > 0) return { ok: false, errors: warnings, form: await chat.formViewOf(ctx, actor, warnings) };
       try {
-        const version = await service.submit(ctx, { answers: reading.answers, memberId: actor.member.id, via: "form" });
-        return { ok: true, message: chat.submittedMessage(ctx, actor, version.version) };
+        const handedIn = await service.submitOrQueue(ctx, { answers: reading.answers, memberId: actor.member.id, via: "form" });
+        return { ok: true, message: chat.handedInMessage(ctx, actor, handedIn) };
       } catch (error) {
         if (!(error instanceof CorrectionClosedError)) throw error;
         return { ok: false, errors: { [ctx.definition.fields[0]!.id]: chat.closedMessage(ctx, actor).text } };
@@ -99,7 +116,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
 
   return {
     name: "reports",
-    commands: [createReportCommand(deps, service, chat)],
+    commands: [createReportCommand(deps, service, chat, early), createReportRequestCommand(deps, service)],
     actions: [actions],
     forms: [form],
     directMessages: [conversation],

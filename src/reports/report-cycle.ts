@@ -33,10 +33,16 @@ function activePeriods(cycle: ReportCycle, settings: ReportSettings, partnership
 }
 
 /** The report a reminder row is about, created if its opening never ran; undefined when the cycle was removed. */
-export async function ensureReportFor(service: ReportService, payload: Pick<ReportReminderPayload, "partnershipId" | "form" | "period" | "organisationId">): Promise<Report | undefined> {
+export async function ensureReportFor(
+  service: ReportService,
+  payload: Pick<ReportReminderPayload, "partnershipId" | "form" | "period" | "organisationId">,
+): Promise<Report | undefined> {
   const existing = await service.reports.find(payload.partnershipId, payload.organisationId, payload.form, payload.period);
   if (existing !== undefined) return existing;
-  const [{ settings }, partnership] = await Promise.all([loadReportSettings(service.db, payload.partnershipId), service.directory.partnership(payload.partnershipId)]);
+  const [{ settings }, partnership] = await Promise.all([
+    loadReportSettings(service.db, payload.partnershipId),
+    service.directory.partnership(payload.partnershipId),
+  ]);
   const cycle = settings.get(payload.partnershipId)?.cycles.find((c) => c.form === payload.form);
   if (partnership === undefined || cycle === undefined) return undefined;
   const period = parsePeriodLabel(payload.period, contractStartOf(partnership));
@@ -62,7 +68,8 @@ export function createReportCycleTask(deps: ReportsDeps, service: ReportService)
     cron: "15 6 * * *",
     async run(now) {
       const { settings, invalid } = await loadReportSettings(deps.db);
-      for (const bad of invalid) logger.error({ partnershipId: bad.partnershipId, error: bad.error }, "report settings do not parse; no reports scheduled for the partnership");
+      for (const bad of invalid)
+        logger.error({ partnershipId: bad.partnershipId, error: bad.error }, "report settings do not parse; no reports scheduled for the partnership");
       for (const [partnershipId, partnershipSettings] of settings) {
         const partnership = await service.directory.partnership(partnershipId);
         if (partnership === undefined) continue;
@@ -79,8 +86,9 @@ export function createReportCycleTask(deps: ReportsDeps, service: ReportService)
         const times = reportTimes(period, cycle, partnership.timeZone);
         for (const organisation of organisations) {
           const report = await service.reports.find(partnership.id, organisation.id, cycle.form, period.label);
-          // A submitted report gets no more rows, even if the settings changed after it was cancelled.
-          if (report !== undefined && (await service.reports.latestVersion(report.id)) !== undefined) continue;
+          // A submitted report gets no more rows, even if the settings changed after it was cancelled; a requested one
+          // keeps the requested deadline's rows.
+          if (report !== undefined && (report.requestedBy !== undefined || (await service.reports.latestVersion(report.id)) !== undefined)) continue;
           const payload: ReportReminderPayload = { partnershipId: partnership.id, form: cycle.form, period: period.label, organisationId: organisation.id };
           const key = (step: string) => reportReminderKey(cycle.form, period.label, organisation.id, step);
           await deps.reminders.schedule({ key: key("open"), kind: REPORT_OPEN, partnershipId: partnership.id, dueAt: times.opensAt, payload });

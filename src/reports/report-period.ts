@@ -52,6 +52,11 @@ export function previousPeriod(period: ReportPeriod, contractStart = "01-01"): R
   return periodContaining(period.kind, iso(utc(period.start).minus({ days: 1 })), contractStart);
 }
 
+/** The period right after `period`. */
+export function nextPeriod(period: ReportPeriod, contractStart = "01-01"): ReportPeriod {
+  return periodContaining(period.kind, iso(utc(period.end).plus({ days: 1 })), contractStart);
+}
+
 /** Reads a period label as a person types it (2026H2, 2026-h2, 2026Q4, 2026-11, 2026, 2019/20). */
 export function parsePeriodLabel(label: string, contractStart = "01-01"): ReportPeriod | undefined {
   const text = label.trim().toUpperCase().replace(/\s+/g, "");

@@ -3,7 +3,7 @@ import { createFormConversations, startConversation, type Answers, type FormDefi
 import { SamverkaError } from "../shared/errors.ts";
 import { createReportDirectory, type ReportingOrganisation, type ReportingPartnership } from "./report-directory.ts";
 import { prefillAnswers } from "./report-prefill.ts";
-import { createReportRepository, type Report, type ReportVersion } from "./report.repository.ts";
+import { createReportRepository, type QueuedSubmission, type Report, type ReportVersion } from "./report.repository.ts";
 import { reportReminderKey } from "./report-schedule.ts";
 import { loadReportSettings, type ReportSettings } from "./report-settings.ts";
 import { resolveTemplate } from "./report-templates.ts";
@@ -70,13 +70,26 @@ export function createReportService(deps: ServiceDeps) {
     return { report, partnership, organisation, settings, definition, title };
   }
 
-  /** The answers to start from: a draft in progress, else the last submitted version, else what the bot knows. */
-  async function startingPoint(ctx: ReportContext, memberId: string): Promise<{ answers: Answers; prefilled: string[]; submitted?: ReportVersion; session?: FormSession }> {
+  /**
+   * The answers to start from: a draft in progress, else the last submitted version, else answers finished before
+   * the report opened, else what the bot knows.
+   */
+  async function startingPoint(
+    ctx: ReportContext,
+    memberId: string,
+  ): Promise<{ answers: Answers; prefilled: string[]; submitted?: ReportVersion; queued?: QueuedSubmission; session?: FormSession }> {
     const session = await conversations.openFor(subjectOf(ctx.report.id), memberId);
     const submitted = await reports.latestVersion(ctx.report.id);
     if (session !== undefined) return { answers: session.state.answers, prefilled: session.state.prefilled, submitted, session };
     if (submitted !== undefined) return { answers: submitted.answers, prefilled: [], submitted };
-    const query = { partnershipId: ctx.report.partnershipId, organisationId: ctx.report.organisationId, from: ctx.report.periodStart, to: ctx.report.periodEnd };
+    const queued = await reports.queued(ctx.report.id);
+    if (queued !== undefined) return { answers: queued.answers, prefilled: [], queued };
+    const query = {
+      partnershipId: ctx.report.partnershipId,
+      organisationId: ctx.report.organisationId,
+      from: ctx.report.periodStart,
+      to: ctx.report.periodEnd,
+    };
     return { ...(await prefillAnswers(ctx.definition, deps.prefill, query, logger)), submitted };
   }
 
@@ -84,7 +97,7 @@ export function createReportService(deps: ServiceDeps) {
     if (submitted !== undefined && deps.clock.now() > ctx.report.deadlineAt) throw new CorrectionClosedError();
   }
 
-  return {
+  const service = {
     ...reader,
     contextOf,
     startingPoint,
@@ -100,7 +113,11 @@ export function createReportService(deps: ServiceDeps) {
         actionPrefix: "report.",
         definition: ctx.definition,
         title: ctx.title,
-        state: startConversation(ctx.definition, start.answers, { prefilled: start.prefilled, atSummary: start.submitted !== undefined }),
+        state: startConversation(ctx.definition, start.answers, {
+          prefilled: start.prefilled,
+          correcting: start.submitted?.version,
+          atSummary: start.queued !== undefined,
+        }),
       });
     },
 
@@ -136,14 +153,36 @@ export function createReportService(deps: ServiceDeps) {
           .execute();
         if (input.session !== undefined) await tx.conversations.complete(input.session);
         await tx.conversations.closeSubject(subjectOf(ctx.report.id), input.session?.id);
+        await tx.reports.clearQueued(ctx.report.id);
         await w.reminders.cancelByPrefix(reportReminderKey(ctx.report.form, ctx.report.period, ctx.report.organisationId, ""));
         return added;
       });
       logger.info({ reportId: ctx.report.id, version: version.version, via: input.via }, "report submitted");
       return version;
     },
+
+    /**
+     * Submits the answers, or, for a report not yet open where the partnership does not take early submissions,
+     * keeps them to be submitted when it opens (the draft is finished either way).
+     */
+    async submitOrQueue(ctx: ReportContext, input: { answers: Answers; memberId: string; via: "chat" | "form"; session?: FormSession }): Promise<HandedIn> {
+      const now = deps.clock.now();
+      if (now >= ctx.report.opensAt || ctx.settings.earlySubmission) return { kind: "submitted", version: await service.submit(ctx, input) };
+      await deps.transact(async (w) => {
+        await createReportRepository(w.db).queue(ctx.report.id, { answers: input.answers, memberId: input.memberId, via: input.via, at: now });
+        const tx = createFormConversations({ db: w.db, clock: deps.clock });
+        if (input.session !== undefined) await tx.complete(input.session);
+        await tx.closeSubject(subjectOf(ctx.report.id), input.session?.id);
+      });
+      logger.info({ reportId: ctx.report.id, via: input.via }, "report finished before it opens; submitted when it opens");
+      return { kind: "queued", opensAt: ctx.report.opensAt };
+    },
   };
+  return service;
 }
+
+/** What handing a report in did: a new version, or answers kept until the report opens. */
+export type HandedIn = { kind: "submitted"; version: ReportVersion } | { kind: "queued"; opensAt: Date };
 
 export type ReportService = ReturnType<typeof createReportService>;
 

@@ -30,6 +30,8 @@ export const reportSettingsSchema = z.object({
   cycles: z.array(reportCycleSchema).default([]),
   extensionReminderDaysBefore: z.array(z.number().int().min(1).max(366)).default([60, 30, 7]),
   templates: z.record(formKey, templateOverrideSchema).default({}),
+  /** Whether a report started before it opens may be submitted at once; otherwise it is submitted when it opens. */
+  earlySubmission: z.boolean().default(false),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 

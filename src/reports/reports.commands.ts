@@ -12,6 +12,7 @@ import { reportStatus } from "./report-status.ts";
 import { loadReportSettings } from "./report-settings.ts";
 import type { ReportChat, Say } from "./reports.conversation.ts";
 import type { ReportsDeps } from "./reports.deps.ts";
+import type { EarlyStart } from "./report-early.ts";
 import { reportsMessages } from "./reports.messages.ts";
 import { plain } from "./reports.view.ts";
 
@@ -32,11 +33,14 @@ export function isReportCommand(text: string): boolean {
 }
 
 /** `rapport`, `rapport formulär`, `rapport status`, `rapport sammanställ 2026H2 [form] [md|csv|xlsx]`. */
-export function createReportCommand(deps: ReportsDeps, service: ReportService, chat: ReportChat): CommandHandler {
+export function createReportCommand(deps: ReportsDeps, service: ReportService, chat: ReportChat, early: EarlyStart): CommandHandler {
   return {
     words: REPORT_WORDS,
     async run(ctx) {
-      const [sub = "", ...rest] = ctx.args.toLowerCase().split(/\s+/).filter((w) => w !== "");
+      const [sub = "", ...rest] = ctx.args
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w !== "");
       if (STATUS.includes(sub)) return status(ctx);
       if (COMPILE.includes(sub)) return compile(ctx, rest);
       if (FORM.includes(sub)) return fill(ctx, "form");
@@ -64,9 +68,13 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const now = deps.clock.now();
     const candidates = [];
     const closed = [];
-    for (const report of await service.reports.current(partnership.id, now, member.organisationId)) {
-      // A report long past its deadline is a matter for the partnership coordinator, not a chat prompt.
-      if (report.deadlineAt.getTime() + LATE_FILLING_DAYS * 86_400_000 < now.getTime()) continue;
+    // A report long past its deadline is a matter for the partnership coordinator, not a chat prompt. A report not yet
+    // open is there only because someone started it early.
+    for (const report of await service.reports.ofOrganisation(
+      partnership.id,
+      member.organisationId,
+      new Date(now.getTime() - LATE_FILLING_DAYS * 86_400_000),
+    )) {
       const submitted = await service.reports.latestVersion(report.id);
       if (submitted === undefined || now <= report.deadlineAt) candidates.push({ report, submitted });
       else closed.push(report);
@@ -76,10 +84,17 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     if (choices.length === 0) {
       // Say why a report just submitted cannot be reopened, rather than that there is nothing.
       const latest = closed.at(-1);
-      const message = latest === undefined ? plain(t(ctx)("none_open")) : chat.closedMessage(await service.contextOf(latest), ctx.actor);
+      const message = latest === undefined ? await early.nothingOpenMessage(ctx.actor) : chat.closedMessage(await service.contextOf(latest), ctx.actor);
       return void (await ctx.reply.say(message));
     }
-    if (choices.length > 1) return void (await ctx.reply.say(await pickMessage(ctx, choices.map((c) => c.report.id), how)));
+    if (choices.length > 1)
+      return void (await ctx.reply.say(
+        await pickMessage(
+          ctx,
+          choices.map((c) => c.report.id),
+          how,
+        ),
+      ));
     const reportCtx = await service.contextOf(choices[0]!.report);
     if (how === "form") return ctx.reply.openForm(await chat.formViewOf(reportCtx, ctx.actor));
     await chat.startInChat(reportCtx, ctx.actor, sayFor(ctx));
@@ -89,9 +104,19 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const buttons = [];
     for (const id of reportIds) {
       const c = await service.contextOf((await service.reports.byId(id))!);
-      buttons.push({ actionId: how === "form" ? "report.form" : "report.start", label: `${c.definition.title[ctx.actor.locale]} ${c.report.period}`, value: id });
+      buttons.push({
+        actionId: how === "form" ? "report.form" : "report.start",
+        label: `${c.definition.title[ctx.actor.locale]} ${c.report.period}`,
+        value: id,
+      });
     }
-    return { text: t(ctx)("pick"), blocks: [{ type: "text", text: t(ctx)("pick") }, { type: "buttons", buttons }] };
+    return {
+      text: t(ctx)("pick"),
+      blocks: [
+        { type: "text", text: t(ctx)("pick") },
+        { type: "buttons", buttons },
+      ],
+    };
   }
 
   async function status(ctx: CommandContext): Promise<void> {
@@ -132,7 +157,9 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     await deps.notifier.fileToMember(member.id, file, { key: `report:compilation:${partnership.id}:${form}:${period.label}:${format}:${request}` });
     const submitted = compilation.organisations.filter((o) => o.state === "submitted").length;
     const missing = compilation.organisations.filter((o) => o.state !== "submitted").map((o) => `${o.name} (${stateLabel(o, locale)})`);
-    const lines = [t(ctx)("compile.done", { form: compilation.definition.title[locale], period: period.label, submitted, count: compilation.organisations.length })];
+    const lines = [
+      t(ctx)("compile.done", { form: compilation.definition.title[locale], period: period.label, submitted, count: compilation.organisations.length }),
+    ];
     if (missing.length > 0) lines.push(t(ctx)("compile.missing", { orgs: missing.join(", ") }));
     await ctx.reply.say({ text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) });
   }
@@ -143,5 +170,9 @@ export async function compilationFile(compilation: Awaited<ReturnType<typeof com
   const base = `${compilation.form}-${compilation.period.replace("/", "-")}-${compilation.partnership.id}`;
   if (format === "md") return { filename: `${base}.md`, mimeType: "text/markdown", content: Buffer.from(renderMarkdown(compilation, locale), "utf8") };
   if (format === "csv") return { filename: `${base}.csv`, mimeType: "text/csv", content: Buffer.from(renderCsv(compilation, locale), "utf8") };
-  return { filename: `${base}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: await renderXlsx(compilation, locale) };
+  return {
+    filename: `${base}.xlsx`,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    content: await renderXlsx(compilation, locale),
+  };
 }

@@ -4,8 +4,8 @@ import type { FormView, Message } from "../chat/message.ts";
 import { normalizeAnswers, renderFormView, type ConversationTurn } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Report } from "./report.repository.ts";
-import { CorrectionClosedError, type ReportContext, type ReportService } from "./report-service.ts";
-import { plain, reportWords } from "./reports.view.ts";
+import { CorrectionClosedError, type HandedIn, type ReportContext, type ReportService } from "./report-service.ts";
+import { conversationOpening, plain, reportWords } from "./reports.view.ts";
 
 /** Where the conversation goes: the reply in a direct chat, or a direct message when asked from a channel. */
 export type Say = (message: Message) => Promise<unknown>;
@@ -24,11 +24,11 @@ export function createReportChat(service: ReportService) {
     return plain(t("correction_closed", names));
   }
 
-  /** Starts or resumes the conversation for a report and shows where it stands. */
+  /** Starts or resumes the conversation for a report and shows where it stands, after which report it is. */
   async function startInChat(ctx: ReportContext, actor: Actor, say: Say): Promise<void> {
     try {
       const { session } = await service.beginConversation(ctx, actor.member.id);
-      await say(service.conversations.render(session, actor.locale, { opening: true }));
+      await say(conversationOpening(ctx, actor.locale, session, service.conversations.render(session, actor.locale, { opening: true }), service.clock.now()));
     } catch (error) {
       if (!(error instanceof CorrectionClosedError)) throw error;
       await say(closedMessage(ctx, actor));
@@ -37,7 +37,7 @@ export function createReportChat(service: ReportService) {
 
   /** Acts on one conversation turn: stores a submission, or shows the next question. */
   async function handleTurn(turn: ConversationTurn, actor: Actor, reply: Pick<Reply, "say">): Promise<void> {
-    if (turn.outcome !== "submit") {
+    if (turn.outcome !== "submit" && turn.outcome !== "stale") {
       if (turn.message !== undefined) await reply.say(turn.message);
       return;
     }
@@ -45,20 +45,36 @@ export function createReportChat(service: ReportService) {
     const report = await service.reports.byId(reportId);
     if (report === undefined) throw new SamverkaError("not_found", `Report ${reportId} of form session ${turn.session.id} is gone.`);
     const ctx = await service.contextOf(report);
+    if (turn.outcome === "stale") return void (await reply.say(await currentStanding(ctx, actor)));
     try {
       const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
-      const version = await service.submit(ctx, { answers, memberId: actor.member.id, via: "chat", session: turn.session });
-      await reply.say(submittedMessage(ctx, actor, version.version));
+      const handedIn = await service.submitOrQueue(ctx, { answers, memberId: actor.member.id, via: "chat", session: turn.session });
+      await reply.say(handedInMessage(ctx, actor, handedIn));
     } catch (error) {
       if (!(error instanceof CorrectionClosedError)) throw error;
       await reply.say(closedMessage(ctx, actor));
     }
   }
 
-  function submittedMessage(ctx: ReportContext, actor: Actor, version: number): Message {
-    const { t, names } = reportWords(ctx, actor.locale);
+  /** What a handed-in report now is: a submitted version, or answers waiting for the report to open. */
+  function handedInMessage(ctx: ReportContext, actor: Actor, handedIn: HandedIn): Message {
+    const { t, f, names } = reportWords(ctx, actor.locale);
+    if (handedIn.kind === "queued") return plain(t("queued", { ...names, opens: f.dateTime(handedIn.opensAt) }));
     const late = ctx.report.deadlineAt < service.clock.now();
-    return plain(t(late ? "submitted_late" : "submitted", { ...names, version }));
+    return plain(t(late ? "submitted_late" : "submitted", { ...names, version: handedIn.version.version }));
+  }
+
+  /** For a button of a finished conversation: which version stands now (or what waits), and how to change it. */
+  async function currentStanding(ctx: ReportContext, actor: Actor): Promise<Message> {
+    const { t, f, names } = reportWords(ctx, actor.locale);
+    const latest = await service.reports.latestVersion(ctx.report.id);
+    if (latest !== undefined) {
+      const by = await service.directory.displayName(latest.submittedBy);
+      return plain(t("stale.submitted", { ...names, version: latest.version, at: f.dateTime(latest.submittedAt), by }));
+    }
+    const queued = await service.reports.queued(ctx.report.id);
+    if (queued !== undefined) return plain(t("stale.queued", { ...names, opens: f.dateTime(ctx.report.opensAt) }));
+    return plain(t("stale.none", names));
   }
 
   /** The report as one form (Slack modal, Teams card), prefilled with the draft or the last version. */
@@ -74,7 +90,7 @@ export function createReportChat(service: ReportService) {
     );
   }
 
-  return { ownedReport, startInChat, handleTurn, submittedMessage, closedMessage, formViewOf };
+  return { ownedReport, startInChat, handleTurn, handedInMessage, closedMessage, formViewOf };
 }
 
 export type ReportChat = ReturnType<typeof createReportChat>;

@@ -15,6 +15,13 @@ export interface ReportTable {
   opens_at: Timestamp;
   deadline_at: Timestamp;
   created_at: CreatedAt;
+  /** Answers finished before the report opened, submitted when it opens (unless early submission is allowed). */
+  queued_answers: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  queued_by: ColumnType<string | null, string | null | undefined, string | null>;
+  queued_via: ColumnType<"chat" | "form" | null, "chat" | "form" | null | undefined, "chat" | "form" | null>;
+  queued_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Who asked for the report outside the cycle (`begär rapport`); told when it is overdue. */
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every submitted version of a report, with who and when: the city may reclaim funds on what was reported. */

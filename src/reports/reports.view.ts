@@ -1,4 +1,5 @@
 import type { Block, Button, Message } from "../chat/message.ts";
+import { visibleFields, type FormSession } from "../forms/index.ts";
 import { createFormatters, createTranslator, type Locale } from "../shared/i18n.ts";
 import type { ReportContext } from "./report-service.ts";
 import { reportsMessages, type ReportsKey } from "./reports.messages.ts";
@@ -22,10 +23,24 @@ function fillButtons(ctx: ReportContext, locale: Locale, options: { snooze?: boo
   return { type: "buttons", buttons };
 }
 
+/** How many questions the conversation asks, as words ("13 frågor"). */
+function questionCount(ctx: ReportContext, locale: Locale, session: FormSession | undefined): string {
+  const { t } = reportWords(ctx, locale);
+  return t("questions", { n: visibleFields(ctx.definition, session?.state.answers ?? {}).length });
+}
+
+/** A conversation's first message: which form, period and deadline, how many questions, then where it stands. */
+export function conversationOpening(ctx: ReportContext, locale: Locale, session: FormSession, rendered: Message, now: Date): Message {
+  const { t, f, names } = reportWords(ctx, locale);
+  const lines = [t("conversation.intro", { ...names, questions: questionCount(ctx, locale, session) })];
+  if (now < ctx.report.opensAt) lines.push(t(ctx.settings.earlySubmission ? "early.allowed" : "early.waits", { opens: f.dateTime(ctx.report.opensAt) }));
+  return { text: `${lines.join(" ")}\n${rendered.text}`, blocks: [{ type: "text", text: lines.join(" ") }, ...rendered.blocks] };
+}
+
 /** The message a coordinator gets when the form opens; the first question follows when the chat is free. */
-export function openingMessage(ctx: ReportContext, locale: Locale, firstQuestion: Message | undefined): Message {
+export function openingMessage(ctx: ReportContext, locale: Locale, session: FormSession | undefined, firstQuestion: Message | undefined): Message {
   const { t, names } = reportWords(ctx, locale);
-  const intro = t("open.intro", names);
+  const intro = t("open.intro", { ...names, questions: questionCount(ctx, locale, session) });
   const blocks: Block[] = [{ type: "text", text: intro }, fillButtons(ctx, locale)];
   if (firstQuestion === undefined) blocks.push({ type: "text", text: t("open.busy") });
   else blocks.push({ type: "divider" }, ...firstQuestion.blocks);
@@ -45,6 +60,12 @@ export function escalationMessage(ctx: ReportContext, locale: Locale, coordinato
   const { t, f, names } = reportWords(ctx, locale);
   const text = t("escalation", { ...names, who: coordinators.length === 0 ? "–" : f.list(coordinators) });
   return { text, blocks: [{ type: "text", text }] };
+}
+
+/** Told to whoever finished a report before it opened, once it is submitted at opening. */
+export function queuedSubmittedMessage(ctx: ReportContext, locale: Locale, version: number): Message {
+  const { t, names } = reportWords(ctx, locale);
+  return plain(t("queued.submitted", { ...names, version }));
 }
 
 /** One line of plain text as a message. */

@@ -55,7 +55,10 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     h.clock.set("2026-12-17T07:00:00Z"); // 08.00 in Stockholm, 14 days before the half-year ends
     expect(await h.runDue()).toBe(2);
     const anna = sentTo("slack", "UANNA").join("\n");
-    expect(anna).toContain("Uppföljning 2026H2 för Convictus är öppen. Sista dag att lämna in: 2027-01-30.");
+    expect(anna).toContain("Uppföljning 2026H2 för Convictus är öppen (14 frågor). Sista dag att lämna in: 2027-01-30.");
+    // The questions the alerts answered are named up front, and the first question says what kind of answer it takes.
+    expect(anna).toContain("Fråga 7, 9–11 är ifyllda från larmen: Fick nej i brist på plats: 12; Extra kalla nätter med extra platser: 4;");
+    expect(anna).toContain("Svara med ett heltal, t.ex. 12.");
     expect(anna).toContain("Fråga 1 av 14: Hur många unika besökare hade ni under perioden?");
     expect(sentTo("teams", "29:bertil").join("\n")).toContain("Uppföljning 2026H2 för Frälsningsarmén är öppen");
     // Running the same tick and the same due rows again sends nothing twice.
@@ -68,7 +71,9 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     await say("40");
     await say("70");
     const refused = await say("elva");
-    expect(refused).toContain("Det svaret gick inte att spara: det måste vara ett tal");
+    // The refusal says what the hint said: a whole number, never "12,5" for a count.
+    expect(refused).toContain("Det svaret gick inte att spara: det måste vara ett heltal, t.ex. 12.");
+    expect(await say("10,5")).toContain("det måste vara ett heltal, t.ex. 12.");
     expect(refused).toContain("Fråga 4 av 14: Hur många var annat kön eller okänt?");
     const sums = await say("11");
     expect(sums).toContain("Kvinnor + Män + Annat/okänt kön blir 121, men Unika besökare är 120.");
@@ -79,10 +84,15 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     const resumed = await say("fortsätt");
     expect(resumed).toContain("Fråga 5 av 14: Hur många övernattningar gav ni totalt?");
     await say("900");
-    expect(await say("hoppa över")).toContain("Fråga 7 av 14");
-    expect(sentTo("slack", "UANNA").at(-1)).toContain("Förifyllt med det boten redan vet: 12.");
-    for (const answer of ["ok", "15", "ok", "ok"]) await say(answer);
-    expect(await say("ok")).toContain("Fråga 12 av 14: Har alla händelser dokumenterats och följts upp?");
+    // Prefilled questions are passed over, by name and number.
+    const afterSkip = await say("hoppa över");
+    expect(afterSkip).toContain("Fråga 7 är ifylld från larmen: Fick nej i brist på plats: 12. Skriv ändra 7 för att ändra.");
+    expect(afterSkip).toContain("Fråga 8 av 14");
+    const afterReferrals = await say("15");
+    expect(afterReferrals).toContain(
+      "Fråga 9–11 är ifyllda från larmen: Extra kalla nätter med extra platser: 4; Extra platser använda: 60; Hot och våld, händelser: 2.",
+    );
+    expect(afterReferrals).toContain("Fråga 12 av 14: Har alla händelser dokumenterats och följts upp?");
     await say("ja");
     await say("35,5");
     const summary = await say("Lugn höst, fler kvinnor än förra året.");
@@ -145,7 +155,8 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     const refused = await say("Gästen 811218-9876 var orolig");
     expect(refused).toContain("personnummer");
     expect(refused).toContain("Fråga 14 av 14");
-    expect(await say("avbryt")).toContain("Avbrutet. Inget skickades in.");
+    // Cancelling a correction leaves the submitted version standing, and says so.
+    expect(await say("avbryt")).toContain("Ändringen avbröts. Version 2 gäller fortfarande.");
     expect(await versions("convictus")).toHaveLength(2);
   });
 
@@ -174,7 +185,11 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
       "Frälsningsarmén har inte lämnat in Uppföljning 2026H2. Sista dag var 2027-01-30. Organisationens samordnare har påmints: Bertil Berg.",
     );
     expect(sentTo("slack", "UANNA", annaBefore)).toEqual([]);
-    const annaRows = await h.db.db.selectFrom("reminders").select(["key", "status"]).where("key", "like", `report:uppfoljning:2026H2:${h.organisations.convictus}:%`).execute();
+    const annaRows = await h.db.db
+      .selectFrom("reminders")
+      .select(["key", "status"])
+      .where("key", "like", `report:uppfoljning:2026H2:${h.organisations.convictus}:%`)
+      .execute();
     expect(annaRows.filter((r) => r.key !== `report:uppfoljning:2026H2:${h.organisations.convictus}:open`).every((r) => r.status === "cancelled")).toBe(true);
   });
 
@@ -191,7 +206,12 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
 describe("the same report filled in as one form", () => {
   it("shows errors on the fields, then stores exactly what the conversation stored for the same answers", async () => {
     const app = h.boot();
-    const opened = await app.send({ type: "command", user: { platform: "teams", userId: "29:bertil" }, conversation: "teams:dm-29:bertil", text: "rapport formulär" });
+    const opened = await app.send({
+      type: "command",
+      user: { platform: "teams", userId: "29:bertil" },
+      conversation: "teams:dm-29:bertil",
+      text: "rapport formulär",
+    });
     expect(opened.forms[0]?.fields.find((f) => f.id === "turned_away")?.initial).toBe("12");
     const reportId = opened.forms[0]!.state;
     const values = {
@@ -210,9 +230,16 @@ describe("the same report filled in as one form", () => {
       volunteer_hours: "35.5",
       observations: "Lugn höst, fler kvinnor än förra året.",
     };
-    const form = (v: Record<string, string>): InboundEvent => ({ type: "form", user: { platform: "teams", userId: "29:bertil" }, conversation: "teams:dm-29:bertil", formId: "report.fill", state: reportId, values: v });
+    const form = (v: Record<string, string>): InboundEvent => ({
+      type: "form",
+      user: { platform: "teams", userId: "29:bertil" },
+      conversation: "teams:dm-29:bertil",
+      formId: "report.fill",
+      state: reportId,
+      values: v,
+    });
     const refused = await app.send(form({ ...values, visitors_men: "sjuttio", visitors_other: "11" }));
-    expect(refused.result).toMatchObject({ ok: false, errors: { visitors_men: "Det måste vara ett tal, t.ex. 12 eller 12,5." } });
+    expect(refused.result).toMatchObject({ ok: false, errors: { visitors_men: "Det måste vara ett heltal, t.ex. 12." } });
     // A name in free text is warned about on the field (sent again unchanged it would be kept).
     const warned = await app.send(form({ ...values, observations: "Eva Berg ringer om lokalen." }));
     expect(warned.result && !warned.result.ok ? warned.result.errors.observations : undefined).toContain("ett namn (Eva Berg)");

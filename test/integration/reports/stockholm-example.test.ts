@@ -31,11 +31,14 @@ describe("the Stockholm EU-citizens partnership's report cycles", () => {
       { form: "ekonomi", period: "2026/27" },
       { form: "manadsrapport", period: "2027-03" },
     ]);
-    const count = await h.db.db.selectFrom("reports").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await h.db.db
+      .selectFrom("reports")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(8);
     // Ali coordinates Convictus on Slack: one report starts as a conversation, the other waits behind a button.
     const ali = h.chats.get("slack")!.directTextsTo("U0FAKECONV").join("\n");
-    expect(ali).toContain("Ekonomisk redovisning 2026/27 för Convictus är öppen. Sista dag att lämna in: 2027-04-30.");
+    expect(ali).toContain("Ekonomisk redovisning 2026/27 för Convictus är öppen (8 frågor). Sista dag att lämna in: 2027-04-30.");
     expect(ali).toContain("Månadsrapport 2027-03 för Convictus är öppen. Sista dag att lämna in: 2027-04-10.");
     expect(ali).toContain("Du håller på med en annan rapport.");
     expect(h.chats.get("teams")!.directTextsTo("29:fake-fralsningsarmen-samordnare").join("\n")).toContain("för Frälsningsarmén är öppen");
