@@ -15,12 +15,7 @@ export function createAlertsPrefill(db: Db): ReportPrefillSources {
       const row = await db.selectFrom("partnerships").select("time_zone").where("id", "=", query.partnershipId).executeTakeFirst();
       const zone = row?.time_zone ?? "Europe/Stockholm";
       // Incidents are instants; the period is local dates, so it runs from local midnight to the midnight after `to`.
-      const figures = await incidentFiguresForPeriod(
-        db,
-        query.partnershipId,
-        localInstant(query.from, "00:00", zone),
-        localInstant(addDays(query.to, 1), "00:00", zone),
-      );
+      const figures = await incidentFiguresForPeriod(db, query.partnershipId, localInstant(query.from, "00:00", zone), localInstant(addDays(query.to, 1), "00:00", zone));
       return { incidents: figures.byOrganisation.find((o) => o.organisationId === query.organisationId)?.count ?? 0 };
     },
   };

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Answers, FormDefinition } from "../forms/index.ts";
 import type { ReportTable, ReportVersionTable } from "./reports.tables.ts";
@@ -46,17 +46,7 @@ export function createReportRepository(db: Db) {
     async ensure(report: NewReport): Promise<Report> {
       await db
         .insertInto("reports")
-        .values({
-          partnership_id: report.partnershipId,
-          organisation_id: report.organisationId,
-          form: report.form,
-          period: report.period,
-          period_start: report.periodStart,
-          period_end: report.periodEnd,
-          opens_at: report.opensAt,
-          deadline_at: report.deadlineAt,
-          requested_by: report.requestedBy ?? null,
-        })
+        .values(rowOf(report))
         .onConflict((oc) => oc.columns(["partnership_id", "organisation_id", "form", "period"]).doNothing())
         .execute();
       return (await this.find(report.partnershipId, report.organisationId, report.form, report.period))!;
@@ -68,17 +58,7 @@ export function createReportRepository(db: Db) {
     async request(report: NewReport & { requestedBy: string }): Promise<Report | undefined> {
       const row = await db
         .insertInto("reports")
-        .values({
-          partnership_id: report.partnershipId,
-          organisation_id: report.organisationId,
-          form: report.form,
-          period: report.period,
-          period_start: report.periodStart,
-          period_end: report.periodEnd,
-          opens_at: report.opensAt,
-          deadline_at: report.deadlineAt,
-          requested_by: report.requestedBy,
-        })
+        .values(rowOf(report))
         .onConflict((oc) =>
           oc
             .columns(["partnership_id", "organisation_id", "form", "period"])
@@ -190,6 +170,20 @@ export function createReportRepository(db: Db) {
       };
       return db.isTransaction ? add(db) : db.transaction().execute(add);
     },
+  };
+}
+
+function rowOf(report: NewReport): Insertable<ReportTable> {
+  return {
+    partnership_id: report.partnershipId,
+    organisation_id: report.organisationId,
+    form: report.form,
+    period: report.period,
+    period_start: report.periodStart,
+    period_end: report.periodEnd,
+    opens_at: report.opensAt,
+    deadline_at: report.deadlineAt,
+    requested_by: report.requestedBy ?? null,
   };
 }
 

@@ -36,8 +36,9 @@ export interface ReportsPlatform {
   prepare?(driver: PlatformDriver, users: TestUser[]): Promise<void>;
 }
 
-// With no cold nights or incidents recorded, the prefilled figures are 0 and the incident follow-up is not asked.
-const ANSWERS = ["120", "40", "70", "10", "950", "hoppa över", "ok", "15", "ok", "ok", "ok", "35,5", "Lugn höst."];
+// With no cold nights or incidents recorded, the prefilled figures are 0 (questions 7 and 9–11, passed over by name)
+// and the incident follow-up is not asked.
+const ANSWERS = ["120", "40", "70", "10", "950", "hoppa över", "15", "35,5", "Lugn höst."];
 const FORM_VALUES = {
   unique_visitors: "120", visitors_women: "40", visitors_men: "70", visitors_other: "10", nights_provided: "950", occupancy_percent: "",
   turned_away: "0", referrals: "15", cold_nights: "0", extra_places_used: "0", incidents: "0", volunteer_hours: "35.5", observations: "Lugn höst.",
@@ -105,7 +106,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await next(anna, "Fråga 1 av 13: Hur många unika besökare hade ni under perioden?");
       await next(bertil, "Uppföljning 2026H2 för Frälsningsarmén är öppen");
       for (const [i, text] of ANSWERS.slice(0, 3).entries()) await answer(anna, text, `Fråga ${i + 2} av 13`);
-      await answer(anna, "elva", "det måste vara ett tal");
+      await answer(anna, "elva", "det måste vara ett heltal, t.ex. 12.");
       await answer(anna, "10", "Fråga 5 av 13");
       await answer(anna, "paus", "Pausat. Allt du svarat är sparat.");
 
@@ -115,7 +116,10 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       // A new fake platform came up with the server: let it introduce itself (Teams' service URL) again.
       await platform.prepare?.(server.driver, Object.values(platform.users));
       await answer(anna, "fortsätt", "Fråga 5 av 13: Hur många övernattningar gav ni totalt?");
-      for (const text of ANSWERS.slice(4, -1)) await answer(anna, text, "Fråga");
+      await answer(anna, ANSWERS[4]!, "Fråga 6 av 13");
+      await answer(anna, ANSWERS[5]!, "Fråga 7 är ifylld från larmen");
+      await answer(anna, ANSWERS[6]!, "Fråga 9–11 är ifyllda från larmen");
+      await answer(anna, ANSWERS[7]!, "Fråga 13 av 13");
       await answer(anna, ANSWERS.at(-1)!, "Sammanfattning: Uppföljning 2026H2 – Convictus");
       await answer(anna, "ändra 5", "Nuvarande svar: 950.");
       const summary = await answer(anna, "900", "Sammanfattning");
@@ -175,6 +179,57 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       expect(rows.get("Kvinnor")).toEqual([40, 40, 80]);
       expect(rows.get("Övernattningar")).toEqual([900, 900, 1800]);
       expect(rows.get("Volontärtimmar")).toEqual([35.5, 35.5, 71]);
+    });
+
+    it("opens a report the administration requests, and runs its reminders and escalation for those who have not submitted", async () => {
+      clock.set("2027-05-10T08:00:00Z");
+      let mark = snapshot();
+      await server.driver.message(cecilia, "begär rapport månadsrapport 2027-04 senast 2027-05-20 fralsningsarmen");
+      await next(cecilia, "Begäran skickad: Månadsrapport 2027-04 till Frälsningsarmén, sista dag 2027-05-20.", mark);
+      await deliverDue();
+      await next(bertil, "Månadsrapport 2027-04 för Frälsningsarmén är öppen (5 frågor). Sista dag att lämna in: 2027-05-20.", mark);
+      await next(bertil, "Fråga 1 av 5: Hur många övernattningar gav ni?", mark);
+
+      mark = snapshot();
+      clock.set("2027-05-13T07:00:00Z");
+      await deliverDue();
+      await next(bertil, "Påminnelse: Månadsrapport 2027-04 för Frälsningsarmén ska lämnas in senast 2027-05-20 (om 7 dagar).", mark);
+      clock.set("2027-05-22T07:00:00Z");
+      await deliverDue();
+      // Overdue: the one who asked hears it; Convictus was not asked and hears nothing.
+      await next(cecilia, "Frälsningsarmén har inte lämnat in Månadsrapport 2027-04.", mark);
+      await expect.poll(unsent, { timeout: 10_000 }).toBe(0);
+      expect(sentSince(mark).filter((i) => isFor(anna, i))).toEqual([]);
+    });
+
+    it("lets a coordinator start the next report on a day when none is open; it is submitted when it opens", async () => {
+      let mark = snapshot();
+      await server.driver.message(anna, "rapport");
+      const none = await next(anna, "Din organisation har inga öppna rapporter just nu. Nästa är Uppföljning 2027H1: den öppnar 2027-06-16 kl. 08.00", mark);
+      expect(none.text).toContain("ska vara inne senast 2027-07-30");
+      mark = snapshot();
+      await server.driver.click(anna, none, "Börja nu");
+      const opening = await next(anna, "Uppföljning 2027H1 för Convictus. Sista dag: 2027-07-30. 13 frågor, en i taget.", mark);
+      expect(opening.text).toContain("Rapporten öppnar 2027-06-16 kl. 08.00.");
+      expect(opening.text).toContain("Fråga 1 av 13");
+      for (const text of ANSWERS.slice(0, -1)) await answer(anna, text, "Fråga");
+      const summary = await answer(anna, ANSWERS.at(-1)!, "Sammanfattning: Uppföljning 2027H1 – Convictus");
+      mark = snapshot();
+      await server.driver.click(anna, summary, "Skicka in");
+      await next(anna, "Den skickas in när rapporten öppnar 2027-06-16 kl. 08.00.", mark);
+      const early = () =>
+        db.db.selectFrom("report_versions as v").innerJoin("reports as r", "r.id", "v.report_id").select("v.version").where("r.period", "=", "2027H1").execute();
+      expect(await early()).toEqual([]);
+
+      mark = snapshot();
+      clock.set("2027-06-16T06:00:00Z"); // 08.00 in Stockholm
+      await deliverDue();
+      await next(anna, "Uppföljning 2027H1 för Convictus har öppnat, och det du fyllde i i förväg är nu inskickat (version 1).", mark);
+      expect(await early()).toEqual([{ version: 1 }]);
+      // The old summary's button now says which version stands, rather than that the report is gone.
+      mark = snapshot();
+      await server.driver.click(anna, summary, "Skicka in");
+      await next(anna, "Det som gäller är version 1 av Uppföljning 2027H1 för Convictus", mark);
     });
   });
 }
