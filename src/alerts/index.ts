@@ -38,3 +38,4 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
 
 export { countColdNightsSince, coldNightFiguresForPeriod, type ColdNightFigures, type OrganisationColdNightFigures } from "./cold-nights/cold-night-figures.ts";
 export { countIncidentsSince, incidentFiguresForPeriod, type IncidentFigures } from "./incidents/incident-figures.ts";
+export { turnedAwayForPeriod } from "./beds/bed-figures.ts";

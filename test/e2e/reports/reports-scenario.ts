@@ -40,8 +40,19 @@ export interface ReportsPlatform {
 // and the incident follow-up is not asked.
 const ANSWERS = ["120", "40", "70", "10", "950", "hoppa över", "15", "35,5", "Lugn höst."];
 const FORM_VALUES = {
-  unique_visitors: "120", visitors_women: "40", visitors_men: "70", visitors_other: "10", nights_provided: "950", occupancy_percent: "",
-  turned_away: "0", referrals: "15", cold_nights: "0", extra_places_used: "0", incidents: "0", volunteer_hours: "35.5", observations: "Lugn höst.",
+  unique_visitors: "120",
+  visitors_women: "40",
+  visitors_men: "70",
+  visitors_other: "10",
+  nights_provided: "950",
+  occupancy_percent: "",
+  turned_away: "0",
+  referrals: "15",
+  cold_nights: "0",
+  extra_places_used: "0",
+  incidents: "0",
+  volunteer_hours: "35.5",
+  observations: "Lugn höst.",
 };
 
 export function describeReportsStory(name: string, platform: ReportsPlatform): void {
@@ -55,7 +66,14 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
     // The daily tick as the server's cron would run it (it only writes rows; the server's workers act on them), and
     // the queue delivering what is due by the clock.
     const tick = async () => {
-      const work = createUnitOfWork({ db: db.db, clock, logger: silentLogger, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms: () => new Set() });
+      const work = createUnitOfWork({
+        db: db.db,
+        clock,
+        logger: silentLogger,
+        reminderQueue: jobs.reminderQueue,
+        outboxQueue: jobs.outboxQueue,
+        platforms: () => new Set(),
+      });
       const deps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger };
       await createReportsFeature(deps).recurring![0]!.run(clock.now());
     };
@@ -82,9 +100,25 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await server.driver.message(user, text);
       return next(user, expected, mark);
     };
-    const unsent = async () => Number((await db.db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n")).where("status", "in", ["pending", "processing"]).executeTakeFirstOrThrow()).n);
+    const unsent = async () =>
+      Number(
+        (
+          await db.db
+            .selectFrom("outbox")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("status", "in", ["pending", "processing"])
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const versions = (organisation: string) =>
-      db.db.selectFrom("report_versions as v").innerJoin("reports as r", "r.id", "v.report_id").innerJoin("organisations as o", "o.id", "r.organisation_id").selectAll("v").where("o.key", "=", organisation).orderBy("v.version").execute();
+      db.db
+        .selectFrom("report_versions as v")
+        .innerJoin("reports as r", "r.id", "v.report_id")
+        .innerJoin("organisations as o", "o.id", "r.organisation_id")
+        .selectAll("v")
+        .where("o.key", "=", organisation)
+        .orderBy("v.version")
+        .execute();
 
     beforeAll(async () => {
       db = await createTestDatabase();
@@ -218,7 +252,12 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await server.driver.click(anna, summary, "Skicka in");
       await next(anna, "Den skickas in när rapporten öppnar 2027-06-16 kl. 08.00.", mark);
       const early = () =>
-        db.db.selectFrom("report_versions as v").innerJoin("reports as r", "r.id", "v.report_id").select("v.version").where("r.period", "=", "2027H1").execute();
+        db.db
+          .selectFrom("report_versions as v")
+          .innerJoin("reports as r", "r.id", "v.report_id")
+          .select("v.version")
+          .where("r.period", "=", "2027H1")
+          .execute();
       expect(await early()).toEqual([]);
 
       mark = snapshot();

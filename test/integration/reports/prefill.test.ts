@@ -9,7 +9,18 @@ beforeAll(async () => {
   const db = h.db.db;
   const activity = await db
     .insertInto("activities")
-    .values({ partnership_id: "eu", organisation_id: h.organisations.convictus!, key: "nattcafe", name: "Nattcaféet", kind: "night", places: 40, places_women: 10, nights_per_grant: 5, nights_per_grant_women: 7, karenstid_nights: 2 })
+    .values({
+      partnership_id: "eu",
+      organisation_id: h.organisations.convictus!,
+      key: "nattcafe",
+      name: "Nattcaféet",
+      kind: "night",
+      places: 40,
+      places_women: 10,
+      nights_per_grant: 5,
+      nights_per_grant_women: 7,
+      karenstid_nights: 2,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const nights = [
@@ -21,18 +32,79 @@ beforeAll(async () => {
   for (const n of nights) {
     const alert = await db
       .insertInto("cold_night_alerts")
-      .values({ partnership_id: "eu", night: n.night, temperature_c: -9, declared_by: null, declared_at: `${n.night}T14:00:00Z`, closes_at: `${n.night}T23:00:00Z`, closed_by: null, closed_at: null })
+      .values({
+        partnership_id: "eu",
+        night: n.night,
+        temperature_c: -9,
+        declared_by: null,
+        declared_at: `${n.night}T14:00:00Z`,
+        closes_at: `${n.night}T23:00:00Z`,
+        closed_by: null,
+        closed_at: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db
       .insertInto("cold_night_responses")
-      .values({ alert_id: alert.id, activity_id: activity.id, organisation_id: h.organisations.convictus!, answer: n.answer, extra_places: n.extra, answered_by: null, answered_at: null, places_used: n.used, turned_away: n.turned, followup_by: null, followup_at: null })
+      .values({
+        alert_id: alert.id,
+        activity_id: activity.id,
+        organisation_id: h.organisations.convictus!,
+        answer: n.answer,
+        extra_places: n.extra,
+        answered_by: null,
+        answered_at: null,
+        places_used: n.used,
+        turned_away: n.turned,
+        followup_by: null,
+        followup_at: null,
+      })
+      .execute();
+  }
+  // The bed board counts turned away every night; on a cold night it and the follow-up count the same people.
+  for (const [night, turned] of [
+    ["2026-12-02", 5],
+    ["2026-12-10", 2],
+    ["2027-01-02", 9],
+  ] as const) {
+    await db
+      .insertInto("shelter_nights")
+      .values({
+        activity_id: activity.id,
+        night,
+        partnership_id: "eu",
+        free_places: 0,
+        free_women: 0,
+        turned_away: turned,
+        updated_by: null,
+        updated_at: `${night}T20:00:00Z`,
+      })
       .execute();
   }
   const incident = (occurredAt: string, organisation: string) =>
     db
       .insertInto("incidents")
-      .values({ partnership_id: "eu", reported_by: null, organisation_id: h.organisations[organisation]!, activity_id: null, occurred_at: occurredAt, reported_at: occurredAt, kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null, acknowledged_by: null, acknowledged_at: null, escalated_at: null, debrief_done_at: null, authority_reported_at: null, police_reported_at: null, purged_at: null })
+      .values({
+        partnership_id: "eu",
+        reported_by: null,
+        organisation_id: h.organisations[organisation]!,
+        activity_id: null,
+        occurred_at: occurredAt,
+        reported_at: occurredAt,
+        kind: "threat",
+        severity: "minor",
+        injuries: "none",
+        police: "none",
+        support_needed: false,
+        description: null,
+        acknowledged_by: null,
+        acknowledged_at: null,
+        escalated_at: null,
+        debrief_done_at: null,
+        authority_reported_at: null,
+        police_reported_at: null,
+        purged_at: null,
+      })
       .execute();
   await incident("2026-07-01T00:30:00+02:00", "convictus");
   await incident("2026-12-31T23:30:00+01:00", "convictus");
@@ -48,7 +120,9 @@ describe("prefilling a report from what the bot recorded", () => {
 
   it("counts the organisation's extra cold nights, places used and people turned away within the period", async () => {
     const prefill = createAlertsPrefill(h.db.db);
-    expect(await prefill.coldNightFigures(query("convictus"))).toEqual({ coldNights: 2, extraPlacesUsed: 30, turnedAway: 7 });
+    // Turned away: 5 on 2 December (the bed board's 5 over the follow-up's 3, not both), 4 on 3 December (follow-up
+    // only), 2 on 10 December (bed board on an ordinary night); 2 January is the next half-year.
+    expect(await prefill.coldNightFigures(query("convictus"))).toEqual({ coldNights: 2, extraPlacesUsed: 30, turnedAway: 11 });
     expect(await prefill.coldNightFigures(query("fralsningsarmen"))).toEqual({ coldNights: 0, extraPlacesUsed: 0, turnedAway: 0 });
   });
 
