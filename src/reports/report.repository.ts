@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import { sql, type Insertable, type Selectable } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { Answers, FormDefinition } from "../forms/index.ts";
 import type { ReportTable, ReportVersionTable } from "./reports.tables.ts";
@@ -53,7 +53,7 @@ export function createReportRepository(db: Db) {
     },
     /**
      * Opens a requested report: created, or, if it exists but has not opened yet (started early), opened now with the
-     * requested deadline. Undefined when it is already open or submitted: a request never moves a running report.
+     * requested deadline. Undefined when it is already open or submitted: a request never moves a running or submitted report.
      */
     async request(report: NewReport & { requestedBy: string }): Promise<Report | undefined> {
       const row = await db
@@ -63,7 +63,9 @@ export function createReportRepository(db: Db) {
           oc
             .columns(["partnership_id", "organisation_id", "form", "period"])
             .doUpdateSet({ opens_at: report.opensAt, deadline_at: report.deadlineAt, requested_by: report.requestedBy })
-            .where("reports.opens_at", ">", report.opensAt),
+            .where("reports.opens_at", ">", report.opensAt)
+            // Submitted early (the partnership allows it) counts as submitted.
+            .where(sql<boolean>`not exists (select 1 from report_versions v where v.report_id = reports.id)`),
         )
         .returningAll()
         .executeTakeFirst();
