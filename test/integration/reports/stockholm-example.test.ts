@@ -39,7 +39,7 @@ describe("the Stockholm EU-citizens partnership's report cycles", () => {
     // Ali coordinates Convictus on Slack: one report starts as a conversation, the other waits behind a button.
     const ali = h.chats.get("slack")!.directTextsTo("U0FAKECONV").join("\n");
     expect(ali).toContain("Ekonomisk redovisning 2026/27 för Convictus är öppen (8 frågor). Sista dag att lämna in: 2027-04-30.");
-    expect(ali).toContain("Månadsrapport 2027-03 för Convictus är öppen. Sista dag att lämna in: 2027-04-10.");
+    expect(ali).toContain("Månadsrapport 2027-03 för Convictus är öppen (5 frågor). Sista dag att lämna in: 2027-04-10.");
     expect(ali).toContain("Du håller på med en annan rapport.");
     expect(h.chats.get("teams")!.directTextsTo("29:fake-fralsningsarmen-samordnare").join("\n")).toContain("för Frälsningsarmén är öppen");
   });
