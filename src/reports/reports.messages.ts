@@ -149,10 +149,10 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "next.none_scheduled": "Din organisation har inga öppna rapporter just nu, och inga fler är inplanerade.",
     "request.forbidden": "Bara partnerskapets administratörer och rapportsamordnare kan begära en rapport.",
     "request.usage":
-      "Skriv begär rapport, formuläret och perioden, t.ex. begär rapport uppföljning 2026H2 senast 2026-12-20 convictus. Utan senast blir sista dag om {days} dagar; utan organisationer går begäran till alla. Formulär: {forms}. Organisationer: {orgs}.",
+      "Skriv begär rapport, formuläret och perioden, t.ex. `begär rapport uppföljning 2026H2 senast 2026-12-20 convictus`. Utan senast blir sista dag om {days} dagar; utan organisationer går begäran till alla. Formulär: {forms}. Organisationer: {orgs}.",
     "request.bad_form": "Det finns inget formulär som heter {form}. Välj ett av: {forms}.",
     "request.bad_period": "Jag förstår inte perioden {period}. Skriv t.ex. 2026H2, 2026-11, 2026Q4 eller 2019/20.",
-    "request.bad_deadline": "Sista dag {deadline} går inte: skriv ett datum från och med i dag, t.ex. senast {example}.",
+    "request.bad_deadline": "Sista dag {deadline} går inte: skriv ett datum från och med i dag, t.ex. `senast {example}`.",
     "request.bad_org": "Jag känner inte till organisationen {org}. Organisationer: {orgs}.",
     "request.done":
       "Begäran skickad: {form} {period} till {orgs}, sista dag {deadline}. Deras samordnare får frågorna nu och påminnelser fram till dess, och du får veta om någon inte lämnat in i tid.",
@@ -238,10 +238,10 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "next.none_scheduled": "Your organisation has no open reports right now, and no more are scheduled.",
     "request.forbidden": "Only the partnership's admins and report coordinator can request a report.",
     "request.usage":
-      "Write request report, the form and the period, e.g. request report uppfoljning 2026H2 by 2026-12-20 convictus. Without by, the deadline is in {days} days; without organisations, the request goes to all. Forms: {forms}. Organisations: {orgs}.",
+      "Write request report, the form and the period, e.g. `request report uppfoljning 2026H2 by 2026-12-20 convictus`. Without by, the deadline is in {days} days; without organisations, the request goes to all. Forms: {forms}. Organisations: {orgs}.",
     "request.bad_form": "There is no form called {form}. Pick one of: {forms}.",
     "request.bad_period": "I do not understand the period {period}. Write e.g. 2026H2, 2026-11, 2026Q4 or 2019/20.",
-    "request.bad_deadline": "The deadline {deadline} does not work: write a date from today on, e.g. by {example}.",
+    "request.bad_deadline": "The deadline {deadline} does not work: write a date from today on, e.g. `by {example}`.",
     "request.bad_org": "I do not know the organisation {org}. Organisations: {orgs}.",
     "request.done":
       "Request sent: {form} {period} to {orgs}, deadline {deadline}. Their coordinators get the questions now and reminders until then, and you will hear if anyone has not submitted in time.",

@@ -86,7 +86,7 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
     await say("900");
     // Prefilled questions are passed over, by name and number.
     const afterSkip = await say("hoppa över");
-    expect(afterSkip).toContain("Fråga 7 är ifylld från larmen: Fick nej i brist på plats: 12. Skriv ändra 7 för att ändra.");
+    expect(afterSkip).toContain("Fråga 7 är ifylld från larmen: Fick nej i brist på plats: 12. Skriv `ändra 7` för att ändra.");
     expect(afterSkip).toContain("Fråga 8 av 14");
     const afterReferrals = await say("15");
     expect(afterReferrals).toContain(

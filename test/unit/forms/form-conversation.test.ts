@@ -84,11 +84,11 @@ describe("a form filled in by conversation", () => {
     const state = startConversation(visitorsForm, { women: 5, cost: 100, share: 50 }, { prefilled: ["women", "cost", "share"] });
     const opening = renderOpening(visitorsForm, state, "sv", frame).text;
     expect(opening).toContain("Fråga 2, 5–6 är ifyllda från larmen: Kvinnor: 5; Kostnad:");
-    expect(opening).toContain("Skriv ändra 2 för att ändra.");
+    expect(opening).toContain("Skriv `ändra 2` för att ändra.");
     const first = say(state, "20");
     expect(first.state.current).toBe("men");
     expect(renderConversation(visitorsForm, first.state, "en", frame, first.notice).text).toContain(
-      "Question 2 is filled in from the alerts: Women: 5. Write edit 2 to change it.",
+      "Question 2 is filled in from the alerts: Women: 5. Write `edit 2` to change it.",
     );
     const past = say(first.state, "10", "5");
     expect(past.state.current).toBe("incidents");
