@@ -24,6 +24,11 @@ async function say(userId: string, text: string): Promise<string> {
   await h.boot().send(dm(userId, text));
   return h.chats.get("slack")!.directTextsTo(userId).at(-1)!;
 }
+/** Presses "Börja nu" for the half-year report. */
+const startEarly = (userId: string) =>
+  h
+    .boot()
+    .send({ type: "action", user: { platform: "slack", userId }, conversation: `slack:dm-${userId}`, actionId: "report.early", value: "uppfoljning|2026H2" });
 const report = (organisation: string, period: string) =>
   h.db.db.selectFrom("reports").selectAll().where("organisation_id", "=", h.organisations[organisation]!).where("period", "=", period).executeTakeFirst();
 const reminderKeys = async (organisation: string, period: string) =>
@@ -50,13 +55,7 @@ describe("a report on a day when none is open", () => {
   });
 
   it("refuses the start button to someone who is not a coordinator", async () => {
-    await h.boot().send({
-      type: "action",
-      user: { platform: "slack", userId: "UDAVID" },
-      conversation: "slack:dm-UDAVID",
-      actionId: "report.early",
-      value: "uppfoljning|2026H2",
-    });
+    await startEarly("UDAVID");
     expect(h.chats.get("slack")!.directTextsTo("UDAVID").at(-1)).toContain("Bara organisationens samordnare kan börja på en rapport innan den öppnar.");
     expect(await report("convictus", "2026H2")).toBeUndefined();
   });
@@ -67,13 +66,7 @@ describe("a report on a day when none is open", () => {
       .set({ settings: JSON.stringify({ ...SETTINGS, earlySubmission: true }) })
       .where("partnership_id", "=", "eu")
       .execute();
-    await h.boot().send({
-      type: "action",
-      user: { platform: "slack", userId: "UANNA" },
-      conversation: "slack:dm-UANNA",
-      actionId: "report.early",
-      value: "uppfoljning|2026H2",
-    });
+    await startEarly("UANNA");
     const opening = h.chats.get("slack")!.directTextsTo("UANNA").at(-1)!;
     expect(opening).toContain("Uppföljning 2026H2 för Convictus. Sista dag: 2027-01-30. 14 frågor, en i taget.");
     expect(opening).toContain("men partnerskapet tar emot den redan nu");
