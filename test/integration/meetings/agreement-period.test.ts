@@ -109,7 +109,7 @@ describe("the agreement period", () => {
     const notice = channelPosts().slice(before).join("\n");
     expect(notice).toContain("Partnerskap eu-sthlm avslutas 2028-04-30");
     expect(notice).toContain("Kvarvarande möten:");
-    expect(notice).toMatch(/Styrgruppen\*: tisdag 2028-02-08 kl\. 13\.00/);
+    expect(notice).toMatch(/Styrgruppen\*\*: tisdag 2028-02-08 kl\. 13\.00/);
     expect((await extensionRows("2028-02-01")).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect((await tb.db.db.selectFrom("partnerships").select(["period_end", "extension_until"]).executeTakeFirstOrThrow())).toEqual({ period_end: "2028-04-30", extension_until: "2028-04-30" });
 
