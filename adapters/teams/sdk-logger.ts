@@ -1,11 +1,22 @@
 import type { ILogger } from "@microsoft/teams.common";
 import type { Logger } from "../../src/shared/logger.ts";
 
+/**
+ * An object the SDK hands its logger (a whole inbound activity at debug, a Bot Connector's answer on an error) is
+ * reduced to its shape: an activity carries what people wrote and typed into forms, which must never reach a log.
+ */
+function outline(part: unknown): string {
+  if (typeof part !== "object" || part === null) return String(part);
+  const { type, name, id } = part as Record<string, unknown>;
+  if (typeof type === "string") return `(activity ${[type, name, id].filter((v) => typeof v === "string").join(" ")})`;
+  return `(${Array.isArray(part) ? "array" : "object"}, not logged)`;
+}
+
 function line(parts: unknown[]): { msg: string; err?: unknown } {
   const err = parts.find((p) => p instanceof Error);
   const msg = parts
     .filter((p) => !(p instanceof Error))
-    .map((p) => (typeof p === "string" ? p : JSON.stringify(p)))
+    .map((p) => (typeof p === "string" ? p : outline(p)))
     .join(" ");
   return err === undefined ? { msg } : { msg, err };
 }

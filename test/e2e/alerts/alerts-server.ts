@@ -9,7 +9,7 @@ import type { Db } from "../../../src/db/database.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
 import { createUnitOfWork, type UnitOfWork } from "../../../src/app/unit-of-work.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
+import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
 import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { startSlackServer, type SlackServer } from "../../helpers/slack-server.ts";
@@ -61,7 +61,8 @@ export interface AlertsServer {
   close(): Promise<void>;
 }
 
-export async function startAlertsServer(start: string): Promise<AlertsServer> {
+/** Starts the world at `start`; `logger` is the server's (silent unless a test reads its logs). */
+export async function startAlertsServer(start: string, options: { logger?: Logger } = {}): Promise<AlertsServer> {
   const t: TestDatabase = await createTestDatabase();
   t.pool.on("error", () => undefined);
   const clock = createManualClock(start);
@@ -69,7 +70,7 @@ export async function startAlertsServer(start: string): Promise<AlertsServer> {
     Object.entries(USERS).map(([key, u]) => [key, { platform: u.platform, id: u.platform === "teams" ? u.user.aadObjectId! : u.user.userId }]),
   ) as Record<Person, { platform: Platform; id: string }>;
   await seedAlertsPartnership(t.db, "eu-stockholm", identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL });
-  const slack: SlackServer = await startSlackServer({ databaseUrl: t.url, clock });
+  const slack: SlackServer = await startSlackServer({ databaseUrl: t.url, clock, ...(options.logger === undefined ? {} : { logger: options.logger }) });
   const teams: TeamsDriver = await createTeamsDriver({ serverUrl: slack.app.url! });
   // Teams only lets a bot write where it was installed: the alerts channel and each Teams user's personal chat.
   await teams.install({ conversation: TEAMS_CHANNEL });

@@ -1,7 +1,8 @@
 /**
  * Denial of service at the edges (issue 13, item 7), on the REAL server with Slack and Teams: one person sending a
  * flood of commands gets one friendly answer and no more work is done for them; a body larger than any route takes
- * is refused with 413 on every route (Slack's own limit kept), and the server keeps serving.
+ * is refused with 413 on every route (Slack's own limit kept), also when it is sent in chunks without a length, and
+ * the server keeps serving.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedContractData } from "../chat-contract.ts";
@@ -48,8 +49,38 @@ describe("limits at the edges", () => {
       expect(await res.text()).not.toMatch(/at .*\.ts/);
     }
     // Teams has its own, smaller limit.
-    const teams = await fetch(`${slack.app.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x".repeat(300_000) }) });
+    const teams = await fetch(`${slack.app.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "x".repeat(300_000) }),
+    });
     expect(teams.status).toBe(413);
+    expect((await fetch(`${slack.app.url}/healthz`)).status).toBe(200);
+  });
+
+  it("refuses an oversized body sent in chunks without a length with 413, by each route's own limit", async () => {
+    // No Content-Length, so the server-wide check cannot see the size: the body parsers' own limits must.
+    const chunked = (bytes: number) => {
+      const chunk = "x".repeat(64 * 1024);
+      let left = bytes;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (left <= 0) return controller.close();
+          const part = chunk.slice(0, Math.min(left, chunk.length));
+          left -= part.length;
+          controller.enqueue(new TextEncoder().encode(part));
+        },
+      });
+    };
+    const post = (path: string, bytes: number) =>
+      fetch(`${slack.app.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: chunked(bytes),
+        duplex: "half",
+      });
+    expect((await post("/slack/events", 1024 * 1024 + 1)).status).toBe(413);
+    expect((await post("/api/messages", 300_000)).status).toBe(413);
     expect((await fetch(`${slack.app.url}/healthz`)).status).toBe(200);
   });
 });
