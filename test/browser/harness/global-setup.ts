@@ -88,6 +88,8 @@ async function startSamverka(): Promise<Started> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Only this run's failures: a screenshot left from an earlier run would be read as one of them.
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const existing = process.env.SAMVERKA_BROWSER_PLAYGROUND;
   const samverka = existing === undefined ? await startSamverka() : { url: existing, stop: async () => {} };

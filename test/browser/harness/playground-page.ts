@@ -49,6 +49,8 @@ export interface PlaygroundPage {
   open(conversation: string): Promise<void>;
   /** Types a message in the open conversation's box and sends it. */
   say(text: string): Promise<void>;
+  /** Says `text` in the open conversation and returns what the bot's new cards there say, once they have come. */
+  answer(text: string): Promise<string>;
   /** Writes `@Samverka <text>` with the mention picker, as Teams needs in a group chat or channel. */
   mention(text: string): Promise<void>;
   /** The newest card in the open conversation that shows `text`, once it is there. */
@@ -80,13 +82,8 @@ async function readJsonPane(page: Page): Promise<Record<string, unknown> | undef
   }
 }
 
-// In the page's own words, as strings: this project type-checks for Node, without the DOM's types.
-// Pastes its argument into the element as a person's Ctrl+V would.
-const PASTE = `(area, text) => {
-  const data = new DataTransfer();
-  data.setData("text/plain", text);
-  area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-}`;
+// In the page's own words, as a string: this project type-checks for Node, without the DOM's types.
+const READ_CLIPBOARD = "navigator.clipboard.readText()";
 
 /** Opens the Playground in a new context of the suite's one Chromium. */
 export async function openPlayground(browserEndpoint: string, url: string): Promise<PlaygroundPage> {
@@ -111,10 +108,15 @@ export async function openPlayground(browserEndpoint: string, url: string): Prom
     await editor.locator(".view-lines").click();
     await page.keyboard.press("Control+A");
     await page.keyboard.press("Control+C");
-    const template = JSON.parse(String(await page.evaluate("navigator.clipboard.readText()"))) as Record<string, unknown>;
+    const template = JSON.parse(String(await page.evaluate(READ_CLIPBOARD))) as Record<string, unknown>;
+    const activity = edit(template);
     await page.keyboard.press("Delete");
-    // Pasted, not typed: the editor would otherwise close brackets and indent on its own.
-    await editor.locator("textarea").evaluate(PASTE, JSON.stringify(edit(template), null, 2));
+    // On one line and inserted whole, not typed key by key: the editor would otherwise close brackets and indent.
+    await page.keyboard.insertText(JSON.stringify(activity));
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+C");
+    const written = String(await page.evaluate(READ_CLIPBOARD));
+    if (written !== JSON.stringify(activity)) throw new Error(`the custom activity editor holds ${written}, not the activity`);
     await page.getByRole("button", { name: "Send activity" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
   }
@@ -146,6 +148,16 @@ export async function openPlayground(browserEndpoint: string, url: string): Prom
       await box.first().click();
       await page.keyboard.type(text);
       await send();
+    },
+    async answer(text) {
+      const all = page.locator(".ac-adaptiveCard");
+      const before = await all.count();
+      await driver.say(text);
+      await all.nth(before).waitFor({ timeout: ANSWER_MS });
+      // An answer may come as several messages (a refusal, then the question again): let them arrive.
+      await page.waitForTimeout(1000);
+      const texts = await all.allInnerTexts();
+      return texts.slice(before).join("\n");
     },
     async mention(text) {
       await box.first().click();

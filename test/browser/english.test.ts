@@ -1,0 +1,22 @@
+/**
+ * English: someone Samverka does not know yet who writes `help` gets the English help, and a member who chooses
+ * English with `language en` gets their answers in English from then on (Karin Lindqvist of EU-teamet, acting with
+ * the Playground's custom activity).
+ */
+import { describe } from "vitest";
+import { journey } from "./harness/journey.ts";
+import { playgroundUser } from "./harness/playground-page.ts";
+
+describe("English", () => {
+  journey("help in English for a newcomer, and English answers for a member who chose English", async (pg) => {
+    await pg.open("Personal Chat");
+    const stranger = { id: "29:fake-english-visitor", name: "Visiting Colleague", aadObjectId: "00000000-0000-0000-0000-0000000000099" };
+    await pg.actAs(stranger, { type: "message", text: "help" });
+    await pg.card("Samverka – what I can do");
+
+    const karin = playgroundUser("Karin Lindqvist");
+    await pg.actAs(karin, { type: "message", text: "language en" });
+    await pg.actAs(karin, { type: "message", text: "status" });
+    await pg.card("Your status in Samverka");
+  });
+});
