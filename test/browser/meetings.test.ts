@@ -39,7 +39,10 @@ describe("meetings", () => {
     await invitation.getByRole("button", { name: "Kommer", exact: true }).click();
     await pg.card("Tack! Ditt svar: Kommer.");
 
+    // The invitation in the group's channel is a live copy: its tally counts Alex's answer.
     await pg.open("General");
+    await pg.card(/Kallelse: Samverkansgrupp[\s\S]*Kommer: 1 ·/);
+
     await pg.mention("agenda Extra platser under jul och nyår");
     expect(await (await pg.card("Punkten är tillagd på dagordningen för Samverkansgrupp")).innerText()).toContain("Samverkansgrupp");
   });
