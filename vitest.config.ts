@@ -3,8 +3,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The fault suite runs on its own (npm run test:faults): it starts real bot processes and takes minutes.
-    exclude: [...configDefaults.exclude, "test/faults/**"],
+    // The fault suite (npm run test:faults) and the browser suite (npm run test:browser) run on their own: they start
+    // real bot processes, a browser, and take minutes.
+    exclude: [...configDefaults.exclude, "test/faults/**", "test/browser/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

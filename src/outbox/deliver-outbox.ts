@@ -6,7 +6,7 @@ import { errorFields, SamverkaError, toSamverkaError } from "../shared/errors.ts
 import type { Logger } from "../shared/logger.ts";
 import { noMetrics, type Metrics } from "../shared/metrics.ts";
 import { recordFailureNotice } from "./failure-notice.ts";
-import { claimOutbox, countUnsentCopies, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
+import { claimOutbox, countCopiesInFlight, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
 import type { Pacer } from "./pacing.ts";
 import { retractCopy } from "./retract-copies.ts";
@@ -162,9 +162,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
 
   async function refresh(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
     const card = row.card!;
-    // A copy still on its way renders the newest rows itself, but one being sent right now may carry older ones:
-    // come back once it has landed, so it is refreshed too.
-    if ((await countUnsentCopies(db, card)) > 0) {
+    // A copy not yet sent (or waiting for a retry) renders the newest rows itself when it goes; one being sent right
+    // now may carry older ones: come back once it has landed, so it is refreshed too. Waiting for the pending ones
+    // as well would hold every copy's refresh for as long as one member's chat keeps failing (minutes of retries).
+    if ((await countCopiesInFlight(db, card)) > 0) {
       throw new SamverkaError("platform_unavailable", `Copies of ${card} are still being sent; refreshing after them.`, {
         retryable: true,
         retryAfterMs: 2_000,

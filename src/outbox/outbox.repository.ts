@@ -175,14 +175,14 @@ export async function findCardCopies(db: Db, card: string): Promise<(OutboxRecor
   return rows.map((r) => ({ ...toRecord(r), messageRef: r.message_ref!, sentPlatform: r.sent_platform! }));
 }
 
-/** How many copies of a card are still on their way (recorded, not yet sent). */
-export async function countUnsentCopies(db: Db, card: string): Promise<number> {
+/** How many copies of a card are being sent right now (claimed by a worker, not yet landed). */
+export async function countCopiesInFlight(db: Db, card: string): Promise<number> {
   const row = await db
     .selectFrom("outbox")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("card", "=", card)
     .where("kind", "=", "message")
-    .where("status", "in", ["pending", "processing"])
+    .where("status", "=", "processing")
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -202,9 +202,7 @@ export async function releaseStaleOutboxClaims(db: Db, claimedBefore: Date, now:
 export async function findPendingOutbox(db: Db, until: Date, limit: number, after?: OutboxJobRef): Promise<OutboxJobRef[]> {
   let query = db.selectFrom("outbox").select(["id", "due_at"]).where("status", "=", "pending").where("due_at", "<=", until);
   if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([eb("due_at", ">", after.dueAt), eb.and([eb("due_at", "=", after.dueAt), eb("id", ">", after.outboxId)])]),
-    );
+    query = query.where((eb) => eb.or([eb("due_at", ">", after.dueAt), eb.and([eb("due_at", "=", after.dueAt), eb("id", ">", after.outboxId)])]));
   }
   const rows = await query.orderBy("due_at").orderBy("id").limit(limit).execute();
   return rows.map((r) => ({ outboxId: r.id, dueAt: r.due_at }));

@@ -35,9 +35,21 @@ beforeAll(async () => {
       { key: "sara", name: "Sara", roles: ["samordning"], slack: "USARA" },
       { key: "nobody", name: "No identity" },
     ],
-    [{ platform: "slack", conversation: "CMAIN" }, { platform: "teams", conversation: "19:main@thread.tacv2" }],
+    [
+      { platform: "slack", conversation: "CMAIN" },
+      { platform: "teams", conversation: "19:main@thread.tacv2" },
+    ],
   );
-  outbox = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", teams]]), clock: systemClock, reminderQueue: noReminders, renderers: [tallyRenderer] });
+  outbox = createInlineOutbox({
+    db: t.db,
+    chats: new Map([
+      ["slack", slack],
+      ["teams", teams],
+    ]),
+    clock: systemClock,
+    reminderQueue: noReminders,
+    renderers: [tallyRenderer],
+  });
 });
 afterAll(async () => {
   await t.drop();
@@ -115,6 +127,19 @@ describe("the outbox", () => {
     expect(updates.sort()).toEqual(["en: places 5", "sv: platser 5", "sv: platser 5"]);
   });
 
+  it("refreshes the copies that landed at once, while another copy of the card waits for its retry", async () => {
+    tally = 1;
+    teams.failNext();
+    await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t11", card: "card-11" });
+    expect((await rows("t11:channel:teams"))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    tally = 3;
+    await outbox.notifier.refreshCard("card-11", "p1");
+    expect(slack.calls.flatMap((c) => (c.op === "update" ? [c.message.text] : []))).toEqual(["sv: platser 3"]);
+    // The waiting copy, when it goes, shows the newest rows itself.
+    await outbox.deliverDue();
+    expect(teams.calls.find((c) => c.op === "post")).toMatchObject({ message: { text: "sv: platser 3" } });
+  });
+
   it("coalesces refreshes asked for close together into one waiting refresh", async () => {
     await outbox.transact(async (w) => {
       await w.notifier.refreshCard("card-8", "p1");
@@ -126,7 +151,15 @@ describe("the outbox", () => {
 
   it("fails a message the platform refuses for good, and tells samordning through another route", async () => {
     const refusing = { ...createRecordingChat("teams"), sendDirect: () => Promise.reject(new SamverkaError("platform_rejected", "never installed")) };
-    const failing = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", refusing]]), clock: systemClock, reminderQueue: noReminders });
+    const failing = createInlineOutbox({
+      db: t.db,
+      chats: new Map([
+        ["slack", slack],
+        ["teams", refusing],
+      ]),
+      clock: systemClock,
+      reminderQueue: noReminders,
+    });
     await failing.notifier.toMember(ids.erik!, hello, { key: "t9" });
     expect((await rows("t9:"))[0]).toMatchObject({ status: "failed", attempts: 1 });
     const notices = await rows("outbox-failed:p1:");
@@ -138,10 +171,23 @@ describe("the outbox", () => {
     const record = (level: string) => (fields: object | string, msg?: string) =>
       void lines.push(typeof fields === "string" ? { level, fields: {}, msg: fields } : { level, fields: { ...fields }, msg: msg ?? "" });
     const logger: Logger = { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error"), child: () => logger };
-    const notInstalled = () => Promise.reject(new SamverkaError("not_installed", "Samverka has never been added to the Teams conversation 19:main@thread.tacv2."));
+    const notInstalled = () =>
+      Promise.reject(new SamverkaError("not_installed", "Samverka has never been added to the Teams conversation 19:main@thread.tacv2."));
     let refusing = true;
-    const teamsChannel = { ...createRecordingChat("teams"), post: (...args: Parameters<typeof teams.post>) => (refusing ? notInstalled() : teams.post(...args)) };
-    const quiet = createInlineOutbox({ db: t.db, chats: new Map([["slack", slack], ["teams", teamsChannel]]), clock: systemClock, reminderQueue: noReminders, logger });
+    const teamsChannel = {
+      ...createRecordingChat("teams"),
+      post: (...args: Parameters<typeof teams.post>) => (refusing ? notInstalled() : teams.post(...args)),
+    };
+    const quiet = createInlineOutbox({
+      db: t.db,
+      chats: new Map([
+        ["slack", slack],
+        ["teams", teamsChannel],
+      ]),
+      clock: systemClock,
+      reminderQueue: noReminders,
+      logger,
+    });
     for (const key of ["t10a", "t10b", "t10c"]) await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key });
     expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => r.status)).toEqual(["failed", "failed", "failed"]);
     const loud = lines.filter((l) => l.level === "warn" || l.level === "error");

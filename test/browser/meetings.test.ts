@@ -1,0 +1,49 @@
+/**
+ * Meetings: Alex calls an extra Samverkansgrupp meeting with the form, answers the invitation with its buttons, and
+ * proposes an agenda item from the group's own channel (the team's General channel is the Samverkansgrupp's), where
+ * everyone sees it added to that group's meeting.
+ */
+import { DateTime } from "luxon";
+import { describe, expect } from "vitest";
+import { journey } from "./harness/journey.ts";
+
+// Fixed-date days off on which no meeting is called (the movable ones never fall 6–9 days after a December run).
+const DAYS_OFF = new Set(["01-01", "01-06", "05-01", "06-06", "12-24", "12-25", "12-26", "12-31"]);
+
+/** A working day within the invitation window (10 days), so the invitation goes out at once. */
+function meetingDay(): DateTime {
+  let day = DateTime.now().setZone("Europe/Stockholm").plus({ days: 6 });
+  while (day.weekday > 5 || DAYS_OFF.has(day.toFormat("MM-dd"))) day = day.plus({ days: 1 });
+  return day;
+}
+
+describe("meetings", () => {
+  journey("Alex calls an extra meeting, answers the invitation, and adds an agenda item from the group's channel", async (pg) => {
+    const day = meetingDay();
+    await pg.open("Personal Chat");
+    await pg.say("nytt möte");
+    const form = await pg.card("Kalla till mötet");
+    await form.getByRole("radio", { name: "Samverkansgrupp" }).check();
+    const date = form.getByRole("combobox", { name: /Nytt datum/ });
+    await date.fill(day.toISODate()!);
+    await date.press("Escape");
+    await form.getByRole("textbox", { name: /Starttid/ }).fill("13:00");
+    await form.getByRole("spinbutton", { name: /Längd/ }).fill("60");
+    await form.getByRole("textbox", { name: /Plats/ }).fill("Ny Gemenskap, Stockholm");
+    await form.getByRole("textbox", { name: /Anledning/ }).fill("Vinterns extra platser");
+    await form.getByRole("button", { name: "Kalla till mötet" }).click();
+    await pg.card(`Mötet är inlagt: Samverkansgrupp ${day.setLocale("sv").toFormat("cccc")} ${day.toISODate()} kl. 13.00`);
+
+    const invitation = await pg.card(`Kallelse: Samverkansgrupp`);
+    expect(await invitation.innerText()).toContain("Extra möte: Vinterns extra platser");
+    await invitation.getByRole("button", { name: "Kommer", exact: true }).click();
+    await pg.card("Tack! Ditt svar: Kommer.");
+
+    // The invitation in the group's channel is a live copy: its tally counts Alex's answer.
+    await pg.open("General");
+    await pg.card(/Kallelse: Samverkansgrupp[\s\S]*Kommer: 1 ·/);
+
+    await pg.mention("agenda Extra platser under jul och nyår");
+    expect(await (await pg.card("Punkten är tillagd på dagordningen för Samverkansgrupp")).innerText()).toContain("Samverkansgrupp");
+  });
+});

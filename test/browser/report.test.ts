@@ -1,0 +1,66 @@
+/**
+ * A report in chat, on a day when none is open yet: Alex starts the next one early, gets a bad answer refused with
+ * its reason, pauses, resumes where they left off, answers the rest and submits.
+ */
+import { DateTime } from "luxon";
+import { describe, expect } from "vitest";
+import { journey } from "./harness/journey.ts";
+
+const QUESTION = /Fråga (\d+) av (\d+)/;
+
+/** What a person would answer to the question in `text`, by the kind of answer its hint asks for. */
+function answerTo(text: string): string {
+  if (text.includes("Förifyllt")) return "ok";
+  if (text.includes("Svara ja eller nej")) return "nej";
+  if (text.includes("Svara med ett eller flera nummer") || text.includes("Svara med numret")) return "1";
+  if (text.includes("Svara med ett datum")) return DateTime.now().setZone("Europe/Stockholm").toISODate()!;
+  if (/Högst \d+ tecken/.test(text)) return "Inget särskilt att rapportera.";
+  return "3";
+}
+
+describe("a report", () => {
+  journey(
+    "Alex starts the next report before it opens, a bad answer is refused, paused, resumed and submitted",
+    async (pg) => {
+      await pg.open("Personal Chat");
+      const offer = await pg.answer("rapport");
+      expect(offer).not.toContain("inga öppna rapporter");
+      const start = pg.page
+        .locator(".ac-adaptiveCard")
+        .last()
+        .getByRole("button", { name: /Börja|Starta|Svara i chatten/ });
+      await start.first().click();
+      const first = await pg.card(QUESTION);
+      const opening = await first.innerText();
+      // The conversation opens by saying which form, which period, the deadline and how many questions.
+      expect(opening).toMatch(/Sista dag/i);
+      expect(opening).toMatch(/Fråga 1 av \d+/);
+
+      let text = opening;
+      let refused = false;
+      let paused = false;
+      for (let turn = 0; turn < 40; turn++) {
+        if (text.includes("Sammanfattning")) break;
+        const reply = answerTo(text);
+        if (!refused && reply === "3") {
+          // A number question: a word where a number belongs is refused with its reason, and the question stays.
+          const refusal = await pg.answer("tjugo");
+          expect(refusal).toContain("Det svaret gick inte att spara");
+          refused = true;
+          const asked = QUESTION.exec(text)?.[1];
+          expect(await pg.answer("paus")).toContain("Pausat. Allt du svarat är sparat.");
+          paused = true;
+          text = await pg.answer("fortsätt");
+          expect(QUESTION.exec(text)?.[1]).toBe(asked);
+          continue;
+        }
+        text = await pg.answer(reply);
+      }
+      expect(refused && paused).toBe(true);
+      const summary = await pg.card("Sammanfattning");
+      await summary.getByRole("button", { name: "Skicka in" }).click();
+      await pg.card(/är inskickad \(version 1\)/);
+    },
+    240_000,
+  );
+});
