@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures } from "./harness/action-items.ts";
 import { killAllBots, startBot } from "./harness/bot-process.ts";
-import { doubled, FIXTURE, isAnswerTo, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled } from "./harness/cold-night-check.ts";
+import { doubled, FIXTURE, isAnswerTo, missing, namesNight, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled } from "./harness/cold-night-check.ts";
 import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
@@ -54,7 +54,7 @@ describe("2 × samverka web + 2 × samverka worker on one database and one Redis
     expect([first.status, second.status]).toEqual([200, 200]);
 
     const allReminders = () => reminderFigures(countReminderDeliveries(fake, reminders));
-    const secondAnswered = () => fake.deliveries().some((d) => isAnswerTo(d, FIXTURE.secondDeclarer) && d.text.includes(night));
+    const secondAnswered = () => fake.deliveries().some((d) => isAnswerTo(d, FIXTURE.secondDeclarer) && namesNight(d.text, night));
     const wait = await waitUntilSettled({
       db: database.db,
       fake,

@@ -6,6 +6,7 @@
  */
 import { DateTime } from "luxon";
 import { sql } from "kysely";
+import { nightName } from "../../../src/alerts/cold-nights/night-name.ts";
 import type { Db } from "../../../src/db/database.ts";
 import type { Delivery, SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { sleep } from "./bot-process.ts";
@@ -39,6 +40,11 @@ export function isAnswerTo(d: Delivery, userId: string): boolean {
   return ((d.method === "response_url" || d.method === "chat.postEphemeral") && d.user === userId) || isDirectTo(d, userId);
 }
 
+/** Whether a reply names `night` (ISO date) as the bot says it to the fixture's Swedish partnership: "natten mot fredag 4 december". */
+export function namesNight(text: string, night: string): boolean {
+  return text.includes(nightName(night, "sv"));
+}
+
 /** What one declaration left behind. */
 export interface ColdNightFigures {
   alerts: number;
@@ -49,7 +55,7 @@ export interface ColdNightFigures {
   prompts: Record<string, number>;
   /** Posts (not updates) to each alert channel. */
   cards: Record<string, number>;
-  /** Answers to the declarer that name the night. */
+  /** Answers to the declarer that name the night (as the bot says it: "natten mot fredag 4 december"). */
   declarerAnswers: number;
   declarerTexts: string[];
 }
@@ -69,7 +75,7 @@ export async function readColdNight(db: Db, fake: SlackFakeApi, night: string, d
   const deliveries = fake.deliveries();
   const prompts = Object.fromEntries(FIXTURE.staff.map((u) => [u, deliveries.filter((d) => isDirectTo(d, u)).length]));
   const cards = Object.fromEntries(FIXTURE.alertChannels.map((c) => [c, deliveries.filter((d) => d.method === "chat.postMessage" && d.channel === c).length]));
-  const answers = deliveries.filter((d) => isAnswerTo(d, declarer) && d.text.includes(night));
+  const answers = deliveries.filter((d) => isAnswerTo(d, declarer) && namesNight(d.text, night));
   return { alerts: alerts.length, ladderRows, closeRows, prompts, cards, declarerAnswers: answers.length, declarerTexts: answers.map((a) => a.text.split("\n")[0]!) };
 }
 
