@@ -114,6 +114,8 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
         after: verdictOf(run.figures!),
         "settled after restart": `${(run.settled!.ms / 1000).toFixed(1)} s (${run.settled!.ended})`,
         ...summarise(run.figures!),
+        // Re-sends of rows a dead process had claimed first look for the message by its key (conversations.history).
+        "looked for earlier copy": run.fake.calls("conversations.history").length,
         "the declarer read": run.figures!.declarerTexts.map((t) => t.slice(0, 48)).join(" | ") || "–",
       })),
     );
