@@ -76,7 +76,15 @@ export async function readColdNight(db: Db, fake: SlackFakeApi, night: string, d
   const prompts = Object.fromEntries(FIXTURE.staff.map((u) => [u, deliveries.filter((d) => isDirectTo(d, u)).length]));
   const cards = Object.fromEntries(FIXTURE.alertChannels.map((c) => [c, deliveries.filter((d) => d.method === "chat.postMessage" && d.channel === c).length]));
   const answers = deliveries.filter((d) => isAnswerTo(d, declarer) && namesNight(d.text, night));
-  return { alerts: alerts.length, ladderRows, closeRows, prompts, cards, declarerAnswers: answers.length, declarerTexts: answers.map((a) => a.text.split("\n")[0]!) };
+  return {
+    alerts: alerts.length,
+    ladderRows,
+    closeRows,
+    prompts,
+    cards,
+    declarerAnswers: answers.length,
+    declarerTexts: answers.map((a) => a.text.split("\n")[0]!),
+  };
 }
 
 /** Complete, nothing, or something in between. */
@@ -106,8 +114,12 @@ export function missing(f: ColdNightFigures): string[] {
     ...(f.alerts === 1 ? [] : [`${f.alerts} alert rows (want 1)`]),
     ...(f.ladderRows === FIXTURE.shelters ? [] : [`${f.ladderRows} shelters with a pending ladder step (want ${FIXTURE.shelters})`]),
     ...(f.closeRows === 1 ? [] : [`${f.closeRows} morning-close rows (want 1)`]),
-    ...Object.entries(f.prompts).filter(([, n]) => n === 0).map(([u]) => `no prompt to ${u}`),
-    ...Object.entries(f.cards).filter(([, n]) => n === 0).map(([c]) => `no card in ${c}`),
+    ...Object.entries(f.prompts)
+      .filter(([, n]) => n === 0)
+      .map(([u]) => `no prompt to ${u}`),
+    ...Object.entries(f.cards)
+      .filter(([, n]) => n === 0)
+      .map(([c]) => `no card in ${c}`),
     ...(f.declarerAnswers >= 1 ? [] : ["the declarer was never told the outcome"]),
   ];
 }
