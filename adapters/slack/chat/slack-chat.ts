@@ -43,7 +43,10 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
       return ts === undefined ? undefined : encodeMessage({ channel, ts });
     } catch (error) {
       if (error instanceof SamverkaError && error.retryable) throw error;
-      logger.warn({ ...errorFields(error), key: options.key }, "could not look for an earlier copy before sending again (add channels:history and groups:history, see apps/slack/manifest.yaml); sending, which may repeat it");
+      logger.warn(
+        { ...errorFields(error), key: options.key },
+        "could not look for an earlier copy before sending again (add channels:history and groups:history, see apps/slack/manifest.yaml); sending, which may repeat it",
+      );
       return undefined;
     }
   };

@@ -109,7 +109,9 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
   // The Bot Connector can neither take an idempotency key nor list a conversation's messages, so a re-send cannot
   // look for an earlier copy: it goes out again and says it may be a repeat, and which copy counts.
   const marked = (message: Message, options: SendOptions | undefined): Message =>
-    options?.resendSince === undefined ? message : { ...message, blocks: [...message.blocks, { type: "text", text: t("sentAgain") }] };
+    options?.resendSince === undefined
+      ? message
+      : { ...message, blocks: [...message.blocks, { type: "text", text: createTranslator(teamsMessages, message.locale ?? deps.locale)("sentAgain") }] };
 
   async function isPersonal(conversation: ConversationRef): Promise<boolean> {
     const stored = await deps.store.find(baseConversationId(decodeConversationRef(conversation)));
