@@ -113,7 +113,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const localeOf = options.localeOf ?? (() => Promise.resolve(locale));
   const deps = {
     handler,
-    chat: createSlackChat(client, locale, forms),
+    chat: createSlackChat(client, locale, forms, log),
     inbox: options.inbox,
     logger: log,
     locale,
@@ -152,7 +152,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     // The outbox delivers through the client that leaves retries to the row.
-    chat: createSlackChat(deliveryClient, locale, forms),
+    chat: createSlackChat(deliveryClient, locale, forms, log),
     router,
     recurring: [purgeForms],
     start: async () => {

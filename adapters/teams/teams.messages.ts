@@ -1,7 +1,7 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
-export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires" | "tooLate"> = {
+export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires" | "tooLate" | "sentAgain"> = {
   sv: {
     yes: "Ja",
     no: "Nej",
@@ -13,6 +13,7 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "workin
     tooLate: ({ at }, f) => `Det du skrev ${f.time(at as Date)} hann inte behandlas i tid. Skriv det igen om det fortfarande gäller.`,
     download: "Ladda ner",
     fileExpires: "Länken fungerar i {days} dagar.",
+    sentAgain: "Skickat igen efter ett avbrott hos Samverka. Har du redan fått det här meddelandet gäller det här.",
   },
   en: {
     yes: "Yes",
@@ -25,5 +26,6 @@ export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "workin
     tooLate: ({ at }, f) => `What you wrote at ${f.time(at as Date)} could not be handled in time. Please send it again if it still applies.`,
     download: "Download",
     fileExpires: "The link works for {days} days.",
+    sentAgain: "Sent again after an interruption at Samverka. If you already received this message, this one applies.",
   },
 };

@@ -20,6 +20,17 @@ export interface PlatformUser {
   displayName?: string;
 }
 
+/**
+ * How an outbox row is sent: `key` is its idempotency key, carried with the message where the platform can keep it
+ * (Slack message metadata). `resendSince` marks a send that may repeat an earlier one the platform accepted without
+ * the bot learning it (a crash, a timeout): the adapter first looks for a message posted under `key` since then and
+ * returns its ref instead of posting again; a platform that cannot look posts again and says it may be a repeat.
+ */
+export interface SendOptions {
+  key: string;
+  resendSince?: Date;
+}
+
 /** What the core needs from a chat platform. No SDK type crosses it. */
 export interface ChatPort {
   readonly platform: Platform;
@@ -28,7 +39,7 @@ export interface ChatPort {
   /** The channel id inside a ref (the inverse of `channelRef`), or undefined for a ref of another platform. */
   channelIdOf(ref: ConversationRef): string | undefined;
   /** Posts to a channel or chat and returns a reference for later updates. */
-  post(conversation: ConversationRef, message: Message): Promise<MessageRef>;
+  post(conversation: ConversationRef, message: Message, options?: SendOptions): Promise<MessageRef>;
   /** Replaces a posted message in place. */
   update(ref: MessageRef, message: Message): Promise<void>;
   /** Removes a posted message (when it must go and cannot be replaced). */
@@ -36,7 +47,7 @@ export interface ChatPort {
   /** The 1:1 conversation with a user, opened (and remembered) if needed; for files and forms sent directly. */
   directConversation(userId: string): Promise<ConversationRef>;
   /** Sends a direct (1:1) message to a user. */
-  sendDirect(userId: string, message: Message): Promise<MessageRef>;
+  sendDirect(userId: string, message: Message, options?: SendOptions): Promise<MessageRef>;
   /** Shows a message to one user only in a conversation (ephemeral in Slack; a 1:1 message in Teams). */
   postPrivate(conversation: ConversationRef, userId: string, message: Message): Promise<void>;
   /** Opens a form: a modal in Slack (needs the interaction), an Adaptive Card with inputs in Teams. */

@@ -1,4 +1,4 @@
-import type { ChatPort, MessageRef, Platform } from "../chat/chat-port.ts";
+import type { ChatPort, MessageRef, Platform, SendOptions } from "../chat/chat-port.ts";
 import type { Message } from "../chat/message.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -115,8 +115,12 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
       return { messageRef: null, platform: chat.platform, conversation };
     }
     const message = await messageOf(row);
-    return { messageRef: await chat.post(conversation, message), platform: chat.platform, conversation };
+    return { messageRef: await chat.post(conversation, message, sendOptions(row)), platform: chat.platform, conversation };
   }
+
+  // A row claimed before may have been accepted by the platform without its ref being stored (a crash between the
+  // two, a timeout): the adapter looks for it by its key before sending it again.
+  const sendOptions = (row: OutboxRecord): SendOptions => (row.attempts > 1 ? { key: row.key, resendSince: row.createdAt } : { key: row.key });
 
   // The member's identities in order: the first is theirs to read; a later one is used only when an earlier platform fails.
   async function toMember(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
@@ -138,7 +142,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
       try {
         await pacer.wait(chat.platform, identity.platform_user_id);
         if (message !== undefined) {
-          const messageRef = await chat.sendDirect(identity.platform_user_id, message);
+          const messageRef = await chat.sendDirect(identity.platform_user_id, message, sendOptions(row));
           return { messageRef, platform: chat.platform, conversation: null };
         }
         const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;

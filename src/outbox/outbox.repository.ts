@@ -37,6 +37,7 @@ function toRecord(row: OutboxRow): OutboxRecord {
     audience: { locale: row.locale as Locale, timeZone: row.time_zone },
     dueAt: row.due_at,
     attempts: row.attempts,
+    createdAt: row.created_at,
   };
 }
 

@@ -64,7 +64,9 @@ export interface OutboxRecord {
   fileContent: Buffer | null;
   audience: Audience;
   dueAt: Date;
+  /** Claims so far, this one included: more than 1 means an earlier try may have reached the platform. */
   attempts: number;
+  createdAt: Date;
 }
 
 /** Which job delivers a row: the row id and the due time the job was queued for. */

@@ -14,8 +14,11 @@ import { botEnv, flushRedis, openTemplate, REDIS_DB, redisUrl, type RunDatabase,
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
 
-/** When the flush comes, counted from inserting the rows (the bot is up and the cold night declared by then). */
-const FLUSH_AFTER_MS = 20_000;
+/**
+ * When the flush comes, counted from inserting the rows (the bot is up and the cold night declared by then: on two
+ * busy cores starting the bot alone takes up to ~25 s).
+ */
+const FLUSH_AFTER_MS = 45_000;
 /** Reminders fall due this long after the flush: at once, while the store is being rebuilt, and later. */
 const DUE_AFTER_FLUSH_MS = [500, 5_000, 20_000];
 const PER_WAVE = 10;

@@ -16,7 +16,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
-import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures, type Verdict } from "./harness/cold-night-check.ts";
+import {
+  doubled,
+  FIXTURE,
+  missing,
+  nightToDeclare,
+  readColdNight,
+  summarise,
+  verdictOf,
+  waitUntilSettled,
+  type ColdNightFigures,
+  type Verdict,
+} from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
 import { botEnv, flushRedis, openTemplate, REDIS_DB, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
@@ -114,6 +125,8 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
         after: verdictOf(run.figures!),
         "settled after restart": `${(run.settled!.ms / 1000).toFixed(1)} s (${run.settled!.ended})`,
         ...summarise(run.figures!),
+        // Re-sends of rows a dead process had claimed first look for the message by its key (conversations.history).
+        "looked for earlier copy": run.fake.calls("conversations.history").length,
         "the declarer read": run.figures!.declarerTexts.map((t) => t.slice(0, 48)).join(" | ") || "–",
       })),
     );
@@ -137,7 +150,10 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
     if (run.answer?.status === 200) {
       expect(verdict, `Slack had its 200, so the declaration must complete; missing: ${missing(figures).join("; ")}`).toBe("complete");
     } else {
-      expect(["complete", "nothing"], `no 200 (${run.answer?.error ?? run.answer?.status}): nothing or everything, never a part; missing: ${missing(figures).join("; ")}`).toContain(verdict);
+      expect(
+        ["complete", "nothing"],
+        `no 200 (${run.answer?.error ?? run.answer?.status}): nothing or everything, never a part; missing: ${missing(figures).join("; ")}`,
+      ).toContain(verdict);
     }
   });
 });

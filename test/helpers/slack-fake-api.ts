@@ -10,7 +10,10 @@
  *   fake.deliveries()                     // what reached someone: posts, updates, ephemerals, response_url answers
  *   await fake.close();
  *
- * It answers like Slack (`ok: true`, `ts`, `channel`, …) and serves files.uploadV2's three steps: the upload URL
+ * It answers like Slack (`ok: true`, `ts`, `channel`, …) and keeps what was posted as each conversation's history
+ * (conversations.history: newest first, `oldest`/`latest`/`inclusive`, `limit` with cursor pages, message
+ * metadata only with `include_all_metadata`; updates and deletes apply to it; a post to a user id lands in their DM
+ * channel). It serves files.uploadV2's three steps: the upload URL
  * it hands out points back at itself, and the uploaded bytes are kept in `uploads`. With `socketUrl` (see
  * slack-fake-socket.ts) apps.connections.open hands that WebSocket URL to a Socket Mode client.
  */
@@ -136,10 +139,95 @@ function deliveryOf(call: FakeCall): Delivery[] {
   const method = call.method as Delivery["method"];
   if (method === "response_url") {
     const ctx = call.responseContext!;
-    return [{ method, channel: ctx.channel, user: ctx.userId, ...(call.responseUrl === undefined ? {} : { responseUrl: call.responseUrl }), ts: String(call.answer.ts), text, at: call.at, body: b }];
+    return [
+      {
+        method,
+        channel: ctx.channel,
+        user: ctx.userId,
+        ...(call.responseUrl === undefined ? {} : { responseUrl: call.responseUrl }),
+        ts: String(call.answer.ts),
+        text,
+        at: call.at,
+        body: b,
+      },
+    ];
   }
   const ts = method === "chat.update" ? str(b.ts) : method === "chat.postEphemeral" ? str(call.answer.message_ts) : str(call.answer.ts);
   return [{ method, channel: str(b.channel) ?? "", user: method === "chat.postEphemeral" ? str(b.user) : undefined, ts: ts ?? "", text, at: call.at, body: b }];
+}
+
+/** A message as conversations.history returns it. */
+type StoredMessage = { ts: string; metadata?: unknown } & Record<string, unknown>;
+
+const nowTs = () => (Date.now() / 1000).toFixed(6);
+
+/** Orders Slack timestamps ("seconds.suffix") exactly, without floating point. */
+function compareTs(a: string, b: string): number {
+  const [as, af = ""] = a.split(".");
+  const [bs, bf = ""] = b.split(".");
+  return Number(as) - Number(bs) || Number(af.padEnd(6, "0")) - Number(bf.padEnd(6, "0"));
+}
+
+/**
+ * Each conversation's messages, as Slack keeps them: posts land in order, updates and deletes apply in place. A
+ * test may hand the bot messages the fake never saw posted (a click on a fixture message): updating or deleting
+ * those is accepted, as it would be for a message posted before the fake started.
+ */
+function createHistory() {
+  const byChannel = new Map<string, StoredMessage[]>();
+  // chat.postMessage to a user id posts in the bot's DM with them, as conversations.open names it.
+  const conversationOf = (channel: string) => (channel.startsWith("U") ? `D${channel.slice(1)}` : channel);
+  const find = (channel: string, ts: string) => byChannel.get(conversationOf(channel))?.findIndex((m) => m.ts === ts) ?? -1;
+  return {
+    post(channel: string, message: StoredMessage): string {
+      const id = conversationOf(channel);
+      byChannel.set(id, [...(byChannel.get(id) ?? []), message]);
+      return id;
+    },
+    update(channel: string, ts: string, change: Record<string, unknown>): void {
+      const i = find(channel, ts);
+      const list = byChannel.get(conversationOf(channel));
+      if (i >= 0 && list !== undefined) list[i] = { ...list[i]!, ...change, edited: { user: "U0SAMVERKA", ts: nowTs() } };
+    },
+    remove(channel: string, ts: string): void {
+      const i = find(channel, ts);
+      if (i >= 0) byChannel.get(conversationOf(channel))!.splice(i, 1);
+    },
+    /** conversations.history: newest first within (oldest, latest), `limit` per page (default 100), cursor = offset. */
+    read(channel: string, args: Record<string, unknown>): Record<string, unknown> {
+      const list = byChannel.get(conversationOf(channel)) ?? [];
+      const inclusive = args.inclusive === true || args.inclusive === "true" || args.inclusive === "1";
+      const oldest = typeof args.oldest === "string" ? args.oldest : undefined;
+      const latest = typeof args.latest === "string" ? args.latest : undefined;
+      const within = (ts: string) => {
+        const afterOldest = oldest === undefined || (inclusive ? compareTs(ts, oldest) >= 0 : compareTs(ts, oldest) > 0);
+        const beforeLatest = latest === undefined || (inclusive ? compareTs(ts, latest) <= 0 : compareTs(ts, latest) < 0);
+        return afterOldest && beforeLatest;
+      };
+      const matching = list.filter((m) => within(m.ts)).sort((a, b) => compareTs(b.ts, a.ts));
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true" || args.include_all_metadata === "1";
+      const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
+      const offset =
+        typeof args.cursor === "string" && args.cursor !== ""
+          ? Number(
+              Buffer.from(args.cursor, "base64")
+                .toString("utf8")
+                .replace(/^offset:/, ""),
+            )
+          : 0;
+      const page = matching
+        .slice(offset, offset + limit)
+        .map(({ metadata, ...rest }) => (withMetadata && metadata !== undefined ? { ...rest, metadata } : rest));
+      const hasMore = offset + limit < matching.length;
+      return {
+        ok: true,
+        messages: page,
+        has_more: hasMore,
+        pin_count: 0,
+        response_metadata: { next_cursor: hasMore ? Buffer.from(`offset:${offset + limit}`).toString("base64") : "" },
+      };
+    },
+  };
 }
 
 /** Starts the fake on 127.0.0.1 with a free port. */
@@ -155,7 +243,9 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
   let latencyMs = 0;
   let tsCounter = 0;
   let base = "";
-  const nextTs = () => `${1_800_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter).padStart(6, "0")}`;
+  // Like Slack's: the Unix time in seconds, and a suffix that keeps every ts unique and increasing.
+  const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, "0")}`;
+  const history = createHistory();
   const nextId = (prefix: string) => `${prefix}${randomBytes(5).toString("hex").toUpperCase()}`;
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -165,10 +255,25 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
         return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "samverka", team_id: teamId, user_id: botUserId, bot_id: "B0SAMVERKA" };
       case "chat.postMessage": {
         const ts = nextTs();
-        return { ok: true, channel, ts, message: { type: "message", ts, text: body.text, blocks: body.blocks, bot_id: "B0SAMVERKA" } };
+        const message = {
+          type: "message",
+          ts,
+          text: body.text,
+          blocks: body.blocks,
+          bot_id: "B0SAMVERKA",
+          ...(body.metadata === undefined ? {} : { metadata: body.metadata }),
+        };
+        const landedIn = history.post(channel ?? "", message);
+        return { ok: true, channel: landedIn, ts, message };
       }
       case "chat.update":
+        history.update(channel ?? "", String(body.ts), { text: body.text, blocks: body.blocks });
         return { ok: true, channel, ts: body.ts, text: body.text };
+      case "chat.delete":
+        history.remove(channel ?? "", String(body.ts));
+        return { ok: true, channel, ts: body.ts };
+      case "conversations.history":
+        return history.read(channel ?? "", body);
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
       case "conversations.open": {
@@ -184,7 +289,7 @@ export async function startSlackFakeApi(options: { botUserId?: string; teamId?: 
       case "apps.connections.open":
         return options.socketUrl === undefined ? { ok: false, error: "socket_mode_not_faked" } : { ok: true, url: options.socketUrl };
       case "files.completeUploadExternal":
-        return { ok: true, files: (body.files) ?? [] };
+        return { ok: true, files: body.files ?? [] };
       default:
         return { ok: true };
     }

@@ -1,12 +1,14 @@
 import type { WebClient } from "@slack/web-api";
-import type { ChatPort } from "../../../src/chat/chat-port.ts";
+import type { ChatPort, SendOptions } from "../../../src/chat/chat-port.ts";
 import type { FormView, Message } from "../../../src/chat/message.ts";
-import { SamverkaError } from "../../../src/shared/errors.ts";
+import { errorFields, SamverkaError } from "../../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
+import type { Logger } from "../../../src/shared/logger.ts";
 import { renderFormView } from "../blocks/form-view.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
 import { channelOf, decodeConversation, decodeInteraction, decodeMessage, encodeConversation, encodeMessage } from "../refs.ts";
 import { slackMessages } from "../slack.messages.ts";
+import { findPostedByKey, outboxMetadata } from "./find-posted.ts";
 import { OPEN_FORM_ACTION, type FormOrigin, type PendingForms } from "./pending-forms.ts";
 import { callSlack } from "./slack-errors.ts";
 
@@ -21,7 +23,7 @@ export interface SlackChat extends ChatPort {
 }
 
 /** Creates the ChatPort for the workspace of `client`'s bot token. */
-export function createSlackChat(client: WebClient, locale: Locale, forms: PendingForms): SlackChat {
+export function createSlackChat(client: WebClient, locale: Locale, forms: PendingForms, logger: Logger): SlackChat {
   // conversations.open is idempotent but rate-limited (tier 3); a user's DM channel never changes.
   const directChannels = new Map<string, string>();
   const directChannel = async (userId: string): Promise<string> => {
@@ -33,8 +35,28 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     directChannels.set(userId, channel);
     return channel;
   };
-  const postTo = async (channel: string, message: Message): Promise<string> => {
-    const res = await callSlack("chat.postMessage", () => client.chat.postMessage({ channel, ...renderMessage(message) }));
+  // A re-send first looks for the message under its key: Slack may have accepted the earlier try unbeknown to us.
+  const alreadyPosted = async (channel: string, options: SendOptions): Promise<string | undefined> => {
+    if (options.resendSince === undefined) return undefined;
+    try {
+      const ts = await findPostedByKey(client, channel, options.key, options.resendSince);
+      return ts === undefined ? undefined : encodeMessage({ channel, ts });
+    } catch (error) {
+      if (error instanceof SamverkaError && error.retryable) throw error;
+      logger.warn(
+        { ...errorFields(error), key: options.key },
+        "could not look for an earlier copy before sending again (add channels:history and groups:history, see apps/slack/manifest.yaml); sending, which may repeat it",
+      );
+      return undefined;
+    }
+  };
+  const postTo = async (channel: string, message: Message, options?: SendOptions): Promise<string> => {
+    if (options !== undefined) {
+      const found = await alreadyPosted(channel, options);
+      if (found !== undefined) return found;
+    }
+    const metadata = options === undefined ? {} : { metadata: outboxMetadata(options.key) };
+    const res = await callSlack("chat.postMessage", () => client.chat.postMessage({ channel, ...renderMessage(message), ...metadata }));
     if (res.ts === undefined) throw new SamverkaError("platform_rejected", "Slack answered chat.postMessage without a message ts.");
     return encodeMessage({ channel: res.channel ?? channel, ts: res.ts });
   };
@@ -62,8 +84,8 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     platform: "slack",
     channelRef: (channelId) => encodeConversation(channelId),
     channelIdOf: (ref) => channelOf(ref),
-    async post(conversation, message) {
-      return postTo(decodeConversation(conversation), message);
+    async post(conversation, message, options) {
+      return postTo(decodeConversation(conversation), message, options);
     },
     async update(ref, message) {
       const { channel, ts } = decodeMessage(ref);
@@ -76,8 +98,8 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     async directConversation(userId) {
       return encodeConversation(await directChannel(userId));
     },
-    async sendDirect(userId, message) {
-      return postTo(await directChannel(userId), message);
+    async sendDirect(userId, message, options) {
+      return postTo(await directChannel(userId), message, options);
     },
     async postPrivate(conversation, userId, message) {
       const channel = decodeConversation(conversation);

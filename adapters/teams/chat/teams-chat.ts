@@ -1,7 +1,7 @@
 import { MessageActivityInput, type Client as ApiClient } from "@microsoft/teams.api";
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
-import type { ChatPort, ConversationRef, MessageRef } from "../../../src/chat/chat-port.ts";
-import type { FileAttachment } from "../../../src/chat/message.ts";
+import type { ChatPort, ConversationRef, MessageRef, SendOptions } from "../../../src/chat/chat-port.ts";
+import type { FileAttachment, Message } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
 import { renderFormCard } from "../cards/form-card.ts";
@@ -106,6 +106,13 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     return encodeConversationRef(created.id);
   }
 
+  // The Bot Connector can neither take an idempotency key nor list a conversation's messages, so a re-send cannot
+  // look for an earlier copy: it goes out again and says it may be a repeat, and which copy counts.
+  const marked = (message: Message, options: SendOptions | undefined): Message =>
+    options?.resendSince === undefined
+      ? message
+      : { ...message, blocks: [...message.blocks, { type: "text", text: createTranslator(teamsMessages, message.locale ?? deps.locale)("sentAgain") }] };
+
   async function isPersonal(conversation: ConversationRef): Promise<boolean> {
     const stored = await deps.store.find(baseConversationId(decodeConversationRef(conversation)));
     return stored?.conversationType === "personal";
@@ -117,7 +124,7 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     updateCard,
     channelRef: (channelId) => encodeConversationRef(channelId),
     channelIdOf: (ref) => (ref.startsWith("teams:") ? baseConversationId(decodeConversationRef(ref)) : undefined),
-    post: (conversation, message) => post(conversation, renderMessageCard(message, deps.locale)),
+    post: (conversation, message, options) => post(conversation, renderMessageCard(marked(message, options), deps.locale)),
     update: async (ref, message) => {
       const { conversationId, activityId } = decodeMessageRef(ref);
       const stored = await target(conversationId);
@@ -129,7 +136,7 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
       await callConnector("deleting a message", () => deps.clientFor(stored.serviceUrl).conversations.deleteActivity(conversationId, activityId));
     },
     directConversation,
-    sendDirect: async (userId, message) => chat.post(await directConversation(userId), message),
+    sendDirect: async (userId, message, options) => chat.post(await directConversation(userId), message, options),
     // Teams has no message only one person in a channel sees; a 1:1 chat is the private place.
     postPrivate: async (conversation, userId, message) => {
       await chat.post((await isPersonal(conversation)) ? conversation : await directConversation(userId), message);

@@ -20,6 +20,18 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 const CLI = path.join(ROOT, "src/cli.ts");
 // Node 24 (the repository's pinned node) runs the TypeScript sources; vitest itself may run on another node.
 const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
+/** The Node flags `npm start` runs the bot with (package.json), so what is measured here is what runs in production. */
+const NODE_FLAGS = nodeFlagsOfStartScript();
+
+function nodeFlagsOfStartScript(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+  const match = /^node((?:\s+--\S+)*)\s+src\/cli\.ts\b/.exec(start);
+  if (match === null) throw new Error(`package.json's start script is not "node [--flags] src/cli.ts …": ${start}`);
+  return match[1]!
+    .trim()
+    .split(/\s+/)
+    .filter((f) => f !== "");
+}
 /** Where the fault suite keeps its logs and the bots' data directories. */
 export const FAULTS_TMP = path.join(os.tmpdir(), `samverka-faults-${process.pid}`);
 
@@ -88,7 +100,7 @@ export async function startBot(options: { role: BotRole; env: Record<string, str
   const out = openSync(logFile, "a");
   let child: ChildProcess;
   try {
-    child = spawn(NODE, [CLI, role], { cwd: ROOT, env, detached: true, stdio: ["ignore", out, out] });
+    child = spawn(NODE, [...NODE_FLAGS, CLI, role], { cwd: ROOT, env, detached: true, stdio: ["ignore", out, out] });
   } finally {
     closeSync(out);
   }
@@ -102,7 +114,11 @@ export async function startBot(options: { role: BotRole; env: Record<string, str
   );
   const logTail = (lines = 30) => {
     const text = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
-    return text.split("\n").slice(-lines).map((l) => l.slice(0, 400)).join("\n");
+    return text
+      .split("\n")
+      .slice(-lines)
+      .map((l) => l.slice(0, 400))
+      .join("\n");
   };
   const bot: BotProcess = {
     name,

@@ -6,6 +6,7 @@
  */
 import { DateTime } from "luxon";
 import { sql } from "kysely";
+import { nightName } from "../../../src/alerts/cold-nights/night-name.ts";
 import type { Db } from "../../../src/db/database.ts";
 import type { Delivery, SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { sleep } from "./bot-process.ts";
@@ -39,6 +40,11 @@ export function isAnswerTo(d: Delivery, userId: string): boolean {
   return ((d.method === "response_url" || d.method === "chat.postEphemeral") && d.user === userId) || isDirectTo(d, userId);
 }
 
+/** Whether a reply names `night` (ISO date) as the bot says it to the fixture's Swedish partnership: "natten mot fredag 4 december". */
+export function namesNight(text: string, night: string): boolean {
+  return text.includes(nightName(night, "sv"));
+}
+
 /** What one declaration left behind. */
 export interface ColdNightFigures {
   alerts: number;
@@ -49,7 +55,7 @@ export interface ColdNightFigures {
   prompts: Record<string, number>;
   /** Posts (not updates) to each alert channel. */
   cards: Record<string, number>;
-  /** Answers to the declarer that name the night. */
+  /** Answers to the declarer that name the night (as the bot says it: "natten mot fredag 4 december"). */
   declarerAnswers: number;
   declarerTexts: string[];
 }
@@ -69,8 +75,16 @@ export async function readColdNight(db: Db, fake: SlackFakeApi, night: string, d
   const deliveries = fake.deliveries();
   const prompts = Object.fromEntries(FIXTURE.staff.map((u) => [u, deliveries.filter((d) => isDirectTo(d, u)).length]));
   const cards = Object.fromEntries(FIXTURE.alertChannels.map((c) => [c, deliveries.filter((d) => d.method === "chat.postMessage" && d.channel === c).length]));
-  const answers = deliveries.filter((d) => isAnswerTo(d, declarer) && d.text.includes(night));
-  return { alerts: alerts.length, ladderRows, closeRows, prompts, cards, declarerAnswers: answers.length, declarerTexts: answers.map((a) => a.text.split("\n")[0]!) };
+  const answers = deliveries.filter((d) => isAnswerTo(d, declarer) && namesNight(d.text, night));
+  return {
+    alerts: alerts.length,
+    ladderRows,
+    closeRows,
+    prompts,
+    cards,
+    declarerAnswers: answers.length,
+    declarerTexts: answers.map((a) => a.text.split("\n")[0]!),
+  };
 }
 
 /** Complete, nothing, or something in between. */
@@ -100,8 +114,12 @@ export function missing(f: ColdNightFigures): string[] {
     ...(f.alerts === 1 ? [] : [`${f.alerts} alert rows (want 1)`]),
     ...(f.ladderRows === FIXTURE.shelters ? [] : [`${f.ladderRows} shelters with a pending ladder step (want ${FIXTURE.shelters})`]),
     ...(f.closeRows === 1 ? [] : [`${f.closeRows} morning-close rows (want 1)`]),
-    ...Object.entries(f.prompts).filter(([, n]) => n === 0).map(([u]) => `no prompt to ${u}`),
-    ...Object.entries(f.cards).filter(([, n]) => n === 0).map(([c]) => `no card in ${c}`),
+    ...Object.entries(f.prompts)
+      .filter(([, n]) => n === 0)
+      .map(([u]) => `no prompt to ${u}`),
+    ...Object.entries(f.cards)
+      .filter(([, n]) => n === 0)
+      .map(([c]) => `no card in ${c}`),
     ...(f.declarerAnswers >= 1 ? [] : ["the declarer was never told the outcome"]),
   ];
 }

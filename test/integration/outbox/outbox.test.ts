@@ -116,6 +116,18 @@ describe("the outbox", () => {
     expect(slack.directTextsTo("UANNA")).toHaveLength(0);
   });
 
+  it("sends every message with its key, and a re-send with the time to look for an earlier copy from", async () => {
+    const options: unknown[] = [];
+    const spying = { ...createRecordingChat("slack"), post: (...args: Parameters<typeof slack.post>) => (options.push(args[2]), slack.post(...args)) };
+    const spied = createInlineOutbox({ db: t.db, chats: new Map([["slack", spying]]), clock: systemClock, reminderQueue: noReminders });
+    slack.failNext();
+    await spied.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t11" });
+    await spied.deliverDue();
+    const row = (await rows("t11:channel:slack"))[0]!;
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+    expect(options).toEqual([{ key: row.key }, { key: row.key, resendSince: row.created_at }]);
+  });
+
   it("renders a live card when it is sent and re-renders every copy in place on refresh, each in its language", async () => {
     tally = 1;
     await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t7", card: "card-7" });
