@@ -9,7 +9,7 @@ import {
   type Processor,
 } from "bullmq";
 import { Redis } from "ioredis";
-import { clientHeardBy } from "../adapters/postgres/database.ts";
+import { clientHeardBy, hearEveryModuleClient } from "../adapters/postgres/database.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
 import { warnAboutRedisDurability } from "./redis-durability.ts";
@@ -68,6 +68,7 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
 
 function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string, logger: Logger): QueueBackend {
   const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
+  hearEveryModuleClient(logger);
   // The schema option is only honoured in the config-object form; each queue and worker owns a small pool of it.
   const connection = {
     connectionString: postgres.connectionString,

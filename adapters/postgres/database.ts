@@ -31,6 +31,21 @@ export function clientHeardBy(logger: Logger): typeof pg.Client {
   };
 }
 
+/**
+ * Makes the pg module's own `Client` one that hears its errors. BullMQ's PostgreSQL backend builds its LISTEN client
+ * with `new pg.Client(…)` (not from a pool we configure) and listens for 'error' only once `connect()` has resolved:
+ * a termination read in the same packet as "ready" (a connection storm, a failover) is emitted before that, unheard,
+ * and crashed the process in the fault suite. Called by the queue backend before it opens anything.
+ */
+export function hearEveryModuleClient(logger: Logger): void {
+  if (Object.prototype.hasOwnProperty.call(pg.Client, HEARD)) return;
+  const heard = clientHeardBy(logger);
+  Object.defineProperty(heard, HEARD, { value: true });
+  pg.Client = heard;
+}
+
+const HEARD = Symbol("samverka.heard");
+
 /** Connects to `connectionString`; the pool is shared by Kysely and closed once. */
 export function connectDatabase(connectionString: string, options: { max?: number; logger?: Logger } = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, Client: clientHeardBy(options.logger ?? silentLogger) });

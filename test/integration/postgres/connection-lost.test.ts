@@ -3,9 +3,12 @@
  * sweep holds its advisory lock) must fail that work, not the process: pg emits 'error' on a checked-out client, and
  * an 'error' nobody hears is an uncaught exception.
  */
+import { createRequire } from "node:module";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createQueueBackend } from "../../../jobs/queue-backend.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 describe("a database connection lost while in use", () => {
@@ -37,5 +40,12 @@ describe("a database connection lost while in use", () => {
     expect(uncaught).toEqual([]);
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db);
     expect(rows[0]!.one).toBe(1);
+  });
+
+  it("hears errors on the LISTEN client BullMQ's PostgreSQL backend builds from the pg module itself", () => {
+    // BullMQ loads pg with require and builds its LISTEN client with `new pg.Client(…)`, attaching its own listener only after connect.
+    const moduleClient = () => new (createRequire(import.meta.url)("pg") as typeof pg).Client({ connectionString: database.url });
+    createQueueBackend({ postgres: { connectionString: database.url }, prefix: "heard", logger: silentLogger });
+    expect(moduleClient().listenerCount("error")).toBe(1);
   });
 });
