@@ -202,6 +202,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
       createMeetingsFeature({
         ...deps,
+        channelIdOf: (platform, conversation) => chats.get(platform)?.channelIdOf(conversation),
         agendaSources: createAgendaSources(db, clock),
         ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
       }),
