@@ -25,6 +25,8 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-databa
 export interface RunningServer {
   driver: PlatformDriver;
   calendarFiles(): Promise<Buffer[]>;
+  /** Teams only: the banners Action.Execute answers showed, oldest first. */
+  banners?(): string[];
   close(): Promise<void>;
 }
 

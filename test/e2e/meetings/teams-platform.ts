@@ -42,6 +42,6 @@ export const teamsMeetings: MeetingsPlatform = {
       }
       return files;
     };
-    return { driver: teams.driver, calendarFiles, close: () => teams.close() };
+    return { driver: teams.driver, calendarFiles, banners: () => teams.driver.banners(), close: () => teams.close() };
   },
 };
