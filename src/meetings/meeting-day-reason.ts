@@ -18,12 +18,13 @@ export function whyThisDay(t: Translate<MeetingMessageKey>, group: MeetingGroup,
   const zone = group.timeZone;
   const date = localDateOf(meeting.startsAt, zone);
   const { pattern } = group.meetings;
-  const usual = nthWeekdayOfMonth(monthIndexOf(date), isoWeekdayOf(pattern.weekday), pattern.week);
-  if (usual === date) return undefined;
   const days = createWorkingDays(group.meetings.blackouts);
-  const usualAt = zonedInstant(usual, pattern.time, zone);
+  // A blackout day is said even when it is the usual one: the group does not usually meet then.
   const here = days.blockedReason(date);
   if (here?.kind === "blackout") return t("why.yielded", { label: here.label });
+  const usual = nthWeekdayOfMonth(monthIndexOf(date), isoWeekdayOf(pattern.weekday), pattern.week);
+  if (usual === date) return undefined;
+  const usualAt = zonedInstant(usual, pattern.time, zone);
   const blocked = days.blockedReason(usual);
   if (blocked?.kind === "holiday") return t("why.holiday", { usual: usualAt, name: blocked.name });
   if (blocked?.kind === "blackout") return t("why.blackout", { usual: usualAt, label: blocked.label });
