@@ -5,6 +5,10 @@
  * elsewhere; `möten` there lists that group; a button refused to someone says so and never shows success.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobRuntime } from "../../../jobs/job-runtime.ts";
+import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
+import { textMessage } from "../../../src/chat/message.ts";
+import { silentLogger } from "../../../src/shared/logger.ts";
 import { listGroups } from "../../../src/meetings/meeting-group.repository.ts";
 import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import { createManualClock } from "../../../src/shared/clock.ts";
@@ -17,6 +21,8 @@ import type { MeetingsPlatform, RunningServer } from "./meetings-scenario.ts";
 export interface SecondGroup {
   david: TestUser;
   channel: string;
+  /** A third group's channel the app has not been added to. */
+  notYet: string;
 }
 
 export function describeConversationGroupStory(name: string, platform: MeetingsPlatform, second: SecondGroup): void {
@@ -143,6 +149,62 @@ export function describeConversationGroupStory(name: string, platform: MeetingsP
       const banners = server.banners?.() ?? [];
       if (platform.platform === "teams") expect(banners.at(-1)).toContain("Bara ordföranden i Styrgruppen");
       expect(banners).not.toContain("Klart.");
+    });
+
+    it("keeps a meeting notice to a channel the app is not in waiting, tells the group's chair once, and posts it when the app is added", async () => {
+      const group = await db.db
+        .insertInto("groups")
+        .values({
+          partnership_id: "eu-sthlm",
+          key: "referensgrupp",
+          kind: "referensgrupp",
+          name: "Referensgruppen",
+          cadence_kind: "months",
+          cadence_months: 3,
+          meeting_settings: JSON.stringify({}),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const anna = await db.db.selectFrom("members").select("id").where("key", "=", "anna").executeTakeFirstOrThrow();
+      await db.db.insertInto("group_members").values({ group_id: group.id, member_id: anna.id, role: "chair" }).execute();
+      await db.db
+        .insertInto("channels")
+        .values({ partnership_id: "eu-sthlm", platform: platform.platform, conversation: second.notYet, purpose: "group", group_id: group.id })
+        .execute();
+      const jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
+      try {
+        const work = createUnitOfWork({
+          db: db.db,
+          clock,
+          logger: silentLogger,
+          reminderQueue: jobs.reminderQueue,
+          outboxQueue: jobs.outboxQueue,
+          platforms: () => new Set([platform.platform]),
+        });
+        const row = (key: string) => db.db.selectFrom("outbox").select(["status", "attempts"]).where("key", "like", `${key}%`).executeTakeFirst();
+        let mark = snapshot();
+        const notice = (key: string) =>
+          work.transact((u) => u.notifier.toChannels("eu-sthlm", { purpose: "group", groupId: group.id }, () => textMessage(`Kallelse ${key}`), { key }));
+        server.refuseNextChannelPost();
+        await notice("e2e:ref:1");
+        await expect.poll(async () => (await row("e2e:ref:1"))?.status, { timeout: 15_000 }).toBe("waiting");
+        await directTo(platform.users.anna, "Samverka är inte med i kanalen", mark);
+        server.refuseNextChannelPost();
+        await notice("e2e:ref:2");
+        await expect.poll(async () => (await row("e2e:ref:2"))?.status, { timeout: 15_000 }).toBe("waiting");
+        expect(since(mark).filter((i) => i.text.includes("Samverka är inte med i kanalen"))).toHaveLength(1);
+        expect((await row("e2e:ref:1"))?.attempts).toBe(1);
+
+        mark = snapshot();
+        await server.install(second.notYet);
+        await server.driver.waitFor(
+          () => since(mark).filter((i) => i.conversation.includes(second.notYet) && i.text.includes("Kallelse e2e:ref:")).length === 2,
+          15_000,
+        );
+        expect([(await row("e2e:ref:1"))?.status, (await row("e2e:ref:2"))?.status]).toEqual(["sent", "sent"]);
+      } finally {
+        await jobs.close();
+      }
     });
   });
 }
