@@ -233,8 +233,8 @@ describe("the outbox", () => {
     await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id }).execute();
     const refusing = { ...createRecordingChat("slack"), post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")) };
     const box = createInlineOutbox({ db: t.db, chats: new Map([["slack", refusing], ["teams", teams]]), clock: systemClock, reminderQueue: noReminders });
-    for (const key of ["t11a", "t11b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
-    expect((await rows("t11")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
+    for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
+    expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
     expect((await rows("outbox-waiting:slack:CSTYR:")).map((r) => r.member_id)).toEqual([ids.anna]);
   });
 });
