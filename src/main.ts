@@ -36,7 +36,7 @@ import type { Db } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createAgendaPort, createAgendaSources, createMeetingsFeature, MEETINGS_DAILY_TASK } from "./meetings/index.ts";
 import { createInbox, purgeInbox, releaseStaleInboxClaims } from "./inbox/index.ts";
-import { createFailureNoticeRenderer, createOutboxDelivery, createPacer, reconcileOutbox } from "./outbox/index.ts";
+import { createFailureNoticeRenderer, createOutboxDelivery, createPacer, reconcileOutbox, releaseOnInstall } from "./outbox/index.ts";
 import { createReminderProcessor, reconcileReminders } from "./reminders/index.ts";
 import { createPrivacyFeature } from "./privacy/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
@@ -202,6 +202,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
       createMeetingsFeature({
         ...deps,
+        channelIdOf: (platform, conversation) => chats.get(platform)?.channelIdOf(conversation),
         agendaSources: createAgendaSources(db, clock),
         ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
       }),
@@ -211,7 +212,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ...(options.features ?? []),
     ];
     // Each person is held to a human pace before anything reaches a feature (commands, messages, form submissions).
-    const chatRouter = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale });
+    const onInstalled = async (platform: Platform, channelId: string) => void (await releaseOnInstall({ db, clock, logger, queue: jobs.outboxQueue }, platform, channelId));
+    const chatRouter = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale, onInstalled });
     const rate =
       config.rateLimit === undefined
         ? DEFAULT_RATE_LIMIT

@@ -153,7 +153,8 @@ async function handle(translated: Extract<Translated, { kind: "event" }>, reply:
   }
   if (translated.via !== "execute") return { status: 200 };
   const card = reply.replacedWith();
-  return card === undefined ? invokeMessage(t("done")) : invokeCard(card);
+  // A press answered only to the person (a refusal, "the meeting is gone") says that, never a bare "done".
+  return card === undefined ? invokeMessage(reply.whispered() ?? t("done")) : invokeCard(card);
 }
 
 /** A refused form comes back with its errors and what was entered; an accepted one is replaced by its answer. */

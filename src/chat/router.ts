@@ -24,6 +24,8 @@ export interface ChatRouterDeps {
   logger: Logger;
   /** Language for people we cannot resolve to a member. */
   defaultLocale: Locale;
+  /** The app was added to a channel or chat (by its id as a partnership file writes it): what waited for it can go. */
+  onInstalled?: (platform: Platform, channelId: string) => Promise<void>;
 }
 
 /** Routes every inbound event: resolves the member, then built-in commands, then the features. */
@@ -36,6 +38,10 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   async function route(event: InboundEvent, reply: Reply, seen: { locale: Locale }): Promise<FormResult | void> {
     if (event.type === "installed") {
       if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale))("welcome")));
+      for (const chat of deps.chats.values()) {
+        const channelId = chat.channelIdOf(event.conversation);
+        if (channelId !== undefined) await deps.onInstalled?.(chat.platform, channelId);
+      }
       return;
     }
     const chat = deps.chats.get(event.user.platform);

@@ -203,7 +203,7 @@ export interface OutboxTable {
   file_content: Buffer | null;
   locale: string;
   time_zone: string;
-  status: Generated<"pending" | "processing" | "sent" | "failed" | "cancelled">;
+  status: Generated<"pending" | "processing" | "sent" | "failed" | "cancelled" | "waiting">;
   due_at: Timestamp;
   attempts: Generated<number>;
   last_error: string | null;

@@ -23,7 +23,11 @@ export function checkAgendaText(text: string): MeetingMessageKey | undefined {
 
 /** The next meeting (not yet held or cancelled) of each of the member's groups, soonest first. */
 export async function upcomingMeetingsOf(db: Db, memberId: string, now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {
-  const groupIds = await groupIdsOfMember(db, memberId);
+  return nextMeetingsOfGroups(db, await groupIdsOfMember(db, memberId), now);
+}
+
+/** The next meeting (not yet held or cancelled) of each of the groups, soonest first. */
+export async function nextMeetingsOfGroups(db: Db, groupIds: readonly string[], now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {
   if (groupIds.length === 0) return [];
   const rows = await db
     .selectFrom("meetings")

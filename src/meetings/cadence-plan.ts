@@ -19,8 +19,7 @@ export interface PlannedMeeting {
 
 /** A place where the rules cannot all hold; the plan still proposes the nearest possible date. */
 export type PlanWarning =
-  | { kind: "gap-too-long"; after: LocalDate; date: LocalDate; limitMonths: number }
-  | { kind: "term-without-meeting"; termFrom: LocalDate; termTo: LocalDate };
+  { kind: "gap-too-long"; after: LocalDate; date: LocalDate; limitMonths: number } | { kind: "term-without-meeting"; termFrom: LocalDate; termTo: LocalDate };
 
 /** What the planner needs: the rules, the horizon, and the group's latest meeting (the gap counts from it). */
 export interface CadencePlanInput {
@@ -57,7 +56,15 @@ export function planCadence(input: CadencePlanInput): CadencePlan {
   const tools = createPlanTools(input);
   if (input.cadence.kind === "term") return { ...planTermMeetings(input, tools), exemptions: [] };
   const plan = planMonthlyMeetings(input, input.cadence.months, tools);
-  return { ...plan, exemptions: exemptMonthsWithout(input.settings.exemptMonths, input.from, input.until, plan.meetings.map((m) => m.date)) };
+  return {
+    ...plan,
+    exemptions: exemptMonthsWithout(
+      input.settings.exemptMonths,
+      input.from,
+      input.until,
+      plan.meetings.map((m) => m.date),
+    ),
+  };
 }
 
 function createPlanTools({ settings, timeZone }: CadencePlanInput): PlanTools {
@@ -86,7 +93,11 @@ function planMonthlyMeetings(input: CadencePlanInput, limitMonths: number, tools
   const meetings: PlannedMeeting[] = [];
   const warnings: PlanWarning[] = [];
   let previous = input.previous;
-  let anchor = previous === undefined ? monthIndexOf(input.from) - 1 : monthIndexOf(previous);
+  // Without a meeting before the window its first month counts as one without a meeting, unless no working day of
+  // it is left on or after `from`: then the cadence starts counting at the next month, so that month gets its meeting.
+  const firstMonth = monthIndexOf(input.from);
+  const firstMonthOpen = hasWorkingDay(tools.days, input.from, lastDayOfMonth(firstMonth));
+  let anchor = previous === undefined ? (firstMonthOpen ? firstMonth - 1 : firstMonth) : monthIndexOf(previous);
   let target = previous === undefined ? anchor + 1 : Math.max(anchor + step, monthIndexOf(input.from));
   while (target <= untilMonth) {
     const lowest = previous === undefined || previous < input.from ? input.from : addDays(previous, 1);
@@ -102,6 +113,11 @@ function planMonthlyMeetings(input: CadencePlanInput, limitMonths: number, tools
     target = anchor + step;
   }
   return { meetings, warnings };
+}
+
+function hasWorkingDay(days: WorkingDays, from: LocalDate, to: LocalDate): boolean {
+  for (let d = from; d <= to; d = addDays(d, 1)) if (days.isWorkingDay(d)) return true;
+  return false;
 }
 
 interface Window {

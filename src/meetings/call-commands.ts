@@ -1,4 +1,5 @@
 import type { ActionHandler, CommandHandler } from "../app/feature.ts";
+import { groupOfConversation } from "./conversation-group.ts";
 import { openPollForm } from "./date-poll-chat.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
@@ -20,8 +21,10 @@ export function createCallCommand(deps: MeetingsDeps): CommandHandler {
       const rest = args.toLowerCase().split(/\s+/).filter((w) => w !== "");
       const wantsNew = (NEW_WORDS.has(word) && rest.length === 1 && MEETING_WORDS.has(rest[0]!)) || (MEETING_WORDS.has(word) && rest.length === 1 && NEW_WORDS.has(rest[0]!));
       const wantsPoll = MEETING_WORDS.has(word) && rest.length === 1 && POLL_WORDS.has(rest[0]!);
-      if (wantsNew) return openNewMeetingForm(deps, actor, reply);
-      if (wantsPoll) return openPollForm(deps, actor, reply);
+      // In a group's channel the form starts on that group.
+      const groupId = wantsNew || wantsPoll ? (await groupOfConversation(deps, actor, event))?.id : undefined;
+      if (wantsNew) return openNewMeetingForm(deps, actor, reply, groupId === undefined ? {} : { groupId });
+      if (wantsPoll) return openPollForm(deps, actor, reply, groupId);
       const text = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone })("call.usage");
       await reply.whisper({ text, blocks: [{ type: "text", text }] });
     },

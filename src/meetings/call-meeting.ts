@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import type { Actor } from "../app/feature.ts";
-import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { isAfterPeriod } from "./agreement-period.ts";
 import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
-import { listGroups, listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
+import { canChangeMeetings } from "./meeting-access.ts";
+import { listGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { NOTICE_TIME, scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
@@ -16,16 +16,11 @@ import { createWorkingDays } from "./working-days.ts";
 export const LOCATION_MAX = 300;
 export const REASON_MAX = 500;
 
-/** A coordinator, admin or samordning of the partnership, or the group's chair, may call an extra meeting or a date poll. */
-export function canCallMeetings(member: Member, seats: readonly GroupSeat[]): boolean {
-  return hasAnyRole(member, ["coordinator", "admin", "samordning"]) || seats.some((s) => s.memberId === member.id && s.role === "chair");
-}
-
 /** The groups of the actor's partnership they may call meetings of. */
 export async function groupsActorMayCall(deps: MeetingsDeps, actor: Actor): Promise<MeetingGroup[]> {
   const groups = await listGroups(deps.db, actor.partnership.id);
   const allowed: MeetingGroup[] = [];
-  for (const group of groups) if (canCallMeetings(actor.member, await listSeats(deps.db, group.id))) allowed.push(group);
+  for (const group of groups) if (canChangeMeetings(actor.member, group, await listSeats(deps.db, group.id))) allowed.push(group);
   return allowed;
 }
 

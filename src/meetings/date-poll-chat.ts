@@ -3,10 +3,11 @@ import type { ActionHandler, Actor, FormContext, FormHandler } from "../app/feat
 import type { FormResult, FormValues, Reply } from "../chat/inbound.ts";
 import type { FormField, FormView } from "../chat/message.ts";
 import type { Translate } from "../shared/i18n.ts";
-import { canCallMeetings, checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
+import { checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
 import { decidePoll, optionLabel, startPoll, voteInPoll } from "./date-poll.ts";
 import { loadPoll, pollIdOfOption } from "./date-poll.repository.ts";
 import { localDateOf } from "./local-dates.ts";
+import { canChangeMeetings } from "./meeting-access.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { NOTICE_TIME } from "./meeting-reminders.ts";
 import { translatorFor } from "./meeting-views.ts";
@@ -56,9 +57,10 @@ export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, p
 }
 
 /** Opens the date-poll form for the groups the actor may call meetings of. */
-export async function openPollForm(deps: MeetingsDeps, actor: Actor, reply: Reply): Promise<void> {
+export async function openPollForm(deps: MeetingsDeps, actor: Actor, reply: Reply, preferredGroupId?: string): Promise<void> {
   const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-  const groups = await groupsActorMayCall(deps, actor);
+  // The group the conversation decides comes first, so the form starts on it.
+  const groups = (await groupsActorMayCall(deps, actor)).sort((a, b) => Number(b.id === preferredGroupId) - Number(a.id === preferredGroupId));
   if (groups.length === 0) return reply.whisper(textOf(t("call.notAllowed")));
   await reply.openForm(pollForm(groups, t, localDateOf(deps.clock.now(), actor.partnership.timeZone)));
 }
@@ -126,7 +128,7 @@ export function createPollActions(deps: MeetingsDeps): ActionHandler {
       }
       if (event.actionId !== "meeting.poll.choose") return;
       const group = await getGroup(deps.db, poll.groupId);
-      if (actor.member.id !== poll.organiserId && !canCallMeetings(actor.member, await listSeats(deps.db, group.id))) return say("poll.notOrganiser");
+      if (actor.member.id !== poll.organiserId && !canChangeMeetings(actor.member, group, await listSeats(deps.db, group.id))) return say("poll.notOrganiser");
       const decided = await decidePoll(deps, poll.id, { optionId: event.value, by: actor.member.id });
       if (!decided.ok) return say(decided.reason === "past" ? "poll.past" : decided.reason === "closed" ? "poll.closed" : "poll.gone");
       const done = t("poll.chosen", { group: group.name, at: decided.startsAt });

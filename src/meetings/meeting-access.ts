@@ -1,7 +1,8 @@
 import type { Actor } from "../app/feature.ts";
-import type { Member } from "../partnerships/partnership.ts";
+import { roleNames } from "../chat/chat.messages.ts";
+import type { Member, MemberRole } from "../partnerships/partnership.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
-import type { Translate } from "../shared/i18n.ts";
+import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
 import { translatorFor } from "./meeting-views.ts";
@@ -10,9 +11,23 @@ import type { MeetingMessageKey } from "./meetings.messages.ts";
 import type { CadenceBreach } from "./change-meeting.ts";
 import { createWorkingDays } from "./working-days.ts";
 
-/** A coordinator (or admin) of the partnership, or the group's chair, may move or cancel its meetings. */
-export function canChangeMeetings(member: Member, seats: GroupSeat[]): boolean {
-  return hasAnyRole(member, ["coordinator", "admin"]) || seats.some((s) => s.memberId === member.id && s.role === "chair");
+/** Who organises a group's meetings besides its chair when the partnership file does not say. */
+const DEFAULT_ORGANISER_ROLES: readonly MemberRole[] = ["admin", "coordinator", "samordning"];
+
+/** The roles that may organise the group's meetings besides its chair (the partnership file's `organiserRoles`). */
+export function organiserRolesOf(group: MeetingGroup): readonly MemberRole[] {
+  return group.meetings.organiserRoles ?? DEFAULT_ORGANISER_ROLES;
+}
+
+/** The group's chair, or a member holding one of its organiser roles, may move, cancel and call its meetings and run date polls. */
+export function canChangeMeetings(member: Member, group: MeetingGroup, seats: readonly GroupSeat[]): boolean {
+  return hasAnyRole(member, organiserRolesOf(group)) || seats.some((s) => s.memberId === member.id && s.role === "chair");
+}
+
+/** Why the actor may not change the group's meetings, naming who may. */
+export function notAllowedText(t: Translate<MeetingMessageKey>, locale: Locale, group: MeetingGroup): string {
+  const role = createTranslator(roleNames, locale);
+  return t("notAllowed.change", { group: group.name, roles: createFormatters(locale, group.timeZone).list(organiserRolesOf(group).map((r) => role(r))) });
 }
 
 /** A meeting that can still change, with its group and seats, loaded for an actor of its partnership. */

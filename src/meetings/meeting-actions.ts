@@ -3,7 +3,7 @@ import type { Message } from "../chat/message.ts";
 import { completeActionItem } from "./action-items.ts";
 import { upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { cancelMeeting, checkCadence, moveMeeting } from "./change-meeting.ts";
-import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
 import { localDateOf } from "./local-dates.ts";
 import { agendaForm } from "./meeting-commands.ts";
 import { replyText } from "./meeting-views.ts";
@@ -23,7 +23,7 @@ async function meetingFor(deps: MeetingsDeps, ctx: ActionContext, meetingId: str
   const say = (key: Parameters<typeof replyText>[2]) => reply.whisper(replyText(actor.locale, actor.partnership.timeZone, key));
   if (o === undefined) return void (await say("meeting.gone"));
   if (need === "member" && !o.seats.some((s) => s.memberId === actor.member.id)) return void (await say("notInGroup"));
-  if (need === "change" && !canChangeMeetings(actor.member, o.seats)) return void (await say("notAllowed.change"));
+  if (need === "change" && !canChangeMeetings(actor.member, o.group, o.seats)) return void (await reply.whisper(textOf(notAllowedText(o.t, actor.locale, o.group))));
   if (need === "minutes" && !canWriteMinutes(actor.member, o.seats)) return void (await say("minutes.notAllowed"));
   if (need === "minutes" && o.meeting.minutesAt !== null) return void (await say("minutes.already"));
   return o;

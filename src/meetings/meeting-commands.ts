@@ -1,7 +1,9 @@
 import type { CommandContext, CommandHandler } from "../app/feature.ts";
 import { textMessage, type Block, type FormView } from "../chat/message.ts";
 import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
-import { addAgendaItem, checkAgendaText, upcomingMeetingsOf, AGENDA_ITEM_MAX, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
+import { addAgendaItem, checkAgendaText, nextMeetingsOfGroups, upcomingMeetingsOf, AGENDA_ITEM_MAX, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
+import { groupOfConversation } from "./conversation-group.ts";
+import { whyThisDay } from "./meeting-day-reason.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
@@ -11,32 +13,35 @@ import type { MeetingsDeps } from "./meetings.deps.ts";
 /** How many upcoming meetings `möten` lists. */
 const LIST_LIMIT = 8;
 
-/** `möten`: the next meetings of the member's groups, with move/cancel buttons for those who may change them. */
+/**
+ * `möten`: the next meetings of the member's groups, or in a group's channel of that group, each with why it is not
+ * on the usual day and with move/cancel buttons for those who may change it.
+ */
 export function createListCommand(deps: MeetingsDeps): CommandHandler {
   return {
     words: ["möten", "meetings", "moten"],
-    run: async ({ actor, reply }) => {
+    run: async ({ event, actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-      const rows = await deps.db
-        .selectFrom("meetings as m")
-        .innerJoin("group_members as gm", "gm.group_id", "m.group_id")
-        .select(["m.id"])
-        .where("gm.member_id", "=", actor.member.id)
-        .where("m.status", "in", ["planned", "invited", "moved"])
-        .where("m.starts_at", ">", deps.clock.now())
-        .orderBy("m.starts_at")
-        .limit(LIST_LIMIT)
-        .execute();
+      const channelGroup = await groupOfConversation(deps, actor, event);
+      const query = deps.db.selectFrom("meetings as m").select(["m.id"]).where("m.status", "in", ["planned", "invited", "moved"]).where("m.starts_at", ">", deps.clock.now());
+      const scoped =
+        channelGroup === undefined
+          ? query.where("m.group_id", "in", (eb) => eb.selectFrom("group_members").select("group_id").where("member_id", "=", actor.member.id))
+          : query.where("m.group_id", "=", channelGroup.id);
+      const rows = await scoped.orderBy("m.starts_at").limit(LIST_LIMIT).execute();
       if (rows.length === 0) {
-        await reply.whisper(replyText(actor.locale, actor.partnership.timeZone, "list.empty"));
+        await reply.whisper(textMessage(channelGroup === undefined ? t("list.empty") : t("list.emptyOf", { group: channelGroup.name })));
         return;
       }
-      const blocks: Block[] = [{ type: "heading", text: t("list.title") }];
+      const title = channelGroup === undefined ? t("list.title") : t("list.titleOf", { group: channelGroup.name });
+      const blocks: Block[] = [{ type: "heading", text: title }];
       for (const row of rows) {
         const meeting = (await findMeeting(deps.db, row.id))!;
         const group = await getGroup(deps.db, meeting.groupId);
         blocks.push({ type: "text", text: t("list.line", { group: group.name, at: meeting.startsAt, status: t(`status.${meeting.status}`) }) });
-        if (canChangeMeetings(actor.member, await listSeats(deps.db, group.id))) {
+        const why = whyThisDay(t, group, meeting);
+        if (why !== undefined) blocks.push({ type: "text", text: why });
+        if (canChangeMeetings(actor.member, group, await listSeats(deps.db, group.id))) {
           blocks.push({
             type: "buttons",
             buttons: [
@@ -46,7 +51,7 @@ export function createListCommand(deps: MeetingsDeps): CommandHandler {
           });
         }
       }
-      await reply.whisper({ text: t("list.title"), blocks });
+      await reply.whisper({ text: title, blocks });
     },
   };
 }
@@ -89,15 +94,24 @@ export function agendaForm(choices: { meeting: Meeting; group: MeetingGroup }[],
   };
 }
 
-/** `agenda <text>` adds an item to the next meeting of the member's group; with several groups, or no text, a form asks. */
+/**
+ * `agenda <text>` adds an item to the next meeting of a group: the group whose channel it was written in, else the
+ * member's only group; with several groups, or no text, a form asks.
+ */
 export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
   return {
     words: ["agenda", "dagordning"],
-    run: async ({ actor, args, reply }: CommandContext) => {
+    run: async ({ event, actor, args, reply }: CommandContext) => {
       const zone = actor.partnership.timeZone;
-      const upcoming = await upcomingMeetingsOf(deps.db, actor.member.id, deps.clock.now());
+      const channelGroup = await groupOfConversation(deps, actor, event);
+      if (channelGroup !== undefined && !(await listSeats(deps.db, channelGroup.id)).some((s) => s.memberId === actor.member.id)) {
+        await reply.whisper(replyText(actor.locale, zone, "agenda.notInGroupOf", { group: channelGroup.name }));
+        return;
+      }
+      const now = deps.clock.now();
+      const upcoming = channelGroup === undefined ? await upcomingMeetingsOf(deps.db, actor.member.id, now) : await nextMeetingsOfGroups(deps.db, [channelGroup.id], now);
       if (upcoming.length === 0) {
-        await reply.whisper(replyText(actor.locale, zone, "agenda.noMeeting"));
+        await reply.whisper(channelGroup === undefined ? replyText(actor.locale, zone, "agenda.noMeeting") : replyText(actor.locale, zone, "agenda.noMeetingOf", { group: channelGroup.name }));
         return;
       }
       if (args !== "") {
@@ -106,14 +120,7 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
           await reply.whisper(replyText(actor.locale, zone, problem));
           return;
         }
-        const warning = await warnOnceAboutPersonalDetails(
-          deps.db,
-          { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE },
-          args,
-          actor.locale,
-          deps.clock.now(),
-          "conversation",
-        );
+        const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE }, args, actor.locale, now, "conversation");
         if (warning !== undefined) return reply.whisper(textMessage(warning));
       }
       if (args === "" || upcoming.length > 1) {

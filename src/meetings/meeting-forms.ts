@@ -5,7 +5,7 @@ import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
 import type { FormView } from "../chat/message.ts";
 import { addAgendaItem, AGENDA_TEXT_SCOPE, checkAgendaText } from "./add-agenda-item.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
-import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
 import { replyText } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { canWriteMinutes, minutesForm, parseMinutes } from "./record-minutes.ts";
@@ -44,7 +44,7 @@ const value = (ctx: FormContext, id: string): string => {
 const submitMove: Submit = async (deps, ctx) => {
   const o = await loadOpenMeeting(deps, ctx.actor, ctx.event.state);
   if (o === undefined) return gone(ctx, "meeting.gone");
-  if (!canChangeMeetings(ctx.actor.member, o.seats)) return gone(ctx, "notAllowed.change");
+  if (!canChangeMeetings(ctx.actor.member, o.group, o.seats)) return { ok: false, errors: { "": notAllowedText(o.t, ctx.actor.locale, o.group) } };
   const [date, time] = [value(ctx, "date"), value(ctx, "time").replace(".", ":")];
   const errors: Record<string, string> = {};
   const day = DateTime.fromISO(date, { zone: o.group.timeZone });

@@ -1,5 +1,6 @@
 import type { Transact, Work } from "../app/unit-of-work.ts";
 import type { Db } from "../db/database.ts";
+import type { ConversationRef, Platform } from "../chat/chat-port.ts";
 import type { Notifier } from "../chat/notifier.ts";
 import type { Reminders } from "../reminders/reminder.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -31,6 +32,8 @@ export interface MeetingsDeps {
   /** One transaction for a state change and everything it must send and schedule. */
   transact: Transact;
   logger: Logger;
+  /** The channel id of a conversation as the partnership file writes it (its platform's adapter decodes the ref). */
+  channelIdOf(platform: Platform, conversation: ConversationRef): string | undefined;
   /** Standing-item counts; without it the agenda lists only action items and the extension deadline. */
   agendaSources?: AgendaSources;
   /** The ORGANIZER address in calendar files (RFC 5546 needs one for updates and cancellations). */

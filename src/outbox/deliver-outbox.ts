@@ -10,6 +10,7 @@ import { claimOutbox, countCopiesInFlight, findCardCopies, markSent, settleUnsen
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
 import type { Pacer } from "./pacing.ts";
 import { retractCopy } from "./retract-copies.ts";
+import { recordWaitingNotice } from "./waiting-notice.ts";
 import { isRetryable, MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from "./retry-policy.ts";
 
 /** What delivering outbox rows needs. */
@@ -241,6 +242,16 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     }
     const error = toSamverkaError(thrown);
     const text = `${error.code}: ${error.message}`;
+    if (isNotInstalled(error) && row.memberId === null && row.platform !== null && row.conversation !== null && row.kind !== "refresh") {
+      // Only adding the app there helps: the post waits for that (released on install), logged once per conversation.
+      await settleUnsent(db, job, { status: "waiting", error: text }, now);
+      if (notInstalled.first(attempt.target)) log.warn({ code: error.code, reason: error.message }, "Samverka is not in this channel yet; what goes there waits until it is added (further messages there are logged at debug level)");
+      else log.debug({ code: error.code }, "waiting: Samverka is not in this channel yet (already warned)");
+      await recordWaitingNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, { ...row, platform: row.platform, conversation: row.conversation }).catch((e: unknown) =>
+        log.error({ err: e }, "could not record the notice that a message waits for the app"),
+      );
+      return;
+    }
     if (isRetryable(thrown) && row.attempts < maxAttempts) {
       const next = await settleUnsent(db, job, { status: "pending", retryAt: nextAttemptAt(now, row.attempts, thrown), error: text }, now);
       metrics.outboxDelivery(platformLabel(attempt), "retried");

@@ -138,11 +138,14 @@ export async function markSent(
     .execute();
 }
 
-/** Settles a claim that did not send: back to pending at `retryAt`, failed, or cancelled (nothing to send). */
+/**
+ * Settles a claim that did not send: back to pending at `retryAt`, failed, cancelled (nothing to send), or waiting
+ * until the app is added to the conversation.
+ */
 export async function settleUnsent(
   db: Db,
   job: OutboxJobRef,
-  outcome: { status: "pending"; retryAt: Date; error: string } | { status: "failed" | "cancelled"; error: string },
+  outcome: { status: "pending"; retryAt: Date; error: string } | { status: "failed" | "cancelled" | "waiting"; error: string },
   now: Date,
 ): Promise<OutboxJobRef | undefined> {
   const row = await db
@@ -160,6 +163,32 @@ export async function settleUnsent(
     .returning(["id", "due_at"])
     .executeTakeFirst();
   return row === undefined ? undefined : { outboxId: row.id, dueAt: row.due_at };
+}
+
+/** Puts the rows waiting for the app in a conversation back to pending, due now; returns their job refs. */
+export async function releaseWaitingOutbox(db: Db, platform: "slack" | "teams", conversation: string, now: Date): Promise<OutboxJobRef[]> {
+  const rows = await db
+    .updateTable("outbox")
+    .set({ status: "pending", due_at: now, attempts: 0, last_error: null, updated_at: now })
+    .where("status", "=", "waiting")
+    .where("platform", "=", platform)
+    .where("conversation", "=", conversation)
+    .returning(["id", "due_at"])
+    .execute();
+  return rows.map((r) => ({ outboxId: r.id, dueAt: r.due_at }));
+}
+
+/** Whether another row already waits for the app in the conversation (so whoever is told was told). */
+export async function othersWaiting(db: Db, row: { id: string; platform: "slack" | "teams"; conversation: string }): Promise<boolean> {
+  const found = await db
+    .selectFrom("outbox")
+    .select("id")
+    .where("status", "=", "waiting")
+    .where("platform", "=", row.platform)
+    .where("conversation", "=", row.conversation)
+    .where("id", "!=", row.id)
+    .executeTakeFirst();
+  return found !== undefined;
 }
 
 /** The sent copies of a card, with where they landed, for an in-place refresh. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GROUP_KINDS, GROUP_ROLES } from "./partnership.ts";
+import { GROUP_KINDS, GROUP_ROLES, MEMBER_ROLES } from "./partnership.ts";
 import { because, clockTimeSchema, keySchema, monthDaySchema, wholeNumber } from "./file-formats.schema.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -60,6 +60,8 @@ export const meetingSettingsSchema = z
     blackouts: z.array(blackoutSchema).default(DEFAULT_BLACKOUTS),
     // Optional rather than defaulted, so the settings stored before it existed still compare equal on re-import.
     exemptMonths: z.array(cadenceExemptionSchema).optional(),
+    /** Who besides the group's chair organises its meetings (move, cancel, call, poll); optional for the same reason. */
+    organiserRoles: z.array(z.enum(MEMBER_ROLES)).min(1).optional(),
     inviteDaysBefore: wholeNumber(1, 90).default(14),
     agendaRequestDaysBefore: wholeNumber(1, 90).default(10),
     agendaSendDaysBefore: wholeNumber(0, 90).default(3),

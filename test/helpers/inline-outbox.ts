@@ -7,12 +7,14 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createUnitOfWork, type UnitOfWork } from "../../src/app/unit-of-work.ts";
 import type { ChatPort, Platform } from "../../src/chat/chat-port.ts";
 import type { Db } from "../../src/db/database.ts";
-import { createFailureNoticeRenderer, createOutboxDelivery, type OutboxJobRef, type OutboxRenderer } from "../../src/outbox/index.ts";
+import { createFailureNoticeRenderer, createOutboxDelivery, type OutboxJobRef, type OutboxQueue, type OutboxRenderer } from "../../src/outbox/index.ts";
 import type { ReminderQueue } from "../../src/reminders/index.ts";
 import type { Clock } from "../../src/shared/clock.ts";
 import { silentLogger, type Logger } from "../../src/shared/logger.ts";
 
 export interface InlineOutbox extends UnitOfWork {
+  /** The queue deliveries run from: what is enqueued here is delivered inline (as the outbox worker would). */
+  queue: OutboxQueue;
   /** Delivers every try that was queued for later (retries, refreshes), until none is left or `rounds` is reached. */
   deliverDue(rounds?: number): Promise<void>;
 }
@@ -60,6 +62,7 @@ export function createInlineOutbox(options: {
   });
   return {
     ...work,
+    queue,
     async deliverDue(rounds = 10) {
       for (let i = 0; i < rounds && later.length > 0; i++) await queue.enqueueMany(later.splice(0));
     },

@@ -33,6 +33,8 @@ export interface TeamsDriver extends PlatformDriver {
   personalChat(user: TestUser): string;
   /** Sends the conversationUpdate Teams sends when the app is added to a channel (or a personal chat, given a user). */
   install(options: { conversation?: string; user?: TestUser }): Promise<void>;
+  /** The texts Teams showed in its banner for Action.Execute invokes answered with a message (not a card), oldest first. */
+  banners(): string[];
   /** Posts any activity (filled in with serviceUrl, bot, tenant) and returns the HTTP status and body. */
   post(activity: Json): Promise<{ status: number; body: unknown }>;
 }
@@ -83,6 +85,7 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
   const connector = await startFakeConnector({ port: options.connectorPort });
   const endpoint = new URL("/api/messages", options.serverUrl).toString();
   const invokeResponses: SentItem[] = [];
+  const banners: string[] = [];
   let forgotten = 0;
   let forgottenInvokes = 0;
   let sequence = 0;
@@ -168,6 +171,7 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
       value: { action: { type: "Action.Execute", id: str(action.id), verb: action.verb, data: { ...(action.data as Json), ...inputs } }, trigger: "manual" },
     });
     const response = body as { type?: string; value?: unknown } | undefined;
+    if (response?.type === "application/vnd.microsoft.activity.message" && typeof response.value === "string") banners.push(response.value);
     if (response?.type !== "application/vnd.microsoft.card.adaptive") return undefined;
     const card = response.value as IAdaptiveCard;
     const d = describeCard(card);
@@ -194,6 +198,7 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
     connector,
     personalChat,
     post,
+    banners: () => [...banners],
     command: (user, text, opts) => say(user, text, opts?.conversation),
     message: (user, text, opts) => say(user, text, opts?.conversation),
     install: async ({ conversation, user }) => {

@@ -23,11 +23,14 @@ export interface TeamsReply extends Reply {
   replacedWith(): IAdaptiveCard | undefined;
   /** Replaces the source card (in place and in the invoke response). */
   replaceSource(card: IAdaptiveCard): Promise<void>;
+  /** The text of the last answer only the person saw, for the banner of an Action.Execute that replaced nothing. */
+  whispered(): string | undefined;
 }
 
 /** Creates the Reply for one inbound activity, in the person's `locale`. */
 export function createTeamsReply(chat: TeamsChat, origin: TeamsOrigin, locale: Locale): TeamsReply {
   let replaced: IAdaptiveCard | undefined;
+  let whispered: string | undefined;
   const here = { conversationId: origin.conversationId, serviceUrl: origin.serviceUrl };
   const conversation = encodeConversationRef(origin.conversationId);
 
@@ -47,12 +50,14 @@ export function createTeamsReply(chat: TeamsChat, origin: TeamsOrigin, locale: L
   return {
     say: async (message: Message) => encodeMessageRef(origin.conversationId, await chat.sendCard(here, card(message))),
     whisper: async (message) => {
+      whispered = message.text;
       if (origin.personal) await chat.sendCard(here, card(message));
       else await chat.sendDirect(origin.user.aadObjectId ?? origin.user.userId, stamp(message));
     },
     updateSource: (message) => replaceSource(card(message)),
     openForm: (form: FormView) => chat.openForm({ conversation, userId: origin.user.aadObjectId ?? origin.user.userId }, stamp(form)),
     replacedWith: () => replaced,
+    whispered: () => whispered,
     replaceSource,
   };
 }

@@ -25,6 +25,12 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-databa
 export interface RunningServer {
   driver: PlatformDriver;
   calendarFiles(): Promise<Buffer[]>;
+  /** Teams only: the banners Action.Execute answers showed, oldest first. */
+  banners?(): string[];
+  /** Makes the next channel post find the app not in `channel` (Teams: a channel it was never added to already does). */
+  refuseNextChannelPost(): void;
+  /** The app is added to `channel`, as the platform tells it (Teams conversationUpdate, Slack member_joined_channel). */
+  install(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 

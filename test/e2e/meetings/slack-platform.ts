@@ -18,6 +18,12 @@ export const slackMeetings: MeetingsPlatform = {
           return match === null ? [] : [Buffer.from(match[0], "utf8")];
         }),
       );
-    return { driver: slack.driver, calendarFiles, close: () => slack.close() };
+    return {
+      driver: slack.driver,
+      calendarFiles,
+      refuseNextChannelPost: () => slack.fake.failNext("chat.postMessage", { error: "not_in_channel" }),
+      install: async (channel) => void (await slack.driver.event({ type: "member_joined_channel", user: slack.fake.botUserId, channel, channel_type: "C" })),
+      close: () => slack.close(),
+    };
   },
 };

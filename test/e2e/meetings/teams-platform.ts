@@ -42,6 +42,13 @@ export const teamsMeetings: MeetingsPlatform = {
       }
       return files;
     };
-    return { driver: teams.driver, calendarFiles, close: () => teams.close() };
+    return {
+      driver: teams.driver,
+      calendarFiles,
+      banners: () => teams.driver.banners(),
+      refuseNextChannelPost: () => undefined,
+      install: (channel) => teams.driver.install({ conversation: channel }),
+      close: () => teams.close(),
+    };
   },
 };

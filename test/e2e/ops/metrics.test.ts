@@ -57,7 +57,7 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     w.slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 1"), { key: "ops-test:limited" }));
     await until("the rate-limited row to be sent", async () => (await outboxRow("ops-test:limited:channel:slack"))?.status === "sent");
-    w.slack.fake.failNext("chat.postMessage", { error: "not_in_channel" });
+    w.slack.fake.failNext("chat.postMessage", { error: "invalid_blocks" });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 2"), { key: "ops-test:refused" }));
     await until("the refused row to fail", async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
 

@@ -182,7 +182,7 @@ describe("the decision register and amended minutes", () => {
     tb.clock.set("2027-01-20T08:00:00Z");
     const found = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut BUDGETEN", direct: true });
     const list = found.replies.whispers[0]!;
-    expect(text(list)).toContain("Styrgruppen*: tisdag 2026-10-06 kl. 15.00");
+    expect(text(list)).toContain("Styrgruppen**: tisdag 2026-10-06 kl. 15.00");
     expect(text(list)).toContain("Budgeten för vintern godkänns");
     expect(text(list)).not.toContain("Tio extra platser");
     const none = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut budget 2027", direct: true });

@@ -77,7 +77,7 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const work = createUnitOfWork({
     db: db.db, clock, logger: silentLogger, reminderQueue: runtime.reminderQueue, outboxQueue: { enqueueMany: () => Promise.resolve() }, platforms: () => new Set(chats.keys()),
   });
-  const deps: MeetingsDeps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger };
+  const deps: MeetingsDeps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger, channelIdOf: (_platform, ref) => chat.channelIdOf(ref) };
   const feature = createMeetingsFeature(deps);
   const router = createChatRouter({ db: db.db, chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: db.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });

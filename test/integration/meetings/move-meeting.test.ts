@@ -20,10 +20,27 @@ async function openMoveForm(user: "anna" | "bo") {
 }
 
 describe("moving a meeting", () => {
-  it("is refused to a member who is neither chair nor coordinator", async () => {
+  it("is refused to a member who is neither the chair nor in one of the group's organiser roles, naming who may", async () => {
     const { replies } = await openMoveForm("bo");
     expect(replies.forms).toEqual([]);
-    expect(messageText(replies.whispers[0]!)).toContain("Bara samordnare eller gruppens ordförande");
+    expect(replies.whispers[0]!.text).toBe("Bara ordföranden i Styrgruppen eller administratör, samordnare och samordningsfunktionen kan flytta eller ställa in dess möten.");
+  });
+
+  it("lets samordning move a meeting by default, and follows the partnership file's organiser roles when it names them", async () => {
+    await tb.db.db.updateTable("members").set({ roles: ["samordning"] }).where("id", "=", tb.ids.bo!).execute();
+    try {
+      expect((await openMoveForm("bo")).replies.forms.map((f) => f.formId)).toEqual(["meeting.move"]);
+      const settings = { ...tb.group.meetings, organiserRoles: ["admin"] };
+      await tb.db.db.updateTable("groups").set({ meeting_settings: JSON.stringify(settings) }).where("id", "=", tb.group.id).execute();
+      const refused = await openMoveForm("bo");
+      expect(refused.replies.forms).toEqual([]);
+      expect(refused.replies.whispers[0]!.text).toBe("Bara ordföranden i Styrgruppen eller administratör kan flytta eller ställa in dess möten.");
+      // The chair always may.
+      expect((await openMoveForm("anna")).replies.forms.map((f) => f.formId)).toEqual(["meeting.move"]);
+    } finally {
+      await tb.db.db.updateTable("members").set({ roles: [] }).where("id", "=", tb.ids.bo!).execute();
+      await tb.db.db.updateTable("groups").set({ meeting_settings: JSON.stringify(tb.group.meetings) }).where("id", "=", tb.group.id).execute();
+    }
   });
 
   it("keeps what was typed and says why when the date is not usable", async () => {

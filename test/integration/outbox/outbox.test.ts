@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
-import { defineRenderer } from "../../../src/outbox/index.ts";
+import { defineRenderer, releaseOnInstall } from "../../../src/outbox/index.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
@@ -178,7 +178,7 @@ describe("the outbox", () => {
     expect(notices.map((n) => n.member_id ?? n.conversation)).toEqual(expect.arrayContaining([ids.sara, "CMAIN"]));
   });
 
-  it("logs a conversation the app is not installed in once, as one warning without a stack, and tells samordning each time", async () => {
+  it("keeps posts to a channel the app is not in waiting, logs that once without a stack, tells who answers for it once, and sends them when the app is added", async () => {
     const lines: { level: string; fields: Record<string, unknown>; msg: string }[] = [];
     const record = (level: string) => (fields: object | string, msg?: string) =>
       void lines.push(typeof fields === "string" ? { level, fields: {}, msg: fields } : { level, fields: { ...fields }, msg: msg ?? "" });
@@ -201,19 +201,40 @@ describe("the outbox", () => {
       logger,
     });
     for (const key of ["t10a", "t10b", "t10c"]) await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key });
-    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => r.status)).toEqual(["failed", "failed", "failed"]);
+    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => [r.status, r.attempts])).toEqual([["waiting", 1], ["waiting", 1], ["waiting", 1]]);
     const loud = lines.filter((l) => l.level === "warn" || l.level === "error");
     expect(loud).toHaveLength(1);
-    expect(loud[0]).toMatchObject({ level: "warn", fields: { code: "not_installed" }, msg: expect.stringContaining("not installed") as unknown });
+    expect(loud[0]).toMatchObject({ level: "warn", fields: { code: "not_installed" }, msg: expect.stringContaining("not in this channel yet") as unknown });
     expect(loud[0]?.fields.reason).toContain("never been added");
     expect(lines.some((l) => "err" in l.fields)).toBe(false);
-    expect((await rows("outbox-failed:p1:")).length).toBeGreaterThan(0);
+    // The partnership channel belongs to no group: samordning (Sara) is told, once for the three.
+    await quiet.deliverDue();
+    const notices = await rows("outbox-waiting:teams:19:main@thread.tacv2:");
+    expect(notices.map((r) => [r.member_id, r.status])).toEqual([[ids.sara, "sent"]]);
+    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen 19:main@thread.tacv2");
+
+    // The app is added there: what waited is sent, once each.
+    refusing = false;
+    teams.calls.length = 0;
+    expect(await releaseOnInstall({ db: t.db, clock: systemClock, logger, queue: quiet.queue }, "teams", "19:main@thread.tacv2")).toBe(3);
+    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    expect(teams.calls.filter((c) => c.op === "post")).toHaveLength(3);
+    expect(await releaseOnInstall({ db: t.db, clock: systemClock, logger, queue: quiet.queue }, "teams", "19:main@thread.tacv2")).toBe(0);
 
     // Once a message gets through there again, the next refusal is news and is warned about again.
-    refusing = false;
-    await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t10d" });
     refusing = true;
     await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key: "t10e" });
     expect(lines.filter((l) => l.level === "warn")).toHaveLength(2);
+  });
+
+  it("tells the chair of the group whose channel a waiting post is for, not samordning", async () => {
+    const group = await t.db.insertInto("groups").values({ partnership_id: "p1", key: "styr", kind: "styrgrupp", name: "Styrgrupp", cadence_kind: "months", cadence_months: 2, meeting_settings: JSON.stringify({}) }).returning("id").executeTakeFirstOrThrow();
+    await t.db.insertInto("group_members").values({ group_id: group.id, member_id: ids.anna!, role: "chair" }).execute();
+    await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id }).execute();
+    const refusing = { ...createRecordingChat("slack"), post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")) };
+    const box = createInlineOutbox({ db: t.db, chats: new Map([["slack", refusing], ["teams", teams]]), clock: systemClock, reminderQueue: noReminders });
+    for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
+    expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
+    expect((await rows("outbox-waiting:slack:CSTYR:")).map((r) => r.member_id)).toEqual([ids.anna]);
   });
 });
