@@ -142,10 +142,10 @@ describe("the outbox", () => {
   it("refreshes the copies that landed at once, while another copy of the card waits for its retry", async () => {
     tally = 1;
     teams.failNext();
-    await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t11", card: "card-11" });
-    expect((await rows("t11:channel:teams"))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t12", card: "card-12" });
+    expect((await rows("t12:channel:teams"))[0]).toMatchObject({ status: "pending", attempts: 1 });
     tally = 3;
-    await outbox.notifier.refreshCard("card-11", "p1");
+    await outbox.notifier.refreshCard("card-12", "p1");
     expect(slack.calls.flatMap((c) => (c.op === "update" ? [c.message.text] : []))).toEqual(["sv: platser 3"]);
     // The waiting copy, when it goes, shows the newest rows itself.
     await outbox.deliverDue();
