@@ -16,10 +16,16 @@ const RENDERER = "outbox.failures";
 const payloadSchema = z.object({ partnershipId: z.string(), from: z.iso.datetime(), to: z.iso.datetime() });
 
 function describe(content: OutboxContent): string {
-  if (content.type === "message") return `"${content.message.text.slice(0, 80)}"`;
+  if (content.type === "message" || content.type === "retract") return `"${excerpt(content.message.text)}"`;
   if (content.type === "file") return content.filename;
-  if (content.type === "retract") return `"${content.message.text.slice(0, 80)}"`;
   return content.render;
+}
+
+/** The start of a message, cut at a word and marked as cut, so a notice never ends mid-word as if that were all. */
+function excerpt(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).trimEnd()} …`;
 }
 
 /** The notice samordning gets: every message of the partnership that failed in the window, and to whom. */

@@ -7,7 +7,7 @@ export const outboxMessages: Catalogue<Key> = {
   sv: {
     "failures.title": "Meddelanden som inte kom fram",
     "failures.intro": ({ n, from, to }, f) =>
-      `Samverka kunde inte leverera ${f.plural(Number(n), "ett meddelande", `${f.number(Number(n))} meddelanden`)} mellan ${f.time(from as Date)} och ${f.time(to as Date)}, trots upprepade försök:`,
+      `Samverka kunde inte leverera ${f.plural(Number(n), "ett meddelande", `${f.number(Number(n))} meddelanden`)} mellan ${f.time(from as Date)} och ${f.time(to as Date)} (plattformen vägrade, eller svarade inte på upprepade försök):`,
     "failures.toMember": "{what} till {name}",
     "failures.toChannel": "{what} i kanalen {channel}",
     "failures.retract": "En kopia av ett känsligt meddelande hos {where} kunde inte tas bort (plattformen vägrade). Be mottagaren radera det, eller låt IT ta bort det.",
@@ -18,7 +18,7 @@ export const outboxMessages: Catalogue<Key> = {
   en: {
     "failures.title": "Messages that did not arrive",
     "failures.intro": ({ n, from, to }, f) =>
-      `Samverka could not deliver ${f.plural(Number(n), "one message", `${f.number(Number(n))} messages`)} between ${f.time(from as Date)} and ${f.time(to as Date)}, despite repeated attempts:`,
+      `Samverka could not deliver ${f.plural(Number(n), "one message", `${f.number(Number(n))} messages`)} between ${f.time(from as Date)} and ${f.time(to as Date)} (the platform refused, or did not answer repeated attempts):`,
     "failures.toMember": "{what} to {name}",
     "failures.toChannel": "{what} in the channel {channel}",
     "failures.retract": "A copy of a sensitive message with {where} could not be removed (the platform refused). Ask the recipient to delete it, or have IT remove it.",
