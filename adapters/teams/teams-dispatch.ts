@@ -55,8 +55,15 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.warn({ tenant: tenantOf(activity) }, "teams activity from another tenant ignored");
     return { status: 200 };
   }
+  const known = await knownConversation(activity, deps);
   await rememberWhere(activity, deps);
   const translated = translateActivity(activity);
+  // The Agents Playground (and a Teams client after a reinstall) announces the app again in a personal chat it
+  // already has: the welcome is for a chat's first time only.
+  if (translated.kind === "event" && translated.event.type === "installed" && translated.event.direct && known) {
+    deps.logger.debug({}, "teams app announced again in a known personal chat; no second welcome");
+    return { status: 200 };
+  }
   if (translated.kind === "ignored") {
     deps.logger.debug({ reason: translated.reason }, "teams activity ignored");
     return { status: 200 };
@@ -195,6 +202,15 @@ function invokeMessage(text: string): DispatchResult {
 }
 
 /** Every activity refreshes where its conversation lives, so later proactive messages reach it. */
+/** Whether this conversation was seen before this activity (false when the store cannot say). */
+async function knownConversation(activity: InboundActivity, deps: DispatchDeps): Promise<boolean> {
+  try {
+    return (await deps.store.find(baseConversationId(activity.conversation.id))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 async function rememberWhere(activity: InboundActivity, deps: DispatchDeps): Promise<void> {
   const type = conversationTypeOf(activity);
   const tenantId = tenantOf(activity);

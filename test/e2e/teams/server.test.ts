@@ -32,10 +32,17 @@ describe("Samverka's server speaking Teams", () => {
     expect(help).toMatchObject({ kind: "direct", conversation: teams.driver.personalChat(users.member) });
   });
 
-  it("welcomes a person who installs the app in their personal chat", async () => {
-    await teams.driver.install({ user: users.member });
-    const welcome = await teams.driver.waitFor((i) => i.conversation === teams.driver.personalChat(users.member));
+  it("welcomes a person who installs the app in their personal chat, once", async () => {
+    const newcomer = { userId: "29:newcomer", aadObjectId: "aad-newcomer", name: "Nina Ny" };
+    await teams.driver.install({ user: newcomer });
+    const welcome = await teams.driver.waitFor((i) => i.conversation === teams.driver.personalChat(newcomer));
     expect(welcome.text.length).toBeGreaterThan(0);
+    // The Agents Playground announces the app again on every page load: no second welcome in a chat that has one.
+    teams.driver.clear();
+    await teams.driver.install({ user: newcomer });
+    await teams.driver.message(newcomer, "hjälp");
+    await teams.driver.waitFor((i) => i.conversation === teams.driver.personalChat(newcomer));
+    expect(teams.driver.sent().filter((i) => i.conversation === teams.driver.personalChat(newcomer))).toHaveLength(1);
   });
 
   it("answers an outsider in a channel privately, in a 1:1 chat it opens with them", async () => {
