@@ -7,6 +7,8 @@ import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.reposito
 import { canChangeMeetings } from "./meeting-access.ts";
 import { replyText, translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
+import { createTranslator } from "../shared/i18n.ts";
+import { meetingMessages } from "./meetings.messages.ts";
 
 /** How many upcoming meetings `möten` lists. */
 const LIST_LIMIT = 8;
@@ -14,7 +16,8 @@ const LIST_LIMIT = 8;
 /** `möten`: the next meetings of the member's groups, with move/cancel buttons for those who may change them. */
 export function createListCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["möten", "meetings", "moten"],
+    words: { sv: ["möten", "moten"], en: ["meetings"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.meetings"),
     run: async ({ actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const rows = await deps.db
@@ -92,7 +95,8 @@ export function agendaForm(choices: { meeting: Meeting; group: MeetingGroup }[],
 /** `agenda <text>` adds an item to the next meeting of the member's group; with several groups, or no text, a form asks. */
 export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["agenda", "dagordning"],
+    words: { sv: ["agenda", "dagordning"], en: ["agenda"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.agenda"),
     run: async ({ actor, args, reply }: CommandContext) => {
       const zone = actor.partnership.timeZone;
       const upcoming = await upcomingMeetingsOf(deps.db, actor.member.id, deps.clock.now());

@@ -32,7 +32,8 @@ const translatorFor = (actor: Actor): Translate<IncidentKey> => createTranslator
 /** `hot` opens the report form; `hot lista` shows the latest reports to samordning and admins. */
 export function createIncidentCommand(deps: AlertsDeps): CommandHandler {
   return {
-    words: ["hot", "incident"],
+    words: { sv: ["hot"], en: ["incident"] },
+    help: (locale) => createTranslator(incidentMessages, locale)("help"),
     async run({ actor, args, reply }) {
       const t = translatorFor(actor);
       if (LIST_WORDS.has(args.trim().toLowerCase())) return reply.whisper(await listIncidents(deps, actor, t));

@@ -2,6 +2,7 @@ import type { Catalogue } from "../../shared/i18n.ts";
 
 /** Every message key of threats-and-violence reports. */
 export type IncidentKey =
+  | "help"
   | "formTitle" | "formIntro" | "submit"
   | "dateLabel" | "timeLabel" | "activityLabel" | "kindLabel" | "severityLabel" | "injuriesLabel" | "policeLabel" | "supportLabel" | "descriptionLabel" | "descriptionHelp"
   | "staffInvolvedLabel" | "visitorsInvolvedLabel" | "othersInvolvedLabel" | "involvedHelp" | "errorCount" | "detailsInvolved" | "involved.staff" | "involved.visitors" | "involved.others"
@@ -25,6 +26,7 @@ const when = (p: Record<string, unknown>, f: { dateTime(d: Date): string }) => f
 /** What incident reports say, Swedish first. */
 export const incidentMessages: Catalogue<IncidentKey> = {
   sv: {
+    help: "*hot* – rapportera hot eller våld, en fråga i taget; *hot formulär* visar hela formuläret",
     formTitle: "Hot och våld",
     formIntro: "Rapportera en händelse med hot eller våld. Skriv roller (personal, besökare), aldrig namn eller personnummer.",
     submit: "Skicka rapporten",
@@ -121,6 +123,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
       `Här stod en rapport om hot och våld (${f.dateTime(p.at as Date)}). Uppgifterna är borttagna efter partnerskapets lagringstid; de strukturerade uppgifterna finns kvar i Samverka.`,
   },
   en: {
+    help: "*incident* – report threats or violence, one question at a time; *incident form* shows the whole form",
     formTitle: "Threats and violence",
     formIntro: "Report an incident of threats or violence. Refer to roles (staff, visitor), never names or personal identity numbers.",
     submit: "Send the report",

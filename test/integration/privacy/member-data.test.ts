@@ -115,7 +115,9 @@ describe("a member's data", () => {
   });
 
   it("shows administrators the audit trail in chat, privately, and nobody else", async () => {
-    expect(await log("mConv")).toBe("Bara partnerskapets administratörer kan läsa loggen.\nBara partnerskapets administratörer kan läsa loggen.");
+    expect(await log("mConv")).toBe(
+      "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.\nDu har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
+    );
     await w.t.db.updateTable("members").set({ roles: ["samordning", "admin"] }).where("id", "=", w.memberIds.sara).execute();
     const trail = await log("sara");
     expect(trail).toContain("Logg: vem gjorde vad");
