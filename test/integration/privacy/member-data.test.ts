@@ -57,7 +57,7 @@ async function drawnDetails(): Promise<string> {
 
 describe("a member's data", () => {
   it("is reported by a member first: an incident whose details name the reporter", async () => {
-    const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot" });
+    const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot formulär" });
     const values = { date: "2026-12-03", time: "23.30", activity: w.activityIds["natt-convictus"]!, kind: "threat", severity: "minor", injuries: "none", police: "none", support: "no", description: DESCRIPTION };
     const { result } = await w.act("sConv", { type: "form", conversation: `slack:${ALERT_CHANNELS.slack}`, formId: forms[0]!.formId, state: forms[0]!.state, values });
     expect(result?.ok).toBe(true);
