@@ -3,7 +3,23 @@ import type { FormResult, InboundEvent, Reply } from "../chat/inbound.ts";
 import type { OutboxRenderer } from "../outbox/outbox.ts";
 import type { Member, MemberRole, Partnership } from "../partnerships/partnership.ts";
 import type { Locale } from "../shared/i18n.ts";
-import type { ReminderRecord } from "../reminders/reminder.ts";
+import type { ReminderRecord, Reminders } from "../reminders/reminder.ts";
+import type { Notifier } from "../chat/notifier.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { Transact } from "./unit-of-work.ts";
+
+/** What every capability's use cases work with, handed over by the composition root. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  reminders: Reminders;
+  /** One transaction for a state change and everything it must send and schedule. */
+  transact: Transact;
+  logger: Logger;
+}
 
 /** The member behind an inbound event, in the partnership the conversation (or their choice) selects. */
 export interface Actor {

@@ -1,9 +1,5 @@
-import type { Transact, Work } from "../app/unit-of-work.ts";
-import type { Db } from "../db/database.ts";
-import type { Notifier } from "../chat/notifier.ts";
-import type { Reminders } from "../reminders/reminder.ts";
-import type { Clock } from "../shared/clock.ts";
-import type { Logger } from "../shared/logger.ts";
+import type { CoreDeps } from "../app/feature.ts";
+import type { Work } from "../app/unit-of-work.ts";
 
 /** One organisation's report status as the agenda shows it. */
 export interface OrganisationReportStatus {
@@ -23,14 +19,7 @@ export interface AgendaSources {
 }
 
 /** What the meetings capability needs from the composition root. */
-export interface MeetingsDeps {
-  db: Db;
-  clock: Clock;
-  notifier: Notifier;
-  reminders: Reminders;
-  /** One transaction for a state change and everything it must send and schedule. */
-  transact: Transact;
-  logger: Logger;
+export interface MeetingsDeps extends CoreDeps {
   /** Standing-item counts; without it the agenda lists only action items and the extension deadline. */
   agendaSources?: AgendaSources;
   /** The ORGANIZER address in calendar files (RFC 5546 needs one for updates and cancellations). */
