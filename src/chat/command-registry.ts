@@ -1,6 +1,7 @@
 import type { CommandHandler } from "../app/feature.ts";
 import type { Member } from "../partnerships/partnership.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
+import type { Locale } from "../shared/i18n.ts";
 
 /** Every chat command the bot knows, built core and capabilities alike from what they registered. */
 export interface CommandRegistry {
@@ -12,6 +13,8 @@ export interface CommandRegistry {
   allows(command: CommandHandler, member: Pick<Member, "roles">): boolean;
   /** Every word of every command this member may use, for suggestions. */
   wordsFor(member: Pick<Member, "roles">): string[];
+  /** The language of a command's first word when only one language has it (`help` → en, `status` → neither). */
+  localeOf(text: string): Locale | undefined;
 }
 
 /** Builds the registry; two commands claiming one word is a wiring mistake and stops start-up. */
@@ -32,5 +35,13 @@ export function createCommandRegistry(commands: readonly CommandHandler[]): Comm
     availableTo,
     allows,
     wordsFor: (member) => availableTo(member).flatMap((c) => [...c.words.sv, ...c.words.en]),
+    localeOf(text) {
+      const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+      const command = byWord.get(word);
+      if (command === undefined) return undefined;
+      const sv = command.words.sv.some((w) => w.toLowerCase() === word);
+      const en = command.words.en.some((w) => w.toLowerCase() === word);
+      return sv === en ? undefined : sv ? "sv" : "en";
+    },
   };
 }

@@ -9,7 +9,7 @@ import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
 import { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";
 import { chatMessages } from "./chat.messages.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
-import { localeOfCommand, localeOfUser } from "./member-locale.ts";
+import { localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
@@ -42,7 +42,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     const resolution = await resolveActor(deps.db, chat, event.user, event.conversation);
     if (resolution.kind === "outsider") {
       // Someone we do not know yet is answered in the language of the command they wrote (`help` → English).
-      const locale = event.type === "command" || event.type === "message" ? localeOfCommand(event.text, deps.defaultLocale) : deps.defaultLocale;
+      const locale = event.type === "command" || event.type === "message" ? (commands.localeOf(event.text) ?? deps.defaultLocale) : deps.defaultLocale;
       await reply.whisper(await outsiderMessage(resolution.channelPartnerships, locale));
       return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, locale)("notMember.title") } } : undefined;
     }

@@ -50,7 +50,7 @@ export const ACTION_WORDS: Catalogue<string> = {
 /** What the audit trail and the data-rights commands say, Swedish first. */
 export const privacyMessages: Catalogue<PrivacyKey> = {
   sv: {
-    "log.help": "*logg* – vem som gjort vad i partnerskapet (för administratörer)",
+    "log.help": "**logg** – vem som gjort vad i partnerskapet (för administratörer)",
     "log.title": "Logg: vem gjorde vad",
     "log.empty": "Loggen är tom.",
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,
@@ -64,7 +64,7 @@ export const privacyMessages: Catalogue<PrivacyKey> = {
     "cli.reimport": "Ta också bort personen ur partnerskapets fil, annars läggs hen till igen vid nästa import.",
   },
   en: {
-    "log.help": "*log* – who did what in the partnership (for administrators)",
+    "log.help": "**log** – who did what in the partnership (for administrators)",
     "log.title": "Log: who did what",
     "log.empty": "The log is empty.",
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,

@@ -78,7 +78,7 @@ export type ReportsKey =
 
 export const reportsMessages: Catalogue<ReportsKey> = {
   sv: {
-    help: "*rapport* – fyll i uppföljningen; *rapport status* visar vilka som rapporterat",
+    help: "**rapport** – fyll i uppföljningen; **rapport status** visar vilka som rapporterat",
     "open.intro":
       "{form} {period} för {org} är öppen ({questions}). Sista dag att lämna in: {deadline}. Svara på frågorna här, en i taget, eller fyll i allt på en gång i formuläret.",
     "open.start_button": "Svara i chatten",
@@ -167,7 +167,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     },
   },
   en: {
-    help: "*report* – fill in the follow-up; *report status* shows who has reported",
+    help: "**report** – fill in the follow-up; **report status** shows who has reported",
     "open.intro":
       "{form} {period} for {org} is open ({questions}). Deadline: {deadline}. Answer the questions here, one at a time, or fill in everything at once in the form.",
     "open.start_button": "Answer in chat",

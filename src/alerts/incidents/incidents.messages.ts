@@ -26,7 +26,7 @@ const when = (p: Record<string, unknown>, f: { dateTime(d: Date): string }) => f
 /** What incident reports say, Swedish first. */
 export const incidentMessages: Catalogue<IncidentKey> = {
   sv: {
-    help: "*hot* – rapportera hot eller våld, en fråga i taget; *hot formulär* visar hela formuläret",
+    help: "**hot** – rapportera hot eller våld, en fråga i taget; **hot formulär** visar hela formuläret",
     formTitle: "Hot och våld",
     formIntro: "Rapportera en händelse med hot eller våld. Skriv roller (personal, besökare), aldrig namn eller personnummer.",
     submit: "Skicka rapporten",
@@ -61,7 +61,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.called": "Polis tillkallad, ingen anmälan än",
     "police.reported": "Polisanmälan gjord",
     errorFuture: "Tidpunkten ligger i framtiden.",
-    conversationGone: "Den rapporten är redan skickad eller avbruten. Skriv *hot* för att rapportera en ny händelse.",
+    conversationGone: "Den rapporten är redan skickad eller avbruten. Skriv **hot** för att rapportera en ny händelse.",
     noActivities: "Partnerskapet har inga verksamheter att rapportera för. Be en administratör lägga in dem.",
     submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
     submittedToNobody:
@@ -116,7 +116,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
       `Här stod en rapport om hot och våld (${f.dateTime(p.at as Date)}). Uppgifterna är borttagna efter partnerskapets lagringstid; de strukturerade uppgifterna finns kvar i Samverka.`,
   },
   en: {
-    help: "*incident* – report threats or violence, one question at a time; *incident form* shows the whole form",
+    help: "**incident** – report threats or violence, one question at a time; **incident form** shows the whole form",
     formTitle: "Threats and violence",
     formIntro: "Report an incident of threats or violence. Refer to roles (staff, visitor), never names or personal identity numbers.",
     submit: "Send the report",
@@ -151,7 +151,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.called": "Police called, no report yet",
     "police.reported": "Police report made",
     errorFuture: "That time is in the future.",
-    conversationGone: "That report was already sent or cancelled. Type *incident* to report a new one.",
+    conversationGone: "That report was already sent or cancelled. Type **incident** to report a new one.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
     submittedToNobody: "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
