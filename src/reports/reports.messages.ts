@@ -66,6 +66,7 @@ export type ReportsKey =
   | "next.start_other"
   | "next.start_button"
   | "next.none_scheduled"
+  | "help.request"
   | "request.forbidden"
   | "request.usage"
   | "request.bad_form"
@@ -78,6 +79,7 @@ export type ReportsKey =
 
 export const reportsMessages: Catalogue<ReportsKey> = {
   sv: {
+    "help.request": "**begär rapport** – administrationen ber organisationerna om en rapport utanför cykeln",
     help: "**rapport** – fyll i uppföljningen; **rapport status** visar vilka som rapporterat",
     "open.intro":
       "{form} {period} för {org} är öppen ({questions}). Sista dag att lämna in: {deadline}. Svara på frågorna här, en i taget, eller fyll i allt på en gång i formuläret.",
@@ -167,6 +169,7 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     },
   },
   en: {
+    "help.request": "**request report** – the administration asks organisations for a report outside the cycle",
     help: "**report** – fill in the follow-up; **report status** shows who has reported",
     "open.intro":
       "{form} {period} for {org} is open ({questions}). Deadline: {deadline}. Answer the questions here, one at a time, or fill in everything at once in the form.",
