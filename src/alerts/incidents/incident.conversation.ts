@@ -38,7 +38,9 @@ export function createIncidentConversation(deps: AlertsDeps) {
   /** Starts the member's report, or resumes the one they left, and shows where it stands. */
   async function start(actor: Actor, say: Say, activities: readonly ActivityChoice[], ownActivityId?: string): Promise<void> {
     const definition = incidentDefinition(activities);
-    const initial = incidentDefaults({ now: deps.clock.now(), timeZone: actor.partnership.timeZone }, ownActivityId);
+    // Today, the reporter's own activity, no injuries and no police are taken as given (named, and changed with
+    // `ändra N`); the time is always asked, since a report often comes a while after what happened.
+    const { time: _now, ...initial } = incidentDefaults({ now: deps.clock.now(), timeZone: actor.partnership.timeZone }, ownActivityId);
     const { session } = await conversations.open({
       partnershipId: actor.partnership.id,
       memberId: actor.member.id,
@@ -53,7 +55,8 @@ export function createIncidentConversation(deps: AlertsDeps) {
 
   /** Files the report when the reporter sends it (completing the draft in the same transaction); otherwise shows the next step. */
   async function handleTurn(turn: ConversationTurn | undefined, actor: Actor, reply: Pick<Reply, "say" | "whisper">): Promise<void> {
-    if (turn === undefined) return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
+    // A button of a report already filed or cancelled (or not the presser's): say so rather than nothing.
+    if (turn === undefined || turn.outcome === "stale") return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
     if (turn.outcome !== "submit") return void (turn.message === undefined ? undefined : await reply.say(turn.message));
     const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
     const read = readIncident(answers, { now: deps.clock.now(), timeZone: actor.partnership.timeZone }, actor.locale);

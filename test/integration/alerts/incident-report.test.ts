@@ -284,10 +284,10 @@ describe("a report of threats and violence", () => {
     it("asks each question with the defaults offered, refuses a personnummer like the form, a time in the future at the end, and files it once", async () => {
       const before = await incidents();
       await say("hot");
-      expect(lastSaid()).toContain("Fråga 1 av 12: Datum");
+      // The date, the reporter's own shelter, no injuries and no police are taken as given and named; the time is asked.
+      expect(lastSaid()).toContain("Fråga 2 av 12: Klockslag");
       expect(lastSaid()).toContain("2029-01-10");
-      // Date, time and place as offered; then the kind by its number, and so on.
-      for (const answer of ["ok", "23.55", "ok", "3", "allvarligt tillbud", "ok", "2", "ja", "2", "hoppa över", "hoppa över"]) await say(answer);
+      for (const answer of ["23.55", "3", "allvarligt tillbud", "ja", "2", "hoppa över", "hoppa över"]) await say(answer);
       expect(lastSaid()).toContain("Fråga 12 av 12: Kort beskrivning");
       await say(`${DESCRIPTION} Han heter 811218-9876.`);
       expect(lastSaid()).toContain("personnummer eller samordningsnummer (811218-****)");
@@ -305,7 +305,7 @@ describe("a report of threats and violence", () => {
       expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen)");
       expect(await incidents()).toBe(before + 1);
       const stored = await w.t.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ kind: "both", severity: "serious_incident", injuries: "none", police: "called", support_needed: true, people_staff: 2, people_visitors: null, description: DESCRIPTION });
+      expect(stored).toMatchObject({ kind: "both", severity: "serious_incident", injuries: "none", police: "none", support_needed: true, people_staff: 2, people_visitors: null, description: DESCRIPTION });
       expect(stored.occurred_at).toEqual(new Date("2029-01-10T22:30:00Z"));
     });
 
@@ -313,7 +313,7 @@ describe("a report of threats and violence", () => {
       const before = await incidents();
       await say("hot");
       const session = await w.t.db.selectFrom("form_sessions").where("subject", "like", "incident:%").where("status", "=", "active").select("id").executeTakeFirstOrThrow();
-      for (const answer of ["ok", "23.00", "ok", "1", "1", "ok", "ok", "nej", "hoppa över", "hoppa över", "hoppa över", DESCRIPTION]) await say(answer);
+      for (const answer of ["23.00", "1", "1", "nej", "hoppa över", "hoppa över", "hoppa över", DESCRIPTION]) await say(answer);
       const press = () => w.act("sConv", { type: "action", conversation: DM, actionId: "incident.conversation.submit", value: session.id });
       await press();
       expect(await incidents()).toBe(before + 1);
