@@ -56,7 +56,8 @@ export function createIncidentConversation(deps: AlertsDeps) {
   /** Files the report when the reporter sends it (completing the draft in the same transaction); otherwise shows the next step. */
   async function handleTurn(turn: ConversationTurn | undefined, actor: Actor, reply: Pick<Reply, "say" | "whisper">): Promise<void> {
     // A button of a report already filed or cancelled (or not the presser's): say so rather than nothing.
-    if (turn === undefined || turn.outcome === "stale") return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
+    if (turn === undefined || turn.outcome === "stale")
+      return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
     if (turn.outcome !== "submit") return void (turn.message === undefined ? undefined : await reply.say(turn.message));
     const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
     const read = readIncident(answers, { now: deps.clock.now(), timeZone: actor.partnership.timeZone }, actor.locale);
