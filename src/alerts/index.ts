@@ -7,7 +7,8 @@ import type { ForecastSource } from "./forecast/forecast-source.ts";
 import { createForecastNoticeHandler } from "./forecast/forecast-notice.ts";
 import { createForecastTask } from "./forecast/suggest-cold-night.ts";
 import { createIncidentDetailsRenderer } from "./incidents/incident-card.ts";
-import { createIncidentActions, createIncidentCommand, createIncidentForms } from "./incidents/incident.handlers.ts";
+import { createIncidentActions, createIncidentCommand, createIncidentDirectMessages, createIncidentForms } from "./incidents/incident.handlers.ts";
+import { createIncidentConversation } from "./incidents/incident.conversation.ts";
 import { createIncidentReminderHandlers } from "./incidents/incident.reminders.ts";
 import { createIncidentPurgeTask } from "./incidents/purge-incidents.ts";
 import { createBedBoardRenderer } from "./beds/bed-board-card.ts";
@@ -25,11 +26,13 @@ export interface AlertsFeatureDeps extends AlertsDeps {
 /** Extra cold nights (declare, answer, escalate, close, follow up), the bed board, the SMHI suggestion, and threats-and-violence reports. */
 export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
   const core: AlertsDeps = { ...deps, logger: deps.logger.child({ feature: "alerts" }) };
+  const incidentConversation = createIncidentConversation(core);
   return {
     name: "alerts",
-    commands: [createColdNightCommand(core), createBedsCommand(core), createIncidentCommand(core)],
-    actions: [createColdNightActions(core), createBedsActions(core), createIncidentActions(core)],
+    commands: [createColdNightCommand(core), createBedsCommand(core), createIncidentCommand(core, incidentConversation)],
+    actions: [createColdNightActions(core), createBedsActions(core), createIncidentActions(core, incidentConversation)],
     forms: [createColdNightForms(core), createBedsForms(core), createIncidentForms(core)],
+    directMessages: [createIncidentDirectMessages(incidentConversation)],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createBedBoardTask(core), createIncidentPurgeTask(core)],
     renderers: [createColdNightCardRenderer(core.db), createBedBoardRenderer(core.db), createIncidentDetailsRenderer(core.db)],

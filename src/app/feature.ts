@@ -1,9 +1,25 @@
 import type { z } from "zod";
 import type { FormResult, InboundEvent, Reply } from "../chat/inbound.ts";
 import type { OutboxRenderer } from "../outbox/outbox.ts";
-import type { Member, Partnership } from "../partnerships/partnership.ts";
+import type { Member, MemberRole, Partnership } from "../partnerships/partnership.ts";
 import type { Locale } from "../shared/i18n.ts";
-import type { ReminderRecord } from "../reminders/reminder.ts";
+import type { ReminderRecord, Reminders } from "../reminders/reminder.ts";
+import type { Notifier } from "../chat/notifier.ts";
+import type { Db } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { Transact } from "./unit-of-work.ts";
+
+/** What every capability's use cases work with, handed over by the composition root. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  reminders: Reminders;
+  /** One transaction for a state change and everything it must send and schedule. */
+  transact: Transact;
+  logger: Logger;
+}
 
 /** The member behind an inbound event, in the partnership the conversation (or their choice) selects. */
 export interface Actor {
@@ -21,9 +37,22 @@ export interface CommandContext {
   reply: Reply;
 }
 
-/** A chat command with its Swedish word first and English aliases after. */
+/** A command's words in both languages; the first of each is the one the help names, the rest are other spellings. */
+export interface CommandWords {
+  sv: readonly [string, ...string[]];
+  en: readonly [string, ...string[]];
+}
+
+/**
+ * A chat command as its capability registers it: the help card, the "did you mean" suggestions and the routing are
+ * all built from these, so a command exists in one place.
+ */
 export interface CommandHandler {
-  words: readonly string[];
+  words: CommandWords;
+  /** Its line on the help card in the member's language, from the capability's catalogue. */
+  help(locale: Locale): string;
+  /** Who may use it: members with one of these roles (the help shows it to them only, the router refuses others); absent, everyone. */
+  roles?: readonly MemberRole[];
   run(ctx: CommandContext): Promise<void>;
 }
 

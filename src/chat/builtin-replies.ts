@@ -1,27 +1,65 @@
-import type { Actor } from "../app/feature.ts";
+import type { Actor, CommandHandler } from "../app/feature.ts";
 import type { Db } from "../db/database.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
-import type { Membership } from "./actor.repository.ts";
+import { findMemberships, type Membership } from "./actor.repository.ts";
+import type { Platform } from "./chat-port.ts";
+import type { CommandRegistry } from "./command-registry.ts";
 import { chatMessages, roleNames } from "./chat.messages.ts";
 import type { Block, Message } from "./message.ts";
+import { nearestCommands, suggestCommand } from "./suggest-command.ts";
 
-/** The help card, in the member's language; led by "Menade du …?" when the word looks like a mistyped command. */
-export function helpMessage(locale: Locale, suggestion?: string): Message {
-  const t = createTranslator(chatMessages, locale);
-  const didYouMean = suggestion === undefined ? undefined : t("help.didYouMean", { command: suggestion });
+/** How many commands "Jag förstod inte" offers. */
+const NEAREST = 3;
+
+/** The built-in commands: `hjälp` (built from every registered command) and `status`. */
+export function createBuiltinCommands(db: Db, registry: () => CommandRegistry): CommandHandler[] {
+  const line = (key: "help.line.help" | "help.line.status") => (locale: Locale) => createTranslator(chatMessages, locale)(key);
+  return [
+    {
+      words: { sv: ["hjälp", "hjalp", "?"], en: ["help"] },
+      help: line("help.line.help"),
+      run: async ({ event, actor, reply }) => void (await reply.say(helpMessage(registry(), actor, event.user.platform))),
+    },
+    {
+      words: { sv: ["status"], en: ["status"] },
+      help: line("help.line.status"),
+      run: async ({ event, actor, reply }) => void (await reply.say(await statusMessage(db, actor, await findMemberships(db, event.user)))),
+    },
+  ];
+}
+
+/** The help card in the member's language: every command they may use, how to reach Samverka on this platform. */
+export function helpMessage(registry: CommandRegistry, actor: Actor, platform: Platform): Message {
+  const t = createTranslator(chatMessages, actor.locale);
+  const commands = registry.availableTo(actor.member);
+  const other = actor.locale === "sv" ? "en" : "sv";
   return {
-    text: didYouMean ?? t("help.title"),
+    text: t("help.title"),
     blocks: [
-      ...(didYouMean === undefined ? [] : [{ type: "text" as const, text: didYouMean }]),
       { type: "heading", text: t("help.title") },
-      { type: "text", text: t("help.intro") },
-      {
-        type: "list",
-        items: [t("help.hjalp"), t("help.status"), t("help.moten"), t("help.agenda"), t("help.kallnatt"), t("help.platser"), t("help.hot"), t("help.rapport")],
-      },
-      { type: "text", text: t("help.footer") },
+      { type: "text", text: t(platform === "slack" ? "help.reach.slack" : "help.reach.teams") },
+      { type: "list", items: commands.map((c) => c.help(actor.locale)) },
+      { type: "text", text: t("help.otherLanguage", { words: [...new Set(commands.map((c) => c.words[other][0]))].join(", ") }) },
     ],
   };
+}
+
+/**
+ * The answer to text Samverka did not understand: says so, asks "Menade du …?" when the first word is one edit or
+ * two from a command, and offers the nearest commands. The text itself is never repeated back (it may hold anything).
+ */
+export function notUnderstoodMessage(registry: CommandRegistry, actor: Actor, word: string): Message {
+  const t = createTranslator(chatMessages, actor.locale);
+  const suggestion = suggestCommand(word, registry.wordsFor(actor.member));
+  const nearest = nearestCommands(word, registry.availableTo(actor.member), NEAREST);
+  const blocks: Block[] = [{ type: "text", text: t("notUnderstood") }];
+  if (suggestion !== undefined) blocks.push({ type: "text", text: t("notUnderstood.didYouMean", { command: suggestion }) });
+  blocks.push(
+    { type: "text", text: t("notUnderstood.nearest") },
+    { type: "list", items: nearest.map((c) => c.help(actor.locale)) },
+    { type: "text", text: t("notUnderstood.more") },
+  );
+  return { text: t("notUnderstood"), blocks };
 }
 
 /** The status card: every partnership the person belongs to, their roles, organisation and groups. */

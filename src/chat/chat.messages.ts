@@ -2,17 +2,11 @@ import type { Catalogue } from "../shared/i18n.ts";
 
 type Key =
   | "help.title"
-  | "help.intro"
-  | "help.hjalp"
-  | "help.status"
-  | "help.moten"
-  | "help.agenda"
-  | "help.kallnatt"
-  | "help.platser"
-  | "help.hot"
-  | "help.rapport"
-  | "help.footer"
-  | "help.didYouMean"
+  | "help.reach.slack"
+  | "help.reach.teams"
+  | "help.line.help"
+  | "help.line.status"
+  | "help.otherLanguage"
   | "status.title"
   | "status.partnership"
   | "status.roles"
@@ -27,7 +21,10 @@ type Key =
   | "choose.title"
   | "choose.body"
   | "choose.done"
-  | "coming"
+  | "notUnderstood"
+  | "notUnderstood.didYouMean"
+  | "notUnderstood.nearest"
+  | "notUnderstood.more"
   | "error.generic"
   | "error.forbidden"
   | "welcome";
@@ -36,18 +33,15 @@ type Key =
 export const chatMessages: Catalogue<Key> = {
   sv: {
     "help.title": "Samverka – det här kan jag",
-    "help.intro": "Skriv ett kommando till mig (i Slack: `/samverka` och kommandot, t.ex. `/samverka hjälp`).",
-    "help.hjalp": "**hjälp** – visar den här listan",
-    "help.status": "**status** – vilka partnerskap du tillhör och dina roller",
-    "help.moten": "**möten** – kommande möten i dina grupper",
-    "help.agenda": "**agenda** och punkten – föreslå en punkt till nästa möte",
-    "help.kallnatt": "**kallnatt [datum] [temperatur]** – utlys en extra kall natt",
-    "help.platser": "**platser** – lediga sängar i natt; **platser 12 lediga** rapporterar för ditt härbärge",
-    "help.hot": "**hot** – rapportera hot eller våld",
-    "help.rapport": "**rapport** – fyll i uppföljning; **rapport status** visar läget",
-    "help.footer":
-      "Svara gärna på svenska eller engelska (help, status, meetings, cold-night, incident, report). Med **language en** svarar jag dig på engelska.",
-    "help.didYouMean": "Menade du **{command}**? Skriv det igen så här:",
+    "help.reach.slack": "Skriv `/samverka` och ett kommando, i vilken kanal som helst, eller skriv kommandot till mig i ett direktmeddelande.",
+    "help.reach.teams": "Skriv ett kommando till mig här i vår chatt. I en gruppchatt eller kanal börjar du med @Samverka, till exempel `@Samverka möten`.",
+    "help.line.help": "**hjälp** – visar den här listan",
+    "help.line.status": "**status** – vilka partnerskap du tillhör och dina roller",
+    "help.otherLanguage": "Engelska ord fungerar också ({words}).",
+    notUnderstood: "Jag förstod inte det du skrev.",
+    "notUnderstood.didYouMean": "Menade du **{command}**?",
+    "notUnderstood.nearest": "Det här ligger närmast:",
+    "notUnderstood.more": "Skriv **hjälp** för allt jag kan.",
     "status.title": "Din status i Samverka",
     "status.partnership": "Partnerskap",
     "status.roles": "Roller",
@@ -62,24 +56,21 @@ export const chatMessages: Catalogue<Key> = {
     "choose.title": "Du är med i flera partnerskap",
     "choose.body": "Välj vilket partnerskap du vill arbeta i här. Du kan byta när som helst med **status**.",
     "choose.done": "Du arbetar nu i {partnership}.",
-    coming: "Kommandot **{command}** kommer snart.",
     "error.generic": "Något gick fel hos mig och det du gjorde kunde inte slutföras. Inget av det du redan skickat har försvunnit. Försök igen om en stund.",
     "error.forbidden": "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
     welcome: "Hej! Jag är Samverka. Skriv **hjälp** för att se vad jag kan.",
   },
   en: {
     "help.title": "Samverka – what I can do",
-    "help.intro": "Send me a command (in Slack: `/samverka` and the command, e.g. `/samverka help`).",
-    "help.hjalp": "**help** – shows this list",
-    "help.status": "**status** – which partnerships you belong to and your roles",
-    "help.moten": "**meetings** – upcoming meetings of your groups",
-    "help.agenda": "**agenda** and the item – propose an item for the next meeting",
-    "help.kallnatt": "**cold-night [date] [temperature]** – declare an extra cold night",
-    "help.platser": "**beds** – free beds tonight; **beds 12 free** reports for your shelter",
-    "help.hot": "**incident** – report threats or violence",
-    "help.rapport": "**report** – fill in the follow-up; **report status** shows progress",
-    "help.footer": "Swedish commands work too (hjälp, status, möten, kallnatt, hot, rapport). With **språk sv** I answer you in Swedish.",
-    "help.didYouMean": "Did you mean **{command}**? Write it again like that:",
+    "help.reach.slack": "Type `/samverka` and a command in any channel, or send me the command in a direct message.",
+    "help.reach.teams": "Send me a command here in our chat. In a group chat or channel, start with @Samverka, for example `@Samverka meetings`.",
+    "help.line.help": "**help** – shows this list",
+    "help.line.status": "**status** – which partnerships you belong to and your roles",
+    "help.otherLanguage": "Swedish words work too ({words}).",
+    notUnderstood: "I did not understand what you wrote.",
+    "notUnderstood.didYouMean": "Did you mean **{command}**?",
+    "notUnderstood.nearest": "These come closest:",
+    "notUnderstood.more": "Type **help** for everything I can do.",
     "status.title": "Your status in Samverka",
     "status.partnership": "Partnership",
     "status.roles": "Roles",
@@ -94,7 +85,6 @@ export const chatMessages: Catalogue<Key> = {
     "choose.title": "You belong to several partnerships",
     "choose.body": "Choose the partnership you want to work in here. You can switch at any time with **status**.",
     "choose.done": "You are now working in {partnership}.",
-    coming: "The command **{command}** is coming soon.",
     "error.generic": "Something went wrong on my side and your action could not be completed. Nothing you already sent is lost. Please try again in a moment.",
     "error.forbidden": "You are not allowed to do this. Ask the partnership's coordination function if you need to.",
     welcome: "Hi! I am Samverka. Type **help** to see what I can do.",

@@ -4,4 +4,4 @@ export type { Block, Button, Choice, FileAttachment, FormField, FormView, Messag
 export { textMessage } from "./message.ts";
 export type { ChannelFilter, Compose, Content, Live, Notifier, SendOptions } from "./notifier.ts";
 export { createChatRouter } from "./router.ts";
-export { helpMessage } from "./builtin-replies.ts";
+export { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";

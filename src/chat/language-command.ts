@@ -48,7 +48,8 @@ export function createLanguageFeature(deps: { db: Db; clock: Clock }): Feature {
     name: "language",
     commands: [
       {
-        words: ["språk", "language", "sprak"],
+        words: { sv: ["språk", "sprak"], en: ["language"] },
+        help: (locale) => createTranslator(languageMessages, locale)("help"),
         async run({ actor, args, reply }) {
           if (args === "") return reply.whisper(languageChoice(actor, true));
           const locale = NAMES.get(args.toLowerCase());

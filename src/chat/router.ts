@@ -4,18 +4,14 @@ import { toSamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
 import { contactsOf, saveChoice, type Membership } from "./actor.repository.ts";
-import { choiceButtons, helpMessage, statusMessage } from "./builtin-replies.ts";
+import { choiceButtons, createBuiltinCommands, notUnderstoodMessage } from "./builtin-replies.ts";
 import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
+import { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";
 import { chatMessages } from "./chat.messages.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
-import { localeOfCommand, localeOfUser } from "./member-locale.ts";
+import { localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
 import { resolveActor } from "./resolve-actor.ts";
-import { suggestCommand } from "./suggest-command.ts";
-
-/** Command words the help names; a word without a registered handler answers "coming soon". */
-const KNOWN_WORDS = ["möten", "meetings", "agenda", "kallnatt", "cold-night", "platser", "beds", "hot", "incident", "rapport", "report"];
-const HELP_WORDS = ["hjälp", "help", "?", "hjalp"];
 
 export interface ChatRouterDeps {
   db: Db;
@@ -30,7 +26,10 @@ export interface ChatRouterDeps {
 
 /** Routes every inbound event: resolves the member, then built-in commands, then the features. */
 export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
-  const commands = new Map(deps.features.flatMap((f) => (f.commands ?? []).flatMap((c) => c.words.map((w) => [w.toLowerCase(), c] as const))));
+  const commands: CommandRegistry = createCommandRegistry([
+    ...createBuiltinCommands(deps.db, () => commands),
+    ...deps.features.flatMap((f) => f.commands ?? []),
+  ]);
   const actions = deps.features.flatMap((f) => f.actions ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
   const forms = deps.features.flatMap((f) => f.forms ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
   const directMessages = deps.features.flatMap((f) => f.directMessages ?? []);
@@ -49,7 +48,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     const resolution = await resolveActor(deps.db, chat, event.user, event.conversation);
     if (resolution.kind === "outsider") {
       // Someone we do not know yet is answered in the language of the command they wrote (`help` → English).
-      const locale = event.type === "command" || event.type === "message" ? localeOfCommand(event.text, deps.defaultLocale) : deps.defaultLocale;
+      const locale = event.type === "command" || event.type === "message" ? (commands.localeOf(event.text) ?? deps.defaultLocale) : deps.defaultLocale;
       await reply.whisper(await outsiderMessage(resolution.channelPartnerships, locale));
       return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, locale)("notMember.title") } } : undefined;
     }
@@ -67,7 +66,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     switch (event.type) {
       case "command":
       case "message":
-        return routeText({ event, actor, reply, args: "" }, memberships);
+        return routeText({ event, actor, reply, args: "" });
       case "action": {
         if (event.actionId === "chat.choose") return choose(event.user, event.value, memberships, reply);
         const handler = actions.find((a) => event.actionId.startsWith(a.prefix));
@@ -88,27 +87,20 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     }
   }
 
-  async function routeText(ctx: CommandContext, memberships: Membership[]): Promise<void> {
+  async function routeText(ctx: CommandContext): Promise<void> {
     const text = ctx.event.text.trim();
     if (ctx.event.type === "message" && ctx.event.direct) {
       for (const handle of directMessages) if (await handle({ ...ctx, args: text })) return;
     }
     const [first = "", ...rest] = text.split(/\s+/);
     const word = first.toLowerCase();
-    const args = rest.join(" ");
-    if (word === "status") {
-      await ctx.reply.say(await statusMessage(deps.db, ctx.actor, memberships));
-      return;
+    const command = commands.find(word);
+    if (command === undefined) {
+      deps.logger.debug({ length: text.length }, "text not understood, offering the nearest commands");
+      return void (await ctx.reply.say(notUnderstoodMessage(commands, ctx.actor, word)));
     }
-    const command = commands.get(word);
-    if (command !== undefined) return command.run({ ...ctx, args });
-    if (KNOWN_WORDS.includes(word)) {
-      await ctx.reply.say(textMessage(createTranslator(chatMessages, ctx.actor.locale)("coming", { command: word })));
-      return;
-    }
-    if (HELP_WORDS.includes(word)) return void (await ctx.reply.say(helpMessage(ctx.actor.locale)));
-    deps.logger.debug({ word }, "unknown command, showing help");
-    await ctx.reply.say(helpMessage(ctx.actor.locale, suggestCommand(word, [...commands.keys(), "status", ...HELP_WORDS])));
+    if (!commands.allows(command, ctx.actor.member)) return ctx.reply.whisper(textMessage(createTranslator(chatMessages, ctx.actor.locale)("error.forbidden")));
+    return command.run({ ...ctx, args: rest.join(" ") });
   }
 
   async function choose(user: PlatformUser, partnershipId: string, memberships: Membership[], reply: Reply): Promise<void> {

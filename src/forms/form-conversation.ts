@@ -31,6 +31,8 @@ export type Notice =
   | { kind: "edit_how" }
   | { kind: "missing_required"; n: number }
   | { kind: "status" }
+  /** The form's owner refused the answers at submission, for a reason the form itself cannot know (e.g. a time in the future). */
+  | { kind: "refused"; reason: string }
   | { kind: "help" }
   | { kind: "prefilled_skipped"; fields: string[] };
 

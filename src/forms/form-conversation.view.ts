@@ -69,6 +69,8 @@ function hintFor(field: Field, t: Translate<FormsKey>): string | undefined {
       return t("conv.yesno_hint");
     case "date":
       return t("conv.date_hint");
+    case "time":
+      return t("conv.time_hint");
     case "text":
       return t("conv.text_hint", { max: field.maxLength });
     default:
@@ -114,6 +116,8 @@ function renderNotice(
       return personalDetailsWarning(notice.found, locale, "conversation");
     case "check":
       return describeCheck(form, state, notice.failure, t, locale);
+    case "refused":
+      return t("conv.refused", { reason: notice.reason });
     case "cannot_skip":
       return t("conv.cannot_skip");
     case "no_such_question":

@@ -20,12 +20,14 @@ export interface ConversationTurn {
 export interface FormConversations {
   /** Makes the member's conversation for `subject` the active one, creating it if needed; pauses any other. */
   open(spec: NewFormSession): Promise<{ session: FormSession; resumed: boolean }>;
-  /** Feeds a direct message to the member's active conversation; undefined when there is none to feed. */
+  /** Feeds a direct message to the member's active conversation; undefined when there is none, or it is another owner's. */
   reply(memberId: string, text: string, locale: Locale): Promise<ConversationTurn | undefined>;
   /** A button on the summary (`submit` or `edit`), checked against the session's owner; undefined when not theirs. */
   press(sessionId: string, memberId: string, button: "submit" | "edit", locale: Locale): Promise<ConversationTurn | undefined>;
   /** Renders where the session stands, e.g. when it is opened or resumed. */
   render(session: FormSession, locale: Locale, options?: { opening?: boolean; notice?: Notice }): Message;
+  /** The owner refused the answers at submission (`reason`, in the person's language): asks `fieldId` again, then back to the summary. */
+  refuse(session: FormSession, fieldId: string, reason: string, locale: Locale): Promise<ConversationTurn>;
   /** Marks the session done (after its owner stored the submission). */
   complete(session: FormSession): Promise<void>;
   /** Cancels every open session on `subject` except `keep` (e.g. a colleague submitted the same report). */
@@ -40,9 +42,14 @@ export interface FormConversations {
   openForSubject(subject: string): Promise<FormSession[]>;
 }
 
-/** Creates the conversation engine over the database. */
-export function createFormConversations(deps: { db: Db; clock: Clock }): FormConversations {
+/**
+ * Creates the conversation engine over the database. With `subjects` (a subject prefix such as `report:`), `reply`
+ * answers only for that owner's sessions, so each capability's direct-message handler feeds its own conversations;
+ * a member still has one active conversation at a time across owners.
+ */
+export function createFormConversations(deps: { db: Db; clock: Clock; subjects?: string }): FormConversations {
   const sessions = createFormSessionRepository(deps.db);
+  const owns = (session: FormSession) => deps.subjects === undefined || session.subject.startsWith(deps.subjects);
 
   const frameOf = (session: FormSession, locale: Locale): ConversationFrame => ({
     title: session.title[locale],
@@ -100,10 +107,11 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
     reply: (memberId, text, locale) =>
       withRetry(async () => {
         const active = await sessions.activeFor(memberId);
-        if (active !== undefined) return apply(active, text, locale);
+        if (active !== undefined) return owns(active) ? apply(active, text, locale) : undefined;
         if (parseCommand(text)?.kind !== "resume") return undefined;
+        // "fortsätt" resumes the conversation paused last, whoever owns it.
         const paused = await sessions.lastPausedFor(memberId);
-        if (paused === undefined) return undefined;
+        if (paused === undefined || !owns(paused)) return undefined;
         const session = await sessions.save(paused, { status: "active" }, deps.clock.now());
         return { session, outcome: "resumed" as const, message: render(session, locale, { opening: true }) };
       }),
@@ -116,6 +124,10 @@ export function createFormConversations(deps: { db: Db; clock: Clock }): FormCon
         return apply(active, button === "submit" ? "skicka" : "ändra", locale);
       }),
     render,
+    async refuse(session, fieldId, reason, locale) {
+      const saved = await sessions.save(session, { state: { ...session.state, current: fieldId, returnToSummary: true } }, deps.clock.now());
+      return { session: saved, outcome: "continue", message: render(saved, locale, { notice: { kind: "refused", reason } }) };
+    },
     async complete(session) {
       await sessions.save(session, { status: "completed" }, deps.clock.now());
     },

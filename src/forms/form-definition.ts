@@ -54,6 +54,8 @@ export const fieldSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ ...common, type: z.literal("date"), min: z.iso.date().optional(), max: z.iso.date().optional() }),
   z.strictObject({ ...common, type: z.literal("yesno") }),
+  /** A time of day, stored as `HH.mm` (23.40). */
+  z.strictObject({ ...common, type: z.literal("time") }),
   z.strictObject({ ...common, type: z.literal("text"), maxLength: z.number().int().min(1).max(4000), multiline: z.boolean().default(false) }),
 ]);
 export type Field = z.infer<typeof fieldSchema>;

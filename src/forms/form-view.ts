@@ -50,6 +50,8 @@ function kindOf(field: Field): FormField["kind"] {
       return "number";
     case "text":
       return field.multiline ? "multiline" : "text";
+    case "time":
+      return "text";
     default:
       return field.type;
   }

@@ -22,6 +22,7 @@ export function formatAnswer(field: Field, value: AnswerValue | null | undefined
       return labels.length === 0 ? t("value.none") : f.list(labels);
     }
     case "date":
+    case "time":
     case "text":
       return String(value);
   }

@@ -37,6 +37,8 @@ export type FormsKey =
   | "conv.multichoice_hint"
   | "conv.yesno_hint"
   | "conv.date_hint"
+  | "conv.time_hint"
+  | "problem.not_a_time"
   | "conv.text_hint"
   | "conv.commands"
   | "conv.refused"
@@ -86,7 +88,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.not_yes_no": "svara ja eller nej.",
     "problem.too_long": "texten är {length} tecken, högst {max} får plats.",
     "problem.personnummer":
-      "texten innehåller ett personnummer eller samordningsnummer. Rapporter får aldrig innehålla uppgifter som pekar ut en person: ta bort numret (och eventuella namn) och skriv igen.",
+      "texten innehåller ett personnummer eller samordningsnummer ({found}). Rapporter får aldrig innehålla uppgifter som pekar ut en person: ta bort numret (och eventuella namn) och skriv igen.",
     "warn.personal":
       "Texten ser ut att innehålla {what}. Skriv roller (personal, besökare) i stället för namn, och inga kontaktuppgifter till enskilda. Är det inte en person? Skicka igen utan ändringar, så sparas texten.",
     "warn.personal_conversation":
@@ -105,6 +107,8 @@ export const formsMessages: Catalogue<FormsKey> = {
     "conv.multichoice_hint": "Svara med ett eller flera nummer, t.ex. 1, 3.",
     "conv.yesno_hint": "Svara ja eller nej.",
     "conv.date_hint": "Svara med ett datum, t.ex. 2026-12-03.",
+    "conv.time_hint": "Svara med ett klockslag, t.ex. 23.40.",
+    "problem.not_a_time": "det måste vara ett klockslag som 23.40.",
     "conv.text_hint": "Högst {max} tecken. Skriv inga namn eller personnummer.",
     "conv.commands": "Du kan när som helst skriva tillbaka, hoppa över, ändra 3, paus, avbryt eller status.",
     "conv.refused": "Det svaret gick inte att spara: {reason}",
@@ -153,7 +157,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.not_yes_no": "answer yes or no.",
     "problem.too_long": "the text is {length} characters; at most {max} fit.",
     "problem.personnummer":
-      "the text contains a personal identity or coordination number. Reports must never hold anything that identifies a person: remove the number (and any names) and write it again.",
+      "the text contains a personal identity or coordination number ({found}). Reports must never hold anything that identifies a person: remove the number (and any names) and write it again.",
     "warn.personal":
       "The text seems to contain {what}. Refer to roles (staff, visitor) instead of names, and give no one's contact details. Not a person? Send it again unchanged and it is saved.",
     "warn.personal_conversation":
@@ -172,6 +176,8 @@ export const formsMessages: Catalogue<FormsKey> = {
     "conv.multichoice_hint": "Answer with one or more numbers, e.g. 1, 3.",
     "conv.yesno_hint": "Answer yes or no.",
     "conv.date_hint": "Answer with a date, e.g. 2026-12-03.",
+    "conv.time_hint": "Answer with a time of day, e.g. 23.40.",
+    "problem.not_a_time": "it must be a time of day such as 23.40.",
     "conv.text_hint": "At most {max} characters. Do not write names or personal identity numbers.",
     "conv.commands": "At any time you can write back, skip, edit 3, pause, cancel or status.",
     "conv.refused": "That answer could not be saved: {reason}",

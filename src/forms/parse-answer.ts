@@ -19,8 +19,10 @@ export type AnswerProblem =
   | { code: "date_before"; min: string }
   | { code: "date_after"; max: string }
   | { code: "not_yes_no" }
+  | { code: "not_a_time" }
   | { code: "too_long"; max: number; length: number }
-  | { code: "personnummer" };
+  /** `found`: the numbers with their last four digits masked (811218-****), so the person sees which. */
+  | { code: "personnummer"; found: string };
 
 export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; problem: AnswerProblem };
 
@@ -50,9 +52,18 @@ export function parseAnswer(field: Field, raw: string | string[], locale: Locale
       if (NO.has(word)) return { ok: true, value: false };
       return fail({ code: "not_yes_no" });
     }
+    case "time":
+      return parseTime(text);
     case "text":
       return parseText(field.maxLength, text);
   }
+}
+
+// 23.40, 23:40, 2340 and 7.05 are all read as the time they name; stored as 23.40 and 07.05.
+function parseTime(text: string): ParseResult {
+  const match = /^(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]?([0-5]\d)$/i.exec(text);
+  if (match === null) return fail({ code: "not_a_time" });
+  return { ok: true, value: `${match[1]!.padStart(2, "0")}.${match[2]!}` };
 }
 
 function fail(problem: AnswerProblem): ParseResult {
@@ -142,6 +153,7 @@ function parseDate(field: Extract<Field, { type: "date" }>, text: string): Parse
 export function parseText(maxLength: number, text: string): ParseResult {
   const trimmed = text.trim();
   if (trimmed.length > maxLength) return fail({ code: "too_long", max: maxLength, length: trimmed.length });
-  if (findPersonnummer(trimmed).length > 0) return fail({ code: "personnummer" });
+  const found = findPersonnummer(trimmed);
+  if (found.length > 0) return fail({ code: "personnummer", found: found.map((m) => `${m.text.slice(0, -4)}****`).join(", ") });
   return { ok: true, value: trimmed };
 }

@@ -4,6 +4,8 @@ import { openPollForm } from "./date-poll-chat.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { openNewMeetingForm } from "./new-meeting.ts";
+import { createTranslator } from "../shared/i18n.ts";
+import { meetingMessages } from "./meetings.messages.ts";
 
 const MEETING_WORDS = new Set(["möte", "mote", "meeting"]);
 const NEW_WORDS = new Set(["nytt", "new", "extra"]);
@@ -15,7 +17,8 @@ const POLL_WORDS = new Set(["förslag", "forslag", "poll", "omröstning", "datum
  */
 export function createCallCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["nytt", "new", "möte", "mote", "meeting"],
+    words: { sv: ["nytt", "möte", "mote"], en: ["new", "meeting"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.call"),
     run: async ({ event, actor, args, reply }) => {
       const word = event.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
       const rest = args.toLowerCase().split(/\s+/).filter((w) => w !== "");

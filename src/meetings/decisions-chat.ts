@@ -1,13 +1,13 @@
 import type { ActionHandler, CommandHandler, FormHandler } from "../app/feature.ts";
 import type { Block, FormView } from "../chat/message.ts";
-import { createFormatters, type Translate } from "../shared/i18n.ts";
+import { createFormatters, createTranslator, type Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { amendMinutes, composeMinutesView, minutesVersions, type MinutesVersion } from "./amend-minutes.ts";
 import { findDecisions, parseDecisionQuery, readableGroups } from "./decision-register.ts";
 import { loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import type { MeetingMessageKey } from "./meetings.messages.ts";
+import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { textValue } from "./new-meeting.ts";
 import { canWriteMinutes, decisionLines, DECISIONS_MAX } from "./record-minutes.ts";
 
@@ -20,7 +20,8 @@ const NOTE_MAX = 500;
 /** `beslut [ord] [2027 | 2027-03 | 2027-01-01 2027-06-30] [grupp]`: the group's decisions, each under its meeting. */
 export function createDecisionsCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["beslut", "decisions"],
+    words: { sv: ["beslut"], en: ["decisions"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.decisions"),
     run: async ({ actor, args, reply }) => {
       const audience = { locale: actor.locale, timeZone: actor.partnership.timeZone };
       const t = translatorFor(audience);

@@ -9,6 +9,8 @@ import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.reposito
 import { canChangeMeetings } from "./meeting-access.ts";
 import { replyText, translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
+import { createTranslator } from "../shared/i18n.ts";
+import { meetingMessages } from "./meetings.messages.ts";
 
 /** How many upcoming meetings `möten` lists. */
 const LIST_LIMIT = 8;
@@ -19,7 +21,8 @@ const LIST_LIMIT = 8;
  */
 export function createListCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["möten", "meetings", "moten"],
+    words: { sv: ["möten", "moten"], en: ["meetings"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.meetings"),
     run: async ({ event, actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const channelGroup = await groupOfConversation(deps, actor, event);
@@ -100,7 +103,8 @@ export function agendaForm(choices: { meeting: Meeting; group: MeetingGroup }[],
  */
 export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["agenda", "dagordning"],
+    words: { sv: ["agenda", "dagordning"], en: ["agenda"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.agenda"),
     run: async ({ event, actor, args, reply }: CommandContext) => {
       const zone = actor.partnership.timeZone;
       const channelGroup = await groupOfConversation(deps, actor, event);

@@ -1,10 +1,6 @@
-import type { Transact, Work } from "../app/unit-of-work.ts";
-import type { Db } from "../db/database.ts";
+import type { CoreDeps } from "../app/feature.ts";
+import type { Work } from "../app/unit-of-work.ts";
 import type { ConversationRef, Platform } from "../chat/chat-port.ts";
-import type { Notifier } from "../chat/notifier.ts";
-import type { Reminders } from "../reminders/reminder.ts";
-import type { Clock } from "../shared/clock.ts";
-import type { Logger } from "../shared/logger.ts";
 
 /** One organisation's report status as the agenda shows it. */
 export interface OrganisationReportStatus {
@@ -24,14 +20,7 @@ export interface AgendaSources {
 }
 
 /** What the meetings capability needs from the composition root. */
-export interface MeetingsDeps {
-  db: Db;
-  clock: Clock;
-  notifier: Notifier;
-  reminders: Reminders;
-  /** One transaction for a state change and everything it must send and schedule. */
-  transact: Transact;
-  logger: Logger;
+export interface MeetingsDeps extends CoreDeps {
   /** The channel id of a conversation as the partnership file writes it (its platform's adapter decodes the ref). */
   channelIdOf(platform: Platform, conversation: ConversationRef): string | undefined;
   /** Standing-item counts; without it the agenda lists only action items and the extension deadline. */

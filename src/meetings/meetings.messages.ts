@@ -21,6 +21,11 @@ const everySv = (n: number) => (n === 1 ? "varje månad" : n === 2 ? "varannan m
 const everyEn = (n: number) => (n === 1 ? "every month" : n === 2 ? "every other month" : `every ${n} months`);
 
 const sv = {
+  "help.meetings": "**möten** – kommande möten i dina grupper",
+  "help.agenda": "**agenda Lokalfrågan** – föreslå en punkt till nästa möte",
+  "help.call": "**nytt möte** – kalla till ett extramöte; **möte förslag** – låt gruppen rösta om datum",
+  "help.decisions": "**beslut** – gruppernas beslut; **beslut 2027** ett år",
+  "help.period": "**förlängning** – avtalsperioden och beslutet om förlängning",
   "status.planned": "planerat",
   "status.invited": "kallat",
   "status.moved": "flyttat",
@@ -269,6 +274,11 @@ export type MeetingMessageKey = keyof typeof sv;
 export const meetingMessages: Catalogue<MeetingMessageKey> = {
   sv,
   en: {
+    "help.meetings": "**meetings** – upcoming meetings of your groups",
+    "help.agenda": "**agenda Premises** – propose an item for the next meeting",
+    "help.call": "**new meeting** – call an extra meeting; **meeting poll** – let the group vote on dates",
+    "help.decisions": "**decisions** – your groups' decisions; **decisions 2027** for one year",
+    "help.period": "**extension** – the agreement period and the decision to extend it",
     "status.planned": "planned",
     "status.invited": "invited",
     "status.moved": "moved",

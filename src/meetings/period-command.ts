@@ -4,7 +4,8 @@ import { extensionDeadlineOf } from "../reports/index.ts";
 import { decidePeriod } from "./agreement-period.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import type { MeetingMessageKey } from "./meetings.messages.ts";
+import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
+import { createTranslator } from "../shared/i18n.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +43,8 @@ async function mayDecide(deps: MeetingsDeps, actor: Actor): Promise<boolean> {
  */
 export function createPeriodCommand(deps: MeetingsDeps): CommandHandler {
   return {
-    words: ["förlängning", "extension", "forlangning"],
+    words: { sv: ["förlängning", "forlangning"], en: ["extension"] },
+    help: (locale) => createTranslator(meetingMessages, locale)("help.period"),
     run: async ({ actor, args, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textOf(t(key, params)));

@@ -2,7 +2,6 @@ import type { CommandHandler, Feature } from "../app/feature.ts";
 import type { Block } from "../chat/message.ts";
 import { textMessage } from "../chat/message.ts";
 import type { Db } from "../db/database.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { ACTION_WORDS, privacyMessages } from "./privacy.messages.ts";
 
@@ -27,10 +26,11 @@ async function latestEvents(db: Db, partnershipId: string, limit: number) {
  */
 export function createAuditLogCommand(db: Db): CommandHandler {
   return {
-    words: ["logg", "log"],
+    words: { sv: ["logg"], en: ["log"] },
+    help: (locale) => createTranslator(privacyMessages, locale)("log.help"),
+    roles: ["admin"],
     async run({ actor, reply }) {
       const t = createTranslator(privacyMessages, actor.locale, actor.partnership.timeZone);
-      if (!hasAnyRole(actor.member, ["admin"])) return reply.whisper(textMessage(t("log.notAllowed")));
       const events = await latestEvents(db, actor.partnership.id, LOG_LIMIT);
       if (events.length === 0) return reply.whisper(textMessage(t("log.empty")));
       const f = createFormatters(actor.locale, actor.partnership.timeZone);

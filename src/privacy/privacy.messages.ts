@@ -2,7 +2,7 @@ import type { Catalogue } from "../shared/i18n.ts";
 
 /** Every message key of the audit trail and the data-rights commands. */
 export type PrivacyKey =
-  | "log.title" | "log.empty" | "log.notAllowed" | "log.line" | "log.bot" | "log.footer"
+  | "log.help" | "log.title" | "log.empty" | "log.line" | "log.bot" | "log.footer"
   | "cli.usage" | "cli.unknown" | "cli.exported" | "cli.eraseAsk" | "cli.erased" | "cli.reimport";
 
 /** Audit actions in words; an action without one is shown as it is stored. */
@@ -50,9 +50,9 @@ export const ACTION_WORDS: Catalogue<string> = {
 /** What the audit trail and the data-rights commands say, Swedish first. */
 export const privacyMessages: Catalogue<PrivacyKey> = {
   sv: {
+    "log.help": "**logg** – vem som gjort vad i partnerskapet (för administratörer)",
     "log.title": "Logg: vem gjorde vad",
     "log.empty": "Loggen är tom.",
-    "log.notAllowed": "Bara partnerskapets administratörer kan läsa loggen.",
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,
     "log.bot": "Samverka",
     "log.footer": "De {n} senaste händelserna. Hela loggen finns i databasen (audit_events).",
@@ -64,9 +64,9 @@ export const privacyMessages: Catalogue<PrivacyKey> = {
     "cli.reimport": "Ta också bort personen ur partnerskapets fil, annars läggs hen till igen vid nästa import.",
   },
   en: {
+    "log.help": "**log** – who did what in the partnership (for administrators)",
     "log.title": "Log: who did what",
     "log.empty": "The log is empty.",
-    "log.notAllowed": "Only the partnership's administrators can read the log.",
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,
     "log.bot": "Samverka",
     "log.footer": "The latest {n} events. The whole log is in the database (audit_events).",

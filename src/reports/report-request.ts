@@ -1,4 +1,4 @@
-import type { CommandContext, CommandHandler } from "../app/feature.ts";
+import type { CommandContext, CommandHandler, CommandWords } from "../app/feature.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { contractStartOf } from "./report-cycle.ts";
@@ -14,7 +14,7 @@ import { reportsMessages } from "./reports.messages.ts";
 import { plain } from "./reports.view.ts";
 
 /** `begär rapport …` / `request report …`: the command word, then the reports word. */
-export const REQUEST_WORDS = ["begär", "begar", "request"] as const;
+export const REQUEST_WORDS: CommandWords = { sv: ["begär", "begar"], en: ["request"] };
 const REPORT_WORDS = ["rapport", "report"];
 const BY_WORDS = ["senast", "by", "deadline"];
 const ALL_WORDS = ["alla", "all"];
@@ -32,7 +32,7 @@ const fold = (s: string) =>
 /** Whether a message is `begär rapport …`, so an open conversation does not take it as an answer. */
 export function isRequestCommand(text: string): boolean {
   const [word = "", sub = ""] = text.trim().toLowerCase().split(/\s+/);
-  return (REQUEST_WORDS as readonly string[]).includes(word) && REPORT_WORDS.includes(sub);
+  return [...REQUEST_WORDS.sv, ...REQUEST_WORDS.en].includes(word) && REPORT_WORDS.includes(sub);
 }
 
 /**
@@ -41,7 +41,7 @@ export function isRequestCommand(text: string): boolean {
  * normal cycle, written with it in one unit of work.
  */
 export function createReportRequestCommand(deps: ReportsDeps, service: ReportService): CommandHandler {
-  return { words: REQUEST_WORDS, run };
+  return { words: REQUEST_WORDS, help: (locale) => createTranslator(reportsMessages, locale)("help.request"), run };
 
   async function run(ctx: CommandContext): Promise<void> {
     const { member, partnership, locale } = ctx.actor;

@@ -37,7 +37,7 @@ export function createReportReader(deps: Pick<ReportsDeps, "db" | "clock">) {
     clock: deps.clock,
     reports: createReportRepository(deps.db),
     directory: createReportDirectory(deps.db),
-    conversations: createFormConversations({ db: deps.db, clock: deps.clock }),
+    conversations: createFormConversations({ db: deps.db, clock: deps.clock, subjects: subjectOf("") }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandHandler } from "../app/feature.ts";
+import type { CommandContext, CommandHandler, CommandWords } from "../app/feature.ts";
 import type { Block, Message } from "../chat/message.ts";
 import { hasAnyRole } from "../partnerships/partnership.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
@@ -17,7 +17,7 @@ import { reportsMessages } from "./reports.messages.ts";
 import { plain } from "./reports.view.ts";
 
 /** Words of the reports command: Swedish first, English after. */
-const REPORT_WORDS = ["rapport", "report", "rapporter", "reports"] as const;
+const REPORT_WORDS: CommandWords = { sv: ["rapport", "rapporter"], en: ["report", "reports"] };
 const LATE_FILLING_DAYS = 90;
 const STATUS = ["status"];
 const COMPILE = ["sammanställ", "sammanstall", "compile"];
@@ -27,7 +27,7 @@ const HELP = ["hjälp", "help", "?"];
 /** Whether a message is a reports command (`rapport`, `rapport status` …) rather than, say, an answer starting "Report". */
 export function isReportCommand(text: string): boolean {
   const [word = "", sub, ...more] = text.trim().toLowerCase().split(/\s+/);
-  if (!(REPORT_WORDS as readonly string[]).includes(word)) return false;
+  if (![...REPORT_WORDS.sv, ...REPORT_WORDS.en].includes(word)) return false;
   if (sub === undefined) return true;
   return COMPILE.includes(sub) || ([...STATUS, ...FORM, ...HELP].includes(sub) && more.length === 0);
 }
@@ -36,6 +36,7 @@ export function isReportCommand(text: string): boolean {
 export function createReportCommand(deps: ReportsDeps, service: ReportService, chat: ReportChat, early: EarlyStart): CommandHandler {
   return {
     words: REPORT_WORDS,
+    help: (locale) => createTranslator(reportsMessages, locale)("help"),
     async run(ctx) {
       const [sub = "", ...rest] = ctx.args
         .toLowerCase()

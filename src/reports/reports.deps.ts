@@ -1,10 +1,5 @@
-import type { Transact } from "../app/unit-of-work.ts";
-import type { Notifier } from "../chat/notifier.ts";
-import type { Db } from "../db/database.ts";
-import type { Reminders } from "../reminders/reminder.ts";
-import type { Clock } from "../shared/clock.ts";
+import type { CoreDeps } from "../app/feature.ts";
 import type { LocalizedText } from "../forms/index.ts";
-import type { Logger } from "../shared/logger.ts";
 import type { ReportPrefillSources } from "./report-prefill.ts";
 
 /** Puts an item on a group's agenda; idempotent by `key`. Wired to the meetings capability. */
@@ -14,14 +9,7 @@ export interface AgendaPort {
 }
 
 /** What the reports capability needs from the composition root. */
-export interface ReportsDeps {
-  db: Db;
-  clock: Clock;
-  notifier: Notifier;
-  reminders: Reminders;
-  /** One transaction for a state change and everything it must send and schedule. */
-  transact: Transact;
-  logger: Logger;
+export interface ReportsDeps extends CoreDeps {
   prefill?: ReportPrefillSources;
   agenda?: AgendaPort;
 }

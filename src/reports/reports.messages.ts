@@ -1,6 +1,7 @@
 import type { Catalogue } from "../shared/i18n.ts";
 
 export type ReportsKey =
+  | "help"
   | "open.intro"
   | "open.start_button"
   | "open.form_button"
@@ -65,6 +66,7 @@ export type ReportsKey =
   | "next.start_other"
   | "next.start_button"
   | "next.none_scheduled"
+  | "help.request"
   | "request.forbidden"
   | "request.usage"
   | "request.bad_form"
@@ -77,6 +79,8 @@ export type ReportsKey =
 
 export const reportsMessages: Catalogue<ReportsKey> = {
   sv: {
+    "help.request": "**begär rapport** – administrationen ber organisationerna om en rapport utanför cykeln",
+    help: "**rapport** – fyll i uppföljningen; **rapport status** visar vilka som rapporterat",
     "open.intro":
       "{form} {period} för {org} är öppen ({questions}). Sista dag att lämna in: {deadline}. Svara på frågorna här, en i taget, eller fyll i allt på en gång i formuläret.",
     "open.start_button": "Svara i chatten",
@@ -165,6 +169,8 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     },
   },
   en: {
+    "help.request": "**request report** – the administration asks organisations for a report outside the cycle",
+    help: "**report** – fill in the follow-up; **report status** shows who has reported",
     "open.intro":
       "{form} {period} for {org} is open ({questions}). Deadline: {deadline}. Answer the questions here, one at a time, or fill in everything at once in the form.",
     "open.start_button": "Answer in chat",

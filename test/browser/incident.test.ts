@@ -9,7 +9,7 @@ import { journey } from "./harness/journey.ts";
 describe("an incident of threats and violence", () => {
   journey("a personnummer is refused, then the report is filed and acknowledged", async (pg) => {
     await pg.open("Personal Chat");
-    await pg.say("hot");
+    await pg.say("hot formulär");
     const form = await pg.card("Rapportera en händelse med hot eller våld");
     await form.getByRole("radio", { name: "Nattverksamhet Convictus" }).check();
     await form.getByRole("radio", { name: "Hot", exact: true }).check();

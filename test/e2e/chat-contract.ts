@@ -115,7 +115,8 @@ export const contractFormFeature: Feature = {
   name: "contract",
   commands: [
     {
-      words: ["testformulär"],
+      words: { sv: ["testformulär"], en: ["testform"] },
+      help: (locale) => (locale === "sv" ? "**testformulär** – öppnar kontraktets testformulär" : "**testform** – opens the contract's test form"),
       run: ({ reply }) =>
         reply.openForm({
           formId: "contract.places",
@@ -159,6 +160,25 @@ export function describeChatContract(name: string, makeWorld: () => Promise<Cont
       await world.driver.command(world.users.member, "hjälp");
       const help = await world.driver.waitFor((i) => textOf(i).includes("Samverka – det här kan jag"));
       expect(help.text).toContain("status");
+      // The help is built from the registered commands: the contract's own feature is on it, with its English word.
+      expect(help.text).toContain("öppnar kontraktets testformulär");
+      expect(help.text).toMatch(/Engelska ord fungerar också \(help, status, .*testform\)/);
+      // How to reach Samverka where it is not the direct chat, said the platform's way.
+      expect(help.text).toMatch(world.driver.platform === "teams" ? /I en gruppchatt eller kanal börjar du med \W*@Samverka/ : /Skriv \W*\/samverka\W* och ett kommando/);
+    });
+
+    it("answers text it does not understand with 'Jag förstod inte' and the nearest commands, not the help card", async () => {
+      await world.driver.command(world.users.member, "testformular nu");
+      const nearMiss = await world.driver.waitFor((i) => textOf(i).includes("Jag förstod inte det du skrev."));
+      // Whatever emphasis each platform renders around the word.
+      expect(nearMiss.text).toMatch(/Menade du \W*testformulär\W*\?/);
+      expect(nearMiss.text).not.toContain("Samverka – det här kan jag");
+      world.driver.clear();
+      await world.driver.command(world.users.member, `${"å".repeat(5000)}`);
+      const garbage = await world.driver.waitFor((i) => textOf(i).includes("Jag förstod inte det du skrev."));
+      expect(garbage.text).toContain("Det här ligger närmast:");
+      expect(garbage.text).not.toContain("Menade du");
+      expect(garbage.text).not.toContain("ååååå");
     });
 
     it("shows the help's command words in bold, as the platform renders bold", async () => {

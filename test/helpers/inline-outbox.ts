@@ -1,9 +1,12 @@
 /**
- * The unit of work and outbox delivery for integration tests that drive features without a job runtime: rows are
- * recorded exactly as in production and delivered by the real delivery processor, inline, right after the commit.
- * A delivery that queues another try (a retry, a refresh behind copies still on their way) is kept for `deliverDue`.
+ * Outbox delivery for integration tests that drive features without a job runtime, two ways over the one real
+ * delivery processor (claim, send, store the ref, retry or fail; no pacing):
+ * - `createInlineOutbox`: the unit of work, its rows delivered inline right after the commit; a delivery that queues
+ *   another try (a retry, a refresh behind copies still on their way) is kept for `deliverDue`;
+ * - `createOutboxRunner`: nothing delivered until the test says so, then every pending row due by the clock.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "kysely";
 import { createUnitOfWork, type UnitOfWork } from "../../src/app/unit-of-work.ts";
 import type { ChatPort, Platform } from "../../src/chat/chat-port.ts";
 import type { Db } from "../../src/db/database.ts";
@@ -40,18 +43,9 @@ export function createInlineOutbox(options: {
       for (const job of jobs) await delivering.run(true, () => (deliver ??= createDelivery())(job));
     },
   };
-  const noPacing = { wait: () => Promise.resolve() };
   // Made at the first delivery, so renderers a feature registers after this helper was created are known.
   let deliver: ReturnType<typeof createOutboxDelivery> | undefined;
-  const createDelivery = () => createOutboxDelivery({
-    db: options.db,
-    chats: options.chats,
-    renderers: [createFailureNoticeRenderer(options.db), ...(options.renderers ?? [])],
-    queue,
-    pacer: noPacing,
-    clock: options.clock,
-    logger: options.logger ?? silentLogger,
-  });
+  const createDelivery = () => createTestDelivery({ ...options, renderers: [createFailureNoticeRenderer(options.db), ...(options.renderers ?? [])], queue });
   const work = createUnitOfWork({
     db: options.db,
     clock: options.clock,
@@ -67,4 +61,70 @@ export function createInlineOutbox(options: {
       for (let i = 0; i < rounds && later.length > 0; i++) await queue.enqueueMany(later.splice(0));
     },
   };
+}
+
+/** The outbox worker, run on demand: what use cases recorded reaches the (recording) platform when a test says so. */
+export interface OutboxRunner {
+  /**
+   * Delivers every pending row due by the clock, and every pending card refresh without waiting out its debounce,
+   * messages before refreshes; each row is tried at most once per call (a failed one waits for its retry time and
+   * the next call). Returns how many rows it tried.
+   */
+  deliver(): Promise<number>;
+}
+
+/** Builds the runner over the real delivery; retries are found again by the next call from the row, as the sweep would. */
+export function createOutboxRunner(options: {
+  db: Db;
+  chats: ReadonlyMap<Platform, ChatPort>;
+  renderers: readonly OutboxRenderer[];
+  clock: Clock;
+  maxAttempts?: number;
+}): OutboxRunner {
+  const { db, clock } = options;
+  const deliver = createTestDelivery({ ...options, queue: { enqueueMany: () => Promise.resolve() } });
+  return {
+    async deliver() {
+      const tried = new Set<string>();
+      for (;;) {
+        const rows = await db
+          .selectFrom("outbox")
+          .select(["id", "due_at"])
+          .where("status", "=", "pending")
+          .where((eb) => eb.or([eb("due_at", "<=", clock.now()), eb("kind", "=", "refresh")]))
+          .orderBy(sql`kind = 'refresh'`)
+          .orderBy("due_at")
+          .orderBy("id")
+          .execute();
+        const next = rows.filter((r) => !tried.has(r.id));
+        if (next.length === 0) return tried.size;
+        for (const row of next) {
+          tried.add(row.id);
+          await deliver({ outboxId: row.id, dueAt: row.due_at });
+        }
+      }
+    },
+  };
+}
+
+// The real delivery processor as both helpers run it: no pacing, a silent log unless one is given.
+function createTestDelivery(options: {
+  db: Db;
+  chats: ReadonlyMap<Platform, ChatPort>;
+  renderers: readonly OutboxRenderer[];
+  queue: OutboxQueue;
+  clock: Clock;
+  logger?: Logger;
+  maxAttempts?: number;
+}) {
+  return createOutboxDelivery({
+    db: options.db,
+    chats: options.chats,
+    renderers: options.renderers,
+    queue: options.queue,
+    pacer: { wait: () => Promise.resolve() },
+    clock: options.clock,
+    logger: options.logger ?? silentLogger,
+    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+  });
 }

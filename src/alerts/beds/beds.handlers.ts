@@ -3,7 +3,7 @@ import type { Reply } from "../../chat/inbound.ts";
 import type { FormView } from "../../chat/message.ts";
 import { textMessage } from "../../chat/message.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
-import type { Translate } from "../../shared/i18n.ts";
+import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findNightShelters } from "../alerts.directory.ts";
 import { readCount } from "../cold-nights/cold-night-forms.ts";
@@ -37,7 +37,8 @@ async function showBoard(deps: AlertsDeps, actor: Actor, reply: Reply, requestKe
 /** `platser` shows tonight's bed board; `platser 12 lediga`, `platser fullt`, `platser 4 nekade` report for your shelter. */
 export function createBedsCommand(deps: AlertsDeps): CommandHandler {
   return {
-    words: ["platser", "beds"],
+    words: { sv: ["platser"], en: ["beds"] },
+    help: (locale) => createTranslator(bedsMessages, locale)("help"),
     async run({ event, actor, args, reply }) {
       const t = translatorFor(actor);
       const request = parseBedsArgs(args);

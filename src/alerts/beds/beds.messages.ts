@@ -2,6 +2,7 @@ import type { Catalogue } from "../../shared/i18n.ts";
 
 /** Every message key of the bed board. */
 export type BedsKey =
+  | "help"
   | "title"
   | "shelterLine"
   | "freeLine"
@@ -37,6 +38,7 @@ const n = (p: Record<string, unknown>, key: string) => Number(p[key]);
 /** What the bed board says, Swedish first. Counts only: it never names a guest. */
 export const bedsMessages: Catalogue<BedsKey> = {
   sv: {
+    help: "**platser** – lediga sängar i natt; **platser 12 lediga** rapporterar för ditt härbärge",
     title: "Sängar – {night}",
     shelterLine: (p, f) => `${f.number(n(p, "places"))} platser, varav ${f.number(n(p, "women"))} för kvinnor`,
     freeLine: (p, f) => `${f.number(n(p, "free"))} lediga${p.freeWomen === undefined ? "" : ` (${f.number(n(p, "freeWomen"))} för kvinnor)`}`,
@@ -69,6 +71,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     change: "{shelter}: {what}",
   },
   en: {
+    help: "**beds** – free beds tonight; **beds 12 free** reports for your shelter",
     title: "Beds – {night}",
     shelterLine: (p, f) => `${f.number(n(p, "places"))} places, ${f.number(n(p, "women"))} of them for women`,
     freeLine: (p, f) => `${f.number(n(p, "free"))} free${p.freeWomen === undefined ? "" : ` (${f.number(n(p, "freeWomen"))} for women)`}`,

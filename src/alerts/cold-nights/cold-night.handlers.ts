@@ -143,7 +143,8 @@ function chooseAlert(t: Translate<ColdNightKey>, open: readonly { id: string; ni
 /** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes; `kallnatt kvittera` acknowledges. */
 export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   return {
-    words: ["kallnatt", "cold-night", "coldnight"],
+    words: { sv: ["kallnatt"], en: ["cold-night", "coldnight"] },
+    help: (locale) => createTranslator(coldNightMessages, locale)("help"),
     async run({ event, actor, args, reply }) {
       const t = translatorFor(actor);
       const settings = await loadColdNightSettings(deps.db, actor.partnership.id);

@@ -2,6 +2,7 @@ import type { Catalogue } from "../../shared/i18n.ts";
 
 /** Every message key of cold-night alerts. */
 export type ColdNightKey =
+  | "help"
   | "cardTitle"
   | "cardDeclared"
   | "cardTemperature"
@@ -90,6 +91,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** What cold-night alerts say, Swedish first. */
 export const coldNightMessages: Catalogue<ColdNightKey> = {
   sv: {
+    help: "**kallnatt [datum] [temperatur]** – utlys en extra kall natt; **kallnatt stäng** stänger larmet",
     cardTitle: "Extra kall natt – {night}",
     cardDeclared: (p, f) => `Utlyst av ${String(p.by)} ${f.time(p.at as Date)}.`,
     cardTemperature: (p, f) => `Prognos ${f.number(Number(p.c))} °C.`,
@@ -173,6 +175,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     followUpThanks: "Tack! Uppföljningen för {shelter}, {night}, är sparad.",
   },
   en: {
+    help: "**cold-night [date] [temperature]** – declare an extra cold night; **cold-night close** closes the alert",
     cardTitle: "Extra cold night – {night}",
     cardDeclared: (p, f) => `Declared by ${String(p.by)} at ${f.time(p.at as Date)}.`,
     cardTemperature: (p, f) => `Forecast ${f.number(Number(p.c))} °C.`,

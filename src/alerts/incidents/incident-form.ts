@@ -1,22 +1,15 @@
 import { DateTime } from "luxon";
 import type { FormValues } from "../../chat/inbound.ts";
 import type { FormView } from "../../chat/message.ts";
-import type { Translate } from "../../shared/i18n.ts";
-import { findPersonnummer } from "../../shared/personnummer.ts";
+import { readFormValues, renderFormView, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
+import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import { INCIDENT_INJURIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, POLICE_STATUSES, type IncidentReport } from "./incident.ts";
-import type { IncidentKey } from "./incidents.messages.ts";
+import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 
-/** The form id of a threats-and-violence report. */
-const INCIDENT_FORM_ID = "incident.report";
+/** The form id of a threats-and-violence report in one view (Slack modal, Teams card). */
+export const INCIDENT_FORM_ID = "incident.report";
 /** Longest description accepted: short on purpose, details belong in the employer's own system. */
 const DESCRIPTION_MAX = 500;
-const FREE_TEXT_FIELDS = ["description", "time", "date"] as const;
-/** The people involved, by role and count: the report never says who. */
-const INVOLVED_FIELDS = [
-  ["staffInvolved", "staffInvolvedLabel"],
-  ["visitorsInvolved", "visitorsInvolvedLabel"],
-  ["othersInvolved", "othersInvolvedLabel"],
-] as const;
 const INVOLVED_MAX = 99;
 // A report may be filed a little after the clock the reporter read; a few minutes ahead is not "the future".
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -27,107 +20,133 @@ export interface ActivityChoice {
   name: string;
 }
 
-type T = Translate<IncidentKey>;
+/** Where a report is made: the activities it can be about, the time now, the partnership's zone. */
+export interface IncidentFormContext {
+  activities: readonly ActivityChoice[];
+  now: Date;
+  timeZone: string;
+}
 
-const choices = <V extends string>(t: T, prefix: "kind" | "severity" | "injuries" | "police", values: readonly V[]) =>
-  values.map((value) => ({ value, label: t(`${prefix}.${value}` as IncidentKey) }));
+// Labels take no parameters, so one translator per language serves every definition.
+const translators = { sv: createTranslator(incidentMessages, "sv"), en: createTranslator(incidentMessages, "en") };
+const both = (key: IncidentKey): LocalizedText => ({ sv: translators.sv(key), en: translators.en(key) });
+const choices = (prefix: "kind" | "severity" | "injuries" | "police", values: readonly string[]) =>
+  values.map((value) => ({ value, label: both(`${prefix}.${value}` as IncidentKey) }));
+/** The people involved, by role and count: the report never says who. */
+const involved = (id: string, label: IncidentKey, help?: IncidentKey) =>
+  ({
+    id,
+    label: both(label),
+    ...(help === undefined ? {} : { help: both(help) }),
+    type: "integer",
+    min: 0,
+    max: INVOLVED_MAX,
+    required: false,
+    total: "sum",
+  }) as const;
 
-/** The report form; `values` (a refused submission) are put back so nothing typed is lost. */
-export function incidentForm(
-  t: T,
-  context: { activities: readonly ActivityChoice[]; now: Date; timeZone: string; defaultActivityId?: string },
-  values: FormValues = {},
-  errors?: Record<string, string>,
-): FormView {
-  const local = DateTime.fromJSDate(context.now, { zone: context.timeZone });
-  const pick = (id: string, fallback?: string) => (typeof values[id] === "string" ? values[id] : fallback);
+/**
+ * The report as one form definition: the conversation ("hot", one question at a time) and the one-view form run on
+ * it, so both refuse a personnummer, a name or a bad answer the same way.
+ */
+export function incidentDefinition(activities: readonly ActivityChoice[]): FormDefinition {
   return {
-    formId: INCIDENT_FORM_ID,
-    title: t("formTitle"),
-    submitLabel: t("submit"),
-    state: "",
-    intro: t("formIntro"),
+    id: "incident-report",
+    title: both("formTitle"),
     fields: [
-      { id: "date", label: t("dateLabel"), kind: "date", required: true, initial: pick("date", local.toISODate()!) },
-      { id: "time", label: t("timeLabel"), kind: "text", required: true, initial: pick("time", local.toFormat("HH.mm")), maxLength: 5 },
-      { id: "activity", label: t("activityLabel"), kind: "choice", required: true, choices: context.activities.map((a) => ({ value: a.id, label: a.name })), initial: pick("activity", context.defaultActivityId) },
-      { id: "kind", label: t("kindLabel"), kind: "choice", required: true, choices: choices(t, "kind", INCIDENT_KINDS), initial: pick("kind") },
-      { id: "severity", label: t("severityLabel"), kind: "choice", required: true, choices: choices(t, "severity", INCIDENT_SEVERITIES), initial: pick("severity") },
-      { id: "injuries", label: t("injuriesLabel"), kind: "choice", required: true, choices: choices(t, "injuries", INCIDENT_INJURIES), initial: pick("injuries", "none") },
-      { id: "police", label: t("policeLabel"), kind: "choice", required: true, choices: choices(t, "police", POLICE_STATUSES), initial: pick("police", "none") },
-      { id: "support", label: t("supportLabel"), kind: "yesno", required: true, initial: pick("support") },
-      ...INVOLVED_FIELDS.map(([id, label]) => ({
-        id,
-        label: t(label),
-        kind: "number" as const,
-        required: false,
-        ...(id === "staffInvolved" ? { help: t("involvedHelp") } : {}),
-        ...(pick(id) === undefined ? {} : { initial: pick(id)! }),
-      })),
-      { id: "description", label: t("descriptionLabel"), kind: "multiline", required: true, help: t("descriptionHelp"), maxLength: DESCRIPTION_MAX, initial: pick("description") },
+      { id: "date", label: both("dateLabel"), type: "date", required: true },
+      { id: "time", label: both("timeLabel"), type: "time", required: true },
+      {
+        id: "activity",
+        label: both("activityLabel"),
+        type: "choice",
+        required: true,
+        choices: activities.map((a) => ({ value: a.id, label: { sv: a.name, en: a.name } })),
+      },
+      { id: "kind", label: both("kindLabel"), type: "choice", required: true, choices: choices("kind", INCIDENT_KINDS) },
+      { id: "severity", label: both("severityLabel"), type: "choice", required: true, choices: choices("severity", INCIDENT_SEVERITIES) },
+      { id: "injuries", label: both("injuriesLabel"), type: "choice", required: true, choices: choices("injuries", INCIDENT_INJURIES) },
+      { id: "police", label: both("policeLabel"), type: "choice", required: true, choices: choices("police", POLICE_STATUSES) },
+      { id: "support", label: both("supportLabel"), type: "yesno", required: true },
+      involved("staff_involved", "staffInvolvedLabel", "involvedHelp"),
+      involved("visitors_involved", "visitorsInvolvedLabel"),
+      involved("others_involved", "othersInvolvedLabel"),
+      {
+        id: "description",
+        label: both("descriptionLabel"),
+        help: both("descriptionHelp"),
+        type: "text",
+        required: true,
+        maxLength: DESCRIPTION_MAX,
+        multiline: true,
+      },
     ],
-    ...(errors === undefined ? {} : { errors }),
+    checks: [],
   };
 }
 
-/** Reads a submission: the report, or an error per field. A personal identity number anywhere refuses it all. */
+/** What a new report starts from: now, in the partnership's zone; the reporter's own activity; no injuries, no police. */
+export function incidentDefaults(context: Pick<IncidentFormContext, "now" | "timeZone">, ownActivityId?: string): Answers {
+  const local = DateTime.fromJSDate(context.now, { zone: context.timeZone });
+  return {
+    date: local.toISODate(),
+    time: local.toFormat("HH.mm"),
+    ...(ownActivityId === undefined ? {} : { activity: ownActivityId }),
+    injuries: "none",
+    police: "none",
+  };
+}
+
+/**
+ * Turns answers the engine accepted into a report; refuses a time in the future (which only the report knows to
+ * check) on the time field, in the reporter's language.
+ */
+export function readIncident(
+  answers: Answers,
+  context: Pick<IncidentFormContext, "now" | "timeZone">,
+  locale: Locale,
+): { ok: true; report: IncidentReport } | { ok: false; field: string; error: string } {
+  const [hour, minute] = String(answers.time).split(".").map(Number) as [number, number];
+  const occurredAt = DateTime.fromISO(String(answers.date), { zone: context.timeZone }).set({ hour, minute }).toJSDate();
+  if (occurredAt.getTime() > context.now.getTime() + FUTURE_SLACK_MS)
+    return { ok: false, field: "time", error: createTranslator(incidentMessages, locale)("errorFuture") };
+  const count = (id: string) => (typeof answers[id] === "number" ? answers[id] : null);
+  return {
+    ok: true,
+    report: {
+      occurredAt,
+      activityId: String(answers.activity),
+      kind: answers.kind as IncidentReport["kind"],
+      severity: answers.severity as IncidentReport["severity"],
+      injuries: answers.injuries as IncidentReport["injuries"],
+      police: answers.police as IncidentReport["police"],
+      supportNeeded: answers.support === true,
+      description: String(answers.description),
+      staffInvolved: count("staff_involved"),
+      visitorsInvolved: count("visitors_involved"),
+      othersInvolved: count("others_involved"),
+    },
+  };
+}
+
+/** The report as one view; `answers` (a refused submission, or the defaults) are put back so nothing typed is lost. */
+export function incidentFormView(locale: Locale, activities: readonly ActivityChoice[], answers: Answers, errors?: Record<string, string>): FormView {
+  const t = createTranslator(incidentMessages, locale);
+  const frame = { formId: INCIDENT_FORM_ID, title: t("formTitle"), submitLabel: t("submit"), state: "", intro: t("formIntro") };
+  return renderFormView(incidentDefinition(activities), answers, locale, frame, errors);
+}
+
+/** Reads a one-view submission with the engine's rules, then the report's own: the report, or errors and what was typed. */
 export function readIncidentForm(
-  t: T,
   values: FormValues,
-  context: { activities: readonly ActivityChoice[]; now: Date; timeZone: string },
-): { ok: true; report: IncidentReport } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const text = (id: string): string => {
-    const v = values[id];
-    const s = (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim();
-    if (s === "") errors[id] = t("errorRequired");
-    return s;
-  };
-  const oneOf = <V extends string>(id: string, allowed: readonly V[]): V => {
-    const v = text(id);
-    if (v !== "" && !allowed.includes(v as V)) errors[id] = t("errorChoice");
-    return v as V;
-  };
-
-  // Only the typed fields (the number is echoed masked): choices carry ids (UUIDs) whose digit groups could look like a number by chance.
-  for (const id of FREE_TEXT_FIELDS) {
-    const value = values[id];
-    const found = findPersonnummer(Array.isArray(value) ? value.join(" ") : (value ?? ""));
-    if (found.length > 0) errors[id] = t("errorPersonnummer", { found: found.map((m) => `${m.text.slice(0, -4)}****`).join(", ") });
-  }
-  const description = text("description");
-  if (description.length > DESCRIPTION_MAX && errors.description === undefined) errors.description = t("errorTooLong", { max: DESCRIPTION_MAX });
-  const date = text("date");
-  const time = text("time").replace(":", ".");
-  const activityId = oneOf("activity", context.activities.map((a) => a.id));
-  const report = {
-    kind: oneOf("kind", INCIDENT_KINDS),
-    severity: oneOf("severity", INCIDENT_SEVERITIES),
-    injuries: oneOf("injuries", INCIDENT_INJURIES),
-    police: oneOf("police", POLICE_STATUSES),
-  };
-  const count = (id: string): number | null => {
-    const v = values[id];
-    const raw = (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim();
-    if (raw === "") return null;
-    if (!/^\d{1,2}$/.test(raw) || Number(raw) > INVOLVED_MAX) {
-      errors[id] = t("errorCount", { max: INVOLVED_MAX });
-      return null;
-    }
-    return Number(raw);
-  };
-  const involved = { staffInvolved: count("staffInvolved"), visitorsInvolved: count("visitorsInvolved"), othersInvolved: count("othersInvolved") };
-  const support = text("support").toLowerCase();
-  if (support !== "" && !["yes", "no", "true", "false", "ja", "nej"].includes(support)) errors.support = t("errorChoice");
-
-  let occurredAt: Date | undefined;
-  if (date !== "" && !DateTime.fromISO(date).isValid) errors.date = t("errorDate");
-  if (time !== "" && !/^([01]?\d|2[0-3])\.[0-5]\d$/.test(time)) errors.time ??= t("errorTime");
-  if (errors.date === undefined && errors.time === undefined) {
-    const [hour, minute] = time.split(".").map(Number) as [number, number];
-    occurredAt = DateTime.fromISO(date, { zone: context.timeZone }).set({ hour, minute }).toJSDate();
-    if (occurredAt.getTime() > context.now.getTime() + FUTURE_SLACK_MS) errors.time = t("errorFuture");
-  }
-  if (Object.keys(errors).length > 0 || occurredAt === undefined) return { ok: false, errors };
-  return { ok: true, report: { occurredAt, activityId, ...report, supportNeeded: ["yes", "true", "ja"].includes(support), description, ...involved } };
+  context: IncidentFormContext,
+  locale: Locale,
+): { ok: true; report: IncidentReport; answers: Answers } | { ok: false; errors: Record<string, string>; answers: Answers } {
+  const reading = readFormValues(incidentDefinition(context.activities), values, locale);
+  // What was typed stays in the view: the answers read, and the raw text of those refused.
+  const typed: Answers = Object.fromEntries(Object.entries(values).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  if (!reading.ok) return { ok: false, errors: reading.errors, answers: { ...typed, ...reading.answers } };
+  const read = readIncident(reading.answers, context, locale);
+  if (!read.ok) return { ok: false, errors: { [read.field]: read.error }, answers: { ...typed, ...reading.answers } };
+  return { ok: true, report: read.report, answers: reading.answers };
 }

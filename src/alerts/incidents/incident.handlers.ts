@@ -1,19 +1,20 @@
-import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
+import type { ActionHandler, Actor, CommandContext, CommandHandler, CommandWords, DirectMessageHandler, FormHandler } from "../../app/feature.ts";
 import type { Block, Message } from "../../chat/message.ts";
 import { textMessage } from "../../chat/message.ts";
-import { warnOnceAboutPersonalDetails } from "../../forms/index.ts";
+import { warnAboutTextAnswers } from "../../forms/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
 import { isUuid } from "../cold-nights/cold-night-card.ts";
 import { INCIDENT_ACTIONS, incidentFacts } from "./incident-card.ts";
-import { incidentForm, readIncidentForm } from "./incident-form.ts";
+import { INCIDENT_FORM_ID, incidentDefaults, incidentDefinition, incidentFormView, readIncidentForm } from "./incident-form.ts";
+import { INCIDENT_CONVERSATION_ACTIONS, receiptOf, type IncidentConversation } from "./incident.conversation.ts";
 import { activitiesOf } from "../../partnerships/index.ts";
 import { findLatestIncidents, findOwnActivity, type IncidentFollowUp } from "./incident.repository.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 import { acknowledgeIncident, markIncidentFollowUp, type IncidentActionOutcome } from "./follow-up-incident.ts";
-import { reportIncident, type IncidentRecipients } from "./report-incident.ts";
+import { reportIncident } from "./report-incident.ts";
 
 const LIST_LIMIT = 10;
 const LIST_WORDS = new Set(["lista", "list", "visa", "show"]);
@@ -29,20 +30,45 @@ const reportableActivities = async (deps: AlertsDeps, actor: Actor) =>
 
 const translatorFor = (actor: Actor): Translate<IncidentKey> => createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
 
-/** `hot` opens the report form; `hot lista` shows the latest reports to samordning and admins. */
-export function createIncidentCommand(deps: AlertsDeps): CommandHandler {
+/** The command's words; `hot formulär` asks for the whole form in one view. */
+const INCIDENT_WORDS: CommandWords = { sv: ["hot"], en: ["incident"] };
+const FORM_WORDS = new Set(["formulär", "formular", "form"]);
+
+/** Whether a direct message is an incident command (which starts or resumes a report) rather than an answer. */
+const isIncidentCommand = (text: string) => [...INCIDENT_WORDS.sv, ...INCIDENT_WORDS.en].includes(text.trim().split(/\s+/)[0]?.toLowerCase() ?? "");
+
+/**
+ * `hot` asks for the report in the conversation, one question at a time (in the direct chat: asked in a channel, it
+ * continues there); `hot formulär` opens it as one form; `hot lista` shows the latest reports to samordning and admins.
+ */
+export function createIncidentCommand(deps: AlertsDeps, conversation: IncidentConversation): CommandHandler {
   return {
-    words: ["hot", "incident"],
-    async run({ actor, args, reply }) {
+    words: INCIDENT_WORDS,
+    help: (locale) => createTranslator(incidentMessages, locale)("help"),
+    async run(ctx) {
+      const { actor, args, reply } = ctx;
       const t = translatorFor(actor);
-      if (LIST_WORDS.has(args.trim().toLowerCase())) return reply.whisper(await listIncidents(deps, actor, t));
+      const sub = args.trim().toLowerCase();
+      if (LIST_WORDS.has(sub)) return reply.whisper(await listIncidents(deps, actor, t));
       const activities = await reportableActivities(deps, actor);
       if (activities.length === 0) return reply.whisper(textMessage(t("noActivities")));
-      const defaultActivityId = await findOwnActivity(deps.db, actor.member.id);
-      await reply.openForm(incidentForm(t, { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone, ...(defaultActivityId === undefined ? {} : { defaultActivityId }) }));
+      const own = await findOwnActivity(deps.db, actor.member.id);
+      if (FORM_WORDS.has(sub)) return reply.openForm(incidentFormView(actor.locale, activities, incidentDefaults({ now: deps.clock.now(), timeZone: actor.partnership.timeZone }, own)));
+      await conversation.start(actor, sayFor(deps, ctx), activities, own);
     },
   };
 }
+
+// The report belongs in the direct chat. A request is known by the inbox row it came in as, so handling it again
+// after a crash sends nothing twice.
+function sayFor(deps: AlertsDeps, ctx: CommandContext): (message: Message) => Promise<unknown> {
+  if (ctx.event.type === "message" && ctx.event.direct) return (m) => ctx.reply.say(m);
+  const request = ctx.event.delivery ?? deps.clock.now().toISOString();
+  return (m) => deps.notifier.toMember(ctx.actor.member.id, () => m, { key: `incident:conversation:${ctx.actor.member.id}:${request}` });
+}
+
+/** An open report in the conversation takes the reporter's direct messages. */
+export const createIncidentDirectMessages = (conversation: IncidentConversation): DirectMessageHandler => conversation.directMessages(isIncidentCommand);
 
 // Incident details are for samordning and admins only (managers get their own organisation's reports directly).
 async function listIncidents(deps: AlertsDeps, actor: Actor, t: Translate<IncidentKey>) {
@@ -67,10 +93,13 @@ function outcomeText(t: Translate<IncidentKey>, outcome: IncidentActionOutcome, 
 }
 
 /** Acknowledge, and the follow-up buttons (avlastningssamtal held, reported to Arbetsmiljöverket, police report made). */
-export function createIncidentActions(deps: AlertsDeps): ActionHandler {
+export function createIncidentActions(deps: AlertsDeps, conversation: IncidentConversation): ActionHandler {
   return {
     prefix: "incident.",
     async run({ event, actor, reply }) {
+      if (event.actionId.startsWith(INCIDENT_CONVERSATION_ACTIONS)) {
+        return conversation.press(event.value, event.actionId.endsWith("submit") ? "submit" : "edit", actor, reply);
+      }
       const t = translatorFor(actor);
       if (!isUuid(event.value)) return reply.whisper(textMessage(t("unknownIncident")));
       const acknowledging = event.actionId === INCIDENT_ACTIONS.ack;
@@ -82,35 +111,21 @@ export function createIncidentActions(deps: AlertsDeps): ActionHandler {
   };
 }
 
-/** The reporter's receipt: who the report reaches, and by name whoever Samverka cannot reach (phone them). */
-function confirmation(t: Translate<IncidentKey>, actor: Actor, recipients: IncidentRecipients): Message {
-  const f = createFormatters(actor.locale, actor.partnership.timeZone);
-  const describe = (people: IncidentRecipients["reached"]) => f.list(people.map((p) => t(p.as === "samordning" ? "recipientSamordning" : "recipientEmployer", { name: p.name })));
-  const lines =
-    recipients.reached.length > 0
-      ? [t("submittedTo", { recipients: describe(recipients.reached) })]
-      : [t("submittedToNobody")];
-  if (recipients.unreached.length > 0) lines.push(t("notReached", { recipients: describe(recipients.unreached) }));
-  lines.push(t("takeCare"));
-  return textMessage(lines[0]!, ...lines.slice(1));
-}
-
-/** The report form: refused with an explanation (and nothing stored) when it holds a personnummer. */
+/** The report as one form: refused with the reasons (and nothing stored) on the same rules as the conversation. */
 export function createIncidentForms(deps: AlertsDeps): FormHandler {
   return {
     prefix: "incident.",
     async submit({ event, actor }) {
-      const t = translatorFor(actor);
       const activities = await reportableActivities(deps, actor);
       const context = { activities, now: deps.clock.now(), timeZone: actor.partnership.timeZone };
-      const read = readIncidentForm(t, event.values, context);
-      if (!read.ok) return { ok: false, errors: read.errors, form: incidentForm(t, context, event.values, read.errors) };
+      const read = readIncidentForm(event.values, context, actor.locale);
+      if (!read.ok) return { ok: false, errors: read.errors, form: incidentFormView(actor.locale, activities, read.answers, read.errors) };
       // A name, phone number or e-mail is warned about once; sent again unchanged, it is the reporter's call.
-      const place = { memberId: actor.member.id, scope: "incident.report/description" };
-      const warning = await warnOnceAboutPersonalDetails(deps.db, place, read.report.description, actor.locale, deps.clock.now());
-      if (warning !== undefined) return { ok: false, errors: { description: warning }, form: incidentForm(t, context, event.values, { description: warning }) };
+      const definition = incidentDefinition(activities);
+      const warnings = await warnAboutTextAnswers(deps.db, { memberId: actor.member.id, formId: INCIDENT_FORM_ID }, definition, read.answers, actor.locale, deps.clock.now());
+      if (Object.keys(warnings).length > 0) return { ok: false, errors: warnings, form: incidentFormView(actor.locale, activities, read.answers, warnings) };
       const { recipients } = await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
-      return { ok: true, message: confirmation(t, actor, recipients) };
+      return { ok: true, message: receiptOf(actor, recipients) };
     },
   };
 }

@@ -2,14 +2,15 @@ import type { Catalogue } from "../../shared/i18n.ts";
 
 /** Every message key of threats-and-violence reports. */
 export type IncidentKey =
+  | "help"
   | "formTitle" | "formIntro" | "submit"
   | "dateLabel" | "timeLabel" | "activityLabel" | "kindLabel" | "severityLabel" | "injuriesLabel" | "policeLabel" | "supportLabel" | "descriptionLabel" | "descriptionHelp"
-  | "staffInvolvedLabel" | "visitorsInvolvedLabel" | "othersInvolvedLabel" | "involvedHelp" | "errorCount" | "detailsInvolved" | "involved.staff" | "involved.visitors" | "involved.others"
+  | "staffInvolvedLabel" | "visitorsInvolvedLabel" | "othersInvolvedLabel" | "involvedHelp" | "detailsInvolved" | "involved.staff" | "involved.visitors" | "involved.others"
   | "kind.threat" | "kind.violence" | "kind.both"
   | "severity.minor" | "severity.moderate" | "severity.serious_incident"
   | "injuries.none" | "injuries.minor" | "injuries.serious"
   | "police.none" | "police.called" | "police.reported"
-  | "errorRequired" | "errorDate" | "errorTime" | "errorFuture" | "errorChoice" | "errorTooLong" | "errorPersonnummer"
+  | "errorFuture" | "conversationGone"
   | "noActivities" | "submittedTo" | "submittedToNobody" | "notReached" | "takeCare" | "recipientSamordning" | "recipientEmployer"
   | "detailsTitle" | "detailsWhen" | "detailsWhere" | "detailsKind" | "detailsSeverity" | "detailsInjuries" | "detailsPolice" | "detailsSupport" | "detailsDescription" | "detailsReporter" | "detailsPurged" | "yes" | "no"
   | "toSamordning" | "toManager" | "channelNotice" | "channelNoticeSamordning" | "channelNoticeEmployer" | "channelNoticeNobody"
@@ -25,6 +26,7 @@ const when = (p: Record<string, unknown>, f: { dateTime(d: Date): string }) => f
 /** What incident reports say, Swedish first. */
 export const incidentMessages: Catalogue<IncidentKey> = {
   sv: {
+    help: "**hot** – rapportera hot eller våld, en fråga i taget; **hot formulär** visar hela formuläret",
     formTitle: "Hot och våld",
     formIntro: "Rapportera en händelse med hot eller våld. Skriv roller (personal, besökare), aldrig namn eller personnummer.",
     submit: "Skicka rapporten",
@@ -41,7 +43,6 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     visitorsInvolvedLabel: "Inblandade besökare (antal)",
     othersInvolvedLabel: "Andra inblandade (antal)",
     involvedHelp: "Hur många som var inblandade, per roll. Aldrig vilka.",
-    errorCount: "Skriv ett antal, 0–{max}.",
     detailsInvolved: "Inblandade",
     "involved.staff": (p, f) => `${f.number(Number(p.n))} personal`,
     "involved.visitors": (p, f) => f.plural(Number(p.n), "1 besökare", `${f.number(Number(p.n))} besökare`),
@@ -59,14 +60,8 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.none": "Polis inte tillkallad",
     "police.called": "Polis tillkallad, ingen anmälan än",
     "police.reported": "Polisanmälan gjord",
-    errorRequired: "Fyll i det här fältet.",
-    errorDate: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-03.",
-    errorTime: "Skriv klockslaget som tt.mm, till exempel 23.40.",
     errorFuture: "Tidpunkten ligger i framtiden.",
-    errorChoice: "Välj ett av alternativen.",
-    errorTooLong: "Texten är för lång: högst {max} tecken.",
-    errorPersonnummer:
-      "Texten innehåller ett personnummer eller samordningsnummer ({found}). Ta bort det: rapporten får inte innehålla uppgifter som pekar ut någon. Skriv roller, inte namn. Ingenting har sparats.",
+    conversationGone: "Den rapporten är redan skickad eller avbruten. Skriv **hot** för att rapportera en ny händelse.",
     noActivities: "Partnerskapet har inga verksamheter att rapportera för. Be en administratör lägga in dem.",
     submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
     submittedToNobody:
@@ -121,6 +116,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
       `Här stod en rapport om hot och våld (${f.dateTime(p.at as Date)}). Uppgifterna är borttagna efter partnerskapets lagringstid; de strukturerade uppgifterna finns kvar i Samverka.`,
   },
   en: {
+    help: "**incident** – report threats or violence, one question at a time; **incident form** shows the whole form",
     formTitle: "Threats and violence",
     formIntro: "Report an incident of threats or violence. Refer to roles (staff, visitor), never names or personal identity numbers.",
     submit: "Send the report",
@@ -137,7 +133,6 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     visitorsInvolvedLabel: "Visitors involved (number)",
     othersInvolvedLabel: "Others involved (number)",
     involvedHelp: "How many were involved, by role. Never who.",
-    errorCount: "Write a number, 0–{max}.",
     detailsInvolved: "Involved",
     "involved.staff": (p, f) => f.plural(Number(p.n), "1 staff member", `${f.number(Number(p.n))} staff`),
     "involved.visitors": (p, f) => f.plural(Number(p.n), "1 visitor", `${f.number(Number(p.n))} visitors`),
@@ -155,14 +150,8 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.none": "Police not called",
     "police.called": "Police called, no report yet",
     "police.reported": "Police report made",
-    errorRequired: "Fill in this field.",
-    errorDate: "Write the date as YYYY-MM-DD, for example 2026-12-03.",
-    errorTime: "Write the time as hh.mm, for example 23.40.",
     errorFuture: "That time is in the future.",
-    errorChoice: "Pick one of the options.",
-    errorTooLong: "The text is too long: at most {max} characters.",
-    errorPersonnummer:
-      "The text contains a personal identity or coordination number ({found}). Remove it: the report must not identify anyone. Refer to roles, not names. Nothing has been saved.",
+    conversationGone: "That report was already sent or cancelled. Type **incident** to report a new one.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
     submittedToNobody: "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",

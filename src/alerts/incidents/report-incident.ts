@@ -9,6 +9,7 @@ import { insertIncident, loadIncident } from "./incident.repository.ts";
 import type { Content, Notifier, SendOptions } from "../../chat/notifier.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
 import { loadIncidentSettings } from "../../partnerships/index.ts";
+import { createFormConversations, type FormSession } from "../../forms/index.ts";
 
 const HOUR_MS = 3_600_000;
 
@@ -54,7 +55,7 @@ async function sendDetails(notifier: Notifier, memberIds: readonly string[], con
  */
 export async function reportIncident(
   deps: AlertsDeps,
-  request: { partnership: Partnership; reporter: Member; report: IncidentReport },
+  request: { partnership: Partnership; reporter: Member; report: IncidentReport; session?: FormSession },
 ): Promise<{ incident: Incident; recipients: IncidentRecipients }> {
   const { db, clock } = deps;
   const { partnership, reporter, report } = request;
@@ -62,6 +63,8 @@ export async function reportIncident(
   const now = clock.now();
   // One transaction: the report, its follow-up reminders and every message about it exist together or not at all.
   return deps.transact(async (w) => {
+    // A report answered in the conversation is filed with its draft closed: sent twice, the second finds it closed and fails.
+    if (request.session !== undefined) await createFormConversations({ db: w.db, clock }).complete(request.session);
     const id = await insertIncident(w.db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
     // The trail names the report, never its free text, so it survives the purge unchanged.
     await recordAudit(w.db, {

@@ -3,7 +3,6 @@
  * database with bench partnerships imported) and the bare-library floors, each behind loopback platform fakes.
  */
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -14,6 +13,7 @@ import { BENCH_SRC } from "../lib/paths.ts";
 import { startTarget, type Target } from "../lib/processes.ts";
 import { BENCH_REDIS_URL, createBenchDatabase, SAMVERKA_QUEUE_PREFIX, type BenchDatabase } from "../seed/database.ts";
 import { importPartnerships, type BenchPartnership } from "../seed/partnership.ts";
+import { freePort } from "../../helpers/free-port.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-samverka-bench";
@@ -36,13 +36,6 @@ export interface WorldOptions {
   nodeArgs?: string[];
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function fakes(options: WorldOptions): Promise<{ slack: SlackFake; teams: TeamsFake }> {
   return { slack: await startSlackFake(options.slackLimits), teams: await startTeamsFake(options.teamsLimits) };

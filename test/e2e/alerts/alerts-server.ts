@@ -11,12 +11,14 @@ import { createUnitOfWork, type UnitOfWork } from "../../../src/app/unit-of-work
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import type { SlackDriver } from "../../helpers/slack-driver.ts";
 import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
 import { startSlackServer, type SlackServer } from "../../helpers/slack-server.ts";
 import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { seedAlertsPartnership, type Person } from "../../integration/alerts/alerts-seed.ts";
 
+export const PARTNERSHIP = "eu-stockholm";
 export const SLACK_CHANNEL = "C0ALERTS";
 export const TEAMS_CHANNEL = "19:alerts@thread.tacv2";
 const slackUser = (id: string): TestUser => ({ userId: id });
@@ -40,8 +42,10 @@ export const USERS: Record<Person, { platform: Platform; user: TestUser }> = {
 export interface AlertsServer {
   db: Db;
   clock: ManualClock;
-  slack: PlatformDriver;
-  teams: PlatformDriver;
+  /** The server's base URL (/metrics, /readyz …). */
+  url: string;
+  slack: SlackDriver;
+  teams: TeamsDriver;
   /** The fake Slack Web API, to program a refusal. */
   slackFake: SlackFakeApi;
   driverOf(person: Person): PlatformDriver;
@@ -69,7 +73,7 @@ export async function startAlertsServer(start: string, options: { logger?: Logge
   const identities = Object.fromEntries(
     Object.entries(USERS).map(([key, u]) => [key, { platform: u.platform, id: u.platform === "teams" ? u.user.aadObjectId! : u.user.userId }]),
   ) as Record<Person, { platform: Platform; id: string }>;
-  await seedAlertsPartnership(t.db, "eu-stockholm", identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL });
+  await seedAlertsPartnership(t.db, PARTNERSHIP, identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL });
   const slack: SlackServer = await startSlackServer({ databaseUrl: t.url, clock, ...(options.logger === undefined ? {} : { logger: options.logger }) });
   const teams: TeamsDriver = await createTeamsDriver({ serverUrl: slack.app.url! });
   // Teams only lets a bot write where it was installed: the alerts channel and each Teams user's personal chat.
@@ -91,6 +95,7 @@ export async function startAlertsServer(start: string, options: { logger?: Logge
   return {
     db: t.db,
     clock,
+    url: slack.app.url!,
     slack: slack.driver,
     teams,
     slackFake: slack.fake,

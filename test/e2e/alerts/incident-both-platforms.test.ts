@@ -1,7 +1,8 @@
 /**
  * Threats and violence end to end on the REAL server: a report with a personnummer is refused in the Slack modal
  * and in the Teams card form with the reason and nothing stored; a valid one reaches samordning and the employer
- * at once, the channels only a neutral notice, and it escalates to Socialjouren when not acknowledged in time.
+ * at once, the channels only a neutral notice, and it escalates to Socialjouren when not acknowledged in time. The
+ * same report answered in the conversation, one question at a time, on both platforms, refuses the same personnummer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
@@ -24,7 +25,7 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
 
   const openReportForm = async (person: Person) => {
     const driver = w.driverOf(person);
-    await driver.command(w.userOf(person), "hot");
+    await driver.command(w.userOf(person), "hot formulär");
     return w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
   };
   const values = (activity: string, description: string) => ({
@@ -89,5 +90,33 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
     const incident = await w.db.selectFrom("incidents").selectAll().executeTakeFirstOrThrow();
     expect(incident.acknowledged_at).toEqual(new Date("2026-12-03T23:10:00Z"));
     expect(incident.escalated_at).toEqual(new Date("2026-12-03T23:10:00Z"));
+  });
+
+  it("takes a report in the conversation on both platforms, refusing the personnummer as the form does", async () => {
+    for (const [person, shelter] of [["sConv", "natt-convictus"], ["sFa", "natt-fa"]] as const) {
+      const driver = w.driverOf(person);
+      const user = w.userOf(person);
+      const before = (await w.db.selectFrom("incidents").select("id").execute()).length;
+      // Each answer gets the next question (or the refusal) in the person's direct chat.
+      const answer = async (text: string, expected: string) => {
+        w.forget();
+        await driver.message(user, text);
+        return w.nextDirect(person, expected);
+      };
+      // The date, the reporter's own shelter, no injuries and no police are taken as given; the time is asked.
+      await answer("hot", "Fråga 2 av 12: Klockslag");
+      for (const [text, next] of [["00.05", 4], ["1", 5], ["1", 8], ["nej", 9], ["hoppa över", 10], ["hoppa över", 11], ["hoppa över", 12]] as const) await answer(text, `Fråga ${next} av 12`);
+      const refused = await answer(`Besökare 811218-9876 hotade personal.`, "Det svaret gick inte att spara");
+      expect(refused.text).toContain("personnummer eller samordningsnummer (811218-****)");
+      expect(refused.text).toContain("Fråga 12 av 12");
+      const summary = await answer(DESCRIPTION, "Skicka in");
+      expect(summary.text).toContain(DESCRIPTION);
+      w.forget();
+      await driver.click(user, summary, "Skicka in");
+      await w.nextDirect(person, "Tack. Rapporten är sparad och skickas till Sara Samordning");
+      const stored = await w.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").orderBy("occurred_at", "desc").execute();
+      expect(stored.length).toBe(before + 1);
+      expect(stored.find((i) => i.activity_id === shelters[shelter] && i.description === DESCRIPTION && i.kind === "threat")).toBeDefined();
+    }
   });
 });

@@ -31,7 +31,7 @@ describe("an incident's details at the end of the retention period, on Slack and
 
   const report = async (person: Person, activity: string, description: string) => {
     const driver = w.driverOf(person);
-    await driver.command(w.userOf(person), "hot");
+    await driver.command(w.userOf(person), "hot formulär");
     const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
     const values = { date: "2026-12-03", time: "23.30", activity: shelters[activity]!, kind: "threat", severity: "moderate", injuries: "none", police: "none", support: "no", description };
     expect(await driver.submitForm(w.userOf(person), form, values)).toBeUndefined();

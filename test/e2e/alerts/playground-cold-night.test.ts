@@ -5,41 +5,17 @@
  * activity with their `from`, as "Mock an Activity" sends it) changes the bed board. Read back from the playground's
  * own log of what the bot sent it.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.ts";
-import { startApp, type RunningApp } from "../../../src/main.ts";
-import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually, startPlaygroundApp, type PlaygroundApp } from "../../helpers/playground-app.ts";
 
 describe("a cold night in the Agents Playground", () => {
-  let app: RunningApp;
-  let dataDir: string;
-  let playgroundUrl = "";
-  const log = () => readFileSync(path.join(dataDir, "m365agentsplayground.log"), "utf8");
+  let playground: PlaygroundApp;
+  const log = () => playground.log();
 
   /** Sends a message in Alex's personal chat as `from` (Alex by default), as the page or "Mock an Activity" does. */
   async function say(text: string, from: Record<string, string> = { id: "user-id-0", aadObjectId: "00000000-0000-0000-0000-0000000000020" }): Promise<void> {
-    const base = playgroundUrl.replace("localhost", "127.0.0.1");
+    const base = playground.playgroundUrl.replace("localhost", "127.0.0.1");
     const template = (await (await fetch(`${base}/_internal/v1/customActivities/template?conversationId=a:playground-personal-chat`)).json()) as Record<string, unknown>;
     const res = await fetch(`${base}/_internal/v1/customActivities`, {
       method: "POST",
@@ -50,25 +26,14 @@ describe("a cold night in the Agents Playground", () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "samverka-playground-night-"));
-    chmodSync(dataDir, 0o755);
-    const logger: Logger = {
-      ...silentLogger,
-      info: (obj, msg) => {
-        if (typeof obj === "object" && "url" in obj && typeof msg === "string" && msg.includes("Teams user")) playgroundUrl = String(obj.url);
-      },
-      child: () => logger,
-    };
-    const config = loadConfig({ HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "silent", SAMVERKA_DATA_DIR: dataDir, SAMVERKA_EMBEDDED_PG_PORT: String(await freePort()) });
-    app = await startApp(config, { logger });
+    playground = await startPlaygroundApp("samverka-playground-night-");
   }, 180_000);
   afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await playground?.close();
   });
 
   it("posts the card in the team's General channel and prompts each shelter's night worker when Alex declares", async () => {
-    expect(playgroundUrl).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(playground.playgroundUrl).toMatch(/^http:\/\/localhost:\d+$/);
     // Tomorrow's night, by date: the test must not depend on the hour it runs (between 00.00 and 06.00 "kallnatt" asks).
     const night = DateTime.now().setZone("Europe/Stockholm").plus({ days: 1 }).toISODate()!;
     await say(`kallnatt ${night} -9`);

@@ -1,20 +1,13 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { startApp } from "../../../src/main.ts";
 import { createCaptureLogger } from "../../helpers/capture-logger.ts";
+import { freePort } from "../../helpers/free-port.ts";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/chat/message.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
-import { PARTNERSHIP, sample, SLACK_CHANNEL, startOpsWorld, USERS, type OpsWorld } from "./ops-world.ts";
+import { PARTNERSHIP, SLACK_CHANNEL, startAlertsServer, USERS, type AlertsServer } from "../alerts/alerts-server.ts";
 
 describe("/metrics after a cold night on Slack and Teams", () => {
-  let w: OpsWorld;
+  let w: AlertsServer;
   let exposition: string;
 
   const scrape = async (): Promise<string> => {
@@ -18,8 +18,8 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     expect(res.headers.get("content-type")).toContain("text/plain");
     return res.text();
   };
-  const outboxRow = (key: string) => w.database.db.selectFrom("outbox").select(["status", "attempts"]).where("key", "like", `${key}%`).executeTakeFirst();
-  const answered = async () => (await w.database.db.selectFrom("cold_night_responses").select("answer").where("answer", "!=", "pending").execute()).length;
+  const outboxRow = (key: string) => w.db.selectFrom("outbox").select(["status", "attempts"]).where("key", "like", `${key}%`).executeTakeFirst();
+  const answered = async () => (await w.db.selectFrom("cold_night_responses").select("answer").where("answer", "!=", "pending").execute()).length;
   const until = async (what: string, holds: () => Promise<boolean>): Promise<void> => {
     const deadline = Date.now() + 20_000;
     while (!(await holds())) {
@@ -29,40 +29,40 @@ describe("/metrics after a cold night on Slack and Teams", () => {
   };
 
   beforeAll(async () => {
-    w = await startOpsWorld("2026-12-03T15:00:00Z");
+    w = await startAlertsServer("2026-12-03T15:00:00Z");
     const sara = USERS.sara.user;
-    await w.slack.driver.command(sara, "kallnatt -9", { conversation: SLACK_CHANNEL });
+    await w.slack.command(sara, "kallnatt -9", { conversation: SLACK_CHANNEL });
     // Found by what they are (a shelter's prompt with its answer buttons), not by wording the alerts capability owns.
     // (Every prompt lists every shelter in its tally, so it is told apart by whose direct conversation it is in.)
     const promptTo = (platform: "slack" | "teams", conversation: string) =>
-      w.sent(platform, (i) => i.conversation === conversation && i.buttons.some((b) => b.actionId === "coldnight.open"));
+      w.sentAfter(platform === "slack" ? w.slack : w.teams, (i) => i.conversation === conversation && i.buttons.some((b) => b.actionId === "coldnight.open"));
     const label = (item: SentItem, actionId: string) => item.buttons.find((b) => b.actionId === actionId)!.label;
-    const prompt = await promptTo("slack", w.slack.driver.dmChannel(USERS.sConv.user));
+    const prompt = await promptTo("slack", w.slack.dmChannel(USERS.sConv.user));
     const faPrompt = await promptTo("teams", w.teams.personalChat(USERS.sFa.user));
 
     // Both answer five minutes after the declaration: one through a Slack modal, one with a Teams card button.
     w.clock.set("2026-12-03T15:05:00Z");
-    await w.slack.driver.click(USERS.sConv.user, prompt, label(prompt, "coldnight.open"));
-    const form = await w.sent("slack", (i) => (i.fields ?? []).includes("places"));
-    expect(await w.slack.driver.submitForm(USERS.sConv.user, form, { places: "12" })).toBeUndefined();
+    await w.slack.click(USERS.sConv.user, prompt, label(prompt, "coldnight.open"));
+    const form = await w.sentAfter(w.slack, (i) => (i.fields ?? []).includes("places"));
+    expect(await w.slack.submitForm(USERS.sConv.user, form, { places: "12" })).toBeUndefined();
     await w.teams.click(USERS.sFa.user, faPrompt, label(faPrompt, "coldnight.full"));
     await until("both answers", async () => (await answered()) === 2);
 
     // The silent shelter's first escalation step runs from its reminder, on time.
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    await until("the escalation reminder", async () => (await w.database.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
+    await until("the escalation reminder", async () => (await w.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
 
     // Slack rate-limits one channel post (retried from the row, then sent) and refuses another for good.
-    w.slack.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
+    w.slackFake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 1"), { key: "ops-test:limited" }));
     await until("the rate-limited row to be sent", async () => (await outboxRow("ops-test:limited:channel:slack"))?.status === "sent");
-    w.slack.fake.failNext("chat.postMessage", { error: "invalid_blocks" });
+    w.slackFake.failNext("chat.postMessage", { error: "invalid_blocks" });
     await w.work.transact((u) => u.notifier.toChannels(PARTNERSHIP, { purpose: "alerts" }, () => textMessage("Prov 2"), { key: "ops-test:refused" }));
     await until("the refused row to fail", async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
 
     // Quiet: every outbox row due by the test's clock has been taken (the failure notice waits for its window).
-    await until("a quiet outbox", async () => (await w.database.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
+    await until("a quiet outbox", async () => (await w.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
     expect((await fetch(`${w.url}/no-such-route`)).status).toBe(404);
     exposition = await scrape();
   }, 60_000);
@@ -137,3 +137,15 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     }
   });
 });
+
+/** One sample of a Prometheus text exposition: the sum of every series of `name` whose labels include `labels`. */
+function sample(exposition: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  let total: number | undefined;
+  for (const line of exposition.split("\n")) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (match === null || match[1] !== name) continue;
+    const have = new Map([...(match[2] ?? "").matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m): [string, string] => [m[1]!, m[2]!]));
+    if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) total = (total ?? 0) + Number(match[3]);
+  }
+  return total;
+}

@@ -82,7 +82,7 @@ describe("a cold night when parts of the chain fail", () => {
 
 describe("an incident reported by someone outside the organisations", () => {
   it("sends samordning the report once and the employer's follow-ups to samordning", async () => {
-    const { forms } = await w.act("jour", { type: "command", conversation: "teams:dm-29:jour", text: "hot" });
+    const { forms } = await w.act("jour", { type: "command", conversation: "teams:dm-29:jour", text: "hot formulär" });
     const form = forms[0]!;
     const before = w.directTo("sara").length;
     const { result } = await w.act("jour", {

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 const DESCRIPTION = "En besökare hotade personal i entrén med en flaska. Personalen backade undan, polis tillkallades.";
 const openForm = async (person: Person): Promise<FormView> => {
-  const { forms } = await w.act(person, { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot" });
+  const { forms } = await w.act(person, { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot formulär" });
   return forms[0]!;
 };
 const submit = (person: Person, form: FormView, values: Record<string, string>) =>
@@ -47,7 +47,7 @@ describe("a report of threats and violence", () => {
 
   it("opens a form with the reporter's own shelter preselected and a warning against names", async () => {
     const form = await openForm("sConv");
-    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "staffInvolved", "visitorsInvolved", "othersInvolved", "description"]);
+    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "staff_involved", "visitors_involved", "others_involved", "description"]);
     expect(form.fields.find((f) => f.id === "activity")?.initial).toBe(w.activityIds["natt-convictus"]);
     expect(form.fields.find((f) => f.id === "description")?.help).toContain("aldrig namn eller personnummer");
     expect(form.fields.find((f) => f.id === "severity")?.choices?.map((c) => c.label)).toContain("Allvarligt tillbud");
@@ -249,7 +249,7 @@ describe("a report of threats and violence", () => {
 
   it("warns once about a name in the description and takes it when sent again unchanged; records the people involved as counts", async () => {
     const described = "Johan Ekström hotade en volontär vid utdelningen.";
-    const values = valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "05.00", severity: "minor", injuries: "none", police: "none", description: described, staffInvolved: "2", visitorsInvolved: "1" });
+    const values = valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "05.00", severity: "minor", injuries: "none", police: "none", description: described, staff_involved: "2", visitors_involved: "1" });
     const before = (await w.t.db.selectFrom("incidents").select("id").execute()).length;
     const first = await submit("sConv", await openForm("sConv"), values);
     const warning = first.result && !first.result.ok ? first.result.errors.description : undefined;
@@ -265,8 +265,61 @@ describe("a report of threats and violence", () => {
     expect(stored).toEqual({ people_staff: 2, people_visitors: 1, people_other: null });
     expect(messageText(lastDirect("sara")!)).toContain("Inblandade: 2 personal, 1 besökare");
 
-    const refused = await submit("sConv", await openForm("sConv"), { ...values, staffInvolved: "många" });
-    expect(refused.result && !refused.result.ok ? refused.result.errors.staffInvolved : undefined).toBe("Skriv ett antal, 0–99.");
+    const refused = await submit("sConv", await openForm("sConv"), { ...values, staff_involved: "många" });
+    expect(refused.result && !refused.result.ok ? refused.result.errors.staff_involved : undefined).toMatch(/^Det måste vara ett (hel)?tal/);
   });
 
+
+  describe("in the conversation, one question at a time", () => {
+    const DM = "slack:dm-U_SCONV";
+    const say = (text: string) => w.act("sConv", { type: "message", conversation: DM, text, direct: true });
+    const lastSaid = () => {
+      const call = w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === DM).at(-1);
+      return call?.op === "post" ? messageText(call.message) : "";
+    };
+    const incidents = async () => (await w.t.db.selectFrom("incidents").select("id").execute()).length;
+    // 23.40 in Stockholm, after every night the tests above moved to.
+    beforeAll(() => w.clock.set("2029-01-10T22:40:00Z"));
+
+    it("asks each question with the defaults offered, refuses a personnummer like the form, a time in the future at the end, and files it once", async () => {
+      const before = await incidents();
+      await say("hot");
+      // The date, the reporter's own shelter, no injuries and no police are taken as given and named; the time is asked.
+      expect(lastSaid()).toContain("Fråga 2 av 12: Klockslag");
+      expect(lastSaid()).toContain("2029-01-10");
+      for (const answer of ["23.55", "3", "allvarligt tillbud", "ja", "2", "hoppa över", "hoppa över"]) await say(answer);
+      expect(lastSaid()).toContain("Fråga 12 av 12: Kort beskrivning");
+      await say(`${DESCRIPTION} Han heter 811218-9876.`);
+      expect(lastSaid()).toContain("personnummer eller samordningsnummer (811218-****)");
+      expect(lastSaid()).toContain("Fråga 12 av 12");
+      await say(DESCRIPTION);
+      expect(lastSaid()).toContain("Skicka in");
+      // 23.55 is still ahead of 23.40: refused on the time, asked again, nothing filed.
+      await say("skicka");
+      expect(lastSaid()).toContain("Det svaret gick inte att spara: Tidpunkten ligger i framtiden.");
+      expect(lastSaid()).toContain("Klockslag");
+      expect(await incidents()).toBe(before);
+      await say("23.30");
+      expect(lastSaid()).toContain("Skicka in");
+      await say("skicka");
+      expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen)");
+      expect(await incidents()).toBe(before + 1);
+      const stored = await w.t.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ kind: "both", severity: "serious_incident", injuries: "none", police: "none", support_needed: true, people_staff: 2, people_visitors: null, description: DESCRIPTION });
+      expect(stored.occurred_at).toEqual(new Date("2029-01-10T22:30:00Z"));
+    });
+
+    it("files nothing twice: the draft is closed with the report, so a second press of Skicka in says so", async () => {
+      const before = await incidents();
+      await say("hot");
+      const session = await w.t.db.selectFrom("form_sessions").where("subject", "like", "incident:%").where("status", "=", "active").select("id").executeTakeFirstOrThrow();
+      for (const answer of ["23.00", "1", "1", "nej", "hoppa över", "hoppa över", "hoppa över", DESCRIPTION]) await say(answer);
+      const press = () => w.act("sConv", { type: "action", conversation: DM, actionId: "incident.conversation.submit", value: session.id });
+      await press();
+      expect(await incidents()).toBe(before + 1);
+      const second = await press();
+      expect(messageText(second.whispers[0]!)).toContain("Den rapporten är redan skickad eller avbruten.");
+      expect(await incidents()).toBe(before + 1);
+    });
+  });
 });

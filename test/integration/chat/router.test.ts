@@ -14,8 +14,18 @@ const seen: string[] = [];
 const failing: Feature = {
   name: "test",
   commands: [
-    { words: ["kallnatt", "cold-night"], run: async (ctx) => void seen.push(`kallnatt:${ctx.args}:${ctx.actor.partnership.id}`) },
-    { words: ["rapport"], run: () => Promise.reject(new Error("database on fire")) },
+    {
+      words: { sv: ["kallnatt"], en: ["cold-night"] },
+      help: (locale) => (locale === "sv" ? "**kallnatt** – testlinjen för kalla nätter" : "**cold-night** – the test line for cold nights"),
+      run: async (ctx) => void seen.push(`kallnatt:${ctx.args}:${ctx.actor.partnership.id}`),
+    },
+    { words: { sv: ["rapport"], en: ["report"] }, help: () => "**rapport** – går sönder", run: () => Promise.reject(new Error("database on fire")) },
+    {
+      words: { sv: ["granska"], en: ["audit"] },
+      help: (locale) => (locale === "sv" ? "**granska** – bara för administratörer" : "**audit** – administrators only"),
+      roles: ["admin"],
+      run: async () => void seen.push("granska"),
+    },
   ],
   directMessages: [async (ctx) => ctx.args.startsWith("42") && (seen.push(`dm:${ctx.args}`), true)],
 };
@@ -69,24 +79,64 @@ beforeEach(() => {
 });
 
 describe("chat router", () => {
-  it("shows the help in Swedish for hjälp and for unknown words", async () => {
-    for (const text of ["hjälp", "vad kan du"]) {
-      const [reply] = await send(command("UANNA", text));
-      expect(reply?.text).toContain("Samverka – det här kan jag");
-      expect(reply?.text).toContain("kallnatt");
-    }
+  it("builds the help card from the registered commands: each feature's help line, in the member's language", async () => {
+    const [sv] = await send(command("UANNA", "hjälp"));
+    expect(sv?.text).toContain("Samverka – det här kan jag");
+    const list = sv!.message.blocks.find((b) => b.type === "list");
+    expect(list).toEqual({
+      type: "list",
+      items: [
+        "**hjälp** – visar den här listan",
+        "**status** – vilka partnerskap du tillhör och dina roller",
+        "**kallnatt** – testlinjen för kalla nätter",
+        "**rapport** – går sönder",
+        "**granska** – bara för administratörer",
+      ],
+    });
+    expect(sv?.text).toContain("Engelska ord fungerar också (help, status, cold-night, report, audit).");
+    expect(sv?.text).toContain("Skriv `/samverka` och ett kommando");
+    const [en] = await send(command("UERIK", "help"));
+    expect(en?.text).toContain("**cold-night** – the test line for cold nights");
+    expect(en?.text).toContain("Swedish words work too (hjälp, status, kallnatt, rapport).");
   });
 
-  it("asks 'Menade du …?' above the help for a mistyped command, and not for an unrelated word", async () => {
-    expect((await send(command("UANNA", "kalnatt i kväll")))[0]?.message.blocks[0]).toEqual({
-      type: "text",
-      text: "Menade du **kallnatt**? Skriv det igen så här:",
-    });
+  it("shows a command with roles only to those members, and refuses it to others", async () => {
+    const [erik] = await send(command("UERIK", "help"));
+    expect(erik?.text).not.toContain("audit");
+    const [refused] = await send(command("UERIK", "audit"));
+    expect(refused?.kind).toBe("whisper");
+    expect(refused?.text).toContain("You are not allowed to do this.");
+    await send(command("UANNA", "granska"));
+    expect(seen).toEqual(["granska"]);
+  });
+
+  it("says it did not understand, with 'Menade du …?' for a near miss of a registered word and the nearest commands", async () => {
+    const [nearMiss] = await send(command("UANNA", "kalnatt i kväll"));
+    expect(nearMiss?.message.blocks.slice(0, 3)).toEqual([
+      { type: "text", text: "Jag förstod inte det du skrev." },
+      { type: "text", text: "Menade du **kallnatt**?" },
+      { type: "text", text: "Det här ligger närmast:" },
+    ]);
+    const nearest = nearMiss?.message.blocks[3];
+    expect(nearest?.type === "list" ? nearest.items : []).toContain("**kallnatt** – testlinjen för kalla nätter");
+    expect(nearMiss?.text).not.toContain("Samverka – det här kan jag");
+    expect((await send(command("UANNA", "gransak")))[0]?.text).toContain("Menade du **granska**?");
     expect((await send(command("UANNA", "stauts")))[0]?.text).toContain("Menade du **status**?");
     expect((await send(command("UERIK", "hlep")))[0]?.text).toContain("Did you mean **help**?");
-    const [unrelated] = await send(command("UANNA", "vad kan du"));
-    expect(unrelated?.text).not.toContain("Menade du");
+    // Erik may not use `granska`: it is not suggested to him.
+    expect((await send(command("UERIK", "gransak")))[0]?.text).not.toContain("granska");
     expect(seen).toEqual([]);
+  });
+
+  it("answers garbage and a 5,000-character message with 'Jag förstod inte' and three commands, never echoing the text", async () => {
+    for (const text of ["vad kan du", "asdf qwerty", `${"9".repeat(4990)} hotade`]) {
+      const [reply] = await send(command("UANNA", text));
+      expect(reply?.text).toContain("Jag förstod inte det du skrev.");
+      expect(reply?.text).not.toContain("Menade du");
+      expect(reply?.text).not.toContain(text.slice(0, 10));
+      expect(reply?.message.blocks.find((b) => b.type === "list")).toMatchObject({ items: { length: 3 } });
+      expect(reply?.text).toContain("Skriv **hjälp** för allt jag kan.");
+    }
   });
 
   it("answers in the member's own language", async () => {
@@ -143,8 +193,10 @@ describe("chat router", () => {
     expect(after?.text).toContain("det här kan jag");
   });
 
-  it("says a known command without a handler is coming", async () => {
-    const [reply] = await send(command("UANNA", "möten"));
-    expect(reply?.text).toContain("kommer snart");
+  it("refuses two features that claim the same word, naming it", () => {
+    const twin: Feature = { name: "twin", commands: [{ words: { sv: ["kallnatt"], en: ["cold"] }, help: () => "", run: async () => undefined }] };
+    expect(() =>
+      createChatRouter({ db: t.db, chats: new Map([["slack", chat]]), features: [failing, twin], logger: silentLogger, defaultLocale: "sv" }),
+    ).toThrow(/"kallnatt"/);
   });
 });

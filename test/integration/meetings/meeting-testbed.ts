@@ -10,7 +10,7 @@ import { createManualClock, type ManualClock } from "../../../src/shared/clock.t
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
 import { seedStyrgrupp } from "./meeting-seed.ts";
-import { createOutboxRunner, type OutboxRunner } from "./outbox-runner.ts";
+import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
 /** People of the test partnership: Slack user ids by member key. */

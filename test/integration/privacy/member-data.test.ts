@@ -57,7 +57,7 @@ async function drawnDetails(): Promise<string> {
 
 describe("a member's data", () => {
   it("is reported by a member first: an incident whose details name the reporter", async () => {
-    const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot" });
+    const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot formulär" });
     const values = { date: "2026-12-03", time: "23.30", activity: w.activityIds["natt-convictus"]!, kind: "threat", severity: "minor", injuries: "none", police: "none", support: "no", description: DESCRIPTION };
     const { result } = await w.act("sConv", { type: "form", conversation: `slack:${ALERT_CHANNELS.slack}`, formId: forms[0]!.formId, state: forms[0]!.state, values });
     expect(result?.ok).toBe(true);
@@ -115,7 +115,9 @@ describe("a member's data", () => {
   });
 
   it("shows administrators the audit trail in chat, privately, and nobody else", async () => {
-    expect(await log("mConv")).toBe("Bara partnerskapets administratörer kan läsa loggen.\nBara partnerskapets administratörer kan läsa loggen.");
+    expect(await log("mConv")).toBe(
+      "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.\nDu har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
+    );
     await w.t.db.updateTable("members").set({ roles: ["samordning", "admin"] }).where("id", "=", w.memberIds.sara).execute();
     const trail = await log("sara");
     expect(trail).toContain("Logg: vem gjorde vad");

@@ -12,7 +12,7 @@ import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
-import { createOutboxRunner, type OutboxRunner } from "../meetings/outbox-runner.ts";
+import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { seedReportingPartnership } from "./reports-seed.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
