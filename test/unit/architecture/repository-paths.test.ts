@@ -31,10 +31,10 @@ function pathsOutside(repo: string, file: string, text: string): string[] {
 }
 
 /**
- * Files that name such places without using them: the environment handed to child processes, and path logic tested
- * on made-up paths (no file there is read or written).
+ * Files that name such places without using them as data: the environment handed to child processes, path logic
+ * tested on made-up paths (no file there is read or written), and the system browser the browser suite runs.
  */
-const ALLOWED = new Set(["test/helpers/child-env.ts", "test/unit/postgres/embedded-placement.test.ts"]);
+const ALLOWED = new Set(["test/helpers/child-env.ts", "test/unit/postgres/embedded-placement.test.ts", "test/browser/harness/browser-options.ts"]);
 
 function testSources(): string[] {
   return readdirSync(path.join(root, "test"), { withFileTypes: true, recursive: true })
