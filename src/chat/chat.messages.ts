@@ -30,7 +30,8 @@ type Key =
   | "coming"
   | "error.generic"
   | "error.forbidden"
-  | "welcome";
+  | "welcome"
+  | "reply.inDirect";
 
 /** The chat core's strings: help, status, membership and error messages. */
 export const chatMessages: Catalogue<Key> = {
@@ -66,6 +67,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.generic": "Något gick fel hos mig och det du gjorde kunde inte slutföras. Inget av det du redan skickat har försvunnit. Försök igen om en stund.",
     "error.forbidden": "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
     welcome: "Hej! Jag är Samverka. Skriv **hjälp** för att se vad jag kan.",
+    "reply.inDirect": "Jag svarade dig i vår chatt.",
   },
   en: {
     "help.title": "Samverka – what I can do",
@@ -98,6 +100,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.generic": "Something went wrong on my side and your action could not be completed. Nothing you already sent is lost. Please try again in a moment.",
     "error.forbidden": "You are not allowed to do this. Ask the partnership's coordination function if you need to.",
     welcome: "Hi! I am Samverka. Type **help** to see what I can do.",
+    "reply.inDirect": "I answered you in our chat.",
   },
 };
 

@@ -7,9 +7,10 @@ import { contactsOf, saveChoice, type Membership } from "./actor.repository.ts";
 import { choiceButtons, helpMessage, statusMessage } from "./builtin-replies.ts";
 import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
 import { chatMessages } from "./chat.messages.ts";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+import type { FormResult, InboundEvent, InboundHandler, Reply, ReplyPort } from "./inbound.ts";
 import { localeOfCommand, localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
+import { createReply } from "./reply.ts";
 import { resolveActor } from "./resolve-actor.ts";
 import { suggestCommand } from "./suggest-command.ts";
 
@@ -35,9 +36,12 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   const forms = deps.features.flatMap((f) => f.forms ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
   const directMessages = deps.features.flatMap((f) => f.directMessages ?? []);
 
-  async function route(event: InboundEvent, reply: Reply, seen: { locale: Locale }): Promise<FormResult | void> {
+  async function route(event: InboundEvent, port: ReplyPort, seen: { locale: Locale }): Promise<FormResult | void> {
     if (event.type === "installed") {
-      if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale))("welcome")));
+      if (event.direct) {
+        const locale = await localeOfUser(deps.db, event.user, deps.defaultLocale);
+        await createReply(port, locale).say(textMessage(createTranslator(chatMessages, locale)("welcome")));
+      }
       for (const chat of deps.chats.values()) {
         const channelId = chat.channelIdOf(event.conversation);
         if (channelId !== undefined) await deps.onInstalled?.(chat.platform, channelId);
@@ -50,12 +54,14 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     if (resolution.kind === "outsider") {
       // Someone we do not know yet is answered in the language of the command they wrote (`help` → English).
       const locale = event.type === "command" || event.type === "message" ? localeOfCommand(event.text, deps.defaultLocale) : deps.defaultLocale;
-      await reply.whisper(await outsiderMessage(resolution.channelPartnerships, locale));
+      await createReply(port, locale).whisper(await outsiderMessage(resolution.channelPartnerships, locale));
       return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, locale)("notMember.title") } } : undefined;
     }
     if (resolution.kind === "choose") {
+      const locale = resolution.memberships[0]!.member.locale;
+      const reply = createReply(port, locale);
       if (event.type === "action" && event.actionId === "chat.choose") return choose(event.user, event.value, resolution.memberships, reply);
-      const t = createTranslator(chatMessages, resolution.memberships[0]!.member.locale);
+      const t = createTranslator(chatMessages, locale);
       await reply.whisper({
         text: t("choose.title"),
         blocks: [{ type: "heading", text: t("choose.title") }, { type: "text", text: t("choose.body") }, choiceButtons(resolution.memberships)],
@@ -64,6 +70,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     }
     const { actor, memberships } = resolution;
     seen.locale = actor.locale;
+    const reply = createReply(port, actor.locale);
     switch (event.type) {
       case "command":
       case "message":
@@ -97,18 +104,18 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     const word = first.toLowerCase();
     const args = rest.join(" ");
     if (word === "status") {
-      await ctx.reply.say(await statusMessage(deps.db, ctx.actor, memberships));
+      await ctx.reply.whisper(await statusMessage(deps.db, ctx.actor, memberships));
       return;
     }
     const command = commands.get(word);
     if (command !== undefined) return command.run({ ...ctx, args });
     if (KNOWN_WORDS.includes(word)) {
-      await ctx.reply.say(textMessage(createTranslator(chatMessages, ctx.actor.locale)("coming", { command: word })));
+      await ctx.reply.whisper(textMessage(createTranslator(chatMessages, ctx.actor.locale)("coming", { command: word })));
       return;
     }
-    if (HELP_WORDS.includes(word)) return void (await ctx.reply.say(helpMessage(ctx.actor.locale)));
+    if (HELP_WORDS.includes(word)) return void (await ctx.reply.whisper(helpMessage(ctx.actor.locale)));
     deps.logger.debug({ word }, "unknown command, showing help");
-    await ctx.reply.say(helpMessage(ctx.actor.locale, suggestCommand(word, [...commands.keys(), "status", ...HELP_WORDS])));
+    await ctx.reply.whisper(helpMessage(ctx.actor.locale, suggestCommand(word, [...commands.keys(), "status", ...HELP_WORDS])));
   }
 
   async function choose(user: PlatformUser, partnershipId: string, memberships: Membership[], reply: Reply): Promise<void> {
@@ -132,16 +139,18 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   }
 
   return {
-    async handle(event, reply) {
+    async handle(event, port) {
       const seen = { locale: deps.defaultLocale };
       try {
-        return await route(event, reply, seen);
+        return await route(event, port, seen);
       } catch (error) {
         const err = toSamverkaError(error);
         deps.logger.error({ err: error, code: err.code, event: event.type }, "inbound event failed");
         const t = createTranslator(chatMessages, seen.locale);
         const message = err.code === "forbidden" ? t("error.forbidden") : t("error.generic");
-        await reply.whisper(textMessage(message)).catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
+        await createReply(port, seen.locale)
+          .whisper(textMessage(message))
+          .catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
         return event.type === "form" ? { ok: false, errors: { "": message } } : undefined;
       }
     },

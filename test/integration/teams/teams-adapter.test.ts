@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TeamsAdapter } from "../../../adapters/teams/index.ts";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
+import type { FormResult, InboundEvent, InboundHandler, ReplyPort } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
@@ -23,8 +24,9 @@ const form: FormView = {
 /** The core stand-in: records events and answers the way features do. */
 function createTestHandler(events: InboundEvent[]): InboundHandler {
   return {
-    async handle(event: InboundEvent, reply: Reply): Promise<FormResult | void> {
+    async handle(event: InboundEvent, port: ReplyPort): Promise<FormResult | void> {
       events.push(event);
+      const reply = createReply(port, "sv");
       if (event.type === "message" || event.type === "command") {
         if (event.text === "formulär") return reply.openForm(form);
         await reply.say({ text: `Du skrev: ${event.text}`, blocks: [{ type: "text", text: `Du skrev: ${event.text}` }, { type: "buttons", buttons: [{ actionId: "test.pick", label: "Välj Beta", value: "beta" }] }] });
