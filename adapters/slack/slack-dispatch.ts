@@ -81,8 +81,7 @@ export function createSlackInboxProcessor(deps: DispatchDeps): InboxProcessor {
     const stored = storedSchema.parse(entry.payload);
     // A trigger id lives 3 s: handled later, a form is offered behind a button instead of opened.
     const { triggerId: _staleTrigger, ...origin } = stored.origin;
-    const event = "interaction" in stored.event ? (({ interaction: _staleInteraction, ...rest }) => rest)(stored.event) : stored.event;
-    const translated: EventTranslated = { kind: "event", event, origin };
+    const translated: EventTranslated = { kind: "event", event: stored.event, origin };
     if (!late) return runEvent(translated, deps, entry.key);
     const locale = await localeFor(deps, translated.event.user);
     const reply = createReply(createSlackReplyPort(deps.chat, translated.origin, locale), locale);

@@ -9,9 +9,6 @@ export type ConversationRef = string;
 /** Opaque reference to a posted message, stored so a job can update it hours later. */
 export type MessageRef = string;
 
-/** Opaque short-lived handle that lets an adapter open a form in reply to a click or command. */
-export type InteractionRef = string;
-
 /** The person on the platform: their platform user id, plus the Teams AAD object id when known. */
 export interface PlatformUser {
   platform: Platform;

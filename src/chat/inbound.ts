@@ -1,4 +1,4 @@
-import type { ConversationRef, InteractionRef, MessageRef, PlatformUser } from "./chat-port.ts";
+import type { ConversationRef, MessageRef, PlatformUser } from "./chat-port.ts";
 import type { FormView, Message } from "./message.ts";
 import type { Locale } from "../shared/i18n.ts";
 
@@ -10,7 +10,7 @@ export type FormValues = Record<string, string | string[] | undefined>;
  * recorded as: the same when a crashed handling is handled again, so keys of what it sends can derive from it.
  */
 export type InboundEvent =
-  | { type: "command"; user: PlatformUser; conversation: ConversationRef; text: string; interaction?: InteractionRef; delivery?: string }
+  | { type: "command"; user: PlatformUser; conversation: ConversationRef; text: string; delivery?: string }
   | { type: "message"; user: PlatformUser; conversation: ConversationRef; text: string; direct: boolean; delivery?: string }
   | {
       type: "action";
@@ -20,7 +20,6 @@ export type InboundEvent =
       message?: MessageRef;
       actionId: string;
       value: string;
-      interaction?: InteractionRef;
     }
   | {
       type: "form";

@@ -1,4 +1,4 @@
-export type { ChatPort, ConversationRef, InteractionRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
+export type { ChatPort, ConversationRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
 export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply, ReplyPort } from "./inbound.ts";
 export { createReply } from "./reply.ts";
 export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
