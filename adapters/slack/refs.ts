@@ -42,13 +42,3 @@ export function decodeMessage(ref: string): SlackMessage {
   }
   return { channel: match[1], ts: match[2] };
 }
-
-/** Interaction refs carry Slack's short-lived `trigger_id`, needed to open a modal. */
-export function encodeInteraction(triggerId: string): string {
-  return `slack-trigger:${triggerId}`;
-}
-
-/** The trigger id inside an interaction ref, or undefined when the ref is not Slack's. */
-export function decodeInteraction(ref: string | undefined): string | undefined {
-  return ref?.startsWith("slack-trigger:") ? ref.slice("slack-trigger:".length) : undefined;
-}

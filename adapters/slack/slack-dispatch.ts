@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PlatformUser } from "../../src/chat/chat-port.ts";
-import type { FormResult, InboundHandler, LocaleOf, Reply } from "../../src/chat/inbound.ts";
+import type { FormResult, InboundHandler, LocaleOf, Reply, ReplyPort } from "../../src/chat/inbound.ts";
+import { createReply } from "../../src/chat/reply.ts";
 import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { textMessage, type FormView } from "../../src/chat/message.ts";
 import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
@@ -11,7 +12,7 @@ import { renderMessage } from "./blocks/message-blocks.ts";
 import { plain } from "./blocks/text.ts";
 import { OPEN_FORM_ACTION } from "./chat/pending-forms.ts";
 import type { SlackChat } from "./chat/slack-chat.ts";
-import { createSlackReply } from "./chat/slack-reply.ts";
+import { createSlackReplyPort } from "./chat/slack-reply.ts";
 import type { ReplyOrigin, Translated } from "./parse/translate.ts";
 import { encodeConversation } from "./refs.ts";
 import { slackMessages } from "./slack.messages.ts";
@@ -80,11 +81,10 @@ export function createSlackInboxProcessor(deps: DispatchDeps): InboxProcessor {
     const stored = storedSchema.parse(entry.payload);
     // A trigger id lives 3 s: handled later, a form is offered behind a button instead of opened.
     const { triggerId: _staleTrigger, ...origin } = stored.origin;
-    const event = "interaction" in stored.event ? (({ interaction: _staleInteraction, ...rest }) => rest)(stored.event) : stored.event;
-    const translated: EventTranslated = { kind: "event", event, origin };
+    const translated: EventTranslated = { kind: "event", event: stored.event, origin };
     if (!late) return runEvent(translated, deps, entry.key);
     const locale = await localeFor(deps, translated.event.user);
-    const reply = createSlackReply(deps.chat, translated.origin, locale);
+    const reply = createReply(createSlackReplyPort(deps.chat, translated.origin, locale), locale);
     await reply.whisper(textMessage(createTranslator(slackMessages, locale)("tooLate", { at: entry.receivedAt })));
   };
 }
@@ -96,11 +96,12 @@ async function localeFor(deps: DispatchDeps, user: PlatformUser | undefined): Pr
 
 async function runEvent(translated: EventTranslated, deps: DispatchDeps, delivery: string): Promise<void> {
   const locale = await localeFor(deps, translated.event.user);
-  const reply = createSlackReply(deps.chat, translated.origin, locale);
+  const port = createSlackReplyPort(deps.chat, translated.origin, locale);
+  const reply = createReply(port, locale);
   const event = { ...translated.event, delivery };
   try {
     if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps, locale);
-    else await deps.handler.handle(event, reply);
+    else await deps.handler.handle(event, port);
   } catch (error) {
     await tellFailure(error, reply, deps, locale, { event: translated.event.type });
   }
@@ -126,17 +127,18 @@ async function tellFailure(error: unknown, reply: Reply, deps: DispatchDeps, loc
 async function dispatchForm(translated: FormTranslated, ack: Ack, deps: DispatchDeps): Promise<void> {
   const locale = await localeFor(deps, translated.event.user);
   const t = createTranslator(slackMessages, locale);
-  const baseReply = createSlackReply(deps.chat, translated.origin, locale);
+  const basePort = createSlackReplyPort(deps.chat, translated.origin, locale);
+  const baseReply = createReply(basePort, locale);
   // A form opened while answering a submission replaces the modal (no trigger id is needed for that).
   let nextForm: FormView | undefined;
-  const reply: Reply = {
-    ...baseReply,
+  const port: ReplyPort = {
+    ...basePort,
     openForm: (form) => {
       nextForm = { ...form, locale: form.locale ?? locale };
       return Promise.resolve();
     },
   };
-  const outcome = deps.handler.handle(translated.event, reply).then(
+  const outcome = deps.handler.handle(translated.event, port).then(
     (result) => ({ ok: true as const, result: result ?? undefined }),
     (error: unknown) => ({ ok: false as const, error }),
   );

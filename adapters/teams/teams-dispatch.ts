@@ -3,6 +3,7 @@ import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import { z } from "zod";
 import type { PlatformUser } from "../../src/chat/chat-port.ts";
 import type { FormResult, InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
+import { createReply } from "../../src/chat/reply.ts";
 import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
@@ -10,7 +11,7 @@ import type { Logger } from "../../src/shared/logger.ts";
 import { refillForm, renderFormCard } from "./cards/form-card.ts";
 import { renderMessageCard } from "./cards/message-card.ts";
 import type { TeamsChat } from "./chat/teams-chat.ts";
-import { createTeamsReply, type TeamsOrigin, type TeamsReply } from "./chat/teams-reply.ts";
+import { createTeamsReplyPort, type TeamsOrigin, type TeamsReplyPort } from "./chat/teams-reply.ts";
 import type { ConversationStore, RememberMode } from "./conversation-store.ts";
 import { conversationTypeOf, inboundActivitySchema, tenantOf, type InboundActivity } from "./parse/activity.ts";
 import { translateActivity, type Translated } from "./parse/translate.ts";
@@ -90,9 +91,9 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.info({ activityId: activity.id }, "teams activity already recorded; redelivery ignored");
     return early();
   }
-  const reply = createTeamsReply(deps.chat, origin, locale);
+  const port = createTeamsReplyPort(deps.chat, origin, locale, translated.via === "execute");
   const work = deps.inbox
-    .handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), reply, deps, locale))
+    .handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), port, deps, locale))
     .then((outcome) => (outcome.status === "done" ? outcome.result : early()));
   // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
   // answer at once while the work goes on: its outcome still replaces the card through the connector.
@@ -103,8 +104,11 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
   clearTimeout(timer);
   if (first !== "late") return first;
   deps.logger.warn({ event: translated.event.type, budgetMs }, "teams activity is taking long; answered early, the result follows");
+  // A notice left so far is the banner; one left later would not be seen, so the reply posts it instead.
+  port.answered();
   void work.catch((error: unknown) => deps.logger.error({ err: toSamverkaError(error) }, "teams activity failed after its early answer"));
-  return early();
+  const noticed = port.noticed();
+  return noticed === undefined ? early() : invokeMessage(noticed);
 }
 
 /** The inbox key: the conversation and the activity id Teams gave it (a redelivery has the same), else the body's hash. */
@@ -125,13 +129,17 @@ export function createTeamsInboxProcessor(deps: DispatchDeps): InboxProcessor {
   return async (entry, { late }) => {
     const { translated, origin } = storedSchema.parse(entry.payload);
     const locale = await localeFor(deps, origin.user);
-    const reply = createTeamsReply(deps.chat, origin, locale);
+    // Handled after its request was answered: no invoke banner is left to answer in.
+    const port = createTeamsReplyPort(deps.chat, origin, locale, false);
     if (late) {
       const t = createTranslator(teamsMessages, locale);
-      await reply.whisper({ text: t("tooLate", { at: entry.receivedAt }), blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }] });
+      await createReply(port, locale).whisper({
+        text: t("tooLate", { at: entry.receivedAt }),
+        blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }],
+      });
       return;
     }
-    await handle(withDelivery(translated, entry.key), reply, deps, locale);
+    await handle(withDelivery(translated, entry.key), port, deps, locale);
   };
 }
 
@@ -145,37 +153,39 @@ function withDelivery(translated: Extract<Translated, { kind: "event" }>, delive
   return { ...translated, event: { ...translated.event, delivery } };
 }
 
-async function handle(translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, deps: DispatchDeps, locale: Locale): Promise<DispatchResult> {
+async function handle(translated: Extract<Translated, { kind: "event" }>, port: TeamsReplyPort, deps: DispatchDeps, locale: Locale): Promise<DispatchResult> {
   const t = createTranslator(teamsMessages, locale);
   try {
-    const result = await deps.handler.handle(translated.event, reply);
-    if (translated.event.type === "form") await answerForm(result, translated, reply, locale);
+    const result = await deps.handler.handle(translated.event, port);
+    if (translated.event.type === "form") await answerForm(result, translated, port, locale);
   } catch (error) {
     const e = toSamverkaError(error);
     deps.logger.error({ err: e, code: e.code, event: translated.event.type }, "teams activity handling failed");
-    await reply.whisper({ text: t("failed"), blocks: [{ type: "text", text: t("failed") }] }).catch((whisperError: unknown) => {
-      deps.logger.warn({ err: toSamverkaError(whisperError) }, "could not tell the user about the failure");
-    });
+    await createReply(port, locale)
+      .whisper({ text: t("failed"), blocks: [{ type: "text", text: t("failed") }] })
+      .catch((whisperError: unknown) => {
+        deps.logger.warn({ err: toSamverkaError(whisperError) }, "could not tell the user about the failure");
+      });
     return translated.via === "execute" ? invokeMessage(t("failed")) : { status: 200 };
   }
   if (translated.via !== "execute") return { status: 200 };
-  const card = reply.replacedWith();
-  // A press answered only to the person (a refusal, "the meeting is gone") says that, never a bare "done".
-  return card === undefined ? invokeMessage(reply.whispered() ?? t("done")) : invokeCard(card);
+  const card = port.replacedWith();
+  // A press answered only to the person says that (where it went, or the refusal itself), never a bare "done".
+  return card === undefined ? invokeMessage(port.noticed() ?? port.whispered() ?? t("done")) : invokeCard(card);
 }
 
 /** A refused form comes back with its errors and what was entered; an accepted one is replaced by its answer. */
-async function answerForm(result: FormResult | void, translated: Extract<Translated, { kind: "event" }>, reply: TeamsReply, locale: Locale): Promise<void> {
+async function answerForm(result: FormResult | void, translated: Extract<Translated, { kind: "event" }>, port: TeamsReplyPort, locale: Locale): Promise<void> {
   const event = translated.event;
-  if (event.type !== "form" || reply.replacedWith() !== undefined) return;
+  if (event.type !== "form" || port.replacedWith() !== undefined) return;
   if (result !== undefined && !result.ok) {
     const view = result.form ?? translated.view;
     if (view !== undefined) {
-      await reply.replaceSource(renderFormCard(refillForm({ ...view, locale: view.locale ?? locale }, event.values, result.errors), locale));
+      await port.replaceSource(renderFormCard(refillForm({ ...view, locale: view.locale ?? locale }, event.values, result.errors), locale));
       return;
     }
     const t = createTranslator(teamsMessages, locale);
-    await reply.whisper({
+    await createReply(port, locale).whisper({
       text: t("formErrors"),
       blocks: [
         { type: "text", text: t("formErrors") },
@@ -190,7 +200,7 @@ async function answerForm(result: FormResult | void, translated: Extract<Transla
     blocks: [...(translated.view === undefined ? [] : [{ type: "heading" as const, text: translated.view.title }]), { type: "text", text: t("done") }],
   };
   // The answer replaces the form so it cannot be sent twice.
-  await reply.replaceSource(renderMessageCard({ ...message, locale: message.locale ?? locale }, locale));
+  await port.replaceSource(renderMessageCard({ ...message, locale: message.locale ?? locale }, locale));
 }
 
 function invokeCard(card: IAdaptiveCard): DispatchResult {

@@ -18,12 +18,12 @@ export function createBuiltinCommands(db: Db, registry: () => CommandRegistry): 
     {
       words: { sv: ["hjälp", "hjalp", "?"], en: ["help"] },
       help: line("help.line.help"),
-      run: async ({ event, actor, reply }) => void (await reply.say(helpMessage(registry(), actor, event.user.platform))),
+      run: async ({ event, actor, reply }) => void (await reply.whisper(helpMessage(registry(), actor, event.user.platform))),
     },
     {
       words: { sv: ["status"], en: ["status"] },
       help: line("help.line.status"),
-      run: async ({ event, actor, reply }) => void (await reply.say(await statusMessage(db, actor, await findMemberships(db, event.user)))),
+      run: async ({ event, actor, reply }) => void (await reply.whisper(await statusMessage(db, actor, await findMemberships(db, event.user)))),
     },
   ];
 }

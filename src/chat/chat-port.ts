@@ -1,4 +1,4 @@
-import type { FileAttachment, FormView, Message } from "./message.ts";
+import type { FileAttachment, Message } from "./message.ts";
 
 /** The chat platforms Samverka speaks on. */
 export type Platform = "slack" | "teams";
@@ -8,9 +8,6 @@ export type ConversationRef = string;
 
 /** Opaque reference to a posted message, stored so a job can update it hours later. */
 export type MessageRef = string;
-
-/** Opaque short-lived handle that lets an adapter open a form in reply to a click or command. */
-export type InteractionRef = string;
 
 /** The person on the platform: their platform user id, plus the Teams AAD object id when known. */
 export interface PlatformUser {
@@ -31,7 +28,7 @@ export interface SendOptions {
   resendSince?: Date;
 }
 
-/** What the core needs from a chat platform. No SDK type crosses it. */
+/** What the core needs from a chat platform to send on its own (the outbox). No SDK type crosses it. Answers to an event go through its `ReplyPort`. */
 export interface ChatPort {
   readonly platform: Platform;
   /** The ref for a channel id as written in a partnership file (Slack `C…`, Teams `19:…`). */
@@ -48,10 +45,6 @@ export interface ChatPort {
   directConversation(userId: string): Promise<ConversationRef>;
   /** Sends a direct (1:1) message to a user. */
   sendDirect(userId: string, message: Message, options?: SendOptions): Promise<MessageRef>;
-  /** Shows a message to one user only in a conversation (ephemeral in Slack; a 1:1 message in Teams). */
-  postPrivate(conversation: ConversationRef, userId: string, message: Message): Promise<void>;
-  /** Opens a form: a modal in Slack (needs the interaction), an Adaptive Card with inputs in Teams. */
-  openForm(target: { interaction?: InteractionRef; conversation: ConversationRef; userId: string }, form: FormView): Promise<void>;
   /** Attaches a file (.ics, .csv, .xlsx) to a conversation. */
   attachFile(conversation: ConversationRef, file: FileAttachment): Promise<void>;
 }

@@ -27,7 +27,8 @@ type Key =
   | "notUnderstood.more"
   | "error.generic"
   | "error.forbidden"
-  | "welcome";
+  | "welcome"
+  | "reply.inDirect";
 
 /** The chat core's strings: help, status, membership and error messages. */
 export const chatMessages: Catalogue<Key> = {
@@ -59,6 +60,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.generic": "Något gick fel hos mig och det du gjorde kunde inte slutföras. Inget av det du redan skickat har försvunnit. Försök igen om en stund.",
     "error.forbidden": "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
     welcome: "Hej! Jag är Samverka. Skriv **hjälp** för att se vad jag kan.",
+    "reply.inDirect": "Jag svarade dig i vår chatt.",
   },
   en: {
     "help.title": "Samverka – what I can do",
@@ -88,6 +90,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.generic": "Something went wrong on my side and your action could not be completed. Nothing you already sent is lost. Please try again in a moment.",
     "error.forbidden": "You are not allowed to do this. Ask the partnership's coordination function if you need to.",
     welcome: "Hi! I am Samverka. Type **help** to see what I can do.",
+    "reply.inDirect": "I answered you in our chat.",
   },
 };
 

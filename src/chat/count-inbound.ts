@@ -9,9 +9,9 @@ import type { InboundHandler } from "./inbound.ts";
  */
 export function countInbound(handler: InboundHandler, platform: Platform, metrics: Metrics): InboundHandler {
   return {
-    async handle(event, reply) {
+    async handle(event, port) {
       metrics.inboundEvent(platform, event.type);
-      const result = (await handler.handle(event, reply)) ?? undefined;
+      const result = (await handler.handle(event, port)) ?? undefined;
       // A form answered without a result was accepted (the modal or card just closes).
       if (event.type === "form" && result?.ok !== false) metrics.formCompleted(event.formId, "card");
       return result;

@@ -1,5 +1,6 @@
-export type { ChatPort, ConversationRef, InteractionRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
-export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+export type { ChatPort, ConversationRef, MessageRef, Platform, PlatformUser } from "./chat-port.ts";
+export type { FormResult, FormValues, InboundEvent, InboundHandler, Reply, ReplyPort } from "./inbound.ts";
+export { createReply } from "./reply.ts";
 export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
 export { textMessage } from "./message.ts";
 export type { ChannelFilter, Compose, Content, Live, Notifier, SendOptions } from "./notifier.ts";

@@ -7,6 +7,7 @@ import type { InboundEvent, InboundHandler } from "./inbound.ts";
 import { textMessage } from "./message.ts";
 import { localeOfUser } from "./member-locale.ts";
 import { rateLimitMessages } from "./rate-limit.messages.ts";
+import { createReply } from "./reply.ts";
 
 /** How much one person may ask of the bot: a burst, then a steady pace (a person typing answers never meets it). */
 export interface RateLimit {
@@ -65,14 +66,15 @@ export function withRateLimit(
   }
 
   return {
-    async handle(event, reply) {
-      if (!limited(event)) return handler.handle(event, reply);
+    async handle(event, port) {
+      if (!limited(event)) return handler.handle(event, port);
       const { allowed, tell } = take(event.user, deps.clock.now().getTime());
-      if (allowed) return handler.handle(event, reply);
+      if (allowed) return handler.handle(event, port);
       deps.logger.warn({ platform: event.user.platform, event: event.type, told: tell }, "rate limit: request from one person refused");
-      const text = createTranslator(rateLimitMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale).catch(() => deps.defaultLocale))("slowDown");
+      const locale = await localeOfUser(deps.db, event.user, deps.defaultLocale).catch(() => deps.defaultLocale);
+      const text = createTranslator(rateLimitMessages, locale)("slowDown");
       if (event.type === "form") return { ok: false, errors: { "": text } };
-      if (tell) await reply.whisper(textMessage(text));
+      if (tell) await createReply(port, locale).whisper(textMessage(text));
     },
   };
 }

@@ -8,9 +8,10 @@ import { choiceButtons, createBuiltinCommands, notUnderstoodMessage } from "./bu
 import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
 import { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";
 import { chatMessages } from "./chat.messages.ts";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "./inbound.ts";
+import type { FormResult, InboundEvent, InboundHandler, Reply, ReplyPort } from "./inbound.ts";
 import { localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
+import { createReply } from "./reply.ts";
 import { resolveActor } from "./resolve-actor.ts";
 
 export interface ChatRouterDeps {
@@ -34,9 +35,12 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   const forms = deps.features.flatMap((f) => f.forms ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
   const directMessages = deps.features.flatMap((f) => f.directMessages ?? []);
 
-  async function route(event: InboundEvent, reply: Reply, seen: { locale: Locale }): Promise<FormResult | void> {
+  async function route(event: InboundEvent, port: ReplyPort, seen: { locale: Locale }): Promise<FormResult | void> {
     if (event.type === "installed") {
-      if (event.direct) await reply.say(textMessage(createTranslator(chatMessages, await localeOfUser(deps.db, event.user, deps.defaultLocale))("welcome")));
+      if (event.direct) {
+        const locale = await localeOfUser(deps.db, event.user, deps.defaultLocale);
+        await createReply(port, locale).say(textMessage(createTranslator(chatMessages, locale)("welcome")));
+      }
       for (const chat of deps.chats.values()) {
         const channelId = chat.channelIdOf(event.conversation);
         if (channelId !== undefined) await deps.onInstalled?.(chat.platform, channelId);
@@ -49,12 +53,14 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     if (resolution.kind === "outsider") {
       // Someone we do not know yet is answered in the language of the command they wrote (`help` → English).
       const locale = event.type === "command" || event.type === "message" ? (commands.localeOf(event.text) ?? deps.defaultLocale) : deps.defaultLocale;
-      await reply.whisper(await outsiderMessage(resolution.channelPartnerships, locale));
+      await createReply(port, locale).whisper(await outsiderMessage(resolution.channelPartnerships, locale));
       return event.type === "form" ? { ok: false, errors: { "": createTranslator(chatMessages, locale)("notMember.title") } } : undefined;
     }
     if (resolution.kind === "choose") {
+      const locale = resolution.memberships[0]!.member.locale;
+      const reply = createReply(port, locale);
       if (event.type === "action" && event.actionId === "chat.choose") return choose(event.user, event.value, resolution.memberships, reply);
-      const t = createTranslator(chatMessages, resolution.memberships[0]!.member.locale);
+      const t = createTranslator(chatMessages, locale);
       await reply.whisper({
         text: t("choose.title"),
         blocks: [{ type: "heading", text: t("choose.title") }, { type: "text", text: t("choose.body") }, choiceButtons(resolution.memberships)],
@@ -63,6 +69,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     }
     const { actor, memberships } = resolution;
     seen.locale = actor.locale;
+    const reply = createReply(port, actor.locale);
     switch (event.type) {
       case "command":
       case "message":
@@ -97,7 +104,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     const command = commands.find(word);
     if (command === undefined) {
       deps.logger.debug({ length: text.length }, "text not understood, offering the nearest commands");
-      return void (await ctx.reply.say(notUnderstoodMessage(commands, ctx.actor, word)));
+      return void (await ctx.reply.whisper(notUnderstoodMessage(commands, ctx.actor, word)));
     }
     if (!commands.allows(command, ctx.actor.member)) return ctx.reply.whisper(textMessage(createTranslator(chatMessages, ctx.actor.locale)("error.forbidden")));
     return command.run({ ...ctx, args: rest.join(" ") });
@@ -124,16 +131,18 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   }
 
   return {
-    async handle(event, reply) {
+    async handle(event, port) {
       const seen = { locale: deps.defaultLocale };
       try {
-        return await route(event, reply, seen);
+        return await route(event, port, seen);
       } catch (error) {
         const err = toSamverkaError(error);
         deps.logger.error({ err: error, code: err.code, event: event.type }, "inbound event failed");
         const t = createTranslator(chatMessages, seen.locale);
         const message = err.code === "forbidden" ? t("error.forbidden") : t("error.generic");
-        await reply.whisper(textMessage(message)).catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
+        await createReply(port, seen.locale)
+          .whisper(textMessage(message))
+          .catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
         return event.type === "form" ? { ok: false, errors: { "": message } } : undefined;
       }
     },

@@ -133,7 +133,8 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
       }
       const { meeting, group } = upcoming[0]!;
       await addAgendaItem(deps, group, meeting, actor.member.id, args);
-      await reply.whisper(replyText(actor.locale, zone, "agenda.added", { group: group.name, at: meeting.startsAt }));
+      // An item added is news for the group: said where it was written.
+      await reply.say(replyText(actor.locale, zone, "agenda.added", { group: group.name, at: meeting.startsAt }));
     },
   };
 }

@@ -48,7 +48,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
     prefix: "report.",
     async run({ event, actor, reply }) {
       const gone = () => reply.whisper(plain(createTranslator(reportsMessages, actor.locale)("gone")));
-      if (event.actionId === EARLY_START_ACTION) return early.start(event.value, actor, (m) => reply.say(m));
+      if (event.actionId === EARLY_START_ACTION) return early.start(event.value, actor, (m) => reply.whisper(m));
       if (event.actionId === "report.submit" || event.actionId === "report.edit") {
         const turn = await service.conversations.press(event.value, actor.member.id, event.actionId === "report.submit" ? "submit" : "edit", actor.locale);
         return turn === undefined ? gone() : chat.handleTurn(turn, actor, reply);
@@ -58,7 +58,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
       const ctx = await service.contextOf(report);
       switch (event.actionId) {
         case "report.start":
-          return chat.startInChat(ctx, actor, (m) => reply.say(m));
+          return chat.startInChat(ctx, actor, (m) => reply.whisper(m));
         case "report.form":
           return reply.openForm(await chat.formViewOf(ctx, actor));
         case "report.snooze": {

@@ -46,7 +46,7 @@ export function createReportRequestCommand(deps: ReportsDeps, service: ReportSer
   async function run(ctx: CommandContext): Promise<void> {
     const { member, partnership, locale } = ctx.actor;
     const t = createTranslator(reportsMessages, locale, partnership.timeZone);
-    const say = (text: string) => ctx.reply.say(plain(text));
+    const say = (text: string) => ctx.reply.whisper(plain(text));
     const settings = (await loadReportSettings(deps.db, partnership.id)).settings.get(partnership.id);
     if (settings === undefined || (!hasAnyRole(member, ["admin"]) && member.key !== settings.coordinator))
       return void (await ctx.reply.whisper(plain(t("request.forbidden"))));
@@ -126,6 +126,6 @@ export function createReportRequestCommand(deps: ReportsDeps, service: ReportSer
     const names = { form: resolveTemplate(form, settings).title[locale], period: period.label };
     const lines = opened.length === 0 ? [t("request.none", names)] : [t("request.done", { ...names, orgs: f.list(opened), deadline: f.date(deadlineAt) })];
     if (opened.length > 0 && skipped.length > 0) lines.push(t("request.skipped", { orgs: f.list(skipped) }));
-    await ctx.reply.say({ text: lines.join(" "), blocks: lines.map((text) => ({ type: "text", text })) });
+    await ctx.reply.whisper({ text: lines.join(" "), blocks: lines.map((text) => ({ type: "text", text })) });
   }
 }

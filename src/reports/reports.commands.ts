@@ -45,7 +45,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
       if (STATUS.includes(sub)) return status(ctx);
       if (COMPILE.includes(sub)) return compile(ctx, rest);
       if (FORM.includes(sub)) return fill(ctx, "form");
-      if (HELP.includes(sub)) return void (await ctx.reply.say(plain(t(ctx)("usage"))));
+      if (HELP.includes(sub)) return void (await ctx.reply.whisper(plain(t(ctx)("usage"))));
       return fill(ctx, "chat");
     },
   };
@@ -57,7 +57,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
   // The conversation belongs in the direct chat: asked from a channel, it starts there instead. A request is known
   // by the inbox row it came in as, so handling it again after a crash sends nothing twice; asking again later does.
   function sayFor(ctx: CommandContext): Say {
-    if (ctx.event.type === "message" && ctx.event.direct) return (m) => ctx.reply.say(m);
+    if (ctx.event.type === "message" && ctx.event.direct) return (m) => ctx.reply.whisper(m);
     const request = ctx.event.delivery ?? deps.clock.now().toISOString();
     let n = 0;
     return (m) => deps.notifier.toMember(ctx.actor.member.id, () => m, { key: `report:conversation:${ctx.actor.member.id}:${request}:${++n}` });
@@ -65,7 +65,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
 
   async function fill(ctx: CommandContext, how: "chat" | "form"): Promise<void> {
     const { member, partnership } = ctx.actor;
-    if (member.organisationId === null) return void (await ctx.reply.say(plain(t(ctx)("no_organisation"))));
+    if (member.organisationId === null) return void (await ctx.reply.whisper(plain(t(ctx)("no_organisation"))));
     const now = deps.clock.now();
     const candidates = [];
     const closed = [];
@@ -86,10 +86,10 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
       // Say why a report just submitted cannot be reopened, rather than that there is nothing.
       const latest = closed.at(-1);
       const message = latest === undefined ? await early.nothingOpenMessage(ctx.actor) : chat.closedMessage(await service.contextOf(latest), ctx.actor);
-      return void (await ctx.reply.say(message));
+      return void (await ctx.reply.whisper(message));
     }
     if (choices.length > 1)
-      return void (await ctx.reply.say(
+      return void (await ctx.reply.whisper(
         await pickMessage(
           ctx,
           choices.map((c) => c.report.id),
@@ -99,6 +99,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const reportCtx = await service.contextOf(choices[0]!.report);
     if (how === "form") return ctx.reply.openForm(await chat.formViewOf(reportCtx, ctx.actor));
     await chat.startInChat(reportCtx, ctx.actor, sayFor(ctx));
+    await ctx.reply.pointToDirect();
   }
 
   async function pickMessage(ctx: CommandContext, reportIds: string[], how: "chat" | "form"): Promise<Message> {
@@ -122,7 +123,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
 
   async function status(ctx: CommandContext): Promise<void> {
     const groups = await reportStatus(service, ctx.actor.partnership.id, deps.clock.now());
-    if (groups.length === 0) return void (await ctx.reply.say(plain(t(ctx)("status.none"))));
+    if (groups.length === 0) return void (await ctx.reply.whisper(plain(t(ctx)("status.none"))));
     const f = createFormatters(ctx.actor.locale, ctx.actor.partnership.timeZone);
     const blocks: Block[] = [];
     for (const { deadlineAt, compilation: c } of groups) {
@@ -137,7 +138,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
         ),
       });
     }
-    await ctx.reply.say({ text: blocks.map((b) => (b.type === "heading" ? b.text : "")).join(" "), blocks });
+    await ctx.reply.whisper({ text: blocks.map((b) => (b.type === "heading" ? b.text : "")).join(" "), blocks });
   }
 
   async function compile(ctx: CommandContext, args: string[]): Promise<void> {
@@ -148,7 +149,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
     const words = args.filter((a) => a !== format);
     const directory = await service.directory.partnership(partnership.id);
     const period = words[0] === undefined || directory === undefined ? undefined : parsePeriodLabel(words[0], contractStartOf(directory));
-    if (period === undefined) return void (await ctx.reply.say(plain(t(ctx)("compile.bad_period", { period: words[0] ?? "" }))));
+    if (period === undefined) return void (await ctx.reply.whisper(plain(t(ctx)("compile.bad_period", { period: words[0] ?? "" }))));
     const form = words[1] ?? settings?.cycles.find((c) => c.period === period.kind)?.form ?? "uppfoljning";
     const compilation = await compileReports(service, { partnershipId: partnership.id, form, period: period.label });
     const locale = ctx.actor.locale;
@@ -162,7 +163,7 @@ export function createReportCommand(deps: ReportsDeps, service: ReportService, c
       t(ctx)("compile.done", { form: compilation.definition.title[locale], period: period.label, submitted, count: compilation.organisations.length }),
     ];
     if (missing.length > 0) lines.push(t(ctx)("compile.missing", { orgs: missing.join(", ") }));
-    await ctx.reply.say({ text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) });
+    await ctx.reply.whisper({ text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) });
   }
 }
 

@@ -36,23 +36,23 @@ export function createReportChat(service: ReportService) {
   }
 
   /** Acts on one conversation turn: stores a submission, or shows the next question. */
-  async function handleTurn(turn: ConversationTurn, actor: Actor, reply: Pick<Reply, "say">): Promise<void> {
+  async function handleTurn(turn: ConversationTurn, actor: Actor, reply: Pick<Reply, "whisper">): Promise<void> {
     if (turn.outcome !== "submit" && turn.outcome !== "stale") {
-      if (turn.message !== undefined) await reply.say(turn.message);
+      if (turn.message !== undefined) await reply.whisper(turn.message);
       return;
     }
     const reportId = turn.session.subject.replace(/^report:/, "");
     const report = await service.reports.byId(reportId);
     if (report === undefined) throw new SamverkaError("not_found", `Report ${reportId} of form session ${turn.session.id} is gone.`);
     const ctx = await service.contextOf(report);
-    if (turn.outcome === "stale") return void (await reply.say(await currentStanding(ctx, actor)));
+    if (turn.outcome === "stale") return void (await reply.whisper(await currentStanding(ctx, actor)));
     try {
       const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
       const handedIn = await service.submitOrQueue(ctx, { answers, memberId: actor.member.id, via: "chat", session: turn.session });
-      await reply.say(handedInMessage(ctx, actor, handedIn));
+      await reply.whisper(handedInMessage(ctx, actor, handedIn));
     } catch (error) {
       if (!(error instanceof CorrectionClosedError)) throw error;
-      await reply.say(closedMessage(ctx, actor));
+      await reply.whisper(closedMessage(ctx, actor));
     }
   }
 

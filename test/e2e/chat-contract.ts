@@ -201,6 +201,18 @@ export function describeChatContract(name: string, makeWorld: () => Promise<Cont
       expect(status.text).not.toContain(CONTRACT.beta.name);
     });
 
+    it("answers status asked in a shared channel to the person alone; Teams, which has no ephemeral messages, says in the channel where the answer went", async () => {
+      const { driver, users, channel } = world;
+      await driver.command(users.member, "status", { conversation: channel });
+      const status = await driver.waitFor((i) => textOf(i).includes("Din status i Samverka"));
+      // Slack: an ephemeral answer in the channel; Teams: the person's 1:1 chat.
+      expect(status).toMatchObject(driver.platform === "slack" ? { kind: "private", conversation: channel } : { kind: "direct" });
+      expect(status.userId).toBe(users.member.userId);
+      if (driver.platform === "teams") await driver.waitFor((i) => i.conversation === channel && i.text === "Jag svarade dig i vår chatt.");
+      const forEveryone = driver.sent().filter((i) => i.conversation === channel && i.kind === "post");
+      expect(forEveryone.map(textOf)).toEqual(driver.platform === "teams" ? ["Jag svarade dig i vår chatt."] : []);
+    });
+
     it("tells someone who is not a member whom to ask, naming the partnership's admin", async () => {
       await world.driver.command(world.users.stranger, "status", { conversation: world.channel });
       const answer = await world.driver.waitFor((i) => textOf(i).includes("inte med i något partnerskap"));

@@ -1,5 +1,5 @@
 import type { ChatPort, ConversationRef, MessageRef, Platform } from "../../src/chat/chat-port.ts";
-import type { FileAttachment, FormView, Message } from "../../src/chat/message.ts";
+import type { FileAttachment, Message } from "../../src/chat/message.ts";
 
 /** One call the core made on the platform edge. */
 export type RecordedCall =
@@ -7,8 +7,6 @@ export type RecordedCall =
   | { op: "update"; ref: MessageRef; message: Message }
   | { op: "delete"; ref: MessageRef }
   | { op: "direct"; userId: string; message: Message; ref: MessageRef }
-  | { op: "private"; conversation: ConversationRef; userId: string; message: Message }
-  | { op: "form"; userId: string; conversation: ConversationRef; form: FormView }
   | { op: "file"; conversation: ConversationRef; file: FileAttachment };
 
 /** An in-memory ChatPort at the platform edge for use-case tests; `failNext` makes the next call throw. */
@@ -69,16 +67,6 @@ export function createRecordingChat(platform: Platform = "slack"): RecordingChat
       const ref = `${platform}:dm-${userId}/${++seq}`;
       calls.push({ op: "direct", userId, message, ref });
       return Promise.resolve(ref);
-    },
-    postPrivate(conversation, userId, message) {
-      guard();
-      calls.push({ op: "private", conversation, userId, message });
-      return Promise.resolve();
-    },
-    openForm(target, form) {
-      guard();
-      calls.push({ op: "form", userId: target.userId, conversation: target.conversation, form });
-      return Promise.resolve();
     },
     attachFile(conversation, file) {
       guard();

@@ -1,12 +1,12 @@
 import type { WebClient } from "@slack/web-api";
-import type { ChatPort, SendOptions } from "../../../src/chat/chat-port.ts";
+import type { ChatPort, ConversationRef, SendOptions } from "../../../src/chat/chat-port.ts";
 import type { FormView, Message } from "../../../src/chat/message.ts";
 import { errorFields, SamverkaError } from "../../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
 import { renderFormView } from "../blocks/form-view.ts";
 import { renderMessage } from "../blocks/message-blocks.ts";
-import { channelOf, decodeConversation, decodeInteraction, decodeMessage, encodeConversation, encodeMessage } from "../refs.ts";
+import { channelOf, decodeConversation, decodeMessage, encodeConversation, encodeMessage } from "../refs.ts";
 import { slackMessages } from "../slack.messages.ts";
 import { findPostedByKey, outboxMetadata } from "./find-posted.ts";
 import { OPEN_FORM_ACTION, type FormOrigin, type PendingForms } from "./pending-forms.ts";
@@ -20,6 +20,8 @@ export interface SlackChat extends ChatPort {
   offerForm(userId: string, form: FormView, origin: FormOrigin): Promise<void>;
   /** Opens a form kept by `offerForm` when its button is clicked; false when it is gone or someone else's. */
   openOfferedForm(triggerId: string, id: string, userId: string): Promise<boolean>;
+  /** Shows `userId` alone a message in a channel (chat.postEphemeral). */
+  postEphemeral(conversation: ConversationRef, userId: string, message: Message): Promise<void>;
 }
 
 /** Creates the ChatPort for the workspace of `client`'s bot token. */
@@ -60,6 +62,10 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     if (res.ts === undefined) throw new SamverkaError("platform_rejected", "Slack answered chat.postMessage without a message ts.");
     return encodeMessage({ channel: res.channel ?? channel, ts: res.ts });
   };
+  const postEphemeral: SlackChat["postEphemeral"] = async (conversation, userId, message) => {
+    const channel = decodeConversation(conversation);
+    await callSlack("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user: userId, ...renderMessage(message) }));
+  };
   const openModal: SlackChat["openModal"] = async (triggerId, form, origin) => {
     const view = renderFormView(form, origin, locale);
     await callSlack("views.open", () => client.views.open({ trigger_id: triggerId, view }));
@@ -78,7 +84,7 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     const channel = decodeConversation(origin.conversation);
     // In a channel only the person who asked sees the button; the form is theirs.
     if (channel.startsWith("D")) await postTo(channel, message);
-    else await callSlack("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user: userId, ...renderMessage(message) }));
+    else await postEphemeral(origin.conversation, userId, message);
   };
   return {
     platform: "slack",
@@ -101,15 +107,6 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
     async sendDirect(userId, message, options) {
       return postTo(await directChannel(userId), message, options);
     },
-    async postPrivate(conversation, userId, message) {
-      const channel = decodeConversation(conversation);
-      await callSlack("chat.postEphemeral", () => client.chat.postEphemeral({ channel, user: userId, ...renderMessage(message) }));
-    },
-    async openForm(target, form) {
-      const triggerId = decodeInteraction(target.interaction);
-      if (triggerId === undefined) await offerForm(target.userId, form, { conversation: target.conversation });
-      else await openModal(triggerId, form, { conversation: target.conversation });
-    },
     async attachFile(conversation, file) {
       const channel = decodeConversation(conversation);
       await callSlack("files.uploadV2", () =>
@@ -122,6 +119,7 @@ export function createSlackChat(client: WebClient, locale: Locale, forms: Pendin
         }),
       );
     },
+    postEphemeral,
     openModal,
     offerForm,
     async openOfferedForm(triggerId, id, userId) {

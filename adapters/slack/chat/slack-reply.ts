@@ -1,4 +1,4 @@
-import type { Reply } from "../../../src/chat/inbound.ts";
+import type { ReplyPort } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
 import { slackMessages } from "../slack.messages.ts";
@@ -16,24 +16,12 @@ async function postToResponseUrl(url: string, body: object): Promise<void> {
   });
 }
 
-/** The Reply for one inbound Slack event, answering where and to whom the event came from, in the person's `locale`. */
-export function createSlackReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
-  const reply = createUnstampedReply(chat, origin, locale);
-  // What answers the person is in their language, unless the core said otherwise (`språk en` answers in English).
-  const stamp = <T extends { locale?: Locale }>(m: T): T => ({ ...m, locale: m.locale ?? locale });
-  return {
-    say: (message) => reply.say(stamp(message)),
-    whisper: (message) => reply.whisper(stamp(message)),
-    updateSource: (message) => reply.updateSource(stamp(message)),
-    openForm: (form) => reply.openForm(stamp(form)),
-  };
-}
-
-function createUnstampedReply(chat: SlackChat, origin: ReplyOrigin, locale: Locale): Reply {
+/** What Slack can do to answer one inbound event, where and to whom it came from (the rule is `createReply`'s). */
+export function createSlackReplyPort(chat: SlackChat, origin: ReplyOrigin, locale: Locale): ReplyPort {
   const conversation = encodeConversation(origin.channel);
   // Direct conversations (D…) are private already, and ephemeral messages there vanish on reload.
   const direct = origin.channel.startsWith("D");
-  const say = async (message: Message): Promise<string> => {
+  const post = async (message: Message): Promise<string> => {
     try {
       return await chat.post(conversation, message);
     } catch (error) {
@@ -43,22 +31,22 @@ function createUnstampedReply(chat: SlackChat, origin: ReplyOrigin, locale: Loca
       return chat.sendDirect(origin.userId, { ...message, blocks: [{ type: "text", text: hint }, ...message.blocks] });
     }
   };
-  const whisper = async (message: Message): Promise<void> => {
-    if (direct) {
-      await say(message);
-    } else if (origin.responseUrl !== undefined) {
+  // A command's or click's response_url answers only that person, even where the bot is not a member; an @mention
+  // has none, and chat.postEphemeral does the same there.
+  const showPrivately = async (message: Message): Promise<void> => {
+    if (origin.responseUrl !== undefined)
       await postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, ...renderMessage(message) });
-    } else {
-      await chat.postPrivate(conversation, origin.userId, message);
-    }
+    else await chat.postEphemeral(conversation, origin.userId, message);
   };
   return {
-    say,
-    whisper,
+    direct,
+    post,
+    showPrivately: direct ? undefined : showPrivately,
+    sendDirect: (message) => chat.sendDirect(origin.userId, message),
     async updateSource(message) {
       const source = origin.source;
       if (source === undefined) {
-        await say(message);
+        await post(message);
       } else if (source.ephemeral && origin.responseUrl !== undefined) {
         // chat.update cannot reach an ephemeral message; its response_url can.
         await postToResponseUrl(origin.responseUrl, { replace_original: true, ...renderMessage(message) });
@@ -66,9 +54,9 @@ function createUnstampedReply(chat: SlackChat, origin: ReplyOrigin, locale: Loca
         await chat.update(encodeMessage({ channel: origin.channel, ts: source.ts }), message);
       }
     },
-    async openForm(form) {
+    async openForm(form, where) {
       const formOrigin = {
-        conversation,
+        conversation: where === "here" ? conversation : await chat.directConversation(origin.userId),
         ...(origin.source === undefined ? {} : { message: encodeMessage({ channel: origin.channel, ts: origin.source.ts }) }),
         ...(origin.responseUrl === undefined ? {} : { responseUrl: origin.responseUrl }),
       };

@@ -2,7 +2,7 @@ import type { InboundEvent } from "../../../src/chat/inbound.ts";
 import type { PlatformUser } from "../../../src/chat/chat-port.ts";
 import { fromSlackActionId } from "../blocks/action-id.ts";
 import { decodeFormMetadata } from "../blocks/form-metadata.ts";
-import { decodeConversation, decodeMessage, encodeConversation, encodeInteraction, encodeMessage } from "../refs.ts";
+import { decodeConversation, decodeMessage, encodeConversation, encodeMessage } from "../refs.ts";
 import { readFormValues } from "./form-values.ts";
 import {
   blockActionsSchema,
@@ -50,7 +50,6 @@ function fromCommand(p: SlashCommandPayload): Translated {
       user: slackUser(p.user_id, p.user_name),
       conversation: encodeConversation(channel),
       text: p.text.trim(),
-      interaction: encodeInteraction(p.trigger_id),
     },
     origin: { channel, userId: p.user_id, responseUrl: p.response_url, triggerId: p.trigger_id },
   };
@@ -94,7 +93,6 @@ function fromBlockActions(p: BlockActionsPayload): Translated {
       ...(ts === undefined ? {} : { message: encodeMessage({ channel, ts }) }),
       actionId: fromSlackActionId(action.action_id),
       value: action.value ?? action.selected_option?.value ?? "",
-      interaction: encodeInteraction(p.trigger_id),
     },
     origin: {
       channel,

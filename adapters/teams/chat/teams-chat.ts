@@ -4,7 +4,6 @@ import type { ChatPort, ConversationRef, MessageRef, SendOptions } from "../../.
 import type { FileAttachment, Message } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../../src/shared/i18n.ts";
-import { renderFormCard } from "../cards/form-card.ts";
 import { renderMessageCard } from "../cards/message-card.ts";
 import type { ConversationStore, StoredConversation } from "../conversation-store.ts";
 import { baseConversationId, decodeConversationRef, decodeMessageRef, encodeConversationRef, encodeMessageRef } from "../refs.ts";
@@ -32,6 +31,8 @@ export interface TeamsChat extends ChatPort {
   sendCard(target: { conversationId: string; serviceUrl: string }, card: IAdaptiveCard): Promise<string>;
   /** Replaces a card in place. */
   updateCard(target: { conversationId: string; serviceUrl: string; activityId: string }, card: IAdaptiveCard): Promise<void>;
+  /** Sends a card to a conversation the store knows (a 1:1 chat opened by `directConversation`). */
+  postCard(conversation: ConversationRef, card: IAdaptiveCard): Promise<MessageRef>;
 }
 
 function cardActivity(card: IAdaptiveCard): MessageActivityInput {
@@ -113,15 +114,11 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
       ? message
       : { ...message, blocks: [...message.blocks, { type: "text", text: createTranslator(teamsMessages, message.locale ?? deps.locale)("sentAgain") }] };
 
-  async function isPersonal(conversation: ConversationRef): Promise<boolean> {
-    const stored = await deps.store.find(baseConversationId(decodeConversationRef(conversation)));
-    return stored?.conversationType === "personal";
-  }
-
   const chat: TeamsChat = {
     platform: "teams",
     sendCard,
     updateCard,
+    postCard: post,
     channelRef: (channelId) => encodeConversationRef(channelId),
     channelIdOf: (ref) => (ref.startsWith("teams:") ? baseConversationId(decodeConversationRef(ref)) : undefined),
     post: (conversation, message, options) => post(conversation, renderMessageCard(marked(message, options), deps.locale)),
@@ -137,15 +134,6 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
     },
     directConversation,
     sendDirect: async (userId, message, options) => chat.post(await directConversation(userId), message, options),
-    // Teams has no message only one person in a channel sees; a 1:1 chat is the private place.
-    postPrivate: async (conversation, userId, message) => {
-      await chat.post((await isPersonal(conversation)) ? conversation : await directConversation(userId), message);
-    },
-    // A card with inputs in a channel could be filled in by anyone there, so forms go to the person's 1:1 chat.
-    openForm: async ({ conversation, userId }, form) => {
-      const where = (await isPersonal(conversation)) ? conversation : await directConversation(userId);
-      await post(where, renderFormCard(form, deps.locale));
-    },
     attachFile: async (conversation, file) => {
       await post(conversation, await fileCard(file));
     },

@@ -45,9 +45,11 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
 
 async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, request: { night: string; temperatureC: number | undefined; requestKey: string | undefined }): Promise<void> {
   const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, ...request });
-  // Declared or already declared: the reply is the person's own live copy of the card, recorded with the alert.
-  if ((outcome.kind === "declared" || outcome.kind === "existing") && outcome.copied) return;
-  await reply.whisper(textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale)));
+  const message = textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale));
+  // A new night is news for everyone where it was declared. The person's own answer is their live copy of the card,
+  // recorded with the alert, when they could be reached; only without one are they told here.
+  if (outcome.kind === "declared") await (outcome.copied ? reply.announce(message) : reply.say(message));
+  else if (outcome.kind !== "existing" || !outcome.copied) await reply.whisper(message);
 }
 
 async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentItem } from "../../helpers/platform-driver.ts";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
-import { SLACK_CHANNEL, startAlertsServer, type AlertsServer } from "./alerts-server.ts";
+import { SLACK_CHANNEL, startAlertsServer, TEAMS_CHANNEL, type AlertsServer } from "./alerts-server.ts";
 
 describe("an extra cold night end to end on Slack and Teams", () => {
   let w: AlertsServer;
@@ -30,6 +30,9 @@ describe("an extra cold night end to end on Slack and Teams", () => {
 
   it("declares once and prompts every shelter's staff on their own platform", async () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
+    // Declared in the channel, the answer is said there for everyone, not only to Sara.
+    const said = await w.sentAfter(w.slack, (i) => i.conversation === SLACK_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot fredag 4 december."));
+    expect(said.kind).toBe("post");
     await w.card("slack", "Extra kall natt – natten mot fredag 4 december");
     await w.card("teams", "Extra kall natt – natten mot fredag 4 december");
     await w.nextDirect("sConv", "Kan Convictus natthärbärge öppna extra platser den natten?");
@@ -126,7 +129,10 @@ describe("an extra cold night end to end on Slack and Teams", () => {
   it("after samordning acknowledges, reminds only the silent shelters' staff, quietly, until samordning restarts one from a rung", async () => {
     w.forget();
     w.clock.set("2026-12-04T15:00:00Z");
-    await w.teams.command(w.userOf("sFa"), "kallnatt -11");
+    await w.teams.command(w.userOf("sFa"), "kallnatt -11", { conversation: TEAMS_CHANNEL });
+    // Declared in a Teams channel, the answer is said there, for everyone.
+    const said = await w.sentAfter(w.teams, (i) => i.conversation === TEAMS_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot lördag 5 december."));
+    expect(said.kind).toBe("post");
     await w.nextDirect("sNg", "extra kall natt för natten mot lördag 5 december. Kan Ny Gemenskaps nattcafé öppna extra platser");
     // The declarer staffs a shelter: their own copy of the card carries its buttons, instead of a second message.
     const fa = await w.nextDirect("sFa", "Extra kall natt är utlyst för natten mot lördag 5 december");

@@ -4,7 +4,7 @@ import { REMINDER_QUEUE, reminderJobId } from "../../../jobs/reminder.jobs.ts";
 import type { Feature } from "../../../src/app/feature.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import { createChatRouter } from "../../../src/chat/index.ts";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
+import type { FormResult, InboundEvent, InboundHandler, ReplyPort } from "../../../src/chat/inbound.ts";
 import type { FormView, Message } from "../../../src/chat/message.ts";
 import { createAlertsFeature } from "../../../src/alerts/index.ts";
 import type { ForecastSource } from "../../../src/alerts/forecast/forecast-source.ts";
@@ -103,19 +103,26 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
       const event = { ...partial, user: { platform: p.platform, userId: p.userId } } as InboundEvent;
       const whispers: Message[] = [];
       const forms: FormView[] = [];
-      const reply: Reply = {
-        say: (message) => chat.post(event.type === "installed" ? "" : event.conversation, message),
-        whisper: (message) => {
-          whispers.push(message);
-          return Promise.resolve();
-        },
+      // Answers as Slack gives them: in a channel posted there or shown to the person alone (`whispers`); in the
+      // person's DM, everything is theirs alone.
+      const conversation = event.type === "installed" ? "" : event.conversation;
+      const direct = conversation.includes(":dm-");
+      const privately = (message: Message) => {
+        whispers.push(message);
+        return Promise.resolve();
+      };
+      const port: ReplyPort = {
+        direct,
+        post: (message) => (direct ? privately(message).then(() => `${conversation}/reply`) : chat.post(conversation, message)),
+        showPrivately: direct ? undefined : privately,
+        sendDirect: (message) => chat.sendDirect(p.userId, message),
         updateSource: (message) => (event.type === "action" && event.message ? chat.update(event.message, message) : Promise.resolve()),
         openForm: (form) => {
           forms.push(form);
           return Promise.resolve();
         },
       };
-      const result = await router.handle(event, reply);
+      const result = await router.handle(event, port);
       return { result, whispers, forms };
     },
     async runDue({ retries = true } = {}) {

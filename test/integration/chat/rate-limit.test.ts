@@ -4,11 +4,11 @@
  * features. Other people, button clicks and installs are not held back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
-import type { Message } from "../../../src/chat/message.ts";
+import type { FormResult, InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
 import { withRateLimit } from "../../../src/chat/rate-limit.ts";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
+import { recordAnswers } from "../../helpers/recording-reply.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let db: TestDatabase;
@@ -34,16 +34,10 @@ function world() {
   const handled: InboundEvent[] = [];
   const inner: InboundHandler = { handle: (event) => (handled.push(event), Promise.resolve(event.type === "form" ? { ok: true } : undefined)) };
   const handler = withRateLimit(inner, { db: db.db, clock, logger: silentLogger, defaultLocale: "sv", limit: { burst: 3, refillMs: 2_000 } });
-  const whispers: Message[] = [];
-  const reply: Reply = {
-    say: () => Promise.resolve("ref"),
-    whisper: (m) => (whispers.push(m), Promise.resolve()),
-    updateSource: () => Promise.resolve(),
-    openForm: () => Promise.resolve(),
-  };
+  const { whispers, port } = recordAnswers();
   const user = (userId: string) => ({ platform: "slack" as const, userId });
   const command = (userId: string): InboundEvent => ({ type: "command", user: user(userId), conversation: "slack:C1", text: "status" });
-  return { clock, handled, whispers, send: (event: InboundEvent) => handler.handle(event, reply), command, user };
+  return { clock, handled, whispers, send: (event: InboundEvent) => handler.handle(event, port), command, user };
 }
 
 describe("one person sending faster than a person does", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Feature } from "../../../src/app/feature.ts";
-import type { InboundEvent, Reply } from "../../../src/chat/inbound.ts";
+import type { InboundEvent, ReplyPort } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
@@ -35,10 +35,13 @@ interface Said {
   text: string;
   message: Message;
 }
-function recordingReply(out: Said[]): Reply {
+/** Answers as a Slack channel gives them: said there, or shown to the person alone. */
+function recordingReply(out: Said[]): ReplyPort {
   return {
-    say: async (message) => (out.push({ kind: "say", text: messageText(message), message }), "ref"),
-    whisper: async (message) => void out.push({ kind: "whisper", text: messageText(message), message }),
+    direct: false,
+    post: async (message) => (out.push({ kind: "say", text: messageText(message), message }), "ref"),
+    showPrivately: async (message) => void out.push({ kind: "whisper", text: messageText(message), message }),
+    sendDirect: () => Promise.reject(new Error("a Slack channel answers the person in place")),
     updateSource: async (message) => void out.push({ kind: "update", text: messageText(message), message }),
     openForm: async (form) => void out.push({ kind: "form", text: form.title, message: { text: form.title, blocks: [] } }),
   };

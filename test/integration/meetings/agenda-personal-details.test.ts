@@ -31,7 +31,8 @@ describe("an agenda item that names a person", () => {
     expect(warning).toContain("Skriv samma svar igen");
     expect(await items()).toEqual([]);
     const kept = await say("agenda Ring Maria Nilsson på 070-1234567");
-    expect(messageText(kept.replies.whispers[0]!)).toContain("Punkten är tillagd");
+    // An item added is news for the group: said where it was written.
+    expect(messageText(kept.replies.said[0]!)).toContain("Punkten är tillagd");
     expect(await items()).toEqual(["Ring Maria Nilsson på 070-1234567"]);
     expect(messageText((await say("agenda Ärende om 19811218-9876")).replies.whispers[0]!)).toContain("personnummer");
   });

@@ -95,7 +95,7 @@ describe("an answer that comes before every copy of the invitation is out", () =
     await tb.processReminder({ reminderId: row.id, dueAt: row.due_at });
     expect(tb.chat.calls).toEqual([]);
     const bo = { type: "action" as const, user: { platform: "slack" as const, userId: PEOPLE.bo }, conversation: "slack:dm-UBO", actionId: "meeting.rsvp.yes", value: later!.id };
-    await tb.router.handle(bo, recordingReply().reply);
+    await tb.router.handle(bo, recordingReply().port);
     await tb.outbox.deliver();
     const copies = tb.chat.calls.flatMap((c) => (c.op === "post" || c.op === "direct" ? [messageText(c.message)] : []));
     expect(copies).toHaveLength(4);

@@ -81,7 +81,8 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     const refused = await tb.send("bo", { type: "message", conversation: "slack:dm-UBO", text: "agenda Ärende om 19811218-9876", direct: true });
     expect(messageText(refused.replies.whispers[0]!)).toContain("personnummer");
     const added = await tb.send("bo", { type: "message", conversation: "slack:dm-UBO", text: "agenda Budget 2027", direct: true });
-    expect(messageText(added.replies.whispers[0]!)).toContain("Punkten är tillagd");
+    expect(messageText(added.replies.said[0]!)).toContain("Punkten är tillagd");
+    expect(added.replies.whispers).toEqual([]);
     const form = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.agenda-add", value: first.id });
     expect(form.replies.forms[0]!.formId).toBe("meeting.agenda");
     const submitted = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.agenda", state: form.replies.forms[0]!.state, values: { text: "Lokalfrågan" } });

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
-import { createChatRouter, type InboundEvent, type InboundHandler, type Message, type FormView, type Reply } from "../../../src/chat/index.ts";
+import { createChatRouter, type InboundEvent, type InboundHandler } from "../../../src/chat/index.ts";
 import { createMeetingsFeature } from "../../../src/meetings/index.ts";
 import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
 import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
@@ -9,6 +9,7 @@ import { createReminderProcessor, type ProcessReminder } from "../../../src/remi
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { recordAnswers, type RecordedAnswers } from "../../helpers/recording-reply.ts";
 import { seedStyrgrupp } from "./meeting-seed.ts";
 import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
@@ -17,13 +18,7 @@ import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } fro
 export const PEOPLE = { anna: "UANNA", bo: "UBO", cecilia: "UCECILIA", david: "UDAVID" } as const;
 
 /** What one reply to an inbound event did. */
-export interface RecordedReply {
-  reply: Reply;
-  whispers: Message[];
-  updates: Message[];
-  forms: FormView[];
-  said: Message[];
-}
+export type RecordedReply = RecordedAnswers;
 
 /**
  * A partnership with one styrgrupp, the real router, unit of work (outbox and reminder rows), reminder processor and
@@ -51,17 +46,9 @@ export interface MeetingTestbed {
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
+/** Records answers as a Slack channel gives them: said there, or shown to the person alone. */
 export function recordingReply(): RecordedReply {
-  const r: RecordedReply = {
-    whispers: [], updates: [], forms: [], said: [],
-    reply: {
-      say: (m) => { r.said.push(m); return Promise.resolve("slack:reply/1"); },
-      whisper: (m) => { r.whispers.push(m); return Promise.resolve(); },
-      updateSource: (m) => { r.updates.push(m); return Promise.resolve(); },
-      openForm: (f) => { r.forms.push(f); return Promise.resolve(); },
-    },
-  };
-  return r;
+  return recordAnswers();
 }
 
 export async function createMeetingTestbed(): Promise<MeetingTestbed> {
@@ -98,7 +85,7 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
     },
     async send(user, event) {
       const replies = recordingReply();
-      const result = await router.handle({ ...event, user: { platform: "slack", userId: PEOPLE[user] } }, replies.reply);
+      const result = await router.handle({ ...event, user: { platform: "slack", userId: PEOPLE[user] } }, replies.port);
       await outbox.deliver();
       return { result, replies };
     },

@@ -11,10 +11,10 @@ import { createIncidentDetailsRenderer } from "../../../src/alerts/incidents/inc
 import { countIncidentsSince } from "../../../src/alerts/index.ts";
 import type { CliContext } from "../../../src/app/cli-command.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
-import type { Message } from "../../../src/chat/message.ts";
 import { createMemberCommands, createPrivacyFeature } from "../../../src/privacy/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { messageText } from "../../helpers/recording-chat.ts";
+import { recordAnswers } from "../../helpers/recording-reply.ts";
 import { ALERT_CHANNELS, createAlertsWorld, type AlertsWorld } from "../alerts/alerts-world.ts";
 
 const DESCRIPTION = "En besökare hotade personal i entrén.";
@@ -36,14 +36,9 @@ async function cli(command: typeof exportCommand, args: string[]): Promise<{ cod
 
 async function log(person: "sara" | "mConv"): Promise<string> {
   const router = createChatRouter({ db: w.t.db, chats: new Map([["slack", w.chats.slack], ["teams", w.chats.teams]]), features: [createPrivacyFeature({ db: w.t.db })], logger: silentLogger, defaultLocale: "sv" });
-  const whispers: Message[] = [];
+  const { whispers, port } = recordAnswers();
   const userId = { sara: "U_SARA", mConv: "U_MCONV" }[person];
-  await router.handle({ type: "command", user: { platform: "slack", userId }, conversation: `slack:${ALERT_CHANNELS.slack}`, text: "logg" }, {
-    say: () => Promise.resolve(""),
-    whisper: (m) => (whispers.push(m), Promise.resolve()),
-    updateSource: () => Promise.resolve(),
-    openForm: () => Promise.resolve(),
-  });
+  await router.handle({ type: "command", user: { platform: "slack", userId }, conversation: `slack:${ALERT_CHANNELS.slack}`, text: "logg" }, port);
   return whispers.map(messageText).join("\n");
 }
 

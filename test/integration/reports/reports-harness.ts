@@ -3,7 +3,7 @@ import type { Feature } from "../../../src/app/feature.ts";
 import { createUnitOfWork, type Transact } from "../../../src/app/unit-of-work.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
-import type { FormResult, InboundEvent, Reply } from "../../../src/chat/inbound.ts";
+import type { FormResult, InboundEvent, ReplyPort } from "../../../src/chat/inbound.ts";
 import type { FormView } from "../../../src/chat/message.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
@@ -84,13 +84,15 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
         const chat = chats.get(event.type === "installed" ? "slack" : event.user.platform)!;
         const userId = event.type === "installed" ? "" : event.user.userId;
         // Every answer in these tests is in the person's direct chat with the bot.
-        const reply: Reply = {
-          say: (message) => chat.sendDirect(userId, message),
-          whisper: async (message) => void (await chat.sendDirect(userId, message)),
+        const port: ReplyPort = {
+          direct: true,
+          post: (message) => chat.sendDirect(userId, message),
+          showPrivately: undefined,
+          sendDirect: (message) => chat.sendDirect(userId, message),
           updateSource: async (message) => void (await chat.sendDirect(userId, message)),
           openForm: async (form) => void forms.push(form),
         };
-        const result = await router.handle(event, reply);
+        const result = await router.handle(event, port);
         await outbox.deliver();
         return { result, forms };
       },

@@ -4,6 +4,7 @@ import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackAdapter, type SlackAdapter, type SlackTables } from "../../../adapters/slack/index.ts";
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
@@ -27,8 +28,10 @@ const form: FormView = {
 
 const handled: InboundEvent[] = [];
 const handler: InboundHandler = {
-  async handle(event, reply) {
+  async handle(event, port) {
     handled.push(event);
+    // The router's answers, by the chat layer's rule.
+    const reply = createReply(port, "sv");
     if (event.type === "command" || event.type === "message") {
       if (event.text === "hjälp" || event.text === "hej") return void (await reply.say(textMessage(`Hjälp till ${event.user.userId}: ${event.text}`)));
       if (event.text === "privat") return void (await reply.whisper(textMessage("Bara för dig")));
@@ -339,15 +342,18 @@ describe("Slack ChatPort over the Web API", () => {
   });
 
   it("offers a form asked for without an interaction behind a button only its user sees", async () => {
-    await adapter.chat.openForm({ conversation: "slack:C0KANAL", userId: "U0MAJA" }, form);
+    await driver.message(maja, "formulär", { conversation: "C0KANAL" });
+    await driver.waitFor((i) => i.kind === "private");
     const [offer] = fake.calls("chat.postEphemeral");
     expect(offer!.body).toMatchObject({ channel: "C0KANAL", user: "U0MAJA" });
     expect(JSON.stringify(offer!.body.blocks)).toContain("Öppna formuläret");
   });
 
-  it("posts a private message as an ephemeral one to that user", async () => {
-    await adapter.chat.postPrivate("slack:C0KANAL", "U0MAJA", textMessage("Bara du ser detta"));
+  it("answers a private answer to an @mention, which has no response_url, as an ephemeral message to that user", async () => {
+    await driver.message(maja, "privat", { conversation: "C0KANAL" });
+    await driver.waitFor((i) => i.text.includes("Bara för dig"));
     expect(fake.calls("chat.postEphemeral")[0]!.body).toMatchObject({ channel: "C0KANAL", user: "U0MAJA" });
+    expect(fake.calls("chat.postMessage")).toEqual([]);
   });
 
   it("uploads a file through files.uploadV2: upload URL, bytes, completion in the channel", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/index.ts";
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage } from "../../../src/chat/message.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { TEST_BOT_TOKEN } from "../../helpers/slack-driver.ts";
@@ -12,9 +13,9 @@ import { createTestInbox } from "../../helpers/test-inbox.ts";
 // With SLACK_APP_TOKEN the adapter connects out over Socket Mode (Bolt's own receiver) instead of serving HTTP.
 const handled: InboundEvent[] = [];
 const handler: InboundHandler = {
-  async handle(event, reply) {
+  async handle(event, port) {
     handled.push(event);
-    if (event.type === "command" || event.type === "message") await reply.say(textMessage(`Svar: ${event.text}`));
+    if (event.type === "command" || event.type === "message") await createReply(port, "sv").say(textMessage(`Svar: ${event.text}`));
   },
 };
 

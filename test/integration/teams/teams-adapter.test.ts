@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TeamsAdapter } from "../../../adapters/teams/index.ts";
-import type { FormResult, InboundEvent, InboundHandler, Reply } from "../../../src/chat/inbound.ts";
+import type { FormResult, InboundEvent, InboundHandler, ReplyPort } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
@@ -23,13 +24,19 @@ const form: FormView = {
 /** The core stand-in: records events and answers the way features do. */
 function createTestHandler(events: InboundEvent[]): InboundHandler {
   return {
-    async handle(event: InboundEvent, reply: Reply): Promise<FormResult | void> {
+    async handle(event: InboundEvent, port: ReplyPort): Promise<FormResult | void> {
       events.push(event);
+      const reply = createReply(port, "sv");
       if (event.type === "message" || event.type === "command") {
         if (event.text === "formulär") return reply.openForm(form);
+        if (event.text === "privat knapp") {
+          await reply.say({ text: "Svara", blocks: [{ type: "buttons", buttons: [{ actionId: "test.private", label: "Mitt svar", value: "x" }] }] });
+          return;
+        }
         await reply.say({ text: `Du skrev: ${event.text}`, blocks: [{ type: "text", text: `Du skrev: ${event.text}` }, { type: "buttons", buttons: [{ actionId: "test.pick", label: "Välj Beta", value: "beta" }] }] });
         return;
       }
+      if (event.type === "action" && event.actionId === "test.private") return reply.whisper(textMessage("Bara för dig"));
       if (event.type === "action") return reply.updateSource(textMessage(`Valt: ${event.value}`));
       if (event.type === "form") {
         const places = Number(event.values.places);
@@ -84,6 +91,28 @@ describe("Teams adapter over HTTP with the real Teams SDK", () => {
     const update = await driver.waitFor((i) => i.kind === "update");
     expect(update.messageId).toBe(card.messageId);
     expect(events.at(-1)).toMatchObject({ type: "action", actionId: "test.pick", value: "beta", message: `teams:${card.conversation}|${card.messageId}` });
+  });
+
+  it("answers a press on a channel card privately: the answer in the person's 1:1 chat, where it went in the press's banner", async () => {
+    await driver.install({ conversation: CHANNEL });
+    await driver.command(maja, "privat knapp", { conversation: CHANNEL });
+    const card = await driver.waitFor((i) => i.conversation === CHANNEL && i.buttons.some((b) => b.actionId === "test.private"));
+    const execute = JSON.stringify(card.raw).match(/\{"type":"Action\.Execute"[^{}]*"data":\{[^{}]*\}[^{}]*\}/)?.[0];
+    const action = JSON.parse(execute!) as { verb: string; data: object };
+    driver.clear();
+    const { body } = await driver.post({
+      type: "invoke",
+      name: "adaptiveCard/action",
+      from: { id: maja.userId, aadObjectId: maja.aadObjectId },
+      conversation: { id: CHANNEL, conversationType: "channel", isGroup: true },
+      replyToId: card.messageId,
+      value: { action: { type: "Action.Execute", verb: action.verb, data: action.data }, trigger: "manual" },
+    });
+    // Teams has no message only one person in a channel sees; the banner answering the press is theirs alone.
+    expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "Jag svarade dig i vår chatt." });
+    const answer = await driver.waitFor((i) => i.text.includes("Bara för dig"));
+    expect(answer.kind).toBe("direct");
+    expect(driver.sent().filter((i) => i.conversation === CHANNEL)).toEqual([]);
   });
 
   it("translates a legacy Action.Submit click (a message with value) into an action", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundHandler } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage } from "../../../src/chat/message.ts";
 import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
 import type { TeamsDriver } from "../../helpers/teams-driver.ts";
@@ -10,7 +11,8 @@ describe("a slow answer to a Teams card action", () => {
   let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const handler: InboundHandler = {
-    async handle(event, reply) {
+    async handle(event, port) {
+      const reply = createReply(port, "sv");
       if (event.type === "message") {
         await reply.say({ text: "Välj", blocks: [{ type: "buttons", buttons: [{ actionId: "slow.pick", label: "Ta platsen", value: "1" }] }] });
         return;

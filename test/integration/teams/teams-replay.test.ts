@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TeamsAdapter } from "../../../adapters/teams/index.ts";
 import type { InboundEvent, InboundHandler } from "../../../src/chat/inbound.ts";
+import { createReply } from "../../../src/chat/reply.ts";
 import { textMessage } from "../../../src/chat/message.ts";
 import { buildInvokeFromDocs, loadTeamsFixture } from "../../helpers/teams-fixtures.ts";
 import { startTeamsAdapterServer, type TeamsAdapterServer } from "../../helpers/teams-adapter-server.ts";
@@ -12,8 +13,9 @@ describe("recorded Teams payloads replayed through the real adapter over HTTP", 
   let adapter: TeamsAdapter;
   const events: InboundEvent[] = [];
   const handler: InboundHandler = {
-    async handle(event, reply) {
+    async handle(event, port) {
       events.push(event);
+      const reply = createReply(port, "sv");
       if (event.type === "command" || event.type === "message") await reply.say(textMessage(`svar på ${event.text}`));
       if (event.type === "action") await reply.updateSource(textMessage(`valt ${event.value}`));
     },
