@@ -42,6 +42,12 @@ export function describeConversationGroupStory(name: string, platform: MeetingsP
       await server.driver.waitFor(() => since(mark).some(match), 15_000);
       return since(mark).find(match)!;
     };
+    /** What was said in a channel for everyone there (an added agenda item is news for the whole group). */
+    const inChannel = async (channel: string, text: string, mark: Set<string>): Promise<SentItem> => {
+      const match = (i: SentItem) => i.conversation === channel && i.kind === "post" && i.text.includes(text);
+      await server.driver.waitFor(() => since(mark).some(match), 15_000);
+      return since(mark).find(match)!;
+    };
     const itemsOf = async (group: string) =>
       (
         await db.db
@@ -111,10 +117,10 @@ export function describeConversationGroupStory(name: string, platform: MeetingsP
       let mark = snapshot();
       // Bo sits in both groups, and the samverkansgrupp meets first: only the channel can say which group he means.
       await server.driver.command(bo, "agenda Förlängning av avtalet", { conversation: platform.channel });
-      await directTo(bo, "Punkten är tillagd på dagordningen för Styrgruppen tisdag 2026-10-13", mark);
+      await inChannel(platform.channel, "Punkten är tillagd på dagordningen för Styrgruppen tisdag 2026-10-13", mark);
       mark = snapshot();
       await server.driver.command(bo, "agenda Vinterns extra platser", { conversation: second.channel });
-      await directTo(bo, "Punkten är tillagd på dagordningen för Samverkansgruppen torsdag 2026-10-01", mark);
+      await inChannel(second.channel, "Punkten är tillagd på dagordningen för Samverkansgruppen torsdag 2026-10-01", mark);
       expect(await itemsOf(styrgrupp.id)).toEqual([["Förlängning av avtalet", next.styrgrupp]]);
       expect(await itemsOf(samverkan.id)).toEqual([["Vinterns extra platser", next.samverkansgrupp]]);
       expect(since(mark).filter((i) => i.kind === "form")).toEqual([]);
