@@ -1,3 +1,4 @@
+import type { Message } from "../../../src/chat/message.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countIncidentsSince, incidentFiguresForPeriod } from "../../../src/alerts/index.ts";
 import type { FormView } from "../../../src/chat/message.ts";
@@ -272,11 +273,14 @@ describe("a report of threats and violence", () => {
 
   describe("in the conversation, one question at a time", () => {
     const DM = "slack:dm-U_SCONV";
-    const say = (text: string) => w.act("sConv", { type: "message", conversation: DM, text, direct: true });
-    const lastSaid = () => {
-      const call = w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === DM).at(-1);
-      return call?.op === "post" ? messageText(call.message) : "";
+    // In the person's DM every answer is theirs alone: what the last message got back.
+    let answered: Message[] = [];
+    const say = async (text: string) => {
+      const acted = await w.act("sConv", { type: "message", conversation: DM, text, direct: true });
+      answered = acted.whispers;
+      return acted;
     };
+    const lastSaid = () => answered.map(messageText).join("\n");
     const incidents = async () => (await w.t.db.selectFrom("incidents").select("id").execute()).length;
     // 23.40 in Stockholm, after every night the tests above moved to.
     beforeAll(() => w.clock.set("2029-01-10T22:40:00Z"));
