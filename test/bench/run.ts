@@ -84,7 +84,9 @@ function write(samples: Sample[], complete: boolean) {
 const loadBefore = os.loadavg();
 const samples: Sample[] = [];
 const failures: string[] = [];
-log(`Samverka bench (${values.smoke ? "smoke" : "full"}): ${names.join(", ")}; ${repeats} repeat(s); load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")}`);
+log(
+  `Samverka bench (${values.smoke ? "smoke" : "full"}): ${names.join(", ")}; ${repeats} repeat(s); load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")}`,
+);
 for (let repeat = 0; repeat < repeats; repeat++) {
   for (const name of names) {
     const t = Date.now();
@@ -106,10 +108,14 @@ const rows = results.rows;
 log("");
 log(textTable(rows));
 log("");
-log(`Written to ${path.relative(process.cwd(), file)} (and .md). Load average ${results.machine.loadAverageBefore.map((l) => l.toFixed(1)).join(" ")} before, ${results.machine.loadAverageAfter.map((l) => l.toFixed(1)).join(" ")} after.`);
+log(
+  `Written to ${path.relative(process.cwd(), file)} (and .md). Load average ${results.machine.loadAverageBefore.map((l) => l.toFixed(1)).join(" ")} before, ${results.machine.loadAverageAfter.map((l) => l.toFixed(1)).join(" ")} after.`,
+);
 if (!values.smoke) {
   const missed = rows.filter((r) => r.met === false);
-  log(`${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length > 0 ? `: ${missed.map((r) => `${r.scenario} / ${r.metric}`).join("; ")}` : ""}`);
+  log(
+    `${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length > 0 ? `: ${missed.map((r) => `${r.scenario} / ${r.metric}`).join("; ")}` : ""}`,
+  );
 }
 if (failures.length > 0) {
   log(`\n${failures.length} scenario run(s) failed:\n${failures.join("\n")}`);
