@@ -254,11 +254,16 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     if (isNotInstalled(error) && row.memberId === null && row.platform !== null && row.conversation !== null && row.kind !== "refresh") {
       // Only adding the app there helps: the post waits for that (released on install), logged once per conversation.
       await settleUnsent(db, job, { status: "waiting", error: text }, now);
-      if (notInstalled.first(attempt.target)) log.warn({ code: error.code, reason: error.message }, "Samverka is not in this channel yet; what goes there waits until it is added (further messages there are logged at debug level)");
+      if (notInstalled.first(attempt.target))
+        log.warn(
+          { code: error.code, reason: error.message },
+          "Samverka is not in this channel yet; what goes there waits until it is added (further messages there are logged at debug level)",
+        );
       else log.debug({ code: error.code }, "waiting: Samverka is not in this channel yet (already warned)");
-      await recordWaitingNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, { ...row, platform: row.platform, conversation: row.conversation }).catch((e: unknown) =>
-        log.error({ err: e }, "could not record the notice that a message waits for the app"),
-      );
+      await recordWaitingNotice(
+        { db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) },
+        { ...row, platform: row.platform, conversation: row.conversation },
+      ).catch((e: unknown) => log.error({ err: e }, "could not record the notice that a message waits for the app"));
       return;
     }
     if (isRetryable(thrown) && row.attempts < maxAttempts) {

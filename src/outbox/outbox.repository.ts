@@ -146,9 +146,7 @@ export async function settleUnsent(
   db: Db,
   job: OutboxJobRef,
   outcome:
-    | { status: "pending"; retryAt: Date; error: string }
-    | { status: "deferred"; until: Date }
-    | { status: "failed" | "cancelled" | "waiting"; error: string },
+    { status: "pending"; retryAt: Date; error: string } | { status: "deferred"; until: Date } | { status: "failed" | "cancelled" | "waiting"; error: string },
   now: Date,
 ): Promise<OutboxJobRef | undefined> {
   const row = await db
