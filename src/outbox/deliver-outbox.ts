@@ -8,7 +8,7 @@ import { noMetrics, type Metrics } from "../shared/metrics.ts";
 import { recordFailureNotice } from "./failure-notice.ts";
 import { claimOutbox, countCopiesInFlight, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
-import type { Pacer } from "./pacing.ts";
+import { Paced, type Pacer } from "./pacing.ts";
 import { retractCopy } from "./retract-copies.ts";
 import { recordWaitingNotice } from "./waiting-notice.ts";
 import { isRetryable, MAX_DELIVERY_ATTEMPTS, nextAttemptAt } from "./retry-policy.ts";
@@ -109,7 +109,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     attempt.platforms.add(row.platform!);
     const chat = chatFor(row.platform!);
     const conversation = chat.channelRef(row.conversation!);
-    await pacer.wait(chat.platform, conversation);
+    await pacer.pace(chat.platform, conversation, row.id);
     if (row.kind === "file") {
       const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
       await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0), locale: row.audience.locale });
@@ -141,7 +141,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
       const chat = chatFor(identity.platform);
       attempt.platforms.add(identity.platform);
       try {
-        await pacer.wait(chat.platform, identity.platform_user_id);
+        await pacer.pace(chat.platform, identity.platform_user_id, row.id);
         if (message !== undefined) {
           const messageRef = await chat.sendDirect(identity.platform_user_id, message, sendOptions(row));
           return { messageRef, platform: chat.platform, conversation: null };
@@ -151,6 +151,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0), locale: row.audience.locale });
         return { messageRef: null, platform: chat.platform, conversation };
       } catch (error) {
+        if (error instanceof Paced) throw error;
         errors.push(error);
         // The last identity's failure is logged once, with the row's outcome; a known missing installation once per identity.
         if (index === reachable.length - 1) continue;
@@ -182,9 +183,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         const message = await messageOf(copy, true);
         attempt.platforms.add(copy.sentPlatform);
         const chat = chatFor(copy.sentPlatform);
-        await pacer.wait(chat.platform, copy.messageRef);
+        await pacer.pace(chat.platform, copy.messageRef, row.id);
         await chat.update(copy.messageRef, message);
       } catch (error) {
+        if (error instanceof Paced) throw error;
         if (error instanceof NothingToSend) continue;
         if (isRetryable(error)) failures.push(error);
         else logger.warn({ ...errorFields(error), key: copy.key }, "a copy of the card could not be updated (deleted, or the app removed); the others were");
@@ -198,7 +200,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   async function retract(row: OutboxRecord, content: Extract<OutboxRecord["content"], { type: "retract" }>, attempt: Attempt): Promise<Sent> {
     const chat = chatFor(content.platform);
     attempt.platforms.add(content.platform);
-    await pacer.wait(chat.platform, content.messageRef);
+    await pacer.pace(chat.platform, content.messageRef, row.id);
     const done = await retractCopy(chat, { ...content, message: { ...content.message, locale: row.audience.locale } }, logger.child({ key: row.key }));
     return { messageRef: done === "replaced" ? content.messageRef : null, platform: chat.platform, conversation: null };
   }
@@ -235,6 +237,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
 
   async function settleFailure(row: OutboxRecord, job: OutboxJobRef, thrown: unknown, attempt: Attempt, log: Logger): Promise<void> {
     const now = clock.now();
+    if (thrown instanceof Paced) {
+      // Not a failed attempt: the row waits for its reserved slot without holding a worker meanwhile.
+      const next = await settleUnsent(db, job, { status: "deferred", until: new Date(now.getTime() + Math.ceil(thrown.ms)) }, now);
+      log.debug({ dueAt: next?.dueAt }, "conversation busy; the row comes back at its reserved slot");
+      if (next !== undefined) await deps.queue.enqueueMany([next]).catch((e: unknown) => log.warn({ err: e }, "could not queue the paced row; the sweep will"));
+      return;
+    }
     if (thrown instanceof NothingToSend) {
       await settleUnsent(db, job, { status: "cancelled", error: thrown.message }, now);
       log.info("nothing to send any more; the row is cancelled");
@@ -245,11 +254,16 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     if (isNotInstalled(error) && row.memberId === null && row.platform !== null && row.conversation !== null && row.kind !== "refresh") {
       // Only adding the app there helps: the post waits for that (released on install), logged once per conversation.
       await settleUnsent(db, job, { status: "waiting", error: text }, now);
-      if (notInstalled.first(attempt.target)) log.warn({ code: error.code, reason: error.message }, "Samverka is not in this channel yet; what goes there waits until it is added (further messages there are logged at debug level)");
+      if (notInstalled.first(attempt.target))
+        log.warn(
+          { code: error.code, reason: error.message },
+          "Samverka is not in this channel yet; what goes there waits until it is added (further messages there are logged at debug level)",
+        );
       else log.debug({ code: error.code }, "waiting: Samverka is not in this channel yet (already warned)");
-      await recordWaitingNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, { ...row, platform: row.platform, conversation: row.conversation }).catch((e: unknown) =>
-        log.error({ err: e }, "could not record the notice that a message waits for the app"),
-      );
+      await recordWaitingNotice(
+        { db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) },
+        { ...row, platform: row.platform, conversation: row.conversation },
+      ).catch((e: unknown) => log.error({ err: e }, "could not record the notice that a message waits for the app"));
       return;
     }
     if (isRetryable(thrown) && row.attempts < maxAttempts) {

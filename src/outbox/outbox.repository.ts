@@ -139,24 +139,25 @@ export async function markSent(
 }
 
 /**
- * Settles a claim that did not send: back to pending at `retryAt`, failed, cancelled (nothing to send), or waiting
- * until the app is added to the conversation.
+ * Settles a claim that did not send: back to pending at `retryAt`, deferred to `until` (the conversation's next slot;
+ * not counted as an attempt), failed, cancelled (nothing to send), or waiting until the app is added to the conversation.
  */
 export async function settleUnsent(
   db: Db,
   job: OutboxJobRef,
-  outcome: { status: "pending"; retryAt: Date; error: string } | { status: "failed" | "cancelled" | "waiting"; error: string },
+  outcome:
+    { status: "pending"; retryAt: Date; error: string } | { status: "deferred"; until: Date } | { status: "failed" | "cancelled" | "waiting"; error: string },
   now: Date,
 ): Promise<OutboxJobRef | undefined> {
   const row = await db
     .updateTable("outbox")
-    .set({
-      status: outcome.status,
-      last_error: outcome.error,
+    .set((eb) => ({
       claimed_at: null,
       updated_at: now,
-      ...(outcome.status === "pending" ? { due_at: outcome.retryAt } : {}),
-    })
+      ...(outcome.status === "deferred"
+        ? { status: "pending" as const, due_at: outcome.until, attempts: eb("attempts", "-", 1) }
+        : { status: outcome.status, last_error: outcome.error, ...(outcome.status === "pending" ? { due_at: outcome.retryAt } : {}) }),
+    }))
     .where("id", "=", job.outboxId)
     .where("status", "=", "processing")
     .where("due_at", "=", job.dueAt)

@@ -5,6 +5,7 @@
  *   npm run bench                       # the full run, 3 repeats (about an hour on two busy cores)
  *   npm run bench -- --smoke            # a minute or two, tiny sizes, one repeat, no thresholds (CI)
  *   npm run bench -- --repeats 5 --only ingress,forms
+ *   npm run bench -- --only reminders --repeats 1 --reminders 2000   # a smaller size, written to sized-results.json
  *
  * Scenarios: ingress (incl. handling throughput and memory), fan-out, reminders, forms, planning.
  */
@@ -36,9 +37,11 @@ const { values } = parseArgs({
     smoke: { type: "boolean", default: false },
     repeats: { type: "string" },
     only: { type: "string" },
+    reminders: { type: "string" },
   },
 });
-const sizes = values.smoke ? SMOKE : FULL;
+const sizes = { ...(values.smoke ? SMOKE : FULL), ...(values.reminders === undefined ? {} : { reminders: Number(values.reminders) }) };
+if (!(Number.isInteger(sizes.reminders) && sizes.reminders > 0)) throw new Error(`--reminders wants a positive whole number, not "${values.reminders}"`);
 const repeats = Number(values.repeats ?? (values.smoke ? 1 : 3));
 const names = values.only === undefined ? Object.keys(SCENARIOS) : values.only.split(",").map((s) => s.trim());
 for (const name of names) if (SCENARIOS[name] === undefined) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(", ")}`);
@@ -48,7 +51,8 @@ rmSync(path.join(BENCH_DIR, "logs"), { recursive: true, force: true });
 mkdirSync(BENCH_DIR, { recursive: true });
 
 const started = new Date();
-const file = path.join(BENCH_DIR, values.smoke ? "smoke-results.json" : "results.json");
+// A run at another size is not the full run: it must not replace the figures the README quotes.
+const file = path.join(BENCH_DIR, values.smoke ? "smoke-results.json" : values.reminders !== undefined ? "sized-results.json" : "results.json");
 const cpus = os.cpus();
 
 /** Writes what has been measured so far (each scenario adds to it), so a run that is stopped still leaves figures. */
@@ -80,7 +84,9 @@ function write(samples: Sample[], complete: boolean) {
 const loadBefore = os.loadavg();
 const samples: Sample[] = [];
 const failures: string[] = [];
-log(`Samverka bench (${values.smoke ? "smoke" : "full"}): ${names.join(", ")}; ${repeats} repeat(s); load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")}`);
+log(
+  `Samverka bench (${values.smoke ? "smoke" : "full"}): ${names.join(", ")}; ${repeats} repeat(s); load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")}`,
+);
 for (let repeat = 0; repeat < repeats; repeat++) {
   for (const name of names) {
     const t = Date.now();
@@ -102,10 +108,14 @@ const rows = results.rows;
 log("");
 log(textTable(rows));
 log("");
-log(`Written to ${path.relative(process.cwd(), file)} (and .md). Load average ${results.machine.loadAverageBefore.map((l) => l.toFixed(1)).join(" ")} before, ${results.machine.loadAverageAfter.map((l) => l.toFixed(1)).join(" ")} after.`);
+log(
+  `Written to ${path.relative(process.cwd(), file)} (and .md). Load average ${results.machine.loadAverageBefore.map((l) => l.toFixed(1)).join(" ")} before, ${results.machine.loadAverageAfter.map((l) => l.toFixed(1)).join(" ")} after.`,
+);
 if (!values.smoke) {
   const missed = rows.filter((r) => r.met === false);
-  log(`${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length > 0 ? `: ${missed.map((r) => `${r.scenario} / ${r.metric}`).join("; ")}` : ""}`);
+  log(
+    `${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length > 0 ? `: ${missed.map((r) => `${r.scenario} / ${r.metric}`).join("; ")}` : ""}`,
+  );
 }
 if (failures.length > 0) {
   log(`\n${failures.length} scenario run(s) failed:\n${failures.join("\n")}`);

@@ -122,7 +122,7 @@ function createTestDelivery(options: {
     chats: options.chats,
     renderers: options.renderers,
     queue: options.queue,
-    pacer: { wait: () => Promise.resolve() },
+    pacer: { pace: () => Promise.resolve() },
     clock: options.clock,
     logger: options.logger ?? silentLogger,
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),

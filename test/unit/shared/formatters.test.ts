@@ -21,3 +21,14 @@ describe("week numbers in messages", () => {
     expect(createFormatters("en", "Europe/Stockholm").week(new Date("2026-03-10T12:00:00Z"))).toBe("wk 11");
   });
 });
+
+describe("formatters", () => {
+  it("are built once per locale and time zone, each pair with its own", () => {
+    expect(createFormatters("sv", "Europe/Stockholm")).toBe(sv);
+    expect(createFormatters("en", "Europe/Stockholm")).not.toBe(sv);
+    const utc = createFormatters("sv", "UTC");
+    expect(utc).not.toBe(sv);
+    expect(utc.time(new Date("2026-12-02T12:00:00Z"))).toBe("kl. 12.00");
+    expect(sv.time(new Date("2026-12-02T12:00:00Z"))).toBe("kl. 13.00");
+  });
+});
