@@ -81,7 +81,7 @@ describe("the logs of a full run on Slack and Teams", () => {
 
       const report = async (person: "sConv" | "sFa", activity: string, description: string) => {
         const driver = w.driverOf(person);
-        await driver.command(w.userOf(person), "hot");
+        await driver.command(w.userOf(person), "hot formulär");
         const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
         const values = {
           date: "2026-12-03",
