@@ -103,8 +103,16 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     const queue = openRecurringQueue();
     recurring = { queue, tasks };
     workers.push(
-      watchWorker(backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }), logger, metrics),
-      watchWorker(backend.openWorker(OUTBOX_QUEUE, createOutboxJobProcessor(setup.deliverOutbox), { concurrency: options.outboxConcurrency ?? 20 }), logger, metrics),
+      watchWorker(
+        backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }),
+        logger,
+        metrics,
+      ),
+      watchWorker(
+        backend.openWorker(OUTBOX_QUEUE, createOutboxJobProcessor(setup.deliverOutbox), { concurrency: options.outboxConcurrency ?? 20 }),
+        logger,
+        metrics,
+      ),
       // More than one, so a slow report task cannot hold back the others in a single-worker deployment.
       watchWorker(backend.openWorker(RECURRING_QUEUE, createRecurringJobProcessor(tasks, clock), { concurrency: 3 }), logger, metrics),
     );

@@ -21,7 +21,11 @@ export function createOutboxQueue(queue: JobQueue, clock: Clock): OutboxQueue {
       const now = clock.now().getTime();
       await withTimeout(
         queue.addBulk(
-          jobs.map((job) => ({ name: OUTBOX_JOB, data: toOutboxJobData(job), opts: { jobId: outboxJobId(job), delay: Math.max(0, job.dueAt.getTime() - now) } })),
+          jobs.map((job) => ({
+            name: OUTBOX_JOB,
+            data: toOutboxJobData(job),
+            opts: { jobId: outboxJobId(job), delay: Math.max(0, job.dueAt.getTime() - now) },
+          })),
         ),
         QUEUE_TIMEOUT_MS,
         "add outbox jobs",

@@ -1,13 +1,4 @@
-import {
-  Queue,
-  Worker,
-  createPostgresBackend,
-  withBackend,
-  type DefaultJobOptions,
-  type IQueueBackend,
-  type JobProgress,
-  type Processor,
-} from "bullmq";
+import { Queue, Worker, createPostgresBackend, withBackend, type DefaultJobOptions, type IQueueBackend, type JobProgress, type Processor } from "bullmq";
 import { Redis } from "ioredis";
 import { clientHeardBy, hearEveryModuleClient } from "../adapters/postgres/database.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
@@ -41,10 +32,7 @@ export interface QueueBackend {
 export function createQueueBackend(options: QueueBackendOptions): QueueBackend {
   if (options.redisUrl !== undefined) return createRedisBackend(options.redisUrl, options.prefix, options.logger);
   if (options.postgres !== undefined) return createPostgresQueueBackend(options.postgres, options.prefix, options.logger);
-  throw new SamverkaError(
-    "config_invalid",
-    "The job runtime needs a place for its queues: set REDIS_URL (redis://host:6379) or DATABASE_URL (PostgreSQL).",
-  );
+  throw new SamverkaError("config_invalid", "The job runtime needs a place for its queues: set REDIS_URL (redis://host:6379) or DATABASE_URL (PostgreSQL).");
 }
 
 function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): QueueBackend {
@@ -58,8 +46,7 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
   return {
     kind: "redis",
     openQueue: (name, defaultJobOptions) => new Queue(name, { connection, prefix, defaultJobOptions }),
-    openWorker: (name, processor, { concurrency }) =>
-      new Worker(name, processor, { connection, prefix, concurrency }) as unknown as JobWorker,
+    openWorker: (name, processor, { concurrency }) => new Worker(name, processor, { connection, prefix, concurrency }) as unknown as JobWorker,
     close: async () => {
       await connection.quit();
     },
@@ -83,8 +70,7 @@ function createPostgresQueueBackend(postgres: { connectionString: string; poolSi
   return {
     kind: "postgres",
     openQueue: (name, defaultJobOptions) => new PostgresQueue(name, { connection, defaultJobOptions }) as JobQueue,
-    openWorker: (name, processor, { concurrency }) =>
-      new PostgresWorker(name, processor, { connection, concurrency }) as unknown as JobWorker,
+    openWorker: (name, processor, { concurrency }) => new PostgresWorker(name, processor, { connection, concurrency }) as unknown as JobWorker,
     // Each queue and worker closes the pool it opened; nothing is shared here.
     close: () => Promise.resolve(),
   };

@@ -25,11 +25,7 @@ export function indexRecurringTasks(tasks: readonly RecurringTask[]): Map<string
 export async function syncRecurringSchedulers(queue: JobQueue, tasks: ReadonlyMap<string, RecurringTask>): Promise<void> {
   for (const task of tasks.values()) {
     const data: RecurringJobData = { task: task.name };
-    await queue.upsertJobScheduler(
-      task.name,
-      { pattern: task.cron, tz: RECURRING_TIME_ZONE },
-      { name: task.name, data, opts: TICK_JOB_OPTIONS },
-    );
+    await queue.upsertJobScheduler(task.name, { pattern: task.cron, tz: RECURRING_TIME_ZONE }, { name: task.name, data, opts: TICK_JOB_OPTIONS });
   }
   for (const scheduler of await queue.getJobSchedulers()) {
     if (!tasks.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);

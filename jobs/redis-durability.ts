@@ -21,7 +21,11 @@ async function configValue(redis: Redis, name: string): Promise<string | undefin
 /** Reads the settings; managed Redis often forbids CONFIG, so INFO answers what it can. */
 export async function readRedisDurability(redis: Redis): Promise<RedisDurability> {
   try {
-    const [maxmemoryPolicy, save, appendonly] = await Promise.all([configValue(redis, "maxmemory-policy"), configValue(redis, "save"), configValue(redis, "appendonly")]);
+    const [maxmemoryPolicy, save, appendonly] = await Promise.all([
+      configValue(redis, "maxmemory-policy"),
+      configValue(redis, "save"),
+      configValue(redis, "appendonly"),
+    ]);
     return { maxmemoryPolicy, save, appendonly: appendonly === undefined ? undefined : appendonly === "yes" };
   } catch {
     const [memory, persistence] = await Promise.all([redis.info("memory"), redis.info("persistence")]);

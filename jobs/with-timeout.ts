@@ -8,7 +8,10 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new SamverkaError("external_unavailable", `The job queue did not answer within ${ms} ms (${what}); check Redis or PostgreSQL.`, { retryable: true })),
+      () =>
+        reject(
+          new SamverkaError("external_unavailable", `The job queue did not answer within ${ms} ms (${what}); check Redis or PostgreSQL.`, { retryable: true }),
+        ),
       ms,
     );
   });

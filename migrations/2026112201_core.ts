@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("city", "text", (c) => c.notNull())
     .addColumn("time_zone", "text", (c) => c.notNull().defaultTo("Europe/Stockholm"))
-    .addColumn("locale", "text", (c) => c.notNull().defaultTo("sv").check(sql`locale in ('sv', 'en')`))
+    .addColumn("locale", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("sv")
+        .check(sql`locale in ('sv', 'en')`),
+    )
     .addColumn("period_start", "date", (c) => c.notNull())
     .addColumn("period_end", "date", (c) => c.notNull())
     .addColumn("extension_step_months", "integer", (c) => c.check(sql`extension_step_months between 1 and 60`))
@@ -67,7 +72,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("organisation_id", "uuid", (c) => c.references("organisations.id"))
     .addColumn("city_unit_id", "uuid", (c) => c.references("city_units.id"))
-    .addColumn("locale", "text", (c) => c.notNull().defaultTo("sv").check(sql`locale in ('sv', 'en')`))
+    .addColumn("locale", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("sv")
+        .check(sql`locale in ('sv', 'en')`),
+    )
     .addColumn("roles", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("active", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("deactivated_at", "timestamptz")
@@ -90,7 +100,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("group_members")
     .addColumn("group_id", "uuid", (c) => c.notNull().references("groups.id").onDelete("cascade"))
     .addColumn("member_id", "uuid", (c) => c.notNull().references("members.id").onDelete("cascade"))
-    .addColumn("role", "text", (c) => c.notNull().defaultTo("member").check(sql`role in ('member', 'chair', 'secretary')`))
+    .addColumn("role", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("member")
+        .check(sql`role in ('member', 'chair', 'secretary')`),
+    )
     .addPrimaryKeyConstraint("group_members_pk", ["group_id", "member_id"])
     .execute();
 
@@ -116,7 +131,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('night', 'day')`))
     .addColumn("places", "integer", (c) => c.notNull().check(sql`places >= 0`))
-    .addColumn("places_women", "integer", (c) => c.notNull().defaultTo(0).check(sql`places_women >= 0`))
+    .addColumn("places_women", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`places_women >= 0`),
+    )
     .addColumn("nights_per_grant", "integer", (c) => c.check(sql`nights_per_grant > 0`))
     .addColumn("nights_per_grant_women", "integer", (c) => c.check(sql`nights_per_grant_women > 0`))
     .addColumn("karenstid_nights", "integer", (c) => c.check(sql`karenstid_nights >= 0`))
@@ -149,9 +169,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("incident_settings")
     .addColumn("partnership_id", "text", (c) => c.primaryKey().references("partnerships.id").onDelete("cascade"))
-    .addColumn("ack_minutes", "integer", (c) => c.notNull().defaultTo(30).check(sql`ack_minutes between 1 and 1440`))
+    .addColumn("ack_minutes", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(30)
+        .check(sql`ack_minutes between 1 and 1440`),
+    )
     .addColumn("channel_notice", "boolean", (c) => c.notNull().defaultTo(true))
-    .addColumn("retention_days", "integer", (c) => c.notNull().defaultTo(730).check(sql`retention_days between 30 and 3650`))
+    .addColumn("retention_days", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(730)
+        .check(sql`retention_days between 30 and 3650`),
+    )
     .execute();
 
   await db.schema
@@ -168,7 +198,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.references("partnerships.id").onDelete("cascade"))
     .addColumn("due_at", "timestamptz", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'processing', 'done', 'cancelled', 'failed')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'processing', 'done', 'cancelled', 'failed')`),
     )
     .addColumn("payload", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))

@@ -8,12 +8,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
     .addColumn("group_id", "uuid", (c) => c.notNull().references("groups.id").onDelete("cascade"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("planned").check(sql`status in ('planned', 'invited', 'moved', 'held', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo("planned")
+        .check(sql`status in ('planned', 'invited', 'moved', 'held', 'cancelled')`),
     )
     .addColumn("starts_at", "timestamptz", (c) => c.notNull())
     .addColumn("ends_at", "timestamptz", (c) => c.notNull())
     .addColumn("planned_starts_at", "timestamptz", (c) => c.notNull())
-    .addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0).check(sql`sequence >= 0`))
+    .addColumn("sequence", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`sequence >= 0`),
+    )
     .addColumn("invited_at", "timestamptz")
     .addColumn("agenda_sent_at", "timestamptz")
     .addColumn("minutes_at", "timestamptz")
@@ -69,7 +77,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("text", "text", (c) => c.notNull().check(sql`length(text) between 1 and 500`))
     .addColumn("owner_member_id", "uuid", (c) => c.notNull().references("members.id"))
     .addColumn("due_date", "date", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'done')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'done')`),
+    )
     .addColumn("done_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

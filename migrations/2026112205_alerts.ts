@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
     .addColumn("night", "date", (c) => c.notNull())
     .addColumn("temperature_c", "real", (c) => c.check(sql`temperature_c between -70 and 30`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'closed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'closed')`),
+    )
     .addColumn("declared_by", "uuid", (c) => c.references("members.id"))
     .addColumn("declared_at", "timestamptz", (c) => c.notNull())
     .addColumn("closes_at", "timestamptz", (c) => c.notNull())
@@ -24,8 +29,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("alert_id", "uuid", (c) => c.notNull().references("cold_night_alerts.id").onDelete("cascade"))
     .addColumn("activity_id", "uuid", (c) => c.notNull().references("activities.id"))
     .addColumn("organisation_id", "uuid", (c) => c.notNull().references("organisations.id"))
-    .addColumn("answer", "text", (c) => c.notNull().defaultTo("pending").check(sql`answer in ('pending', 'opening', 'full', 'cannot')`))
-    .addColumn("extra_places", "integer", (c) => c.notNull().defaultTo(0).check(sql`extra_places between 0 and 1000`))
+    .addColumn("answer", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`answer in ('pending', 'opening', 'full', 'cannot')`),
+    )
+    .addColumn("extra_places", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`extra_places between 0 and 1000`),
+    )
     .addColumn("answered_by", "uuid", (c) => c.references("members.id"))
     .addColumn("answered_at", "timestamptz")
     .addColumn("escalation_step", "integer", (c) => c.notNull().defaultTo(0))
@@ -42,7 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
     .addColumn("night", "date", (c) => c.notNull())
     .addColumn("outcome", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`outcome in ('pending', 'suggested', 'not_cold', 'unavailable')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`outcome in ('pending', 'suggested', 'not_cold', 'unavailable')`),
     )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_error", "text")

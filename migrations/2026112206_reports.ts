@@ -18,13 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "timestamptz", (c) => c.notNull())
     .execute();
   // One conversation at a time per member: a direct message must never be ambiguous.
-  await db.schema
-    .createIndex("form_sessions_one_active")
-    .on("form_sessions")
-    .column("member_id")
-    .unique()
-    .where(sql.ref("status"), "=", "active")
-    .execute();
+  await db.schema.createIndex("form_sessions_one_active").on("form_sessions").column("member_id").unique().where(sql.ref("status"), "=", "active").execute();
   await db.schema.createIndex("form_sessions_subject").on("form_sessions").columns(["subject", "member_id"]).execute();
 
   await db.schema

@@ -17,7 +17,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("locale", "text", (c) => c.notNull())
     .addColumn("time_zone", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'processing', 'sent', 'failed', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'processing', 'sent', 'failed', 'cancelled')`),
     )
     .addColumn("due_at", "timestamptz", (c) => c.notNull())
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
@@ -40,7 +43,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("platform", "text", (c) => c.notNull())
     .addColumn("payload", "jsonb", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'processing', 'done', 'failed', 'expired')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'processing', 'done', 'failed', 'expired')`),
     )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_error", "text")
@@ -65,7 +71,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("cold_night_alerts").addColumn("card_deliveries", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`)).execute();
+  await db.schema
+    .alterTable("cold_night_alerts")
+    .addColumn("card_deliveries", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .execute();
   await db.schema.dropTable("sweep_runs").execute();
   await db.schema.dropTable("inbox").execute();
   await db.schema.dropTable("outbox").execute();

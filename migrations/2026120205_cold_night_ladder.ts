@@ -5,8 +5,18 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("cold_night_settings")
-    .addColumn("escalation_repeat_from", "integer", (c) => c.notNull().defaultTo(1).check(sql`escalation_repeat_from >= 1`))
-    .addColumn("escalation_repeat_minutes", "integer", (c) => c.notNull().defaultTo(30).check(sql`escalation_repeat_minutes between 1 and 1440`))
+    .addColumn("escalation_repeat_from", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`escalation_repeat_from >= 1`),
+    )
+    .addColumn("escalation_repeat_minutes", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(30)
+        .check(sql`escalation_repeat_minutes between 1 and 1440`),
+    )
     .execute();
   await db.schema
     .alterTable("cold_night_alerts")
@@ -23,7 +33,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("cold_night_responses").dropColumn("ladder_run").dropColumn("ladder_from").dropColumn("ladder_base_at").dropColumn("restarted_at").execute();
+  await db.schema
+    .alterTable("cold_night_responses")
+    .dropColumn("ladder_run")
+    .dropColumn("ladder_from")
+    .dropColumn("ladder_base_at")
+    .dropColumn("restarted_at")
+    .execute();
   await db.schema.alterTable("cold_night_alerts").dropColumn("acknowledged_by").dropColumn("acknowledged_at").execute();
   await db.schema.alterTable("cold_night_settings").dropColumn("escalation_repeat_from").dropColumn("escalation_repeat_minutes").execute();
 }

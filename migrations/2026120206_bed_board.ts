@@ -10,14 +10,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id").onDelete("cascade"))
     .addColumn("free_places", "integer", (c) => c.check(sql`free_places between 0 and 10000`))
     .addColumn("free_women", "integer", (c) => c.check(sql`free_women between 0 and 10000`))
-    .addColumn("turned_away", "integer", (c) => c.notNull().defaultTo(0).check(sql`turned_away between 0 and 10000`))
+    .addColumn("turned_away", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`turned_away between 0 and 10000`),
+    )
     .addColumn("updated_by", "uuid", (c) => c.references("members.id"))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull())
     .addPrimaryKeyConstraint("shelter_nights_pk", ["activity_id", "night"])
     .execute();
   await db.schema.createIndex("shelter_nights_partnership_night").on("shelter_nights").columns(["partnership_id", "night"]).execute();
-  await db.schema.alterTable("cold_night_responses").addColumn("extra_places_women", "integer", (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable("cold_night_responses").addCheckConstraint("cold_night_responses_women", sql`extra_places_women between 0 and extra_places`).execute();
+  await db.schema
+    .alterTable("cold_night_responses")
+    .addColumn("extra_places_women", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable("cold_night_responses")
+    .addCheckConstraint("cold_night_responses_women", sql`extra_places_women between 0 and extra_places`)
+    .execute();
   await db.schema
     .alterTable("cold_night_settings")
     .addColumn("bed_board_from", "text", (c) => c.notNull().defaultTo("21:00"))

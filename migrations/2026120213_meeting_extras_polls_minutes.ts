@@ -5,7 +5,12 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("meetings")
-    .addColumn("origin", "text", (c) => c.notNull().defaultTo("plan").check(sql`origin in ('plan', 'extra', 'poll')`))
+    .addColumn("origin", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("plan")
+        .check(sql`origin in ('plan', 'extra', 'poll')`),
+    )
     .addColumn("location", "text", (c) => c.check(sql`length(location) between 1 and 300`))
     .addColumn("reason", "text", (c) => c.check(sql`length(reason) between 1 and 500`))
     .addColumn("called_by_member_id", "uuid", (c) => c.references("members.id").onDelete("set null"))
@@ -23,7 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reason", "text", (c) => c.check(sql`length(reason) between 1 and 500`))
     .addColumn("duration_minutes", "integer", (c) => c.notNull().check(sql`duration_minutes between 15 and 480`))
     .addColumn("deadline_at", "timestamptz", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("open").check(sql`status in ('open', 'decided', 'cancelled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open', 'decided', 'cancelled')`),
+    )
     .addColumn("meeting_id", "uuid", (c) => c.references("meetings.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("decided_at", "timestamptz")
@@ -67,6 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["minutes_versions", "meeting_poll_votes", "meeting_poll_options", "meeting_polls"]) await db.schema.dropTable(table).ifExists().execute();
-  for (const column of ["request_key", "called_by_member_id", "reason", "location", "origin"]) await db.schema.alterTable("meetings").dropColumn(column).execute();
+  for (const table of ["minutes_versions", "meeting_poll_votes", "meeting_poll_options", "meeting_polls"])
+    await db.schema.dropTable(table).ifExists().execute();
+  for (const column of ["request_key", "called_by_member_id", "reason", "location", "origin"])
+    await db.schema.alterTable("meetings").dropColumn(column).execute();
 }

@@ -87,9 +87,7 @@ async function main(argv: string[]): Promise<number> {
     await database.close();
     return 0;
   }
-  const command = commands
-    .filter((c) => c.name.every((word, i) => argv[i] === word))
-    .sort((a, b) => b.name.length - a.name.length)[0];
+  const command = commands.filter((c) => c.name.every((word, i) => argv[i] === word)).sort((a, b) => b.name.length - a.name.length)[0];
   if (command === undefined) {
     process.stderr.write(`Okänt kommando / unknown command: ${[first, ...rest].join(" ")}\n${usage(commands)}\n`);
     return 2;

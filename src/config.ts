@@ -152,8 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     teamsLocal: e.SAMVERKA_TEAMS_LOCAL === undefined ? undefined : ["1", "true"].includes(e.SAMVERKA_TEAMS_LOCAL.toLowerCase()),
     smhiBaseUrl: e.SMHI_BASE_URL,
     calendarOrganizer: e.SAMVERKA_CALENDAR_ORGANIZER,
-    admin:
-      e.SAMVERKA_ADMIN_USER && e.SAMVERKA_ADMIN_PASSWORD ? Object.freeze({ user: e.SAMVERKA_ADMIN_USER, password: e.SAMVERKA_ADMIN_PASSWORD }) : undefined,
+    admin: e.SAMVERKA_ADMIN_USER && e.SAMVERKA_ADMIN_PASSWORD ? Object.freeze({ user: e.SAMVERKA_ADMIN_USER, password: e.SAMVERKA_ADMIN_PASSWORD }) : undefined,
     metricsPort: e.SAMVERKA_METRICS_PORT,
   });
 }

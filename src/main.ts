@@ -212,7 +212,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ...(options.features ?? []),
     ];
     // Each person is held to a human pace before anything reaches a feature (commands, messages, form submissions).
-    const onInstalled = async (platform: Platform, channelId: string) => void (await releaseOnInstall({ db, clock, logger, queue: jobs.outboxQueue }, platform, channelId));
+    const onInstalled = async (platform: Platform, channelId: string) =>
+      void (await releaseOnInstall({ db, clock, logger, queue: jobs.outboxQueue }, platform, channelId));
     const chatRouter = createChatRouter({ db, chats, features, logger, defaultLocale: config.locale, onInstalled });
     const rate =
       config.rateLimit === undefined

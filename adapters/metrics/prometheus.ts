@@ -42,27 +42,94 @@ export function createPrometheusMetrics(sources: MetricsSources): PrometheusMetr
   const registry = registers[0]!;
   collectDefaultMetrics({ register: registry });
 
-  const requests = new Counter({ name: "samverka_http_requests_total", help: "HTTP requests answered, by method, route and status.", labelNames: ["method", "route", "status"], registers });
-  const duration = new Histogram({ name: "samverka_http_request_duration_seconds", help: "Time to answer an HTTP request.", labelNames: ["method", "route"], buckets: SECONDS, registers });
-  const inbound = new Counter({ name: "samverka_inbound_events_total", help: "Inbound events the core handled, by platform and kind (command, message, action, form, installed).", labelNames: ["platform", "kind"], registers });
-  const forms = new Counter({ name: "samverka_form_completions_total", help: "Forms submitted and accepted: card or modal forms by id, conversational forms by owner.", labelNames: ["form", "via"], registers });
+  const requests = new Counter({
+    name: "samverka_http_requests_total",
+    help: "HTTP requests answered, by method, route and status.",
+    labelNames: ["method", "route", "status"],
+    registers,
+  });
+  const duration = new Histogram({
+    name: "samverka_http_request_duration_seconds",
+    help: "Time to answer an HTTP request.",
+    labelNames: ["method", "route"],
+    buckets: SECONDS,
+    registers,
+  });
+  const inbound = new Counter({
+    name: "samverka_inbound_events_total",
+    help: "Inbound events the core handled, by platform and kind (command, message, action, form, installed).",
+    labelNames: ["platform", "kind"],
+    registers,
+  });
+  const forms = new Counter({
+    name: "samverka_form_completions_total",
+    help: "Forms submitted and accepted: card or modal forms by id, conversational forms by owner.",
+    labelNames: ["form", "via"],
+    registers,
+  });
   const jobs = {
     processed: new Counter({ name: "samverka_jobs_processed_total", help: "Jobs that finished, by queue.", labelNames: ["queue"], registers }),
     failed: new Counter({ name: "samverka_jobs_failed_total", help: "Jobs that failed for good, by queue.", labelNames: ["queue"], registers }),
-    retried: new Counter({ name: "samverka_jobs_retried_total", help: "Job attempts that failed and will be retried by the queue, by queue.", labelNames: ["queue"], registers }),
+    retried: new Counter({
+      name: "samverka_jobs_retried_total",
+      help: "Job attempts that failed and will be retried by the queue, by queue.",
+      labelNames: ["queue"],
+      registers,
+    }),
   };
   const outbox = {
     sent: new Counter({ name: "samverka_outbox_sent_total", help: "Outbox rows delivered, by platform.", labelNames: ["platform"], registers }),
-    failed: new Counter({ name: "samverka_outbox_failed_total", help: "Outbox rows that failed for good (samordning is told), by platform.", labelNames: ["platform"], registers }),
-    retried: new Counter({ name: "samverka_outbox_retried_total", help: "Outbox delivery attempts that failed and will be retried from the row, by platform.", labelNames: ["platform"], registers }),
+    failed: new Counter({
+      name: "samverka_outbox_failed_total",
+      help: "Outbox rows that failed for good (samordning is told), by platform.",
+      labelNames: ["platform"],
+      registers,
+    }),
+    retried: new Counter({
+      name: "samverka_outbox_retried_total",
+      help: "Outbox delivery attempts that failed and will be retried from the row, by platform.",
+      labelNames: ["platform"],
+      registers,
+    }),
   };
-  const lateness = new Histogram({ name: "samverka_reminder_lateness_seconds", help: "How long after its due time a reminder first ran, by kind.", labelNames: ["kind"], buckets: LATENESS, registers });
-  const acknowledgement = new Histogram({ name: "samverka_cold_night_acknowledgement_seconds", help: "Time from declaring a cold night to each shelter's answer.", buckets: ACKNOWLEDGEMENT, registers });
+  const lateness = new Histogram({
+    name: "samverka_reminder_lateness_seconds",
+    help: "How long after its due time a reminder first ran, by kind.",
+    labelNames: ["kind"],
+    buckets: LATENESS,
+    registers,
+  });
+  const acknowledgement = new Histogram({
+    name: "samverka_cold_night_acknowledgement_seconds",
+    help: "Time from declaring a cold night to each shelter's answer.",
+    buckets: ACKNOWLEDGEMENT,
+    registers,
+  });
   const queueJobs = new Gauge({ name: "samverka_queue_jobs", help: "Jobs in each queue, by state.", labelNames: ["queue", "state"], registers });
-  const queueOldest = new Gauge({ name: "samverka_queue_oldest_waiting_seconds", help: "How long the oldest job ready to run has waited, per queue.", labelNames: ["queue"], registers });
-  const backlogRows = new Gauge({ name: "samverka_backlog_rows", help: "Rows due and not yet worked on: outbox and reminders due, inbox deliveries pending.", labelNames: ["table"], registers });
-  const backlogOldest = new Gauge({ name: "samverka_backlog_oldest_seconds", help: "How long the oldest row due has waited, per table.", labelNames: ["table"], registers });
-  const sourceUp = new Gauge({ name: "samverka_metrics_source_up", help: "Whether a source of the figures above answered this scrape (1) or not (0: its figures are missing).", labelNames: ["source"], registers });
+  const queueOldest = new Gauge({
+    name: "samverka_queue_oldest_waiting_seconds",
+    help: "How long the oldest job ready to run has waited, per queue.",
+    labelNames: ["queue"],
+    registers,
+  });
+  const backlogRows = new Gauge({
+    name: "samverka_backlog_rows",
+    help: "Rows due and not yet worked on: outbox and reminders due, inbox deliveries pending.",
+    labelNames: ["table"],
+    registers,
+  });
+  const backlogOldest = new Gauge({
+    name: "samverka_backlog_oldest_seconds",
+    help: "How long the oldest row due has waited, per table.",
+    labelNames: ["table"],
+    registers,
+  });
+  const sourceUp = new Gauge({
+    name: "samverka_metrics_source_up",
+    help: "Whether a source of the figures above answered this scrape (1) or not (0: its figures are missing).",
+    labelNames: ["source"],
+    registers,
+  });
 
   const metrics: Metrics = {
     inboundEvent: (platform, kind) => inbound.inc({ platform, kind }),

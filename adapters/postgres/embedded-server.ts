@@ -115,7 +115,10 @@ export async function startServer(options: ServerProcessOptions, ready: () => Pr
 
 /** The line that says why: PostgreSQL's last FATAL or ERROR (without its timestamp prefix), else the last line. */
 function lastLine(output: string): string {
-  const lines = output.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = output
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const reason = lines.findLast((l) => /\b(FATAL|ERROR|PANIC):/.test(l));
   return reason?.replace(/^.*?\b(FATAL|ERROR|PANIC):\s*/, "") ?? lines.at(-1) ?? "no output";
 }

@@ -100,7 +100,15 @@ async function start(options: EmbeddedOptions, log: Logger): Promise<EmbeddedDat
     return { url, fresh: false, stop: () => Promise.resolve() };
   }
 
-  const processOptions: ServerProcessOptions = { binDir: placement.binDir, databaseDir, port: options.port, user: USER, password: PASSWORD, runAs, onLog: (line) => log.debug(line) };
+  const processOptions: ServerProcessOptions = {
+    binDir: placement.binDir,
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    runAs,
+    onLog: (line) => log.debug(line),
+  };
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   if (fresh) {
     log.info({ databaseDir }, "initialising the embedded PostgreSQL (first start)");

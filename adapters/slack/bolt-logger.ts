@@ -3,7 +3,10 @@ import type { Logger } from "../../src/shared/logger.ts";
 
 function line(msg: unknown[]): [object, string] {
   const error = msg.find((m): m is Error => m instanceof Error);
-  const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  const text = msg
+    .filter((m) => !(m instanceof Error))
+    .map((m) => (typeof m === "string" ? m : JSON.stringify(m)))
+    .join(" ");
   return [error === undefined ? {} : { err: error }, text];
 }
 

@@ -15,9 +15,7 @@ export interface TeamsCredentials {
  * Agents Playground and tests on this machine only, and only when asked for. `off`: /api/messages is refused.
  */
 export type TeamsAccess =
-  | { mode: "validated"; credentials: TeamsCredentials }
-  | { mode: "local"; reason: "explicit" | "local-data-dir" }
-  | { mode: "off"; reason: string };
+  { mode: "validated"; credentials: TeamsCredentials } | { mode: "local"; reason: "explicit" | "local-data-dir" } | { mode: "off"; reason: string };
 
 /** Whether a listen address only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {

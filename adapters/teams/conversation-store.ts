@@ -83,7 +83,11 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         updated_at: clock.now(),
       };
       if (mode === "pin") {
-        await teamsDb.insertInto("teams_conversations").values(values).onConflict((oc) => oc.column("conversation_id").doNothing()).execute();
+        await teamsDb
+          .insertInto("teams_conversations")
+          .values(values)
+          .onConflict((oc) => oc.column("conversation_id").doNothing())
+          .execute();
         return;
       }
       await teamsDb
@@ -108,7 +112,9 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         .insertInto("teams_users")
         .values({ aad_object_id: u.aadObjectId, user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() })
         .onConflict((oc) =>
-          mode === "pin" ? oc.column("aad_object_id").doNothing() : oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() }),
+          mode === "pin"
+            ? oc.column("aad_object_id").doNothing()
+            : oc.column("aad_object_id").doUpdateSet({ user_id: u.userId, tenant_id: u.tenantId ?? null, updated_at: clock.now() }),
         )
         .execute();
     },

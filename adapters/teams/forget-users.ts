@@ -6,7 +6,10 @@ import type { TeamsTables } from "./teams.tables.ts";
 export async function forgetTeamsUsers(db: Kysely<Database>, userIds: readonly string[]): Promise<number> {
   if (userIds.length === 0) return 0;
   const teams = db.withTables<TeamsTables>();
-  const users = await teams.deleteFrom("teams_users").where((eb) => eb.or([eb("aad_object_id", "in", userIds), eb("user_id", "in", userIds)])).executeTakeFirst();
+  const users = await teams
+    .deleteFrom("teams_users")
+    .where((eb) => eb.or([eb("aad_object_id", "in", userIds), eb("user_id", "in", userIds)]))
+    .executeTakeFirst();
   const chats = await teams
     .deleteFrom("teams_conversations")
     .where("conversation_type", "=", "personal")

@@ -42,7 +42,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   rmSync(logFile, { force: true });
   const child = spawn(
     process.execPath,
-    ["--import", path.join(import.meta.dirname, "playground-loopback.ts"), cli, "--app-endpoint", options.botEndpoint, "--channel-id", "msteams", "--port", String(options.port ?? 56150), "--disable-telemetry"],
+    [
+      "--import",
+      path.join(import.meta.dirname, "playground-loopback.ts"),
+      cli,
+      "--app-endpoint",
+      options.botEndpoint,
+      "--channel-id",
+      "msteams",
+      "--port",
+      String(options.port ?? 56150),
+      "--disable-telemetry",
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,9 @@
 import type { Catalogue } from "../../src/shared/i18n.ts";
 
 /** The few strings the Teams adapter shows by itself (choices, failures outside any feature). */
-export const teamsMessages: Catalogue<"yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires" | "tooLate" | "sentAgain"> = {
+export const teamsMessages: Catalogue<
+  "yes" | "no" | "choose" | "done" | "working" | "formErrors" | "failed" | "download" | "fileExpires" | "tooLate" | "sentAgain"
+> = {
   sv: {
     yes: "Ja",
     no: "Nej",

@@ -50,7 +50,11 @@ export function buildManifest(settings: PackageSettings): string {
   };
   const manifest = JSON.parse(readFileSync(path.join(HERE, "manifest.json"), "utf8")) as Record<string, unknown>;
   manifest.version = settings.version;
-  const filled = JSON.stringify(manifest, (_key, value: unknown) => (typeof value === "string" ? value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? `{{${name}}}`) : value), 2);
+  const filled = JSON.stringify(
+    manifest,
+    (_key, value: unknown) => (typeof value === "string" ? value.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => values[name] ?? `{{${name}}}`) : value),
+    2,
+  );
   const left = /\{\{(\w+)\}\}/.exec(filled);
   if (left !== null) throw new Error(`manifest.json has a placeholder the build does not know: ${left[0]}`);
   return `${filled}\n`;

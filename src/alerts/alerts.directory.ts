@@ -15,7 +15,13 @@ export async function findNightShelters(db: Db, partnershipId: string): Promise<
   const [activities, organisations] = await Promise.all([activitiesOf(db, partnershipId, "night"), listOrganisations(db, partnershipId)]);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   return activities
-    .map((a) => ({ id: a.id, name: a.name, organisationId: a.organisationId, organisationName: orgName.get(a.organisationId) ?? "", staffMemberIds: a.staffMemberIds }))
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      organisationId: a.organisationId,
+      organisationName: orgName.get(a.organisationId) ?? "",
+      staffMemberIds: a.staffMemberIds,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 

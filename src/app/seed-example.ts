@@ -29,6 +29,9 @@ export async function seedExampleIfEmpty(db: Db, clock: Clock, logger: Logger, o
   }
   const file = parsePartnershipFile(await readFile(STOCKHOLM_EXAMPLE, "utf8"), STOCKHOLM_EXAMPLE);
   await importPartnership(db, file, { clock });
-  logger.info({ partnership: file.id, file: path.relative(process.cwd(), STOCKHOLM_EXAMPLE) }, "no partnership yet: imported the Stockholm example into the embedded local database");
+  logger.info(
+    { partnership: file.id, file: path.relative(process.cwd(), STOCKHOLM_EXAMPLE) },
+    "no partnership yet: imported the Stockholm example into the embedded local database",
+  );
   return true;
 }

@@ -58,7 +58,8 @@ export function createSweep(deps: { db: Db; clock: Clock; logger: Logger; steps:
         }
         // An incomplete sweep is not recorded, so /readyz keeps saying so until one completes.
         if (failed.length > 0) return true;
-        if (rebuilt > 0) logger.error({ details }, `the sweep rebuilt ${rebuilt} lost item(s) from the rows (a queue store lost data, or a worker died mid-job)`);
+        if (rebuilt > 0)
+          logger.error({ details }, `the sweep rebuilt ${rebuilt} lost item(s) from the rows (a queue store lost data, or a worker died mid-job)`);
         else logger.debug({ details }, "sweep done");
         await conn
           .insertInto("sweep_runs")

@@ -69,7 +69,9 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
       ),
     );
     if (outbox.length > 0) {
-      await deps.outboxQueue.enqueueMany(outbox).catch((error: unknown) => logger.warn({ err: error, rows: outbox.length }, "could not queue outbox rows; the sweep will queue them"));
+      await deps.outboxQueue
+        .enqueueMany(outbox)
+        .catch((error: unknown) => logger.warn({ err: error, rows: outbox.length }, "could not queue outbox rows; the sweep will queue them"));
     }
     await flushReminderJobs(deps.reminderQueue, queued, removed, logger);
     return result;

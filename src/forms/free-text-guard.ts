@@ -17,7 +17,9 @@ export interface FreeTextPlace {
 
 /** A hash of where and what, so the text itself is never kept for the confirmation. */
 export function fingerprint(scope: string, text: string): string {
-  return createHash("sha256").update(`${scope}\n${text.trim().replace(/\s+/g, " ")}`).digest("hex");
+  return createHash("sha256")
+    .update(`${scope}\n${text.trim().replace(/\s+/g, " ")}`)
+    .digest("hex");
 }
 
 /** "ett namn (Maria Nilsson) och ett telefonnummer (070-1234567)": what was found, in the person's language. */
@@ -25,7 +27,16 @@ export function describePersonalDetails(found: readonly PersonalDetail[], locale
   const t = createTranslator(formsMessages, locale);
   const f = createFormatters(locale, "Europe/Stockholm");
   const kinds = (["name", "phone", "email"] as const).filter((k) => found.some((d) => d.kind === k));
-  return f.list(kinds.map((k) => t(`warn.kind.${k}`, { found: found.filter((d) => d.kind === k).map((d) => d.text).join(", ") })));
+  return f.list(
+    kinds.map((k) =>
+      t(`warn.kind.${k}`, {
+        found: found
+          .filter((d) => d.kind === k)
+          .map((d) => d.text)
+          .join(", "),
+      }),
+    ),
+  );
 }
 
 /** The warning shown on a form field; sending the same text again confirms it. */
@@ -51,7 +62,11 @@ export async function warnOnceAboutPersonalDetails(
   const found = findPersonalDetails(text);
   if (found.length === 0) return undefined;
   const print = fingerprint(place.scope, text);
-  await db.deleteFrom("free_text_confirmations").where("member_id", "=", place.memberId).where("created_at", "<", new Date(now.getTime() - CONFIRM_WITHIN_MS)).execute();
+  await db
+    .deleteFrom("free_text_confirmations")
+    .where("member_id", "=", place.memberId)
+    .where("created_at", "<", new Date(now.getTime() - CONFIRM_WITHIN_MS))
+    .execute();
   const confirmed = await db.deleteFrom("free_text_confirmations").where("member_id", "=", place.memberId).where("fingerprint", "=", print).executeTakeFirst();
   if (Number(confirmed.numDeletedRows) > 0) return undefined;
   await db

@@ -18,4 +18,11 @@ export { createFormConversations, type ConversationTurn, type FormConversations 
 export type { FormSession } from "./form-session.repository.ts";
 export { renderFormView, readFormValues, type FormReading } from "./form-view.ts";
 export { formatAnswer, formatAmount } from "./format-answer.ts";
-export { describePersonalDetails, fingerprint, personalDetailsWarning, warnAboutTextAnswers, warnOnceAboutPersonalDetails, type FreeTextPlace } from "./free-text-guard.ts";
+export {
+  describePersonalDetails,
+  fingerprint,
+  personalDetailsWarning,
+  warnAboutTextAnswers,
+  warnOnceAboutPersonalDetails,
+  type FreeTextPlace,
+} from "./free-text-guard.ts";

@@ -53,8 +53,14 @@ export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHan
             text: title,
             blocks: [
               { type: "heading" as const, text: title },
-              { type: "text" as const, text: t("actionDue.body", { text: item.text, group: group.name, date: localDateOf(item.meeting_starts_at, group.timeZone) }) },
-              { type: "buttons" as const, buttons: [{ actionId: "meeting.action-done", label: t("button.actionDone"), value: item.id, style: "primary" as const }] },
+              {
+                type: "text" as const,
+                text: t("actionDue.body", { text: item.text, group: group.name, date: localDateOf(item.meeting_starts_at, group.timeZone) }),
+              },
+              {
+                type: "buttons" as const,
+                buttons: [{ actionId: "meeting.action-done", label: t("button.actionDone"), value: item.id, style: "primary" as const }],
+              },
             ],
           };
         };
@@ -66,7 +72,11 @@ export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHan
 }
 
 /** Marks an action item done (its owner, the group's chair or a coordinator); returns its text, or an error key. */
-export async function completeActionItem(deps: MeetingsDeps, member: Member, actionItemId: string): Promise<{ ok: true; text: string } | { ok: false; error: "meeting.gone" | "actionDone.notOwner" }> {
+export async function completeActionItem(
+  deps: MeetingsDeps,
+  member: Member,
+  actionItemId: string,
+): Promise<{ ok: true; text: string } | { ok: false; error: "meeting.gone" | "actionDone.notOwner" }> {
   const item = await findActionItem(deps, actionItemId);
   if (item === undefined) return { ok: false, error: "meeting.gone" };
   const chair = (await listSeats(deps.db, item.group_id)).some((s) => s.memberId === member.id && s.role === "chair");

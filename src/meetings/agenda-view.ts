@@ -28,7 +28,9 @@ export async function composeAgenda(deps: MeetingsDeps, group: MeetingGroup, mee
       ...(s.coldNights === undefined ? [] : [t("standing.coldNights", { count: s.coldNights })]),
       ...(s.reports === undefined || s.reports.length === 0 ? [] : [t("standing.reports"), ...s.reports.map((r) => `  • ${t("standing.report", { ...r })}`)]),
       // The reports capability may have put the same deadline on the agenda already, under the same key.
-      ...(s.extension === undefined || items.some((i) => i.sourceKey === s.extension!.key) ? [] : [t("standing.extension", { date: s.extension.date, days: s.extension.days })]),
+      ...(s.extension === undefined || items.some((i) => i.sourceKey === s.extension!.key)
+        ? []
+        : [t("standing.extension", { date: s.extension.date, days: s.extension.days })]),
     ];
     const blocks: Block[] = [
       { type: "heading", text: title },

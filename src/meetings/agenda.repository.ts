@@ -23,7 +23,14 @@ export interface OpenActionItem {
 export async function insertAgendaItem(db: Db, item: { groupId: string; meetingId: string; memberId: string | null; text: string }): Promise<void> {
   await db
     .insertInto("agenda_items")
-    .values({ group_id: item.groupId, proposed_for_meeting_id: item.meetingId, proposed_by_member_id: item.memberId, text: item.text, text_en: null, source_key: null })
+    .values({
+      group_id: item.groupId,
+      proposed_for_meeting_id: item.meetingId,
+      proposed_by_member_id: item.memberId,
+      text: item.text,
+      text_en: null,
+      source_key: null,
+    })
     .execute();
 }
 
@@ -31,7 +38,14 @@ export async function insertAgendaItem(db: Db, item: { groupId: string; meetingI
 export async function insertKeyedAgendaItem(db: Db, item: { groupId: string; meetingId: string; key: string; text: string; textEn: string }): Promise<boolean> {
   const inserted = await db
     .insertInto("agenda_items")
-    .values({ group_id: item.groupId, proposed_for_meeting_id: item.meetingId, proposed_by_member_id: null, text: item.text, text_en: item.textEn, source_key: item.key })
+    .values({
+      group_id: item.groupId,
+      proposed_for_meeting_id: item.meetingId,
+      proposed_by_member_id: null,
+      text: item.text,
+      text_en: item.textEn,
+      source_key: item.key,
+    })
     .onConflict((oc) => oc.columns(["group_id", "source_key"]).doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -51,7 +65,14 @@ export async function openAgendaItems(db: Db, groupId: string, meeting: { id: st
     .orderBy("m.starts_at")
     .orderBy("a.created_at")
     .execute();
-  return rows.map((r) => ({ id: r.id, text: r.text, textEn: r.text_en, sourceKey: r.source_key, proposedBy: r.display_name, carriedOver: r.proposed_for_meeting_id !== meeting.id }));
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    textEn: r.text_en,
+    sourceKey: r.source_key,
+    proposedBy: r.display_name,
+    carriedOver: r.proposed_for_meeting_id !== meeting.id,
+  }));
 }
 
 /** The group's open action items, earliest due first. */

@@ -28,7 +28,8 @@ export async function withdrawMeetingsAfterPeriod(deps: MeetingsDeps, group: Mee
   const after = DateTime.fromISO(group.periodEnd, { zone: group.timeZone }).plus({ days: 1 }).toJSDate();
   const meetings = await listMeetings(deps.db, group.id, after, DateTime.fromJSDate(after).plus({ years: 10 }).toJSDate(), ["planned", "invited", "moved"]);
   for (const meeting of meetings) await cancelMeeting(deps, group, meeting);
-  if (meetings.length > 0) deps.logger.info({ groupId: group.id, count: meetings.length, periodEnd: group.periodEnd }, "meetings after the agreement period withdrawn");
+  if (meetings.length > 0)
+    deps.logger.info({ groupId: group.id, count: meetings.length, periodEnd: group.periodEnd }, "meetings after the agreement period withdrawn");
   return meetings.length;
 }
 
@@ -47,7 +48,12 @@ export interface PeriodOutcome {
  * Everyone is told in the partnership's and groups' channels (or directly, where there are none). One unit of work:
  * the decision, the plan, the stopped reminders and the notice commit together.
  */
-export async function decidePeriod(deps: MeetingsDeps, partnershipId: string, decision: PeriodDecision, by: { memberId: string; name: string }): Promise<{ ok: true; outcome: PeriodOutcome } | ({ ok: false } & PeriodDecisionRefusal)> {
+export async function decidePeriod(
+  deps: MeetingsDeps,
+  partnershipId: string,
+  decision: PeriodDecision,
+  by: { memberId: string; name: string },
+): Promise<{ ok: true; outcome: PeriodOutcome } | ({ ok: false } & PeriodDecisionRefusal)> {
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const result = await recordPeriodDecision(tx.db, partnershipId, decision, { memberId: by.memberId, at: now });
@@ -86,9 +92,16 @@ function composePeriodNotice(partnership: string, outcome: PeriodOutcome, by: st
     const t = translatorFor(audience);
     const { after } = outcome.recorded;
     if (outcome.recorded.decision === "extended") {
-      const nextDeadline = after.extension !== null && after.extension.until > after.end && after.extension.agreementDeadline !== null ? extensionDeadlineOf(after.end, after.extension.agreementDeadline) : undefined;
+      const nextDeadline =
+        after.extension !== null && after.extension.until > after.end && after.extension.agreementDeadline !== null
+          ? extensionDeadlineOf(after.end, after.extension.agreementDeadline)
+          : undefined;
       const title = t("period.extended.title", { partnership, end: after.end });
-      return textMessage(title, t("period.extended.body", { by, end: after.end }), ...(nextDeadline === undefined ? [t("period.extended.last")] : [t("period.extended.next", { deadline: nextDeadline })]));
+      return textMessage(
+        title,
+        t("period.extended.body", { by, end: after.end }),
+        ...(nextDeadline === undefined ? [t("period.extended.last")] : [t("period.extended.next", { deadline: nextDeadline })]),
+      );
     }
     const title = t("period.ending.title", { partnership, end: after.end });
     const lines = outcome.remaining.map((r) => t("list.line", { group: r.group.name, at: r.meeting.startsAt, status: t(`status.${r.meeting.status}`) }));
@@ -97,7 +110,12 @@ function composePeriodNotice(partnership: string, outcome: PeriodOutcome, by: st
       blocks: [
         { type: "heading", text: title },
         { type: "text", text: t("period.ending.body", { by, end: after.end }) },
-        ...(lines.length === 0 ? [{ type: "text" as const, text: t("period.ending.noMeetings") }] : [{ type: "text" as const, text: t("period.ending.remaining") }, { type: "list" as const, items: lines }]),
+        ...(lines.length === 0
+          ? [{ type: "text" as const, text: t("period.ending.noMeetings") }]
+          : [
+              { type: "text" as const, text: t("period.ending.remaining") },
+              { type: "list" as const, items: lines },
+            ]),
       ],
     };
   };

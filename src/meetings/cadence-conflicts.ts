@@ -8,9 +8,7 @@ import { termWindows, type TermWindow } from "./term-plan.ts";
 import { addDays, createWorkingDays, type LocalDate } from "./working-days.ts";
 
 /** Where a group's blackouts and its cadence cannot both hold, so a blackout yields (or a term has no day at all). */
-export type CadenceConflict =
-  | { kind: "months"; cadenceMonths: number; /** `2027-07`, in order */ months: string[] }
-  | { kind: "terms"; terms: TermWindow[] };
+export type CadenceConflict = { kind: "months"; cadenceMonths: number; /** `2027-07`, in order */ months: string[] } | { kind: "terms"; terms: TermWindow[] };
 
 /**
  * The months in `from`–`until` whose working days all lie in blackouts although the cadence needs a meeting
@@ -37,7 +35,10 @@ export function findCadenceConflict(settings: MeetingSettings, cadence: Cadence,
     if (run.length >= cadence.months) run.forEach((r) => needed.add(r));
     run = [];
   }
-  const months = [...needed].filter((m) => m >= first && m <= last).sort((a, b) => a - b).map(yearMonthOf);
+  const months = [...needed]
+    .filter((m) => m >= first && m <= last)
+    .sort((a, b) => a - b)
+    .map(yearMonthOf);
   return months.length === 0 ? undefined : { kind: "months", cadenceMonths: cadence.months, months };
 }
 

@@ -86,7 +86,12 @@ export interface PlanExemption {
 }
 
 /** The exempt months in `from`–`until` with none of `dates` in them. */
-export function exemptMonthsWithout(exemptions: readonly CadenceExemption[] | undefined, from: LocalDate, until: LocalDate, dates: LocalDate[]): PlanExemption[] {
+export function exemptMonthsWithout(
+  exemptions: readonly CadenceExemption[] | undefined,
+  from: LocalDate,
+  until: LocalDate,
+  dates: LocalDate[],
+): PlanExemption[] {
   const taken = new Set(dates.map(monthIndexOf));
   const result: PlanExemption[] = [];
   for (let m = monthIndexOf(from); m <= monthIndexOf(until); m++) {

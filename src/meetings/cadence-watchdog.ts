@@ -21,18 +21,25 @@ const WARN_DAYS = 60;
 const REMINDER_DAYS = 100;
 
 /** What the watchdog found wrong with one group's cadence. */
-export type CadenceGap =
-  | { kind: "gap"; months: number; last: string; deadline: string }
-  | { kind: "term"; from: string; to: string };
+export type CadenceGap = { kind: "gap"; months: number; last: string; deadline: string } | { kind: "term"; from: string; to: string };
 
 /** The first cadence gap that needs a meeting within the warning window, if any. */
 async function findCadenceGap(deps: MeetingsDeps, group: MeetingGroup, now: Date): Promise<CadenceGap | undefined> {
   const today = localDateOf(now, group.timeZone);
   const horizon = addDays(today, WARN_DAYS);
-  const upcoming = await listMeetings(deps.db, group.id, now, DateTime.fromJSDate(now).plus({ months: PLAN_MONTHS + 1 }).toJSDate());
+  const upcoming = await listMeetings(
+    deps.db,
+    group.id,
+    now,
+    DateTime.fromJSDate(now)
+      .plus({ months: PLAN_MONTHS + 1 })
+      .toJSDate(),
+  );
   const dates = upcoming.map((m) => localDateOf(m.startsAt, group.timeZone));
   if (group.cadence.kind === "term") {
-    const term = termWindows(group.meetings.terms, today, horizon).find((w) => w.to >= today && w.from <= horizon && w.from <= group.periodEnd && !dates.some((d) => d >= w.from && d <= w.to));
+    const term = termWindows(group.meetings.terms, today, horizon).find(
+      (w) => w.to >= today && w.from <= horizon && w.from <= group.periodEnd && !dates.some((d) => d >= w.from && d <= w.to),
+    );
     if (term === undefined) return undefined;
     const heldInTerm = await neighbourMeeting(deps.db, group.id, now, "before");
     if (heldInTerm !== undefined && localDateOf(heldInTerm.startsAt, group.timeZone) >= term.from) return undefined;
@@ -67,7 +74,8 @@ export function createMeetingsDailyTask(deps: MeetingsDeps): RecurringTask {
     name: MEETINGS_DAILY_TASK,
     cron: "0 6 * * *",
     run: async (now) => {
-      const unusable = (groupId: string, error: unknown) => deps.logger.error({ err: error, groupId }, "group's meeting settings do not load; it is not planned");
+      const unusable = (groupId: string, error: unknown) =>
+        deps.logger.error({ err: error, groupId }, "group's meeting settings do not load; it is not planned");
       for (const group of await listAllGroups(deps.db, unusable)) {
         try {
           await tendGroup(deps, group, now);
@@ -87,7 +95,11 @@ async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Pr
     if (today > group.periodEnd) return;
     const until = DateTime.fromISO(today).plus({ months: PLAN_MONTHS }).toISODate()!;
     await planGroupMeetings(tx.db, group, { from: today, until }, now, { reminders: tx.reminders });
-    for (const meeting of await listMeetings(tx.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), ["planned", "invited", "moved"])) {
+    for (const meeting of await listMeetings(tx.db, group.id, now, DateTime.fromJSDate(now).plus({ days: REMINDER_DAYS }).toJSDate(), [
+      "planned",
+      "invited",
+      "moved",
+    ])) {
       await scheduleMeetingReminders(tx.reminders, meeting, group, now);
     }
     const gap = await findCadenceGap(tx, group, now);
@@ -100,23 +112,44 @@ async function tendGroup(deps: MeetingsDeps, group: MeetingGroup, now: Date): Pr
 async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap): Promise<void> {
   const key = gap.kind === "gap" ? `gap:${gap.last}:${gap.deadline}` : `term:${gap.from}`;
   const already = await deps.db
-    .selectFrom("audit_events").select("id")
-    .where("action", "=", "meetings.cadence-warning").where("subject_type", "=", "group").where("subject_id", "=", group.id)
+    .selectFrom("audit_events")
+    .select("id")
+    .where("action", "=", "meetings.cadence-warning")
+    .where("subject_type", "=", "group")
+    .where("subject_id", "=", group.id)
     .where(sql<string>`details->>'key'`, "=", key)
     .executeTakeFirst();
   if (already !== undefined) return;
   await deps.db
     .insertInto("audit_events")
-    .values({ partnership_id: group.partnershipId, actor_member_id: null, action: "meetings.cadence-warning", subject_type: "group", subject_id: group.id, details: JSON.stringify({ key, ...gap }), at: deps.clock.now() })
+    .values({
+      partnership_id: group.partnershipId,
+      actor_member_id: null,
+      action: "meetings.cadence-warning",
+      subject_type: "group",
+      subject_id: group.id,
+      details: JSON.stringify({ key, ...gap }),
+      at: deps.clock.now(),
+    })
     .execute();
   const suggested = await suggestDate(deps, group, gap, localDateOf(deps.clock.now(), group.timeZone));
   const compose = (audience: { locale: "sv" | "en"; timeZone: string }) => {
     const t = translatorFor(audience);
     const title = t("watchdog.title", { group: group.name });
-    const body = gap.kind === "gap" ? t("watchdog.gap", { group: group.name, months: String(gap.months), last: gap.last, deadline: gap.deadline }) : t("watchdog.term", { group: group.name, from: gap.from, to: gap.to });
+    const body =
+      gap.kind === "gap"
+        ? t("watchdog.gap", { group: group.name, months: String(gap.months), last: gap.last, deadline: gap.deadline })
+        : t("watchdog.term", { group: group.name, from: gap.from, to: gap.to });
     // The button opens the extra-meeting form, filled in with the group and a date that closes the gap.
     const button = { actionId: "meeting.new", label: t("button.newMeeting"), value: `${group.id}|${suggested ?? ""}`, style: "primary" as const };
-    return { text: title, blocks: [{ type: "heading" as const, text: title }, { type: "text" as const, text: body }, { type: "buttons" as const, buttons: [button] }] };
+    return {
+      text: title,
+      blocks: [
+        { type: "heading" as const, text: title },
+        { type: "text" as const, text: body },
+        { type: "buttons" as const, buttons: [button] },
+      ],
+    };
   };
   await recordToGroup(deps, group, await watchers(deps, group), compose, { key: `meetings:${group.id}:cadence-warning:${key}`, channel: false });
 }
@@ -125,10 +158,19 @@ async function warnOnce(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap
 // other than a day a meeting in the gap was cancelled on: that day did not suit.
 async function suggestDate(deps: MeetingsDeps, group: MeetingGroup, gap: CadenceGap, today: string): Promise<string | undefined> {
   const from = addDays(today, 1);
-  const window = gap.kind === "gap" ? { from: from > gap.last ? from : addDays(gap.last, 1), until: gap.deadline, previous: gap.last } : { from: from > gap.from ? from : gap.from, until: gap.to };
+  const window =
+    gap.kind === "gap"
+      ? { from: from > gap.last ? from : addDays(gap.last, 1), until: gap.deadline, previous: gap.last }
+      : { from: from > gap.from ? from : gap.from, until: gap.to };
   if (window.from > window.until) return undefined;
   const zone = group.timeZone;
-  const cancelled = await listMeetings(deps.db, group.id, DateTime.fromISO(window.from, { zone }).toJSDate(), DateTime.fromISO(window.until, { zone }).endOf("day").toJSDate(), ["cancelled"]);
+  const cancelled = await listMeetings(
+    deps.db,
+    group.id,
+    DateTime.fromISO(window.from, { zone }).toJSDate(),
+    DateTime.fromISO(window.until, { zone }).endOf("day").toJSDate(),
+    ["cancelled"],
+  );
   const days = cancelled.map((m) => localDateOf(m.startsAt, zone).slice(5)).map((md) => ({ from: md, to: md, label: "cancelled" }));
   const settings = { ...group.meetings, blackouts: [...group.meetings.blackouts, ...days] };
   return planCadence({ settings, cadence: group.cadence, timeZone: zone, ...window }).meetings[0]?.date;
@@ -140,8 +182,11 @@ async function watchers(deps: MeetingsDeps, group: MeetingGroup): Promise<string
   const inGroup = seats.filter((s) => s.role === "chair" || s.roles.includes("coordinator")).map((s) => s.memberId);
   if (inGroup.length > 0) return inGroup;
   const rows = await deps.db
-    .selectFrom("members").select("id")
-    .where("partnership_id", "=", group.partnershipId).where("active", "=", true).where("roles", "@>", ["coordinator"])
+    .selectFrom("members")
+    .select("id")
+    .where("partnership_id", "=", group.partnershipId)
+    .where("active", "=", true)
+    .where("roles", "@>", ["coordinator"])
     .execute();
   return rows.map((r) => r.id);
 }

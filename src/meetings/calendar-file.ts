@@ -29,7 +29,13 @@ function attendeesOf(group: MeetingGroup, seats: readonly GroupSeat[]): Attendee
  * member an ATTENDEE. Answers are given in chat, so clients are asked to reply only when the organizer is a real
  * mailbox (SAMVERKA_CALENDAR_ORGANIZER set to one).
  */
-export function calendarFile(group: MeetingGroup, meeting: Meeting, stamp: Date, seats: readonly GroupSeat[], organizerEmail = DEFAULT_ORGANIZER_EMAIL): FileAttachment {
+export function calendarFile(
+  group: MeetingGroup,
+  meeting: Meeting,
+  stamp: Date,
+  seats: readonly GroupSeat[],
+  organizerEmail = DEFAULT_ORGANIZER_EMAIL,
+): FileAttachment {
   const t = translatorFor({ locale: group.locale, timeZone: group.timeZone });
   const cancelled = meeting.status === "cancelled";
   const ics = renderIcs({

@@ -21,8 +21,12 @@ export function createCallCommand(deps: MeetingsDeps): CommandHandler {
     help: (locale) => createTranslator(meetingMessages, locale)("help.call"),
     run: async ({ event, actor, args, reply }) => {
       const word = event.text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
-      const rest = args.toLowerCase().split(/\s+/).filter((w) => w !== "");
-      const wantsNew = (NEW_WORDS.has(word) && rest.length === 1 && MEETING_WORDS.has(rest[0]!)) || (MEETING_WORDS.has(word) && rest.length === 1 && NEW_WORDS.has(rest[0]!));
+      const rest = args
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w !== "");
+      const wantsNew =
+        (NEW_WORDS.has(word) && rest.length === 1 && MEETING_WORDS.has(rest[0]!)) || (MEETING_WORDS.has(word) && rest.length === 1 && NEW_WORDS.has(rest[0]!));
       const wantsPoll = MEETING_WORDS.has(word) && rest.length === 1 && POLL_WORDS.has(rest[0]!);
       // In a group's channel the form starts on that group.
       const groupId = wantsNew || wantsPoll ? (await groupOfConversation(deps, actor, event))?.id : undefined;

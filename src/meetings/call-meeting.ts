@@ -25,7 +25,13 @@ export async function groupsActorMayCall(deps: MeetingsDeps, actor: Actor): Prom
 }
 
 /** A proposed start, or why it cannot be used, in the reader's words per field (`date`, `time`). */
-export function readMeetingTime(group: MeetingGroup, date: string, time: string, now: Date, t: Translate<MeetingMessageKey>): { ok: true; startsAt: Date } | { ok: false; errors: Record<string, string> } {
+export function readMeetingTime(
+  group: MeetingGroup,
+  date: string,
+  time: string,
+  now: Date,
+  t: Translate<MeetingMessageKey>,
+): { ok: true; startsAt: Date } | { ok: false; errors: Record<string, string> } {
   const clock = time.replace(".", ":");
   const day = DateTime.fromISO(date, { zone: group.timeZone });
   const errors: Record<string, string> = {};
@@ -66,7 +72,11 @@ export interface CalledMeeting {
  * towards the cadence. When its invitation is already due (short notice) it goes out now, in the same unit of work,
  * and an agenda that would be due already is sent halfway to the meeting instead, so members can still add items.
  */
-export async function callMeeting(deps: MeetingsDeps, group: MeetingGroup, called: CalledMeeting): Promise<{ meeting: Meeting; invitedNow: boolean; inviteAt: Date }> {
+export async function callMeeting(
+  deps: MeetingsDeps,
+  group: MeetingGroup,
+  called: CalledMeeting,
+): Promise<{ meeting: Meeting; invitedNow: boolean; inviteAt: Date }> {
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const earlier = called.request === undefined ? undefined : await findCalledMeeting(tx.db, called.request);
@@ -75,10 +85,19 @@ export async function callMeeting(deps: MeetingsDeps, group: MeetingGroup, calle
     const meeting = await insertCalledMeeting(tx.db, group, { ...called, endsAt }, now);
     await scheduleMeetingReminders(tx.reminders, meeting, group, now);
     const inviteAt = inviteTime(group, meeting);
-    const agendaAt = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.agendaSendDaysBefore }).set(NOTICE_TIME).toJSDate();
+    const agendaAt = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone })
+      .minus({ days: group.meetings.agendaSendDaysBefore })
+      .set(NOTICE_TIME)
+      .toJSDate();
     if (agendaAt <= now) {
       const dueAt = new Date(now.getTime() + (meeting.startsAt.getTime() - now.getTime()) / 2);
-      await tx.reminders.schedule({ key: `meeting:${meeting.id}:agenda-send`, kind: "meeting.agenda-send", partnershipId: meeting.partnershipId, dueAt, payload: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() } });
+      await tx.reminders.schedule({
+        key: `meeting:${meeting.id}:agenda-send`,
+        kind: "meeting.agenda-send",
+        partnershipId: meeting.partnershipId,
+        dueAt,
+        payload: { meetingId: meeting.id, startsAt: meeting.startsAt.toISOString() },
+      });
     }
     if (inviteAt > now) return { meeting, invitedNow: false, inviteAt };
     await sendInvitation(tx, group, meeting);

@@ -15,9 +15,7 @@ import { refreshInvitation } from "./send-invitation.ts";
 import { termWindows } from "./term-plan.ts";
 
 /** What a move or cancellation would do to the cadence. */
-export type CadenceBreach =
-  | { kind: "gap"; months: number; from: string; to: string }
-  | { kind: "term"; from: string; to: string };
+export type CadenceBreach = { kind: "gap"; months: number; from: string; to: string } | { kind: "term"; from: string; to: string };
 
 /**
  * Checks whether moving `meeting` to `newStart` (or cancelling it, when `newStart` is null) leaves a gap longer
@@ -32,7 +30,12 @@ export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting
     if (term === undefined) return undefined;
     const newDate = newStart === null ? undefined : localDateOf(newStart, zone);
     if (newDate !== undefined && newDate >= term.from && newDate <= term.to) return undefined;
-    const others = await listMeetings(db, group.id, DateTime.fromISO(term.from, { zone }).toJSDate(), DateTime.fromISO(term.to, { zone }).endOf("day").toJSDate());
+    const others = await listMeetings(
+      db,
+      group.id,
+      DateTime.fromISO(term.from, { zone }).toJSDate(),
+      DateTime.fromISO(term.to, { zone }).endOf("day").toJSDate(),
+    );
     return others.some((m) => m.id !== meeting.id) ? undefined : { kind: "term", from: term.from, to: term.to };
   }
   const months = group.cadence.months;
@@ -41,7 +44,8 @@ export async function checkCadence(db: Db, group: MeetingGroup, meeting: Meeting
   const after = await neighbourMeeting(db, group.id, reference, "after", meeting.id);
   const dates = [before?.startsAt, newStart ?? undefined, after?.startsAt].filter((d): d is Date => d !== undefined).map((d) => localDateOf(d, zone));
   for (let i = 1; i < dates.length; i++) {
-    if (monthIndexOf(dates[i]!) > cadenceDeadline(monthIndexOf(dates[i - 1]!), months, group.meetings.exemptMonths)) return { kind: "gap", months, from: dates[i - 1]!, to: dates[i]! };
+    if (monthIndexOf(dates[i]!) > cadenceDeadline(monthIndexOf(dates[i - 1]!), months, group.meetings.exemptMonths))
+      return { kind: "gap", months, from: dates[i - 1]!, to: dates[i]! };
   }
   return undefined;
 }
@@ -64,7 +68,13 @@ export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeti
       await clearRsvps(tx.db, moved.id);
       const seats = await listSeats(tx.db, group.id);
       const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: before.startsAt });
-      await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now, seats) });
+      await recordToGroup(
+        tx,
+        group,
+        seats.map((s) => s.memberId),
+        notice,
+        { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now, seats) },
+      );
       await refreshInvitation(tx, moved);
     }
     // A sent agenda names the time too.
@@ -85,7 +95,13 @@ export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, mee
     if (cancelled.invitedAt === null) return;
     const seats = await listSeats(tx.db, group.id);
     const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
-    await recordToGroup(tx, group, seats.map((s) => s.memberId), notice, { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now, seats) });
+    await recordToGroup(
+      tx,
+      group,
+      seats.map((s) => s.memberId),
+      notice,
+      { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now, seats) },
+    );
     await refreshInvitation(tx, cancelled);
   });
 }

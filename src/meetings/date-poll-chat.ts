@@ -35,7 +35,14 @@ export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, p
   for (let n = 1; n <= MAX_TIMES; n++) {
     times.push(
       { id: `date${n}`, label: t("poll.form.date", { n }), kind: "date", required: n <= MIN_TIMES, ...initial(`date${n}`) },
-      { id: `time${n}`, label: t("poll.form.time", { n }), kind: "text", required: n <= MIN_TIMES, maxLength: 5, ...initial(`time${n}`, n <= MIN_TIMES ? group.meetings.pattern.time : undefined) },
+      {
+        id: `time${n}`,
+        label: t("poll.form.time", { n }),
+        kind: "text",
+        required: n <= MIN_TIMES,
+        maxLength: 5,
+        ...initial(`time${n}`, n <= MIN_TIMES ? group.meetings.pattern.time : undefined),
+      },
     );
   }
   return {
@@ -45,12 +52,41 @@ export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, p
     state: "",
     intro: t("poll.form.intro"),
     fields: [
-      { id: "group", label: t("call.form.group"), kind: "choice", required: true, choices: groups.map((g) => ({ value: g.id, label: g.name })), initial: group.id },
+      {
+        id: "group",
+        label: t("call.form.group"),
+        kind: "choice",
+        required: true,
+        choices: groups.map((g) => ({ value: g.id, label: g.name })),
+        initial: group.id,
+      },
       ...times,
       { id: "deadline", label: t("poll.form.deadline"), kind: "date", required: true, ...initial("deadline", addDays(today, ANSWER_DAYS)) },
-      { id: "duration", label: t("call.form.duration"), kind: "number", required: true, ...initial("duration", String(group.meetings.pattern.durationMinutes)) },
-      { id: "location", label: t("call.form.location"), kind: "text", required: false, maxLength: LOCATION_MAX, help: t("call.form.locationHelp"), ...initial("location") },
-      { id: "reason", label: t("call.form.reason"), kind: "multiline", required: false, maxLength: REASON_MAX, help: t("agenda.form.help"), ...initial("reason") },
+      {
+        id: "duration",
+        label: t("call.form.duration"),
+        kind: "number",
+        required: true,
+        ...initial("duration", String(group.meetings.pattern.durationMinutes)),
+      },
+      {
+        id: "location",
+        label: t("call.form.location"),
+        kind: "text",
+        required: false,
+        maxLength: LOCATION_MAX,
+        help: t("call.form.locationHelp"),
+        ...initial("location"),
+      },
+      {
+        id: "reason",
+        label: t("call.form.reason"),
+        kind: "multiline",
+        required: false,
+        maxLength: REASON_MAX,
+        help: t("agenda.form.help"),
+        ...initial("reason"),
+      },
     ],
     ...(previous === undefined ? {} : { errors: previous.errors }),
   };
@@ -95,7 +131,10 @@ export function createPollForm(deps: MeetingsDeps): FormHandler {
       const duration = readDuration(textValue(event.values, "duration"));
       if (duration === undefined) errors.duration = t("call.badDuration");
       const [location, reason] = [textValue(event.values, "location"), textValue(event.values, "reason")];
-      for (const [id, text, max] of [["location", location, LOCATION_MAX], ["reason", reason, REASON_MAX]] as const) {
+      for (const [id, text, max] of [
+        ["location", location, LOCATION_MAX],
+        ["reason", reason, REASON_MAX],
+      ] as const) {
         const problem = checkFreeText(text, max);
         if (problem !== undefined) errors[id] = t(problem, { max });
       }
@@ -103,7 +142,13 @@ export function createPollForm(deps: MeetingsDeps): FormHandler {
         return { ok: false, errors, form: pollForm(groups, t, localDateOf(now, group.timeZone), { values: event.values, errors }) };
       }
       const ordered = [...times].sort((a, b) => a.getTime() - b.getTime());
-      await startPoll(deps, group, actor.member.id, { times: ordered, durationMinutes: duration, location: location || null, reason: reason || null, deadlineAt: deadline.toJSDate() }, event.delivery);
+      await startPoll(
+        deps,
+        group,
+        actor.member.id,
+        { times: ordered, durationMinutes: duration, location: location || null, reason: reason || null, deadlineAt: deadline.toJSDate() },
+        event.delivery,
+      );
       return { ok: true, message: textOf(t("poll.started", { group: group.name, count: ordered.length, deadline: deadline.toJSDate() })) };
     },
   };
@@ -132,7 +177,13 @@ export function createPollActions(deps: MeetingsDeps): ActionHandler {
       const decided = await decidePoll(deps, poll.id, { optionId: event.value, by: actor.member.id });
       if (!decided.ok) return say(decided.reason === "past" ? "poll.past" : decided.reason === "closed" ? "poll.closed" : "poll.gone");
       const done = t("poll.chosen", { group: group.name, at: decided.startsAt });
-      return reply.whisper({ text: done, blocks: [{ type: "text", text: done }, { type: "text", text: decided.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: decided.inviteAt }) }] });
+      return reply.whisper({
+        text: done,
+        blocks: [
+          { type: "text", text: done },
+          { type: "text", text: decided.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: decided.inviteAt }) },
+        ],
+      });
     },
   };
 }

@@ -32,10 +32,22 @@ export async function insertPoll(
 ): Promise<string> {
   const row = await db
     .insertInto("meeting_polls")
-    .values({ partnership_id: poll.partnershipId, group_id: poll.groupId, organiser_member_id: poll.organiserId, location: poll.location, reason: poll.reason, duration_minutes: poll.durationMinutes, deadline_at: poll.deadlineAt, request_key: request ?? null })
+    .values({
+      partnership_id: poll.partnershipId,
+      group_id: poll.groupId,
+      organiser_member_id: poll.organiserId,
+      location: poll.location,
+      reason: poll.reason,
+      duration_minutes: poll.durationMinutes,
+      deadline_at: poll.deadlineAt,
+      request_key: request ?? null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db.insertInto("meeting_poll_options").values(times.map((startsAt, i) => ({ poll_id: row.id, position: i + 1, starts_at: startsAt }))).execute();
+  await db
+    .insertInto("meeting_poll_options")
+    .values(times.map((startsAt, i) => ({ poll_id: row.id, position: i + 1, starts_at: startsAt })))
+    .execute();
   return row.id;
 }
 
@@ -47,11 +59,36 @@ export async function loadPoll(db: Db, pollId: string, options: { lock?: boolean
   const row = await query.executeTakeFirst();
   if (row === undefined) return undefined;
   const choices = await db.selectFrom("meeting_poll_options").selectAll().where("poll_id", "=", pollId).orderBy("position").execute();
-  const votes = choices.length === 0 ? [] : await db.selectFrom("meeting_poll_votes").select(["option_id", "member_id"]).where("option_id", "in", choices.map((c) => c.id)).orderBy("voted_at").execute();
+  const votes =
+    choices.length === 0
+      ? []
+      : await db
+          .selectFrom("meeting_poll_votes")
+          .select(["option_id", "member_id"])
+          .where(
+            "option_id",
+            "in",
+            choices.map((c) => c.id),
+          )
+          .orderBy("voted_at")
+          .execute();
   return {
-    id: row.id, partnershipId: row.partnership_id, groupId: row.group_id, organiserId: row.organiser_member_id, location: row.location, reason: row.reason,
-    durationMinutes: row.duration_minutes, deadlineAt: row.deadline_at, status: row.status, meetingId: row.meeting_id,
-    options: choices.map((c) => ({ id: c.id, position: c.position, startsAt: c.starts_at, voters: votes.filter((v) => v.option_id === c.id).map((v) => v.member_id) })),
+    id: row.id,
+    partnershipId: row.partnership_id,
+    groupId: row.group_id,
+    organiserId: row.organiser_member_id,
+    location: row.location,
+    reason: row.reason,
+    durationMinutes: row.duration_minutes,
+    deadlineAt: row.deadline_at,
+    status: row.status,
+    meetingId: row.meeting_id,
+    options: choices.map((c) => ({
+      id: c.id,
+      position: c.position,
+      startsAt: c.starts_at,
+      voters: votes.filter((v) => v.option_id === c.id).map((v) => v.member_id),
+    })),
   };
 }
 
@@ -68,12 +105,20 @@ export async function pollOfRequest(db: Db, request: string): Promise<string | u
 
 /** Says the time suits the member; saying it again changes nothing (a click handled twice counts once). */
 export async function addVote(db: Db, optionId: string, memberId: string, at: Date): Promise<void> {
-  await db.insertInto("meeting_poll_votes").values({ option_id: optionId, member_id: memberId, voted_at: at }).onConflict((oc) => oc.columns(["option_id", "member_id"]).doNothing()).execute();
+  await db
+    .insertInto("meeting_poll_votes")
+    .values({ option_id: optionId, member_id: memberId, voted_at: at })
+    .onConflict((oc) => oc.columns(["option_id", "member_id"]).doNothing())
+    .execute();
 }
 
 /** Takes back every time the member said suits them in the poll. */
 export async function clearVotes(db: Db, pollId: string, memberId: string): Promise<void> {
-  await db.deleteFrom("meeting_poll_votes").where("member_id", "=", memberId).where("option_id", "in", (eb) => eb.selectFrom("meeting_poll_options").select("id").where("poll_id", "=", pollId)).execute();
+  await db
+    .deleteFrom("meeting_poll_votes")
+    .where("member_id", "=", memberId)
+    .where("option_id", "in", (eb) => eb.selectFrom("meeting_poll_options").select("id").where("poll_id", "=", pollId))
+    .execute();
 }
 
 /** Closes a poll: decided with its meeting, or cancelled. */

@@ -42,11 +42,36 @@ export async function startPoll(deps: MeetingsDeps, group: MeetingGroup, organis
     // The same request handled again (after a crash) finds its poll: nothing is sent twice.
     const earlier = request === undefined ? undefined : await pollOfRequest(tx.db, request);
     if (earlier !== undefined) return earlier;
-    const pollId = await insertPoll(tx.db, { partnershipId: group.partnershipId, groupId: group.id, organiserId, location: input.location, reason: input.reason, durationMinutes: input.durationMinutes, deadlineAt: input.deadlineAt }, input.times, request);
+    const pollId = await insertPoll(
+      tx.db,
+      {
+        partnershipId: group.partnershipId,
+        groupId: group.id,
+        organiserId,
+        location: input.location,
+        reason: input.reason,
+        durationMinutes: input.durationMinutes,
+        deadlineAt: input.deadlineAt,
+      },
+      input.times,
+      request,
+    );
     const seats = await listSeats(tx.db, group.id);
-    await recordToGroup(tx, group, seats.map((s) => s.memberId), livePoll(pollId), { key: pollCard(pollId), card: pollCard(pollId) });
+    await recordToGroup(
+      tx,
+      group,
+      seats.map((s) => s.memberId),
+      livePoll(pollId),
+      { key: pollCard(pollId), card: pollCard(pollId) },
+    );
     await tx.notifier.toMember(organiserId, liveOrganiser(pollId), { key: organiserCard(pollId), card: organiserCard(pollId) });
-    await tx.reminders.schedule({ key: `poll:${pollId}:deadline`, kind: POLL_DEADLINE, partnershipId: group.partnershipId, dueAt: input.deadlineAt, payload: { pollId } });
+    await tx.reminders.schedule({
+      key: `poll:${pollId}:deadline`,
+      kind: POLL_DEADLINE,
+      partnershipId: group.partnershipId,
+      dueAt: input.deadlineAt,
+      payload: { pollId },
+    });
     return pollId;
   });
 }
@@ -100,7 +125,14 @@ export async function decidePoll(deps: MeetingsDeps, pollId: string, choice: { o
     if (option.startsAt <= now) return { ok: false, reason: "past" };
     const group = await getGroup(tx.db, poll.groupId);
     const calledBy = choice === "most-voted" ? poll.organiserId : choice.by;
-    const called = await callMeeting(tx, group, { startsAt: option.startsAt, durationMinutes: poll.durationMinutes, location: poll.location, reason: poll.reason, origin: "poll", calledBy });
+    const called = await callMeeting(tx, group, {
+      startsAt: option.startsAt,
+      durationMinutes: poll.durationMinutes,
+      location: poll.location,
+      reason: poll.reason,
+      origin: "poll",
+      calledBy,
+    });
     await closePoll(tx.db, poll.id, { status: "decided", meetingId: called.meeting.id }, now);
     await tx.reminders.cancel(`poll:${poll.id}:deadline`);
     await refreshPollCards(tx, poll);
@@ -141,14 +173,22 @@ export function createPollRenderers(deps: MeetingsDeps): OutboxRenderer[] {
     return { poll, group: await getGroup(deps.db, poll.groupId), names, meetingStart: meeting?.startsAt };
   };
   return [
-    defineRenderer({ name: POLL_RENDERER, payload: pollPayload, render: async ({ pollId }, audience) => {
-      const loaded = await load(pollId);
-      return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "member");
-    } }),
-    defineRenderer({ name: ORGANISER_RENDERER, payload: pollPayload, render: async ({ pollId }, audience) => {
-      const loaded = await load(pollId);
-      return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "organiser");
-    } }),
+    defineRenderer({
+      name: POLL_RENDERER,
+      payload: pollPayload,
+      render: async ({ pollId }, audience) => {
+        const loaded = await load(pollId);
+        return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "member");
+      },
+    }),
+    defineRenderer({
+      name: ORGANISER_RENDERER,
+      payload: pollPayload,
+      render: async ({ pollId }, audience) => {
+        const loaded = await load(pollId);
+        return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "organiser");
+      },
+    }),
   ];
 }
 
@@ -158,11 +198,25 @@ export function optionLabel(option: Pick<PollOption, "position" | "startsAt">, a
   return `${option.position}. ${f.weekday(option.startsAt)} ${f.dateTime(option.startsAt)}`;
 }
 
-function composePoll(poll: DatePoll, group: MeetingGroup, names: Map<string, string>, meetingStart: Date | undefined, audience: Audience, view: "member" | "organiser"): Message {
+function composePoll(
+  poll: DatePoll,
+  group: MeetingGroup,
+  names: Map<string, string>,
+  meetingStart: Date | undefined,
+  audience: Audience,
+  view: "member" | "organiser",
+): Message {
   const t = translatorFor(audience);
   const open = poll.status === "open";
-  const title = poll.status === "decided" ? t("poll.decided.title", { group: group.name }) : poll.status === "cancelled" ? t("poll.cancelled.title", { group: group.name }) : t(view === "member" ? "poll.title" : "poll.organiser.title", { group: group.name });
-  const lines = poll.options.map((o) => t("poll.option", { option: optionLabel(o, audience), count: o.voters.length, names: o.voters.map((v) => names.get(v) ?? "?").join(", ") }));
+  const title =
+    poll.status === "decided"
+      ? t("poll.decided.title", { group: group.name })
+      : poll.status === "cancelled"
+        ? t("poll.cancelled.title", { group: group.name })
+        : t(view === "member" ? "poll.title" : "poll.organiser.title", { group: group.name });
+  const lines = poll.options.map((o) =>
+    t("poll.option", { option: optionLabel(o, audience), count: o.voters.length, names: o.voters.map((v) => names.get(v) ?? "?").join(", ") }),
+  );
   const blocks: Block[] = [
     { type: "heading", text: title },
     ...(poll.reason === null ? [] : [{ type: "text" as const, text: t("invite.pollReason", { reason: poll.reason }) }]),
@@ -172,7 +226,12 @@ function composePoll(poll: DatePoll, group: MeetingGroup, names: Map<string, str
   ];
   if (open) {
     const actionId = view === "member" ? "meeting.poll.vote" : "meeting.poll.choose";
-    const buttons: Button[] = poll.options.map((o) => ({ actionId, label: optionLabel(o, audience), value: o.id, ...(view === "organiser" ? { style: "primary" as const } : {}) }));
+    const buttons: Button[] = poll.options.map((o) => ({
+      actionId,
+      label: optionLabel(o, audience),
+      value: o.id,
+      ...(view === "organiser" ? { style: "primary" as const } : {}),
+    }));
     // Answers are added one click at a time, so a click handled twice counts once; this takes them all back.
     if (view === "member") buttons.push({ actionId: "meeting.poll.clear", label: t("button.clearAnswers"), value: poll.id });
     blocks.push({ type: "buttons", buttons });

@@ -68,9 +68,11 @@ export async function findDecisions(db: Db, groups: readonly MeetingGroup[], que
   if (ids.length === 0) return [];
   const zone = groups[0]!.timeZone;
   let q = db
-    .selectFrom("meeting_decisions as d").innerJoin("meetings as m", "m.id", "d.meeting_id")
+    .selectFrom("meeting_decisions as d")
+    .innerJoin("meetings as m", "m.id", "d.meeting_id")
     .select(["m.id as meetingId", "m.group_id as groupId", "m.starts_at as startsAt", "d.text"])
-    .where("m.group_id", "in", ids).where("m.status", "=", "held");
+    .where("m.group_id", "in", ids)
+    .where("m.status", "=", "held");
   if (query.from !== undefined) q = q.where("m.starts_at", ">=", DateTime.fromISO(query.from, { zone }).toJSDate());
   if (query.to !== undefined) q = q.where("m.starts_at", "<", DateTime.fromISO(query.to, { zone }).plus({ days: 1 }).toJSDate());
   // Every word, anywhere in the decision, in any case; % and _ in a word are taken literally.

@@ -37,7 +37,8 @@ export function createDecisionsCommand(deps: MeetingsDeps): CommandHandler {
         const group = groups.find((g) => g.id === m.groupId)!;
         blocks.push({ type: "text", text: t("list.line", { group: group.name, at: m.startsAt, status: f.week(m.startsAt) }) });
         blocks.push({ type: "list", items: shown.filter((d) => d.meetingId === m.meetingId).map((d) => d.text) });
-        if (i < BUTTON_LIMIT) blocks.push({ type: "buttons", buttons: [{ actionId: "meeting.minutes-show", label: t("button.showMinutes"), value: m.meetingId }] });
+        if (i < BUTTON_LIMIT)
+          blocks.push({ type: "buttons", buttons: [{ actionId: "meeting.minutes-show", label: t("button.showMinutes"), value: m.meetingId }] });
       });
       if (found.length > LIST_LIMIT) blocks.push({ type: "text", text: t("decisions.more", { count: LIST_LIMIT }) });
       await reply.whisper({ text: t("decisions.title"), blocks });
@@ -60,7 +61,9 @@ export function createMinutesActions(deps: MeetingsDeps): ActionHandler {
         return reply.openForm(amendForm(o, current));
       }
       const view = composeMinutesView(o.group, o.meeting, current, "view")({ locale: actor.locale, timeZone: o.group.timeZone });
-      const buttons: Block[] = mayAmend ? [{ type: "buttons", buttons: [{ actionId: "meeting.minutes-amend", label: t("button.amendMinutes"), value: o.meeting.id }] }] : [];
+      const buttons: Block[] = mayAmend
+        ? [{ type: "buttons", buttons: [{ actionId: "meeting.minutes-amend", label: t("button.amendMinutes"), value: o.meeting.id }] }]
+        : [];
       await reply.whisper({ ...view, blocks: [...view.blocks, ...buttons] });
     },
   };
@@ -74,8 +77,23 @@ function amendForm(o: OpenMeeting, current: MinutesVersion, previous?: { decisio
     state: o.meeting.id,
     intro: o.t("minutes.amend.intro", { group: o.group.name, at: o.meeting.startsAt, version: current.version }),
     fields: [
-      { id: "decisions", label: o.t("minutes.form.decisions"), kind: "multiline", required: false, maxLength: DECISIONS_MAX, initial: previous?.decisions ?? current.decisions.join("\n") },
-      { id: "note", label: o.t("minutes.amend.note"), kind: "text", required: true, maxLength: NOTE_MAX, help: o.t("agenda.form.help"), ...(previous === undefined ? {} : { initial: previous.note }) },
+      {
+        id: "decisions",
+        label: o.t("minutes.form.decisions"),
+        kind: "multiline",
+        required: false,
+        maxLength: DECISIONS_MAX,
+        initial: previous?.decisions ?? current.decisions.join("\n"),
+      },
+      {
+        id: "note",
+        label: o.t("minutes.amend.note"),
+        kind: "text",
+        required: true,
+        maxLength: NOTE_MAX,
+        help: o.t("agenda.form.help"),
+        ...(previous === undefined ? {} : { initial: previous.note }),
+      },
     ],
     ...(previous === undefined ? {} : { errors: previous.errors }),
   };
@@ -99,7 +117,12 @@ export function createAmendForm(deps: MeetingsDeps): FormHandler {
       else if (note.length > NOTE_MAX) errors.note = t("minutes.tooLong", { max: NOTE_MAX });
       else if (containsPersonnummer(note)) errors.note = t("minutes.personnummer");
       if (Object.keys(errors).length > 0) return { ok: false, errors, form: amendForm(o, current, { decisions, note, errors }) };
-      const version = await amendMinutes(deps, o.group, o.meeting, { decisions: decisionLines(decisions), note, by: actor.member.id, ...(event.delivery === undefined ? {} : { request: event.delivery }) });
+      const version = await amendMinutes(deps, o.group, o.meeting, {
+        decisions: decisionLines(decisions),
+        note,
+        by: actor.member.id,
+        ...(event.delivery === undefined ? {} : { request: event.delivery }),
+      });
       if (version === undefined) return { ok: false, errors: { "": t("minutes.none") } };
       return { ok: true, message: textOf(t("minutes.amend.done", { version })) };
     },

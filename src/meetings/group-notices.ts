@@ -21,7 +21,13 @@ export function meetingNoticeKey(meeting: Pick<Meeting, "id" | "sequence">, what
 }
 
 /** The meeting's calendar file for this version of it (every seat an attendee), with its key. */
-export function calendarAttachment(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, now: Date, seats: readonly GroupSeat[]): { file: FileAttachment; key: string } {
+export function calendarAttachment(
+  deps: MeetingsDeps,
+  group: MeetingGroup,
+  meeting: Meeting,
+  now: Date,
+  seats: readonly GroupSeat[],
+): { file: FileAttachment; key: string } {
   return { file: calendarFile(group, meeting, now, seats, deps.calendarOrganizerEmail), key: meetingNoticeKey(meeting, "calendar") };
 }
 
@@ -30,14 +36,21 @@ export function calendarAttachment(deps: MeetingsDeps, group: MeetingGroup, meet
  * message goes. Nothing is sent here: the rows join the caller's transaction and the outbox delivers them. Returns
  * how many copies were recorded (a member with no identity on a configured platform gets none).
  */
-export async function recordToGroup(deps: MeetingsDeps, group: MeetingGroup, memberIds: readonly string[], content: Content, options: GroupNoticeOptions): Promise<number> {
+export async function recordToGroup(
+  deps: MeetingsDeps,
+  group: MeetingGroup,
+  memberIds: readonly string[],
+  content: Content,
+  options: GroupNoticeOptions,
+): Promise<number> {
   const { notifier } = deps;
   const send = { key: options.key, ...(options.card === undefined ? {} : { card: options.card }) };
   let copies = 0;
   if (options.channel !== false) {
     const filter = { purpose: "group" as const, groupId: group.id };
     const posted = await notifier.toChannels(group.partnershipId, filter, content, send);
-    if (posted > 0 && options.attachment !== undefined) await notifier.fileToChannels(group.partnershipId, filter, options.attachment.file, { key: options.attachment.key });
+    if (posted > 0 && options.attachment !== undefined)
+      await notifier.fileToChannels(group.partnershipId, filter, options.attachment.file, { key: options.attachment.key });
     copies += posted;
   }
   for (const memberId of memberIds) {
@@ -52,7 +65,13 @@ export async function recordToGroup(deps: MeetingsDeps, group: MeetingGroup, mem
  * Records a message for the whole partnership: its partnership channels and every group's channel; where it has no
  * channel at all, for each member of the groups directly. Joins the caller's unit of work like `recordToGroup`.
  */
-export async function recordToPartnership(deps: MeetingsDeps, partnershipId: string, groups: readonly MeetingGroup[], content: Content, options: { key: string }): Promise<number> {
+export async function recordToPartnership(
+  deps: MeetingsDeps,
+  partnershipId: string,
+  groups: readonly MeetingGroup[],
+  content: Content,
+  options: { key: string },
+): Promise<number> {
   let posted = await deps.notifier.toChannels(partnershipId, { purpose: "partnership" }, content, options);
   for (const group of groups) posted += await deps.notifier.toChannels(partnershipId, { purpose: "group", groupId: group.id }, content, options);
   if (posted > 0) return posted;

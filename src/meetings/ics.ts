@@ -51,7 +51,10 @@ export function renderIcs(event: CalendarEvent): string {
     ...(event.description === undefined ? [] : [`DESCRIPTION:${escapeText(event.description)}`]),
     ...(event.location === undefined ? [] : [`LOCATION:${escapeText(event.location)}`]),
     `ORGANIZER;CN=${quoteParameter(event.organizer.name)}:mailto:${event.organizer.email}`,
-    ...event.attendees.map((a) => `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=${event.rsvp ? "TRUE" : "FALSE"};CN=${quoteParameter(a.name)}:mailto:${a.email}`),
+    ...event.attendees.map(
+      (a) =>
+        `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=${a.role};PARTSTAT=NEEDS-ACTION;RSVP=${event.rsvp ? "TRUE" : "FALSE"};CN=${quoteParameter(a.name)}:mailto:${a.email}`,
+    ),
     `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
     "TRANSP:OPAQUE",
     "END:VEVENT",
@@ -62,7 +65,11 @@ export function renderIcs(event: CalendarEvent): string {
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
 function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 character. */

@@ -13,7 +13,9 @@ export function firstDayOfMonth(index: number): LocalDate {
 
 /** The last day of the month with index `index`. */
 export function lastDayOfMonth(index: number): LocalDate {
-  return DateTime.utc(Math.floor(index / 12), (index % 12) + 1, 1).endOf("month").toISODate()!;
+  return DateTime.utc(Math.floor(index / 12), (index % 12) + 1, 1)
+    .endOf("month")
+    .toISODate()!;
 }
 
 /** The `week`th (or last) ISO weekday `weekday` of month `index`. */

@@ -39,7 +39,12 @@ export interface OpenMeeting {
 }
 
 /** Loads a meeting for an actor; undefined when it is gone, in another partnership, or already held or cancelled. */
-export async function loadOpenMeeting(deps: MeetingsDeps, actor: Actor, meetingId: string, options: { allowHeld?: boolean } = {}): Promise<OpenMeeting | undefined> {
+export async function loadOpenMeeting(
+  deps: MeetingsDeps,
+  actor: Actor,
+  meetingId: string,
+  options: { allowHeld?: boolean } = {},
+): Promise<OpenMeeting | undefined> {
   const meeting = await findMeeting(deps.db, meetingId);
   if (meeting === undefined || meeting.partnershipId !== actor.partnership.id || meeting.status === "cancelled") return undefined;
   if (meeting.status === "held" && options.allowHeld !== true) return undefined;
@@ -49,7 +54,9 @@ export async function loadOpenMeeting(deps: MeetingsDeps, actor: Actor, meetingI
 
 /** The warning text of a cadence breach. */
 export function breachText(o: OpenMeeting, breach: CadenceBreach): string {
-  return breach.kind === "gap" ? o.t("move.warnGap", { months: String(breach.months), from: breach.from, to: breach.to }) : o.t("move.warnTerm", { from: breach.from, to: breach.to });
+  return breach.kind === "gap"
+    ? o.t("move.warnGap", { months: String(breach.months), from: breach.from, to: breach.to })
+    : o.t("move.warnTerm", { from: breach.from, to: breach.to });
 }
 
 /** Why a meeting cannot be moved to `date` (weekend, holiday, blackout), in the reader's language. */

@@ -23,22 +23,25 @@ async function meetingFor(deps: MeetingsDeps, ctx: ActionContext, meetingId: str
   const say = (key: Parameters<typeof replyText>[2]) => reply.whisper(replyText(actor.locale, actor.partnership.timeZone, key));
   if (o === undefined) return void (await say("meeting.gone"));
   if (need === "member" && !o.seats.some((s) => s.memberId === actor.member.id)) return void (await say("notInGroup"));
-  if (need === "change" && !canChangeMeetings(actor.member, o.group, o.seats)) return void (await reply.whisper(textOf(notAllowedText(o.t, actor.locale, o.group))));
+  if (need === "change" && !canChangeMeetings(actor.member, o.group, o.seats))
+    return void (await reply.whisper(textOf(notAllowedText(o.t, actor.locale, o.group))));
   if (need === "minutes" && !canWriteMinutes(actor.member, o.seats)) return void (await say("minutes.notAllowed"));
   if (need === "minutes" && o.meeting.minutesAt !== null) return void (await say("minutes.already"));
   return o;
 }
 
-const rsvp = (answer: RsvpAnswer): Handler => async (deps, ctx, meetingId) => {
-  const o = await meetingFor(deps, ctx, meetingId, "member");
-  if (o === undefined) return;
-  // The answer and the redraw of every copy of the invitation are one unit of work.
-  await inTransaction(deps, async (tx) => {
-    await saveRsvp(tx.db, o.meeting.id, ctx.actor.member.id, answer, tx.clock.now());
-    await refreshInvitation(tx, o.meeting);
-  });
-  await ctx.reply.whisper(textOf(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
-};
+const rsvp =
+  (answer: RsvpAnswer): Handler =>
+  async (deps, ctx, meetingId) => {
+    const o = await meetingFor(deps, ctx, meetingId, "member");
+    if (o === undefined) return;
+    // The answer and the redraw of every copy of the invitation are one unit of work.
+    await inTransaction(deps, async (tx) => {
+      await saveRsvp(tx.db, o.meeting.id, ctx.actor.member.id, answer, tx.clock.now());
+      await refreshInvitation(tx, o.meeting);
+    });
+    await ctx.reply.whisper(textOf(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
+  };
 
 function textOf(text: string): Message {
   return { text, blocks: [{ type: "text", text }] };
@@ -76,7 +79,12 @@ const HANDLERS: Record<string, Handler> = {
         {
           type: "buttons",
           buttons: [
-            { actionId: "meeting.cancel-confirm", label: o.t(breach === undefined ? "button.confirmCancel" : "button.cancelAnyway"), value: o.meeting.id, style: "danger" },
+            {
+              actionId: "meeting.cancel-confirm",
+              label: o.t(breach === undefined ? "button.confirmCancel" : "button.cancelAnyway"),
+              value: o.meeting.id,
+              style: "danger",
+            },
             { actionId: "meeting.keep", label: o.t("button.keep"), value: o.meeting.id },
           ],
         },

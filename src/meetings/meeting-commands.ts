@@ -26,7 +26,11 @@ export function createListCommand(deps: MeetingsDeps): CommandHandler {
     run: async ({ event, actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const channelGroup = await groupOfConversation(deps, actor, event);
-      const query = deps.db.selectFrom("meetings as m").select(["m.id"]).where("m.status", "in", ["planned", "invited", "moved"]).where("m.starts_at", ">", deps.clock.now());
+      const query = deps.db
+        .selectFrom("meetings as m")
+        .select(["m.id"])
+        .where("m.status", "in", ["planned", "invited", "moved"])
+        .where("m.starts_at", ">", deps.clock.now());
       const scoped =
         channelGroup === undefined
           ? query.where("m.group_id", "in", (eb) => eb.selectFrom("group_members").select("group_id").where("member_id", "=", actor.member.id))
@@ -113,9 +117,14 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
         return;
       }
       const now = deps.clock.now();
-      const upcoming = channelGroup === undefined ? await upcomingMeetingsOf(deps.db, actor.member.id, now) : await nextMeetingsOfGroups(deps.db, [channelGroup.id], now);
+      const upcoming =
+        channelGroup === undefined ? await upcomingMeetingsOf(deps.db, actor.member.id, now) : await nextMeetingsOfGroups(deps.db, [channelGroup.id], now);
       if (upcoming.length === 0) {
-        await reply.whisper(channelGroup === undefined ? replyText(actor.locale, zone, "agenda.noMeeting") : replyText(actor.locale, zone, "agenda.noMeetingOf", { group: channelGroup.name }));
+        await reply.whisper(
+          channelGroup === undefined
+            ? replyText(actor.locale, zone, "agenda.noMeeting")
+            : replyText(actor.locale, zone, "agenda.noMeetingOf", { group: channelGroup.name }),
+        );
         return;
       }
       if (args !== "") {
@@ -124,7 +133,14 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
           await reply.whisper(replyText(actor.locale, zone, problem));
           return;
         }
-        const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE }, args, actor.locale, now, "conversation");
+        const warning = await warnOnceAboutPersonalDetails(
+          deps.db,
+          { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE },
+          args,
+          actor.locale,
+          now,
+          "conversation",
+        );
         if (warning !== undefined) return reply.whisper(textMessage(warning));
       }
       if (args === "" || upcoming.length > 1) {

@@ -86,7 +86,13 @@ const submitAgenda: Submit = async (deps, ctx) => {
   const text = value(ctx, "text");
   const problem = checkAgendaText(text);
   if (problem !== undefined) return { ok: false, errors: { text: o.t(problem) } };
-  const warning = await warnOnceAboutPersonalDetails(deps.db, { memberId: ctx.actor.member.id, scope: AGENDA_TEXT_SCOPE }, text, ctx.actor.locale, deps.clock.now());
+  const warning = await warnOnceAboutPersonalDetails(
+    deps.db,
+    { memberId: ctx.actor.member.id, scope: AGENDA_TEXT_SCOPE },
+    text,
+    ctx.actor.locale,
+    deps.clock.now(),
+  );
   if (warning !== undefined) return { ok: false, errors: { text: warning } };
   await addAgendaItem(deps, o.group, o.meeting, ctx.actor.member.id, text);
   return { ok: true, message: replyText(ctx.actor.locale, o.group.timeZone, "agenda.added", { group: o.group.name, at: o.meeting.startsAt }) };
@@ -123,4 +129,3 @@ export function createMeetingForms(deps: MeetingsDeps): FormHandler {
     },
   };
 }
-

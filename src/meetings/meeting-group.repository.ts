@@ -24,7 +24,20 @@ function groupQuery(db: Db) {
     .selectFrom("groups as g")
     .innerJoin("partnerships as p", "p.id", "g.partnership_id")
     .where("g.active", "=", true)
-    .select(["g.id", "g.partnership_id", "g.key", "g.kind", "g.name", "g.cadence_kind", "g.cadence_months", "g.meeting_settings", "p.time_zone", "p.name as partnership_name", "p.locale", "p.period_end"]);
+    .select([
+      "g.id",
+      "g.partnership_id",
+      "g.key",
+      "g.kind",
+      "g.name",
+      "g.cadence_kind",
+      "g.cadence_months",
+      "g.meeting_settings",
+      "p.time_zone",
+      "p.name as partnership_name",
+      "p.locale",
+      "p.period_end",
+    ]);
 }
 
 /** The active groups of a partnership, in key order. */
@@ -66,9 +79,13 @@ export interface GroupSeat {
 /** The active members of a group, chair and secretary first. */
 export async function listSeats(db: Db, groupId: string): Promise<GroupSeat[]> {
   const rows = await db
-    .selectFrom("group_members as gm").innerJoin("members as m", "m.id", "gm.member_id")
-    .where("gm.group_id", "=", groupId).where("m.active", "=", true)
-    .select(["m.id", "m.key", "m.display_name", "gm.role", "m.roles", "m.email"]).orderBy("m.display_name").execute();
+    .selectFrom("group_members as gm")
+    .innerJoin("members as m", "m.id", "gm.member_id")
+    .where("gm.group_id", "=", groupId)
+    .where("m.active", "=", true)
+    .select(["m.id", "m.key", "m.display_name", "gm.role", "m.roles", "m.email"])
+    .orderBy("m.display_name")
+    .execute();
   const order: GroupRole[] = ["chair", "secretary", "member"];
   return rows
     .map((r) => ({ memberId: r.id, key: r.key, displayName: r.display_name, role: r.role, roles: r.roles, email: r.email }))

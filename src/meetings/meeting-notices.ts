@@ -23,7 +23,11 @@ type Run = (tx: MeetingsDeps, group: MeetingGroup, meeting: Meeting) => Promise<
  * cancelled, held, was moved after this reminder was scheduled (its payload names the start it was computed for),
  * or falls after the agreement period.
  */
-async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payload: z.infer<typeof meetingReminderPayload>): Promise<{ meeting: Meeting; group: MeetingGroup } | undefined> {
+async function currentMeeting(
+  tx: MeetingsDeps,
+  reminder: ReminderRecord,
+  payload: z.infer<typeof meetingReminderPayload>,
+): Promise<{ meeting: Meeting; group: MeetingGroup } | undefined> {
   const meeting = await lockMeeting(tx.db, payload.meetingId);
   const stale = meeting === undefined || meeting.status === "cancelled" || meeting.startsAt.getTime() !== Date.parse(payload.startsAt);
   if (stale || (meeting.status === "held" && reminder.kind !== "meeting.minutes-request")) {
@@ -33,7 +37,10 @@ async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payloa
   const group = await getGroup(tx.db, meeting.groupId);
   // Nothing is invited, requested or reminded after the agreement period; the daily tick withdraws the meeting.
   if (isAfterPeriod(group, meeting)) {
-    tx.logger.info({ key: reminder.key, meetingId: payload.meetingId, periodEnd: group.periodEnd }, "meeting falls after the agreement period; reminder skipped");
+    tx.logger.info(
+      { key: reminder.key, meetingId: payload.meetingId, periodEnd: group.periodEnd },
+      "meeting falls after the agreement period; reminder skipped",
+    );
     return undefined;
   }
   return { meeting, group };
@@ -42,8 +49,21 @@ async function currentMeeting(tx: MeetingsDeps, reminder: ReminderRecord, payloa
 const requestAgenda: Run = async (tx, group, meeting) => {
   const seats = await listSeats(tx.db, group.id);
   const sendAt = DateTime.fromJSDate(meeting.startsAt).minus({ days: group.meetings.agendaSendDaysBefore }).toJSDate();
-  const compose = composeNoticeWithButton(group, meeting, "agendaRequest.title", "agendaRequest.body", { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id }, { sendAt });
-  await recordToGroup(tx, group, seats.map((s) => s.memberId), compose, { key: meetingNoticeKey(meeting, "agenda-request") });
+  const compose = composeNoticeWithButton(
+    group,
+    meeting,
+    "agendaRequest.title",
+    "agendaRequest.body",
+    { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id },
+    { sendAt },
+  );
+  await recordToGroup(
+    tx,
+    group,
+    seats.map((s) => s.memberId),
+    compose,
+    { key: meetingNoticeKey(meeting, "agenda-request") },
+  );
 };
 
 // Members who said they will not come (or send a substitute) are not reminded.
@@ -51,15 +71,31 @@ function remind(what: "day-before" | "hour-before", title: "dayBefore.title" | "
   return async (tx, group, meeting) => {
     const answers = await rsvpsOf(tx.db, meeting.id);
     const seats = (await listSeats(tx.db, group.id)).filter((s) => answers.get(s.memberId) === undefined || answers.get(s.memberId) === "yes");
-    await recordToGroup(tx, group, seats.map((s) => s.memberId), composeNotice(group, meeting, title), { key: meetingNoticeKey(meeting, what), channel: false });
+    await recordToGroup(
+      tx,
+      group,
+      seats.map((s) => s.memberId),
+      composeNotice(group, meeting, title),
+      { key: meetingNoticeKey(meeting, what), channel: false },
+    );
   };
 }
 
 const requestMinutes: Run = async (tx, group, meeting) => {
   if (meeting.minutesAt !== null) return;
   const takers = minuteTakers(await listSeats(tx.db, group.id));
-  const compose = composeNoticeWithButton(group, meeting, "minutesRequest.title", "minutesRequest.body", { actionId: "meeting.minutes", label: "button.writeMinutes", value: meeting.id });
-  await recordToGroup(tx, group, takers.map((s) => s.memberId), compose, { key: meetingNoticeKey(meeting, "minutes-request"), channel: false });
+  const compose = composeNoticeWithButton(group, meeting, "minutesRequest.title", "minutesRequest.body", {
+    actionId: "meeting.minutes",
+    label: "button.writeMinutes",
+    value: meeting.id,
+  });
+  await recordToGroup(
+    tx,
+    group,
+    takers.map((s) => s.memberId),
+    compose,
+    { key: meetingNoticeKey(meeting, "minutes-request"), channel: false },
+  );
 };
 
 const RUNS: Record<MeetingReminderKind, Run> = {

@@ -43,12 +43,19 @@ export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: 
     const params = { group: group.name, at: meeting.startsAt };
     const open = meeting.status !== "cancelled" && meeting.status !== "held";
     const title = meeting.status === "cancelled" ? t("cancelled.title", params) : t("invite.title", params);
-    const buttons: Button[] = ANSWERS.map((a) => ({ actionId: `meeting.rsvp.${a}`, label: t(`rsvp.${a}`), value: meeting.id, ...(a === "yes" ? { style: "primary" as const } : {}) }));
+    const buttons: Button[] = ANSWERS.map((a) => ({
+      actionId: `meeting.rsvp.${a}`,
+      label: t(`rsvp.${a}`),
+      value: meeting.id,
+      ...(a === "yes" ? { style: "primary" as const } : {}),
+    }));
     const blocks: Block[] = [
       { type: "heading", text: title },
       ...(meeting.status === "cancelled" ? [] : [{ type: "text" as const, text: t("invite.body") }]),
       meetingFacts(t, audience, group, meeting),
-      ...(meeting.reason === null ? [] : [{ type: "text" as const, text: t(meeting.origin === "poll" ? "invite.pollReason" : "invite.extraReason", { reason: meeting.reason }) }]),
+      ...(meeting.reason === null
+        ? []
+        : [{ type: "text" as const, text: t(meeting.origin === "poll" ? "invite.pollReason" : "invite.extraReason", { reason: meeting.reason }) }]),
       { type: "text", text: t("invite.tally", { ...tally }) },
       ...(open ? [{ type: "buttons" as const, buttons }] : []),
     ];
@@ -57,22 +64,42 @@ export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: 
 }
 
 /** A short notice (moved, cancelled, reminders) with the meeting's facts. */
-export function composeNotice(group: MeetingGroup, meeting: Meeting, title: MeetingMessageKey, body?: MeetingMessageKey, extra: Record<string, Date | string> = {}): Compose {
+export function composeNotice(
+  group: MeetingGroup,
+  meeting: Meeting,
+  title: MeetingMessageKey,
+  body?: MeetingMessageKey,
+  extra: Record<string, Date | string> = {},
+): Compose {
   return (audience) => {
     const t = translatorFor(audience);
     const params = { group: group.name, at: meeting.startsAt, ...extra };
     const heading = t(title, params);
-    const blocks: Block[] = [{ type: "heading", text: heading }, ...(body === undefined ? [] : [{ type: "text" as const, text: t(body, params) }]), meetingFacts(t, audience, group, meeting)];
+    const blocks: Block[] = [
+      { type: "heading", text: heading },
+      ...(body === undefined ? [] : [{ type: "text" as const, text: t(body, params) }]),
+      meetingFacts(t, audience, group, meeting),
+    ];
     return { text: heading, blocks };
   };
 }
 
 /** A notice with one button, e.g. "add agenda item" or "write minutes". */
-export function composeNoticeWithButton(group: MeetingGroup, meeting: Meeting, title: MeetingMessageKey, body: MeetingMessageKey, button: { actionId: string; label: MeetingMessageKey; value: string }, extra: Record<string, Date | string> = {}): Compose {
+export function composeNoticeWithButton(
+  group: MeetingGroup,
+  meeting: Meeting,
+  title: MeetingMessageKey,
+  body: MeetingMessageKey,
+  button: { actionId: string; label: MeetingMessageKey; value: string },
+  extra: Record<string, Date | string> = {},
+): Compose {
   return (audience) => {
     const message = composeNotice(group, meeting, title, body, extra)(audience);
     const t = translatorFor(audience);
-    return { ...message, blocks: [...message.blocks, { type: "buttons", buttons: [{ actionId: button.actionId, label: t(button.label), value: button.value, style: "primary" }] }] };
+    return {
+      ...message,
+      blocks: [...message.blocks, { type: "buttons", buttons: [{ actionId: button.actionId, label: t(button.label), value: button.value, style: "primary" }] }],
+    };
   };
 }
 

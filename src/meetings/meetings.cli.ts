@@ -72,9 +72,15 @@ async function runPlan(args: PlanArgs, t: T, locale: Locale, ctx: CliContext): P
   const exemptions = plans.flatMap((p) => p.exemptions.map((e) => ({ group: p.group.name, ...e })));
   if (args.json) {
     const meetings = rows.map(({ shown: _, ...row }) => row);
-    ctx.out(JSON.stringify({ partnership: args.partnershipId, from, until, periodEnd: groups[0]!.periodEnd, meetings, exemptions, conflicts, warnings }, null, 2));
+    ctx.out(
+      JSON.stringify({ partnership: args.partnershipId, from, until, periodEnd: groups[0]!.periodEnd, meetings, exemptions, conflicts, warnings }, null, 2),
+    );
   } else {
-    for (const line of formatTable([t("plan.header").split("\t"), ...rows.map((r) => [r.group, ...r.shown, r.yielded ? `${r.status} (${t("plan.yielded")})` : r.status])])) ctx.out(line);
+    for (const line of formatTable([
+      t("plan.header").split("\t"),
+      ...rows.map((r) => [r.group, ...r.shown, r.yielded ? `${r.status} (${t("plan.yielded")})` : r.status]),
+    ]))
+      ctx.out(line);
     for (const e of exemptions) ctx.out(t("plan.exempt", { group: e.group, month: e.month, reason: e.reason }));
     if (!args.dryRun) ctx.out(t("plan.created", { count: rows.filter((r) => r.new).length }));
   }
@@ -85,11 +91,15 @@ async function runPlan(args: PlanArgs, t: T, locale: Locale, ctx: CliContext): P
   return 0;
 }
 
-
 /** Lines of a plain-text table with each column padded to its widest cell. */
 function formatTable(cells: string[][]): string[] {
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
-  return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+  return cells.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function toRows(plan: GroupPlan, t: T, locale: Locale): PlanRow[] {

@@ -146,7 +146,8 @@ const sv = {
   "list.titleOf": "Kommande möten: {group}",
   "list.emptyOf": "{group} har inga kommande möten.",
   "agenda.noMeetingOf": "{group} har inget kommande möte att lägga punkter på.",
-  "agenda.notInGroupOf": "Du sitter inte i {group}, så du kan inte lägga punkter på dess dagordning här. Skriv till mig direkt för att välja en av dina grupper.",
+  "agenda.notInGroupOf":
+    "Du sitter inte i {group}, så du kan inte lägga punkter på dess dagordning här. Skriv till mig direkt för att välja en av dina grupper.",
   "why.extra": "Extra möte utanför planen.",
   "why.poll": "Tiden valdes i en datumomröstning.",
   "why.moved": (p, f) => `Flyttat från ${f.weekday(d(p, "planned"))} ${f.dateTime(d(p, "planned"))}.`,

@@ -38,12 +38,41 @@ export function newMeetingForm(groups: readonly MeetingGroup[], t: T, prefill: P
     state: "",
     intro: t("call.form.intro"),
     fields: [
-      { id: "group", label: t("call.form.group"), kind: "choice", required: true, choices: groups.map((g) => ({ value: g.id, label: g.name })), initial: group.id },
+      {
+        id: "group",
+        label: t("call.form.group"),
+        kind: "choice",
+        required: true,
+        choices: groups.map((g) => ({ value: g.id, label: g.name })),
+        initial: group.id,
+      },
       { id: "date", label: t("move.form.date"), kind: "date", required: true, ...initial("date", prefill.date) },
       { id: "time", label: t("move.form.time"), kind: "text", required: true, maxLength: 5, ...initial("time", group.meetings.pattern.time) },
-      { id: "duration", label: t("call.form.duration"), kind: "number", required: true, ...initial("duration", String(group.meetings.pattern.durationMinutes)) },
-      { id: "location", label: t("call.form.location"), kind: "text", required: false, maxLength: LOCATION_MAX, help: t("call.form.locationHelp"), ...initial("location") },
-      { id: "reason", label: t("call.form.reason"), kind: "multiline", required: false, maxLength: REASON_MAX, help: t("agenda.form.help"), ...initial("reason") },
+      {
+        id: "duration",
+        label: t("call.form.duration"),
+        kind: "number",
+        required: true,
+        ...initial("duration", String(group.meetings.pattern.durationMinutes)),
+      },
+      {
+        id: "location",
+        label: t("call.form.location"),
+        kind: "text",
+        required: false,
+        maxLength: LOCATION_MAX,
+        help: t("call.form.locationHelp"),
+        ...initial("location"),
+      },
+      {
+        id: "reason",
+        label: t("call.form.reason"),
+        kind: "multiline",
+        required: false,
+        maxLength: REASON_MAX,
+        help: t("agenda.form.help"),
+        ...initial("reason"),
+      },
     ],
     ...(prefill.errors === undefined ? {} : { errors: prefill.errors }),
   };
@@ -79,15 +108,36 @@ export function createNewMeetingForm(deps: MeetingsDeps): FormHandler {
       const duration = readDuration(textValue(event.values, "duration"));
       if (duration === undefined) errors.duration = t("call.badDuration");
       const [location, reason] = [textValue(event.values, "location"), textValue(event.values, "reason")];
-      for (const [id, text, max] of [["location", location, LOCATION_MAX], ["reason", reason, REASON_MAX]] as const) {
+      for (const [id, text, max] of [
+        ["location", location, LOCATION_MAX],
+        ["reason", reason, REASON_MAX],
+      ] as const) {
         const problem = checkFreeText(text, max);
         if (problem !== undefined) errors[id] = t(problem, { max });
       }
-      if (!time.ok || duration === undefined || Object.keys(errors).length > 0) return { ok: false, errors, form: newMeetingForm(groups, t, { values: event.values, errors }) };
-      const called = await callMeeting(deps, group, { startsAt: time.startsAt, durationMinutes: duration, location: location || null, reason: reason || null, origin: "extra", calledBy: actor.member.id, ...(event.delivery === undefined ? {} : { request: event.delivery }) });
+      if (!time.ok || duration === undefined || Object.keys(errors).length > 0)
+        return { ok: false, errors, form: newMeetingForm(groups, t, { values: event.values, errors }) };
+      const called = await callMeeting(deps, group, {
+        startsAt: time.startsAt,
+        durationMinutes: duration,
+        location: location || null,
+        reason: reason || null,
+        origin: "extra",
+        calledBy: actor.member.id,
+        ...(event.delivery === undefined ? {} : { request: event.delivery }),
+      });
       const done = t("call.done", { group: group.name, at: called.meeting.startsAt });
       const when = called.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: called.inviteAt });
-      return { ok: true, message: { text: done, blocks: [{ type: "text", text: done }, { type: "text", text: when }] } };
+      return {
+        ok: true,
+        message: {
+          text: done,
+          blocks: [
+            { type: "text", text: done },
+            { type: "text", text: when },
+          ],
+        },
+      };
     },
   };
 }

@@ -14,15 +14,21 @@ type Parsed = { kind: "decision"; decision: PeriodDecision } | { kind: "status" 
 
 /** `beviljad till 2028-04-30`, `granted until 2028-04-30`, `beviljad` (one step), `avslutas` / `ends`. */
 export function parsePeriodArgs(args: string): Parsed {
-  const words = args.toLowerCase().replace(/[.,]$/, "").split(/\s+/).filter((w) => w !== "");
+  const words = args
+    .toLowerCase()
+    .replace(/[.,]$/, "")
+    .split(/\s+/)
+    .filter((w) => w !== "");
   if (words.length === 0 || words[0] === "status") return { kind: "status" };
   const [first, ...rest] = words;
-  if (["avslutas", "avslutad", "avslutat", "ends", "ended", "ending", "declined"].includes(first!) && rest.length === 0) return { kind: "decision", decision: { kind: "ending" } };
+  if (["avslutas", "avslutad", "avslutat", "ends", "ended", "ending", "declined"].includes(first!) && rest.length === 0)
+    return { kind: "decision", decision: { kind: "ending" } };
   if (!["beviljad", "beviljat", "beviljas", "granted", "approved"].includes(first!)) return { kind: "usage" };
   const date = rest.filter((w) => !["till", "t.o.m.", "tom", "until", "to", "through"].includes(w));
   if (date.length === 0) return { kind: "decision", decision: { kind: "extended" } };
   const value = date.join(" ");
-  if (date.length > 1 || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || !new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return { kind: "bad-date", value };
+  if (date.length > 1 || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || !new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
+    return { kind: "bad-date", value };
   return { kind: "decision", decision: { kind: "extended", until: value } };
 }
 
@@ -30,9 +36,13 @@ export function parsePeriodArgs(args: string): Parsed {
 async function mayDecide(deps: MeetingsDeps, actor: Actor): Promise<boolean> {
   if (hasAnyRole(actor.member, ["admin"])) return true;
   const chair = await deps.db
-    .selectFrom("group_members as gm").innerJoin("groups as g", "g.id", "gm.group_id")
+    .selectFrom("group_members as gm")
+    .innerJoin("groups as g", "g.id", "gm.group_id")
     .select("g.id")
-    .where("gm.member_id", "=", actor.member.id).where("gm.role", "=", "chair").where("g.kind", "=", "styrgrupp").where("g.active", "=", true)
+    .where("gm.member_id", "=", actor.member.id)
+    .where("gm.role", "=", "chair")
+    .where("g.kind", "=", "styrgrupp")
+    .where("g.active", "=", true)
     .executeTakeFirst();
   return chair !== undefined;
 }
@@ -58,7 +68,9 @@ export function createPeriodCommand(deps: MeetingsDeps): CommandHandler {
         const deadline = canExtend && extension.agreementDeadline !== null ? extensionDeadlineOf(period.end, extension.agreementDeadline) : undefined;
         const lines = [
           t("period.status", { start: period.start, end: period.end }),
-          canExtend ? t(deadline === undefined ? "period.status.extendable" : "period.status.extendableBy", { until: extension.until, deadline: deadline ?? "" }) : t("period.status.final"),
+          canExtend
+            ? t(deadline === undefined ? "period.status.extendable" : "period.status.extendableBy", { until: extension.until, deadline: deadline ?? "" })
+            : t("period.status.final"),
           t("period.usage"),
         ];
         return reply.whisper({ text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) });

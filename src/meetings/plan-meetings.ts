@@ -64,9 +64,15 @@ export async function planGroupMeetings(
     return date >= window.from && date <= window.until;
   });
   const conflict = window.from > until ? undefined : findCadenceConflict(group.meetings, group.cadence, window.from, until);
-  const dates = [...inWindow.filter((m) => m.status !== "cancelled").map((m) => m.startsAt), ...proposals.map((p) => p.startsAt)].map((d) => localDateOf(d, group.timeZone));
+  const dates = [...inWindow.filter((m) => m.status !== "cancelled").map((m) => m.startsAt), ...proposals.map((p) => p.startsAt)].map((d) =>
+    localDateOf(d, group.timeZone),
+  );
   return {
-    group, meetings: inWindow, created: new Set(created.map((m) => m.id)), proposals, warnings,
+    group,
+    meetings: inWindow,
+    created: new Set(created.map((m) => m.id)),
+    proposals,
+    warnings,
     ...(conflict === undefined ? {} : { conflict }),
     exemptions: group.cadence.kind === "months" && window.from <= until ? exemptMonthsWithout(group.meetings.exemptMonths, window.from, until, dates) : [],
   };

@@ -40,7 +40,13 @@ export function minuteTakers(seats: GroupSeat[]): GroupSeat[] {
 }
 
 /** The minutes form: decisions, the agenda items covered, and action items with owner and due date. */
-export async function minutesForm(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting, t: Translate<MeetingMessageKey>, previous?: { values: FormValues; errors: Record<string, string> }): Promise<FormView> {
+export async function minutesForm(
+  deps: MeetingsDeps,
+  group: MeetingGroup,
+  meeting: Meeting,
+  t: Translate<MeetingMessageKey>,
+  previous?: { values: FormValues; errors: Record<string, string> },
+): Promise<FormView> {
   const items = await openAgendaItems(deps.db, group.id, meeting);
   const seats = await listSeats(deps.db, group.id);
   const owners = seats.map((s) => ({ value: s.memberId, label: s.displayName }));
@@ -49,7 +55,21 @@ export async function minutesForm(deps: MeetingsDeps, group: MeetingGroup, meeti
     { id: "decisions", label: t("minutes.form.decisions"), kind: "multiline", required: false, maxLength: DECISIONS_MAX, ...opt(initial("decisions")) },
     ...(items.length === 0
       ? []
-      : [{ id: "covered", label: t("minutes.form.covered"), kind: "multichoice" as const, required: false, choices: items.map((i: AgendaItem) => ({ value: i.id, label: i.text.slice(0, 75) })), ...opt(initial("covered", items.map((i) => i.id))) }]),
+      : [
+          {
+            id: "covered",
+            label: t("minutes.form.covered"),
+            kind: "multichoice" as const,
+            required: false,
+            choices: items.map((i: AgendaItem) => ({ value: i.id, label: i.text.slice(0, 75) })),
+            ...opt(
+              initial(
+                "covered",
+                items.map((i) => i.id),
+              ),
+            ),
+          },
+        ]),
   ];
   for (let n = 1; n <= ACTION_SLOTS; n++) {
     fields.push(
@@ -74,7 +94,12 @@ function opt(value: string | string[] | undefined): { initial?: string | string[
 }
 
 /** Validates the submitted minutes; errors are message keys by field id. */
-export function parseMinutes(values: FormValues, meeting: Meeting, group: MeetingGroup, seats: GroupSeat[]): { ok: true; minutes: Minutes } | { ok: false; errors: Record<string, MeetingMessageKey> } {
+export function parseMinutes(
+  values: FormValues,
+  meeting: Meeting,
+  group: MeetingGroup,
+  seats: GroupSeat[],
+): { ok: true; minutes: Minutes } | { ok: false; errors: Record<string, MeetingMessageKey> } {
   const errors: Record<string, MeetingMessageKey> = {};
   const text = (id: string) => {
     const v = values[id];
@@ -105,5 +130,8 @@ export function parseMinutes(values: FormValues, meeting: Meeting, group: Meetin
 
 /** The decisions written one per line, list marks (-, •, *) taken off, empty lines left out. */
 export function decisionLines(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.replace(/^[-•*]\s*/, "").trim()).filter((l) => l.length > 0);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^[-•*]\s*/, "").trim())
+    .filter((l) => l.length > 0);
 }

@@ -35,19 +35,39 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return false;
     if (minutes.decisions.length > 0) {
-      await tx.db.insertInto("meeting_decisions").values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text }))).execute();
+      await tx.db
+        .insertInto("meeting_decisions")
+        .values(minutes.decisions.map((text, position) => ({ meeting_id: meeting.id, position, text })))
+        .execute();
     }
     // Version 1 of the minutes: an amendment later adds version 2 and keeps this one.
-    await tx.db.insertInto("minutes_versions").values({ meeting_id: meeting.id, version: 1, decisions: JSON.stringify(minutes.decisions), note: null, recorded_by_member_id: by, recorded_at: now }).execute();
+    await tx.db
+      .insertInto("minutes_versions")
+      .values({ meeting_id: meeting.id, version: 1, decisions: JSON.stringify(minutes.decisions), note: null, recorded_by_member_id: by, recorded_at: now })
+      .execute();
     if (minutes.coveredItemIds.length > 0) {
-      await tx.db.updateTable("agenda_items").set({ covered_in_meeting_id: meeting.id }).where("group_id", "=", group.id).where("id", "in", minutes.coveredItemIds).execute();
+      await tx.db
+        .updateTable("agenda_items")
+        .set({ covered_in_meeting_id: meeting.id })
+        .where("group_id", "=", group.id)
+        .where("id", "in", minutes.coveredItemIds)
+        .execute();
     }
     const created =
       minutes.actions.length === 0
         ? []
         : await tx.db
             .insertInto("action_items")
-            .values(minutes.actions.map((a) => ({ partnership_id: group.partnershipId, group_id: group.id, meeting_id: meeting.id, text: a.text, owner_member_id: a.ownerMemberId, due_date: a.dueDate })))
+            .values(
+              minutes.actions.map((a) => ({
+                partnership_id: group.partnershipId,
+                group_id: group.id,
+                meeting_id: meeting.id,
+                text: a.text,
+                owner_member_id: a.ownerMemberId,
+                due_date: a.dueDate,
+              })),
+            )
             .returning(["id", "due_date"])
             .execute();
     await cancelMeetingReminders(tx.reminders, meeting.id);
@@ -62,7 +82,13 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
 /** Schedules the due-date reminder of an action item (09.00 local on the due date). */
 export async function scheduleActionItemReminder(reminders: Reminders, group: MeetingGroup, actionItemId: string, dueDate: string): Promise<void> {
   const dueAt = DateTime.fromISO(dueDate, { zone: group.timeZone }).set(ACTION_DUE_TIME).toJSDate();
-  await reminders.schedule({ key: actionItemReminderKey(actionItemId), kind: "action-item.due", partnershipId: group.partnershipId, dueAt, payload: { actionItemId } });
+  await reminders.schedule({
+    key: actionItemReminderKey(actionItemId),
+    kind: "action-item.due",
+    partnershipId: group.partnershipId,
+    dueAt,
+    payload: { actionItemId },
+  });
 }
 
 function composeMinutes(group: MeetingGroup, meeting: Meeting, minutes: Minutes, names: Map<string, string>): Compose {
@@ -78,7 +104,10 @@ function composeMinutes(group: MeetingGroup, meeting: Meeting, minutes: Minutes,
         ? []
         : [
             { type: "heading" as const, text: t("minutes.actions") },
-            { type: "list" as const, items: minutes.actions.map((a) => t("standing.action", { text: a.text, owner: names.get(a.ownerMemberId) ?? "?", due: a.dueDate, overdue: 0 })) },
+            {
+              type: "list" as const,
+              items: minutes.actions.map((a) => t("standing.action", { text: a.text, owner: names.get(a.ownerMemberId) ?? "?", due: a.dueDate, overdue: 0 })),
+            },
           ]),
     ];
     return { text: title, blocks };

@@ -14,7 +14,13 @@ export async function sendInvitation(tx: MeetingsDeps, group: MeetingGroup, meet
   const now = tx.clock.now();
   const seats = await listSeats(tx.db, group.id);
   const card = invitationCard(meeting.id);
-  await recordToGroup(tx, group, seats.map((s) => s.memberId), liveInvitation(meeting.id), { key: card, card, attachment: calendarAttachment(tx, group, meeting, now, seats) });
+  await recordToGroup(
+    tx,
+    group,
+    seats.map((s) => s.memberId),
+    liveInvitation(meeting.id),
+    { key: card, card, attachment: calendarAttachment(tx, group, meeting, now, seats) },
+  );
   await updateMeeting(tx.db, meeting.id, { status: "invited", invited_at: now }, now);
 }
 

@@ -20,7 +20,13 @@ export interface StandingItems {
 }
 
 /** Gathers the standing items for a meeting; counts run from the group's previous meeting. */
-export async function gatherStandingItems(db: Db, sources: AgendaSources | undefined, group: MeetingGroup, meeting: Meeting, locale: Locale): Promise<StandingItems> {
+export async function gatherStandingItems(
+  db: Db,
+  sources: AgendaSources | undefined,
+  group: MeetingGroup,
+  meeting: Meeting,
+  locale: Locale,
+): Promise<StandingItems> {
   const actions = await openActionItems(db, group.id);
   const previous = await neighbourMeeting(db, group.id, meeting.startsAt, "before", meeting.id);
   // Without an earlier meeting the counts cover the last quarter, which is what a first meeting reviews.

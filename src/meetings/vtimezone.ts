@@ -94,7 +94,15 @@ function spelledOut(timeZone: string, transitions: Transition[]): string[] {
 }
 
 function observance(kind: "STANDARD" | "DAYLIGHT", from: number, to: number, name: string, start: string, rrule?: string): string[] {
-  return [`BEGIN:${kind}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`, `TZNAME:${name}`, `DTSTART:${start}`, ...(rrule === undefined ? [] : [rrule]), `END:${kind}`];
+  return [
+    `BEGIN:${kind}`,
+    `TZOFFSETFROM:${formatOffset(from)}`,
+    `TZOFFSETTO:${formatOffset(to)}`,
+    `TZNAME:${name}`,
+    `DTSTART:${start}`,
+    ...(rrule === undefined ? [] : [rrule]),
+    `END:${kind}`,
+  ];
 }
 
 function nthWeekday(year: number, month: number, weekday: number, ordinal: number): DateTime {
@@ -116,8 +124,12 @@ function formatOffset(minutes: number): string {
 // The zone's abbreviation at an instant (CET, EST), in the first English locale that has one, else GMT+9.
 function zoneName(timeZone: string, at: DateTime): string {
   for (const locale of ["en-GB", "en-US"]) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(at.toJSDate()).find((p) => p.type === "timeZoneName")?.value;
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+      .formatToParts(at.toJSDate())
+      .find((p) => p.type === "timeZoneName")?.value;
     if (name !== undefined && !/^GMT[+-−]/.test(name)) return name;
   }
-  return new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at.toJSDate()).find((p) => p.type === "timeZoneName")?.value ?? "UTC";
+  return (
+    new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(at.toJSDate()).find((p) => p.type === "timeZoneName")?.value ?? "UTC"
+  );
 }

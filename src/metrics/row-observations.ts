@@ -23,7 +23,12 @@ export function createRowObserver(deps: { db: Db; clock: Clock; metrics: Metrics
           .values({ name: WATERMARK, completed_at: new Date(to.getTime() - FIRST_LOOK_BACK_MS), details: JSON.stringify({}) })
           .onConflict((oc) => oc.column("name").doNothing())
           .execute();
-        const { completed_at: from } = await trx.selectFrom("sweep_runs").select("completed_at").where("name", "=", WATERMARK).forUpdate().executeTakeFirstOrThrow();
+        const { completed_at: from } = await trx
+          .selectFrom("sweep_runs")
+          .select("completed_at")
+          .where("name", "=", WATERMARK)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (from >= to) return;
         const answers = await trx
           .selectFrom("cold_night_responses as r")

@@ -66,7 +66,12 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
     return rows.length;
   }
 
-  async function toMember(memberId: string, content: OutboxContent | ((a: Audience) => OutboxContent), options: SendOptions, file?: FileAttachment): Promise<number> {
+  async function toMember(
+    memberId: string,
+    content: OutboxContent | ((a: Audience) => OutboxContent),
+    options: SendOptions,
+    file?: FileAttachment,
+  ): Promise<number> {
     const audience = await memberAudience(memberId);
     if (audience === undefined) {
       log.warn({ memberId, key: options.key }, "member has no identity on a configured platform; nothing recorded");
@@ -89,7 +94,13 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
     ]);
   }
 
-  async function toChannels(partnershipId: string, filter: ChannelFilter, content: (a: Audience) => OutboxContent, options: SendOptions, file?: FileAttachment) {
+  async function toChannels(
+    partnershipId: string,
+    filter: ChannelFilter,
+    content: (a: Audience) => OutboxContent,
+    options: SendOptions,
+    file?: FileAttachment,
+  ) {
     const targets = await channels(partnershipId, filter);
     return record(
       targets.map((c) => {

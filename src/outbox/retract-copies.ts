@@ -26,7 +26,11 @@ export async function scrubAndPlanRetractions(db: Db, keyPrefixes: readonly stri
   const retractions: NewOutboxRow[] = [];
   for (const row of rows) {
     const message = content({ locale: row.locale as Locale, timeZone: row.time_zone });
-    await db.updateTable("outbox").set({ content: JSON.stringify({ type: "message", message }), updated_at: now }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("outbox")
+      .set({ content: JSON.stringify({ type: "message", message }), updated_at: now })
+      .where("id", "=", row.id)
+      .execute();
     if (row.status !== "sent" || row.message_ref === null || row.sent_platform === null) continue;
     const retract: RetractContent = { type: "retract", platform: row.sent_platform, messageRef: row.message_ref, message };
     retractions.push({

@@ -23,8 +23,22 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
     .orderBy("members.key")
     .execute();
   const groupKeys = new Map(groups.map((g) => [g.id, g.key]));
-  const channels = await db.selectFrom("channels").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("platform").orderBy("purpose").orderBy("conversation").execute();
-  const activities = await db.selectFrom("activities").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
+  const channels = await db
+    .selectFrom("channels")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .orderBy("platform")
+    .orderBy("purpose")
+    .orderBy("conversation")
+    .execute();
+  const activities = await db
+    .selectFrom("activities")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .orderBy("key")
+    .execute();
   const staff = await db
     .selectFrom("activity_staff")
     .innerJoin("members", "members.id", "activity_staff.member_id")
@@ -46,7 +60,13 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
       start: p.period_start,
       end: p.period_end,
       ...(p.extension_step_months !== null && p.extension_until !== null
-        ? { extension: { stepMonths: p.extension_step_months, until: p.extension_until, ...(p.extension_deadline === null ? {} : { agreementDeadline: p.extension_deadline }) } }
+        ? {
+            extension: {
+              stepMonths: p.extension_step_months,
+              until: p.extension_until,
+              ...(p.extension_deadline === null ? {} : { agreementDeadline: p.extension_deadline }),
+            },
+          }
         : {}),
     },
     organisations: people.organisations,
@@ -63,7 +83,12 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
         .map((s) => ({ member: s.key, role: s.role })),
     })),
     members: people.members,
-    channels: channels.map((c) => ({ platform: c.platform, conversation: c.conversation, purpose: c.purpose, ...(c.group_id === null ? {} : { group: keyOf(groupKeys, c.group_id) }) })),
+    channels: channels.map((c) => ({
+      platform: c.platform,
+      conversation: c.conversation,
+      purpose: c.purpose,
+      ...(c.group_id === null ? {} : { group: keyOf(groupKeys, c.group_id) }),
+    })),
     activities: activities.map((a) => ({
       key: a.key,
       name: a.name,
@@ -92,7 +117,9 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
             bedBoard: { from: cold.bed_board_from, roles: cold.bed_board_roles, cityUnits: cold.bed_board_city_units },
           },
         }),
-    ...(incidents === undefined ? {} : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),
+    ...(incidents === undefined
+      ? {}
+      : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),
     ...(reports === undefined ? {} : { reports: reports.settings }),
   };
   // The stored state always came through the schema; if it no longer passes, say so rather than write a broken file.

@@ -4,8 +4,20 @@ type Identities = { slack?: string | string[]; teams?: string | string[] };
 
 /** The active organisations, city units and members of a partnership in file form, ordered by key. */
 export async function exportPeople(db: Db, partnershipId: string, partnershipLocale: string) {
-  const organisations = await db.selectFrom("organisations").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
-  const cityUnits = await db.selectFrom("city_units").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
+  const organisations = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .orderBy("key")
+    .execute();
+  const cityUnits = await db
+    .selectFrom("city_units")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("active", "=", true)
+    .orderBy("key")
+    .execute();
   const members = await db.selectFrom("members").selectAll().where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("key").execute();
   const identities = await db.selectFrom("member_identities").selectAll().where("partnership_id", "=", partnershipId).orderBy("position").execute();
   const organisationKeys = new Map(organisations.map((o) => [o.id, o.key]));

@@ -66,10 +66,10 @@ export const meetingSettingsSchema = z
     agendaRequestDaysBefore: wholeNumber(1, 90).default(10),
     agendaSendDaysBefore: wholeNumber(0, 90).default(3),
   })
-  .refine(
-    (m) => m.inviteDaysBefore >= m.agendaRequestDaysBefore && m.agendaRequestDaysBefore > m.agendaSendDaysBefore,
-    { ...because("notice_order"), path: ["agendaRequestDaysBefore"] },
-  );
+  .refine((m) => m.inviteDaysBefore >= m.agendaRequestDaysBefore && m.agendaRequestDaysBefore > m.agendaSendDaysBefore, {
+    ...because("notice_order"),
+    path: ["agendaRequestDaysBefore"],
+  });
 /** Meeting settings as written (defaults filled in). */
 export type MeetingSettingsInFile = z.infer<typeof meetingSettingsSchema>;
 
@@ -89,8 +89,8 @@ export const groupSchema = z
     meetings: meetingSettingsSchema.prefault({}),
     members: z.array(groupMembershipSchema).default([]),
   })
-  .refine(
-    (g) => g.meetings.pattern.everyMonths === undefined || g.meetings.pattern.everyMonths <= (g.cadence.atLeastEveryMonths ?? 12),
-    { ...because("pattern_exceeds_cadence"), path: ["meetings", "pattern", "everyMonths"] },
-  );
+  .refine((g) => g.meetings.pattern.everyMonths === undefined || g.meetings.pattern.everyMonths <= (g.cadence.atLeastEveryMonths ?? 12), {
+    ...because("pattern_exceeds_cadence"),
+    path: ["meetings", "pattern", "everyMonths"],
+  });
 export type GroupInFile = z.infer<typeof groupSchema>;

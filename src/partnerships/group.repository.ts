@@ -40,7 +40,9 @@ export interface Channel {
 export function loadMeetingSettings(row: Pick<Selectable<GroupTable>, "id" | "meeting_settings" | "cadence_kind" | "cadence_months">): MeetingSettings {
   const parsed = meetingSettingsSchema.safeParse(row.meeting_settings);
   if (!parsed.success) {
-    throw new SamverkaError("internal", `Group ${row.id} has meeting settings that no longer validate; re-import its partnership file.`, { cause: parsed.error });
+    throw new SamverkaError("internal", `Group ${row.id} has meeting settings that no longer validate; re-import its partnership file.`, {
+      cause: parsed.error,
+    });
   }
   const everyMonths = parsed.data.pattern.everyMonths ?? (row.cadence_kind === "months" ? (row.cadence_months ?? undefined) : undefined);
   return { ...parsed.data, pattern: { ...parsed.data.pattern, ...(everyMonths === undefined ? {} : { everyMonths }) } };
@@ -54,7 +56,13 @@ export async function listGroups(db: Db, partnershipId: string): Promise<Group[]
 
 /** The active group `key` of a partnership. */
 export async function findGroup(db: Db, partnershipId: string, key: string): Promise<Group | undefined> {
-  const row = await db.selectFrom("groups").selectAll().where("partnership_id", "=", partnershipId).where("key", "=", key).where("active", "=", true).executeTakeFirst();
+  const row = await db
+    .selectFrom("groups")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("key", "=", key)
+    .where("active", "=", true)
+    .executeTakeFirst();
   return row === undefined ? undefined : toGroup(row);
 }
 
@@ -78,7 +86,14 @@ export async function listChannels(db: Db, partnershipId: string, filter: { purp
   if (filter.purpose !== undefined) query = query.where("purpose", "=", filter.purpose);
   if (filter.groupId !== undefined) query = query.where("group_id", "=", filter.groupId);
   const rows = await query.orderBy("platform").orderBy("conversation").execute();
-  return rows.map((r) => ({ id: r.id, partnershipId: r.partnership_id, platform: r.platform, conversation: r.conversation, purpose: r.purpose, groupId: r.group_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    partnershipId: r.partnership_id,
+    platform: r.platform,
+    conversation: r.conversation,
+    purpose: r.purpose,
+    groupId: r.group_id,
+  }));
 }
 
 /** The cadence stored on a group row. */
@@ -87,7 +102,9 @@ function cadenceOf(row: Pick<Selectable<GroupTable>, "cadence_kind" | "cadence_m
 }
 
 /** A group row (or a query's selection of its columns) as a `Group`. */
-export function toGroup(row: Pick<Selectable<GroupTable>, "id" | "partnership_id" | "key" | "kind" | "name" | "cadence_kind" | "cadence_months" | "meeting_settings">): Group {
+export function toGroup(
+  row: Pick<Selectable<GroupTable>, "id" | "partnership_id" | "key" | "kind" | "name" | "cadence_kind" | "cadence_months" | "meeting_settings">,
+): Group {
   return {
     id: row.id,
     partnershipId: row.partnership_id,

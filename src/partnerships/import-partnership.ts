@@ -29,11 +29,7 @@ class DryRunRollback extends Error {
  * Upserts a validated partnership file in one transaction. An identical file writes nothing; entities removed
  * from the file are deactivated, never deleted; `dryRun` computes the summary and rolls everything back.
  */
-export async function importPartnership(
-  db: Db,
-  file: PartnershipFile,
-  options: { clock: Clock; dryRun?: boolean },
-): Promise<ImportResult> {
+export async function importPartnership(db: Db, file: PartnershipFile, options: { clock: Clock; dryRun?: boolean }): Promise<ImportResult> {
   try {
     const summary = await db.transaction().execute(async (trx) => {
       // Two imports of the same partnership at once would race on the same keys: serialise them.
@@ -71,7 +67,10 @@ async function syncPartnershipRow(trx: Db, file: PartnershipFile, clock: Clock, 
   };
   const row = await trx.selectFrom("partnerships").selectAll().where("id", "=", file.id).executeTakeFirst();
   if (row === undefined) {
-    await trx.insertInto("partnerships").values({ id: file.id, ...columns, created_at: clock.now(), updated_at: clock.now() }).execute();
+    await trx
+      .insertInto("partnerships")
+      .values({ id: file.id, ...columns, created_at: clock.now(), updated_at: clock.now() })
+      .execute();
     summary.partnership.created++;
   } else if (!hasColumns(row, columns)) {
     await trx.updateTable("partnerships").set(columns).where("id", "=", file.id).execute();
@@ -86,6 +85,14 @@ async function recordImport(trx: Db, partnershipId: string, summary: ChangeSumma
   const details = Object.fromEntries(Object.entries(summary).filter(([, counts]) => Object.values(counts).some((n) => n > 0)));
   await trx
     .insertInto("audit_events")
-    .values({ partnership_id: partnershipId, actor_member_id: null, action: "partnership.imported", subject_type: "partnership", subject_id: partnershipId, details: JSON.stringify(details), at })
+    .values({
+      partnership_id: partnershipId,
+      actor_member_id: null,
+      action: "partnership.imported",
+      subject_type: "partnership",
+      subject_id: partnershipId,
+      details: JSON.stringify(details),
+      at,
+    })
     .execute();
 }

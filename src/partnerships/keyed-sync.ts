@@ -66,5 +66,13 @@ export type FlagDeactivated = "organisations" | "city_units" | "groups" | "activ
 
 /** Sets `active = false` on `rows` of `table`. */
 export async function deactivateRows(trx: Db, table: FlagDeactivated, rows: readonly { id: string }[]): Promise<void> {
-  await trx.updateTable(table).set({ active: false }).where("id", "in", rows.map((r) => r.id)).execute();
+  await trx
+    .updateTable(table)
+    .set({ active: false })
+    .where(
+      "id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
 }

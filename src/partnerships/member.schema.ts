@@ -69,7 +69,5 @@ export type MemberInFile = z.infer<typeof memberSchema>;
 
 /** The identities of a member in file order: platform and user id, primary first. */
 export function listIdentities(identities: IdentitiesInFile): { platform: "slack" | "teams"; userId: string }[] {
-  return Object.entries(identities).flatMap(([platform, ids]) =>
-    [ids ?? []].flat().map((userId) => ({ platform: platform as "slack" | "teams", userId })),
-  );
+  return Object.entries(identities).flatMap(([platform, ids]) => [ids ?? []].flat().map((userId) => ({ platform: platform as "slack" | "teams", userId })));
 }

@@ -52,13 +52,21 @@ export const coldNightsSchema = z
     season: z.strictObject({ from: monthDaySchema, to: monthDaySchema }),
     coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
     forecastTime: clockTimeSchema.default("14:00"),
-    escalationMinutes: increasingNumbers(1, 24 * 60).min(1).default([15, 30, 45]),
-    escalationRepeat: z.strictObject({ fromStep: wholeNumber(1, 20).default(1), everyMinutes: wholeNumber(1, 24 * 60).default(30) }).default({ fromStep: 1, everyMinutes: 30 }),
+    escalationMinutes: increasingNumbers(1, 24 * 60)
+      .min(1)
+      .default([15, 30, 45]),
+    escalationRepeat: z
+      .strictObject({ fromStep: wholeNumber(1, 20).default(1), everyMinutes: wholeNumber(1, 24 * 60).default(30) })
+      .default({ fromStep: 1, everyMinutes: 30 }),
     declarerRoles: z.array(z.enum(MEMBER_ROLES)).min(1).default(["samordning"]),
     closeTime: clockTimeSchema.default("09:00"),
     /** Who gets the bed board every night without asking (members with `roles`, or of `cityUnits`), and every change after `from`. */
     bedBoard: z
-      .strictObject({ from: clockTimeSchema.default("21:00"), roles: z.array(z.enum(MEMBER_ROLES)).default(["socialjouren"]), cityUnits: z.array(keySchema).default([]) })
+      .strictObject({
+        from: clockTimeSchema.default("21:00"),
+        roles: z.array(z.enum(MEMBER_ROLES)).default(["socialjouren"]),
+        cityUnits: z.array(keySchema).default([]),
+      })
       .default({ from: "21:00", roles: ["socialjouren"], cityUnits: [] }),
   })
   .refine((c) => c.escalationRepeat.fromStep <= c.escalationMinutes.length, { ...because("repeat_step"), path: ["escalationRepeat", "fromStep"] });

@@ -5,14 +5,7 @@ export const MEMBER_ROLES = ["admin", "coordinator", "samordning", "shelter_staf
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** Group kinds known from the seeds; a partnership file naming another kind is refused. */
-export const GROUP_KINDS = [
-  "styrgrupp",
-  "samverkansgrupp",
-  "föreståndargrupp",
-  "referensgrupp",
-  "arbetsgrupp",
-  "ledningsgrupp",
-] as const;
+export const GROUP_KINDS = ["styrgrupp", "samverkansgrupp", "föreståndargrupp", "referensgrupp", "arbetsgrupp", "ledningsgrupp"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** Roles within a group. */

@@ -65,12 +65,18 @@ export async function recordPeriodDecision(
     const partnership = await findPartnership(trx, partnershipId);
     if (partnership === undefined) return { ok: false, reason: "not_found" };
     const before = partnership.period;
-    const earlier = await trx.selectFrom("period_decisions").selectAll().where("partnership_id", "=", partnershipId).where("period_end_before", "=", before.end).executeTakeFirst();
+    const earlier = await trx
+      .selectFrom("period_decisions")
+      .selectAll()
+      .where("partnership_id", "=", partnershipId)
+      .where("period_end_before", "=", before.end)
+      .executeTakeFirst();
     if (earlier !== undefined) return { ok: false, reason: "already_decided", end: before.end, decision: earlier.decision, decidedAt: earlier.decided_at };
     const refusal = checkDecision(before, decision);
     if (refusal !== undefined) return { ok: false, ...refusal };
     const extension = before.extension!;
-    const newEnd = decision.kind === "ending" ? before.end : (decision.until ?? minDate(endAfterStep(before.end, extension?.stepMonths ?? 12), extension.until));
+    const newEnd =
+      decision.kind === "ending" ? before.end : (decision.until ?? minDate(endAfterStep(before.end, extension?.stepMonths ?? 12), extension.until));
     const after: PartnershipPeriod = {
       ...before,
       end: newEnd,
@@ -78,12 +84,31 @@ export async function recordPeriodDecision(
     };
     await trx
       .insertInto("period_decisions")
-      .values({ partnership_id: partnershipId, decision: decision.kind === "ending" ? "ending" : "extended", period_end_before: before.end, period_end_after: newEnd, decided_by_member_id: by.memberId, decided_at: by.at })
+      .values({
+        partnership_id: partnershipId,
+        decision: decision.kind === "ending" ? "ending" : "extended",
+        period_end_before: before.end,
+        period_end_after: newEnd,
+        decided_by_member_id: by.memberId,
+        decided_at: by.at,
+      })
       .execute();
-    await trx.updateTable("partnerships").set({ period_end: after.end, extension_until: after.extension?.until ?? null, updated_at: by.at }).where("id", "=", partnershipId).execute();
+    await trx
+      .updateTable("partnerships")
+      .set({ period_end: after.end, extension_until: after.extension?.until ?? null, updated_at: by.at })
+      .where("id", "=", partnershipId)
+      .execute();
     await trx
       .insertInto("audit_events")
-      .values({ partnership_id: partnershipId, actor_member_id: by.memberId, action: `partnership.period-${decision.kind}`, subject_type: "partnership", subject_id: partnershipId, details: JSON.stringify({ before: before.end, after: newEnd }), at: by.at })
+      .values({
+        partnership_id: partnershipId,
+        actor_member_id: by.memberId,
+        action: `partnership.period-${decision.kind}`,
+        subject_type: "partnership",
+        subject_id: partnershipId,
+        details: JSON.stringify({ before: before.end, after: newEnd }),
+        at: by.at,
+      })
       .execute();
     return { ok: true, recorded: { decision: decision.kind, before, after } };
   });

@@ -28,7 +28,11 @@ export function parsePartnershipFile(text: string, fileName: string, locale: Loc
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw invalidFile(fileName, t, doc.errors.map((e) => ({ ...position(lineCounter, e.pos[0]), field: "", message: e.message })));
+    throw invalidFile(
+      fileName,
+      t,
+      doc.errors.map((e) => ({ ...position(lineCounter, e.pos[0]), field: "", message: e.message })),
+    );
   }
   let data: unknown;
   try {

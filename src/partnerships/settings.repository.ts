@@ -29,7 +29,11 @@ export async function activitiesOf(db: Db, partnershipId: string, kind?: Activit
     .selectFrom("activity_staff")
     .innerJoin("members", "members.id", "activity_staff.member_id")
     .select(["activity_staff.activity_id", "activity_staff.member_id"])
-    .where("activity_staff.activity_id", "in", rows.map((r) => r.id))
+    .where(
+      "activity_staff.activity_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .where("members.active", "=", true)
     .execute();
   return rows.map((r) => ({

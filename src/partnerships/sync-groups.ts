@@ -25,7 +25,14 @@ export async function syncGroups(trx: Db, file: PartnershipFile, members: Map<st
     file.groups,
     {
       columns: groupColumns,
-      insert: async (g) => (await trx.insertInto("groups").values({ partnership_id: file.id, key: g.key, ...stored(g) }).returning("id").executeTakeFirstOrThrow()).id,
+      insert: async (g) =>
+        (
+          await trx
+            .insertInto("groups")
+            .values({ partnership_id: file.id, key: g.key, ...stored(g) })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       update: async (row, g) => {
         await trx.updateTable("groups").set(stored(g)).where("id", "=", row.id).execute();
       },
@@ -39,7 +46,13 @@ export async function syncGroups(trx: Db, file: PartnershipFile, members: Map<st
 }
 
 // The seats of the file's groups; a deactivated group keeps the seats it had, as history.
-async function syncGroupMembers(trx: Db, file: PartnershipFile, groups: Map<string, string>, members: Map<string, string>, summary: ChangeSummary): Promise<void> {
+async function syncGroupMembers(
+  trx: Db,
+  file: PartnershipFile,
+  groups: Map<string, string>,
+  members: Map<string, string>,
+  summary: ChangeSummary,
+): Promise<void> {
   const groupIds = [...groups.values()];
   if (groupIds.length === 0) return;
   const existing = await trx.selectFrom("group_members").selectAll().where("group_id", "in", groupIds).execute();
@@ -77,7 +90,11 @@ async function syncChannels(trx: Db, file: PartnershipFile, groups: Map<string, 
             .executeTakeFirstOrThrow()
         ).id,
       update: async (row, c) => {
-        await trx.updateTable("channels").set({ group_id: groupId(c), active: true }).where("id", "=", row.id).execute();
+        await trx
+          .updateTable("channels")
+          .set({ group_id: groupId(c), active: true })
+          .where("id", "=", row.id)
+          .execute();
       },
       deactivate: (rows) => deactivateRows(trx, "channels", rows),
     },

@@ -23,7 +23,14 @@ export async function syncOperations(trx: Db, file: PartnershipFile, ids: People
     file.activities,
     {
       columns,
-      insert: async (a) => (await trx.insertInto("activities").values({ partnership_id: file.id, key: a.key, ...columns(a) }).returning("id").executeTakeFirstOrThrow()).id,
+      insert: async (a) =>
+        (
+          await trx
+            .insertInto("activities")
+            .values({ partnership_id: file.id, key: a.key, ...columns(a) })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       update: async (row, a) => {
         await trx.updateTable("activities").set(columns(a)).where("id", "=", row.id).execute();
       },
@@ -75,14 +82,22 @@ async function syncSettings(trx: Db, file: PartnershipFile, counts: ChangeCounts
       close_time: cold.closeTime,
     };
     await upsert(coldRow, values, counts, {
-      insert: () => trx.insertInto("cold_night_settings").values({ partnership_id: partnershipId, ...values }).execute(),
+      insert: () =>
+        trx
+          .insertInto("cold_night_settings")
+          .values({ partnership_id: partnershipId, ...values })
+          .execute(),
       update: () => trx.updateTable("cold_night_settings").set(values).where("partnership_id", "=", partnershipId).execute(),
     });
   }
 
   const incidents = { ack_minutes: file.incidents.ackMinutes, channel_notice: file.incidents.channelNotice, retention_days: file.incidents.retentionDays };
   await upsert(await trx.selectFrom("incident_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst(), incidents, counts, {
-    insert: () => trx.insertInto("incident_settings").values({ partnership_id: partnershipId, ...incidents }).execute(),
+    insert: () =>
+      trx
+        .insertInto("incident_settings")
+        .values({ partnership_id: partnershipId, ...incidents })
+        .execute(),
     update: () => trx.updateTable("incident_settings").set(incidents).where("partnership_id", "=", partnershipId).execute(),
   });
 

@@ -39,7 +39,11 @@ export function createAuditLogCommand(db: Db): CommandHandler {
         const what = words[e.action];
         return t("log.line", { at: e.at, who: e.actor ?? t("log.bot"), what: typeof what === "string" ? what : e.action });
       });
-      const blocks: Block[] = [{ type: "heading", text: t("log.title") }, { type: "list", items }, { type: "text", text: t("log.footer", { n: f.number(events.length) }) }];
+      const blocks: Block[] = [
+        { type: "heading", text: t("log.title") },
+        { type: "list", items },
+        { type: "text", text: t("log.footer", { n: f.number(events.length) }) },
+      ];
       await reply.whisper({ text: t("log.title"), blocks });
     },
   };

@@ -23,7 +23,10 @@ export function createMemberCommands(locale: Locale, forget: readonly ForgetPlat
       usage: "samverka member export ID [--out FILE]",
       summary: "exporterar allt Samverka har om en medlem (JSON) / exports everything Samverka keeps about a member",
       async run(args, ctx) {
-        const member = await find(args.filter((a, i) => args[i - 1] !== "--out"), ctx);
+        const member = await find(
+          args.filter((a, i) => args[i - 1] !== "--out"),
+          ctx,
+        );
         if (member === undefined) return 2;
         const data = JSON.stringify(await exportMemberData(ctx.db, member.id), null, 2);
         const outAt = args.indexOf("--out");
@@ -35,7 +38,15 @@ export function createMemberCommands(locale: Locale, forget: readonly ForgetPlat
         }
         await ctx.db
           .insertInto("audit_events")
-          .values({ partnership_id: member.partnershipId, actor_member_id: null, action: "member.exported", subject_type: "member", subject_id: member.id, details: JSON.stringify({}), at: ctx.clock.now() })
+          .values({
+            partnership_id: member.partnershipId,
+            actor_member_id: null,
+            action: "member.exported",
+            subject_type: "member",
+            subject_id: member.id,
+            details: JSON.stringify({}),
+            at: ctx.clock.now(),
+          })
           .execute();
         return 0;
       },

@@ -2,8 +2,18 @@ import type { Catalogue } from "../shared/i18n.ts";
 
 /** Every message key of the audit trail and the data-rights commands. */
 export type PrivacyKey =
-  | "log.help" | "log.title" | "log.empty" | "log.line" | "log.bot" | "log.footer"
-  | "cli.usage" | "cli.unknown" | "cli.exported" | "cli.eraseAsk" | "cli.erased" | "cli.reimport";
+  | "log.help"
+  | "log.title"
+  | "log.empty"
+  | "log.line"
+  | "log.bot"
+  | "log.footer"
+  | "cli.usage"
+  | "cli.unknown"
+  | "cli.exported"
+  | "cli.eraseAsk"
+  | "cli.erased"
+  | "cli.reimport";
 
 /** Audit actions in words; an action without one is shown as it is stored. */
 export const ACTION_WORDS: Catalogue<string> = {
@@ -56,10 +66,12 @@ export const privacyMessages: Catalogue<PrivacyKey> = {
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,
     "log.bot": "Samverka",
     "log.footer": "De {n} senaste händelserna. Hela loggen finns i databasen (audit_events).",
-    "cli.usage": "Användning: samverka member export ID [--out FIL] | samverka member erase ID [--yes]. ID är medlemmens id eller partnerskap/nyckel, t.ex. stockholm-eu/maria-nilsson.",
+    "cli.usage":
+      "Användning: samverka member export ID [--out FIL] | samverka member erase ID [--yes]. ID är medlemmens id eller partnerskap/nyckel, t.ex. stockholm-eu/maria-nilsson.",
     "cli.unknown": "Ingen medlem med id {id}.",
     "cli.exported": "Exporterade {name}s uppgifter till {file}.",
-    "cli.eraseAsk": "Det här raderar {name}s uppgifter för gott: namnet ersätts av rollen, identiteterna, utkasten och väntande meddelanden tas bort. Kör igen med --yes för att radera.",
+    "cli.eraseAsk":
+      "Det här raderar {name}s uppgifter för gott: namnet ersätts av rollen, identiteterna, utkasten och väntande meddelanden tas bort. Kör igen med --yes för att radera.",
     "cli.erased": "{name} är raderad och heter nu {replacedBy} i historiken.",
     "cli.reimport": "Ta också bort personen ur partnerskapets fil, annars läggs hen till igen vid nästa import.",
   },
@@ -70,10 +82,12 @@ export const privacyMessages: Catalogue<PrivacyKey> = {
     "log.line": (p, f) => `${f.dateTime(p.at as Date)} · ${String(p.who)} ${String(p.what)}`,
     "log.bot": "Samverka",
     "log.footer": "The latest {n} events. The whole log is in the database (audit_events).",
-    "cli.usage": "Usage: samverka member export ID [--out FILE] | samverka member erase ID [--yes]. ID is the member's id or partnership/key, e.g. stockholm-eu/maria-nilsson.",
+    "cli.usage":
+      "Usage: samverka member export ID [--out FILE] | samverka member erase ID [--yes]. ID is the member's id or partnership/key, e.g. stockholm-eu/maria-nilsson.",
     "cli.unknown": "No member with id {id}.",
     "cli.exported": "Exported {name}'s data to {file}.",
-    "cli.eraseAsk": "This erases {name}'s data for good: their name is replaced by their role; identities, drafts and pending messages are deleted. Run again with --yes to erase.",
+    "cli.eraseAsk":
+      "This erases {name}'s data for good: their name is replaced by their role; identities, drafts and pending messages are deleted. Run again with --yes to erase.",
     "cli.erased": "{name} is erased and is called {replacedBy} in the history from now on.",
     "cli.reimport": "Remove the person from the partnership file too, or the next import adds them again.",
   },

@@ -52,13 +52,7 @@ export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rear
   return db.isTransaction ? update(db as Transaction<Database>) : db.transaction().execute(update);
 }
 
-async function updateExisting(
-  trx: Transaction<Database>,
-  existing: ReminderRow,
-  spec: ReminderSpec,
-  now: Date,
-  rearm: boolean,
-): Promise<UpsertedReminder> {
+async function updateExisting(trx: Transaction<Database>, existing: ReminderRow, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
   const moved = existing.due_at.getTime() !== spec.dueAt.getTime();
   const details = { kind: spec.kind, partnership_id: spec.partnershipId ?? null, payload: JSON.stringify(spec.payload ?? {}), updated_at: now };
   // A done reminder stays done unless asked; a running one keeps running when its time did not move.
@@ -77,11 +71,7 @@ async function updateExisting(
   return { record: toReminderRecord(row), armed: true, movedFrom: existing.status === "pending" && moved ? existing.due_at : undefined };
 }
 
-async function updateRow(
-  trx: Transaction<Database>,
-  id: string,
-  values: Updateable<ReminderTable>,
-): Promise<ReminderRow> {
+async function updateRow(trx: Transaction<Database>, id: string, values: Updateable<ReminderTable>): Promise<ReminderRow> {
   return trx.updateTable("reminders").set(values).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -140,21 +130,10 @@ export async function releaseStaleClaims(db: Db, claimedBefore: Date, now: Date)
 }
 
 /** Pending reminders due before `until`, in due order, one page after the `after` cursor. */
-export async function findPendingReminders(
-  db: Db,
-  until: Date,
-  limit: number,
-  after?: ReminderJobRef,
-): Promise<ReminderJobRef[]> {
-  let query = db
-    .selectFrom("reminders")
-    .select(["id", "due_at"])
-    .where("status", "=", "pending")
-    .where("due_at", "<=", until);
+export async function findPendingReminders(db: Db, until: Date, limit: number, after?: ReminderJobRef): Promise<ReminderJobRef[]> {
+  let query = db.selectFrom("reminders").select(["id", "due_at"]).where("status", "=", "pending").where("due_at", "<=", until);
   if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([eb("due_at", ">", after.dueAt), eb.and([eb("due_at", "=", after.dueAt), eb("id", ">", after.reminderId)])]),
-    );
+    query = query.where((eb) => eb.or([eb("due_at", ">", after.dueAt), eb.and([eb("due_at", "=", after.dueAt), eb("id", ">", after.reminderId)])]));
   }
   const rows = await query.orderBy("due_at").orderBy("id").limit(limit).execute();
   return rows.map((r) => ({ reminderId: r.id, dueAt: r.due_at }));

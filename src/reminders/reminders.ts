@@ -47,13 +47,22 @@ export interface RemindersDeps {
 }
 
 /** Queues what a writer collected; the rows already hold the truth, so a queue failure only delays until the sweep. */
-export async function flushReminderJobs(queue: ReminderQueue, queued: readonly ReminderJobRef[], removed: readonly ReminderJobRef[], logger: Logger): Promise<void> {
+export async function flushReminderJobs(
+  queue: ReminderQueue,
+  queued: readonly ReminderJobRef[],
+  removed: readonly ReminderJobRef[],
+  logger: Logger,
+): Promise<void> {
   if (queued.length > 0) {
-    await queue.enqueueMany(queued).catch((error: unknown) => logger.warn({ err: error, reminders: queued.length }, "could not queue reminders; the sweep will queue them"));
+    await queue
+      .enqueueMany(queued)
+      .catch((error: unknown) => logger.warn({ err: error, reminders: queued.length }, "could not queue reminders; the sweep will queue them"));
   }
   for (const job of removed) {
     // A left-over job would find its row moved or cancelled and do nothing.
-    await queue.remove(job.reminderId, job.dueAt).catch((error: unknown) => logger.debug({ err: error, reminderId: job.reminderId }, "could not remove the job; it will find its row closed"));
+    await queue
+      .remove(job.reminderId, job.dueAt)
+      .catch((error: unknown) => logger.debug({ err: error, reminderId: job.reminderId }, "could not remove the job; it will find its row closed"));
   }
 }
 

@@ -50,19 +50,31 @@ export function renderMarkdown(c: Compilation, locale: Locale): string {
   for (const field of tableFields(c)) {
     const cells = orgs.map((o) => (o.answers === undefined ? "–" : formatAnswer(field, o.answers[field.id], locale)));
     const sum = c.totals[field.id];
-    const total = !isNumeric(field) ? "" : sum === undefined ? "–" : `${formatAnswer(field, sum, locale)}${field.total === "average" ? ` (${t("sheet.average")})` : ""}`;
+    const total = !isNumeric(field)
+      ? ""
+      : sum === undefined
+        ? "–"
+        : `${formatAnswer(field, sum, locale)}${field.total === "average" ? ` (${t("sheet.average")})` : ""}`;
     lines.push(`| ${[shortLabel(field, locale), ...cells, total].join(" | ")} |`);
   }
   for (const b of breakdownsOf(c)) {
     lines.push("", `## ${shortLabel(b.total, locale)}: ${f.number(b.value)}`, "", `| | ${t("sheet.total")} | ${t("sheet.share")} |`, "|---|---:|---:|");
-    for (const p of b.parts) lines.push(`| ${shortLabel(p.field, locale)} | ${f.number(p.value)} | ${p.share === undefined ? "–" : `${f.number(p.share)} %`} |`);
+    for (const p of b.parts)
+      lines.push(`| ${shortLabel(p.field, locale)} | ${f.number(p.value)} | ${p.share === undefined ? "–" : `${f.number(p.share)} %`} |`);
   }
-  lines.push("", `## ${t("sheet.submissions")}`, "", `| ${[t("sheet.organisation"), t("sheet.status"), t("sheet.version"), t("sheet.submitted_at"), t("sheet.submitted_by")].join(" | ")} |`, "|---|---|---:|---|---|");
+  lines.push(
+    "",
+    `## ${t("sheet.submissions")}`,
+    "",
+    `| ${[t("sheet.organisation"), t("sheet.status"), t("sheet.version"), t("sheet.submitted_at"), t("sheet.submitted_by")].join(" | ")} |`,
+    "|---|---|---:|---|---|",
+  );
   for (const o of orgs) {
     lines.push(`| ${[o.name, stateLabel(o, locale), o.version ?? "", o.submittedAt ? f.dateTime(o.submittedAt) : "", o.submittedBy ?? ""].join(" | ")} |`);
   }
   const comments = commentsOf(c, locale);
-  if (comments.length > 0) lines.push("", `## ${t("sheet.comments")}`, "", ...comments.map((x) => `- **${x.org}**, ${x.field}: ${x.text.replace(/\s*\n\s*/g, " ")}`));
+  if (comments.length > 0)
+    lines.push("", `## ${t("sheet.comments")}`, "", ...comments.map((x) => `- **${x.org}**, ${x.field}: ${x.text.replace(/\s*\n\s*/g, " ")}`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -18,7 +18,11 @@ export async function renderXlsx(c: Compilation, locale: Locale): Promise<Buffer
   summary.addRow([t("sheet.field"), ...c.organisations.map((o) => o.name), t("sheet.total")]).font = { bold: true };
   summary.addRow([t("sheet.status"), ...c.organisations.map((o) => stateLabel(o, locale))]);
   for (const field of c.definition.fields.filter((f) => f.type !== "text")) {
-    const row = summary.addRow([shortLabel(field, locale), ...c.organisations.map((o) => cellValue(field, o.answers?.[field.id], locale)), isNumeric(field) ? (c.totals[field.id] ?? null) : null]);
+    const row = summary.addRow([
+      shortLabel(field, locale),
+      ...c.organisations.map((o) => cellValue(field, o.answers?.[field.id], locale)),
+      isNumeric(field) ? (c.totals[field.id] ?? null) : null,
+    ]);
     if (field.type === "amount") row.numFmt = AMOUNT_FORMAT;
   }
   summary.getColumn(1).width = 38;

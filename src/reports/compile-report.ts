@@ -72,5 +72,12 @@ export async function compileReports(service: ReportReader, query: { partnership
     const value = field.total === "average" ? sum / values.length : sum;
     totals[field.id] = Math.round(value * 100) / 100;
   }
-  return { partnership: { id: partnership.id, name: partnership.name, timeZone: partnership.timeZone }, form: query.form, period: query.period, definition, organisations, totals };
+  return {
+    partnership: { id: partnership.id, name: partnership.name, timeZone: partnership.timeZone },
+    form: query.form,
+    period: query.period,
+    definition,
+    organisations,
+    totals,
+  };
 }

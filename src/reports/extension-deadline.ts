@@ -45,7 +45,13 @@ export async function stopExtensionReminders(reminders: Reminders, partnershipId
 }
 
 /** Schedules the styrgrupp's reminders before the extension deadline and puts the item on its agenda in time. */
-export async function scheduleExtensionReminders(deps: ReportsDeps, service: ReportService, partnership: ReportingPartnership, settings: ReportSettings, now: Date): Promise<void> {
+export async function scheduleExtensionReminders(
+  deps: ReportsDeps,
+  service: ReportService,
+  partnership: ReportingPartnership,
+  settings: ReportSettings,
+  now: Date,
+): Promise<void> {
   const deadline = nextExtensionDeadline(partnership, localDate(now, partnership.timeZone));
   if (deadline === undefined) return;
   for (const daysBefore of settings.extensionReminderDaysBefore) {

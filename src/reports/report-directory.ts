@@ -39,7 +39,13 @@ export function createReportDirectory(db: Db) {
       );
     },
     async organisations(partnershipId: string): Promise<ReportingOrganisation[]> {
-      return db.selectFrom("organisations").select(["id", "key", "name"]).where("partnership_id", "=", partnershipId).where("active", "=", true).orderBy("name").execute();
+      return db
+        .selectFrom("organisations")
+        .select(["id", "key", "name"])
+        .where("partnership_id", "=", partnershipId)
+        .where("active", "=", true)
+        .orderBy("name")
+        .execute();
     },
     async organisation(id: string): Promise<ReportingOrganisation | undefined> {
       return db.selectFrom("organisations").select(["id", "key", "name"]).where("id", "=", id).executeTakeFirst();
@@ -71,7 +77,13 @@ export function createReportDirectory(db: Db) {
     },
     /** The partnership's active steering groups and their active members. */
     async styrgrupper(partnershipId: string): Promise<{ id: string; name: string; memberIds: string[] }[]> {
-      const groups = await db.selectFrom("groups").select(["id", "name"]).where("partnership_id", "=", partnershipId).where("kind", "=", "styrgrupp").where("active", "=", true).execute();
+      const groups = await db
+        .selectFrom("groups")
+        .select(["id", "name"])
+        .where("partnership_id", "=", partnershipId)
+        .where("kind", "=", "styrgrupp")
+        .where("active", "=", true)
+        .execute();
       const result = [];
       for (const group of groups) {
         const members = await db

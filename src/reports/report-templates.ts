@@ -9,15 +9,31 @@ const figure =
   (id: string, short: Short, sv: string, en: string, extra: Partial<Field> = {}) => ({ id, type, short: l(...short), label: l(sv, en), min: 0, ...extra });
 const count = figure("integer");
 const amount = figure("amount");
-const comment = (maxLength: number) => ({ id: "comment", type: "text", label: l("Kommentar", "Comment"), help: noNames, maxLength, multiline: true, required: false });
-const noNames = l("Skriv inga namn eller personnummer: bara iakttagelser om verksamheten.", "No names or identity numbers: observations about the service only.");
+const comment = (maxLength: number) => ({
+  id: "comment",
+  type: "text",
+  label: l("Kommentar", "Comment"),
+  help: noNames,
+  maxLength,
+  multiline: true,
+  required: false,
+});
+const noNames = l(
+  "Skriv inga namn eller personnummer: bara iakttagelser om verksamheten.",
+  "No names or identity numbers: observations about the service only.",
+);
 
 /** The follow-up template (*uppföljningsmall*): the typical figures of DOMAIN.md, broken down by gender. */
 const uppfoljning = {
   id: "uppfoljning",
   title: l("Uppföljning", "Follow-up"),
   fields: [
-    count("unique_visitors", ["Unika besökare", "Unique visitors"], "Hur många unika besökare hade ni under perioden?", "How many unique visitors did you have in the period?"),
+    count(
+      "unique_visitors",
+      ["Unika besökare", "Unique visitors"],
+      "Hur många unika besökare hade ni under perioden?",
+      "How many unique visitors did you have in the period?",
+    ),
     count("visitors_women", ["Kvinnor", "Women"], "Hur många av dem var kvinnor?", "How many of them were women?"),
     count("visitors_men", ["Män", "Men"], "Hur många var män?", "How many were men?"),
     count("visitors_other", ["Annat/okänt kön", "Other/unknown gender"], "Hur många var annat kön eller okänt?", "How many were another gender or unknown?"),
@@ -33,15 +49,39 @@ const uppfoljning = {
       total: "average",
       required: false,
     },
-    count("turned_away", ["Fick nej i brist på plats", "Turned away for lack of places"], "Hur många fick nej i brist på plats?", "How many were turned away for lack of places?", { prefill: "turnedAway" }),
+    count(
+      "turned_away",
+      ["Fick nej i brist på plats", "Turned away for lack of places"],
+      "Hur många fick nej i brist på plats?",
+      "How many were turned away for lack of places?",
+      { prefill: "turnedAway" },
+    ),
     count("referrals", ["Länkningar", "Referrals"], "Hur många länkningar till myndigheter gjorde ni?", "How many referrals to authorities did you make?"),
-    count("cold_nights", ["Extra kalla nätter med extra platser", "Extra cold nights with extra places"], "Hur många extra kalla nätter öppnade ni extra platser?", "On how many extra cold nights did you open extra places?", {
-      prefill: "coldNights",
-    }),
-    count("extra_places_used", ["Extra platser använda", "Extra places used"], "Hur många extra platser användes totalt?", "How many extra places were used in total?", { prefill: "extraPlacesUsed" }),
-    count("incidents", ["Hot och våld, händelser", "Threats and violence, incidents"], "Hur många händelser av hot eller våld inträffade?", "How many incidents of threats or violence occurred?", {
-      prefill: "incidents",
-    }),
+    count(
+      "cold_nights",
+      ["Extra kalla nätter med extra platser", "Extra cold nights with extra places"],
+      "Hur många extra kalla nätter öppnade ni extra platser?",
+      "On how many extra cold nights did you open extra places?",
+      {
+        prefill: "coldNights",
+      },
+    ),
+    count(
+      "extra_places_used",
+      ["Extra platser använda", "Extra places used"],
+      "Hur många extra platser användes totalt?",
+      "How many extra places were used in total?",
+      { prefill: "extraPlacesUsed" },
+    ),
+    count(
+      "incidents",
+      ["Hot och våld, händelser", "Threats and violence, incidents"],
+      "Hur många händelser av hot eller våld inträffade?",
+      "How many incidents of threats or violence occurred?",
+      {
+        prefill: "incidents",
+      },
+    ),
     {
       id: "incidents_followed_up",
       type: "yesno",
@@ -49,7 +89,15 @@ const uppfoljning = {
       label: l("Har alla händelser dokumenterats och följts upp?", "Have all incidents been documented and followed up?"),
       showIf: { field: "incidents", greaterThan: 0 },
     },
-    { id: "volunteer_hours", type: "decimal", short: l("Volontärtimmar", "Volunteer hours"), label: l("Hur många volontärtimmar?", "How many volunteer hours?"), min: 0, decimals: 1, required: false },
+    {
+      id: "volunteer_hours",
+      type: "decimal",
+      short: l("Volontärtimmar", "Volunteer hours"),
+      label: l("Hur många volontärtimmar?", "How many volunteer hours?"),
+      min: 0,
+      decimals: 1,
+      required: false,
+    },
     {
       id: "observations",
       type: "text",
@@ -78,8 +126,15 @@ const ekonomi = {
     amount("costs_other", ["Övriga kostnader", "Other costs"], "Övriga kostnader?", "Other costs?"),
     amount("costs_total", ["Kostnader totalt", "Total costs"], "Kostnader totalt?", "Total costs?"),
     amount("own_financing", ["Egen finansiering", "Own financing"], "Hur mycket finansierade ni själva?", "How much did you finance yourselves?"),
-    { id: "surplus", type: "yesno", short: l("Oförbrukade medel finns", "Unspent funds exist"), label: l("Finns det oförbrukade medel?", "Are there unspent funds?") },
-    amount("surplus_amount", ["Oförbrukade medel", "Unspent funds"], "Hur stort är det oförbrukade beloppet?", "How large is the unspent amount?", { showIf: { field: "surplus", equals: true } }),
+    {
+      id: "surplus",
+      type: "yesno",
+      short: l("Oförbrukade medel finns", "Unspent funds exist"),
+      label: l("Finns det oförbrukade medel?", "Are there unspent funds?"),
+    },
+    amount("surplus_amount", ["Oförbrukade medel", "Unspent funds"], "Hur stort är det oförbrukade beloppet?", "How large is the unspent amount?", {
+      showIf: { field: "surplus", equals: true },
+    }),
     comment(1500),
   ],
   checks: [
@@ -95,7 +150,13 @@ const manadsrapport = {
   fields: [
     count("nights_provided", ["Övernattningar", "Nights provided"], "Hur många övernattningar gav ni?", "How many nights did you provide?"),
     count("unique_visitors", ["Unika besökare", "Unique visitors"], "Hur många unika besökare?", "How many unique visitors?"),
-    count("turned_away", ["Fick nej i brist på plats", "Turned away for lack of places"], "Hur många fick nej i brist på plats?", "How many were turned away for lack of places?", { prefill: "turnedAway" }),
+    count(
+      "turned_away",
+      ["Fick nej i brist på plats", "Turned away for lack of places"],
+      "Hur många fick nej i brist på plats?",
+      "How many were turned away for lack of places?",
+      { prefill: "turnedAway" },
+    ),
     amount("costs_month", ["Kostnader", "Costs"], "Kostnader under månaden?", "Costs in the month?"),
     comment(1000),
   ],
@@ -117,7 +178,10 @@ export function resolveTemplate(form: string, settings: Pick<ReportSettings, "te
   const base = BUILT_IN[form] as { id: string; title: unknown; fields: { id: string }[]; checks: { kind: string }[] } | undefined;
   const override = settings.templates[form];
   if (base === undefined && override?.fields === undefined) {
-    throw new SamverkaError("not_found", `There is no template "${form}": use ${BUILT_IN_FORMS.join(", ")} or give its fields under reports.templates.${form}.`);
+    throw new SamverkaError(
+      "not_found",
+      `There is no template "${form}": use ${BUILT_IN_FORMS.join(", ")} or give its fields under reports.templates.${form}.`,
+    );
   }
   const omit = new Set(override?.omit ?? []);
   const fields = [...(override?.fields ?? base!.fields).filter((f) => !omit.has(f.id)), ...(override?.add ?? [])];

@@ -55,7 +55,9 @@ export function createReportCompileCommand(): CliCommand {
       const file = await compilationFile(compilation, format as "md" | "csv" | "xlsx", locale);
       if (values.out !== undefined) {
         await fs.writeFile(values.out, file.content);
-        ctx.out(`${values.out}: ${compilation.organisations.filter((o) => o.state === "submitted").length} of ${compilation.organisations.length} organisations submitted`);
+        ctx.out(
+          `${values.out}: ${compilation.organisations.filter((o) => o.state === "submitted").length} of ${compilation.organisations.length} organisations submitted`,
+        );
       } else if (format === "xlsx") {
         ctx.err("An xlsx workbook is binary: give --out FILE.xlsx.");
         return 2;

@@ -13,7 +13,10 @@ const UPPER = "A-ZÅÄÖÆØÉÈÜ";
 const LOWER = "a-zåäöæøéèüß";
 // A capitalised word, then a capitalised surname (double-barrelled allowed) or an initial: "Maria Nilsson", "Eva S.".
 // The surname is a lookahead, so "Ring Maria Nilsson" still finds Maria after trying "Ring Maria".
-const NAME = new RegExp(`(?<![\\p{L}\\d])([${UPPER}][${LOWER}]+)(?=(\\s+)([${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|[${UPPER}]\\.)(?![\\p{L}\\d]))`, "gu");
+const NAME = new RegExp(
+  `(?<![\\p{L}\\d])([${UPPER}][${LOWER}]+)(?=(\\s+)([${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|[${UPPER}]\\.)(?![\\p{L}\\d]))`,
+  "gu",
+);
 // Swedish numbers written as people do: 070-123 45 67, 08-123 456 78, +46 70 123 45 67, 0046701234567.
 const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]*(?:\(0\)[\s-]*)?\d(?:[\s-]?\d){5,10}(?!\d)/g;
 // Starts only where a run of address characters starts: without the lookbehind a long run without "@" costs O(n²).

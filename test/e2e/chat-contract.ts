@@ -164,7 +164,9 @@ export function describeChatContract(name: string, makeWorld: () => Promise<Cont
       expect(help.text).toContain("öppnar kontraktets testformulär");
       expect(help.text).toMatch(/Engelska ord fungerar också \(help, status, .*testform\)/);
       // How to reach Samverka where it is not the direct chat, said the platform's way.
-      expect(help.text).toMatch(world.driver.platform === "teams" ? /I en gruppchatt eller kanal börjar du med \W*@Samverka/ : /Skriv \W*\/samverka\W* och ett kommando/);
+      expect(help.text).toMatch(
+        world.driver.platform === "teams" ? /I en gruppchatt eller kanal börjar du med \W*@Samverka/ : /Skriv \W*\/samverka\W* och ett kommando/,
+      );
     });
 
     it("answers text it does not understand with 'Jag förstod inte' and the nearest commands, not the help card", async () => {

@@ -47,8 +47,8 @@ describe("a burst of 10,000 signed /samverka status commands", () => {
     "keeps resident memory under 400 MB and answers every acknowledged command exactly once",
     async () => {
       // Warnings only: ten thousand requests' info lines would measure the log file, not the bot. The per-person limit
-    // (SAMVERKA_RATE_LIMIT, test/e2e/app/limits.test.ts) is off: 28 people sending ~360 commands each stand in for
-    // thousands of people, and every command must reach the features here.
+      // (SAMVERKA_RATE_LIMIT, test/e2e/app/limits.test.ts) is off: 28 people sending ~360 commands each stand in for
+      // thousands of people, and every command must reach the features here.
       const bot = await startBot({
         role: "start",
         env: { ...botEnv({ database, fake, backend: "redis", redisDb: REDIS_DB.burst, logLevel: "warn" }), SAMVERKA_RATE_LIMIT: "off" },

@@ -10,7 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type Delivery, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { ADMIN_URL } from "../helpers/test-database.ts";
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
-import { doubled, FIXTURE, isAnswerTo, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures } from "./harness/cold-night-check.ts";
+import {
+  doubled,
+  FIXTURE,
+  isAnswerTo,
+  missing,
+  nightToDeclare,
+  readColdNight,
+  summarise,
+  verdictOf,
+  waitUntilSettled,
+  type ColdNightFigures,
+} from "./harness/cold-night-check.ts";
 import { botEnv, flushRedis, openTemplate, REDIS_DB, TEST_APPLICATION_NAME, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
@@ -70,7 +81,12 @@ describe("a connection storm during a declaration", () => {
       storms.push({ backend, database: await template.clone(), fake: await startSlackFakeApi(), night: nightToDeclare() });
     }
     await flushRedis(REDIS_DB.storm);
-    for (const s of storms) s.bot = await startBot({ role: "start", env: botEnv({ database: s.database, fake: s.fake, backend: s.backend, redisDb: REDIS_DB.storm }), name: `storm-${s.backend}` });
+    for (const s of storms)
+      s.bot = await startBot({
+        role: "start",
+        env: botEnv({ database: s.database, fake: s.fake, backend: s.backend, redisDb: REDIS_DB.storm }),
+        name: `storm-${s.backend}`,
+      });
     await Promise.all(
       storms.map(async (s) => {
         const { db } = s.database;

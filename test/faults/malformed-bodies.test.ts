@@ -28,16 +28,48 @@ interface Body {
 
 const contentTypes = fc.constantFrom(JSON_TYPE, FORM_TYPE, "text/plain", "application/json; charset=utf-8", "multipart/form-data; boundary=x", "");
 const anyText = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }));
-const jsonText = fc.oneof(fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)));
-const formText = fc.dictionary(fc.oneof(fc.constantFrom("payload", "command", "text", "user_id", "channel_id", "response_url", "type", "ssl_check"), fc.string()), fc.oneof(fc.string(), jsonText)).map((d) => new URLSearchParams(d).toString());
+const jsonText = fc.oneof(
+  fc.json(),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+);
+const formText = fc
+  .dictionary(
+    fc.oneof(fc.constantFrom("payload", "command", "text", "user_id", "channel_id", "response_url", "type", "ssl_check"), fc.string()),
+    fc.oneof(fc.string(), jsonText),
+  )
+  .map((d) => new URLSearchParams(d).toString());
 
 /** Slack's envelopes with random insides: the shapes Bolt and the receiver branch on. */
 const slackShaped = fc.oneof(
-  fc.record({ type: fc.constantFrom("event_callback", "url_verification", "app_rate_limited"), event_id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), event: fc.jsonValue(), challenge: fc.jsonValue(), team_id: fc.jsonValue() }, { requiredKeys: ["type"] }).map((o) => ({ contentType: JSON_TYPE, body: JSON.stringify(o) })),
   fc
-    .record({ type: fc.constantFrom("block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"), user: fc.jsonValue(), actions: fc.jsonValue(), view: fc.jsonValue(), team: fc.jsonValue(), container: fc.jsonValue(), trigger_id: fc.jsonValue() }, { requiredKeys: ["type"] })
+    .record(
+      {
+        type: fc.constantFrom("event_callback", "url_verification", "app_rate_limited"),
+        event_id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        event: fc.jsonValue(),
+        challenge: fc.jsonValue(),
+        team_id: fc.jsonValue(),
+      },
+      { requiredKeys: ["type"] },
+    )
+    .map((o) => ({ contentType: JSON_TYPE, body: JSON.stringify(o) })),
+  fc
+    .record(
+      {
+        type: fc.constantFrom("block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"),
+        user: fc.jsonValue(),
+        actions: fc.jsonValue(),
+        view: fc.jsonValue(),
+        team: fc.jsonValue(),
+        container: fc.jsonValue(),
+        trigger_id: fc.jsonValue(),
+      },
+      { requiredKeys: ["type"] },
+    )
     .map((o) => ({ contentType: FORM_TYPE, body: new URLSearchParams({ payload: JSON.stringify(o) }).toString() })),
-  fc.dictionary(fc.constantFrom("command", "text", "user_id", "channel_id", "team_id", "response_url", "trigger_id", "api_app_id"), fc.string()).map((d) => ({ contentType: FORM_TYPE, body: new URLSearchParams({ command: "/samverka", ...d }).toString() })),
+  fc
+    .dictionary(fc.constantFrom("command", "text", "user_id", "channel_id", "team_id", "response_url", "trigger_id", "api_app_id"), fc.string())
+    .map((d) => ({ contentType: FORM_TYPE, body: new URLSearchParams({ command: "/samverka", ...d }).toString() })),
   fc.jsonValue().map((v) => ({ contentType: FORM_TYPE, body: new URLSearchParams({ payload: JSON.stringify(v) }).toString() })),
 );
 
@@ -53,13 +85,19 @@ function teamsShaped(serviceUrl: string): fc.Arbitrary<Body> {
   return fc
     .record(
       {
-        type: fc.oneof(fc.constantFrom("message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction", "event", "typing", "endOfConversation"), fc.string()),
+        type: fc.oneof(
+          fc.constantFrom("message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction", "event", "typing", "endOfConversation"),
+          fc.string(),
+        ),
         name: fc.oneof(fc.constantFrom("adaptiveCard/action", "task/fetch", "composeExtension/query", "signin/verifyState"), fc.string()),
         id: fc.string(),
         text: fc.string(),
         value: fc.jsonValue(),
         from: fc.oneof(fc.record({ id, aadObjectId: fc.oneof(fc.uuid(), fc.string()), name: fc.string() }), fc.jsonValue()),
-        conversation: fc.oneof(fc.record({ id, conversationType: fc.constantFrom("personal", "channel", "groupChat"), tenantId: fc.constant(TEAMS_TEST_TENANT) }), fc.jsonValue()),
+        conversation: fc.oneof(
+          fc.record({ id, conversationType: fc.constantFrom("personal", "channel", "groupChat"), tenantId: fc.constant(TEAMS_TEST_TENANT) }),
+          fc.jsonValue(),
+        ),
         recipient: fc.oneof(fc.constant(TEAMS_TEST_BOT), fc.jsonValue()),
         channelData: fc.jsonValue(),
         membersAdded: fc.jsonValue(),
@@ -133,48 +171,74 @@ describe("malformed but signed bodies to every ingress", () => {
     await ensureBot();
     const res = await send();
     const alive = await serving();
-    rows.push({ ingress, case: name, runs: 1, answers: String(res.status ?? res.error), "5xx or none": acceptable(res) ? 0 : 1, "alive after": alive ? "yes" : "no" });
+    rows.push({
+      ingress,
+      case: name,
+      runs: 1,
+      answers: String(res.status ?? res.error),
+      "5xx or none": acceptable(res) ? 0 : 1,
+      "alive after": alive ? "yes" : "no",
+    });
     expect(alive, `the bot died:\n${bot.logTail()}`).toBe(true);
     expect(res.status, res.body).toBeGreaterThanOrEqual(400);
     expect(res.status, res.body).toBeLessThan(500);
     expect(res.body, "an error answer carries no stack trace").not.toMatch(/\n\s+at |node_modules|\/work\//);
   };
 
-  it("answers a signed payload=null to /slack/events with a 4xx and stays up", () => single("/slack/events", "payload=null", () => postSigned(bot.url, fake, "payload=null", FORM_TYPE)));
-  it("answers a signed JSON null to /slack/events with a 4xx and stays up", () => single("/slack/events", "JSON null", () => postSigned(bot.url, fake, "null", JSON_TYPE)));
-  it("answers a JSON null to /api/messages with a 4xx and stays up", () => single("/api/messages", "JSON null", () => postTeams(bot.url, { contentType: JSON_TYPE, body: "null" })));
+  it("answers a signed payload=null to /slack/events with a 4xx and stays up", () =>
+    single("/slack/events", "payload=null", () => postSigned(bot.url, fake, "payload=null", FORM_TYPE)));
+  it("answers a signed JSON null to /slack/events with a 4xx and stays up", () =>
+    single("/slack/events", "JSON null", () => postSigned(bot.url, fake, "null", JSON_TYPE)));
+  it("answers a JSON null to /api/messages with a 4xx and stays up", () =>
+    single("/api/messages", "JSON null", () => postTeams(bot.url, { contentType: JSON_TYPE, body: "null" })));
 
   const fuzz = async (ingress: "/slack/events" | "/api/messages", bodies: fc.Arbitrary<Body>) => {
     await ensureBot();
     const statuses = new Map<string, number>();
     let runs = 0;
     let firstBad: { body: Body; result: IngressResult } | undefined;
-    const send = (b: Body) => (ingress === "/slack/events" ? postSigned(bot.url, fake, b.body, b.contentType === "" ? "application/octet-stream" : b.contentType) : postTeams(bot.url, b));
+    const send = (b: Body) =>
+      ingress === "/slack/events"
+        ? postSigned(bot.url, fake, b.body, b.contentType === "" ? "application/octet-stream" : b.contentType)
+        : postTeams(bot.url, b);
     // Stop at the first bad answer: once the process is down every later body fails too, and shrinking against
     // a dead server would only report the smallest body, not the one that did it.
-    await fc.assert(
-      fc.asyncProperty(bodies, async (b) => {
-        runs += 1;
-        const result = await send(b);
-        const key = String(result.status ?? result.error);
-        statuses.set(key, (statuses.get(key) ?? 0) + 1);
-        const ok = acceptable(result) && bot.alive();
-        if (!ok) firstBad ??= { body: b, result };
-        return ok;
-      }),
-      { numRuns: RUNS_PER_INGRESS, endOnFailure: true },
-    ).catch(() => undefined);
+    await fc
+      .assert(
+        fc.asyncProperty(bodies, async (b) => {
+          runs += 1;
+          const result = await send(b);
+          const key = String(result.status ?? result.error);
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          const ok = acceptable(result) && bot.alive();
+          if (!ok) firstBad ??= { body: b, result };
+          return ok;
+        }),
+        { numRuns: RUNS_PER_INGRESS, endOnFailure: true },
+      )
+      .catch(() => undefined);
     const alive = await serving();
     rows.push({
       ingress,
       case: "fast-check random bodies",
       runs,
-      answers: [...statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(" "),
+      answers: [...statuses.entries()]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" "),
       "5xx or none": [...statuses.entries()].filter(([s]) => !/^[1-4]\d\d$/.test(s)).reduce((a, [, n]) => a + n, 0),
       "alive after": alive ? "yes" : "no",
-      "first bad body": firstBad === undefined ? "–" : `${firstBad.body.contentType} ${JSON.stringify(firstBad.body.body.slice(0, 80))} → ${firstBad.result.status ?? firstBad.result.error}`,
+      "first bad body":
+        firstBad === undefined
+          ? "–"
+          : `${firstBad.body.contentType} ${JSON.stringify(firstBad.body.body.slice(0, 80))} → ${firstBad.result.status ?? firstBad.result.error}`,
     });
-    expect(firstBad, firstBad === undefined ? "" : `${ingress} answered ${firstBad.result.status ?? firstBad.result.error} to ${JSON.stringify(firstBad.body)}; alive: ${bot.alive()}\n${bot.logTail(15)}`).toBeUndefined();
+    expect(
+      firstBad,
+      firstBad === undefined
+        ? ""
+        : `${ingress} answered ${firstBad.result.status ?? firstBad.result.error} to ${JSON.stringify(firstBad.body)}; alive: ${bot.alive()}\n${bot.logTail(15)}`,
+    ).toBeUndefined();
     expect(alive, "the process must still answer /healthz").toBe(true);
   };
 

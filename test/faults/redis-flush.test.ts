@@ -82,9 +82,17 @@ describe("Redis FLUSHDB while the bot runs with pending rows", () => {
     const night = nightToDeclare();
     const declared = await slashCommand(bot.url, fake, FIXTURE.declarer, `kallnatt ${night}`, FIXTURE.mainChannel);
     expect(declared.status).toBe(200);
-    const before = await waitUntilSettled({ db: database.db, fake, done: async () => verdictOf(await readColdNight(database.db, fake, night)) === "complete", capMs: 15_000, stallMs: 15_000 });
+    const before = await waitUntilSettled({
+      db: database.db,
+      fake,
+      done: async () => verdictOf(await readColdNight(database.db, fake, night)) === "complete",
+      capMs: 15_000,
+      stallMs: 15_000,
+    });
     const declaredFigures = await readColdNight(database.db, fake, night);
-    expect(verdictOf(declaredFigures), `the declaration before the flush is incomplete (${before.ended}): ${missing(declaredFigures).join("; ")}`).toBe("complete");
+    expect(verdictOf(declaredFigures), `the declaration before the flush is incomplete (${before.ended}): ${missing(declaredFigures).join("; ")}`).toBe(
+      "complete",
+    );
     const schedulersBefore = await countSchedulers(REDIS_DB.flush);
     expect(Date.now(), "the bot took too long to start and declare; the flush would come after the first reminders").toBeLessThan(flushAt);
     await sleep(flushAt - Date.now());
@@ -105,8 +113,13 @@ describe("Redis FLUSHDB while the bot runs with pending rows", () => {
     }
     delivered = reminderFigures(countReminderDeliveries(fake, reminders));
     const afterFlush = await readColdNight(database.db, fake, night);
-    const firstReady = probes.find((p) => p.status === 503) === undefined ? undefined : probes.find((p, i) => p.status === 200 && probes.slice(0, i).some((q) => q.status === 503));
-    const transitions = probes.filter((p, i) => i === 0 || p.status !== probes[i - 1]!.status).map((p) => `${(p.at / 1000).toFixed(1)} s: ${p.status} (${p.schedulers} schedulers)`);
+    const firstReady =
+      probes.find((p) => p.status === 503) === undefined
+        ? undefined
+        : probes.find((p, i) => p.status === 200 && probes.slice(0, i).some((q) => q.status === 503));
+    const transitions = probes
+      .filter((p, i) => i === 0 || p.status !== probes[i - 1]!.status)
+      .map((p) => `${(p.at / 1000).toFixed(1)} s: ${p.status} (${p.schedulers} schedulers)`);
 
     printTable("Fault 2 — Redis FLUSHDB with pending rows (redis jobs)", [
       {
@@ -120,14 +133,20 @@ describe("Redis FLUSHDB while the bot runs with pending rows", () => {
         "cold night re-sent": doubled(afterFlush).join(" ") || "–",
       },
     ]);
-    printTable("Fault 2 — /readyz after the flush (status changes)", transitions.map((t) => ({ probe: t })));
+    printTable(
+      "Fault 2 — /readyz after the flush (status changes)",
+      transitions.map((t) => ({ probe: t })),
+    );
     printTable("Fault 2 — the cold night declared before the flush, afterwards", [summarise(afterFlush)]);
 
     expect(bot.alive(), `the bot died:\n${bot.logTail()}`).toBe(true);
     expect(delivered.lostLabels, "reminders never delivered within 60 s of the flush").toEqual([]);
     expect(delivered.doubledLabels, "reminders delivered more than once").toEqual([]);
     expect(doubled(afterFlush), "cold-night messages sent again after the flush").toEqual([]);
-    expect(probes.some((p) => p.status === 503), "/readyz never said 503 after the flush, though the schedulers were gone").toBe(true);
+    expect(
+      probes.some((p) => p.status === 503),
+      "/readyz never said 503 after the flush, though the schedulers were gone",
+    ).toBe(true);
     expect(probes.at(-1)?.status, "/readyz did not come back to 200").toBe(200);
     // Readiness may take a moment to notice (a probe in flight during the flush); after a second it must know.
     for (const p of probes.filter((q) => q.status === 200 && q.at > 1000)) {

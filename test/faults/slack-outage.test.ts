@@ -14,7 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type FaultKind, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures, type ActionItemReminders } from "./harness/action-items.ts";
 import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
-import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled, type ColdNightFigures } from "./harness/cold-night-check.ts";
+import {
+  doubled,
+  FIXTURE,
+  missing,
+  nightToDeclare,
+  readColdNight,
+  summarise,
+  verdictOf,
+  waitUntilSettled,
+  type ColdNightFigures,
+} from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
 import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
@@ -61,14 +71,19 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
       outages.push({ name, fault, database, fake, reminders: { items: [] }, night: nightToDeclare() });
     }
     await mapLimit(outages, 2, async (o, i) => {
-      o.bot = await startBot({ role: "start", env: botEnv({ database: o.database, fake: o.fake, backend: "redis", redisDb: REDIS_DB.outage[i]! }), name: `outage-${o.fault.kind}` });
+      o.bot = await startBot({
+        role: "start",
+        env: botEnv({ database: o.database, fake: o.fake, backend: "redis", redisDb: REDIS_DB.outage[i]! }),
+        name: `outage-${o.fault.kind}`,
+      });
       // Bolt looks the bot up once (auth.test) and keeps it; a real outage would find it looked up long ago.
       for (let n = 0; n < 100 && o.fake.calls("auth.test").length === 0; n++) await sleep(50);
     });
     // Reminders fall due a third of the way into the window. Written as rows only: the sweep (every 15 s, for
     // rows due within two minutes) queues them, as it would rows whose jobs were lost.
     const windowOpensAt = Date.now() + 2000;
-    for (const o of outages) o.reminders = await insertActionItemReminders(o.database.db, { count: REMINDERS, batch: "outage", dueAt: () => new Date(windowOpensAt + WINDOW_MS / 3) });
+    for (const o of outages)
+      o.reminders = await insertActionItemReminders(o.database.db, { count: REMINDERS, batch: "outage", dueAt: () => new Date(windowOpensAt + WINDOW_MS / 3) });
     await sleep(windowOpensAt - Date.now());
 
     await Promise.all(
@@ -82,7 +97,8 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
         o.settled = await waitUntilSettled({
           db,
           fake: o.fake,
-          done: async () => verdictOf(await readColdNight(db, o.fake, o.night)) === "complete" && reminderFigures(countReminderDeliveries(o.fake, o.reminders)).lost === 0,
+          done: async () =>
+            verdictOf(await readColdNight(db, o.fake, o.night)) === "complete" && reminderFigures(countReminderDeliveries(o.fake, o.reminders)).lost === 0,
           capMs: DRAIN_CAP_MS,
           stallMs: 60_000,
           quietMs: 3000,

@@ -10,23 +10,51 @@ export async function seedPartnership(
 ): Promise<Record<string, string>> {
   await db
     .insertInto("partnerships")
-    .values({ id, name: `Partnerskap ${id}`, city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: period.start, period_end: period.end, extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+    .values({
+      id,
+      name: `Partnerskap ${id}`,
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: period.start,
+      period_end: period.end,
+      extension_step_months: null,
+      extension_until: null,
+      extension_deadline: null,
+      updated_at: new Date(),
+    })
     .execute();
   const ids: Record<string, string> = {};
   for (const m of members) {
     const row = await db
       .insertInto("members")
-      .values({ partnership_id: id, key: m.key, display_name: m.name, organisation_id: null, city_unit_id: null, locale: m.locale ?? "sv", roles: m.roles ?? [] })
+      .values({
+        partnership_id: id,
+        key: m.key,
+        display_name: m.name,
+        organisation_id: null,
+        city_unit_id: null,
+        locale: m.locale ?? "sv",
+        roles: m.roles ?? [],
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     ids[m.key] = row.id;
-    const identities = [m.slack && { platform: "slack" as const, platform_user_id: m.slack }, m.teams && { platform: "teams" as const, platform_user_id: m.teams }].filter(
-      (x): x is { platform: "slack" | "teams"; platform_user_id: string } => Boolean(x),
-    );
+    const identities = [
+      m.slack && { platform: "slack" as const, platform_user_id: m.slack },
+      m.teams && { platform: "teams" as const, platform_user_id: m.teams },
+    ].filter((x): x is { platform: "slack" | "teams"; platform_user_id: string } => Boolean(x));
     for (const [position, identity] of identities.entries()) {
-      await db.insertInto("member_identities").values({ partnership_id: id, member_id: row.id, position, ...identity }).execute();
+      await db
+        .insertInto("member_identities")
+        .values({ partnership_id: id, member_id: row.id, position, ...identity })
+        .execute();
     }
   }
-  for (const c of channels) await db.insertInto("channels").values({ partnership_id: id, purpose: "partnership", group_id: null, ...c }).execute();
+  for (const c of channels)
+    await db
+      .insertInto("channels")
+      .values({ partnership_id: id, purpose: "partnership", group_id: null, ...c })
+      .execute();
   return ids;
 }

@@ -89,7 +89,12 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
   const secret = options.signingSecret ?? TEST_SIGNING_SECRET;
   const dmChannel = (user: TestUser) => `D${user.userId.replace(/^U/, "")}`;
   const trigger = () => triggerId(nowSeconds());
-  const userObject = (user: TestUser) => ({ id: user.userId, username: user.name ?? user.userId.toLowerCase(), name: user.name ?? user.userId.toLowerCase(), team_id: TEST_TEAM_ID });
+  const userObject = (user: TestUser) => ({
+    id: user.userId,
+    username: user.name ?? user.userId.toLowerCase(),
+    name: user.name ?? user.userId.toLowerCase(),
+    team_id: TEST_TEAM_ID,
+  });
 
   const post: SlackDriver["post"] = async (body, o = {}) => {
     const timestamp = String(o.timestamp ?? Math.floor(nowSeconds()));
@@ -123,7 +128,10 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
         authorizations: [{ enterprise_id: null, team_id: TEST_TEAM_ID, user_id: fake.botUserId, is_bot: true, is_enterprise_install: false }],
         is_ext_shared_channel: false,
       }),
-      { contentType: "application/json", headers: o.retryNum === undefined ? {} : { "x-slack-retry-num": String(o.retryNum), "x-slack-retry-reason": "http_timeout" } },
+      {
+        contentType: "application/json",
+        headers: o.retryNum === undefined ? {} : { "x-slack-retry-num": String(o.retryNum), "x-slack-retry-reason": "http_timeout" },
+      },
     );
   // The same call always reads as the same SentItem objects, so callers may compare items by identity.
   const items = new WeakMap<FakeCall, SentItem[]>();
@@ -146,13 +154,19 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
     },
     async message(user, text, o = {}) {
       const ts = nowSeconds().toFixed(6);
-      const e = o.conversation === undefined
-        ? { type: "message", channel: dmChannel(user), channel_type: "im", user: user.userId, text, ts }
-        : { type: "app_mention", channel: o.conversation, user: user.userId, text: `<@${fake.botUserId}> ${text}`, ts };
+      const e =
+        o.conversation === undefined
+          ? { type: "message", channel: dmChannel(user), channel_type: "im", user: user.userId, text, ts }
+          : { type: "app_mention", channel: o.conversation, user: user.userId, text: `<@${fake.botUserId}> ${text}`, ts };
       expectOk(await event(e), `message "${text}"`);
     },
     async click(user, item, button) {
-      const blocks = ((item.raw as { blocks?: { type: string; block_id?: string; elements?: { type: string; action_id: string; value?: string; text: { text: string } }[] }[] }).blocks) ?? [];
+      const blocks =
+        (
+          item.raw as {
+            blocks?: { type: string; block_id?: string; elements?: { type: string; action_id: string; value?: string; text: { text: string } }[] }[];
+          }
+        ).blocks ?? [];
       let found: { blockId: string; element: { type: string; action_id: string; value?: string; text: { text: string } } } | undefined;
       for (const block of blocks) {
         for (const element of block.type === "actions" ? (block.elements ?? []) : []) {
@@ -178,12 +192,30 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
         message: { type: "message", ts: messageTs, text: (item.raw as { text?: string }).text ?? "", blocks },
         state: { values: {} },
         response_url: fake.createResponseUrl({ channel: item.conversation, userId: user.userId, messageTs }),
-        actions: [{ action_id: found.element.action_id, block_id: found.blockId, text: found.element.text, value: found.element.value, type: "button", action_ts: nowSeconds().toFixed(6) }],
+        actions: [
+          {
+            action_id: found.element.action_id,
+            block_id: found.blockId,
+            text: found.element.text,
+            value: found.element.value,
+            type: "button",
+            action_ts: nowSeconds().toFixed(6),
+          },
+        ],
       };
       expectOk(await interaction(payload), `click on "${button}"`);
     },
     async submitForm(user, form, values) {
-      const view = (form.raw as { view: { callback_id: string; private_metadata: string; title: unknown; blocks: { type: string; block_id: string; element: { type: string; action_id: string } }[] } }).view;
+      const view = (
+        form.raw as {
+          view: {
+            callback_id: string;
+            private_metadata: string;
+            title: unknown;
+            blocks: { type: string; block_id: string; element: { type: string; action_id: string } }[];
+          };
+        }
+      ).view;
       const state: Record<string, Record<string, Record<string, unknown>>> = {};
       for (const block of view.blocks.filter((b) => b.type === "input")) {
         state[block.block_id] = { [block.element.action_id]: elementState(block.element, values[block.block_id]) };
@@ -195,7 +227,17 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
         api_app_id: "A0SAMVERKA",
         token: "legacy-verification-token",
         trigger_id: trigger(),
-        view: { id: "V0FORM", team_id: TEST_TEAM_ID, type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title, blocks: view.blocks, state: { values: state }, hash: "1.fake" },
+        view: {
+          id: "V0FORM",
+          team_id: TEST_TEAM_ID,
+          type: "modal",
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          title: view.title,
+          blocks: view.blocks,
+          state: { values: state },
+          hash: "1.fake",
+        },
         response_urls: [],
         is_enterprise_install: false,
         enterprise: null,
@@ -211,7 +253,14 @@ export function createSlackDriver(options: { serverUrl: string; fake: SlackFakeA
       for (;;) {
         const hit = sent().find(predicate);
         if (hit !== undefined) return hit;
-        if (Date.now() > deadline) throw new Error(`nothing matching was sent within ${timeoutMs} ms; sent so far:\n${JSON.stringify(sent().map((i) => ({ kind: i.kind, text: i.text })), null, 2)}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `nothing matching was sent within ${timeoutMs} ms; sent so far:\n${JSON.stringify(
+              sent().map((i) => ({ kind: i.kind, text: i.text })),
+              null,
+              2,
+            )}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -77,7 +77,9 @@ export async function startSlackFakeSocket(): Promise<SlackFakeSocket> {
   const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const server = createServer((_req, res) => res.writeHead(426).end());
   server.on("upgrade", (req: IncomingMessage, socket: Duplex) => {
-    const accept = createHash("sha1").update(`${String(req.headers["sec-websocket-key"])}${GUID}`).digest("base64");
+    const accept = createHash("sha1")
+      .update(`${String(req.headers["sec-websocket-key"])}${GUID}`)
+      .digest("base64");
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     client = socket;
     let pending: Buffer = Buffer.alloc(0);
@@ -91,7 +93,9 @@ export async function startSlackFakeSocket(): Promise<SlackFakeSocket> {
       }
     });
     socket.on("error", () => undefined);
-    socket.write(frame(0x1, Buffer.from(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A0SAMVERKA" } }))));
+    socket.write(
+      frame(0x1, Buffer.from(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A0SAMVERKA" } }))),
+    );
     onConnected();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

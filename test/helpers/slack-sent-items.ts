@@ -10,7 +10,12 @@ export function textsOf(node: unknown): string[] {
   if (typeof node !== "object" || node === null) return [];
   const obj = node as Record<string, unknown>;
   const own = (obj.type === "plain_text" || obj.type === "mrkdwn") && typeof obj.text === "string" ? [obj.text] : [];
-  return [...own, ...Object.entries(obj).filter(([k]) => k !== "text" || typeof obj.text !== "string").flatMap(([, v]) => textsOf(v))];
+  return [
+    ...own,
+    ...Object.entries(obj)
+      .filter(([k]) => k !== "text" || typeof obj.text !== "string")
+      .flatMap(([, v]) => textsOf(v)),
+  ];
 }
 
 function buttonsOf(blocks: unknown): SentButton[] {

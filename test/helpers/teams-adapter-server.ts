@@ -26,7 +26,14 @@ export interface TeamsAdapterServer {
 
 export async function startTeamsAdapterServer(options: Partial<TeamsAdapterOptions> & Pick<TeamsAdapterOptions, "handler">): Promise<TeamsAdapterServer> {
   const db = await createTestDatabase();
-  const adapter = createTeamsAdapter({ db: db.db, logger: silentLogger, host: "127.0.0.1", access: { mode: "local", reason: "explicit" }, inbox: createTestInbox(db.db), ...options });
+  const adapter = createTeamsAdapter({
+    db: db.db,
+    logger: silentLogger,
+    host: "127.0.0.1",
+    access: { mode: "local", reason: "explicit" },
+    inbox: createTestInbox(db.db),
+    ...options,
+  });
   await adapter.start();
   const app = express();
   app.use(adapter.router);

@@ -175,7 +175,15 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
     if (response?.type !== "application/vnd.microsoft.card.adaptive") return undefined;
     const card = response.value as IAdaptiveCard;
     const d = describeCard(card);
-    invokeResponses.push({ kind: "invoke-response", conversation: item.conversation, messageId: item.messageId, text: d.text, buttons: d.buttons, ...(d.isForm ? { fields: d.fields } : {}), raw: card });
+    invokeResponses.push({
+      kind: "invoke-response",
+      conversation: item.conversation,
+      messageId: item.messageId,
+      text: d.text,
+      buttons: d.buttons,
+      ...(d.isForm ? { fields: d.fields } : {}),
+      raw: card,
+    });
     return card;
   }
 
@@ -188,10 +196,7 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
     return found;
   }
 
-  const sent = (): SentItem[] => [
-    ...connector.calls.slice(forgotten).flatMap((c) => toItem(c) ?? []),
-    ...invokeResponses.slice(forgottenInvokes),
-  ];
+  const sent = (): SentItem[] => [...connector.calls.slice(forgotten).flatMap((c) => toItem(c) ?? []), ...invokeResponses.slice(forgottenInvokes)];
 
   const driver: TeamsDriver = {
     platform: "teams",
@@ -208,7 +213,11 @@ export async function createTeamsDriver(options: { serverUrl: string; connectorP
         from: account(from),
         conversation: conversationOf(from, conversation),
         membersAdded: [TEAMS_TEST_BOT],
-        channelData: { tenant: { id: TEAMS_TEST_TENANT }, eventType: conversation === undefined ? undefined : "teamMemberAdded", ...(conversation === undefined ? {} : { team: { id: conversation } }) },
+        channelData: {
+          tenant: { id: TEAMS_TEST_TENANT },
+          eventType: conversation === undefined ? undefined : "teamMemberAdded",
+          ...(conversation === undefined ? {} : { team: { id: conversation } }),
+        },
       });
     },
     click: async (user, item, button) => {

@@ -13,7 +13,19 @@ afterAll(async () => {
 async function seedPartnership(id = "p-test"): Promise<void> {
   await t.db
     .insertInto("partnerships")
-    .values({ id, name: "Test", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: "02-01", updated_at: new Date() })
+    .values({
+      id,
+      name: "Test",
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: "2026-01-01",
+      period_end: "2026-12-31",
+      extension_step_months: null,
+      extension_until: null,
+      extension_deadline: "02-01",
+      updated_at: new Date(),
+    })
     .execute();
 }
 
@@ -28,9 +40,9 @@ describe("core schema", () => {
 
   it("refuses an organisation number that is not NNNNNN-NNNN", async () => {
     await seedPartnership("p-org");
-    await expect(
-      t.db.insertInto("organisations").values({ partnership_id: "p-org", key: "x", name: "X", org_number: "8020121581" }).execute(),
-    ).rejects.toThrow(/check constraint/);
+    await expect(t.db.insertInto("organisations").values({ partnership_id: "p-org", key: "x", name: "X", org_number: "8020121581" }).execute()).rejects.toThrow(
+      /check constraint/,
+    );
     await t.db.insertInto("organisations").values({ partnership_id: "p-org", key: "y", name: "Y", org_number: "802012-1581" }).execute();
   });
 
@@ -44,16 +56,25 @@ describe("core schema", () => {
       ])
       .returning("id")
       .execute();
-    await t.db.insertInto("member_identities").values({ partnership_id: "p-ident", member_id: a!.id, platform: "slack", platform_user_id: "U1", position: 0 }).execute();
+    await t.db
+      .insertInto("member_identities")
+      .values({ partnership_id: "p-ident", member_id: a!.id, platform: "slack", platform_user_id: "U1", position: 0 })
+      .execute();
     await expect(
-      t.db.insertInto("member_identities").values({ partnership_id: "p-ident", member_id: b!.id, platform: "slack", platform_user_id: "U1", position: 0 }).execute(),
+      t.db
+        .insertInto("member_identities")
+        .values({ partnership_id: "p-ident", member_id: b!.id, platform: "slack", platform_user_id: "U1", position: 0 })
+        .execute(),
     ).rejects.toThrow(/member_identities_unique/);
   });
 
   it("accepts cadences of 1-12 months or per term, and nothing else", async () => {
     await seedPartnership("p-cad");
     const group = (key: string, cadence_kind: "months" | "term", cadence_months: number | null) =>
-      t.db.insertInto("groups").values({ partnership_id: "p-cad", key, kind: "styrgrupp", name: key, cadence_kind, cadence_months, meeting_settings: JSON.stringify({}) }).execute();
+      t.db
+        .insertInto("groups")
+        .values({ partnership_id: "p-cad", key, kind: "styrgrupp", name: key, cadence_kind, cadence_months, meeting_settings: JSON.stringify({}) })
+        .execute();
     await group("ok-months", "months", 2);
     await group("ok-term", "term", null);
     await expect(group("zero", "months", 0)).rejects.toThrow(/groups_cadence/);

@@ -18,7 +18,7 @@ import { startAlertsServer } from "../e2e/alerts/alerts-server.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../helpers/platform-driver.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../helpers/slack-driver.ts";
 import { startSlackServer } from "../helpers/slack-server.ts";
-import { createTeamsDriver, type TeamsDriver } from "../helpers/teams-driver.ts";
+import { createTeamsDriver } from "../helpers/teams-driver.ts";
 import { startTeamsServer } from "../helpers/teams-server.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { seedReportingPartnership } from "../integration/reports/reports-seed.ts";
@@ -63,7 +63,7 @@ describe("the logs of a full run on Slack and Teams", () => {
       const shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
       // Each platform fails once as a transport error would, so what the outbox logs of a failed call is captured too.
       w.slackFake.failNext("chat.postMessage", { status: 500 });
-      (w.teams as TeamsDriver).connector.failNext(500, 1);
+      w.teams.connector.failNext(500, 1);
       // Declared in Sara's DM: in a channel the declaration is also answered there at once, and that inline answer
       // would take the one failure meant for the outbox.
       await w.slack.command(w.userOf("sara"), "kallnatt -9");

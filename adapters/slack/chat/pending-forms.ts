@@ -42,7 +42,12 @@ export function createPendingForms(db: Kysely<Database>): PendingForms {
     },
     async find(id, userId) {
       if (!UUID.test(id)) return undefined;
-      const row = await slackDb.selectFrom("slack_pending_forms").where("id", "=", id).where("user_id", "=", userId).select(["form", "origin"]).executeTakeFirst();
+      const row = await slackDb
+        .selectFrom("slack_pending_forms")
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .select(["form", "origin"])
+        .executeTakeFirst();
       // Written by save above from the core's FormView: trusted, not re-validated.
       return row === undefined ? undefined : { form: row.form as unknown as FormView, origin: row.origin as unknown as FormOrigin };
     },

@@ -24,15 +24,23 @@ export function toSlackError(error: unknown, method: string): SamverkaError {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === ErrorCode.RateLimitedError) {
     const seconds = (error as WebAPIRateLimitedError).retryAfter;
-    return new SamverkaError("platform_unavailable", `Slack rate-limited ${method}; retrying after ${seconds} s.`, { cause: error, retryable: true, retryAfterMs: seconds * 1000 });
+    return new SamverkaError("platform_unavailable", `Slack rate-limited ${method}; retrying after ${seconds} s.`, {
+      cause: error,
+      retryable: true,
+      retryAfterMs: seconds * 1000,
+    });
   }
   if (code === ErrorCode.PlatformError) {
     const slackError = (error as WebAPIPlatformError).data.error;
     const hint = HINTS[slackError];
-    return new SamverkaError(NOT_INSTALLED.has(slackError) ? "not_installed" : "platform_rejected", `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`, {
-      cause: error,
-      retryable: TRANSIENT.has(slackError),
-    });
+    return new SamverkaError(
+      NOT_INSTALLED.has(slackError) ? "not_installed" : "platform_rejected",
+      `Slack refused ${method}: ${slackError}${hint === undefined ? "" : ` (${hint})`}.`,
+      {
+        cause: error,
+        retryable: TRANSIENT.has(slackError),
+      },
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new SamverkaError("platform_unavailable", `Slack did not answer ${method}: ${message}.`, { cause: error, retryable: true });

@@ -59,7 +59,13 @@ function fromEvent(p: EventCallbackPayload, botUserId: string | undefined): Tran
   const e = p.event;
   if (e.type === "app_mention" && "user" in e && "text" in e) {
     const channel = e.channel;
-    const event = { type: "message", user: slackUser(e.user), conversation: encodeConversation(channel), text: withoutMention(e.text, botUserId), direct: false } as const;
+    const event = {
+      type: "message",
+      user: slackUser(e.user),
+      conversation: encodeConversation(channel),
+      text: withoutMention(e.text, botUserId),
+      direct: false,
+    } as const;
     return { kind: "event", event, origin: { channel, userId: e.user } };
   }
   if (e.type === "message" && "channel" in e && "text" in e) {

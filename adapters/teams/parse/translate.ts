@@ -8,8 +8,7 @@ import { adaptiveCardInvokeSchema, conversationTypeOf, type InboundActivity } fr
 
 /** An activity as the core sees it, or why it is none of the core's business. */
 export type Translated =
-  | { kind: "event"; event: InboundEvent; via: "message" | "submit" | "execute" | "install"; view?: FormView }
-  | { kind: "ignored"; reason: string };
+  { kind: "event"; event: InboundEvent; via: "message" | "submit" | "execute" | "install"; view?: FormView } | { kind: "ignored"; reason: string };
 
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 

@@ -29,7 +29,9 @@ export function bedsValue(activityId: string, night: string): string {
 export function shelterSummary(t: T, s: ShelterBeds): string {
   const parts = [t("shelterLine", { places: s.places, women: s.placesWomen })];
   // Free women's places only where the shelter has any.
-  parts.push(s.free === null ? t("notReported") : t("freeLine", { free: s.free, ...(s.freeWomen === null || s.placesWomen === 0 ? {} : { freeWomen: s.freeWomen }) }));
+  parts.push(
+    s.free === null ? t("notReported") : t("freeLine", { free: s.free, ...(s.freeWomen === null || s.placesWomen === 0 ? {} : { freeWomen: s.freeWomen }) }),
+  );
   if (s.extra > 0) parts.push(t("extraLine", { extra: s.extra, extraWomen: s.extraWomen }));
   if (s.turnedAway > 0) parts.push(t("turnedAwayLine", { away: s.turnedAway }));
   return parts.join(" · ");
@@ -80,7 +82,11 @@ export function createBedBoardRenderer(db: Db): OutboxRenderer {
       if (reader === undefined) return undefined;
       const answerable = hasAnyRole(reader, ["samordning", "admin"])
         ? "all"
-        : new Set(board.shelters.filter((s) => reader.staffOf.has(s.activityId) || (hasAnyRole(reader, ["coordinator"]) && s.organisationId === reader.organisationId)).map((s) => s.activityId));
+        : new Set(
+            board.shelters
+              .filter((s) => reader.staffOf.has(s.activityId) || (hasAnyRole(reader, ["coordinator"]) && s.organisationId === reader.organisationId))
+              .map((s) => s.activityId),
+          );
       return composeBedBoard(board, answerable)(audience);
     },
   });
@@ -90,7 +96,11 @@ export function createBedBoardRenderer(db: Db): OutboxRenderer {
 export async function sendBoard(notifier: Notifier, partnershipId: string, night: string, memberIds: readonly string[], key: string): Promise<number> {
   let reached = 0;
   for (const memberId of new Set(memberIds)) {
-    reached += await notifier.toMember(memberId, { render: BOARD_RENDERER, payload: { partnershipId, night, memberId } }, { key, card: bedBoardCard(partnershipId, night) });
+    reached += await notifier.toMember(
+      memberId,
+      { render: BOARD_RENDERER, payload: { partnershipId, night, memberId } },
+      { key, card: bedBoardCard(partnershipId, night) },
+    );
   }
   return reached;
 }

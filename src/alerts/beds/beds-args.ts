@@ -13,7 +13,12 @@ const FULL = new Set(["fullt", "full"]);
  * and `4 nekade` (turned away so far tonight) report, in any order. Numbers only: nothing here can carry a name.
  */
 export function parseBedsArgs(args: string): BedsRequest {
-  const tokens = args.toLowerCase().replace(/fick nej/g, "fick-nej").replace(/turned away/g, "turned-away").split(/\s+/).filter(Boolean);
+  const tokens = args
+    .toLowerCase()
+    .replace(/fick nej/g, "fick-nej")
+    .replace(/turned away/g, "turned-away")
+    .split(/\s+/)
+    .filter(Boolean);
   if (tokens.length === 0) return { kind: "show" };
   const counts: BedCounts = {};
   for (let i = 0; i < tokens.length; i++) {

@@ -46,7 +46,8 @@ export function createBedsCommand(deps: AlertsDeps): CommandHandler {
       if (request.kind === "show") return showBoard(deps, actor, reply, event.delivery);
       const shelters = await findNightShelters(deps.db, actor.partnership.id);
       const mine = shelters.filter((s) => s.staffMemberIds.includes(actor.member.id));
-      const theirs = mine.length > 0 ? mine : hasAnyRole(actor.member, ["coordinator"]) ? shelters.filter((s) => s.organisationId === actor.member.organisationId) : [];
+      const theirs =
+        mine.length > 0 ? mine : hasAnyRole(actor.member, ["coordinator"]) ? shelters.filter((s) => s.organisationId === actor.member.organisationId) : [];
       if (theirs.length !== 1) return void (await reply.whisper(textMessage(t(theirs.length === 0 ? "notStaff" : "whichShelter"))));
       const outcome = await reportBeds(deps, { partnership: actor.partnership, member: actor.member, activityId: theirs[0]!.id, counts: request.counts });
       await reply.whisper(textMessage(outcomeText(t, outcome)));
@@ -87,11 +88,20 @@ export function createBedsActions(deps: AlertsDeps): ActionHandler {
       const shelter = target && board?.shelters.find((s) => s.activityId === target.activityId);
       if (shelter === undefined) return void (await reply.whisper(textMessage(t("noShelters"))));
       if (event.actionId === BEDS_ACTIONS.full) {
-        const outcome = await reportBeds(deps, { partnership: actor.partnership, member: actor.member, activityId: shelter.activityId, counts: { free: 0, freeWomen: 0 } });
+        const outcome = await reportBeds(deps, {
+          partnership: actor.partnership,
+          member: actor.member,
+          activityId: shelter.activityId,
+          counts: { free: 0, freeWomen: 0 },
+        });
         return void (await reply.whisper(textMessage(outcomeText(t, outcome))));
       }
       if (event.actionId !== BEDS_ACTIONS.report) return;
-      const initial = { ...(shelter.free === null ? {} : { free: shelter.free }), ...(shelter.freeWomen === null ? {} : { freeWomen: shelter.freeWomen }), turnedAway: shelter.turnedAway };
+      const initial = {
+        ...(shelter.free === null ? {} : { free: shelter.free }),
+        ...(shelter.freeWomen === null ? {} : { freeWomen: shelter.freeWomen }),
+        turnedAway: shelter.turnedAway,
+      };
       await reply.openForm(bedsForm(t, shelter.shelterName, bedsValue(shelter.activityId, board!.night), initial));
     },
   };
@@ -115,13 +125,18 @@ export function createBedsForms(deps: AlertsDeps): FormHandler {
         ...(women === undefined ? { women: t("invalidCount") } : {}),
         ...(away === undefined ? { away: t("invalidCount") } : {}),
       };
-      if (Object.keys(errors).length === 0 && women !== null && women !== undefined && free !== undefined && women > free) errors.women = t("womenMoreThanFree");
+      if (Object.keys(errors).length === 0 && women !== null && women !== undefined && free !== undefined && women > free)
+        errors.women = t("womenMoreThanFree");
       if (Object.keys(errors).length > 0) {
         const typed = (v: string | string[] | undefined) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
         const initial = { ...(typed(event.values.free) === undefined ? {} : { free: typed(event.values.free)! }) };
         return { ok: false, errors, form: bedsForm(t, shelter.name, event.state, initial, errors) };
       }
-      const counts: BedCounts = { free: free!, ...(women === null || women === undefined ? {} : { freeWomen: women }), ...(away === null || away === undefined ? {} : { turnedAway: away }) };
+      const counts: BedCounts = {
+        free: free!,
+        ...(women === null || women === undefined ? {} : { freeWomen: women }),
+        ...(away === null || away === undefined ? {} : { turnedAway: away }),
+      };
       const outcome = await reportBeds(deps, { partnership: actor.partnership, member: actor.member, activityId: target.activityId, counts });
       return { ok: true, message: textMessage(outcomeText(t, outcome)) };
     },

@@ -45,9 +45,11 @@ export const bedsMessages: Catalogue<BedsKey> = {
     notReported: "lediga: inte rapporterat",
     extraLine: (p, f) => `+${f.number(n(p, "extra"))} extra${n(p, "extraWomen") > 0 ? ` (${f.number(n(p, "extraWomen"))} för kvinnor)` : ""}`,
     turnedAwayLine: (p, f) => `${f.number(n(p, "away"))} fick nej`,
-    totals: (p, f) => `Totalt ${f.number(n(p, "places"))} ordinarie platser, varav ${f.number(n(p, "women"))} för kvinnor, i ${f.number(n(p, "shelters"))} natthärbärgen.`,
+    totals: (p, f) =>
+      `Totalt ${f.number(n(p, "places"))} ordinarie platser, varav ${f.number(n(p, "women"))} för kvinnor, i ${f.number(n(p, "shelters"))} natthärbärgen.`,
     totalsFree: (p, f) => `Lediga nu: ${f.number(n(p, "free"))} (${f.number(n(p, "reported"))} av ${f.number(n(p, "shelters"))} har rapporterat).`,
-    totalsExtra: (p, f) => `Extra platser i natt: ${f.number(n(p, "extra"))}, varav ${f.number(n(p, "extraWomen"))} för kvinnor. ${f.number(n(p, "away"))} har fått nej hittills.`,
+    totalsExtra: (p, f) =>
+      `Extra platser i natt: ${f.number(n(p, "extra"))}, varav ${f.number(n(p, "extraWomen"))} för kvinnor. ${f.number(n(p, "away"))} har fått nej hittills.`,
     updated: (p, f) => `Senast uppdaterat ${f.time(p.at as Date)}.`,
     countsOnly: "Bara antal: skriv aldrig namn eller personnummer här.",
     buttonFull: "Fullt",
@@ -67,7 +69,8 @@ export const bedsMessages: Catalogue<BedsKey> = {
     notStaff: "Bara personalen på ett natthärbärge rapporterar lediga platser. Skriv platser för att se tavlan.",
     notAllowed: "Bara personalen på {shelter}, dess samordnare eller samordningen kan rapportera för härbärget.",
     noShelters: "Partnerskapet har inga aktiva natthärbärgen.",
-    invalidArgs: "Jag förstår inte ”{token}”. Skriv till exempel: platser, platser 12 lediga, platser 12 lediga 3 kvinnor, platser fullt eller platser 4 nekade.",
+    invalidArgs:
+      "Jag förstår inte ”{token}”. Skriv till exempel: platser, platser 12 lediga, platser 12 lediga 3 kvinnor, platser fullt eller platser 4 nekade.",
     change: "{shelter}: {what}",
   },
   en: {
@@ -78,9 +81,11 @@ export const bedsMessages: Catalogue<BedsKey> = {
     notReported: "free: not reported",
     extraLine: (p, f) => `+${f.number(n(p, "extra"))} extra${n(p, "extraWomen") > 0 ? ` (${f.number(n(p, "extraWomen"))} for women)` : ""}`,
     turnedAwayLine: (p, f) => `${f.number(n(p, "away"))} turned away`,
-    totals: (p, f) => `${f.number(n(p, "places"))} ordinary places in total, ${f.number(n(p, "women"))} of them for women, in ${f.number(n(p, "shelters"))} night shelters.`,
+    totals: (p, f) =>
+      `${f.number(n(p, "places"))} ordinary places in total, ${f.number(n(p, "women"))} of them for women, in ${f.number(n(p, "shelters"))} night shelters.`,
     totalsFree: (p, f) => `Free now: ${f.number(n(p, "free"))} (${f.number(n(p, "reported"))} of ${f.number(n(p, "shelters"))} have reported).`,
-    totalsExtra: (p, f) => `Extra places tonight: ${f.number(n(p, "extra"))}, ${f.number(n(p, "extraWomen"))} of them for women. ${f.number(n(p, "away"))} turned away so far.`,
+    totalsExtra: (p, f) =>
+      `Extra places tonight: ${f.number(n(p, "extra"))}, ${f.number(n(p, "extraWomen"))} of them for women. ${f.number(n(p, "away"))} turned away so far.`,
     updated: (p, f) => `Last updated at ${f.time(p.at as Date)}.`,
     countsOnly: "Counts only: never write a name or an identity number here.",
     buttonFull: "Full",
@@ -100,7 +105,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     notStaff: "Only a night shelter's staff report free places. Write beds to see the board.",
     notAllowed: "Only the staff of {shelter}, its coordinator or samordning can report for the shelter.",
     noShelters: "The partnership has no active night shelters.",
-    invalidArgs: "I do not understand \"{token}\". Write for example: beds, beds 12 free, beds 12 free 3 women, beds full or beds 4 turned-away.",
+    invalidArgs: 'I do not understand "{token}". Write for example: beds, beds 12 free, beds 12 free 3 women, beds full or beds 4 turned-away.',
     change: "{shelter}: {what}",
   },
 };

@@ -36,27 +36,43 @@ export interface BedCounts {
  * of the board and of tonight's cold-night card, and, after the board's time, a short notice of the change to
  * those who get the board without asking (Socialjouren, EU-teamet).
  */
-export async function reportBeds(deps: AlertsDeps, request: { partnership: Partnership; member: Member; activityId: string; counts: BedCounts }): Promise<BedReportOutcome> {
+export async function reportBeds(
+  deps: AlertsDeps,
+  request: { partnership: Partnership; member: Member; activityId: string; counts: BedCounts },
+): Promise<BedReportOutcome> {
   const { partnership, member, activityId, counts } = request;
   const shelter = (await findNightShelters(deps.db, partnership.id)).find((s) => s.id === activityId);
   if (shelter === undefined) return { kind: "not_found" };
   const allowed =
-    hasAnyRole(member, ["samordning", "admin"]) || (hasAnyRole(member, ["coordinator"]) && member.organisationId === shelter.organisationId) || shelter.staffMemberIds.includes(member.id);
+    hasAnyRole(member, ["samordning", "admin"]) ||
+    (hasAnyRole(member, ["coordinator"]) && member.organisationId === shelter.organisationId) ||
+    shelter.staffMemberIds.includes(member.id);
   if (!allowed) return { kind: "forbidden", shelterName: shelter.name };
   const settings = await loadColdNightSettings(deps.db, partnership.id);
   const now = deps.clock.now();
   const night = currentNight(now, partnership.timeZone, settings?.closeTime ?? "09:00");
   return deps.transact(async (w) => {
     await recordBeds(w.db, { partnershipId: partnership.id, activityId, night, ...counts, by: member.id, at: now });
-    await recordAudit(w.db, { partnershipId: partnership.id, actorMemberId: member.id, action: "beds.reported", subjectType: "shelter_night", subjectId: `${activityId}:${night}`, details: { ...counts }, at: now });
+    await recordAudit(w.db, {
+      partnershipId: partnership.id,
+      actorMemberId: member.id,
+      action: "beds.reported",
+      subjectType: "shelter_night",
+      subjectId: `${activityId}:${night}`,
+      details: { ...counts },
+      at: now,
+    });
     await w.notifier.refreshCard(bedBoardCard(partnership.id, night), partnership.id);
     const alertId = await findAlertIdByNight(w.db, partnership.id, night);
     if (alertId !== undefined) await refreshColdNightCard(w.notifier, { id: alertId, partnershipId: partnership.id });
     const board = await loadBedBoard(w.db, partnership.id, night);
     const beds = board.shelters.find((s) => s.activityId === activityId)!;
     if (settings !== undefined && isPast(now, night, settings.bedBoard.from, partnership.timeZone)) {
-      const recipients = (await findBoardRecipients(w.db, partnership.id, settings.bedBoard.roles, settings.bedBoard.cityUnits)).filter((id) => id !== member.id);
-      for (const id of recipients) await w.notifier.toMember(id, changeNotice(beds), { key: `beds:${partnership.id}:${night}:change:${activityId}:${now.getTime()}` });
+      const recipients = (await findBoardRecipients(w.db, partnership.id, settings.bedBoard.roles, settings.bedBoard.cityUnits)).filter(
+        (id) => id !== member.id,
+      );
+      for (const id of recipients)
+        await w.notifier.toMember(id, changeNotice(beds), { key: `beds:${partnership.id}:${night}:change:${activityId}:${now.getTime()}` });
     }
     return { kind: "recorded", shelter: beds, night };
   });

@@ -28,7 +28,14 @@ export async function acknowledgeColdNight(deps: AlertsDeps, alertId: string, me
   const now = deps.clock.now();
   return deps.transact(async (w) => {
     if (!(await markAcknowledged(w.db, alertId, member.id, now))) return { kind: "already", alert: before };
-    await recordAudit(w.db, { partnershipId: before.partnershipId, actorMemberId: member.id, action: "coldnight.acknowledged", subjectType: "cold_night", subjectId: alertId, at: now });
+    await recordAudit(w.db, {
+      partnershipId: before.partnershipId,
+      actorMemberId: member.id,
+      action: "coldnight.acknowledged",
+      subjectType: "cold_night",
+      subjectId: alertId,
+      at: now,
+    });
     await refreshCard(w.notifier, before);
     return { kind: "acknowledged", alert: (await loadAlert(w.db, alertId))! };
   });

@@ -39,7 +39,12 @@ export function parseColdNightArgs(args: string, now: Date, timeZone: string, cl
   let close = false;
   let acknowledge = false;
   // "i kväll" / "i morgon" come as two words; glue them so each is one token.
-  const tokens = args.toLowerCase().replace(/\bi (kväll|kvall|natt|dag|morgon|morn)\b/g, "i$1").replace(/\s*°\s*c\b/g, "°c").split(/\s+/).filter(Boolean);
+  const tokens = args
+    .toLowerCase()
+    .replace(/\bi (kväll|kvall|natt|dag|morgon|morn)\b/g, "i$1")
+    .replace(/\s*°\s*c\b/g, "°c")
+    .split(/\s+/)
+    .filter(Boolean);
   for (const token of tokens) {
     const temperature = TEMPERATURE.exec(token);
     if (CLOSE_WORDS.has(token)) close = true;

@@ -47,9 +47,7 @@ export function shelterValue(alertId: string, activityId: string): string {
 /** Reads a shelter button's value back; undefined when it is not one. */
 export function parseShelterValue(value: string): { alertId: string; activityId: string } | undefined {
   const [alertId, activityId, ...rest] = value.split(":");
-  return alertId !== undefined && activityId !== undefined && rest.length === 0 && isUuid(alertId) && isUuid(activityId)
-    ? { alertId, activityId }
-    : undefined;
+  return alertId !== undefined && activityId !== undefined && rest.length === 0 && isUuid(alertId) && isUuid(activityId) ? { alertId, activityId } : undefined;
 }
 
 /** Whether `value` is a UUID, as every alert and activity id is; button values come from outside. */
@@ -94,13 +92,22 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
       { type: "heading", text: t("cardTitle", { night: alert.night }) },
       ...(view.notice === undefined ? [] : [{ type: "text" as const, text: view.notice }]),
       { type: "text", text: intro.join(" ") },
-      { type: "facts", facts: alert.responses.map((r) => ({ label: `${r.shelterName} (${r.organisationName})`, value: withBeds(statusOf(t, r, names), r.activityId, view.beds, locale, timeZone) })) },
+      {
+        type: "facts",
+        facts: alert.responses.map((r) => ({
+          label: `${r.shelterName} (${r.organisationName})`,
+          value: withBeds(statusOf(t, r, names), r.activityId, view.beds, locale, timeZone),
+        })),
+      },
       { type: "text", text: t("cardTotal", { n: total }) },
     ];
     if (view.beds !== undefined && view.beds.shelters.length > 0) {
       const beds = totalsOf(view.beds);
       const b = createNightTranslator(bedsMessages, locale, timeZone);
-      blocks.push({ type: "text", text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra }) });
+      blocks.push({
+        type: "text",
+        text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra }),
+      });
     }
     if (alert.status === "open") {
       if (alert.acknowledgedAt !== null) {
@@ -117,7 +124,10 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
       if (view.samordning) blocks.push({ type: "divider" }, { type: "buttons", buttons: samordningButtons(t, alert) });
     } else {
       const closedBy = alert.closedBy === null ? undefined : names.get(alert.closedBy);
-      blocks.push({ type: "text", text: closedBy === undefined ? t("cardClosedAuto", { at: alert.closedAt! }) : t("cardClosed", { by: closedBy, at: alert.closedAt! }) });
+      blocks.push({
+        type: "text",
+        text: closedBy === undefined ? t("cardClosedAuto", { at: alert.closedAt! }) : t("cardClosed", { by: closedBy, at: alert.closedAt! }),
+      });
       const reported = alert.responses.filter((r) => r.placesUsed !== null);
       if (reported.length > 0) {
         const used = reported.reduce((s, r) => s + (r.placesUsed ?? 0), 0);
@@ -142,7 +152,8 @@ function withBeds(status: string, activityId: string, board: BedBoard | undefine
 function samordningButtons(t: T, alert: ColdNightAlert): Button[] {
   const buttons: Button[] = [];
   const silent = alert.responses.some((r) => r.answer === "pending");
-  if (alert.acknowledgedAt === null && silent) buttons.push({ actionId: COLD_NIGHT_ACTIONS.acknowledge, label: t("buttonAcknowledge"), value: alert.id, style: "primary" });
+  if (alert.acknowledgedAt === null && silent)
+    buttons.push({ actionId: COLD_NIGHT_ACTIONS.acknowledge, label: t("buttonAcknowledge"), value: alert.id, style: "primary" });
   if (silent) buttons.push({ actionId: COLD_NIGHT_ACTIONS.restart, label: t("buttonRestart"), value: alert.id });
   buttons.push({ actionId: COLD_NIGHT_ACTIONS.close, label: t("buttonClose"), value: alert.id });
   return buttons;
@@ -157,7 +168,10 @@ export function composeFollowUpRequest(alert: ColdNightAlert, shelter: ShelterRe
       text,
       blocks: [
         { type: "text", text },
-        { type: "buttons", buttons: [{ actionId: COLD_NIGHT_ACTIONS.followUp, label: t("buttonFollowUp"), value: shelterValue(alert.id, shelter.activityId), style: "primary" }] },
+        {
+          type: "buttons",
+          buttons: [{ actionId: COLD_NIGHT_ACTIONS.followUp, label: t("buttonFollowUp"), value: shelterValue(alert.id, shelter.activityId), style: "primary" }],
+        },
       ],
     };
   };

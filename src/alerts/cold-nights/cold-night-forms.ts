@@ -12,21 +12,39 @@ export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnig
 type ShelterForm = Pick<FormView, "formId" | "title" | "intro" | "fields">;
 
 // Both forms answer for one shelter on one alert: the state carries which, and refused errors are shown.
-function shelterForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, form: ShelterForm, errors: Record<string, string> | undefined): FormView {
+function shelterForm(
+  t: Translate<ColdNightKey>,
+  alert: ColdNightAlert,
+  shelter: ShelterResponse,
+  form: ShelterForm,
+  errors: Record<string, string> | undefined,
+): FormView {
   return { ...form, submitLabel: t("submit"), state: shelterValue(alert.id, shelter.activityId), ...(errors === undefined ? {} : { errors }) };
 }
 
 /** "How many extra places do you open?" */
-export function placesForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, shelter: ShelterResponse, values: FormValues = {}, errors?: Record<string, string>): FormView {
-  return shelterForm(t, alert, shelter, {
-    formId: COLD_NIGHT_FORMS.places,
-    title: t("placesFormTitle"),
-    intro: t("placesFormIntro", { shelter: shelter.shelterName, night: alert.night }),
-    fields: [
-      { id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) },
-      { id: "women", label: t("placesWomenLabel"), kind: "number", required: false, initial: initial(values.women, shelter.extraPlacesWomen) },
-    ],
-  }, errors);
+export function placesForm(
+  t: Translate<ColdNightKey>,
+  alert: ColdNightAlert,
+  shelter: ShelterResponse,
+  values: FormValues = {},
+  errors?: Record<string, string>,
+): FormView {
+  return shelterForm(
+    t,
+    alert,
+    shelter,
+    {
+      formId: COLD_NIGHT_FORMS.places,
+      title: t("placesFormTitle"),
+      intro: t("placesFormIntro", { shelter: shelter.shelterName, night: alert.night }),
+      fields: [
+        { id: "places", label: t("placesLabel"), kind: "number", required: true, initial: initial(values.places, shelter.extraPlaces) },
+        { id: "women", label: t("placesWomenLabel"), kind: "number", required: false, initial: initial(values.women, shelter.extraPlacesWomen) },
+      ],
+    },
+    errors,
+  );
 }
 
 /**
@@ -41,19 +59,37 @@ export function followUpForm(
   errors?: Record<string, string>,
   boardTurnedAway?: number,
 ): FormView {
-  return shelterForm(t, alert, shelter, {
-    formId: COLD_NIGHT_FORMS.followUp,
-    title: t("followUpFormTitle"),
-    intro: t("followUpAsk", { night: alert.night, shelter: shelter.shelterName }),
-    fields: [
-      { id: "used", label: t("followUpUsedLabel"), kind: "number", required: true, initial: initial(values.used, shelter.placesUsed) },
-      { id: "away", label: t("followUpTurnedAwayLabel"), kind: "number", required: true, initial: initial(values.away, shelter.turnedAway ?? boardTurnedAway ?? null) },
-    ],
-  }, errors);
+  return shelterForm(
+    t,
+    alert,
+    shelter,
+    {
+      formId: COLD_NIGHT_FORMS.followUp,
+      title: t("followUpFormTitle"),
+      intro: t("followUpAsk", { night: alert.night, shelter: shelter.shelterName }),
+      fields: [
+        { id: "used", label: t("followUpUsedLabel"), kind: "number", required: true, initial: initial(values.used, shelter.placesUsed) },
+        {
+          id: "away",
+          label: t("followUpTurnedAwayLabel"),
+          kind: "number",
+          required: true,
+          initial: initial(values.away, shelter.turnedAway ?? boardTurnedAway ?? null),
+        },
+      ],
+    },
+    errors,
+  );
 }
 
 /** "Restart the escalation for which shelter, from which step?" The state is the alert id. */
-export function restartForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, steps: number, values: FormValues = {}, errors?: Record<string, string>): FormView {
+export function restartForm(
+  t: Translate<ColdNightKey>,
+  alert: ColdNightAlert,
+  steps: number,
+  values: FormValues = {},
+  errors?: Record<string, string>,
+): FormView {
   const silent = alert.responses.filter((r) => r.answer === "pending");
   const first = silent[0]?.activityId;
   return {
@@ -76,7 +112,10 @@ export function restartForm(t: Translate<ColdNightKey>, alert: ColdNightAlert, s
         label: t("restartStepLabel"),
         kind: "choice",
         required: true,
-        choices: Array.from({ length: steps }, (_, i) => ({ value: String(i + 1), label: t("restartStep", { step: String(i + 1), rung: t(`rung.${rungOf(i + 1)}`) }) })),
+        choices: Array.from({ length: steps }, (_, i) => ({
+          value: String(i + 1),
+          label: t("restartStep", { step: String(i + 1), rung: t(`rung.${rungOf(i + 1)}`) }),
+        })),
         initial: typeof values.step === "string" ? values.step : "1",
       },
     ],

@@ -38,7 +38,9 @@ export function coldNightCard(alertId: string): string {
 
 /** Display names of everyone the alert's card mentions. */
 export async function namesOnAlert(db: Db, alert: ColdNightAlert): Promise<Map<string, string>> {
-  const ids = [alert.declaredBy, alert.closedBy, alert.acknowledgedBy, ...alert.responses.flatMap((r) => [r.answeredBy])].filter((id): id is string => id !== null);
+  const ids = [alert.declaredBy, alert.closedBy, alert.acknowledgedBy, ...alert.responses.flatMap((r) => [r.answeredBy])].filter(
+    (id): id is string => id !== null,
+  );
   return findDisplayNames(db, [...new Set(ids)]);
 }
 
@@ -54,7 +56,9 @@ function silentFor(alert: ColdNightAlert, reader: AlertReader, notice: CopyNotic
 /** What buttons a reader's copy shows: the shelters they may answer for, and samordning's own. */
 function viewOf(alert: ColdNightAlert, reader: AlertReader): CardView {
   if (hasAnyRole(reader, ["samordning", "admin"])) return { answerable: "all", samordning: true };
-  const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId) || (hasAnyRole(reader, ["coordinator"]) && r.organisationId === reader.organisationId));
+  const mine = alert.responses.filter(
+    (r) => reader.staffOf.has(r.activityId) || (hasAnyRole(reader, ["coordinator"]) && r.organisationId === reader.organisationId),
+  );
   return { answerable: new Set(mine.map((r) => r.activityId)), samordning: false };
 }
 
@@ -83,14 +87,25 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
         const silent = silentFor(alert, reader, notice, payload.only);
         // The one place a step could still reach someone after the answer: the row was written just before it.
         if (!refresh && (silent.length === 0 || alert.status === "closed")) return undefined;
-        if (silent.length > 0) text = t(`notice.${notice as "staff" | "coordinator" | "samordning" | "quiet"}`, { shelters: listOf(audience.locale, named(silent)), night: alert.night, at: alert.declaredAt });
+        if (silent.length > 0)
+          text = t(`notice.${notice as "staff" | "coordinator" | "samordning" | "quiet"}`, {
+            shelters: listOf(audience.locale, named(silent)),
+            night: alert.night,
+            at: alert.declaredAt,
+          });
       } else if (notice === "prompt") {
         const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId)).map((r) => r.shelterName);
         const by = alert.declaredBy === null ? "Samverka" : (names.get(alert.declaredBy) ?? "");
         text = t("notice.prompt", { by, night: alert.night, shelters: listOf(audience.locale, mine) });
       } else if (notice === "declared") {
         const unreached = payload.unreached ?? [];
-        text = unreached.length === 0 ? t("declared", { night: alert.night }) : t(unreached.length === alert.responses.length ? "declaredNobody" : "declaredUnreached", { night: alert.night, shelters: shelterNames(unreached).join(", ") });
+        text =
+          unreached.length === 0
+            ? t("declared", { night: alert.night })
+            : t(unreached.length === alert.responses.length ? "declaredNobody" : "declaredUnreached", {
+                night: alert.night,
+                shelters: shelterNames(unreached).join(", "),
+              });
       } else {
         text = t(alert.status === "closed" ? "alertClosed" : "notice.existing", { night: alert.night });
       }
@@ -118,7 +133,8 @@ export async function sendCopies(
   extra: { only?: string[]; unreached?: string[] } = {},
 ): Promise<number> {
   let reached = 0;
-  for (const memberId of new Set(memberIds)) reached += await notifier.toMember(memberId, cardCopy(alertId, memberId, notice, extra), { key, card: coldNightCard(alertId) });
+  for (const memberId of new Set(memberIds))
+    reached += await notifier.toMember(memberId, cardCopy(alertId, memberId, notice, extra), { key, card: coldNightCard(alertId) });
   return reached;
 }
 

@@ -27,7 +27,10 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
   switch (outcome.kind) {
     case "declared":
       if (outcome.unreached.length === 0) return t("declared", { night });
-      return t(outcome.unreached.length === outcome.alert.responses.length ? "declaredNobody" : "declaredUnreached", { night, shelters: outcome.unreached.join(", ") });
+      return t(outcome.unreached.length === outcome.alert.responses.length ? "declaredNobody" : "declaredUnreached", {
+        night,
+        shelters: outcome.unreached.join(", "),
+      });
     case "existing":
       return t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total });
     case "forbidden": {
@@ -43,7 +46,12 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
   }
 }
 
-async function declare(deps: AlertsDeps, actor: Actor, reply: Reply, request: { night: string; temperatureC: number | undefined; requestKey: string | undefined }): Promise<void> {
+async function declare(
+  deps: AlertsDeps,
+  actor: Actor,
+  reply: Reply,
+  request: { night: string; temperatureC: number | undefined; requestKey: string | undefined },
+): Promise<void> {
   const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, ...request });
   const message = textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale));
   // A new night is news for everyone where it was declared. The person's own answer is their live copy of the card,
@@ -139,7 +147,13 @@ function askWhichNight(t: Translate<ColdNightKey>, [underWay, coming]: [string, 
 /** Several alerts open: which one to close or acknowledge, one button each. */
 function chooseAlert(t: Translate<ColdNightKey>, open: readonly { id: string; night: string }[], actionId: string): Message {
   const text = t("chooseAlert");
-  return { text, blocks: [{ type: "text", text }, { type: "buttons", buttons: open.map((a) => ({ actionId, label: t("alertLabel", { night: a.night }), value: a.id })) }] };
+  return {
+    text,
+    blocks: [
+      { type: "text", text },
+      { type: "buttons", buttons: open.map((a) => ({ actionId, label: t("alertLabel", { night: a.night }), value: a.id })) },
+    ],
+  };
 }
 
 /** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes; `kallnatt kvittera` acknowledges. */
@@ -153,7 +167,8 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
       if (settings === undefined) return void (await reply.whisper(textMessage(t("notConfigured"))));
       const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
       if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));
-      if (request.kind === "declare") return declare(deps, actor, reply, { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery });
+      if (request.kind === "declare")
+        return declare(deps, actor, reply, { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery });
       if (request.kind === "ask") return void (await reply.whisper(askWhichNight(t, request.nights, request.temperatureC)));
       const act = request.kind === "acknowledge" ? acknowledge : close;
       if (request.night !== undefined) {
@@ -194,8 +209,10 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
       const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
       if (target === undefined || found === undefined) return void (await reply.whisper(textMessage(t("unknownAlert"))));
       if (event.actionId === COLD_NIGHT_ACTIONS.followUp || event.actionId === COLD_NIGHT_ACTIONS.open) {
-        if (!(await mayAnswerFor(deps, actor.member, found.shelter))) return void (await reply.whisper(textMessage(t("notAllowedAnswer", { shelter: found.shelter.shelterName }))));
-        if (event.actionId === COLD_NIGHT_ACTIONS.open && found.alert.status === "closed") return void (await reply.whisper(textMessage(t("alertClosed", { night: found.alert.night }))));
+        if (!(await mayAnswerFor(deps, actor.member, found.shelter)))
+          return void (await reply.whisper(textMessage(t("notAllowedAnswer", { shelter: found.shelter.shelterName }))));
+        if (event.actionId === COLD_NIGHT_ACTIONS.open && found.alert.status === "closed")
+          return void (await reply.whisper(textMessage(t("alertClosed", { night: found.alert.night }))));
         if (event.actionId === COLD_NIGHT_ACTIONS.open) return reply.openForm(placesForm(t, found.alert, found.shelter));
         const board = await loadBedBoard(deps.db, found.alert.partnershipId, found.alert.night);
         const onBoard = board.shelters.find((s) => s.activityId === found.shelter.activityId)?.turnedAway;
@@ -246,7 +263,10 @@ export function createColdNightForms(deps: AlertsDeps): FormHandler {
         return { ok: false, errors, form: followUpForm(t, found.alert, found.shelter, event.values, errors) };
       }
       const outcome = await recordColdNightFollowUp(deps, { ...target, placesUsed: used, turnedAway: away, member: actor.member });
-      const text = outcome.kind === "recorded" ? t("followUpThanks", { shelter: found.shelter.shelterName, night: found.alert.night }) : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
+      const text =
+        outcome.kind === "recorded"
+          ? t("followUpThanks", { shelter: found.shelter.shelterName, night: found.alert.night })
+          : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
       return { ok: true, message: textMessage(text) };
     },
   };

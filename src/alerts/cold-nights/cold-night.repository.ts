@@ -50,12 +50,23 @@ export async function findAlertIdByNight(db: Db, partnershipId: string, night: s
 
 /** The partnership's open alerts, earliest night first. */
 export async function findOpenAlerts(db: Db, partnershipId: string): Promise<{ id: string; night: string }[]> {
-  return db.selectFrom("cold_night_alerts").where("partnership_id", "=", partnershipId).where("status", "=", "open").select(["id", "night"]).orderBy("night").execute();
+  return db
+    .selectFrom("cold_night_alerts")
+    .where("partnership_id", "=", partnershipId)
+    .where("status", "=", "open")
+    .select(["id", "night"])
+    .orderBy("night")
+    .execute();
 }
 
 /** Sets the forecast temperature of an open alert; false when it is closed. */
 export async function updateTemperature(db: Db, alertId: string, temperatureC: number): Promise<boolean> {
-  const result = await db.updateTable("cold_night_alerts").set({ temperature_c: temperatureC }).where("id", "=", alertId).where("status", "=", "open").executeTakeFirst();
+  const result = await db
+    .updateTable("cold_night_alerts")
+    .set({ temperature_c: temperatureC })
+    .where("id", "=", alertId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -110,11 +121,25 @@ export async function loadAlert(db: Db, alertId: string, options: { lock?: boole
 /** Records a shelter's answer while the alert is open; returns false when it is closed (or unknown). */
 export async function recordAnswer(
   db: Db,
-  answer: { alertId: string; activityId: string; answer: Exclude<ColdNightAnswer, "pending">; extraPlaces: number; extraPlacesWomen: number; by: string; at: Date },
+  answer: {
+    alertId: string;
+    activityId: string;
+    answer: Exclude<ColdNightAnswer, "pending">;
+    extraPlaces: number;
+    extraPlacesWomen: number;
+    by: string;
+    at: Date;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable("cold_night_responses")
-    .set({ answer: answer.answer, extra_places: answer.extraPlaces, extra_places_women: answer.extraPlacesWomen, answered_by: answer.by, answered_at: answer.at })
+    .set({
+      answer: answer.answer,
+      extra_places: answer.extraPlaces,
+      extra_places_women: answer.extraPlacesWomen,
+      answered_by: answer.by,
+      answered_at: answer.at,
+    })
     .where("alert_id", "=", answer.alertId)
     .where("activity_id", "=", answer.activityId)
     .where((eb) => eb.exists(eb.selectFrom("cold_night_alerts").where("id", "=", answer.alertId).where("status", "=", "open").select("id")))
@@ -153,7 +178,13 @@ export async function markAcknowledged(db: Db, alertId: string, by: string, at: 
 export async function restartRun(db: Db, restart: { alertId: string; activityId: string; from: number; baseAt: Date; at: Date }): Promise<number | undefined> {
   const row = await db
     .updateTable("cold_night_responses")
-    .set((eb) => ({ ladder_run: eb("ladder_run", "+", 1), ladder_from: restart.from, ladder_base_at: restart.baseAt, restarted_at: restart.at, escalation_step: restart.from - 1 }))
+    .set((eb) => ({
+      ladder_run: eb("ladder_run", "+", 1),
+      ladder_from: restart.from,
+      ladder_base_at: restart.baseAt,
+      restarted_at: restart.at,
+      escalation_step: restart.from - 1,
+    }))
     .where("alert_id", "=", restart.alertId)
     .where("activity_id", "=", restart.activityId)
     .where("answer", "=", "pending")

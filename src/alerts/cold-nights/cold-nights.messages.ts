@@ -113,11 +113,16 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonAcknowledge: "Kvittera larmet",
     buttonRestart: "Starta om eskaleringen",
     cardAcknowledged: (p, f) => `Kvitterat av ${String(p.by)} ${f.time(p.at as Date)}: härbärgen som inte svarat får bara en stilla påminnelse.`,
-    "notice.prompt": (p) => `${String(p.by)} har lyst ut extra kall natt för ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna.`,
-    "notice.staff": (p, f) => `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
-    "notice.coordinator": (p, f) => `${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
-    "notice.samordning": (p, f) => `Eskalering: ${String(p.shelters)} har fortfarande inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
-    "notice.quiet": (p) => `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} än. Svara med knapparna när ni kan.`,
+    "notice.prompt": (p) =>
+      `${String(p.by)} har lyst ut extra kall natt för ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna.`,
+    "notice.staff": (p, f) =>
+      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    "notice.coordinator": (p, f) =>
+      `${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
+    "notice.samordning": (p, f) =>
+      `Eskalering: ${String(p.shelters)} har fortfarande inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+    "notice.quiet": (p) =>
+      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} än. Svara med knapparna när ni kan.`,
     "notice.existing": "Extra kall natt är redan utlyst för {night}; så här ser det ut just nu.",
     acknowledged: "Larmet om extra kall natt för {night} är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.",
     alreadyAcknowledged: "Larmet om extra kall natt för {night} var redan kvitterat.",
@@ -142,8 +147,10 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     noOpenAlert: "Det finns inget öppet larm om extra kall natt.",
     declared: "Extra kall natt är utlyst för {night}. Natthärbärgenas personal har fått frågan.",
     declaredUnreached: "Extra kall natt är utlyst för {night}, men jag nådde ingen personal på {shelters}. Ring dem; övriga härbärgen har fått frågan.",
-    declaredNobody: "Extra kall natt är utlyst för {night}, men jag nådde ingen personal på något natthärbärge. Ring dem: {shelters}. Larmet påminner dem igen efter en stund.",
-    alreadyDeclared: (p, f) => `Extra kall natt är redan utlyst för ${String(p.night)} (av ${String(p.by)} ${f.dateTime(p.at as Date)}). Just nu ${f.number(Number(p.total))} extra platser.`,
+    declaredNobody:
+      "Extra kall natt är utlyst för {night}, men jag nådde ingen personal på något natthärbärge. Ring dem: {shelters}. Larmet påminner dem igen efter en stund.",
+    alreadyDeclared: (p, f) =>
+      `Extra kall natt är redan utlyst för ${String(p.night)} (av ${String(p.by)} ${f.dateTime(p.at as Date)}). Just nu ${f.number(Number(p.total))} extra platser.`,
     notAllowedDeclare: "Du kan inte lysa ut extra kall natt. Det kan: {roles}.",
     notAllowedAnswer: "Bara personalen på {shelter}, dess samordnare eller samordningen kan svara för härbärget.",
     notAllowedClose: "Bara samordningen kan avsluta larmet.",
@@ -167,7 +174,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesInvalid: "Skriv ett heltal mellan 1 och 1000.",
     submit: "Skicka",
     followUpAsk: "Uppföljning av extra kall natt ({night}): hur många extra platser användes på {shelter}, och hur många fick nej?",
-    followUpAskAgain: "{shelter} har inte rapporterat uppföljningen av extra kall natt ({night}) än. Kan du göra det: hur många extra platser användes och hur många fick nej?",
+    followUpAskAgain:
+      "{shelter} har inte rapporterat uppföljningen av extra kall natt ({night}) än. Kan du göra det: hur många extra platser användes och hur många fick nej?",
     followUpFormTitle: "Uppföljning kall natt",
     followUpUsedLabel: "Använda extra platser",
     followUpTurnedAwayLabel: "Personer som fick nej",
@@ -197,11 +205,16 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonAcknowledge: "Acknowledge the alert",
     buttonRestart: "Restart the escalation",
     cardAcknowledged: (p, f) => `Acknowledged by ${String(p.by)} at ${f.time(p.at as Date)}: shelters that have not answered only get a quiet reminder.`,
-    "notice.prompt": (p) => `${String(p.by)} has declared an extra cold night for ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons.`,
-    "notice.staff": (p, f) => `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
-    "notice.coordinator": (p, f) => `${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
-    "notice.samordning": (p, f) => `Escalation: ${String(p.shelters)} has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
-    "notice.quiet": (p) => `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} yet. Answer with the buttons when you can.`,
+    "notice.prompt": (p) =>
+      `${String(p.by)} has declared an extra cold night for ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons.`,
+    "notice.staff": (p, f) =>
+      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    "notice.coordinator": (p, f) =>
+      `${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
+    "notice.samordning": (p, f) =>
+      `Escalation: ${String(p.shelters)} has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+    "notice.quiet": (p) =>
+      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} yet. Answer with the buttons when you can.`,
     "notice.existing": "An extra cold night is already declared for {night}; this is how it stands now.",
     acknowledged: "The extra cold night alert for {night} is acknowledged. Only the staff of shelters that have not answered are reminded now.",
     alreadyAcknowledged: "The extra cold night alert for {night} was already acknowledged.",
@@ -225,9 +238,12 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     alertLabel: (p) => cap(String(p.night)),
     noOpenAlert: "There is no open extra cold night alert.",
     declared: "An extra cold night is declared for {night}. The night shelters' staff have been asked.",
-    declaredUnreached: "An extra cold night is declared for {night}, but I could not reach any staff at {shelters}. Phone them; the other shelters have been asked.",
-    declaredNobody: "An extra cold night is declared for {night}, but I could not reach the staff of any night shelter. Phone them: {shelters}. The alert reminds them again shortly.",
-    alreadyDeclared: (p, f) => `An extra cold night is already declared for ${String(p.night)} (by ${String(p.by)} on ${f.dateTime(p.at as Date)}). ${f.number(Number(p.total))} extra places so far.`,
+    declaredUnreached:
+      "An extra cold night is declared for {night}, but I could not reach any staff at {shelters}. Phone them; the other shelters have been asked.",
+    declaredNobody:
+      "An extra cold night is declared for {night}, but I could not reach the staff of any night shelter. Phone them: {shelters}. The alert reminds them again shortly.",
+    alreadyDeclared: (p, f) =>
+      `An extra cold night is already declared for ${String(p.night)} (by ${String(p.by)} on ${f.dateTime(p.at as Date)}). ${f.number(Number(p.total))} extra places so far.`,
     notAllowedDeclare: "You cannot declare an extra cold night. Who can: {roles}.",
     notAllowedAnswer: "Only the staff of {shelter}, its coordinator or samordning can answer for the shelter.",
     notAllowedClose: "Only samordning can close the alert.",
@@ -237,9 +253,10 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     notDeclared: "There is no extra cold night alert for {night}.",
     unknownAlert: "That alert does not exist (any more) in this partnership.",
     alertClosed: "The extra cold night alert for {night} is already closed.",
-    invalidArgs: "I do not understand \"{token}\". Write for example: cold-night 2026-12-03 -9, cold-night tonight, or cold-night close.",
+    invalidArgs: 'I do not understand "{token}". Write for example: cold-night 2026-12-03 -9, cold-night tonight, or cold-night close.',
     answerThanks: "Thank you! The answer for {shelter}, {night}, is recorded.",
-    closedReply: (p, f) => `The extra cold night alert for ${String(p.night)} is closed. The shelters will be asked for the follow-up on ${f.dateTime(p.at as Date)}.`,
+    closedReply: (p, f) =>
+      `The extra cold night alert for ${String(p.night)} is closed. The shelters will be asked for the follow-up on ${f.dateTime(p.at as Date)}.`,
     closedReplyNow: "The extra cold night alert for {night} is closed. The shelters are being asked for the follow-up now.",
     alreadyClosed: "The extra cold night alert for {night} was already closed.",
     placesFormTitle: "Extra places",
@@ -251,7 +268,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesInvalid: "Enter a whole number from 1 to 1000.",
     submit: "Send",
     followUpAsk: "Follow-up of the extra cold night ({night}): how many extra places were used at {shelter}, and how many people were turned away?",
-    followUpAskAgain: "{shelter} has not reported the follow-up of the extra cold night ({night}) yet. Can you: how many extra places were used and how many people were turned away?",
+    followUpAskAgain:
+      "{shelter} has not reported the follow-up of the extra cold night ({night}) yet. Can you: how many extra places were used and how many people were turned away?",
     followUpFormTitle: "Cold night follow-up",
     followUpUsedLabel: "Extra places used",
     followUpTurnedAwayLabel: "People turned away",
@@ -262,6 +280,20 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
 
 /** Role names as people read them, for "who can declare". */
 export const roleNames: Catalogue<"shelter_staff" | "coordinator" | "samordning" | "manager" | "admin" | "socialjouren"> = {
-  sv: { shelter_staff: "härbärgespersonal", coordinator: "samordnare", samordning: "samordningen", manager: "chefer", admin: "administratörer", socialjouren: "Socialjouren" },
-  en: { shelter_staff: "shelter staff", coordinator: "coordinators", samordning: "samordning", manager: "managers", admin: "administrators", socialjouren: "Socialjouren" },
+  sv: {
+    shelter_staff: "härbärgespersonal",
+    coordinator: "samordnare",
+    samordning: "samordningen",
+    manager: "chefer",
+    admin: "administratörer",
+    socialjouren: "Socialjouren",
+  },
+  en: {
+    shelter_staff: "shelter staff",
+    coordinator: "coordinators",
+    samordning: "samordning",
+    manager: "managers",
+    admin: "administrators",
+    socialjouren: "Socialjouren",
+  },
 };

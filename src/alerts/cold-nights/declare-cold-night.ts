@@ -58,7 +58,15 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
     if (!created) {
       // A temperature given for a night already declared is the newer forecast: the card shows it.
       if (request.temperatureC !== undefined && (await updateTemperature(w.db, alertId, request.temperatureC))) {
-        await recordAudit(w.db, { partnershipId: partnership.id, actorMemberId: declaredBy.id, action: "coldnight.temperature", subjectType: "cold_night", subjectId: alertId, details: { temperatureC: request.temperatureC }, at: now });
+        await recordAudit(w.db, {
+          partnershipId: partnership.id,
+          actorMemberId: declaredBy.id,
+          action: "coldnight.temperature",
+          subjectType: "cold_night",
+          subjectId: alertId,
+          details: { temperatureC: request.temperatureC },
+          at: now,
+        });
         await refreshCard(w.notifier, { id: alertId, partnershipId: partnership.id });
       }
       const copied = await sendCopies(w.notifier, alertId, [declaredBy.id], "existing", `coldnight:${alertId}:existing:${request.requestKey ?? now.getTime()}`);
@@ -73,7 +81,13 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
       details: { night, temperatureC: request.temperatureC ?? null },
       at: now,
     });
-    await w.reminders.schedule({ key: coldNightKeys.autoClose(alertId), kind: COLD_NIGHT_KINDS.autoClose, partnershipId: partnership.id, dueAt: closesAt, payload: { alertId } });
+    await w.reminders.schedule({
+      key: coldNightKeys.autoClose(alertId),
+      kind: COLD_NIGHT_KINDS.autoClose,
+      partnershipId: partnership.id,
+      dueAt: closesAt,
+      payload: { alertId },
+    });
 
     const alert = (await loadAlert(w.db, alertId))!;
     // The ladder's first step for every shelter; each step schedules the next until the shelter answers.

@@ -72,13 +72,17 @@ export async function takeLadderStep(deps: AlertsDeps, step: LadderStep): Promis
     // A rung with nobody reachable must not silence the ladder: samordning and Socialjouren hear at once. Not after an
     // acknowledgement, though: samordning asked to hear no more.
     if (reached === 0 && notice !== "samordning" && !quiet) {
-      deps.logger.warn({ alertId: alert.id, activityId: step.activityId, position, rung }, "nobody reachable at this rung; going straight to samordning and Socialjouren");
+      deps.logger.warn(
+        { alertId: alert.id, activityId: step.activityId, position, rung },
+        "nobody reachable at this rung; going straight to samordning and Socialjouren",
+      );
       const top = await findMembersWithRole(w.db, alert.partnershipId, ["samordning", "socialjouren"]);
       const key = `${coldNightKeys.escalation(alert.id, dueAt, "samordning")}:for:${step.activityId}`;
       reached = await sendCopies(w.notifier, alert.id, top, "samordning", key, { only: [step.activityId] });
     }
     // Nobody reachable at all: roll back and fail retryably, so the step is taken only once someone can hear it.
-    if (reached === 0 && !quiet) throw new SamverkaError("platform_unavailable", `Step ${position} of the cold-night ladder can reach nobody; retrying.`, { retryable: true });
+    if (reached === 0 && !quiet)
+      throw new SamverkaError("platform_unavailable", `Step ${position} of the cold-night ladder can reach nobody; retrying.`, { retryable: true });
     await recordAudit(w.db, {
       partnershipId: alert.partnershipId,
       actorMemberId: null,

@@ -50,7 +50,12 @@ export function createForecastNoticeHandler(deps: AlertsDeps): ReminderHandler {
         action: `forecast.${outcome}`,
         subjectType: "cold_night_forecast",
         subjectId: night,
-        details: { nights: nights.map((n) => ({ night: n.night, minimumC: n.minimumC, airC: n.airC, feelsLikeC: n.feelsLikeC })), thresholdC: decision.thresholdC, error: decision.lastError, reached },
+        details: {
+          nights: nights.map((n) => ({ night: n.night, minimumC: n.minimumC, airC: n.airC, feelsLikeC: n.feelsLikeC })),
+          thresholdC: decision.thresholdC,
+          error: decision.lastError,
+          reached,
+        },
         at: deps.clock.now(),
       });
     },
@@ -63,7 +68,9 @@ function composeRun(nights: readonly SuggestedNight[], useFeelsLike: boolean): C
     const t = createNightTranslator(forecastMessages, locale, timeZone);
     const first = nights[0]!;
     const threshold = first.thresholdC;
-    const weekday = DateTime.fromISO(first.night).setLocale(locale === "sv" ? "sv" : "en-GB").toFormat("cccc");
+    const weekday = DateTime.fromISO(first.night)
+      .setLocale(locale === "sv" ? "sv" : "en-GB")
+      .toFormat("cccc");
     const title = nights.length === 1 ? t("suggestTitle", { night: first.night }) : t("suggestRunTitle", { n: nights.length, threshold, weekday });
     const lines = nights.map((n) =>
       useFeelsLike && n.feelsLikeC !== null
@@ -96,6 +103,12 @@ function composeUnavailable(night: string, attempts: number): Compose {
   return ({ locale, timeZone }) => {
     const t = createNightTranslator(forecastMessages, locale, timeZone);
     const body = t("unavailableBody", { attempts });
-    return { text: `${t("unavailableTitle", { night })}: ${body}`, blocks: [{ type: "heading", text: t("unavailableTitle", { night }) }, { type: "text", text: body }] };
+    return {
+      text: `${t("unavailableTitle", { night })}: ${body}`,
+      blocks: [
+        { type: "heading", text: t("unavailableTitle", { night }) },
+        { type: "text", text: body },
+      ],
+    };
   };
 }

@@ -40,7 +40,11 @@ export async function findForecastSubjects(db: Db): Promise<ForecastSubject[]> {
  * already checked today or has used up `maxAttempts`. A night suggested the day before, in a run, is still checked.
  */
 export async function claimForecastAttempt(db: Db, partnershipId: string, night: string, maxAttempts: number): Promise<number | undefined> {
-  await db.insertInto("cold_night_forecasts").values({ partnership_id: partnershipId, night }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto("cold_night_forecasts")
+    .values({ partnership_id: partnershipId, night })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const row = await db
     .updateTable("cold_night_forecasts")
     .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
@@ -120,7 +124,13 @@ export async function markSuggested(db: Db, partnershipId: string, night: string
 
 /** Nights from `from` on that were already suggested or declared: a new suggestion leaves them out. */
 export async function nightsTaken(db: Db, partnershipId: string, from: string): Promise<Set<string>> {
-  const suggested = await db.selectFrom("cold_night_forecasts").where("partnership_id", "=", partnershipId).where("night", ">=", from).where("outcome", "=", "suggested").select("night").execute();
+  const suggested = await db
+    .selectFrom("cold_night_forecasts")
+    .where("partnership_id", "=", partnershipId)
+    .where("night", ">=", from)
+    .where("outcome", "=", "suggested")
+    .select("night")
+    .execute();
   const declared = await db.selectFrom("cold_night_alerts").where("partnership_id", "=", partnershipId).where("night", ">=", from).select("night").execute();
   return new Set([...suggested, ...declared].map((r) => r.night));
 }

@@ -5,7 +5,15 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import type { ForecastSource } from "./forecast-source.ts";
 import type { Work } from "../../app/unit-of-work.ts";
 import { firstColdRun } from "./cold-run.ts";
-import { claimForecastAttempt, decideForecast, findForecastSubjects, markSuggested, nightsTaken, recordForecastError, type ForecastSubject } from "./forecast.repository.ts";
+import {
+  claimForecastAttempt,
+  decideForecast,
+  findForecastSubjects,
+  markSuggested,
+  nightsTaken,
+  recordForecastError,
+  type ForecastSubject,
+} from "./forecast.repository.ts";
 import { FORECAST_NOTICE_KIND, forecastNoticeKey } from "./forecast.jobs.ts";
 import { inSeason, nightsAhead, type NightCold } from "./night-minimum.ts";
 
@@ -61,7 +69,10 @@ async function checkForecast(deps: AlertsDeps, source: ForecastSource, subject: 
     if (attempt < FORECAST_MAX_ATTEMPTS) return recordForecastError(db, subject.partnershipId, tonight, message);
     await deps.transact(async (w) => {
       // A night already suggested yesterday needs no "unavailable" notice: samordning has its suggestion.
-      if ((await decideForecast(w.db, subject.partnershipId, tonight, { outcome: "unavailable", at: now, thresholdC: subject.thresholdC, error: message })) === "decided") {
+      if (
+        (await decideForecast(w.db, subject.partnershipId, tonight, { outcome: "unavailable", at: now, thresholdC: subject.thresholdC, error: message })) ===
+        "decided"
+      ) {
         await scheduleNotice(w, subject.partnershipId, tonight, "unavailable", now);
       }
     });

@@ -53,7 +53,10 @@ export function createIncidentCommand(deps: AlertsDeps, conversation: IncidentCo
       const activities = await reportableActivities(deps, actor);
       if (activities.length === 0) return reply.whisper(textMessage(t("noActivities")));
       const own = await findOwnActivity(deps.db, actor.member.id);
-      if (FORM_WORDS.has(sub)) return reply.openForm(incidentFormView(actor.locale, activities, incidentDefaults({ now: deps.clock.now(), timeZone: actor.partnership.timeZone }, own)));
+      if (FORM_WORDS.has(sub))
+        return reply.openForm(
+          incidentFormView(actor.locale, activities, incidentDefaults({ now: deps.clock.now(), timeZone: actor.partnership.timeZone }, own)),
+        );
       await conversation.start(actor, sayFor(deps, ctx), activities, own);
     },
   };
@@ -75,9 +78,15 @@ async function listIncidents(deps: AlertsDeps, actor: Actor, t: Translate<Incide
   if (!hasAnyRole(actor.member, ["samordning", "admin"])) return textMessage(t("notAllowedList"));
   const incidents = await findLatestIncidents(deps.db, actor.partnership.id, LIST_LIMIT);
   if (incidents.length === 0) return textMessage(t("listEmpty"));
-  const names = await findDisplayNames(deps.db, incidents.flatMap((i) => (i.reportedBy === null ? [] : [i.reportedBy])));
+  const names = await findDisplayNames(
+    deps.db,
+    incidents.flatMap((i) => (i.reportedBy === null ? [] : [i.reportedBy])),
+  );
   const f = createFormatters(actor.locale, actor.partnership.timeZone);
-  const blocks: Block[] = [{ type: "heading", text: t("listTitle") }, { type: "text", text: t("listNoText") }];
+  const blocks: Block[] = [
+    { type: "heading", text: t("listTitle") },
+    { type: "text", text: t("listNoText") },
+  ];
   for (const incident of incidents) {
     const facts = incidentFacts(t, incident, names.get(incident.reportedBy ?? "") ?? "–", (d) => f.dateTime(d), { description: false });
     blocks.push({ type: "facts", facts }, { type: "divider" });
@@ -105,7 +114,9 @@ export function createIncidentActions(deps: AlertsDeps, conversation: IncidentCo
       const acknowledging = event.actionId === INCIDENT_ACTIONS.ack;
       const followUp = FOLLOW_UPS[event.actionId];
       if (!acknowledging && followUp === undefined) return;
-      const outcome = acknowledging ? await acknowledgeIncident(deps, event.value, actor.member) : await markIncidentFollowUp(deps, event.value, followUp!, actor.member);
+      const outcome = acknowledging
+        ? await acknowledgeIncident(deps, event.value, actor.member)
+        : await markIncidentFollowUp(deps, event.value, followUp!, actor.member);
       await reply.whisper(textMessage(outcomeText(t, outcome, acknowledging)));
     },
   };
@@ -122,7 +133,14 @@ export function createIncidentForms(deps: AlertsDeps): FormHandler {
       if (!read.ok) return { ok: false, errors: read.errors, form: incidentFormView(actor.locale, activities, read.answers, read.errors) };
       // A name, phone number or e-mail is warned about once; sent again unchanged, it is the reporter's call.
       const definition = incidentDefinition(activities);
-      const warnings = await warnAboutTextAnswers(deps.db, { memberId: actor.member.id, formId: INCIDENT_FORM_ID }, definition, read.answers, actor.locale, deps.clock.now());
+      const warnings = await warnAboutTextAnswers(
+        deps.db,
+        { memberId: actor.member.id, formId: INCIDENT_FORM_ID },
+        definition,
+        read.answers,
+        actor.locale,
+        deps.clock.now(),
+      );
       if (Object.keys(warnings).length > 0) return { ok: false, errors: warnings, form: incidentFormView(actor.locale, activities, read.answers, warnings) };
       const { recipients } = await reportIncident(deps, { partnership: actor.partnership, reporter: actor.member, report: read.report });
       return { ok: true, message: receiptOf(actor, recipients) };

@@ -29,12 +29,28 @@ export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandle
           if (!(await markEscalated(w.db, incident.id, now))) return;
           const jour = await findMembersWithRole(w.db, incident.partnershipId, ["socialjouren"]);
           const key = `incident:${incident.id}:escalation`;
-          const reached = await tellMembers(w.notifier, jour, liveIncidentDetails(incident.id, "socialjouren", settings.ackMinutes), incidentKeys.escalationDetails(incident.id), incidentDetailsCard(incident.id));
+          const reached = await tellMembers(
+            w.notifier,
+            jour,
+            liveIncidentDetails(incident.id, "socialjouren", settings.ackMinutes),
+            incidentKeys.escalationDetails(incident.id),
+            incidentDetailsCard(incident.id),
+          );
           const samordning = await findMembersWithRole(w.db, incident.partnershipId, ["samordning"]);
           // Told the truth: when Socialjouren has no reachable identity, samordning is asked to phone them.
-          const notice = composeIncidentNotice(reached > 0 ? "escalatedToSamordning" : "escalationUnreached", {}, (t) => [{ actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" }]);
+          const notice = composeIncidentNotice(reached > 0 ? "escalatedToSamordning" : "escalationUnreached", {}, (t) => [
+            { actionId: INCIDENT_ACTIONS.ack, label: t("buttonAck"), value: incident.id, style: "primary" },
+          ]);
           await tellMembers(w.notifier, samordning, notice, `${key}:notice`);
-          await recordAudit(w.db, { partnershipId: incident.partnershipId, actorMemberId: null, action: "incident.escalated", subjectType: "incident", subjectId: incident.id, details: { to: "socialjouren", reached }, at: now });
+          await recordAudit(w.db, {
+            partnershipId: incident.partnershipId,
+            actorMemberId: null,
+            action: "incident.escalated",
+            subjectType: "incident",
+            subjectId: incident.id,
+            details: { to: "socialjouren", reached },
+            at: now,
+          });
         });
       },
     }),

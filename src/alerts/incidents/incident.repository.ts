@@ -80,7 +80,12 @@ function selectIncidents(db: Db) {
 
 /** Acknowledges once; returns false when already acknowledged. */
 export async function markAcknowledged(db: Db, id: string, by: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable("incidents").set({ acknowledged_by: by, acknowledged_at: at }).where("id", "=", id).where("acknowledged_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("incidents")
+    .set({ acknowledged_by: by, acknowledged_at: at })
+    .where("id", "=", id)
+    .where("acknowledged_at", "is", null)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

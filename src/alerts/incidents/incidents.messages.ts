@@ -3,22 +3,88 @@ import type { Catalogue } from "../../shared/i18n.ts";
 /** Every message key of threats-and-violence reports. */
 export type IncidentKey =
   | "help"
-  | "formTitle" | "formIntro" | "submit"
-  | "dateLabel" | "timeLabel" | "activityLabel" | "kindLabel" | "severityLabel" | "injuriesLabel" | "policeLabel" | "supportLabel" | "descriptionLabel" | "descriptionHelp"
-  | "staffInvolvedLabel" | "visitorsInvolvedLabel" | "othersInvolvedLabel" | "involvedHelp" | "detailsInvolved" | "involved.staff" | "involved.visitors" | "involved.others"
-  | "kind.threat" | "kind.violence" | "kind.both"
-  | "severity.minor" | "severity.moderate" | "severity.serious_incident"
-  | "injuries.none" | "injuries.minor" | "injuries.serious"
-  | "police.none" | "police.called" | "police.reported"
-  | "errorFuture" | "conversationGone"
-  | "noActivities" | "submittedTo" | "submittedToNobody" | "notReached" | "takeCare" | "recipientSamordning" | "recipientEmployer"
-  | "detailsTitle" | "detailsWhen" | "detailsWhere" | "detailsKind" | "detailsSeverity" | "detailsInjuries" | "detailsPolice" | "detailsSupport" | "detailsDescription" | "detailsReporter" | "detailsPurged" | "yes" | "no"
-  | "toSamordning" | "toManager" | "channelNotice" | "channelNoticeSamordning" | "channelNoticeEmployer" | "channelNoticeNobody"
-  | "buttonAck" | "buttonDebriefDone" | "buttonAuthorityDone" | "buttonPoliceReported"
-  | "acked" | "ackedBy" | "alreadyAcked" | "notAllowedAck" | "notAllowedFollowUp" | "notAllowedList" | "followUpDone" | "unknownIncident"
-  | "escalatedToJour" | "escalatedToSamordning" | "escalationUnreached"
-  | "debriefReminder" | "authorityReminder" | "policeReminder"
-  | "listTitle" | "listEmpty" | "listNoText"
+  | "formTitle"
+  | "formIntro"
+  | "submit"
+  | "dateLabel"
+  | "timeLabel"
+  | "activityLabel"
+  | "kindLabel"
+  | "severityLabel"
+  | "injuriesLabel"
+  | "policeLabel"
+  | "supportLabel"
+  | "descriptionLabel"
+  | "descriptionHelp"
+  | "staffInvolvedLabel"
+  | "visitorsInvolvedLabel"
+  | "othersInvolvedLabel"
+  | "involvedHelp"
+  | "detailsInvolved"
+  | "involved.staff"
+  | "involved.visitors"
+  | "involved.others"
+  | "kind.threat"
+  | "kind.violence"
+  | "kind.both"
+  | "severity.minor"
+  | "severity.moderate"
+  | "severity.serious_incident"
+  | "injuries.none"
+  | "injuries.minor"
+  | "injuries.serious"
+  | "police.none"
+  | "police.called"
+  | "police.reported"
+  | "errorFuture"
+  | "conversationGone"
+  | "noActivities"
+  | "submittedTo"
+  | "submittedToNobody"
+  | "notReached"
+  | "takeCare"
+  | "recipientSamordning"
+  | "recipientEmployer"
+  | "detailsTitle"
+  | "detailsWhen"
+  | "detailsWhere"
+  | "detailsKind"
+  | "detailsSeverity"
+  | "detailsInjuries"
+  | "detailsPolice"
+  | "detailsSupport"
+  | "detailsDescription"
+  | "detailsReporter"
+  | "detailsPurged"
+  | "yes"
+  | "no"
+  | "toSamordning"
+  | "toManager"
+  | "channelNotice"
+  | "channelNoticeSamordning"
+  | "channelNoticeEmployer"
+  | "channelNoticeNobody"
+  | "buttonAck"
+  | "buttonDebriefDone"
+  | "buttonAuthorityDone"
+  | "buttonPoliceReported"
+  | "acked"
+  | "ackedBy"
+  | "alreadyAcked"
+  | "notAllowedAck"
+  | "notAllowedFollowUp"
+  | "notAllowedList"
+  | "followUpDone"
+  | "unknownIncident"
+  | "escalatedToJour"
+  | "escalatedToSamordning"
+  | "escalationUnreached"
+  | "debriefReminder"
+  | "authorityReminder"
+  | "policeReminder"
+  | "listTitle"
+  | "listEmpty"
+  | "listNoText"
   | "detailsRetracted";
 
 const when = (p: Record<string, unknown>, f: { dateTime(d: Date): string }) => f.dateTime(p.at as Date);
@@ -102,10 +168,13 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     notAllowedList: "Bara samordningen och administratörer kan läsa rapporter om hot och våld.",
     followUpDone: "Uppföljningen är markerad som klar.",
     unknownIncident: "Den rapporten finns inte i det här partnerskapet.",
-    escalatedToJour: (p, f) => `Eskalering: en rapport om hot och våld (${f.dateTime(p.at as Date)}) har inte kvitterats av samordningen inom ${String(p.minutes)} minuter.`,
+    escalatedToJour: (p, f) =>
+      `Eskalering: en rapport om hot och våld (${f.dateTime(p.at as Date)}) har inte kvitterats av samordningen inom ${String(p.minutes)} minuter.`,
     escalatedToSamordning: "Rapporten om hot och våld är fortfarande inte kvitterad; den har nu eskalerats till Socialjouren.",
-    escalationUnreached: "Rapporten om hot och våld är fortfarande inte kvitterad, och Socialjouren kan inte nås i Samverka. Ring Socialjouren och kvittera sedan här.",
-    debriefReminder: (p, f) => `Påminnelse: avlastningssamtal efter händelsen ${f.dateTime(p.at as Date)} ska hållas inom 24 timmar (senast ${f.dateTime(p.deadline as Date)}).`,
+    escalationUnreached:
+      "Rapporten om hot och våld är fortfarande inte kvitterad, och Socialjouren kan inte nås i Samverka. Ring Socialjouren och kvittera sedan här.",
+    debriefReminder: (p, f) =>
+      `Påminnelse: avlastningssamtal efter händelsen ${f.dateTime(p.at as Date)} ska hållas inom 24 timmar (senast ${f.dateTime(p.deadline as Date)}).`,
     authorityReminder: (p, f) =>
       `Händelsen ${f.dateTime(p.at as Date)} är ett allvarligt tillbud eller gav allvarlig skada och ska anmälas till Arbetsmiljöverket i dag (AML 3 kap. 3 a §). Markera när det är gjort.`,
     policeReminder: (p, f) => `Polisen tillkallades vid händelsen ${f.dateTime(p.at as Date)}. Är en polisanmälan gjord?`,
@@ -154,7 +223,8 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     conversationGone: "That report was already sent or cancelled. Type **incident** to report a new one.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
-    submittedToNobody: "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
+    submittedToNobody:
+      "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
     notReached: "Could not be reached in Samverka: {recipients}. Phone them.",
     takeCare: "Take care of yourself; you should get support.",
     recipientSamordning: "{name} (samordning)",
@@ -173,7 +243,8 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     yes: "Yes",
     no: "No",
     toSamordning: "A report of threats and violence has come in. Acknowledge it within {minutes} minutes.",
-    toManager: (p, f) => `A report of threats and violence from your organisation. Hold a debriefing talk (avlastningssamtal) with the staff within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
+    toManager: (p, f) =>
+      `A report of threats and violence from your organisation. Hold a debriefing talk (avlastningssamtal) with the staff within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
     channelNotice: "An incident of threats or violence has been reported. Samordning and the manager responsible have the report.",
     channelNoticeSamordning: "An incident of threats or violence has been reported. Samordning has the report.",
     channelNoticeEmployer: "An incident of threats or violence has been reported. The manager responsible has the report.",
@@ -190,10 +261,13 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     notAllowedList: "Only samordning and administrators can read reports of threats and violence.",
     followUpDone: "The follow-up is marked as done.",
     unknownIncident: "That report does not exist in this partnership.",
-    escalatedToJour: (p, f) => `Escalation: a report of threats and violence (${f.dateTime(p.at as Date)}) has not been acknowledged by samordning within ${String(p.minutes)} minutes.`,
+    escalatedToJour: (p, f) =>
+      `Escalation: a report of threats and violence (${f.dateTime(p.at as Date)}) has not been acknowledged by samordning within ${String(p.minutes)} minutes.`,
     escalatedToSamordning: "The report of threats and violence is still not acknowledged; it has now been escalated to Socialjouren.",
-    escalationUnreached: "The report of threats and violence is still not acknowledged, and Socialjouren cannot be reached in Samverka. Phone Socialjouren, then acknowledge here.",
-    debriefReminder: (p, f) => `Reminder: the debriefing talk after the incident on ${f.dateTime(p.at as Date)} is due within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
+    escalationUnreached:
+      "The report of threats and violence is still not acknowledged, and Socialjouren cannot be reached in Samverka. Phone Socialjouren, then acknowledge here.",
+    debriefReminder: (p, f) =>
+      `Reminder: the debriefing talk after the incident on ${f.dateTime(p.at as Date)} is due within 24 hours (by ${f.dateTime(p.deadline as Date)}).`,
     authorityReminder: (p, f) =>
       `The incident on ${f.dateTime(p.at as Date)} is a serious incident or caused serious injury and must be reported to Arbetsmiljöverket today (AML 3 kap. 3 a §). Mark it when done.`,
     policeReminder: (p, f) => `The police were called to the incident on ${f.dateTime(p.at as Date)}. Has a police report been made?`,

@@ -32,7 +32,12 @@ async function purgeIncidents(deps: AlertsDeps, now: Date): Promise<number> {
   for (const due of await findDue(deps, now)) {
     // One incident per unit of work: its row, its stored messages and the retractions commit together.
     const done = await deps.transact(async (w) => {
-      const cleared = await w.db.updateTable("incidents").set({ description: null, purged_at: now }).where("id", "=", due.id).where("purged_at", "is", null).executeTakeFirst();
+      const cleared = await w.db
+        .updateTable("incidents")
+        .set({ description: null, purged_at: now })
+        .where("id", "=", due.id)
+        .where("purged_at", "is", null)
+        .executeTakeFirst();
       if (Number(cleared.numUpdatedRows) === 0) return false;
       const notice = composeIncidentNotice("detailsRetracted", { at: due.occurred_at });
       const copies = await w.notifier.retract(incidentKeys.detailsPrefixes(due.id), notice, { key: incidentKeys.retracted(due.id) });

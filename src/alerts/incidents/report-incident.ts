@@ -4,7 +4,15 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import type { Db } from "../../db/database.ts";
 import { composeIncidentNotice, incidentDetailsCard, liveIncidentDetails } from "./incident-card.ts";
-import { DEBRIEF_REMINDER_AFTER_HOURS, INCIDENT_KINDS_OF_REMINDER, incidentKeys, mustReportToAuthority, POLICE_STATUS_AFTER_HOURS, type Incident, type IncidentReport } from "./incident.ts";
+import {
+  DEBRIEF_REMINDER_AFTER_HOURS,
+  INCIDENT_KINDS_OF_REMINDER,
+  incidentKeys,
+  mustReportToAuthority,
+  POLICE_STATUS_AFTER_HOURS,
+  type Incident,
+  type IncidentReport,
+} from "./incident.ts";
 import { insertIncident, loadIncident } from "./incident.repository.ts";
 import type { Content, Notifier, SendOptions } from "../../chat/notifier.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
@@ -40,7 +48,12 @@ export interface RecipientName {
 }
 
 /** Records the details for each member; sorts them into reached (a row was written) and unreached (no identity). */
-async function sendDetails(notifier: Notifier, memberIds: readonly string[], content: Content, options: SendOptions): Promise<{ reached: string[]; unreached: string[] }> {
+async function sendDetails(
+  notifier: Notifier,
+  memberIds: readonly string[],
+  content: Content,
+  options: SendOptions,
+): Promise<{ reached: string[]; unreached: string[] }> {
   const reached: string[] = [];
   const unreached: string[] = [];
   for (const memberId of new Set(memberIds)) ((await notifier.toMember(memberId, content, options)) > 0 ? reached : unreached).push(memberId);
@@ -65,7 +78,13 @@ export async function reportIncident(
   return deps.transact(async (w) => {
     // A report answered in the conversation is filed with its draft closed: sent twice, the second finds it closed and fails.
     if (request.session !== undefined) await createFormConversations({ db: w.db, clock }).complete(request.session);
-    const id = await insertIncident(w.db, { ...report, partnershipId: partnership.id, reportedBy: reporter.id, organisationId: reporter.organisationId, reportedAt: now });
+    const id = await insertIncident(w.db, {
+      ...report,
+      partnershipId: partnership.id,
+      reportedBy: reporter.id,
+      organisationId: reporter.organisationId,
+      reportedAt: now,
+    });
     // The trail names the report, never its free text, so it survives the purge unchanged.
     await recordAudit(w.db, {
       partnershipId: partnership.id,
@@ -82,7 +101,8 @@ export async function reportIncident(
     await schedule(incidentKeys.ack(id), INCIDENT_KINDS_OF_REMINDER.ackEscalation, new Date(now.getTime() + settings.ackMinutes * 60_000));
     await schedule(incidentKeys.debrief(id), INCIDENT_KINDS_OF_REMINDER.debrief, new Date(now.getTime() + DEBRIEF_REMINDER_AFTER_HOURS * HOUR_MS));
     if (mustReportToAuthority(report)) await schedule(incidentKeys.authority(id, 1), INCIDENT_KINDS_OF_REMINDER.authority, now, { n: 1 });
-    if (report.police === "called") await schedule(incidentKeys.police(id), INCIDENT_KINDS_OF_REMINDER.police, new Date(now.getTime() + POLICE_STATUS_AFTER_HOURS * HOUR_MS));
+    if (report.police === "called")
+      await schedule(incidentKeys.police(id), INCIDENT_KINDS_OF_REMINDER.police, new Date(now.getTime() + POLICE_STATUS_AFTER_HOURS * HOUR_MS));
 
     const incident = (await loadIncident(w.db, id))!;
     const samordning = await findMembersWithRole(w.db, partnership.id, ["samordning"]);
@@ -93,10 +113,23 @@ export async function reportIncident(
     const toEmployer = await sendDetails(w.notifier, employer, liveIncidentDetails(id, "manager", settings.ackMinutes), details);
     if (settings.channelNotice) {
       // Neutral (no organisation, no text), and it claims only the receipt that was recorded.
-      const got = { samordning: toSamordning.reached.length > 0, employer: toEmployer.reached.length > 0 || (employer.length === 0 && toSamordning.reached.length > 0) };
-      const notice = composeIncidentNotice(got.samordning && got.employer ? "channelNotice" : got.samordning ? "channelNoticeSamordning" : got.employer ? "channelNoticeEmployer" : "channelNoticeNobody", {});
+      const got = {
+        samordning: toSamordning.reached.length > 0,
+        employer: toEmployer.reached.length > 0 || (employer.length === 0 && toSamordning.reached.length > 0),
+      };
+      const notice = composeIncidentNotice(
+        got.samordning && got.employer
+          ? "channelNotice"
+          : got.samordning
+            ? "channelNoticeSamordning"
+            : got.employer
+              ? "channelNoticeEmployer"
+              : "channelNoticeNobody",
+        {},
+      );
       const options = { key: `incident:${id}:notice` };
-      if ((await w.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice, options)) === 0) await w.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice, options);
+      if ((await w.notifier.toChannels(partnership.id, { purpose: "alerts" }, notice, options)) === 0)
+        await w.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice, options);
     }
     const names = await findDisplayNames(w.db, [...samordning, ...employer]);
     const named = (ids: string[], as: RecipientName["as"]) => ids.map((memberId) => ({ name: names.get(memberId) ?? "–", as }));

@@ -57,7 +57,10 @@ describe("the bed board on the Stockholm example", () => {
 
     // Slack shows a fact as a bold label over its value, Teams as a fact set: look for each.
     const line = "35 platser, varav 0 för kvinnor · 12 lediga · +8 extra";
-    for (const [driver, board] of [[w.slack, slackBoard], [w.teams, teamsBoard]] as const) {
+    for (const [driver, board] of [
+      [w.slack, slackBoard],
+      [w.teams, teamsBoard],
+    ] as const) {
       await driver.waitFor(() => w.latest(driver, board).text.includes("+8 extra"), 10_000);
       const text = w.latest(driver, board).text;
       expect(text).toContain("Nattverksamhet Convictus (Convictus)");
@@ -75,7 +78,13 @@ describe("the bed board on the Stockholm example", () => {
 
   it("sends Socialjouren and EU-teamet the board at 21.00 without asking, then each change", async () => {
     w.clock.set("2026-12-03T20:00:00Z");
-    const feature = createAlertsFeature({ db: w.db, clock: w.clock, ...w.work, logger: silentLogger, forecast: { pointForecast: () => Promise.reject(new Error("none")) } });
+    const feature = createAlertsFeature({
+      db: w.db,
+      clock: w.clock,
+      ...w.work,
+      logger: silentLogger,
+      forecast: { pointForecast: () => Promise.reject(new Error("none")) },
+    });
     const tick = () => feature.recurring!.find((r) => r.name === "alerts.bed-board")!.run(w.clock.now());
     await tick();
     const jour = await w.nextDirect("socialjouren", "Sängar – natten mot");

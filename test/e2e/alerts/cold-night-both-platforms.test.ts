@@ -31,7 +31,10 @@ describe("an extra cold night end to end on Slack and Teams", () => {
   it("declares once and prompts every shelter's staff on their own platform", async () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
     // Declared in the channel, the answer is said there for everyone, not only to Sara.
-    const said = await w.sentAfter(w.slack, (i) => i.conversation === SLACK_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot fredag 4 december."));
+    const said = await w.sentAfter(
+      w.slack,
+      (i) => i.conversation === SLACK_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot fredag 4 december."),
+    );
     expect(said.kind).toBe("post");
     await w.card("slack", "Extra kall natt – natten mot fredag 4 december");
     await w.card("teams", "Extra kall natt – natten mot fredag 4 december");
@@ -131,7 +134,10 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.clock.set("2026-12-04T15:00:00Z");
     await w.teams.command(w.userOf("sFa"), "kallnatt -11", { conversation: TEAMS_CHANNEL });
     // Declared in a Teams channel, the answer is said there, for everyone.
-    const said = await w.sentAfter(w.teams, (i) => i.conversation === TEAMS_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot lördag 5 december."));
+    const said = await w.sentAfter(
+      w.teams,
+      (i) => i.conversation === TEAMS_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot lördag 5 december."),
+    );
     expect(said.kind).toBe("post");
     await w.nextDirect("sNg", "extra kall natt för natten mot lördag 5 december. Kan Ny Gemenskaps nattcafé öppna extra platser");
     // The declarer staffs a shelter: their own copy of the card carries its buttons, instead of a second message.
@@ -155,11 +161,22 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     await w.nextDirect("sNg", "Svara med knapparna när ni kan");
     await new Promise((resolve) => setTimeout(resolve, 500));
     // New messages, that is: their copies of the card are updated in place (acknowledged), which does not ping.
-    for (const person of ["cNg", "sara", "jour"] as const) expect(w.driverOf(person).sent().filter((i) => i.kind === "direct" && w.isDirectTo(person, i))).toEqual([]);
+    for (const person of ["cNg", "sara", "jour"] as const)
+      expect(
+        w
+          .driverOf(person)
+          .sent()
+          .filter((i) => i.kind === "direct" && w.isDirectTo(person, i)),
+      ).toEqual([]);
 
     await w.slack.click(w.userOf("sara"), escalation, "Starta om eskaleringen");
     const form = await w.sentAfter(w.slack, (item) => (item.fields ?? []).includes("step"));
-    expect(await w.slack.submitForm(w.userOf("sara"), form, { shelter: (await w.db.selectFrom("activities").where("key", "=", "natt-ng").select("id").executeTakeFirstOrThrow()).id, step: "2" })).toBeUndefined();
+    expect(
+      await w.slack.submitForm(w.userOf("sara"), form, {
+        shelter: (await w.db.selectFrom("activities").where("key", "=", "natt-ng").select("id").executeTakeFirstOrThrow()).id,
+        step: "2",
+      }),
+    ).toBeUndefined();
     await w.deliverDue();
     await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
     w.clock.set("2026-12-04T16:45:00Z");

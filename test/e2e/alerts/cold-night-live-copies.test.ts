@@ -17,7 +17,12 @@ afterAll(async () => {
 
 /** The latest version of a message the bot sent: its last in-place update, or the message itself. */
 function latest(driver: PlatformDriver, first: SentItem): SentItem {
-  return driver.sent().filter((i) => i.conversation === first.conversation && i.messageId === first.messageId && ["post", "direct", "update"].includes(i.kind)).at(-1) ?? first;
+  return (
+    driver
+      .sent()
+      .filter((i) => i.conversation === first.conversation && i.messageId === first.messageId && ["post", "direct", "update"].includes(i.kind))
+      .at(-1) ?? first
+  );
 }
 const totalOf = (item: SentItem) => /Totalt (\d+) extra platser? i natt\./.exec(item.text)?.[1];
 

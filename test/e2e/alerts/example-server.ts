@@ -76,7 +76,14 @@ export async function startExampleServer(start: string): Promise<ExampleServer> 
     clock,
     slack: slack.driver,
     teams,
-    work: createUnitOfWork({ db: t.db, clock, logger: silentLogger, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms: () => new Set<Platform>(["slack", "teams"]) }),
+    work: createUnitOfWork({
+      db: t.db,
+      clock,
+      logger: silentLogger,
+      reminderQueue: jobs.reminderQueue,
+      outboxQueue: jobs.outboxQueue,
+      platforms: () => new Set<Platform>(["slack", "teams"]),
+    }),
     driverOf,
     userOf: (person) => EXAMPLE_PEOPLE[person].user,
     nextDirect: (person, text) => sentAfter(driverOf(person), (item) => isDirectTo(person, item) && item.text.includes(text)),
@@ -85,7 +92,10 @@ export async function startExampleServer(start: string): Promise<ExampleServer> 
       return sentAfter(driver, (item) => item.conversation === channel && (item.kind === "post" || item.kind === "update") && item.text.includes(text));
     },
     latest: (driver, first) =>
-      driver.sent().filter((i) => i.conversation === first.conversation && i.messageId === first.messageId && ["post", "direct", "update"].includes(i.kind)).at(-1) ?? first,
+      driver
+        .sent()
+        .filter((i) => i.conversation === first.conversation && i.messageId === first.messageId && ["post", "direct", "update"].includes(i.kind))
+        .at(-1) ?? first,
     async deliverDue() {
       for (let i = 0; i < 250; i++) {
         if ((await t.db.selectFrom("reminders").where("status", "=", "processing").select("id").executeTakeFirst()) === undefined) break;

@@ -35,7 +35,11 @@ describe("the SMHI forecast suggestion end to end", () => {
     await w.deliverDue();
     const suggestion = await w.nextDirect("sara", "Kalla nätter i prognosen: tre nätter i rad under −7 °C från söndag");
     expect(suggestion.text).toContain("Natten mot tisdag 10 februari: som lägst −10,3 °C kl. 07.00");
-    expect(suggestion.buttons.map((b) => b.label)).toEqual(["Lys ut natten mot måndag 9 februari", "Lys ut natten mot tisdag 10 februari", "Lys ut natten mot onsdag 11 februari"]);
+    expect(suggestion.buttons.map((b) => b.label)).toEqual([
+      "Lys ut natten mot måndag 9 februari",
+      "Lys ut natten mot tisdag 10 februari",
+      "Lys ut natten mot onsdag 11 februari",
+    ]);
     expect(await w.db.selectFrom("cold_night_alerts").select("id").execute()).toEqual([]);
 
     await w.slack.click(w.userOf("sara"), suggestion, "Lys ut natten mot måndag 9 februari");

@@ -93,7 +93,10 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
   });
 
   it("takes a report in the conversation on both platforms, refusing the personnummer as the form does", async () => {
-    for (const [person, shelter] of [["sConv", "natt-convictus"], ["sFa", "natt-fa"]] as const) {
+    for (const [person, shelter] of [
+      ["sConv", "natt-convictus"],
+      ["sFa", "natt-fa"],
+    ] as const) {
       const driver = w.driverOf(person);
       const user = w.userOf(person);
       const before = (await w.db.selectFrom("incidents").select("id").execute()).length;
@@ -105,7 +108,16 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
       };
       // The date, the reporter's own shelter, no injuries and no police are taken as given; the time is asked.
       await answer("hot", "Fråga 2 av 12: Klockslag");
-      for (const [text, next] of [["00.05", 4], ["1", 5], ["1", 8], ["nej", 9], ["hoppa över", 10], ["hoppa över", 11], ["hoppa över", 12]] as const) await answer(text, `Fråga ${next} av 12`);
+      for (const [text, next] of [
+        ["00.05", 4],
+        ["1", 5],
+        ["1", 8],
+        ["nej", 9],
+        ["hoppa över", 10],
+        ["hoppa över", 11],
+        ["hoppa över", 12],
+      ] as const)
+        await answer(text, `Fråga ${next} av 12`);
       const refused = await answer(`Besökare 811218-9876 hotade personal.`, "Det svaret gick inte att spara");
       expect(refused.text).toContain("personnummer eller samordningsnummer (811218-****)");
       expect(refused.text).toContain("Fråga 12 av 12");

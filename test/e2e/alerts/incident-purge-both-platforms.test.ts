@@ -9,7 +9,6 @@ import { createAlertsFeature } from "../../../src/alerts/index.ts";
 import { createFailureNoticeRenderer } from "../../../src/outbox/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
-import type { TeamsDriver } from "../../helpers/teams-driver.ts";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
 import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
 
@@ -33,7 +32,17 @@ describe("an incident's details at the end of the retention period, on Slack and
     const driver = w.driverOf(person);
     await driver.command(w.userOf(person), "hot formulär");
     const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
-    const values = { date: "2026-12-03", time: "23.30", activity: shelters[activity]!, kind: "threat", severity: "moderate", injuries: "none", police: "none", support: "no", description };
+    const values = {
+      date: "2026-12-03",
+      time: "23.30",
+      activity: shelters[activity]!,
+      kind: "threat",
+      severity: "moderate",
+      injuries: "none",
+      police: "none",
+      support: "no",
+      description,
+    };
     expect(await driver.submitForm(w.userOf(person), form, values)).toBeUndefined();
   };
 
@@ -52,14 +61,21 @@ describe("an incident's details at the end of the retention period, on Slack and
     await expect.poll(async () => (await open()).length, { timeout: 15_000 }).toBe(0);
     w.forget();
     // Teams refuses the first update (the copy goes by delete); Slack refuses one update and then its delete too.
-    (w.teams as TeamsDriver).connector.failNext(403, 1);
+    w.teams.connector.failNext(403, 1);
     w.slackFake.failNext("chat.update", { error: "cant_update_message" });
     w.slackFake.failNext("chat.delete", { error: "cant_delete_message" });
     w.clock.set("2027-12-05T02:30:00Z");
-    const feature = createAlertsFeature({ db: w.db, clock: w.clock, ...w.work, logger: silentLogger, forecast: { pointForecast: () => Promise.reject(new Error("unused")) } });
+    const feature = createAlertsFeature({
+      db: w.db,
+      clock: w.clock,
+      ...w.work,
+      logger: silentLogger,
+      forecast: { pointForecast: () => Promise.reject(new Error("unused")) },
+    });
     await feature.recurring!.find((r) => r.name === "alerts.incident-retention")!.run(w.clock.now());
 
-    const retractions = () => w.db.selectFrom("outbox").select(["key", "status", "message_ref", "last_error"]).where("key", "like", "incident:%:retracted:%").execute();
+    const retractions = () =>
+      w.db.selectFrom("outbox").select(["key", "status", "message_ref", "last_error"]).where("key", "like", "incident:%:retracted:%").execute();
     const deadline = Date.now() + 15_000;
     while ((await retractions()).some((r) => r.status === "pending" || r.status === "processing")) {
       if (Date.now() > deadline) throw new Error(`retractions still open: ${JSON.stringify(await retractions())}`);
@@ -69,8 +85,10 @@ describe("an incident's details at the end of the retention period, on Slack and
     expect(rows).toHaveLength(4);
 
     // Teams: the copy it would not update was deleted.
-    const teamsCalls = (w.teams as TeamsDriver).connector.calls;
-    expect(teamsCalls.filter((c) => c.op === "delete").map((c) => [c.conversationId, c.activityId])).toEqual([[copies.cFa!.conversation, copies.cFa!.messageId]]);
+    const teamsCalls = w.teams.connector.calls;
+    expect(teamsCalls.filter((c) => c.op === "delete").map((c) => [c.conversationId, c.activityId])).toEqual([
+      [copies.cFa!.conversation, copies.cFa!.messageId],
+    ]);
 
     // Slack: two of the three copies replaced in place by the neutral notice, the third refused twice and failed.
     const slackCopies = [copies.saraFirst!, copies.saraSecond!, copies.mConv!];

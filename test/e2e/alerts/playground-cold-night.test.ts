@@ -16,7 +16,10 @@ describe("a cold night in the Agents Playground", () => {
   /** Sends a message in Alex's personal chat as `from` (Alex by default), as the page or "Mock an Activity" does. */
   async function say(text: string, from: Record<string, string> = { id: "user-id-0", aadObjectId: "00000000-0000-0000-0000-0000000000020" }): Promise<void> {
     const base = playground.playgroundUrl.replace("localhost", "127.0.0.1");
-    const template = (await (await fetch(`${base}/_internal/v1/customActivities/template?conversationId=a:playground-personal-chat`)).json()) as Record<string, unknown>;
+    const template = (await (await fetch(`${base}/_internal/v1/customActivities/template?conversationId=a:playground-personal-chat`)).json()) as Record<
+      string,
+      unknown
+    >;
     const res = await fetch(`${base}/_internal/v1/customActivities`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -41,13 +44,19 @@ describe("a cold night in the Agents Playground", () => {
     await eventually(() => log().includes("Kan Nattverksamhet Convictus öppna extra platser"), "Natt Convictus's prompt");
     await eventually(() => log().includes("Kan Nattverksamhet Stockholms stadsmission öppna extra platser"), "Natt Stadsmissionen's prompt");
     // The card went to the channel: the playground logs the message it shows there, with the channel's id.
-    await eventually(() => /"actionConversationId":"19:fake-samverkansgrupp@thread\.tacv2","message":\{[^\n]*"fallbackText":"Extra kall natt – natten mot/.test(log()), "the card in the General channel");
+    await eventually(
+      () => /"actionConversationId":"19:fake-samverkansgrupp@thread\.tacv2","message":\{[^\n]*"fallbackText":"Extra kall natt – natten mot/.test(log()),
+      "the card in the General channel",
+    );
   });
 
   it("lets a night worker report free beds as themselves, and the board says so", async () => {
     await say("platser 12 lediga", { id: "29:fake-convictus-natt", name: "Natt Convictus", aadObjectId: "00000000-0000-0000-0000-0000000000026" });
     await eventually(() => log().includes("Platserna på Nattverksamhet Convictus är uppdaterade"), "the night worker's report was taken as theirs");
     await say("platser");
-    await eventually(() => log().includes("Totalt 115 ordinarie platser, varav 20 för kvinnor, i 3 natthärbärgen.") && log().includes("12 lediga"), "the board with the report");
+    await eventually(
+      () => log().includes("Totalt 115 ordinarie platser, varav 20 för kvinnor, i 3 natthärbärgen.") && log().includes("12 lediga"),
+      "the board with the report",
+    );
   });
 });

@@ -8,7 +8,6 @@ import { startApp } from "../../../src/main.ts";
 import { createCaptureLogger } from "../../helpers/capture-logger.ts";
 import { freePort } from "../../helpers/free-port.ts";
 
-
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -37,7 +36,19 @@ describe("a fresh clone with no environment", () => {
       expect(await ready.json()).toMatchObject({ status: "ready" });
       await first.db
         .insertInto("partnerships")
-        .values({ id: "kvar-efter-omstart", name: "Kvar", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+        .values({
+          id: "kvar-efter-omstart",
+          name: "Kvar",
+          city: "Stockholm",
+          time_zone: "Europe/Stockholm",
+          locale: "sv",
+          period_start: "2026-01-01",
+          period_end: "2026-12-31",
+          extension_step_months: null,
+          extension_until: null,
+          extension_deadline: null,
+          updated_at: new Date(),
+        })
         .execute();
     } finally {
       await first.close();

@@ -14,7 +14,11 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 /** Runs `npm start` (node src/cli.ts start) until it listens, then stops it; returns everything it wrote. */
 async function startOnce(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ["src/cli.ts", "start"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["src/cli.ts", "start"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -30,12 +30,19 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
     const directTo = (user: TestUser, text: string, mark: Set<string>) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
     const inChannel = (text: string, mark: Set<string>) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
     const events = async () =>
-      (await server.calendarFiles()).map((f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!));
+      (await server.calendarFiles()).map(
+        (f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!),
+      );
 
     beforeAll(async () => {
       db = await createTestDatabase();
       db.pool.on("error", () => undefined);
-      const seeded = await seedStyrgrupp(db.db, platform.platform, { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) }, platform.channel);
+      const seeded = await seedStyrgrupp(
+        db.db,
+        platform.platform,
+        { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) },
+        platform.channel,
+      );
       groupId = seeded.groupId;
       server = await platform.start(db.url, clock);
     });
@@ -49,7 +56,12 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
       await server.driver.command(anna, "nytt möte");
       const form = await after(mark, (i) => i.kind === "form");
       const errors = await server.driver.submitForm(anna, form, {
-        group: groupId, date: "2026-09-29", time: "15:00", duration: "60", location: "Socialförvaltningen, sal 3", reason: "Vinterns extra platser",
+        group: groupId,
+        date: "2026-09-29",
+        time: "15:00",
+        duration: "60",
+        location: "Socialförvaltningen, sal 3",
+        reason: "Vinterns extra platser",
       });
       expect(errors).toBeUndefined();
       const posted = await inChannel("Kallelse: Styrgruppen tisdag 2026-09-29 kl. 15.00", mark);
@@ -69,8 +81,21 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
       await server.driver.command(anna, "möte förslag");
       const form = await after(mark, (i) => i.kind === "form");
       const errors = await server.driver.submitForm(anna, form, {
-        group: groupId, date1: "2026-10-01", time1: "10:00", date2: "2026-10-02", time2: "09:30", date3: "", time3: "", date4: "", time4: "", date5: "", time5: "",
-        deadline: "2026-09-24", duration: "90", location: "", reason: "Ny samordnare presenteras",
+        group: groupId,
+        date1: "2026-10-01",
+        time1: "10:00",
+        date2: "2026-10-02",
+        time2: "09:30",
+        date3: "",
+        time3: "",
+        date4: "",
+        time4: "",
+        date5: "",
+        time5: "",
+        deadline: "2026-09-24",
+        duration: "90",
+        location: "",
+        reason: "Ny samordnare presenteras",
       });
       expect(errors).toBeUndefined();
       const boCopy = await directTo(bo, "Vilken tid passar? Styrgruppen", mark);
@@ -82,7 +107,13 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
       await server.driver.click(bo, boCopy, "2. fredag 2026-10-02 kl. 09.30");
       await server.driver.click(cecilia, ceciliaCopy, ceciliaCopy.buttons[1]!.label);
       // Every copy is redrawn in place with who can come, the organiser's too.
-      await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("2. fredag 2026-10-02 kl. 09.30: 2 passar (Bo Ledamot, Cecilia Sekreterare)"));
+      await after(
+        mark,
+        (i) =>
+          i.kind === "update" &&
+          i.conversation.includes(platform.channel) &&
+          i.text.includes("2. fredag 2026-10-02 kl. 09.30: 2 passar (Bo Ledamot, Cecilia Sekreterare)"),
+      );
       await after(mark, (i) => i.kind === "update" && platform.isDirectTo(i, anna) && i.text.includes("Välj mötestid") && i.text.includes("2 passar"));
 
       mark = snapshot();

@@ -66,7 +66,8 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
         await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
       }
     };
-    const reminderRow = (suffix: string) => db.db.selectFrom("reminders").selectAll().where("key", "=", `meeting:${meeting.id}:${suffix}`).executeTakeFirstOrThrow();
+    const reminderRow = (suffix: string) =>
+      db.db.selectFrom("reminders").selectAll().where("key", "=", `meeting:${meeting.id}:${suffix}`).executeTakeFirstOrThrow();
     const at = async (suffix: string) => {
       clock.set((await reminderRow(suffix)).due_at);
       await deliverDue();
@@ -79,14 +80,28 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       await server.driver.waitFor(() => since(mark).some(predicate), 15_000);
       return since(mark).find(predicate)!;
     };
-    const unsent = async () => Number((await db.db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n")).where("status", "in", ["pending", "processing"]).executeTakeFirstOrThrow()).n);
+    const unsent = async () =>
+      Number(
+        (
+          await db.db
+            .selectFrom("outbox")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("status", "in", ["pending", "processing"])
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const directTo = (user: TestUser, text: string, mark: Set<string>) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
     const inChannel = (text: string, mark: Set<string>) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
 
     beforeAll(async () => {
       db = await createTestDatabase();
       db.pool.on("error", () => undefined);
-      const seeded = await seedStyrgrupp(db.db, platform.platform, { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) }, platform.channel);
+      const seeded = await seedStyrgrupp(
+        db.db,
+        platform.platform,
+        { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) },
+        platform.channel,
+      );
       Object.assign(ids, seeded.ids);
       server = await platform.start(db.url, clock);
       jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
@@ -120,7 +135,13 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
 
       const mark = snapshot();
       await server.driver.click(bo, invitation, "Kommer");
-      await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Kommer: 1 · Kommer inte: 0 · Skickar ersättare: 0 · Inte svarat: 2"));
+      await after(
+        mark,
+        (i) =>
+          i.kind === "update" &&
+          i.conversation.includes(platform.channel) &&
+          i.text.includes("Kommer: 1 · Kommer inte: 0 · Skickar ersättare: 0 · Inte svarat: 2"),
+      );
     });
 
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
@@ -147,9 +168,14 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const errors = await server.driver.submitForm(anna, form, { date: "2026-10-14", time: "14:00" });
       expect(errors).toBeUndefined();
       await directTo(bo, "Mötet är flyttat", mark);
-      await after(mark, (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Dagordning") && i.text.includes("onsdag 2026-10-14"));
+      await after(
+        mark,
+        (i) => i.kind === "update" && i.conversation.includes(platform.channel) && i.text.includes("Dagordning") && i.text.includes("onsdag 2026-10-14"),
+      );
       const sequences = async () =>
-        (await server.calendarFiles()).map((f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!).sequence);
+        (await server.calendarFiles()).map(
+          (f) => new ICAL.Event(new ICAL.Component(ICAL.parse(f.toString("utf8")) as unknown[]).getFirstSubcomponent("vevent")!).sequence,
+        );
       await expect.poll(async () => Math.max(...(await sequences())), { timeout: 15_000 }).toBe(1);
 
       // The stale job (the row at its old due time) is delivered and runs to completion without sending anything,
@@ -175,7 +201,12 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const request = await directTo(cecilia, "Minutes: Styrgruppen", mark);
       await server.driver.click(cecilia, request, "Write minutes");
       const form = await after(mark, (i) => i.kind === "form");
-      const errors = await server.driver.submitForm(cecilia, form, { decisions: "Budgeten godkänns", action1: "Ta fram lokalförslag", owner1: ids.bo!, due1: "2026-10-30" });
+      const errors = await server.driver.submitForm(cecilia, form, {
+        decisions: "Budgeten godkänns",
+        action1: "Ta fram lokalförslag",
+        owner1: ids.bo!,
+        due1: "2026-10-30",
+      });
       expect(errors).toBeUndefined();
       await inChannel("Ta fram lokalförslag – Bo Ledamot, senast 2026-10-30", mark);
       const item = await db.db.selectFrom("action_items").selectAll().executeTakeFirstOrThrow();

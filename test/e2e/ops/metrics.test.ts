@@ -51,7 +51,10 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     // The silent shelter's first escalation step runs from its reminder, on time.
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    await until("the escalation reminder", async () => (await w.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0);
+    await until(
+      "the escalation reminder",
+      async () => (await w.db.selectFrom("reminders").select("id").where("key", "like", "coldnight:%").where("status", "=", "done").execute()).length > 0,
+    );
 
     // Slack rate-limits one channel post (retried from the row, then sent) and refuses another for good.
     w.slackFake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
@@ -62,7 +65,12 @@ describe("/metrics after a cold night on Slack and Teams", () => {
     await until("the refused row to fail", async () => (await outboxRow("ops-test:refused:channel:slack"))?.status === "failed");
 
     // Quiet: every outbox row due by the test's clock has been taken (the failure notice waits for its window).
-    await until("a quiet outbox", async () => (await w.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute()).length === 0);
+    await until(
+      "a quiet outbox",
+      async () =>
+        (await w.db.selectFrom("outbox").select("id").where("status", "in", ["pending", "processing"]).where("due_at", "<=", w.clock.now()).execute())
+          .length === 0,
+    );
     expect((await fetch(`${w.url}/no-such-route`)).status).toBe(404);
     exposition = await scrape();
   }, 60_000);

@@ -155,7 +155,10 @@ describe.each(["postgres", "redis"] as const)("operating the queues on the %s ba
   it("answers 503 when no sweep completed for 45 s, and 200 once one does", async () => {
     expect(await server.app.sweep()).toBe(true);
     clock.advance(46_000);
-    expect(await readyz(server.app.url!)).toMatchObject({ status: 503, body: { checks: { sweep: false }, reasons: [expect.stringContaining("no worker completed the reconcile sweep")] } });
+    expect(await readyz(server.app.url!)).toMatchObject({
+      status: 503,
+      body: { checks: { sweep: false }, reasons: [expect.stringContaining("no worker completed the reconcile sweep")] },
+    });
     expect(await server.app.sweep()).toBe(true);
     expect((await readyz(server.app.url!)).status).toBe(200);
   });

@@ -32,11 +32,17 @@ describe("npm start without Teams credentials, on a fresh embedded data director
 
   it("knows the playground's user as the Stockholm example's samordning member", async () => {
     await typeInPlayground(playground.playgroundUrl, "status");
-    await eventually(() => log().includes("Din status i Samverka") && log().includes("Utsatta EU-medborgare"), "the status card named the Stockholm partnership");
+    await eventually(
+      () => log().includes("Din status i Samverka") && log().includes("Utsatta EU-medborgare"),
+      "the status card named the Stockholm partnership",
+    );
   });
 
   it("lists the example's planned meetings at the first möten, without waiting for the daily tick", async () => {
     await typeInPlayground(playground.playgroundUrl, "möten");
-    await eventually(() => log().includes("Kommande möten") && log().includes("**Samverkansgrupp**: torsdag"), "the meetings list named a planned Samverkansgrupp meeting");
+    await eventually(
+      () => log().includes("Kommande möten") && log().includes("**Samverkansgrupp**: torsdag"),
+      "the meetings list named a planned Samverkansgrupp meeting",
+    );
   });
 });

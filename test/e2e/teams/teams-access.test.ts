@@ -36,7 +36,7 @@ describe("a forged activity from this machine against unauthenticated (local) Te
   const victim = () => w.userOf("sFa");
   beforeAll(async () => {
     w = await startAlertsServer("2026-12-03T15:00:00Z");
-    teams = w.teams as TeamsDriver;
+    teams = w.teams;
     attacker = await startFakeConnector();
   });
   afterAll(async () => {

@@ -32,7 +32,16 @@ export async function insertActionItemReminders(db: Db, options: { count: number
   const startsAt = new Date(Date.now() - 7 * 86_400_000);
   const meeting = await db
     .insertInto("meetings")
-    .values({ partnership_id: group.partnership_id, group_id: group.id, status: "held", starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), planned_starts_at: startsAt, minutes_at: startsAt, updated_at: startsAt })
+    .values({
+      partnership_id: group.partnership_id,
+      group_id: group.id,
+      status: "held",
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 3_600_000),
+      planned_starts_at: startsAt,
+      minutes_at: startsAt,
+      updated_at: startsAt,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const items: ActionItemReminders["items"] = [];
@@ -47,7 +56,14 @@ export async function insertActionItemReminders(db: Db, options: { count: number
       .executeTakeFirstOrThrow();
     await db
       .insertInto("reminders")
-      .values({ key: `action-item:${item.id}:due`, kind: "action-item.due", partnership_id: group.partnership_id, due_at: options.dueAt(i), payload: JSON.stringify({ actionItemId: item.id }), updated_at: new Date() })
+      .values({
+        key: `action-item:${item.id}:due`,
+        kind: "action-item.due",
+        partnership_id: group.partnership_id,
+        due_at: options.dueAt(i),
+        payload: JSON.stringify({ actionItemId: item.id }),
+        updated_at: new Date(),
+      })
       .execute();
     items.push({ label: text, owner: owner.platform_user_id });
   }
@@ -61,7 +77,14 @@ export function countReminderDeliveries(fake: SlackFakeApi, reminders: ActionIte
 }
 
 /** Figures of a reminder batch: delivered once, lost, doubled. */
-export function reminderFigures(counts: Map<string, number>): { total: number; once: number; lost: number; doubled: number; lostLabels: string[]; doubledLabels: string[] } {
+export function reminderFigures(counts: Map<string, number>): {
+  total: number;
+  once: number;
+  lost: number;
+  doubled: number;
+  lostLabels: string[];
+  doubledLabels: string[];
+} {
   const values = [...counts.entries()];
   return {
     total: values.length,

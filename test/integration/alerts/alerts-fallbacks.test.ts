@@ -23,7 +23,10 @@ describe("a cold night when parts of the chain fail", () => {
 
     // The refused card is an outbox row waiting for its retry, not a lost message.
     await w.runDue();
-    for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
+    for (const [chat, ref] of [
+      [w.chats.slack, `slack:${ALERT_CHANNELS.slack}`],
+      [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`],
+    ] as const) {
       expect(latestCard(chat, ref)?.text).toContain("Extra kall natt – natten mot fredag 11 december");
       expect(chat.calls.filter((c) => c.op === "post" && c.conversation === ref)).toHaveLength(1);
     }
@@ -49,12 +52,26 @@ describe("a cold night when parts of the chain fail", () => {
     const steps = await w.t.db.selectFrom("cold_night_responses").select("escalation_step").execute();
     expect(steps.map((r) => r.escalation_step)).toEqual([3, 3, 3]);
     // The failed sends were retried by the outbox; the three shelters' escalations reached samordning in one message, once.
-    expect(w.directTo("sara").slice(before)).toEqual([expect.stringContaining("Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat")]);
-    const retried = await w.t.db.selectFrom("outbox").where("key", "like", "coldnight:%:escalation:%:samordning:member:%").where("attempts", ">", 1).select("id").execute();
+    expect(w.directTo("sara").slice(before)).toEqual([
+      expect.stringContaining(
+        "Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat",
+      ),
+    ]);
+    const retried = await w.t.db
+      .selectFrom("outbox")
+      .where("key", "like", "coldnight:%:escalation:%:samordning:member:%")
+      .where("attempts", ">", 1)
+      .select("id")
+      .execute();
     expect(retried.length).toBeGreaterThan(0);
     // The runs' next steps (the ladder repeats every 30 minutes) are scheduled; nothing else is due yet.
     expect(await w.runDue()).toBe(0);
-    const audit = await w.t.db.selectFrom("audit_events").where("action", "=", "coldnight.escalated").where(sql<boolean>`details->>'position' = '3'`).select("id").execute();
+    const audit = await w.t.db
+      .selectFrom("audit_events")
+      .where("action", "=", "coldnight.escalated")
+      .where(sql<boolean>`details->>'position' = '3'`)
+      .select("id")
+      .execute();
     expect(audit).toHaveLength(3);
   });
 
@@ -68,7 +85,10 @@ describe("a cold night when parts of the chain fail", () => {
       w.act("sFa", { type: "action", conversation: "teams:dm-29:sfa", actionId: "coldnight.full", value: value("natt-fa") }),
       w.act("sara", { type: "form", conversation: "slack:dm-U_SARA", formId: form.formId, state: value("natt-ng"), values: { places: "4" } }),
     ]);
-    for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
+    for (const [chat, ref] of [
+      [w.chats.slack, `slack:${ALERT_CHANNELS.slack}`],
+      [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`],
+    ] as const) {
       expect(latestCard(chat, ref)?.text).toContain("Totalt 11 extra platser i natt.");
     }
   });
@@ -90,7 +110,17 @@ describe("an incident reported by someone outside the organisations", () => {
       conversation: "teams:dm-29:jour",
       formId: form.formId,
       state: form.state,
-      values: { date: "2026-12-10", time: "17.10", activity: w.activityIds["natt-ng"]!, kind: "violence", severity: "moderate", injuries: "serious", police: "reported", support: "yes", description: "En besökare slog en volontär." },
+      values: {
+        date: "2026-12-10",
+        time: "17.10",
+        activity: w.activityIds["natt-ng"]!,
+        kind: "violence",
+        severity: "moderate",
+        injuries: "serious",
+        police: "reported",
+        support: "yes",
+        description: "En besökare slog en volontär.",
+      },
     });
     expect(result).toMatchObject({ ok: true });
     expect(w.directTo("sara").slice(before)).toEqual([expect.stringContaining("Kvittera att du tagit emot den inom 30 minuter")]);
@@ -102,9 +132,13 @@ describe("an incident reported by someone outside the organisations", () => {
   it("names the shelters whose staff could not be reached when declaring, instead of saying everyone was asked", async () => {
     await w.t.db.updateTable("members").set({ active: false, deactivated_at: new Date() }).where("id", "=", w.memberIds.sNg).execute();
     await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt i morgon -12" });
-    expect(w.directTo("sara").at(-1)).toContain("Extra kall natt är utlyst för natten mot lördag 12 december, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.");
+    expect(w.directTo("sara").at(-1)).toContain(
+      "Extra kall natt är utlyst för natten mot lördag 12 december, men jag nådde ingen personal på Ny Gemenskaps nattcafé. Ring dem; övriga härbärgen har fått frågan.",
+    );
     // Declared in the afternoon for tomorrow: the question names that night, not "i natt".
-    expect(w.directTo("sConv").at(-1)).toContain("har lyst ut extra kall natt för natten mot lördag 12 december. Kan Convictus natthärbärge öppna extra platser den natten?");
+    expect(w.directTo("sConv").at(-1)).toContain(
+      "har lyst ut extra kall natt för natten mot lördag 12 december. Kan Convictus natthärbärge öppna extra platser den natten?",
+    );
   });
 
   it("keeps every shelter's prompt while every platform fails, and delivers each exactly once when they recover", async () => {
@@ -114,7 +148,8 @@ describe("an incident reported by someone outside the organisations", () => {
     // The reply is an outbox row like the rest: it waits for the platforms too, rather than being lost.
     expect(whispers).toEqual([]);
     const alertId = (await w.t.db.selectFrom("cold_night_alerts").where("night", "=", "2026-12-12").select("id").executeTakeFirstOrThrow()).id;
-    const prompts = () => w.t.db.selectFrom("outbox").where("key", "like", `coldnight:${alertId}:%:prompt:%`).select(["status", "attempts", "message_ref"]).execute();
+    const prompts = () =>
+      w.t.db.selectFrom("outbox").where("key", "like", `coldnight:${alertId}:%:prompt:%`).select(["status", "attempts", "message_ref"]).execute();
     const waiting = await prompts();
     expect(waiting.length).toBeGreaterThan(1);
     expect(waiting.every((p) => p.status === "pending")).toBe(true);

@@ -6,7 +6,19 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await t.db
     .insertInto("partnerships")
-    .values({ id: "p-schema", name: "Test", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2026-12-31", extension_step_months: null, extension_until: null, extension_deadline: null, updated_at: new Date() })
+    .values({
+      id: "p-schema",
+      name: "Test",
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: "2026-01-01",
+      period_end: "2026-12-31",
+      extension_step_months: null,
+      extension_until: null,
+      extension_deadline: null,
+      updated_at: new Date(),
+    })
     .execute();
 });
 afterAll(async () => {
@@ -20,7 +32,6 @@ const alert = (night: string) => ({
   declared_by: null,
   declared_at: new Date("2026-12-03T15:00:00Z"),
   closes_at: new Date("2026-12-04T08:00:00Z"),
-
 });
 
 describe("alerts schema", () => {

@@ -41,25 +41,66 @@ export async function seedAlertsPartnership(
 ): Promise<{ memberIds: Record<Person, string>; activityIds: Record<string, string> }> {
   await db
     .insertInto("partnerships")
-    .values({ id: partnershipId, name: "Utsatta EU-medborgare", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-05-01", period_end: "2027-04-30", extension_step_months: 12, extension_until: null, extension_deadline: "02-01", updated_at: new Date() })
+    .values({
+      id: partnershipId,
+      name: "Utsatta EU-medborgare",
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: "2026-05-01",
+      period_end: "2027-04-30",
+      extension_step_months: 12,
+      extension_until: null,
+      extension_deadline: "02-01",
+      updated_at: new Date(),
+    })
     .execute();
   const orgIds: Record<string, string> = {};
-  for (const o of ORGS) orgIds[o.key] = (await db.insertInto("organisations").values({ partnership_id: partnershipId, ...o }).returning("id").executeTakeFirstOrThrow()).id;
+  for (const o of ORGS)
+    orgIds[o.key] = (
+      await db
+        .insertInto("organisations")
+        .values({ partnership_id: partnershipId, ...o })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   const memberIds = {} as Record<Person, string>;
   for (const [key, p] of Object.entries(PROFILES) as [Person, (typeof PROFILES)[Person]][]) {
     const row = await db
       .insertInto("members")
-      .values({ partnership_id: partnershipId, key, display_name: p.name, organisation_id: p.org === null ? null : orgIds[p.org]!, city_unit_id: null, locale: "sv", roles: [...p.roles] })
+      .values({
+        partnership_id: partnershipId,
+        key,
+        display_name: p.name,
+        organisation_id: p.org === null ? null : orgIds[p.org]!,
+        city_unit_id: null,
+        locale: "sv",
+        roles: [...p.roles],
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     memberIds[key] = row.id;
-    await db.insertInto("member_identities").values({ partnership_id: partnershipId, member_id: row.id, platform: identities[key].platform, platform_user_id: identities[key].id, position: 0 }).execute();
+    await db
+      .insertInto("member_identities")
+      .values({ partnership_id: partnershipId, member_id: row.id, platform: identities[key].platform, platform_user_id: identities[key].id, position: 0 })
+      .execute();
   }
   const activityIds: Record<string, string> = {};
   for (const s of SHELTERS) {
     const row = await db
       .insertInto("activities")
-      .values({ partnership_id: partnershipId, organisation_id: orgIds[s.org]!, key: s.key, name: s.name, kind: "night", places: 40, places_women: 5, nights_per_grant: 5, nights_per_grant_women: 7, karenstid_nights: 2 })
+      .values({
+        partnership_id: partnershipId,
+        organisation_id: orgIds[s.org]!,
+        key: s.key,
+        name: s.name,
+        kind: "night",
+        places: 40,
+        places_women: 5,
+        nights_per_grant: 5,
+        nights_per_grant_women: 7,
+        karenstid_nights: 2,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     activityIds[s.key] = row.id;
@@ -67,7 +108,18 @@ export async function seedAlertsPartnership(
   }
   const day = await db
     .insertInto("activities")
-    .values({ partnership_id: partnershipId, organisation_id: orgIds.convictus!, key: "dag-convictus", name: "Convictus dagcenter", kind: "day", places: 60, places_women: 0, nights_per_grant: null, nights_per_grant_women: null, karenstid_nights: null })
+    .values({
+      partnership_id: partnershipId,
+      organisation_id: orgIds.convictus!,
+      key: "dag-convictus",
+      name: "Convictus dagcenter",
+      kind: "day",
+      places: 60,
+      places_women: 0,
+      nights_per_grant: null,
+      nights_per_grant_women: null,
+      karenstid_nights: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   activityIds["dag-convictus"] = day.id;
@@ -77,9 +129,19 @@ export async function seedAlertsPartnership(
   }
   await db
     .insertInto("cold_night_settings")
-    .values({ partnership_id: partnershipId, threshold_c: -7, season_from: "11-01", season_to: "03-31", latitude: 59.339222, longitude: 18.089437, forecast_time: "14:00", escalation_minutes: [15, 30, 45], declarer_roles: ["samordning", "coordinator", "shelter_staff"], close_time: "09:00" })
+    .values({
+      partnership_id: partnershipId,
+      threshold_c: -7,
+      season_from: "11-01",
+      season_to: "03-31",
+      latitude: 59.339222,
+      longitude: 18.089437,
+      forecast_time: "14:00",
+      escalation_minutes: [15, 30, 45],
+      declarer_roles: ["samordning", "coordinator", "shelter_staff"],
+      close_time: "09:00",
+    })
     .execute();
   await db.insertInto("incident_settings").values({ partnership_id: partnershipId, ack_minutes: 30, channel_notice: true, retention_days: 365 }).execute();
   return { memberIds, activityIds };
 }
-

@@ -73,7 +73,10 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   const inspect = createQueueBackend({ redisUrl: TEST_REDIS_URL, prefix, logger: silentLogger });
   const queue = inspect.openQueue(REMINDER_QUEUE, {});
   const chats = { slack: createRecordingChat("slack"), teams: createRecordingChat("teams") };
-  const chatMap = new Map<Platform, RecordingChat>([["slack", chats.slack], ["teams", chats.teams]]);
+  const chatMap = new Map<Platform, RecordingChat>([
+    ["slack", chats.slack],
+    ["teams", chats.teams],
+  ]);
   const forecast: ForecastSource = options.forecast ?? { pointForecast: () => Promise.reject(new Error("no forecast in this test")) };
   // Renderers are the feature's own; the outbox reads them through this late-bound list.
   const renderers: OutboxRenderer[] = [];
@@ -84,7 +87,10 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   const router = createChatRouter({ db: t.db, chats: chatMap, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: t.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });
   const partnershipId = options.partnershipId ?? "eu-stockholm";
-  const identities = Object.fromEntries(Object.entries(PEOPLE).map(([key, p]) => [key, { platform: p.platform, id: p.userId }])) as Record<Person, { platform: Platform; id: string }>;
+  const identities = Object.fromEntries(Object.entries(PEOPLE).map(([key, p]) => [key, { platform: p.platform, id: p.userId }])) as Record<
+    Person,
+    { platform: Platform; id: string }
+  >;
   const { memberIds, activityIds } = await seedAlertsPartnership(t.db, partnershipId, identities, ALERT_CHANNELS);
 
   return {

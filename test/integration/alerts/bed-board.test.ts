@@ -14,17 +14,27 @@ afterAll(async () => {
   await w.close();
 });
 
-const row = (shelter: string) =>
-  w.t.db.selectFrom("shelter_nights").where("activity_id", "=", w.activityIds[shelter]!).selectAll().executeTakeFirst();
+const row = (shelter: string) => w.t.db.selectFrom("shelter_nights").where("activity_id", "=", w.activityIds[shelter]!).selectAll().executeTakeFirst();
 const tick = () => w.feature.recurring!.find((r) => r.name === "alerts.bed-board")!.run(w.clock.now());
 
 describe("reporting beds", () => {
   it("records what a shelter's staff write for tonight, and only for their own shelter", async () => {
     const { whispers } = await w.act("sConv", { type: "command", conversation: "slack:dm-U_SCONV", text: "platser 12 lediga 4 nekade" });
     expect(whispers[0]?.text).toBe("Tack! Platserna på Convictus natthärbärge är uppdaterade för natten mot onsdag 9 december.");
-    expect(await row("natt-convictus")).toMatchObject({ night: "2026-12-08", free_places: 12, free_women: null, turned_away: 4, updated_by: w.memberIds.sConv });
+    expect(await row("natt-convictus")).toMatchObject({
+      night: "2026-12-08",
+      free_places: 12,
+      free_women: null,
+      turned_away: 4,
+      updated_by: w.memberIds.sConv,
+    });
 
-    const other = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: "beds.full", value: `${w.activityIds["natt-fa"]}|2026-12-08` });
+    const other = await w.act("sConv", {
+      type: "action",
+      conversation: "slack:dm-U_SCONV",
+      actionId: "beds.full",
+      value: `${w.activityIds["natt-fa"]}|2026-12-08`,
+    });
     expect(other.whispers[0]?.text).toBe("Bara personalen på Frälsningsarméns härbärge, dess samordnare eller samordningen kan rapportera för härbärget.");
     expect(await row("natt-fa")).toBeUndefined();
     const day = await w.act("dayStaff", { type: "command", conversation: "slack:dm-U_DAY", text: "platser 3 lediga" });
@@ -32,11 +42,28 @@ describe("reporting beds", () => {
   });
 
   it("refuses a form with more free women's places than free places, keeping what was typed", async () => {
-    const { forms } = await w.act("sNg", { type: "action", conversation: "teams:dm-29:sng", actionId: "beds.report", value: `${w.activityIds["natt-ng"]}|2026-12-08` });
+    const { forms } = await w.act("sNg", {
+      type: "action",
+      conversation: "teams:dm-29:sng",
+      actionId: "beds.report",
+      value: `${w.activityIds["natt-ng"]}|2026-12-08`,
+    });
     expect(forms[0]?.fields.map((f) => f.id)).toEqual(["free", "women", "away"]);
-    const refused = await w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: "beds.report", state: forms[0]!.state, values: { free: "2", women: "5", away: "" } });
+    const refused = await w.act("sNg", {
+      type: "form",
+      conversation: "teams:dm-29:sng",
+      formId: "beds.report",
+      state: forms[0]!.state,
+      values: { free: "2", women: "5", away: "" },
+    });
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler lediga kvinnoplatser än lediga platser." } });
-    const accepted = await w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: "beds.report", state: forms[0]!.state, values: { free: "6", women: "2", away: "" } });
+    const accepted = await w.act("sNg", {
+      type: "form",
+      conversation: "teams:dm-29:sng",
+      formId: "beds.report",
+      state: forms[0]!.state,
+      values: { free: "6", women: "2", away: "" },
+    });
     expect(accepted.result).toMatchObject({ ok: true });
     expect(await row("natt-ng")).toMatchObject({ free_places: 6, free_women: 2, turned_away: 0 });
   });
@@ -45,7 +72,13 @@ describe("reporting beds", () => {
     await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "kallnatt -10" });
     const alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
     const state = `${alertId}:${w.activityIds["natt-fa"]}`;
-    const refused = await w.act("sFa", { type: "form", conversation: "teams:dm-29:sfa", formId: "coldnight.places", state, values: { places: "5", women: "6" } });
+    const refused = await w.act("sFa", {
+      type: "form",
+      conversation: "teams:dm-29:sfa",
+      formId: "coldnight.places",
+      state,
+      values: { places: "5", women: "6" },
+    });
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler kvinnoplatser än extra platser." } });
     await w.act("sFa", { type: "form", conversation: "teams:dm-29:sfa", formId: "coldnight.places", state, values: { places: "8", women: "2" } });
     const card = latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`)?.text ?? "";
@@ -74,7 +107,9 @@ describe("the board for those who get it without asking", () => {
 
     w.clock.set("2026-12-08T21:30:00Z");
     await w.act("sConv", { type: "command", conversation: "slack:dm-U_SCONV", text: "platser fullt" });
-    expect(w.directTo("jour").at(-1)).toBe("Convictus natthärbärge: 40 platser, varav 5 för kvinnor · 0 lediga (0 för kvinnor) · 4 fick nej\nConvictus natthärbärge: 40 platser, varav 5 för kvinnor · 0 lediga (0 för kvinnor) · 4 fick nej");
+    expect(w.directTo("jour").at(-1)).toBe(
+      "Convictus natthärbärge: 40 platser, varav 5 för kvinnor · 0 lediga (0 för kvinnor) · 4 fick nej\nConvictus natthärbärge: 40 platser, varav 5 för kvinnor · 0 lediga (0 för kvinnor) · 4 fick nej",
+    );
     // The copy Socialjouren got at 21.00 is updated in place, too.
     const copy = w.chats.teams.calls.filter((c) => c.op === "update" && c.ref.startsWith("teams:dm-29:jour/") && c.message.text.startsWith("Sängar")).at(-1);
     expect(copy?.op === "update" ? copy.message.blocks : []).toContainEqual({ type: "text", text: "Lediga nu: 6 (2 av 3 har rapporterat)." });
@@ -85,9 +120,22 @@ describe("the board for those who get it without asking", () => {
     await w.act("sConv", { type: "command", conversation: "slack:dm-U_SCONV", text: "platser 30 lediga" });
     // The morning follow-up starts "turned away" from what Convictus put on the board that night.
     const alertId = (await w.t.db.selectFrom("cold_night_alerts").select("id").executeTakeFirstOrThrow()).id;
-    const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: "coldnight.followup", value: `${alertId}:${w.activityIds["natt-convictus"]}` });
+    const { forms } = await w.act("sConv", {
+      type: "action",
+      conversation: "slack:dm-U_SCONV",
+      actionId: "coldnight.followup",
+      value: `${alertId}:${w.activityIds["natt-convictus"]}`,
+    });
     expect(forms[0]?.fields.find((f) => f.id === "away")?.initial).toBe("4");
-    const rows = await w.t.db.selectFrom("shelter_nights").where("activity_id", "=", w.activityIds["natt-convictus"]!).select(["night", "free_places"]).orderBy("night").execute();
-    expect(rows).toEqual([{ night: "2026-12-08", free_places: 0 }, { night: "2026-12-09", free_places: 30 }]);
+    const rows = await w.t.db
+      .selectFrom("shelter_nights")
+      .where("activity_id", "=", w.activityIds["natt-convictus"]!)
+      .select(["night", "free_places"])
+      .orderBy("night")
+      .execute();
+    expect(rows).toEqual([
+      { night: "2026-12-08", free_places: 0 },
+      { night: "2026-12-09", free_places: 30 },
+    ]);
   });
 });

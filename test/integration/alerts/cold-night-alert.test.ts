@@ -18,9 +18,9 @@ const lastButtons = (texts: { calls: typeof w.chats.slack.calls }, userId: strin
   if (dm?.op !== "direct") throw new Error(`no direct message to ${userId}`);
   return dm.message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 };
-const statusOf = async (alertId: string) => (await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alertId).select("status").executeTakeFirstOrThrow()).status;
-const pendingKeys = async () =>
-  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").select("key").orderBy("key").execute()).map((r) => r.key);
+const statusOf = async (alertId: string) =>
+  (await w.t.db.selectFrom("cold_night_alerts").where("id", "=", alertId).select("status").executeTakeFirstOrThrow()).status;
+const pendingKeys = async () => (await w.t.db.selectFrom("reminders").where("status", "=", "pending").select("key").orderBy("key").execute()).map((r) => r.key);
 
 describe("an extra cold night from declaration to morning follow-up", () => {
   let alertId: string;
@@ -52,11 +52,18 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(whispers).toEqual([]);
     const copy = w.chats.slack.calls.filter((c) => c.op === "direct" && c.userId === "U_CNG").at(-1);
     const message = copy?.op === "direct" ? copy.message : { text: "", blocks: [] };
-    expect(message.blocks).toContainEqual({ type: "text", text: "Extra kall natt är redan utlyst för natten mot fredag 4 december; så här ser det ut just nu." });
+    expect(message.blocks).toContainEqual({
+      type: "text",
+      text: "Extra kall natt är redan utlyst för natten mot fredag 4 december; så här ser det ut just nu.",
+    });
     expect(message.blocks).toContainEqual({ type: "text", text: "Utlyst av Sara Samordning kl. 16.00. Prognos −9 °C." });
     // A coordinator may answer for their organisation's shelter, and only that one.
     const shown = message.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-    expect(shown.map((b) => [b.actionId, b.value.endsWith(w.activityIds["natt-ng"]!)])).toEqual([["coldnight.open", true], ["coldnight.full", true], ["coldnight.cannot", true]]);
+    expect(shown.map((b) => [b.actionId, b.value.endsWith(w.activityIds["natt-ng"]!)])).toEqual([
+      ["coldnight.open", true],
+      ["coldnight.full", true],
+      ["coldnight.cannot", true],
+    ]);
     expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toHaveLength(1);
   });
 
@@ -66,11 +73,23 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: open.actionId, value: open.value });
     expect(forms[0]?.fields.map((f) => f.id)).toEqual(["places", "women"]);
 
-    const refused = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "tolv" } });
+    const refused = await w.act("sConv", {
+      type: "form",
+      conversation: "slack:dm-U_SCONV",
+      formId: forms[0]!.formId,
+      state: forms[0]!.state,
+      values: { places: "tolv" },
+    });
     expect(refused.result).toMatchObject({ ok: false, errors: { places: "Skriv ett heltal mellan 1 och 1000." } });
     expect(refused.result && !refused.result.ok ? refused.result.form?.fields[0]?.initial : undefined).toBe("tolv");
 
-    const accepted = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { places: "12" } });
+    const accepted = await w.act("sConv", {
+      type: "form",
+      conversation: "slack:dm-U_SCONV",
+      formId: forms[0]!.formId,
+      state: forms[0]!.state,
+      values: { places: "12" },
+    });
     expect(accepted.result).toMatchObject({ ok: true });
 
     const full = lastButtons(w.chats.teams, "29:sfa").find((b) => b.actionId === "coldnight.full")!;
@@ -82,7 +101,11 @@ describe("an extra cold night from declaration to morning follow-up", () => {
       expect(card?.text).toContain("Totalt 12 extra platser i natt.");
     }
     // The card, and the declaration said where Sara made it; answers update the card, they post nothing there.
-    expect(w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`).map((c) => (c.op === "post" ? c.message.text : ""))).toEqual([
+    expect(
+      w.chats.slack.calls
+        .filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`)
+        .map((c) => (c.op === "post" ? c.message.text : "")),
+    ).toEqual([
       expect.stringContaining("natten mot fredag 4 december"),
       "Extra kall natt är utlyst för natten mot fredag 4 december. Natthärbärgenas personal har fått frågan.",
     ]);
@@ -111,13 +134,19 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     w.clock.set("2026-12-03T15:30:00Z");
     await w.runDue();
-    expect(w.directTo("cNg").slice(before.cNg)).toEqual([expect.stringContaining("Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat på larmet om extra kall natt för natten mot fredag 4 december sedan kl. 16.00")]);
+    expect(w.directTo("cNg").slice(before.cNg)).toEqual([
+      expect.stringContaining(
+        "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat på larmet om extra kall natt för natten mot fredag 4 december sedan kl. 16.00",
+      ),
+    ]);
     expect(w.directTo("cConv")).toEqual([]);
     expect(w.directTo("sara")).toHaveLength(before.sara);
 
     w.clock.set("2026-12-03T15:45:00Z");
     await w.runDue();
-    expect(w.directTo("sara").slice(before.sara)).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat")]);
+    expect(w.directTo("sara").slice(before.sara)).toEqual([
+      expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat"),
+    ]);
     expect(w.directTo("jour").slice(before.jour)).toHaveLength(1);
   });
 
@@ -131,7 +160,10 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     const sent = w.chats.slack.calls.length + w.chats.teams.calls.length;
     const handler = w.feature.reminders!.find((h) => h.kind === "coldnight.escalate")!;
     const payload = { alertId, activityId: w.activityIds["natt-ng"], run: 1, position: 4 };
-    await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload }, payload);
+    await handler.run(
+      { id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload },
+      payload,
+    );
     expect(w.chats.slack.calls.length + w.chats.teams.calls.length).toBe(sent);
   });
 
@@ -142,7 +174,9 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt stäng" });
     // Closed at 07.30 the morning after: the follow-up comes at the 09.00 close, today, not "tomorrow morning".
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot fredag 4 december är avslutat. Härbärgena får frågan om uppföljning 2026-12-04 kl. 09.00.");
+    expect(whispers[0]?.text).toBe(
+      "Larmet om extra kall natt för natten mot fredag 4 december är avslutat. Härbärgena får frågan om uppföljning 2026-12-04 kl. 09.00.",
+    );
     for (const card of [slackCard(), teamsCard()]) {
       expect(card?.text).toContain("Avslutad av Sara Samordning 2026-12-04 kl. 07.30.");
       expect(card?.text).not.toContain("Öppna extra platser");
@@ -155,9 +189,19 @@ describe("an extra cold night from declaration to morning follow-up", () => {
 
     const report = lastButtons(w.chats.slack, "U_SCONV").find((b) => b.actionId === "coldnight.followup")!;
     const { forms } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: report.actionId, value: report.value });
-    const result = await w.act("sConv", { type: "form", conversation: "slack:dm-U_SCONV", formId: forms[0]!.formId, state: forms[0]!.state, values: { used: "11", away: "3" } });
+    const result = await w.act("sConv", {
+      type: "form",
+      conversation: "slack:dm-U_SCONV",
+      formId: forms[0]!.formId,
+      state: forms[0]!.state,
+      values: { used: "11", away: "3" },
+    });
     expect(result.result).toMatchObject({ ok: true });
-    const row = await w.t.db.selectFrom("cold_night_responses").where("activity_id", "=", w.activityIds["natt-convictus"]!).selectAll().executeTakeFirstOrThrow();
+    const row = await w.t.db
+      .selectFrom("cold_night_responses")
+      .where("activity_id", "=", w.activityIds["natt-convictus"]!)
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ places_used: 11, turned_away: 3, followup_by: w.memberIds.sConv });
     expect(teamsCard()?.text).toContain("Uppföljning: 11 extra platser användes, 3 fick nej.");
   });
@@ -169,14 +213,22 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     expect(w.directTo("cFa")).toHaveLength(before.cFa);
     w.clock.set("2026-12-04T12:00:00Z");
     await w.runDue();
-    expect(w.directTo("cFa").slice(before.cFa)).toEqual([expect.stringContaining("Frälsningsarméns härbärge har inte rapporterat uppföljningen av extra kall natt (natten mot fredag 4 december) än.")]);
+    expect(w.directTo("cFa").slice(before.cFa)).toEqual([
+      expect.stringContaining("Frälsningsarméns härbärge har inte rapporterat uppföljningen av extra kall natt (natten mot fredag 4 december) än."),
+    ]);
     expect(w.directTo("cNg").slice(before.cNg)).toHaveLength(1);
     // Convictus reported at 09.00: its coordinator is left alone.
     expect(w.directTo("cConv")).toHaveLength(before.cConv);
   });
 
   it("keeps an audit trail of who declared, answered, escalated, closed and followed up", async () => {
-    const trail = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alertId).select(["action", "actor_member_id"]).orderBy("at").orderBy("id").execute();
+    const trail = await w.t.db
+      .selectFrom("audit_events")
+      .where("subject_id", "=", alertId)
+      .select(["action", "actor_member_id"])
+      .orderBy("at")
+      .orderBy("id")
+      .execute();
     const actions = trail.map((e) => e.action);
     expect(trail.find((e) => e.action === "coldnight.declared")?.actor_member_id).toBe(w.memberIds.sara);
     expect(actions.filter((a) => a === "coldnight.answered")).toHaveLength(3);
@@ -230,7 +282,12 @@ describe("who may declare, and the morning close", () => {
     expect(latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`, posts.length - 1)?.text).toContain("Avslutades automatiskt 2026-12-05 kl. 09.00.");
     await w.runDue();
     expect(w.directTo("sFa").at(-1)).toContain("Uppföljning av extra kall natt (natten mot lördag 5 december)");
-    const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alert.id).where("action", "=", "coldnight.closed").select(["actor_member_id", "details"]).executeTakeFirstOrThrow();
+    const audit = await w.t.db
+      .selectFrom("audit_events")
+      .where("subject_id", "=", alert.id)
+      .where("action", "=", "coldnight.closed")
+      .select(["actor_member_id", "details"])
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ actor_member_id: null, details: { automatic: true } });
   });
 

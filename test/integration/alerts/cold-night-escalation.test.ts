@@ -21,7 +21,8 @@ afterAll(async () => {
 
 /** Minutes after 16.00 on `day` (a December evening, CET). */
 const at = (day: number, minutes: number) => new Date(Date.UTC(2026, 11, day, 15, minutes)).toISOString();
-const counts = () => Object.fromEntries((["sara", "jour", "cConv", "cFa", "cNg", "sConv", "sFa", "sNg"] as const).map((p) => [p, w.directTo(p).length])) as Record<Person, number>;
+const counts = () =>
+  Object.fromEntries((["sara", "jour", "cConv", "cFa", "cNg", "sConv", "sFa", "sNg"] as const).map((p) => [p, w.directTo(p).length])) as Record<Person, number>;
 const since = (before: Record<Person, number>, person: Person) => w.directTo(person).slice(before[person]);
 const alertOf = async (night: string) => (await w.t.db.selectFrom("cold_night_alerts").where("night", "=", night).select("id").executeTakeFirstOrThrow()).id;
 const answer = (person: "sConv" | "sFa" | "sNg" | "sara", alertId: string, shelter: string, how: "full" | "cannot") =>
@@ -31,7 +32,9 @@ const runAt = async (iso: string) => {
   await w.runDue();
 };
 const ladderRows = async (alertId: string) =>
-  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", `coldnight:${alertId}:%:step-%`).select("key").execute()).map((r) => r.key);
+  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", `coldnight:${alertId}:%:step-%`).select("key").execute()).map(
+    (r) => r.key,
+  );
 
 describe("a shelter nobody answers for", () => {
   let alertId: string;
@@ -74,7 +77,10 @@ describe("a shelter nobody answers for", () => {
     // A step job that fires anyway (lost cancel, repeated delivery) finds the answer and does nothing.
     const handler = w.feature.reminders!.find((h) => h.kind === "coldnight.escalate")!;
     const payload = { alertId, activityId: w.activityIds["natt-ng"]!, run: 1, position: 7 };
-    await handler.run({ id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload }, payload);
+    await handler.run(
+      { id: "x", key: "late", kind: "coldnight.escalate", partnershipId: w.partnershipId, dueAt: w.clock.now(), attempts: 1, payload },
+      payload,
+    );
     expect(counts()).toEqual(before);
   });
 });
@@ -95,7 +101,11 @@ describe("an escalation step recorded just before the answer", () => {
     expect(since(before, "sNg")).toHaveLength(1);
     await answer("sConv", alertId, "natt-convictus", "full");
     await w.deliverDue();
-    const row = await w.t.db.selectFrom("outbox").where("key", "like", `coldnight:${alertId}:escalation:%:staff:member:${w.memberIds.sConv}`).select(["status"]).executeTakeFirstOrThrow();
+    const row = await w.t.db
+      .selectFrom("outbox")
+      .where("key", "like", `coldnight:${alertId}:escalation:%:staff:member:${w.memberIds.sConv}`)
+      .select(["status"])
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe("cancelled");
     expect(since(before, "sConv").filter((t) => t.includes("Påminnelse"))).toEqual([]);
   });
@@ -114,28 +124,51 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
     const refused = await w.act("sConv", { type: "action", conversation: DM.sConv, actionId: "coldnight.acknowledge", value: alertId });
     expect(refused.whispers[0]?.text).toBe("Bara samordningen kan kvittera larmet.");
     const { whispers } = await w.act("sara", { type: "action", conversation: DM.sara, actionId: "coldnight.acknowledge", value: alertId });
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot söndag 6 december är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.");
+    expect(whispers[0]?.text).toBe(
+      "Larmet om extra kall natt för natten mot söndag 6 december är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.",
+    );
 
     const before = counts();
     for (const minutes of [30, 45, 65, 85]) await runAt(at(5, minutes));
     expect([since(before, "cConv"), since(before, "cNg"), since(before, "sara"), since(before, "jour")]).toEqual([[], [], [], []]);
     expect(since(before, "sConv")).toHaveLength(4);
-    expect(since(before, "sConv")[0]).toContain("Påminnelse: Convictus natthärbärge (Convictus) har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.");
+    expect(since(before, "sConv")[0]).toContain(
+      "Påminnelse: Convictus natthärbärge (Convictus) har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.",
+    );
     expect(since(before, "sNg")).toHaveLength(4);
     expect(since(before, "sFa")).toEqual([]);
     // The card says who acknowledged, and offers no second acknowledgement.
     const card = w.chats.slack.calls.filter((c) => c.op === "update").at(-1);
-    expect(card?.op === "update" ? card.message.blocks : []).toContainEqual({ type: "text", text: "Kvitterat av Sara Samordning kl. 16.20: härbärgen som inte svarat får bara en stilla påminnelse." });
+    expect(card?.op === "update" ? card.message.blocks : []).toContainEqual({
+      type: "text",
+      text: "Kvitterat av Sara Samordning kl. 16.20: härbärgen som inte svarat får bara en stilla påminnelse.",
+    });
   });
 
   it("restarts one shelter's ladder from the chosen rung at once, loud again, and the others stay quiet", async () => {
     w.clock.set(at(5, 90));
     const { forms } = await w.act("sara", { type: "action", conversation: DM.sara, actionId: "coldnight.restart", value: alertId });
-    expect(forms[0]?.fields.find((f) => f.id === "shelter")?.choices?.map((c) => c.label)).toEqual(["Convictus natthärbärge (Convictus)", "Ny Gemenskaps nattcafé (Ny Gemenskap)"]);
-    expect(forms[0]?.fields.find((f) => f.id === "step")?.choices?.map((c) => c.label)).toEqual(["Steg 1: personalen", "Steg 2: organisationens samordnare", "Steg 3: samordningen och Socialjouren"]);
+    expect(forms[0]?.fields.find((f) => f.id === "shelter")?.choices?.map((c) => c.label)).toEqual([
+      "Convictus natthärbärge (Convictus)",
+      "Ny Gemenskaps nattcafé (Ny Gemenskap)",
+    ]);
+    expect(forms[0]?.fields.find((f) => f.id === "step")?.choices?.map((c) => c.label)).toEqual([
+      "Steg 1: personalen",
+      "Steg 2: organisationens samordnare",
+      "Steg 3: samordningen och Socialjouren",
+    ]);
     const before = counts();
-    const { result } = await w.act("sara", { type: "form", conversation: DM.sara, formId: forms[0]!.formId, state: forms[0]!.state, values: { shelter: w.activityIds["natt-convictus"], step: "2" } });
-    expect(result).toMatchObject({ ok: true, message: { text: "Eskaleringen för Convictus natthärbärge börjar om från steg 2 (organisationens samordnare)." } });
+    const { result } = await w.act("sara", {
+      type: "form",
+      conversation: DM.sara,
+      formId: forms[0]!.formId,
+      state: forms[0]!.state,
+      values: { shelter: w.activityIds["natt-convictus"], step: "2" },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      message: { text: "Eskaleringen för Convictus natthärbärge börjar om från steg 2 (organisationens samordnare)." },
+    });
     await w.runDue();
     expect(since(before, "cConv")).toEqual([expect.stringContaining("Convictus natthärbärge (Convictus) har inte svarat på larmet")]);
     // 15 minutes later (the gap between steps 2 and 3): samordning hears about Convictus only; Ny Gemenskap stays quiet.
@@ -158,10 +191,17 @@ describe("catching up after downtime", () => {
     // Down from 16.00 to 18.10: the ladder has reached position 7 (samordning, due at 18.05) for all three shelters.
     await runAt(at(6, 130));
     expect(since(before, "sara")).toHaveLength(1);
-    expect(since(before, "sara")[0]).toContain("Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat");
+    expect(since(before, "sara")[0]).toContain(
+      "Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat",
+    );
     expect(since(before, "jour")).toHaveLength(1);
     expect([since(before, "sConv"), since(before, "sNg"), since(before, "cConv"), since(before, "cNg")]).toEqual([[], [], [], []]);
-    const audit = await w.t.db.selectFrom("audit_events").where("subject_id", "=", alertId).where("action", "=", "coldnight.escalated").select("details").execute();
+    const audit = await w.t.db
+      .selectFrom("audit_events")
+      .where("subject_id", "=", alertId)
+      .where("action", "=", "coldnight.escalated")
+      .select("details")
+      .execute();
     expect(audit.map((a) => (a.details as { position: number; skipped: number }).position)).toEqual([7, 7, 7]);
     expect((await ladderRows(alertId)).map((k) => k.slice(-9))).toEqual([":step-1-8", ":step-1-8", ":step-1-8"]);
   });

@@ -57,7 +57,11 @@ describe("the daily SMHI forecast check", () => {
     expect(await w.t.db.selectFrom("cold_night_alerts").select("id").execute()).toEqual([]);
 
     const buttons = message!.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-    expect(buttons.map((b) => b.label)).toEqual(["Lys ut natten mot måndag 9 februari", "Lys ut natten mot tisdag 10 februari", "Lys ut natten mot onsdag 11 februari"]);
+    expect(buttons.map((b) => b.label)).toEqual([
+      "Lys ut natten mot måndag 9 februari",
+      "Lys ut natten mot tisdag 10 februari",
+      "Lys ut natten mot onsdag 11 februari",
+    ]);
     await w.act("sara", { type: "action", conversation: "slack:dm-U_SARA", actionId: buttons[1]!.actionId, value: buttons[1]!.value });
     const alert = await w.t.db.selectFrom("cold_night_alerts").selectAll().executeTakeFirstOrThrow();
     expect(alert).toMatchObject({ night: "2026-02-09", declared_by: w.memberIds.sara });
@@ -80,7 +84,10 @@ describe("the daily SMHI forecast check", () => {
     await tick();
     const next = saraMessages().slice(before + 1);
     expect(next).toHaveLength(1);
-    expect(next[0]?.op === "direct" ? next[0].message.blocks[0] : undefined).toEqual({ type: "heading", text: "Kalla nätter i prognosen: fyra nätter i rad under −7 °C från torsdag" });
+    expect(next[0]?.op === "direct" ? next[0].message.blocks[0] : undefined).toEqual({
+      type: "heading",
+      text: "Kalla nätter i prognosen: fyra nätter i rad under −7 °C från torsdag",
+    });
     w.clock.set("2026-02-08T13:15:00Z");
     await tick();
     expect(saraMessages().length - before).toBe(2);

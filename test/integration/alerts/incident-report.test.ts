@@ -41,14 +41,29 @@ const lastDirect = (person: "sara" | "mConv" | "jour") => {
 };
 const buttonsOf = (message: ReturnType<typeof lastDirect>) => message?.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])) ?? [];
 const pendingIncidentKeys = async () =>
-  (await w.t.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", "incident:%").select(["key", "due_at"]).orderBy("key").execute()).map((r) => `${r.key.replace(/incident:[^:]+:/, "")}@${r.due_at.toISOString()}`);
+  (
+    await w.t.db.selectFrom("reminders").where("status", "=", "pending").where("key", "like", "incident:%").select(["key", "due_at"]).orderBy("key").execute()
+  ).map((r) => `${r.key.replace(/incident:[^:]+:/, "")}@${r.due_at.toISOString()}`);
 
 describe("a report of threats and violence", () => {
   let incidentId: string;
 
   it("opens a form with the reporter's own shelter preselected and a warning against names", async () => {
     const form = await openForm("sConv");
-    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "staff_involved", "visitors_involved", "others_involved", "description"]);
+    expect(form.fields.map((f) => f.id)).toEqual([
+      "date",
+      "time",
+      "activity",
+      "kind",
+      "severity",
+      "injuries",
+      "police",
+      "support",
+      "staff_involved",
+      "visitors_involved",
+      "others_involved",
+      "description",
+    ]);
     expect(form.fields.find((f) => f.id === "activity")?.initial).toBe(w.activityIds["natt-convictus"]);
     expect(form.fields.find((f) => f.id === "description")?.help).toContain("aldrig namn eller personnummer");
     expect(form.fields.find((f) => f.id === "severity")?.choices?.map((c) => c.label)).toContain("Allvarligt tillbud");
@@ -93,9 +108,14 @@ describe("a report of threats and violence", () => {
     expect(w.directTo("cConv")).toEqual([]);
     expect(w.directTo("cNg")).toEqual([]);
 
-    for (const [chat, ref] of [[w.chats.slack, `slack:${ALERT_CHANNELS.slack}`], [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`]] as const) {
+    for (const [chat, ref] of [
+      [w.chats.slack, `slack:${ALERT_CHANNELS.slack}`],
+      [w.chats.teams, `teams:${ALERT_CHANNELS.teams}`],
+    ] as const) {
       const posts = chat.calls.filter((c) => c.op === "post" && c.conversation === ref).map((c) => (c.op === "post" ? messageText(c.message) : ""));
-      expect(posts).toEqual(["En händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten.\nEn händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten."]);
+      expect(posts).toEqual([
+        "En händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten.\nEn händelse med hot eller våld har rapporterats. Samordningen och ansvarig chef har fått rapporten.",
+      ]);
     }
     expect(await pendingIncidentKeys()).toEqual([
       "ack@2026-12-03T23:10:00.000Z",
@@ -174,7 +194,11 @@ describe("a report of threats and violence", () => {
   it("does not escalate a report that samordning acknowledged in time", async () => {
     w.clock.set("2026-12-05T10:00:00Z");
     const form = await openForm("sFa");
-    await submit("sFa", form, valid(w.activityIds["natt-fa"]!, { date: "2026-12-05", time: "10.55", severity: "minor", injuries: "none", police: "none", support: "no" }));
+    await submit(
+      "sFa",
+      form,
+      valid(w.activityIds["natt-fa"]!, { date: "2026-12-05", time: "10.55", severity: "minor", injuries: "none", police: "none", support: "no" }),
+    );
     const second = (await w.t.db.selectFrom("incidents").where("activity_id", "=", w.activityIds["natt-fa"]!).select("id").executeTakeFirstOrThrow()).id;
     const jourBefore = w.directTo("jour").length;
     w.clock.set("2026-12-05T10:20:00Z");
@@ -197,22 +221,42 @@ describe("a report of threats and violence", () => {
     const stored = await w.t.db.selectFrom("outbox").select(["key", "content"]).where("key", "like", `incident:${incidentId}:%`).execute();
     expect(JSON.stringify(stored)).not.toContain(DESCRIPTION);
     await w.runDue();
-    const replaced = [...w.chats.slack.calls, ...w.chats.teams.calls].filter((c) => c.op === "update" && messageText(c.message).includes("Här stod en rapport om hot och våld"));
+    const replaced = [...w.chats.slack.calls, ...w.chats.teams.calls].filter(
+      (c) => c.op === "update" && messageText(c.message).includes("Här stod en rapport om hot och våld"),
+    );
     // Samordning and the manager got the report, Socialjouren the escalation's details.
     expect(replaced).toHaveLength(3);
-    const audit = await w.t.db.selectFrom("audit_events").select(["details"]).where("action", "=", "incident.purged").where("subject_id", "=", incidentId).executeTakeFirstOrThrow();
+    const audit = await w.t.db
+      .selectFrom("audit_events")
+      .select(["details"])
+      .where("action", "=", "incident.purged")
+      .where("subject_id", "=", incidentId)
+      .executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ copiesTakenBack: 3 });
 
     expect(await countIncidentsSince(w.t.db, w.partnershipId, new Date("2026-12-01T00:00:00Z"))).toBe(2);
     const figures = await incidentFiguresForPeriod(w.t.db, w.partnershipId, new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
-    expect(figures).toMatchObject({ total: 2, byKind: { both: 2, threat: 0, violence: 0 }, bySeverity: { serious_incident: 1, minor: 1, moderate: 0 }, reportableToAuthority: 1, policeReported: 1 });
-    expect(figures.byOrganisation.map((o) => [o.organisationName, o.count])).toEqual([["Convictus", 1], ["Frälsningsarmén", 1]]);
+    expect(figures).toMatchObject({
+      total: 2,
+      byKind: { both: 2, threat: 0, violence: 0 },
+      bySeverity: { serious_incident: 1, minor: 1, moderate: 0 },
+      reportableToAuthority: 1,
+      policeReported: 1,
+    });
+    expect(figures.byOrganisation.map((o) => [o.organisationName, o.count])).toEqual([
+      ["Convictus", 1],
+      ["Frälsningsarmén", 1],
+    ]);
   });
 
   it("tells the reporter who the report reaches and names who Samverka cannot reach, never claiming more", async () => {
     const report = async () => {
       const form = await openForm("sConv");
-      const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "03.00", severity: "minor", injuries: "none", police: "none" }));
+      const { result } = await submit(
+        "sConv",
+        form,
+        valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "03.00", severity: "minor", injuries: "none", police: "none" }),
+      );
       return result && result.ok ? messageText(result.message!) : JSON.stringify(result);
     };
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.mConv).execute();
@@ -234,12 +278,18 @@ describe("a report of threats and violence", () => {
     expect(lastChannelPost()).toBe("En händelse med hot eller våld har rapporterats.");
   });
 
-
   it("asks samordning to phone Socialjouren when the escalation cannot reach them, instead of saying it was escalated", async () => {
-    await w.t.db.insertInto("member_identities").values({ partnership_id: w.partnershipId, member_id: w.memberIds.sara, platform: "slack", platform_user_id: "U_SARA", position: 0 }).execute();
+    await w.t.db
+      .insertInto("member_identities")
+      .values({ partnership_id: w.partnershipId, member_id: w.memberIds.sara, platform: "slack", platform_user_id: "U_SARA", position: 0 })
+      .execute();
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.jour).execute();
     const form = await openForm("sConv");
-    await submit("sConv", form, valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "04.10", severity: "minor", injuries: "none", police: "none" }));
+    await submit(
+      "sConv",
+      form,
+      valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "04.10", severity: "minor", injuries: "none", police: "none" }),
+    );
     w.clock.set("2027-12-05T04:10:00Z");
     await w.runDue();
     const toSara = messageText(lastDirect("sara")!);
@@ -247,10 +297,18 @@ describe("a report of threats and violence", () => {
     expect(toSara).not.toContain("har nu eskalerats till Socialjouren");
   });
 
-
   it("warns once about a name in the description and takes it when sent again unchanged; records the people involved as counts", async () => {
     const described = "Johan Ekström hotade en volontär vid utdelningen.";
-    const values = valid(w.activityIds["natt-convictus"]!, { date: "2027-12-05", time: "05.00", severity: "minor", injuries: "none", police: "none", description: described, staff_involved: "2", visitors_involved: "1" });
+    const values = valid(w.activityIds["natt-convictus"]!, {
+      date: "2027-12-05",
+      time: "05.00",
+      severity: "minor",
+      injuries: "none",
+      police: "none",
+      description: described,
+      staff_involved: "2",
+      visitors_involved: "1",
+    });
     const before = (await w.t.db.selectFrom("incidents").select("id").execute()).length;
     const first = await submit("sConv", await openForm("sConv"), values);
     const warning = first.result && !first.result.ok ? first.result.errors.description : undefined;
@@ -262,14 +320,17 @@ describe("a report of threats and violence", () => {
 
     const again = await submit("sConv", await openForm("sConv"), values);
     expect(again.result?.ok).toBe(true);
-    const stored = await w.t.db.selectFrom("incidents").select(["people_staff", "people_visitors", "people_other"]).orderBy("reported_at", "desc").executeTakeFirstOrThrow();
+    const stored = await w.t.db
+      .selectFrom("incidents")
+      .select(["people_staff", "people_visitors", "people_other"])
+      .orderBy("reported_at", "desc")
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ people_staff: 2, people_visitors: 1, people_other: null });
     expect(messageText(lastDirect("sara")!)).toContain("Inblandade: 2 personal, 1 besökare");
 
     const refused = await submit("sConv", await openForm("sConv"), { ...values, staff_involved: "många" });
     expect(refused.result && !refused.result.ok ? refused.result.errors.staff_involved : undefined).toMatch(/^Det måste vara ett (hel)?tal/);
   });
-
 
   describe("in the conversation, one question at a time", () => {
     const DM = "slack:dm-U_SCONV";
@@ -309,14 +370,28 @@ describe("a report of threats and violence", () => {
       expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen)");
       expect(await incidents()).toBe(before + 1);
       const stored = await w.t.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ kind: "both", severity: "serious_incident", injuries: "none", police: "none", support_needed: true, people_staff: 2, people_visitors: null, description: DESCRIPTION });
+      expect(stored).toMatchObject({
+        kind: "both",
+        severity: "serious_incident",
+        injuries: "none",
+        police: "none",
+        support_needed: true,
+        people_staff: 2,
+        people_visitors: null,
+        description: DESCRIPTION,
+      });
       expect(stored.occurred_at).toEqual(new Date("2029-01-10T22:30:00Z"));
     });
 
     it("files nothing twice: the draft is closed with the report, so a second press of Skicka in says so", async () => {
       const before = await incidents();
       await say("hot");
-      const session = await w.t.db.selectFrom("form_sessions").where("subject", "like", "incident:%").where("status", "=", "active").select("id").executeTakeFirstOrThrow();
+      const session = await w.t.db
+        .selectFrom("form_sessions")
+        .where("subject", "like", "incident:%")
+        .where("status", "=", "active")
+        .select("id")
+        .executeTakeFirstOrThrow();
       for (const answer of ["23.00", "1", "1", "nej", "hoppa över", "hoppa över", "hoppa över", DESCRIPTION]) await say(answer);
       const press = () => w.act("sConv", { type: "action", conversation: DM, actionId: "incident.conversation.submit", value: session.id });
       await press();

@@ -27,7 +27,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => bot.listen(0, "127.0.0.1", resolve));
   const port = (bot.address() as AddressInfo).port;
-  playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, port: 0, logger: silentLogger, logFile: path.join(tmpdir(), `samverka-playground-install-${process.pid}.log`) });
+  playground = await startPlayground({
+    botEndpoint: `http://127.0.0.1:${port}/api/messages`,
+    port: 0,
+    logger: silentLogger,
+    logFile: path.join(tmpdir(), `samverka-playground-install-${process.pid}.log`),
+  });
 }, 60_000);
 afterAll(async () => {
   await playground?.stop();
@@ -37,9 +42,14 @@ afterAll(async () => {
 describe("the Agents Playground at start", () => {
   it("tells the bot it was added to each of the team's channels, with the playground's connector to answer through", async () => {
     const deadline = Date.now() + 10_000;
-    const added = () => received.filter((a) => a.type === "conversationUpdate" && (a.membersAdded ?? []).some((m) => m.id === "00000000-0000-0000-0000-00000000000011"));
+    const added = () =>
+      received.filter((a) => a.type === "conversationUpdate" && (a.membersAdded ?? []).some((m) => m.id === "00000000-0000-0000-0000-00000000000011"));
     while (added().length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(added().map((a) => a.conversation?.id).sort()).toEqual(["19:fake-samverkansgrupp@thread.tacv2", "19:fake-styrgrupp@thread.tacv2"]);
+    expect(
+      added()
+        .map((a) => a.conversation?.id)
+        .sort(),
+    ).toEqual(["19:fake-samverkansgrupp@thread.tacv2", "19:fake-styrgrupp@thread.tacv2"]);
     expect(added()[0]?.serviceUrl).toMatch(/^http:\/\/localhost:\d+\/_connector$/);
   });
 });

@@ -43,7 +43,9 @@ describe("SMHI SNOW1g client", () => {
 
   it("turns an HTTP error into a retryable external_unavailable", async () => {
     smhi.answer = () => ({ status: 503, body: "{}" });
-    const error = await createSmhiClient({ baseUrl: smhi.baseUrl }).pointForecast(stockholm).catch((e: unknown) => e);
+    const error = await createSmhiClient({ baseUrl: smhi.baseUrl })
+      .pointForecast(stockholm)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SamverkaError);
     expect(error).toMatchObject({ code: "external_unavailable", retryable: true });
   });

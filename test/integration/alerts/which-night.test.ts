@@ -44,7 +44,9 @@ describe("which night", () => {
   it("closes the open alert the person means with a plain 'kallnatt stäng', whichever night is under way", async () => {
     w.clock.set("2026-12-04T04:30:00Z");
     const { whispers } = await w.act("sara", { type: "command", conversation: DM, text: "kallnatt stäng" });
-    expect(whispers[0]?.text).toBe("Larmet om extra kall natt för natten mot lördag 5 december är avslutat. Härbärgena får frågan om uppföljning 2026-12-05 kl. 09.00.");
+    expect(whispers[0]?.text).toBe(
+      "Larmet om extra kall natt för natten mot lördag 5 december är avslutat. Härbärgena får frågan om uppföljning 2026-12-05 kl. 09.00.",
+    );
     expect(await alerts()).toMatchObject([{ night: "2026-12-04", status: "closed" }]);
   });
 
@@ -69,7 +71,12 @@ describe("which night", () => {
 
   it("names the night in the answer to a shelter", async () => {
     const alertId = (await alerts()).find((a) => a.night === "2026-12-05")!.id;
-    const { whispers } = await w.act("sConv", { type: "action", conversation: "slack:dm-U_SCONV", actionId: "coldnight.full", value: `${alertId}:${w.activityIds["natt-convictus"]}` });
+    const { whispers } = await w.act("sConv", {
+      type: "action",
+      conversation: "slack:dm-U_SCONV",
+      actionId: "coldnight.full",
+      value: `${alertId}:${w.activityIds["natt-convictus"]}`,
+    });
     expect(whispers[0]?.text).toBe("Tack! Svaret för Convictus natthärbärge, natten mot söndag 6 december, är registrerat.");
   });
 });

@@ -16,14 +16,26 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await db.db
     .insertInto("partnerships")
-    .values({ id: "rate", name: "Rate", city: "Stockholm", time_zone: "Europe/Stockholm", locale: "sv", period_start: "2026-01-01", period_end: "2027-12-31", updated_at: new Date() })
+    .values({
+      id: "rate",
+      name: "Rate",
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: "2026-01-01",
+      period_end: "2027-12-31",
+      updated_at: new Date(),
+    })
     .execute();
   const member = await db.db
     .insertInto("members")
     .values({ partnership_id: "rate", key: "eng", display_name: "English Speaker", organisation_id: null, city_unit_id: null, locale: "en", roles: [] })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db.db.insertInto("member_identities").values({ partnership_id: "rate", member_id: member.id, platform: "slack", platform_user_id: "U0ENG", position: 0 }).execute();
+  await db.db
+    .insertInto("member_identities")
+    .values({ partnership_id: "rate", member_id: member.id, platform: "slack", platform_user_id: "U0ENG", position: 0 })
+    .execute();
 });
 afterAll(async () => {
   await db?.drop();

@@ -74,8 +74,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
   ];
 
   const actsFor = (key: string) => acts.filter((a) => a.reminder.key === key);
-  const deliveriesOf = (job: ReminderJobRef) =>
-    deliveries.filter((d) => d.reminderId === job.reminderId && d.dueAt.getTime() === job.dueAt.getTime()).length;
+  const deliveriesOf = (job: ReminderJobRef) => deliveries.filter((d) => d.reminderId === job.reminderId && d.dueAt.getTime() === job.dueAt.getTime()).length;
   const row = (key: string) => db.db.selectFrom("reminders").selectAll().where("key", "=", key).executeTakeFirstOrThrow();
   const rowWithStatus = async (key: string, status: string) => {
     const r = await row(key);
@@ -137,9 +136,7 @@ describe.each(BACKENDS)("the job runtime on $name", (backend) => {
     const job = { reminderId: scheduled.id, dueAt: scheduled.dueAt };
     await waitFor("the first delivery to finish", () => rowWithStatus("twice", "done"));
     // Until the finished job leaves the queue, adding its id again is a no-op rather than a second delivery.
-    await waitFor("the finished job to leave the queue", async () =>
-      (await directQueue.getJob(reminderJobId(job))) === undefined ? true : undefined,
-    );
+    await waitFor("the finished job to leave the queue", async () => ((await directQueue.getJob(reminderJobId(job))) === undefined ? true : undefined));
 
     await runtime.reminderQueue.enqueue(job.reminderId, job.dueAt);
     await waitFor("the second delivery", () => (deliveriesOf(job) === 2 ? true : undefined));

@@ -21,7 +21,9 @@ describe("reading Redis's eviction and persistence settings", () => {
   });
 
   it("falls back to INFO where CONFIG is not allowed (managed Redis)", async () => {
-    const noConfig = new Proxy(redis, { get: (target, prop) => (prop === "config" ? () => Promise.reject(new Error("ERR unknown command 'config'")) : Reflect.get(target, prop) as unknown) });
+    const noConfig = new Proxy(redis, {
+      get: (target, prop) => (prop === "config" ? () => Promise.reject(new Error("ERR unknown command 'config'")) : (Reflect.get(target, prop) as unknown)),
+    });
     const read = await readRedisDurability(noConfig);
     const [, policy] = await redis.config("GET", "maxmemory-policy");
     expect(read).toMatchObject({ maxmemoryPolicy: policy, save: undefined });

@@ -17,8 +17,7 @@ describe.each(BACKENDS)("scheduling reminders with the queue on $name", (backend
   let reminders: Reminders;
   let queue: JobQueue;
 
-  const jobOf = (reminder: Pick<ReminderRecord, "id" | "dueAt">) =>
-    queue.getJob(reminderJobId({ reminderId: reminder.id, dueAt: reminder.dueAt }));
+  const jobOf = (reminder: Pick<ReminderRecord, "id" | "dueAt">) => queue.getJob(reminderJobId({ reminderId: reminder.id, dueAt: reminder.dueAt }));
   const row = (key: string) => db.db.selectFrom("reminders").selectAll().where("key", "=", key).executeTakeFirstOrThrow();
   const setStatus = (key: string, status: "done" | "processing") =>
     db.db.updateTable("reminders").set({ status, claimed_at: new Date() }).where("key", "=", key).execute();

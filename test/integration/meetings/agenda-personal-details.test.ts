@@ -20,7 +20,8 @@ afterAll(async () => {
   await tb.close();
 });
 
-const items = async () => (await tb.db.db.selectFrom("agenda_items").select("text").where("proposed_for_meeting_id", "=", first.id).execute()).map((r) => r.text);
+const items = async () =>
+  (await tb.db.db.selectFrom("agenda_items").select("text").where("proposed_for_meeting_id", "=", first.id).execute()).map((r) => r.text);
 
 describe("an agenda item that names a person", () => {
   it("warns about the name and the number by command, and adds the item when it is sent again unchanged", async () => {
@@ -39,7 +40,14 @@ describe("an agenda item that names a person", () => {
 
   it("warns on the agenda form's field, and takes the same text on the second submission", async () => {
     const form = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.agenda-add", value: first.id });
-    const submit = () => tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.agenda", state: form.replies.forms[0]!.state, values: { text: "Lokalfrågan, kontakt eva.berg@example.se" } });
+    const submit = () =>
+      tb.send("anna", {
+        type: "form",
+        conversation: "slack:dm-UANNA",
+        formId: "meeting.agenda",
+        state: form.replies.forms[0]!.state,
+        values: { text: "Lokalfrågan, kontakt eva.berg@example.se" },
+      });
     const warned = (await submit()).result as FormResult;
     expect(warned.ok ? undefined : warned.errors.text).toContain("en e-postadress (eva.berg@example.se)");
     expect(await submit()).toMatchObject({ result: { ok: true } });

@@ -17,7 +17,10 @@ beforeAll(async () => {
     .updateTable("partnerships")
     .set({ period_start: "2026-05-01", period_end: "2027-04-30", extension_step_months: 12, extension_until: "2029-04-30", extension_deadline: "02-01" })
     .execute();
-  await tb.db.db.insertInto("report_settings").values({ partnership_id: "eu-sthlm", settings: JSON.stringify({ coordinator: "anna", cycles: [], extensionReminderDaysBefore: [60, 30, 7] }) }).execute();
+  await tb.db.db
+    .insertInto("report_settings")
+    .values({ partnership_id: "eu-sthlm", settings: JSON.stringify({ coordinator: "anna", cycles: [], extensionReminderDaysBefore: [60, 30, 7] }) })
+    .execute();
 });
 afterAll(async () => {
   await tb.close();
@@ -50,7 +53,14 @@ describe("the agreement period", () => {
   });
 
   it("reminds the styrgrupp of the extension deadline with how to record the decision", async () => {
-    const reports = createReportsFeature({ db: tb.db.db, clock: tb.clock, notifier: tb.deps.notifier, reminders: tb.deps.reminders, transact: tb.deps.transact, logger: silentLogger });
+    const reports = createReportsFeature({
+      db: tb.db.db,
+      clock: tb.clock,
+      notifier: tb.deps.notifier,
+      reminders: tb.deps.reminders,
+      transact: tb.deps.transact,
+      logger: silentLogger,
+    });
     await reports.recurring![0]!.run(tb.clock.now());
     expect((await extensionRows("2027-02-01")).map((r) => [r.key, r.status])).toEqual([
       ["extension:eu-sthlm:2027-02-01:days-30", "pending"],
@@ -83,12 +93,23 @@ describe("the agreement period", () => {
     // The next period is planned a year ahead: June, August and October 2027 (July is blacked out for this group).
     expect(await meetingDates()).toEqual(["2026-12-08", "2027-02-09", "2027-04-13", "2027-06-08", "2027-08-10", "2027-10-12", "2027-12-14"]);
     // days-30 and days-7 never go out; days-60 had (above).
-    expect((await extensionRows("2027-02-01")).map((r) => [r.key.split(":").at(-1), r.status])).toEqual([["days-30", "cancelled"], ["days-60", "done"], ["days-7", "cancelled"]]);
+    expect((await extensionRows("2027-02-01")).map((r) => [r.key.split(":").at(-1), r.status])).toEqual([
+      ["days-30", "cancelled"],
+      ["days-60", "done"],
+      ["days-7", "cancelled"],
+    ]);
     expect(channelPosts().at(-1)).toContain("Partnerskap eu-sthlm: avtalet är förlängt till och med 2028-04-30");
     expect(channelPosts().at(-1)).toContain("Nästa skriftliga beslut om förlängning ska vara fattat senast 2028-02-01.");
 
     // The reports tick now asks about the new period's deadline, not the old one.
-    const reports = createReportsFeature({ db: tb.db.db, clock: tb.clock, notifier: tb.deps.notifier, reminders: tb.deps.reminders, transact: tb.deps.transact, logger: silentLogger });
+    const reports = createReportsFeature({
+      db: tb.db.db,
+      clock: tb.clock,
+      notifier: tb.deps.notifier,
+      reminders: tb.deps.reminders,
+      transact: tb.deps.transact,
+      logger: silentLogger,
+    });
     tb.clock.set("2027-12-01T08:00:00Z");
     await reports.recurring![0]!.run(tb.clock.now());
     expect((await extensionRows("2028-02-01")).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
@@ -111,7 +132,10 @@ describe("the agreement period", () => {
     expect(notice).toContain("Kvarvarande möten:");
     expect(notice).toMatch(/Styrgruppen\*\*: tisdag 2028-02-08 kl\. 13\.00/);
     expect((await extensionRows("2028-02-01")).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
-    expect((await tb.db.db.selectFrom("partnerships").select(["period_end", "extension_until"]).executeTakeFirstOrThrow())).toEqual({ period_end: "2028-04-30", extension_until: "2028-04-30" });
+    expect(await tb.db.db.selectFrom("partnerships").select(["period_end", "extension_until"]).executeTakeFirstOrThrow()).toEqual({
+      period_end: "2028-04-30",
+      extension_until: "2028-04-30",
+    });
 
     // A year on, the daily tick plans nothing after the end.
     await createMeetingsDailyTask(tb.deps).run(tb.clock.now());

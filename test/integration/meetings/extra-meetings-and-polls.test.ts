@@ -21,7 +21,8 @@ const text = (m: Message) => messageText(m);
 const files = () => tb.chat.calls.flatMap((c) => (c.op === "file" ? [c] : []));
 const channelPosts = () => tb.chat.calls.flatMap((c) => (c.op === "post" && c.conversation === "slack:CSTYR" ? [c] : []));
 const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-const allMeetings = () => listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2031-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
+const allMeetings = () =>
+  listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2031-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
 
 async function openForm(user: keyof typeof PEOPLE, words: string): Promise<FormView> {
   const { replies } = await tb.send(user, { type: "message", conversation: dm(user), text: words, direct: true });
@@ -31,7 +32,14 @@ async function openForm(user: keyof typeof PEOPLE, words: string): Promise<FormV
 
 async function submit(user: keyof typeof PEOPLE, form: FormView, values: Record<string, string>, delivery?: string) {
   const initial = Object.fromEntries(form.fields.flatMap((f) => (typeof f.initial === "string" ? [[f.id, f.initial]] : [])));
-  return tb.send(user, { type: "form", conversation: dm(user), formId: form.formId, state: form.state, values: { ...initial, ...values }, ...(delivery === undefined ? {} : { delivery }) });
+  return tb.send(user, {
+    type: "form",
+    conversation: dm(user),
+    formId: form.formId,
+    state: form.state,
+    values: { ...initial, ...values },
+    ...(delivery === undefined ? {} : { delivery }),
+  });
 }
 
 describe("an extra meeting", () => {
@@ -81,7 +89,9 @@ describe("an extra meeting", () => {
     tb.clock.set("2026-11-20T07:00:00Z");
     await createMeetingsDailyTask(tb.deps).run(tb.clock.now());
     await tb.outbox.deliver();
-    const warning = tb.chat.calls.flatMap((c) => (c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Mötesfrekvens") ? [c.message] : []))[0]!;
+    const warning = tb.chat.calls.flatMap((c) =>
+      c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Mötesfrekvens") ? [c.message] : [],
+    )[0]!;
     const [button] = buttonsOf(warning);
     // The planner's choice for the gap, other than the day the cancelled meeting was on.
     expect(button).toMatchObject({ actionId: "meeting.new", label: "Kalla till möte", value: `${tb.group.id}|2026-12-09` });
@@ -100,13 +110,27 @@ describe("a date poll", () => {
     tb.chat.calls.length = 0;
     const form = await openForm("anna", "möte förslag");
     const { result } = await submit("anna", form, {
-      date1: "2027-01-19", time1: "13:00", date2: "2027-01-21", time2: "09:30", date3: "2027-01-26", time3: "13:00", deadline: "2027-01-08", reason: "Ny samordnare presenteras",
+      date1: "2027-01-19",
+      time1: "13:00",
+      date2: "2027-01-21",
+      time2: "09:30",
+      date3: "2027-01-26",
+      time3: "13:00",
+      deadline: "2027-01-08",
+      reason: "Ny samordnare presenteras",
     });
     expect(result).toMatchObject({ ok: true });
     pollCard = channelPosts().at(-1)!.message;
     expect(text(pollCard)).toContain("Vilken tid passar? Styrgruppen");
-    expect(buttonsOf(pollCard).map((b) => b.label)).toEqual(["1. tisdag 2027-01-19 kl. 13.00", "2. torsdag 2027-01-21 kl. 09.30", "3. tisdag 2027-01-26 kl. 13.00", "Ångra mina svar"]);
-    organiserCard = tb.chat.calls.flatMap((c) => (c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Välj mötestid") ? [c.message] : []))[0]!;
+    expect(buttonsOf(pollCard).map((b) => b.label)).toEqual([
+      "1. tisdag 2027-01-19 kl. 13.00",
+      "2. torsdag 2027-01-21 kl. 09.30",
+      "3. tisdag 2027-01-26 kl. 13.00",
+      "Ångra mina svar",
+    ]);
+    organiserCard = tb.chat.calls.flatMap((c) =>
+      c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Välj mötestid") ? [c.message] : [],
+    )[0]!;
     expect(buttonsOf(organiserCard).every((b) => b.actionId === "meeting.poll.choose")).toBe(true);
     expect(tb.chat.directTextsTo(PEOPLE.cecilia).join("\n")).toContain("Which time suits you? Styrgruppen");
   });
@@ -119,7 +143,9 @@ describe("a date poll", () => {
     expect(text(bo.replies.whispers[0]!)).toContain("Noterat: 1. tisdag 2027-01-19 kl. 13.00 passar dig.");
     // A click handled twice (a retried delivery) counts once.
     await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
-    expect(text(tb.chat.calls.flatMap((c) => (c.op === "update" ? [c.message] : [])).at(-1)!)).toContain("1. tisdag 2027-01-19 kl. 13.00: 1 passar (Bo Ledamot)");
+    expect(text(tb.chat.calls.flatMap((c) => (c.op === "update" ? [c.message] : [])).at(-1)!)).toContain(
+      "1. tisdag 2027-01-19 kl. 13.00: 1 passar (Bo Ledamot)",
+    );
     const clear = buttonsOf(pollCard).find((b) => b.actionId === "meeting.poll.clear")!;
     const undo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: clear.actionId, value: clear.value });
     expect(text(undo.replies.whispers[0]!)).toContain("Dina svar är borttagna");
@@ -158,7 +184,12 @@ describe("a date poll", () => {
       return tb.db.db.selectFrom("meeting_polls").select("id").orderBy("created_at", "desc").executeTakeFirstOrThrow();
     };
     const answered = await startPoll(["2027-02-16", "2027-02-17"], "2027-01-12");
-    const options = await tb.db.db.selectFrom("meeting_poll_options").select(["id", "position"]).where("poll_id", "=", answered.id).orderBy("position").execute();
+    const options = await tb.db.db
+      .selectFrom("meeting_poll_options")
+      .select(["id", "position"])
+      .where("poll_id", "=", answered.id)
+      .orderBy("position")
+      .execute();
     await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.poll.vote", value: options[1]!.id });
     const silent = await startPoll(["2027-02-23", "2027-02-24"], "2027-01-12");
     await tb.fire(`poll:${answered.id}:deadline`);
@@ -177,7 +208,13 @@ describe("the decision register and amended minutes", () => {
   it("lists decisions by word and period, each under its meeting, with its minutes a click away", async () => {
     held = (await allMeetings()).find((m) => m.origin === "extra")!;
     tb.clock.set("2026-10-06T15:00:00Z");
-    const minutes = await tb.send("cecilia", { type: "form", conversation: dm("cecilia"), formId: "meeting.minutes", state: held.id, values: { decisions: "Budgeten för vintern godkänns\n- Tio extra platser öppnas i Vinternatt" } });
+    const minutes = await tb.send("cecilia", {
+      type: "form",
+      conversation: dm("cecilia"),
+      formId: "meeting.minutes",
+      state: held.id,
+      values: { decisions: "Budgeten för vintern godkänns\n- Tio extra platser öppnas i Vinternatt" },
+    });
     expect(minutes.result).toMatchObject({ ok: true });
     tb.clock.set("2027-01-20T08:00:00Z");
     const found = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut BUDGETEN", direct: true });
@@ -207,10 +244,18 @@ describe("the decision register and amended minutes", () => {
     const amended = { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt", note: "Fel antal platser i version 1" };
     const saved = await submit("cecilia", form, amended, "inbox:slack:amend-1");
     expect(saved.result).toMatchObject({ ok: true });
-    expect((await submit("cecilia", form, amended, "inbox:slack:amend-1")).result).toMatchObject({ ok: true, message: { text: expect.stringContaining("version 2") as string } });
+    expect((await submit("cecilia", form, amended, "inbox:slack:amend-1")).result).toMatchObject({
+      ok: true,
+      message: { text: expect.stringContaining("version 2") as string },
+    });
     expect(text(channelPosts().at(-1)!.message)).toContain("Protokollet är ändrat: Styrgruppen tisdag 2026-10-06 kl. 15.00 (version 2)");
     expect(tb.chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("ändrad 2027-01-20 kl. 09.00 av Cecilia Sekreterare: Fel antal platser i version 1");
-    const versions = await tb.db.db.selectFrom("minutes_versions").select(["version", "decisions"]).where("meeting_id", "=", held.id).orderBy("version").execute();
+    const versions = await tb.db.db
+      .selectFrom("minutes_versions")
+      .select(["version", "decisions"])
+      .where("meeting_id", "=", held.id)
+      .orderBy("version")
+      .execute();
     expect(versions.map((v) => v.decisions)).toEqual([
       ["Budgeten för vintern godkänns", "Tio extra platser öppnas i Vinternatt"],
       ["Budgeten för vintern godkänns", "Tolv extra platser öppnas i Vinternatt"],

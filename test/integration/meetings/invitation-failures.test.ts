@@ -17,7 +17,13 @@ afterAll(async () => {
 
 const invitations = () => tb.chat.calls.filter((c) => (c.op === "post" || c.op === "direct") && /Kallelse|Invitation/.test(messageText(c.message)));
 const copiesOf = (meetingId: string) =>
-  tb.db.db.selectFrom("outbox").select(["key", "status", "attempts", "last_error"]).where("card", "=", `meeting:${meetingId}:invitation`).where("kind", "=", "message").orderBy("key").execute();
+  tb.db.db
+    .selectFrom("outbox")
+    .select(["key", "status", "attempts", "last_error"])
+    .where("card", "=", `meeting:${meetingId}:invitation`)
+    .where("kind", "=", "message")
+    .orderBy("key")
+    .execute();
 
 describe("an invitation when the platform fails", () => {
   it("is recorded once; the channel post the platform refused is retried from its row and then sent once", async () => {
@@ -36,7 +42,10 @@ describe("an invitation when the platform fails", () => {
       chat.post = post;
     }
     // The reminder did its work (the meeting is invited) and is not run again: only the one copy waits for its retry.
-    expect(await tb.db.db.selectFrom("reminders").select(["status", "attempts"]).where("key", "=", key).executeTakeFirstOrThrow()).toEqual({ status: "done", attempts: 1 });
+    expect(await tb.db.db.selectFrom("reminders").select(["status", "attempts"]).where("key", "=", key).executeTakeFirstOrThrow()).toEqual({
+      status: "done",
+      attempts: 1,
+    });
     expect((await findMeeting(tb.db.db, meeting.id))!.status).toBe("invited");
     expect(invitations().filter((c) => c.op === "post")).toHaveLength(0);
     expect(tb.chat.directTextsTo(PEOPLE.bo)[0]).toContain("Kallelse");
@@ -53,7 +62,8 @@ describe("an invitation when the platform fails", () => {
   });
 
   it("still reaches the other members when one direct message fails, and retries only that one", async () => {
-    const [next] = (await planGroupMeetings(tb.db.db, tb.group, { from: "2026-12-01", until: "2027-01-31" }, tb.clock.now(), { reminders: tb.deps.reminders })).meetings;
+    const [next] = (await planGroupMeetings(tb.db.db, tb.group, { from: "2026-12-01", until: "2027-01-31" }, tb.clock.now(), { reminders: tb.deps.reminders }))
+      .meetings;
     tb.chat.calls.length = 0;
     const chat = tb.chat;
     const original = chat.sendDirect.bind(chat);
@@ -87,14 +97,21 @@ describe("an invitation when the platform fails", () => {
 
 describe("an answer that comes before every copy of the invitation is out", () => {
   it("is on every copy, since each copy is drawn from the rows when it is sent", async () => {
-    const [later] = (await planGroupMeetings(tb.db.db, tb.group, { from: "2027-02-01", until: "2027-03-31" }, tb.clock.now(), { reminders: tb.deps.reminders })).meetings;
+    const [later] = (await planGroupMeetings(tb.db.db, tb.group, { from: "2027-02-01", until: "2027-03-31" }, tb.clock.now(), { reminders: tb.deps.reminders }))
+      .meetings;
     const row = await tb.db.db.selectFrom("reminders").selectAll().where("key", "=", `meeting:${later!.id}:invite`).executeTakeFirstOrThrow();
     tb.clock.set(row.due_at);
     tb.chat.calls.length = 0;
     // Recorded, not yet sent: Bo answers from the first copy he sees before the others are delivered.
     await tb.processReminder({ reminderId: row.id, dueAt: row.due_at });
     expect(tb.chat.calls).toEqual([]);
-    const bo = { type: "action" as const, user: { platform: "slack" as const, userId: PEOPLE.bo }, conversation: "slack:dm-UBO", actionId: "meeting.rsvp.yes", value: later!.id };
+    const bo = {
+      type: "action" as const,
+      user: { platform: "slack" as const, userId: PEOPLE.bo },
+      conversation: "slack:dm-UBO",
+      actionId: "meeting.rsvp.yes",
+      value: later!.id,
+    };
     await tb.router.handle(bo, recordingReply().port);
     await tb.outbox.deliver();
     const copies = tb.chat.calls.flatMap((c) => (c.op === "post" || c.op === "direct" ? [messageText(c.message)] : []));
@@ -107,12 +124,25 @@ describe("a meeting reminder whose payload does not fit", () => {
   it("is given up at once, not retried, and sends nothing", async () => {
     const row = await tb.db.db
       .insertInto("reminders")
-      .values({ key: "meeting:not-a-meeting:invite", kind: "meeting.invite", partnership_id: "eu-sthlm", due_at: tb.clock.now(), payload: JSON.stringify({ meetingId: "not-a-meeting" }), last_error: null, claimed_at: null, done_at: null, updated_at: tb.clock.now() })
+      .values({
+        key: "meeting:not-a-meeting:invite",
+        kind: "meeting.invite",
+        partnership_id: "eu-sthlm",
+        due_at: tb.clock.now(),
+        payload: JSON.stringify({ meetingId: "not-a-meeting" }),
+        last_error: null,
+        claimed_at: null,
+        done_at: null,
+        updated_at: tb.clock.now(),
+      })
       .returning(["id", "due_at"])
       .executeTakeFirstOrThrow();
     tb.chat.calls.length = 0;
     await expect(tb.fireStale({ reminderId: row.id, dueAt: row.due_at })).rejects.toMatchObject({ code: "invalid_input" });
-    expect(await tb.db.db.selectFrom("reminders").select(["status", "attempts"]).where("id", "=", row.id).executeTakeFirstOrThrow()).toEqual({ attempts: 1, status: "failed" });
+    expect(await tb.db.db.selectFrom("reminders").select(["status", "attempts"]).where("id", "=", row.id).executeTakeFirstOrThrow()).toEqual({
+      attempts: 1,
+      status: "failed",
+    });
     expect(tb.chat.calls).toEqual([]);
   });
 });

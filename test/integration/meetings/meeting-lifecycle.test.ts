@@ -85,7 +85,13 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     expect(added.replies.whispers).toEqual([]);
     const form = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.agenda-add", value: first.id });
     expect(form.replies.forms[0]!.formId).toBe("meeting.agenda");
-    const submitted = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.agenda", state: form.replies.forms[0]!.state, values: { text: "Lokalfrågan" } });
+    const submitted = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.agenda",
+      state: form.replies.forms[0]!.state,
+      values: { text: "Lokalfrågan" },
+    });
     expect(submitted.result).toMatchObject({ ok: true });
   });
 
@@ -108,7 +114,10 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     tb.chat.calls.length = 0;
     await tb.fire(`meeting:${first.id}:day-before`);
     await tb.fire(`meeting:${first.id}:hour-before`);
-    expect(tb.chat.directTextsTo(PEOPLE.bo).map((t) => t.split("\n")[0])).toEqual(["Påminnelse: i morgon Styrgruppen kl. 13.00", "Påminnelse: om en timme Styrgruppen kl. 13.00"]);
+    expect(tb.chat.directTextsTo(PEOPLE.bo).map((t) => t.split("\n")[0])).toEqual([
+      "Påminnelse: i morgon Styrgruppen kl. 13.00",
+      "Påminnelse: om en timme Styrgruppen kl. 13.00",
+    ]);
     expect(tb.chat.directTextsTo(PEOPLE.cecilia)).toEqual([]);
   });
 
@@ -121,16 +130,40 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     expect(messageText(refusedFor.replies.whispers[0]!)).toContain("sekreterare");
     const opened = await tb.send("cecilia", { type: "action", conversation: "slack:dm-UCECILIA", actionId: "meeting.minutes", value: first.id });
     const form = opened.replies.forms[0]!;
-    const covered = form.fields.find((f) => f.id === "covered")!.choices!.filter((c) => c.label !== "Lokalfrågan").map((c) => c.value);
-    const bad = await tb.send("cecilia", { type: "form", conversation: "slack:dm-UCECILIA", formId: "meeting.minutes", state: form.state, values: { decisions: "Budgeten godkänns", covered, action1: "Ta fram lokalförslag", owner1: "", due1: "2026-10-30" } });
+    const covered = form.fields
+      .find((f) => f.id === "covered")!
+      .choices!.filter((c) => c.label !== "Lokalfrågan")
+      .map((c) => c.value);
+    const bad = await tb.send("cecilia", {
+      type: "form",
+      conversation: "slack:dm-UCECILIA",
+      formId: "meeting.minutes",
+      state: form.state,
+      values: { decisions: "Budgeten godkänns", covered, action1: "Ta fram lokalförslag", owner1: "", due1: "2026-10-30" },
+    });
     expect(bad.result).toMatchObject({ ok: false, errors: { owner1: "Choose who is responsible." } });
-    const ok = await tb.send("cecilia", { type: "form", conversation: "slack:dm-UCECILIA", formId: "meeting.minutes", state: form.state, values: { decisions: "Budgeten godkänns\nNästa möte i december", covered, action1: "Ta fram lokalförslag", owner1: tb.ids.bo!, due1: "2026-10-30" } });
+    const ok = await tb.send("cecilia", {
+      type: "form",
+      conversation: "slack:dm-UCECILIA",
+      formId: "meeting.minutes",
+      state: form.state,
+      values: { decisions: "Budgeten godkänns\nNästa möte i december", covered, action1: "Ta fram lokalförslag", owner1: tb.ids.bo!, due1: "2026-10-30" },
+    });
     expect(ok.result).toMatchObject({ ok: true });
     expect((await findMeeting(tb.db.db, first.id))!.status).toBe("held");
     expect(messageText(posts().find((p) => p.conversation === "slack:CSTYR")!.message)).toContain("Ta fram lokalförslag – Bo Ledamot, senast 2026-10-30");
-    const again = await tb.send("cecilia", { type: "form", conversation: "slack:dm-UCECILIA", formId: "meeting.minutes", state: form.state, values: { decisions: "Dubblett" } });
+    const again = await tb.send("cecilia", {
+      type: "form",
+      conversation: "slack:dm-UCECILIA",
+      formId: "meeting.minutes",
+      state: form.state,
+      values: { decisions: "Dubblett" },
+    });
     expect(again.result).toMatchObject({ ok: false });
-    expect(await tb.db.db.selectFrom("meeting_decisions").select("text").where("meeting_id", "=", first.id).orderBy("position").execute()).toEqual([{ text: "Budgeten godkänns" }, { text: "Nästa möte i december" }]);
+    expect(await tb.db.db.selectFrom("meeting_decisions").select("text").where("meeting_id", "=", first.id).orderBy("position").execute()).toEqual([
+      { text: "Budgeten godkänns" },
+      { text: "Nästa möte i december" },
+    ]);
   });
 
   it("reminds the owner of the action item on its due date, again a week later while open, and lets them mark it done", async () => {
@@ -154,11 +187,25 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     tb.chat.calls.length = 0;
     const oldDayBefore = await reminderRow(`meeting:${second.id}:day-before`);
     const list = await tb.send("anna", { type: "command", conversation: "slack:dm-UANNA", text: "möten" });
-    expect(list.replies.whispers[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.actionId === "meeting.move" && x.value === second.id))).toBe(true);
+    expect(
+      list.replies.whispers[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.actionId === "meeting.move" && x.value === second.id)),
+    ).toBe(true);
     const opened = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.move", value: second.id });
-    const holiday = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: opened.replies.forms[0]!.state, values: { date: "2026-12-24", time: "13:00" } });
+    const holiday = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: opened.replies.forms[0]!.state,
+      values: { date: "2026-12-24", time: "13:00" },
+    });
     expect(holiday.result).toMatchObject({ ok: false, errors: { date: "Det är julafton." } });
-    const moved = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: opened.replies.forms[0]!.state, values: { date: "2026-12-15", time: "14:00" } });
+    const moved = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: opened.replies.forms[0]!.state,
+      values: { date: "2026-12-15", time: "14:00" },
+    });
     expect(moved.result).toMatchObject({ ok: true });
     const ics = files().map((f) => parseCalendar(f.file.content));
     expect(ics.length).toBeGreaterThan(0);
@@ -196,11 +243,18 @@ describe("a styrgrupp meeting from invitation to action item", () => {
     const asked = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.cancel", value: third!.id });
     expect(messageText(asked.replies.whispers[0]!)).toContain("Varning");
     await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.cancel-confirm", value: third!.id });
-    const cancel = files().map((f) => parseCalendar(f.file.content)).filter((c) => c.method === "CANCEL");
+    const cancel = files()
+      .map((f) => parseCalendar(f.file.content))
+      .filter((c) => c.method === "CANCEL");
     expect(cancel.length).toBeGreaterThan(0);
     expect(cancel[0]).toMatchObject({ uid: `meeting-${third!.id}@samverka`, sequence: 1, status: "CANCELLED" });
     expect(cancel[0]!.attendees).toHaveLength(3);
-    const pending = await tb.db.db.selectFrom("reminders").select("key").where("key", "like", `meeting:${third!.id}:%`).where("status", "=", "pending").execute();
+    const pending = await tb.db.db
+      .selectFrom("reminders")
+      .select("key")
+      .where("key", "like", `meeting:${third!.id}:%`)
+      .where("status", "=", "pending")
+      .execute();
     expect(pending).toEqual([]);
   });
 });

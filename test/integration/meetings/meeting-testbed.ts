@@ -62,9 +62,22 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix: uniqueName("meetings"), clock, logger: silentLogger });
   // The test delivers the outbox itself (below), so its jobs go nowhere.
   const work = createUnitOfWork({
-    db: db.db, clock, logger: silentLogger, reminderQueue: runtime.reminderQueue, outboxQueue: { enqueueMany: () => Promise.resolve() }, platforms: () => new Set(chats.keys()),
+    db: db.db,
+    clock,
+    logger: silentLogger,
+    reminderQueue: runtime.reminderQueue,
+    outboxQueue: { enqueueMany: () => Promise.resolve() },
+    platforms: () => new Set(chats.keys()),
   });
-  const deps: MeetingsDeps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger, channelIdOf: (_platform, ref) => chat.channelIdOf(ref) };
+  const deps: MeetingsDeps = {
+    db: db.db,
+    clock,
+    notifier: work.notifier,
+    reminders: work.reminders,
+    transact: work.transact,
+    logger: silentLogger,
+    channelIdOf: (_platform, ref) => chat.channelIdOf(ref),
+  };
   const feature = createMeetingsFeature(deps);
   const router = createChatRouter({ db: db.db, chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: db.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });
@@ -72,7 +85,15 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const [meetingGroup] = await listGroups(db.db, "eu-sthlm");
 
   return {
-    db, chat, clock, deps, router, processReminder, outbox, group: meetingGroup!, ids,
+    db,
+    chat,
+    clock,
+    deps,
+    router,
+    processReminder,
+    outbox,
+    group: meetingGroup!,
+    ids,
     async fire(key) {
       const row = await db.db.selectFrom("reminders").selectAll().where("key", "=", key).executeTakeFirstOrThrow();
       if (clock.now() < row.due_at) clock.set(row.due_at);
@@ -97,7 +118,15 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
 }
 
 /** Parses a calendar file with ical.js, as a calendar client would. */
-export function parseCalendar(content: Buffer): { method: string; uid: string; sequence: number; start: Date; status: string; attendees: string[]; location: string | null } {
+export function parseCalendar(content: Buffer): {
+  method: string;
+  uid: string;
+  sequence: number;
+  start: Date;
+  status: string;
+  attendees: string[];
+  location: string | null;
+} {
   const text = content.toString("utf8");
   ICAL.TimezoneService.reset();
   const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
@@ -116,4 +145,3 @@ export function parseCalendar(content: Buffer): { method: string; uid: string; s
     location: event.location ?? null,
   };
 }
-

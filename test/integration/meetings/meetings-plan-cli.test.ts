@@ -11,12 +11,31 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedPartnership(t.db, "eu-stockholm", [], [], LONG_PERIOD);
-  const blackouts = [{ from: "07-01", to: "07-31", label: "Sommar" }, { from: "12-21", to: "01-06", label: "Jul" }];
+  const blackouts = [
+    { from: "07-01", to: "07-31", label: "Sommar" },
+    { from: "12-21", to: "01-06", label: "Jul" },
+  ];
   await t.db
     .insertInto("groups")
     .values([
-      { partnership_id: "eu-stockholm", key: "styrgrupp", kind: "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2, meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 }, blackouts }) },
-      { partnership_id: "eu-stockholm", key: "samverkan", kind: "samverkansgrupp", name: "Samverkansgruppen", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: "last", time: "09:00", durationMinutes: 90 }, blackouts: [blackouts[1]] }) },
+      {
+        partnership_id: "eu-stockholm",
+        key: "styrgrupp",
+        kind: "styrgrupp",
+        name: "Styrgruppen",
+        cadence_kind: "months",
+        cadence_months: 2,
+        meeting_settings: JSON.stringify({ pattern: { weekday: "tuesday", week: 2, time: "13:00", durationMinutes: 120, everyMonths: 2 }, blackouts }),
+      },
+      {
+        partnership_id: "eu-stockholm",
+        key: "samverkan",
+        kind: "samverkansgrupp",
+        name: "Samverkansgruppen",
+        cadence_kind: "months",
+        cadence_months: 1,
+        meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: "last", time: "09:00", durationMinutes: 90 }, blackouts: [blackouts[1]] }),
+      },
     ])
     .execute();
 });
@@ -27,7 +46,13 @@ afterAll(async () => {
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = { db: t.db, clock: createManualClock("2026-09-01T08:00:00Z"), logger: silentLogger, out: (l) => out.push(l), err: (l) => err.push(l) };
+  const ctx: CliContext = {
+    db: t.db,
+    clock: createManualClock("2026-09-01T08:00:00Z"),
+    logger: silentLogger,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  };
   const code = await createMeetingsPlanCommand("sv").run(args, ctx);
   return { code, out, err };
 }
@@ -55,7 +80,10 @@ describe("samverka meetings plan", () => {
     expect(again.out[0]).toMatch(/^grupp +dag +datum +vecka +start +slut +status$/);
     expect(again.out[1]).toMatch(/^Styrgruppen +tisdag +2026-09-08 +v\. 37 +kl\. 13\.00 +kl\. 15\.00 +planerat$/);
     expect(again.out.at(-1)).toBe("0 nya möten planerade.");
-    const count = await t.db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom("meetings")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(again.out.length - 2);
   });
 
@@ -65,8 +93,28 @@ describe("samverka meetings plan", () => {
     await t.db
       .insertInto("groups")
       .values([
-        { partnership_id: "goteborg", key: "samverkan", kind: "samverkansgrupp", name: "Samverkan", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: 1, time: "10:00" }, blackouts: [july] }) },
-        { partnership_id: "goteborg", key: "referens", kind: "referensgrupp", name: "Referens", cadence_kind: "months", cadence_months: 1, meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: 1, time: "10:00" }, blackouts: [july], exemptMonths: [{ month: 7, reason: "Sommarstängt enligt beslut 2027-03-02" }] }) },
+        {
+          partnership_id: "goteborg",
+          key: "samverkan",
+          kind: "samverkansgrupp",
+          name: "Samverkan",
+          cadence_kind: "months",
+          cadence_months: 1,
+          meeting_settings: JSON.stringify({ pattern: { weekday: "thursday", week: 1, time: "10:00" }, blackouts: [july] }),
+        },
+        {
+          partnership_id: "goteborg",
+          key: "referens",
+          kind: "referensgrupp",
+          name: "Referens",
+          cadence_kind: "months",
+          cadence_months: 1,
+          meeting_settings: JSON.stringify({
+            pattern: { weekday: "thursday", week: 1, time: "10:00" },
+            blackouts: [july],
+            exemptMonths: [{ month: 7, reason: "Sommarstängt enligt beslut 2027-03-02" }],
+          }),
+        },
       ])
       .execute();
     const { code, out, err } = await run(["--partnership", "goteborg", "--from", "2027-06-01", "--months", "14"]);
@@ -85,7 +133,10 @@ describe("samverka meetings plan", () => {
 
     const json = await run(["--partnership", "goteborg", "--from", "2027-06-01", "--months", "14", "--json", "--dry-run"]);
     const parsed = JSON.parse(json.out.join("\n")) as { meetings: { group: string; start: string; yielded: boolean }[]; exemptions: unknown[] };
-    expect(parsed.meetings.filter((m) => m.yielded).map((m) => [m.group, m.start])).toEqual([["Samverkan", "2027-07-01T10:00:00+02:00"], ["Samverkan", "2028-07-31T10:00:00+02:00"]]);
+    expect(parsed.meetings.filter((m) => m.yielded).map((m) => [m.group, m.start])).toEqual([
+      ["Samverkan", "2027-07-01T10:00:00+02:00"],
+      ["Samverkan", "2028-07-31T10:00:00+02:00"],
+    ]);
     expect(parsed.exemptions).toEqual([
       { group: "Referens", month: "2027-07", reason: "Sommarstängt enligt beslut 2027-03-02" },
       { group: "Referens", month: "2028-07", reason: "Sommarstängt enligt beslut 2027-03-02" },

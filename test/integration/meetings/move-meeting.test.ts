@@ -23,15 +23,25 @@ describe("moving a meeting", () => {
   it("is refused to a member who is neither the chair nor in one of the group's organiser roles, naming who may", async () => {
     const { replies } = await openMoveForm("bo");
     expect(replies.forms).toEqual([]);
-    expect(replies.whispers[0]!.text).toBe("Bara ordföranden i Styrgruppen eller administratör, samordnare och samordningsfunktionen kan flytta eller ställa in dess möten.");
+    expect(replies.whispers[0]!.text).toBe(
+      "Bara ordföranden i Styrgruppen eller administratör, samordnare och samordningsfunktionen kan flytta eller ställa in dess möten.",
+    );
   });
 
   it("lets samordning move a meeting by default, and follows the partnership file's organiser roles when it names them", async () => {
-    await tb.db.db.updateTable("members").set({ roles: ["samordning"] }).where("id", "=", tb.ids.bo!).execute();
+    await tb.db.db
+      .updateTable("members")
+      .set({ roles: ["samordning"] })
+      .where("id", "=", tb.ids.bo!)
+      .execute();
     try {
       expect((await openMoveForm("bo")).replies.forms.map((f) => f.formId)).toEqual(["meeting.move"]);
       const settings = { ...tb.group.meetings, organiserRoles: ["admin"] };
-      await tb.db.db.updateTable("groups").set({ meeting_settings: JSON.stringify(settings) }).where("id", "=", tb.group.id).execute();
+      await tb.db.db
+        .updateTable("groups")
+        .set({ meeting_settings: JSON.stringify(settings) })
+        .where("id", "=", tb.group.id)
+        .execute();
       const refused = await openMoveForm("bo");
       expect(refused.replies.forms).toEqual([]);
       expect(refused.replies.whispers[0]!.text).toBe("Bara ordföranden i Styrgruppen eller administratör kan flytta eller ställa in dess möten.");
@@ -39,22 +49,53 @@ describe("moving a meeting", () => {
       expect((await openMoveForm("anna")).replies.forms.map((f) => f.formId)).toEqual(["meeting.move"]);
     } finally {
       await tb.db.db.updateTable("members").set({ roles: [] }).where("id", "=", tb.ids.bo!).execute();
-      await tb.db.db.updateTable("groups").set({ meeting_settings: JSON.stringify(tb.group.meetings) }).where("id", "=", tb.group.id).execute();
+      await tb.db.db
+        .updateTable("groups")
+        .set({ meeting_settings: JSON.stringify(tb.group.meetings) })
+        .where("id", "=", tb.group.id)
+        .execute();
     }
   });
 
   it("keeps what was typed and says why when the date is not usable", async () => {
     const { replies } = await openMoveForm("anna");
     const form = replies.forms[0]!;
-    const result = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: form.state, values: { date: "2026-12-25", time: "9.30" } });
-    expect(result.result).toMatchObject({ ok: false, errors: { date: "Det är juldagen." }, form: { fields: [{ id: "date", initial: "2026-12-25" }, { id: "time", initial: "9:30" }] } });
-    const bad = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: form.state, values: { date: "den 3 dec", time: "25:00" } });
+    const result = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: form.state,
+      values: { date: "2026-12-25", time: "9.30" },
+    });
+    expect(result.result).toMatchObject({
+      ok: false,
+      errors: { date: "Det är juldagen." },
+      form: {
+        fields: [
+          { id: "date", initial: "2026-12-25" },
+          { id: "time", initial: "9:30" },
+        ],
+      },
+    });
+    const bad = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: form.state,
+      values: { date: "den 3 dec", time: "25:00" },
+    });
     expect(bad.result).toMatchObject({ ok: false, errors: { date: "Skriv datumet som 2026-12-03.", time: "Skriv tiden som 13:00." } });
   });
 
   it("warns before a move that breaks the cadence, and moves only when confirmed", async () => {
     const { replies } = await openMoveForm("anna");
-    const asked = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: replies.forms[0]!.state, values: { date: "2027-01-19", time: "13:00" } });
+    const asked = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: replies.forms[0]!.state,
+      values: { date: "2027-01-19", time: "13:00" },
+    });
     expect(asked.result).toMatchObject({ ok: true });
     const warning = asked.replies.whispers[0]!;
     expect(messageText(warning)).toContain("mer än 2 månader mellan mötena (2026-10-13 → 2027-01-19)");
@@ -65,21 +106,36 @@ describe("moving a meeting", () => {
     expect(messageText(done.replies.updates[0]!)).toContain("flyttat till tisdag 2027-01-19 kl. 13.00");
     const moved = (await findMeeting(tb.db.db, december.id))!;
     expect(moved).toMatchObject({ status: "moved", sequence: 1, startsAt: new Date("2027-01-19T12:00:00Z") });
-    const hourBefore = await tb.db.db.selectFrom("reminders").select(["due_at", "payload"]).where("key", "=", `meeting:${december.id}:hour-before`).executeTakeFirstOrThrow();
+    const hourBefore = await tb.db.db
+      .selectFrom("reminders")
+      .select(["due_at", "payload"])
+      .where("key", "=", `meeting:${december.id}:hour-before`)
+      .executeTakeFirstOrThrow();
     expect(hourBefore.due_at.toISOString()).toBe("2027-01-19T11:00:00.000Z");
     expect(hourBefore.payload).toMatchObject({ startsAt: "2027-01-19T12:00:00.000Z" });
   });
 
   it("checks the date again when a confirmation is clicked", async () => {
     const before = (await findMeeting(tb.db.db, december.id))!;
-    const { replies } = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.move-confirm", value: `${december.id}|2026-12-25T12:00:00.000Z` });
+    const { replies } = await tb.send("anna", {
+      type: "action",
+      conversation: "slack:dm-UANNA",
+      actionId: "meeting.move-confirm",
+      value: `${december.id}|2026-12-25T12:00:00.000Z`,
+    });
     expect(replies.updates[0]!.text).toBe("Det är juldagen.");
     expect((await findMeeting(tb.db.db, december.id))!.startsAt).toEqual(before.startsAt);
   });
 
   it("moves without asking when the cadence still holds", async () => {
     const { replies } = await openMoveForm("anna");
-    const result = await tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state: replies.forms[0]!.state, values: { date: "2026-12-15", time: "14:00" } });
+    const result = await tb.send("anna", {
+      type: "form",
+      conversation: "slack:dm-UANNA",
+      formId: "meeting.move",
+      state: replies.forms[0]!.state,
+      values: { date: "2026-12-15", time: "14:00" },
+    });
     expect(result.result).toMatchObject({ ok: true, message: { text: "Styrgruppen är flyttat till tisdag 2026-12-15 kl. 14.00." } });
     expect((await findMeeting(tb.db.db, december.id))!.sequence).toBe(2);
   });

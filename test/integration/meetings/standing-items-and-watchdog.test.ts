@@ -10,13 +10,17 @@ import { createMeetingTestbed, PEOPLE, type MeetingTestbed } from "./meeting-tes
 let tb: MeetingTestbed;
 beforeAll(async () => {
   tb = await createMeetingTestbed();
-  await tb.db.db.updateTable("partnerships").set({ period_end: "2027-04-30", extension_until: "2028-04-30", extension_deadline: "02-01", extension_step_months: 12 }).execute();
+  await tb.db.db
+    .updateTable("partnerships")
+    .set({ period_end: "2027-04-30", extension_until: "2028-04-30", extension_deadline: "02-01", extension_step_months: 12 })
+    .execute();
 });
 afterAll(async () => {
   await tb.close();
 });
 
-const allMeetings = () => listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2030-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
+const allMeetings = () =>
+  listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2030-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
 
 describe("the daily meetings tick", () => {
   it("keeps the group planned a year ahead within the agreement period, with reminders, and running it again changes nothing", async () => {
@@ -57,18 +61,87 @@ describe("standing agenda items", () => {
   it("counts incidents and cold nights since the last meeting, shows report status and the extension deadline once", async () => {
     tb.clock.set("2027-01-20T07:00:00Z");
     const [october, , february] = await allMeetings();
-    const org = await tb.db.db.insertInto("organisations").values({ partnership_id: "eu-sthlm", key: "ng", name: "Ny Gemenskap", org_number: "802006-1019" }).returning("id").executeTakeFirstOrThrow();
+    const org = await tb.db.db
+      .insertInto("organisations")
+      .values({ partnership_id: "eu-sthlm", key: "ng", name: "Ny Gemenskap", org_number: "802006-1019" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const at = (iso: string) => new Date(iso);
-    await tb.db.db.insertInto("cold_night_alerts").values([
-      { partnership_id: "eu-sthlm", night: "2026-10-01", temperature_c: -8, declared_by: null, declared_at: at("2026-10-01T12:00:00Z"), closes_at: at("2026-10-02T08:00:00Z"), closed_by: null, closed_at: null },
-      { partnership_id: "eu-sthlm", night: "2026-12-01", temperature_c: -9, declared_by: null, declared_at: at("2026-12-01T12:00:00Z"), closes_at: at("2026-12-02T08:00:00Z"), closed_by: null, closed_at: null },
-      { partnership_id: "eu-sthlm", night: "2027-01-10", temperature_c: -12, declared_by: null, declared_at: at("2027-01-10T12:00:00Z"), closes_at: at("2027-01-11T08:00:00Z"), closed_by: null, closed_at: null },
-    ]).execute();
-    await tb.db.db.insertInto("incidents").values({ partnership_id: "eu-sthlm", reported_by: null, organisation_id: org.id, activity_id: null, occurred_at: at("2026-11-02T22:00:00Z"), reported_at: at("2026-11-02T23:00:00Z"), kind: "threat", severity: "minor", injuries: "none", police: "none", support_needed: false, description: null }).execute();
-    const report = await tb.db.db.insertInto("reports").values({ partnership_id: "eu-sthlm", organisation_id: org.id, form: "uppfoljning", period: "2026H2", period_start: "2026-07-01", period_end: "2026-12-31", opens_at: at("2027-01-01T08:00:00Z"), deadline_at: at("2027-01-31T22:59:00Z") }).returning("id").executeTakeFirstOrThrow();
+    await tb.db.db
+      .insertInto("cold_night_alerts")
+      .values([
+        {
+          partnership_id: "eu-sthlm",
+          night: "2026-10-01",
+          temperature_c: -8,
+          declared_by: null,
+          declared_at: at("2026-10-01T12:00:00Z"),
+          closes_at: at("2026-10-02T08:00:00Z"),
+          closed_by: null,
+          closed_at: null,
+        },
+        {
+          partnership_id: "eu-sthlm",
+          night: "2026-12-01",
+          temperature_c: -9,
+          declared_by: null,
+          declared_at: at("2026-12-01T12:00:00Z"),
+          closes_at: at("2026-12-02T08:00:00Z"),
+          closed_by: null,
+          closed_at: null,
+        },
+        {
+          partnership_id: "eu-sthlm",
+          night: "2027-01-10",
+          temperature_c: -12,
+          declared_by: null,
+          declared_at: at("2027-01-10T12:00:00Z"),
+          closes_at: at("2027-01-11T08:00:00Z"),
+          closed_by: null,
+          closed_at: null,
+        },
+      ])
+      .execute();
+    await tb.db.db
+      .insertInto("incidents")
+      .values({
+        partnership_id: "eu-sthlm",
+        reported_by: null,
+        organisation_id: org.id,
+        activity_id: null,
+        occurred_at: at("2026-11-02T22:00:00Z"),
+        reported_at: at("2026-11-02T23:00:00Z"),
+        kind: "threat",
+        severity: "minor",
+        injuries: "none",
+        police: "none",
+        support_needed: false,
+        description: null,
+      })
+      .execute();
+    const report = await tb.db.db
+      .insertInto("reports")
+      .values({
+        partnership_id: "eu-sthlm",
+        organisation_id: org.id,
+        form: "uppfoljning",
+        period: "2026H2",
+        period_start: "2026-07-01",
+        period_end: "2026-12-31",
+        opens_at: at("2027-01-01T08:00:00Z"),
+        deadline_at: at("2027-01-31T22:59:00Z"),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
     const port = createAgendaPort(tb.deps);
-    const item = { partnershipId: "eu-sthlm", groupId: tb.group.id, key: "extension:eu-sthlm:2027-02-01", title: { sv: "Förlängning av avtalet: beslut senast 2027-02-01", en: "Extension: decide by 2027-02-01" }, before: at("2027-02-01T00:00:00Z") };
+    const item = {
+      partnershipId: "eu-sthlm",
+      groupId: tb.group.id,
+      key: "extension:eu-sthlm:2027-02-01",
+      title: { sv: "Förlängning av avtalet: beslut senast 2027-02-01", en: "Extension: decide by 2027-02-01" },
+      before: at("2027-02-01T00:00:00Z"),
+    };
     await port.addItem(item);
     await port.addItem(item);
 
@@ -86,7 +159,18 @@ describe("standing agenda items", () => {
     expect(en).toContain("Extension: decide by 2027-02-01");
 
     // The line follows the report: once a version is in, the next agenda says when it was submitted.
-    await tb.db.db.insertInto("report_versions").values({ report_id: report.id, version: 1, answers: JSON.stringify({}), definition: JSON.stringify({}), submitted_by: tb.ids.bo!, submitted_at: at("2027-01-25T10:00:00Z"), via: "chat" }).execute();
+    await tb.db.db
+      .insertInto("report_versions")
+      .values({
+        report_id: report.id,
+        version: 1,
+        answers: JSON.stringify({}),
+        definition: JSON.stringify({}),
+        submitted_by: tb.ids.bo!,
+        submitted_at: at("2027-01-25T10:00:00Z"),
+        via: "chat",
+      })
+      .execute();
     const afterSubmission = messageText((await composeAgenda(deps, tb.group, february!))({ locale: "sv", timeZone: "Europe/Stockholm" }));
     expect(afterSubmission).toContain("Ny Gemenskap: uppfoljning 2026H2 inlämnad 2027-01-25");
     expect(afterSubmission).not.toContain("inte inlämnad");

@@ -12,8 +12,16 @@ beforeAll(async () => {
   await tb.db.db
     .updateTable("groups")
     .set({
-      kind: "samverkansgrupp", cadence_kind: "term", cadence_months: null,
-      meeting_settings: JSON.stringify({ pattern: { weekday: "wednesday", week: 2, time: "15:00", durationMinutes: 90 }, terms: [{ from: "01-15", to: "06-10" }, { from: "08-20", to: "12-15" }] }),
+      kind: "samverkansgrupp",
+      cadence_kind: "term",
+      cadence_months: null,
+      meeting_settings: JSON.stringify({
+        pattern: { weekday: "wednesday", week: 2, time: "15:00", durationMinutes: 90 },
+        terms: [
+          { from: "01-15", to: "06-10" },
+          { from: "08-20", to: "12-15" },
+        ],
+      }),
     })
     .execute();
 });

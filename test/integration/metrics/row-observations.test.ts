@@ -22,7 +22,19 @@ describe("figures read from the rows", () => {
   const completeForm = async (subject: string, at: string) => {
     await t.db
       .insertInto("form_sessions")
-      .values({ partnership_id: "p1", member_id: ids.anna!, subject, action_prefix: "report.", definition: JSON.stringify({}), title: JSON.stringify({ sv: "R", en: "R" }), state: JSON.stringify({}), status: "completed", revision: 1, created_at: at, updated_at: at })
+      .values({
+        partnership_id: "p1",
+        member_id: ids.anna!,
+        subject,
+        action_prefix: "report.",
+        definition: JSON.stringify({}),
+        title: JSON.stringify({ sv: "R", en: "R" }),
+        state: JSON.stringify({}),
+        status: "completed",
+        revision: 1,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   };
 
@@ -58,7 +70,10 @@ describe("figures read from the rows", () => {
         { key: "r-later", kind: "k", due_at: new Date(now.getTime() + 90_000), payload: JSON.stringify({}), created_at: now, updated_at: now },
       ])
       .execute();
-    await t.db.insertInto("inbox").values({ key: "slack:ev1", platform: "slack", payload: JSON.stringify({}), received_at: new Date(now.getTime() - 5_000) }).execute();
+    await t.db
+      .insertInto("inbox")
+      .values({ key: "slack:ev1", platform: "slack", payload: JSON.stringify({}), received_at: new Date(now.getTime() - 5_000) })
+      .execute();
     expect(await measureBacklog(t.db, now)).toEqual([
       { table: "outbox", due: 0, oldestDueSeconds: 0 },
       { table: "reminders", due: 1, oldestDueSeconds: 90 },

@@ -18,7 +18,8 @@ const noQueue = { enqueue: () => Promise.resolve(), enqueueMany: () => Promise.r
 
 describe("no platform call inside a database transaction", () => {
   // Every Slack Web API and Bot Connector call goes through these two functions, so the guard covers every feature.
-  const work = () => createUnitOfWork({ db: t.db, clock: systemClock, logger: silentLogger, reminderQueue: noQueue, outboxQueue: noQueue, platforms: () => new Set() });
+  const work = () =>
+    createUnitOfWork({ db: t.db, clock: systemClock, logger: silentLogger, reminderQueue: noQueue, outboxQueue: noQueue, platforms: () => new Set() });
   const platformCalls = [
     ["Slack", () => callSlack("chat.postMessage", () => Promise.resolve("sent"))],
     ["Teams", () => callConnector("sending a message", () => Promise.resolve("sent"))],
@@ -28,7 +29,10 @@ describe("no platform call inside a database transaction", () => {
     it(`refuses a ${platform} call made inside a unit of work, and rolls the unit back`, async () => {
       await expect(
         work().transact(async (w) => {
-          await w.db.insertInto("sweep_runs").values({ name: `guard-${platform}`, completed_at: new Date(), details: "{}" }).execute();
+          await w.db
+            .insertInto("sweep_runs")
+            .values({ name: `guard-${platform}`, completed_at: new Date(), details: "{}" })
+            .execute();
           return call();
         }),
       ).rejects.toThrow(/inside a database transaction/);

@@ -201,7 +201,11 @@ describe("the outbox", () => {
       logger,
     });
     for (const key of ["t10a", "t10b", "t10c"]) await quiet.notifier.toChannels("p1", { purpose: "partnership" }, hello, { key });
-    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => [r.status, r.attempts])).toEqual([["waiting", 1], ["waiting", 1], ["waiting", 1]]);
+    expect((await rows("t10")).filter((r) => r.platform === "teams").map((r) => [r.status, r.attempts])).toEqual([
+      ["waiting", 1],
+      ["waiting", 1],
+      ["waiting", 1],
+    ]);
     const loud = lines.filter((l) => l.level === "warn" || l.level === "error");
     expect(loud).toHaveLength(1);
     expect(loud[0]).toMatchObject({ level: "warn", fields: { code: "not_installed" }, msg: expect.stringContaining("not in this channel yet") as unknown });
@@ -228,11 +232,37 @@ describe("the outbox", () => {
   });
 
   it("tells the chair of the group whose channel a waiting post is for, not samordning", async () => {
-    const group = await t.db.insertInto("groups").values({ partnership_id: "p1", key: "styr", kind: "styrgrupp", name: "Styrgrupp", cadence_kind: "months", cadence_months: 2, meeting_settings: JSON.stringify({}) }).returning("id").executeTakeFirstOrThrow();
+    const group = await t.db
+      .insertInto("groups")
+      .values({
+        partnership_id: "p1",
+        key: "styr",
+        kind: "styrgrupp",
+        name: "Styrgrupp",
+        cadence_kind: "months",
+        cadence_months: 2,
+        meeting_settings: JSON.stringify({}),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await t.db.insertInto("group_members").values({ group_id: group.id, member_id: ids.anna!, role: "chair" }).execute();
-    await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id }).execute();
-    const refusing = { ...createRecordingChat("slack"), post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")) };
-    const box = createInlineOutbox({ db: t.db, chats: new Map([["slack", refusing], ["teams", teams]]), clock: systemClock, reminderQueue: noReminders });
+    await t.db
+      .insertInto("channels")
+      .values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id })
+      .execute();
+    const refusing = {
+      ...createRecordingChat("slack"),
+      post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")),
+    };
+    const box = createInlineOutbox({
+      db: t.db,
+      chats: new Map([
+        ["slack", refusing],
+        ["teams", teams],
+      ]),
+      clock: systemClock,
+      reminderQueue: noReminders,
+    });
     for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
     expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
     expect((await rows("outbox-waiting:slack:CSTYR:")).map((r) => r.member_id)).toEqual([ids.anna]);

@@ -19,7 +19,10 @@ afterAll(async () => {
 /** A valid variant of the Stockholm file: some members left, renamed, re-roled; identities moved; places changed. */
 const variant = fc
   .record({
-    kept: fc.subarray(base.members.map((m) => m.key), { minLength: 1 }),
+    kept: fc.subarray(
+      base.members.map((m) => m.key),
+      { minLength: 1 },
+    ),
     renamed: fc.subarray(base.members.map((m) => m.key)),
     swapIdentities: fc.boolean(),
     channels: fc.subarray(base.channels.map((_, i) => i)),
@@ -29,9 +32,7 @@ const variant = fc
   .map((v): PartnershipFile => {
     const coordinator = base.reports?.coordinator ?? "";
     const kept = new Set([...v.kept, coordinator]);
-    const members = base.members
-      .filter((m) => kept.has(m.key))
-      .map((m) => ({ ...m, name: v.renamed.includes(m.key) ? `${m.name} (ny)` : m.name }));
+    const members = base.members.filter((m) => kept.has(m.key)).map((m) => ({ ...m, name: v.renamed.includes(m.key) ? `${m.name} (ny)` : m.name }));
     if (v.swapIdentities && members.length > 1) {
       const [first, second] = [members[0]!, members[1]!];
       [first.identities, second.identities] = [second.identities, first.identities];

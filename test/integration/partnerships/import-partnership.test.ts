@@ -47,29 +47,52 @@ describe("samverka import", () => {
     const text = readExample("stockholm-eu-medborgare.yaml");
     const first = await run(writeVariant("notes", text));
     expect(first.code).toBe(0);
-    expect(first.stderr).toEqual([expect.stringContaining("Obs (Samverkansgrupp): gruppen ska mötas minst varje månad, men spärrperioderna tar alla arbetsdagar i juli. Där viker spärrperioden")]);
+    expect(first.stderr).toEqual([
+      expect.stringContaining(
+        "Obs (Samverkansgrupp): gruppen ska mötas minst varje månad, men spärrperioderna tar alla arbetsdagar i juli. Där viker spärrperioden",
+      ),
+    ]);
     const exempt = writeVariant("notes", text, (s) =>
-      s.replace("      agendaSendDaysBefore: 2\n", "      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: 7, reason: Sommaruppehåll enligt styrgruppens beslut }]\n"),
+      s.replace(
+        "      agendaSendDaysBefore: 2\n",
+        "      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: 7, reason: Sommaruppehåll enligt styrgruppens beslut }]\n",
+      ),
     );
     const second = await run(exempt);
     expect(second).toEqual({ code: 0, stderr: [] });
-    const stored = await t.db.selectFrom("groups").select("meeting_settings").where("partnership_id", "=", "notes").where("key", "=", "samverkansgrupp").executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("groups")
+      .select("meeting_settings")
+      .where("partnership_id", "=", "notes")
+      .where("key", "=", "samverkansgrupp")
+      .executeTakeFirstOrThrow();
     expect(stored.meeting_settings.exemptMonths).toEqual([{ month: 7, reason: "Sommaruppehåll enligt styrgruppens beslut" }]);
   });
 
   it("keeps an extension recorded in chat when the unchanged file is imported again, and exports the moved period", async () => {
     const file = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"));
     await runImport(file);
-    const anna = await t.db.selectFrom("members").select("id").where("partnership_id", "=", "extended").where("key", "=", "eu-teamet-chef").executeTakeFirstOrThrow();
+    const anna = await t.db
+      .selectFrom("members")
+      .select("id")
+      .where("partnership_id", "=", "extended")
+      .where("key", "=", "eu-teamet-chef")
+      .executeTakeFirstOrThrow();
     const recorded = await recordPeriodDecision(t.db, "extended", { kind: "extended" }, { memberId: anna.id, at: clock.now() });
     expect(recorded).toMatchObject({ ok: true, recorded: { decision: "extended", before: { end: "2027-04-30" }, after: { end: "2028-04-30" } } });
     expect(await runImport(file)).toMatchObject({ code: 0, stdout: "extended: Inga ändringar (no changes)." });
-    expect((await findPartnership(t.db, "extended"))?.period).toEqual({ start: "2026-05-01", end: "2028-04-30", extension: { stepMonths: 12, until: "2029-04-30", agreementDeadline: "02-01" } });
+    expect((await findPartnership(t.db, "extended"))?.period).toEqual({
+      start: "2026-05-01",
+      end: "2028-04-30",
+      extension: { stepMonths: 12, until: "2029-04-30", agreementDeadline: "02-01" },
+    });
     const ending = await recordPeriodDecision(t.db, "extended", { kind: "ending" }, { memberId: anna.id, at: clock.now() });
     expect(ending).toMatchObject({ ok: true, recorded: { after: { end: "2028-04-30", extension: { until: "2028-04-30" } } } });
     expect(await runImport(file)).toMatchObject({ stdout: "extended: Inga ändringar (no changes)." });
     // The file moving on to a new agreement (a later end) leaves the old decisions as history.
-    const renewed = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"), (s) => s.replace('end: "2027-04-30"', 'end: "2029-04-30"').replace('until: "2029-04-30"', 'until: "2031-04-30"'));
+    const renewed = writeVariant("extended", readExample("stockholm-eu-medborgare.yaml"), (s) =>
+      s.replace('end: "2027-04-30"', 'end: "2029-04-30"').replace('until: "2029-04-30"', 'until: "2031-04-30"'),
+    );
     await runImport(renewed);
     expect((await findPartnership(t.db, "extended"))?.period).toMatchObject({ end: "2029-04-30", extension: { until: "2031-04-30" } });
   });
@@ -93,7 +116,7 @@ describe("samverka import", () => {
 
   it("refuses an exempt month that is neither 1–12 nor YYYY-MM, naming the field", async () => {
     const file = writeVariant("badexempt", readExample("stockholm-eu-medborgare.yaml"), (s) =>
-      s.replace("      agendaSendDaysBefore: 2\n", "      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: \"juli\", reason: Sommar }]\n"),
+      s.replace("      agendaSendDaysBefore: 2\n", '      agendaSendDaysBefore: 2\n      exemptMonths: [{ month: "juli", reason: Sommar }]\n'),
     );
     const result = await runImport(file);
     expect(result.code).toBe(1);
@@ -127,7 +150,12 @@ describe("samverka import", () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(1)).toEqual(["  Medlemmar: 1 ändrad", "  Verksamheter: 1 ändrad", "  Inställningar: 1 ändrad"]);
-    const member = await t.db.selectFrom("members").selectAll().where("partnership_id", "=", "changed").where("key", "=", "convictus-samordnare").executeTakeFirstOrThrow();
+    const member = await t.db
+      .selectFrom("members")
+      .selectAll()
+      .where("partnership_id", "=", "changed")
+      .where("key", "=", "convictus-samordnare")
+      .executeTakeFirstOrThrow();
     expect(member.display_name).toBe("Ali Haddad Svensson");
     const cold = await t.db.selectFrom("cold_night_settings").selectAll().where("partnership_id", "=", "changed").executeTakeFirstOrThrow();
     expect(cold.threshold_c).toBe(-10);
@@ -138,10 +166,23 @@ describe("samverka import", () => {
   it("deactivates a member removed from the file, keeps its history, and releases its chat identity", async () => {
     const text = readExample("stockholm-eu-medborgare.yaml");
     await runImport(writeVariant("leaver", text));
-    const leaver = await t.db.selectFrom("members").selectAll().where("partnership_id", "=", "leaver").where("key", "=", "convictus-natt").executeTakeFirstOrThrow();
+    const leaver = await t.db
+      .selectFrom("members")
+      .selectAll()
+      .where("partnership_id", "=", "leaver")
+      .where("key", "=", "convictus-natt")
+      .executeTakeFirstOrThrow();
     await t.db
       .insertInto("audit_events")
-      .values({ partnership_id: "leaver", actor_member_id: leaver.id, action: "cold_night.confirmed", subject_type: "activity", subject_id: "x", details: "{}", at: clock.now() })
+      .values({
+        partnership_id: "leaver",
+        actor_member_id: leaver.id,
+        action: "cold_night.confirmed",
+        subject_type: "activity",
+        subject_id: "x",
+        details: "{}",
+        at: clock.now(),
+      })
       .execute();
     // The night worker leaves; their Slack id now belongs to the Convictus coordinator.
     const withoutLeaver = (s: string) =>
@@ -174,7 +215,12 @@ describe("samverka import", () => {
       "  Chattidentiteter: 2 skapade, 1 borttagen",
       "  Personal i verksamheter: 1 skapad, 1 borttagen",
     ]);
-    const returned = await t.db.selectFrom("members").selectAll().where("partnership_id", "=", "leaver").where("key", "=", "convictus-natt").executeTakeFirstOrThrow();
+    const returned = await t.db
+      .selectFrom("members")
+      .selectAll()
+      .where("partnership_id", "=", "leaver")
+      .where("key", "=", "convictus-natt")
+      .executeTakeFirstOrThrow();
     expect(returned).toMatchObject({ id: leaver.id, active: true, deactivated_at: null });
   });
 
@@ -182,7 +228,9 @@ describe("samverka import", () => {
     const text = readExample("stockholm-eu-medborgare.yaml");
     await runImport(writeVariant("broken", text));
     const before = await snapshotRows(t.db);
-    const file = writeVariant("broken", text, (s) => s.replace("kind: samverkansgrupp", "kind: kaffegrupp").replace("name: Ali Haddad", "name: Ali Haddad Svensson"));
+    const file = writeVariant("broken", text, (s) =>
+      s.replace("kind: samverkansgrupp", "kind: kaffegrupp").replace("name: Ali Haddad", "name: Ali Haddad Svensson"),
+    );
 
     const result = await runImport(file);
 
@@ -194,7 +242,9 @@ describe("samverka import", () => {
   });
 
   it("refuses a reference to a member that is not in the file, naming its line", async () => {
-    const file = writeVariant("dangling", readExample("bris-stodgrupper.yaml"), (s) => s.replace("- { member: bris-samordnare }", "- { member: bris-ordforande }"));
+    const file = writeVariant("dangling", readExample("bris-stodgrupper.yaml"), (s) =>
+      s.replace("- { member: bris-samordnare }", "- { member: bris-ordforande }"),
+    );
 
     const result = await runImport(file);
 

@@ -38,32 +38,36 @@ async function tempDir(prefix: string): Promise<string> {
 }
 
 describe("the embedded PostgreSQL", () => {
-  it.runIf(process.getuid?.() === 0)("starts as root from a private clone, with its data and binaries where the postgres user reaches them", async () => {
-    // A clone only root can enter (mkdtemp makes it 0700), with its own copy of the package's binaries.
-    const clone = await tempDir("samverka-private-clone-");
-    const packaged = await findPackageBinaries();
-    const binDir = path.join(clone, "node_modules", "native");
-    await cp(packaged.binDir, binDir, { recursive: true, verbatimSymlinks: true });
-    const systemDir = path.join(await tempDir("samverka-system-"), "samverka");
-    await chmod(path.dirname(systemDir), 0o755);
+  it.runIf(process.getuid?.() === 0)(
+    "starts as root from a private clone, with its data and binaries where the postgres user reaches them",
+    async () => {
+      // A clone only root can enter (mkdtemp makes it 0700), with its own copy of the package's binaries.
+      const clone = await tempDir("samverka-private-clone-");
+      const packaged = await findPackageBinaries();
+      const binDir = path.join(clone, "node_modules", "native");
+      await cp(packaged.binDir, binDir, { recursive: true, verbatimSymlinks: true });
+      const systemDir = path.join(await tempDir("samverka-system-"), "samverka");
+      await chmod(path.dirname(systemDir), 0o755);
 
-    const options = { dataDir: path.join(clone, ".data"), port: await freePort(), logger: silentLogger, systemDir, binaries: { binDir, version: "test" } };
-    const db = await startEmbeddedPostgres(options);
-    try {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      const { rows } = await client.query<{ user: string; dir: string }>("select current_user as user, current_setting('data_directory') as dir");
-      await client.end();
-      expect(rows[0]!.dir.startsWith(`${systemDir}/embedded-`)).toBe(true);
-      const staged = path.join(path.dirname(rows[0]!.dir), "postgres-test");
-      expect((await stat(path.join(staged, "bin", "postgres"))).mode & 0o005).toBe(0o005);
-    } finally {
-      await db.stop();
-    }
-    // The next start finds the same data and the binaries already copied.
-    const again = await startEmbeddedPostgres(options);
-    await again.stop();
-  }, 120_000);
+      const options = { dataDir: path.join(clone, ".data"), port: await freePort(), logger: silentLogger, systemDir, binaries: { binDir, version: "test" } };
+      const db = await startEmbeddedPostgres(options);
+      try {
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        const { rows } = await client.query<{ user: string; dir: string }>("select current_user as user, current_setting('data_directory') as dir");
+        await client.end();
+        expect(rows[0]!.dir.startsWith(`${systemDir}/embedded-`)).toBe(true);
+        const staged = path.join(path.dirname(rows[0]!.dir), "postgres-test");
+        expect((await stat(path.join(staged, "bin", "postgres"))).mode & 0o005).toBe(0o005);
+      } finally {
+        await db.stop();
+      }
+      // The next start finds the same data and the binaries already copied.
+      const again = await startEmbeddedPostgres(options);
+      await again.stop();
+    },
+    120_000,
+  );
 
   it("stops with one line saying what to do when the server cannot start", async () => {
     const taken = await listening();

@@ -35,7 +35,16 @@ async function cli(command: typeof exportCommand, args: string[]): Promise<{ cod
 }
 
 async function log(person: "sara" | "mConv"): Promise<string> {
-  const router = createChatRouter({ db: w.t.db, chats: new Map([["slack", w.chats.slack], ["teams", w.chats.teams]]), features: [createPrivacyFeature({ db: w.t.db })], logger: silentLogger, defaultLocale: "sv" });
+  const router = createChatRouter({
+    db: w.t.db,
+    chats: new Map([
+      ["slack", w.chats.slack],
+      ["teams", w.chats.teams],
+    ]),
+    features: [createPrivacyFeature({ db: w.t.db })],
+    logger: silentLogger,
+    defaultLocale: "sv",
+  });
   const { whispers, port } = recordAnswers();
   const userId = { sara: "U_SARA", mConv: "U_MCONV" }[person];
   await router.handle({ type: "command", user: { platform: "slack", userId }, conversation: `slack:${ALERT_CHANNELS.slack}`, text: "logg" }, port);
@@ -53,8 +62,24 @@ async function drawnDetails(): Promise<string> {
 describe("a member's data", () => {
   it("is reported by a member first: an incident whose details name the reporter", async () => {
     const { forms } = await w.act("sConv", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "hot formulär" });
-    const values = { date: "2026-12-03", time: "23.30", activity: w.activityIds["natt-convictus"]!, kind: "threat", severity: "minor", injuries: "none", police: "none", support: "no", description: DESCRIPTION };
-    const { result } = await w.act("sConv", { type: "form", conversation: `slack:${ALERT_CHANNELS.slack}`, formId: forms[0]!.formId, state: forms[0]!.state, values });
+    const values = {
+      date: "2026-12-03",
+      time: "23.30",
+      activity: w.activityIds["natt-convictus"]!,
+      kind: "threat",
+      severity: "minor",
+      injuries: "none",
+      police: "none",
+      support: "no",
+      description: DESCRIPTION,
+    };
+    const { result } = await w.act("sConv", {
+      type: "form",
+      conversation: `slack:${ALERT_CHANNELS.slack}`,
+      formId: forms[0]!.formId,
+      state: forms[0]!.state,
+      values,
+    });
     expect(result?.ok).toBe(true);
     // The details card names the reporter, drawn from the member row at each send: the stored message keeps only the incident id.
     const stored = await w.t.db.selectFrom("outbox").select("content").where("key", "like", "incident:%:details:%").execute();
@@ -80,7 +105,9 @@ describe("a member's data", () => {
     const asked = await cli(eraseCommand, [w.memberIds.sConv]);
     expect(asked.code).toBe(1);
     expect(asked.err.join("\n")).toContain("Kör igen med --yes");
-    expect((await w.t.db.selectFrom("members").select("display_name").where("id", "=", w.memberIds.sConv).executeTakeFirstOrThrow()).display_name).toBe("Sam Convictus");
+    expect((await w.t.db.selectFrom("members").select("display_name").where("id", "=", w.memberIds.sConv).executeTakeFirstOrThrow()).display_name).toBe(
+      "Sam Convictus",
+    );
 
     const erased = await cli(eraseCommand, [w.memberIds.sConv, "--yes"]);
     expect(erased.code).toBe(0);
@@ -103,7 +130,20 @@ describe("a member's data", () => {
   it("forgets what the Teams adapter kept about an erased Teams member", async () => {
     const teams = w.t.db.withTables<TeamsTables>();
     await teams.insertInto("teams_users").values({ aad_object_id: "29:sfa", user_id: "29:sfa", tenant_id: null, updated_at: new Date() }).execute();
-    await teams.insertInto("teams_conversations").values({ conversation_id: "a:sfa", conversation_type: "personal", service_url: "http://127.0.0.1:9/", tenant_id: null, bot_id: "28:bot", team_id: null, user_id: "29:sfa", aad_object_id: null, updated_at: new Date() }).execute();
+    await teams
+      .insertInto("teams_conversations")
+      .values({
+        conversation_id: "a:sfa",
+        conversation_type: "personal",
+        service_url: "http://127.0.0.1:9/",
+        tenant_id: null,
+        bot_id: "28:bot",
+        team_id: null,
+        user_id: "29:sfa",
+        aad_object_id: null,
+        updated_at: new Date(),
+      })
+      .execute();
     const erased = await cli(eraseCommand, [w.memberIds.sFa, "--yes"]);
     expect(erased.out).toContain("  platformRecordsDeleted: 2");
     expect(await teams.selectFrom("teams_conversations").select("conversation_id").execute()).toEqual([]);
@@ -113,7 +153,11 @@ describe("a member's data", () => {
     expect(await log("mConv")).toBe(
       "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.\nDu har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
     );
-    await w.t.db.updateTable("members").set({ roles: ["samordning", "admin"] }).where("id", "=", w.memberIds.sara).execute();
+    await w.t.db
+      .updateTable("members")
+      .set({ roles: ["samordning", "admin"] })
+      .where("id", "=", w.memberIds.sara)
+      .execute();
     const trail = await log("sara");
     expect(trail).toContain("Logg: vem gjorde vad");
     expect(trail).toContain("2026-12-03 kl. 23.40 · Tidigare medlem (personal på härbärge) rapporterade hot och våld");

@@ -12,29 +12,67 @@ import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts"
 let h: ReportsHarness;
 
 const convictus = {
-  unique_visitors: 120, visitors_women: 40, visitors_men: 70, visitors_other: 10, nights_provided: 950, occupancy_percent: null,
-  turned_away: 12, referrals: 15, cold_nights: 4, extra_places_used: 60, incidents: 2, incidents_followed_up: true, volunteer_hours: 35.5,
+  unique_visitors: 120,
+  visitors_women: 40,
+  visitors_men: 70,
+  visitors_other: 10,
+  nights_provided: 950,
+  occupancy_percent: null,
+  turned_away: 12,
+  referrals: 15,
+  cold_nights: 4,
+  extra_places_used: 60,
+  incidents: 2,
+  incidents_followed_up: true,
+  volunteer_hours: 35.5,
   observations: "Lugn höst, fler kvinnor än förra året.",
 };
 const fralsningsarmen = {
-  unique_visitors: 80, visitors_women: 30, visitors_men: 45, visitors_other: 5, nights_provided: 700, occupancy_percent: 85.5,
-  turned_away: 3, referrals: 9, cold_nights: 2, extra_places_used: 20, incidents: 0, volunteer_hours: 10, observations: null,
+  unique_visitors: 80,
+  visitors_women: 30,
+  visitors_men: 45,
+  visitors_other: 5,
+  nights_provided: 700,
+  occupancy_percent: 85.5,
+  turned_away: 3,
+  referrals: 9,
+  cold_nights: 2,
+  extra_places_used: 20,
+  incidents: 0,
+  volunteer_hours: 10,
+  observations: null,
 };
 
 beforeAll(async () => {
   h = await createReportsHarness();
-  for (const [key, name, orgNumber] of [["nygemenskap", "Ny Gemenskap", "802006-1019"], ["stadsmissionen", "Stockholms stadsmission", "802003-1954"]] as const) {
-    const row = await h.db.db.insertInto("organisations").values({ partnership_id: "eu", key, name, org_number: orgNumber }).returning("id").executeTakeFirstOrThrow();
+  for (const [key, name, orgNumber] of [
+    ["nygemenskap", "Ny Gemenskap", "802006-1019"],
+    ["stadsmissionen", "Stockholms stadsmission", "802003-1954"],
+  ] as const) {
+    const row = await h.db.db
+      .insertInto("organisations")
+      .values({ partnership_id: "eu", key, name, org_number: orgNumber })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     h.organisations[key] = row.id;
   }
   const service = createReportService({ db: h.db.db, clock: h.clock, logger: silentLogger, transact: h.transact });
   const ensure = (org: string) =>
     service.reports.ensure({
-      partnershipId: "eu", organisationId: h.organisations[org]!, form: "uppfoljning", period: "2026H2", periodStart: "2026-07-01", periodEnd: "2026-12-31",
-      opensAt: new Date("2026-12-17T07:00:00Z"), deadlineAt: new Date("2027-01-30T22:59:00Z"),
+      partnershipId: "eu",
+      organisationId: h.organisations[org]!,
+      form: "uppfoljning",
+      period: "2026H2",
+      periodStart: "2026-07-01",
+      periodEnd: "2026-12-31",
+      opensAt: new Date("2026-12-17T07:00:00Z"),
+      deadlineAt: new Date("2027-01-30T22:59:00Z"),
     });
   h.clock.set("2027-01-10T10:00:00Z");
-  for (const [org, answers, member] of [["convictus", convictus, "anna"], ["fralsningsarmen", fralsningsarmen, "bertil"]] as const) {
+  for (const [org, answers, member] of [
+    ["convictus", convictus, "anna"],
+    ["fralsningsarmen", fralsningsarmen, "bertil"],
+  ] as const) {
     const ctx = await service.contextOf(await ensure(org));
     await service.submit(ctx, { answers, memberId: h.members[member]!, via: "form" });
   }
@@ -42,7 +80,12 @@ beforeAll(async () => {
   await ensure("nygemenskap");
   const draft = await service.contextOf(await ensure("stadsmissionen"));
   await service.conversations.open({
-    partnershipId: "eu", memberId: h.members.david!, subject: `report:${draft.report.id}`, actionPrefix: "report.", definition: draft.definition, title: draft.title,
+    partnershipId: "eu",
+    memberId: h.members.david!,
+    subject: `report:${draft.report.id}`,
+    actionPrefix: "report.",
+    definition: draft.definition,
+    title: draft.title,
     state: startConversation(draft.definition, { unique_visitors: 50 }),
   });
 });
@@ -53,7 +96,13 @@ afterAll(async () => {
 async function compile(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await createReportCompileCommand().run(args, { db: h.db.db, clock: h.clock, logger: silentLogger, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await createReportCompileCommand().run(args, {
+    db: h.db.db,
+    clock: h.clock,
+    logger: silentLogger,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -132,17 +181,32 @@ describe("samverka report compile", () => {
 
   it("explains a wrong period or partnership instead of failing", async () => {
     expect(await compile("--partnership", "eu", "--period", "andra halvåret")).toMatchObject({ code: 2, err: [expect.stringContaining("is not a period")] });
-    expect(await compile("--partnership", "nowhere", "--period", "2026H2")).toMatchObject({ code: 1, err: [expect.stringContaining('no partnership "nowhere"')] });
+    expect(await compile("--partnership", "nowhere", "--period", "2026H2")).toMatchObject({
+      code: 1,
+      err: [expect.stringContaining('no partnership "nowhere"')],
+    });
   });
 
   it("sends an admin the compilation as a file from chat, and refuses others", async () => {
     const app = h.boot();
-    await app.send({ type: "message", user: { platform: "slack", userId: "UCECILIA" }, conversation: "slack:dm-UCECILIA", text: "rapport sammanställ 2026H2", direct: true });
+    await app.send({
+      type: "message",
+      user: { platform: "slack", userId: "UCECILIA" },
+      conversation: "slack:dm-UCECILIA",
+      text: "rapport sammanställ 2026H2",
+      direct: true,
+    });
     const slack = h.chats.get("slack")!;
     const file = slack.calls.find((c) => c.op === "file");
     expect(file?.op === "file" && file.file.filename).toBe("uppfoljning-2026H2-eu.xlsx");
     expect(slack.directTextsTo("UCECILIA").at(-1)).toContain("Inte inlämnat: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).");
-    await app.send({ type: "message", user: { platform: "slack", userId: "UDAVID" }, conversation: "slack:dm-UDAVID", text: "rapport sammanställ 2026H2", direct: true });
+    await app.send({
+      type: "message",
+      user: { platform: "slack", userId: "UDAVID" },
+      conversation: "slack:dm-UDAVID",
+      text: "rapport sammanställ 2026H2",
+      direct: true,
+    });
     expect(slack.directTextsTo("UDAVID").at(-1)).toContain("Bara partnerskapets administratörer och samordnare");
   });
 });

@@ -17,14 +17,36 @@ beforeAll(async () => {
     .execute();
   const group = await h.db.db
     .insertInto("groups")
-    .values({ partnership_id: "eu", key: "styrgrupp", kind: "styrgrupp", name: "Styrgruppen", cadence_kind: "months", cadence_months: 2, meeting_settings: JSON.stringify({}) })
+    .values({
+      partnership_id: "eu",
+      key: "styrgrupp",
+      kind: "styrgrupp",
+      name: "Styrgruppen",
+      cadence_kind: "months",
+      cadence_months: 2,
+      meeting_settings: JSON.stringify({}),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   groupId = group.id;
-  await h.db.db.insertInto("channels").values({ partnership_id: "eu", platform: "slack", conversation: "C0STYR", purpose: "group", group_id: groupId }).execute();
+  await h.db.db
+    .insertInto("channels")
+    .values({ partnership_id: "eu", platform: "slack", conversation: "C0STYR", purpose: "group", group_id: groupId })
+    .execute();
   const meeting = await h.db.db
     .insertInto("meetings")
-    .values({ partnership_id: "eu", group_id: groupId, starts_at: "2027-01-14T13:00:00Z", ends_at: "2027-01-14T15:00:00Z", planned_starts_at: "2027-01-14T13:00:00Z", invited_at: null, agenda_sent_at: null, minutes_at: null, cancelled_at: null, updated_at: new Date() })
+    .values({
+      partnership_id: "eu",
+      group_id: groupId,
+      starts_at: "2027-01-14T13:00:00Z",
+      ends_at: "2027-01-14T15:00:00Z",
+      planned_starts_at: "2027-01-14T13:00:00Z",
+      invited_at: null,
+      agenda_sent_at: null,
+      minutes_at: null,
+      cancelled_at: null,
+      updated_at: new Date(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   meetingId = meeting.id;
@@ -56,7 +78,9 @@ describe("the written-extension deadline", () => {
     ]);
     expect(await h.runDue()).toBe(1);
     expect(styrgruppPosts()).toEqual([
-      expect.stringContaining("Påminnelse till styrgruppen: förlängning av Partnerskap eu måste vara skriftligt överenskommen senast 2027-02-01 (om 60 dagar)."),
+      expect.stringContaining(
+        "Påminnelse till styrgruppen: förlängning av Partnerskap eu måste vara skriftligt överenskommen senast 2027-02-01 (om 60 dagar).",
+      ),
     ]);
     h.clock.set("2027-01-02T08:00:00Z");
     await h.runDue();

@@ -62,18 +62,35 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
   // The harness delivers the outbox itself (below), so its jobs go nowhere.
   const work = createUnitOfWork({
-    db: db.db, clock, logger: silentLogger, reminderQueue: runtime.reminderQueue, outboxQueue: { enqueueMany: () => Promise.resolve() }, platforms: () => new Set(chats.keys()),
+    db: db.db,
+    clock,
+    logger: silentLogger,
+    reminderQueue: runtime.reminderQueue,
+    outboxQueue: { enqueueMany: () => Promise.resolve() },
+    platforms: () => new Set(chats.keys()),
   });
   const outbox = createOutboxRunner({ db: db.db, chats, renderers: [], clock });
 
   const seed =
     options.seed ??
-    ((d: Db) => seedReportingPartnership(d, { anna: { slack: "UANNA" }, bertil: { teams: "29:bertil" }, cecilia: { slack: "UCECILIA", teams: "29:cecilia" }, david: { slack: "UDAVID" } }));
+    ((d: Db) =>
+      seedReportingPartnership(d, {
+        anna: { slack: "UANNA" },
+        bertil: { teams: "29:bertil" },
+        cecilia: { slack: "UCECILIA", teams: "29:cecilia" },
+        david: { slack: "UDAVID" },
+      }));
   const { members, organisations } = await seed(db.db);
 
   const boot: ReportsHarness["boot"] = () => {
     const feature = createReportsFeature({
-      db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger, prefill: KNOWN_FIGURES,
+      db: db.db,
+      clock,
+      notifier: work.notifier,
+      reminders: work.reminders,
+      transact: work.transact,
+      logger: silentLogger,
+      prefill: KNOWN_FIGURES,
       ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
     });
     const router = createChatRouter({ db: db.db, chats: chats, features: [feature], logger: silentLogger, defaultLocale: "sv" });

@@ -30,10 +30,25 @@ export async function seedReportingPartnership(
     ["convictus", "Convictus", "802012-1581", ["anna", "david"]],
     ["fralsningsarmen", "Frälsningsarmén", "802006-1688", ["bertil"]],
   ] as const) {
-    const row = await db.insertInto("organisations").values({ partnership_id: "eu", key, name, org_number: orgNumber }).returning("id").executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto("organisations")
+      .values({ partnership_id: "eu", key, name, org_number: orgNumber })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     organisations[key] = row.id;
-    await db.updateTable("members").set({ organisation_id: row.id }).where("id", "in", staff.map((m) => members[m]!)).execute();
+    await db
+      .updateTable("members")
+      .set({ organisation_id: row.id })
+      .where(
+        "id",
+        "in",
+        staff.map((m) => members[m]!),
+      )
+      .execute();
   }
-  await db.insertInto("report_settings").values({ partnership_id: "eu", settings: JSON.stringify(SETTINGS) }).execute();
+  await db
+    .insertInto("report_settings")
+    .values({ partnership_id: "eu", settings: JSON.stringify(SETTINGS) })
+    .execute();
   return { members, organisations };
 }

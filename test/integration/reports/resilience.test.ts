@@ -19,7 +19,10 @@ describe("reports when things fail or race", () => {
     h.chats.get("slack")!.failNext(1);
     expect(await h.runDue()).toBe(2);
     const open = await h.db.db.selectFrom("reminders").select(["key", "status", "attempts"]).where("key", "like", "%:open").orderBy("key").execute();
-    expect(open.map((r) => [r.status, r.attempts])).toEqual([["done", 1], ["done", 1]]);
+    expect(open.map((r) => [r.status, r.attempts])).toEqual([
+      ["done", 1],
+      ["done", 1],
+    ]);
     expect(h.chats.get("slack")!.directTextsTo("UANNA")).toEqual([]);
     const waiting = await h.db.db.selectFrom("outbox").select(["status", "attempts"]).where("member_id", "=", h.members.anna!).executeTakeFirstOrThrow();
     expect(waiting).toEqual({ status: "pending", attempts: 1 });
@@ -39,10 +42,23 @@ describe("reports when things fail or race", () => {
     const before = h.chats.get("slack")!.calls.length;
     await h.db.db
       .insertInto("reminders")
-      .values({ key: "report:broken", kind: "report.reminder", partnership_id: "eu", due_at: h.clock.now(), payload: JSON.stringify({ partnershipId: "eu", form: "uppfoljning" }), last_error: null, claimed_at: null, done_at: null, updated_at: h.clock.now() })
+      .values({
+        key: "report:broken",
+        kind: "report.reminder",
+        partnership_id: "eu",
+        due_at: h.clock.now(),
+        payload: JSON.stringify({ partnershipId: "eu", form: "uppfoljning" }),
+        last_error: null,
+        claimed_at: null,
+        done_at: null,
+        updated_at: h.clock.now(),
+      })
       .execute();
     expect(await h.runDue()).toBe(1);
-    expect(await h.db.db.selectFrom("reminders").select(["status", "attempts"]).where("key", "=", "report:broken").executeTakeFirstOrThrow()).toEqual({ status: "failed", attempts: 1 });
+    expect(await h.db.db.selectFrom("reminders").select(["status", "attempts"]).where("key", "=", "report:broken").executeTakeFirstOrThrow()).toEqual({
+      status: "failed",
+      attempts: 1,
+    });
     expect(await h.runDue()).toBe(0);
     expect(h.chats.get("slack")!.calls).toHaveLength(before);
   });
@@ -51,7 +67,12 @@ describe("reports when things fail or race", () => {
     const conversations = createFormConversations({ db: h.db.db, clock: h.clock });
     const definition = resolveTemplate("uppfoljning", { templates: {} });
     const { session } = await conversations.open({
-      partnershipId: "eu", memberId: h.members.david!, subject: "test:race", actionPrefix: "report.", definition, title: { sv: "T", en: "T" },
+      partnershipId: "eu",
+      memberId: h.members.david!,
+      subject: "test:race",
+      actionPrefix: "report.",
+      definition,
+      title: { sv: "T", en: "T" },
       state: startConversation(definition, {}),
     });
     const turns = await Promise.all([conversations.reply(h.members.david!, "120", "sv"), conversations.reply(h.members.david!, "40", "sv")]);

@@ -42,7 +42,15 @@ const handler: InboundHandler = {
       if (event.text === "knappar") {
         await reply.say({
           text: "Kan ni öppna?",
-          blocks: [{ type: "buttons", buttons: [{ actionId: "test.answer", label: "Ja", value: "yes" }, { actionId: "test.answer", label: "Nej", value: "no" }] }],
+          blocks: [
+            {
+              type: "buttons",
+              buttons: [
+                { actionId: "test.answer", label: "Ja", value: "yes" },
+                { actionId: "test.answer", label: "Nej", value: "no" },
+              ],
+            },
+          ],
         });
       }
       if (event.text === "krasch") throw new Error("boom");
@@ -76,7 +84,12 @@ function submission(raw: unknown, values: { antal: string }) {
     type: "view_submission",
     team: { id: "T0SAMVERKA" },
     user: { id: maja.userId, name: maja.name },
-    view: { callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title, state: { values: { antal: { antal: { type: "number_input", value: values.antal } } } } },
+    view: {
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      title: view.title,
+      state: { values: { antal: { antal: { type: "number_input", value: values.antal } } } },
+    },
   };
 }
 
@@ -96,7 +109,11 @@ async function startAdapter(formBudgetMs?: number): Promise<{ adapter: SlackAdap
   const listening = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
-  return { adapter: started, server: listening, driver: createSlackDriver({ serverUrl: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`, fake }) };
+  return {
+    adapter: started,
+    server: listening,
+    driver: createSlackDriver({ serverUrl: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`, fake }),
+  };
 }
 
 beforeAll(async () => {
@@ -140,14 +157,30 @@ describe("Slack adapter over HTTP", () => {
   });
 
   it("refuses a request with a wrong signature with 401 and hands nothing to the core", async () => {
-    const body = new URLSearchParams({ command: "/samverka", text: "hjälp", team_id: "T0", channel_id: "C0", user_id: "U0", trigger_id: "1.2.3", response_url: fake.createResponseUrl({ channel: "C0", userId: "U0" }) }).toString();
+    const body = new URLSearchParams({
+      command: "/samverka",
+      text: "hjälp",
+      team_id: "T0",
+      channel_id: "C0",
+      user_id: "U0",
+      trigger_id: "1.2.3",
+      response_url: fake.createResponseUrl({ channel: "C0", userId: "U0" }),
+    }).toString();
     const res = await driver.post(body, { signature: "v0=0000000000000000000000000000000000000000000000000000000000000000" });
     expect(res.status).toBe(401);
     expect(handled).toEqual([]);
   });
 
   it("refuses a correctly signed request whose timestamp is more than 5 minutes old with 401", async () => {
-    const body = new URLSearchParams({ command: "/samverka", text: "hjälp", team_id: "T0", channel_id: "C0", user_id: "U0", trigger_id: "1.2.3", response_url: "http://127.0.0.1:9/x" }).toString();
+    const body = new URLSearchParams({
+      command: "/samverka",
+      text: "hjälp",
+      team_id: "T0",
+      channel_id: "C0",
+      user_id: "U0",
+      trigger_id: "1.2.3",
+      response_url: "http://127.0.0.1:9/x",
+    }).toString();
     const res = await driver.post(body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(res.status).toBe(401);
     expect(handled).toEqual([]);
@@ -290,12 +323,27 @@ describe("Slack housekeeping", () => {
     const slackDb = db.db.withTables<SlackTables>();
     const forms = await slackDb
       .insertInto("slack_pending_forms")
-      .values(["2026-11-20T03:00:00Z", "2026-11-22T01:00:00Z"].map((at) => ({ user_id: "U0MAJA", form: JSON.stringify(form), origin: JSON.stringify({ conversation: "slack:D0MAJA" }), created_at: new Date(at) })))
+      .values(
+        ["2026-11-20T03:00:00Z", "2026-11-22T01:00:00Z"].map((at) => ({
+          user_id: "U0MAJA",
+          form: JSON.stringify(form),
+          origin: JSON.stringify({ conversation: "slack:D0MAJA" }),
+          created_at: new Date(at),
+        })),
+      )
       .returning("id")
       .execute();
     const [housekeeping] = adapter.recurring;
     await housekeeping!.run(new Date("2026-11-22T03:40:00Z"));
-    const pending = await slackDb.selectFrom("slack_pending_forms").where("id", "in", forms.map((f) => f.id)).select("id").execute();
+    const pending = await slackDb
+      .selectFrom("slack_pending_forms")
+      .where(
+        "id",
+        "in",
+        forms.map((f) => f.id),
+      )
+      .select("id")
+      .execute();
     expect(pending.map((r) => r.id)).toEqual([forms[1]!.id]);
   });
 });
@@ -364,7 +412,11 @@ describe("Slack ChatPort over the Web API", () => {
     const fileId = String(getUrl!.answer.file_id);
     const uploaded = fake.uploads.get(fileId)!;
     expect(uploaded.includes(content)).toBe(true);
-    expect(fake.calls("files.completeUploadExternal")[0]!.body).toMatchObject({ channel_id: "C0KANAL", initial_comment: "Nästa möte", files: [{ id: fileId }] });
+    expect(fake.calls("files.completeUploadExternal")[0]!.body).toMatchObject({
+      channel_id: "C0KANAL",
+      initial_comment: "Nästa möte",
+      files: [{ id: fileId }],
+    });
   });
 
   it("maps channel ids to refs and back, and refuses refs of another platform", () => {

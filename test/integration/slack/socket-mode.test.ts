@@ -28,7 +28,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   socket = await startSlackFakeSocket();
   fake = await startSlackFakeApi({ socketUrl: socket.url });
-  adapter = createSlackAdapter({ config: { botToken: TEST_BOT_TOKEN, appToken: "xapp-1-test", apiUrl: fake.apiUrl }, handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger });
+  adapter = createSlackAdapter({
+    config: { botToken: TEST_BOT_TOKEN, appToken: "xapp-1-test", apiUrl: fake.apiUrl },
+    handler,
+    inbox: createTestInbox(db.db),
+    db: db.db,
+    logger: silentLogger,
+  });
   await adapter.start();
   await socket.connected;
 });
@@ -68,7 +74,16 @@ describe("Slack adapter in Socket Mode", () => {
       envelope_id: "env-command",
       type: "slash_commands",
       accepts_response_payload: true,
-      payload: { command: "/samverka", text: "hjälp", team_id: "T0SAMVERKA", channel_id: "C0KANAL", user_id: "U0MAJA", user_name: "maja", trigger_id: "1.2.3", response_url: fake.createResponseUrl({ channel: "C0KANAL", userId: "U0MAJA" }) },
+      payload: {
+        command: "/samverka",
+        text: "hjälp",
+        team_id: "T0SAMVERKA",
+        channel_id: "C0KANAL",
+        user_id: "U0MAJA",
+        user_name: "maja",
+        trigger_id: "1.2.3",
+        response_url: fake.createResponseUrl({ channel: "C0KANAL", userId: "U0MAJA" }),
+      },
     });
     await socket.waitForAck("env-command");
     await expect.poll(() => fake.calls("chat.postMessage").map((c) => c.body.text)).toContain("Svar: hjälp");
@@ -79,7 +94,10 @@ describe("Slack adapter in Socket Mode", () => {
     await socket.waitForAck("env-1");
     socket.send(envelope("env-2", 1));
     await socket.waitForAck("env-2");
-    socket.send({ ...envelope("env-3"), payload: { ...envelope("env-3").payload, event_id: "Ev0SOCKET2", event: { ...envelope("env-3").payload.event, text: "sist" } } });
+    socket.send({
+      ...envelope("env-3"),
+      payload: { ...envelope("env-3").payload, event_id: "Ev0SOCKET2", event: { ...envelope("env-3").payload.event, text: "sist" } },
+    });
     await expect.poll(() => handled.filter((e) => e.type === "message").map((e) => (e.type === "message" ? e.text : ""))).toEqual(["hej", "sist"]);
   });
 });

@@ -48,7 +48,14 @@ describe("Microsoft 365 Agents Playground launcher", () => {
     const broken = path.join(tmpdir(), `samverka-playground-${process.pid}.yml`);
     writeFileSync(broken, 'version: "0.1.1"\ntenantId: t\n');
     await expect(
-      startPlayground({ botEndpoint: "http://127.0.0.1:3978/api/messages", port: 0, logger: silentLogger, configPath: broken, logFile, startTimeoutMs: 15_000 }),
+      startPlayground({
+        botEndpoint: "http://127.0.0.1:3978/api/messages",
+        port: 0,
+        logger: silentLogger,
+        configPath: broken,
+        logFile,
+        startTimeoutMs: 15_000,
+      }),
     ).rejects.toThrow(/could not start.*ConfigFileParseError.*must have required property/s);
   });
 });

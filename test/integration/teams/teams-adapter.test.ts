@@ -33,7 +33,13 @@ function createTestHandler(events: InboundEvent[]): InboundHandler {
           await reply.say({ text: "Svara", blocks: [{ type: "buttons", buttons: [{ actionId: "test.private", label: "Mitt svar", value: "x" }] }] });
           return;
         }
-        await reply.say({ text: `Du skrev: ${event.text}`, blocks: [{ type: "text", text: `Du skrev: ${event.text}` }, { type: "buttons", buttons: [{ actionId: "test.pick", label: "Välj Beta", value: "beta" }] }] });
+        await reply.say({
+          text: `Du skrev: ${event.text}`,
+          blocks: [
+            { type: "text", text: `Du skrev: ${event.text}` },
+            { type: "buttons", buttons: [{ actionId: "test.pick", label: "Välj Beta", value: "beta" }] },
+          ],
+        });
         return;
       }
       if (event.type === "action" && event.actionId === "test.private") return reply.whisper(textMessage("Bara för dig"));
@@ -135,7 +141,10 @@ describe("Teams adapter over HTTP with the real Teams SDK", () => {
     expect(opened.fields).toEqual(["places", "note"]);
     const errors = await driver.submitForm(maja, opened, { places: "-3", note: "kyrkan öppnar" });
     expect(errors).toEqual({ places: "Ange ett heltal, 0 eller fler." });
-    const again = driver.sent().filter((i) => i.kind === "invoke-response").at(-1)!;
+    const again = driver
+      .sent()
+      .filter((i) => i.kind === "invoke-response")
+      .at(-1)!;
     expect(JSON.stringify(again.raw)).toContain("kyrkan öppnar");
     const accepted = await driver.submitForm(maja, again, { places: "12" });
     expect(accepted).toBeUndefined();
@@ -191,7 +200,12 @@ describe("Teams adapter over HTTP with the real Teams SDK", () => {
   });
 
   it("posts a file as a card linking to an expiring download served by the adapter", async () => {
-    await adapter.chat.attachFile(`teams:${CHANNEL}`, { filename: "mote.ics", mimeType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR"), comment: "Styrgruppens möte" });
+    await adapter.chat.attachFile(`teams:${CHANNEL}`, {
+      filename: "mote.ics",
+      mimeType: "text/calendar",
+      content: Buffer.from("BEGIN:VCALENDAR"),
+      comment: "Styrgruppens möte",
+    });
     const file = await driver.waitFor((i) => i.kind === "file");
     const link = JSON.stringify(file.raw).match(/https:\/\/samverka\.example\.se(\/api\/teams\/files\/[^"]+)/)?.[1];
     expect(link).toBeDefined();

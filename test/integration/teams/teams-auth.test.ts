@@ -48,10 +48,24 @@ describe("Teams request authentication", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     connector = await startFakeConnector();
-    const withCredentials = createTeamsAdapter({ access: { mode: "validated", credentials }, handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger, host: "0.0.0.0" });
+    const withCredentials = createTeamsAdapter({
+      access: { mode: "validated", credentials },
+      handler,
+      inbox: createTestInbox(db.db),
+      db: db.db,
+      logger: silentLogger,
+      host: "0.0.0.0",
+    });
     await withCredentials.start();
     validated = await serve(withCredentials.router);
-    const unauthenticated = createTeamsAdapter({ access: { mode: "local", reason: "explicit" }, handler, inbox: createTestInbox(db.db), db: db.db, logger: silentLogger, host: "127.0.0.1" });
+    const unauthenticated = createTeamsAdapter({
+      access: { mode: "local", reason: "explicit" },
+      handler,
+      inbox: createTestInbox(db.db),
+      db: db.db,
+      logger: silentLogger,
+      host: "127.0.0.1",
+    });
     await unauthenticated.start();
     local = await serve(unauthenticated.router);
   });
@@ -120,14 +134,27 @@ describe("Teams request authentication", () => {
   it("says once, in Samverka's own words, that local Teams is unauthenticated (the SDK's own warning is kept at debug)", async () => {
     const warnings: string[] = [];
     const logger = { ...silentLogger, warn: (_o: object | string, msg?: string) => void warnings.push(msg ?? ""), child: () => logger };
-    const adapter = createTeamsAdapter({ access: { mode: "local", reason: "explicit" }, handler, inbox: createTestInbox(db.db), db: db.db, logger, host: "127.0.0.1" });
+    const adapter = createTeamsAdapter({
+      access: { mode: "local", reason: "explicit" },
+      handler,
+      inbox: createTestInbox(db.db),
+      db: db.db,
+      logger,
+      host: "127.0.0.1",
+    });
     await adapter.start();
     await adapter.start();
     expect(warnings).toEqual([expect.stringMatching(/accepts UNAUTHENTICATED requests for local use.*only from this machine \(127\.0\.0\.1\)/)]);
   });
 
   it("keeps a conversation at the connector it was first seen with, and a personal chat with its first user", async () => {
-    const victim = { ...activity, id: "v1", from: { id: "29:victim", aadObjectId: "aad-victim" }, conversation: { id: "a:victim", conversationType: "personal" }, serviceUrl: `${connector.url}/` };
+    const victim = {
+      ...activity,
+      id: "v1",
+      from: { id: "29:victim", aadObjectId: "aad-victim" },
+      conversation: { id: "a:victim", conversationType: "personal" },
+      serviceUrl: `${connector.url}/`,
+    };
     expect((await post(local.url, victim)).status).toBe(200);
     const other = await startFakeConnector();
     try {
@@ -135,7 +162,17 @@ describe("Teams request authentication", () => {
       expect((await post(local.url, { ...victim, id: "v2", serviceUrl: `${other.url}/` })).status).toBe(403);
       // A new conversation claiming the victim's identity is answered (local use trusts who people say they are) but
       // does not become the victim's personal chat.
-      expect((await post(local.url, { ...victim, id: "m1", from: { id: "29:mallory", aadObjectId: "aad-victim" }, conversation: { id: "a:mallory", conversationType: "personal" }, serviceUrl: `${other.url}/` })).status).toBe(200);
+      expect(
+        (
+          await post(local.url, {
+            ...victim,
+            id: "m1",
+            from: { id: "29:mallory", aadObjectId: "aad-victim" },
+            conversation: { id: "a:mallory", conversationType: "personal" },
+            serviceUrl: `${other.url}/`,
+          })
+        ).status,
+      ).toBe(200);
     } finally {
       await other.close();
     }
@@ -145,7 +182,9 @@ describe("Teams request authentication", () => {
       ["a:victim", `${connector.url}/`, "29:victim", "aad-victim"],
     ]);
     expect(rows[0]!.service_url).not.toBe(`${connector.url}/`);
-    expect(await db.db.withTables<TeamsTables>().selectFrom("teams_users").selectAll().execute()).toMatchObject([{ aad_object_id: "aad-victim", user_id: "29:victim" }]);
+    expect(await db.db.withTables<TeamsTables>().selectFrom("teams_users").selectAll().execute()).toMatchObject([
+      { aad_object_id: "aad-victim", user_id: "29:victim" },
+    ]);
   });
 
   it("refuses bodies that are not activities with 400 and oversized ones with 413, never 500", async () => {

@@ -46,7 +46,11 @@ describe("a slow answer to a Teams card action", () => {
       replyToId: card.messageId,
       value: { action: { type: "Action.Execute", verb: "slow.pick", data: { samverka: "action", actionId: "slow.pick", value: "1" } }, trigger: "manual" },
     });
-    expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: expect.stringContaining("tar en stund") as unknown });
+    expect(body).toMatchObject({
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: expect.stringContaining("tar en stund") as unknown,
+    });
     expect(driver.sent().some((i) => i.kind === "update")).toBe(false);
     open();
     const update = await driver.waitFor((i) => i.kind === "update" && i.text.includes("Platsen är din"));

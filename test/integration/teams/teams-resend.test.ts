@@ -22,8 +22,24 @@ beforeAll(async () => {
   db = await createTestDatabase();
   connector = await startFakeConnector();
   const store = createConversationStore(db.db, systemClock);
-  await store.remember({ conversationId: CHANNEL, conversationType: "channel", serviceUrl: connector.url, tenantId: undefined, botId: "28:bot", teamId: "19:team", userId: undefined, aadObjectId: undefined });
-  chat = createTeamsChat({ store, files: createFileLinks(db.db, systemClock), clientFor: (url) => new ApiClient(url), publicUrl: () => undefined, tenantId: undefined, locale: "sv" });
+  await store.remember({
+    conversationId: CHANNEL,
+    conversationType: "channel",
+    serviceUrl: connector.url,
+    tenantId: undefined,
+    botId: "28:bot",
+    teamId: "19:team",
+    userId: undefined,
+    aadObjectId: undefined,
+  });
+  chat = createTeamsChat({
+    store,
+    files: createFileLinks(db.db, systemClock),
+    clientFor: (url) => new ApiClient(url),
+    publicUrl: () => undefined,
+    tenantId: undefined,
+    locale: "sv",
+  });
 });
 afterAll(async () => {
   await connector.close();

@@ -52,8 +52,15 @@ describe("the cold-night card", () => {
     });
     expect(card.text).toBe("Extra cold night – the night of Thursday 3 December: 10 extra places in total tonight.");
     expect(buttonsOf(alert([shelter(1), shelter(2)])).map((b) => b.actionId)).toEqual([
-      "coldnight.open", "coldnight.full", "coldnight.cannot", "coldnight.open", "coldnight.full", "coldnight.cannot",
-      "coldnight.acknowledge", "coldnight.restart", "coldnight.close",
+      "coldnight.open",
+      "coldnight.full",
+      "coldnight.cannot",
+      "coldnight.open",
+      "coldnight.full",
+      "coldnight.cannot",
+      "coldnight.acknowledge",
+      "coldnight.restart",
+      "coldnight.close",
     ]);
   });
 
@@ -65,22 +72,44 @@ describe("the cold-night card", () => {
 
   it("offers acknowledge only until someone has, and restart only while a shelter is silent", () => {
     const acknowledged = { ...alert([shelter(1), shelter(2, "full")]), acknowledgedBy: "m1", acknowledgedAt: new Date("2026-12-03T15:20:00Z") };
-    expect(buttonsOf(acknowledged).filter((b) => !b.actionId.startsWith("coldnight.o") && !["coldnight.full", "coldnight.cannot"].includes(b.actionId)).map((b) => b.actionId)).toEqual(["coldnight.restart", "coldnight.close"]);
-    expect(composeCard(acknowledged, names)(audience).blocks).toContainEqual({ type: "text", text: "Acknowledged by Sara at 16:20: shelters that have not answered only get a quiet reminder." });
+    expect(
+      buttonsOf(acknowledged)
+        .filter((b) => !b.actionId.startsWith("coldnight.o") && !["coldnight.full", "coldnight.cannot"].includes(b.actionId))
+        .map((b) => b.actionId),
+    ).toEqual(["coldnight.restart", "coldnight.close"]);
+    expect(composeCard(acknowledged, names)(audience).blocks).toContainEqual({
+      type: "text",
+      text: "Acknowledged by Sara at 16:20: shelters that have not answered only get a quiet reminder.",
+    });
     const answered = alert([shelter(1, "full")]);
-    expect(buttonsOf(answered).slice(3).map((b) => b.actionId)).toEqual(["coldnight.close"]);
+    expect(
+      buttonsOf(answered)
+        .slice(3)
+        .map((b) => b.actionId),
+    ).toEqual(["coldnight.close"]);
   });
 
   it("shows a personal copy only the buttons its reader may press, under the notice that says why it came", () => {
-    const card = composeCard(alert([shelter(1), shelter(2)]), names, { answerable: new Set([shelter(2).activityId]), samordning: false, notice: "Reminder: Härbärge 2 has not answered." })(audience);
+    const card = composeCard(alert([shelter(1), shelter(2)]), names, {
+      answerable: new Set([shelter(2).activityId]),
+      samordning: false,
+      notice: "Reminder: Härbärge 2 has not answered.",
+    })(audience);
     expect(card.blocks[1]).toEqual({ type: "text", text: "Reminder: Härbärge 2 has not answered." });
     const buttons = card.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-    expect(buttons.map((b) => [b.actionId, b.value.endsWith("2")])).toEqual([["coldnight.open", true], ["coldnight.full", true], ["coldnight.cannot", true]]);
+    expect(buttons.map((b) => [b.actionId, b.value.endsWith("2")])).toEqual([
+      ["coldnight.open", true],
+      ["coldnight.full", true],
+      ["coldnight.cannot", true],
+    ]);
   });
 
   it("has no buttons once closed, and says who closed it", () => {
     const closed = alert([shelter(1, "opening", 10)], "closed");
     expect(buttonsOf(closed)).toEqual([]);
-    expect(composeCard(closed, names)({ locale: "sv", timeZone: "Europe/Stockholm" }).blocks).toContainEqual({ type: "text", text: "Avslutad av Sara 2026-12-04 kl. 07.00." });
+    expect(composeCard(closed, names)({ locale: "sv", timeZone: "Europe/Stockholm" }).blocks).toContainEqual({
+      type: "text",
+      text: "Avslutad av Sara 2026-12-04 kl. 07.00.",
+    });
   });
 });

@@ -45,7 +45,10 @@ describe("the escalation ladder", () => {
   it("is read from the partnership file, repeating the whole ladder every 30 minutes unless it says otherwise", () => {
     const base = { thresholdC: -7, season: { from: "11-01", to: "03-31" }, coordinates: { lat: 59.3, lon: 18.1 } };
     expect(coldNightsSchema.parse(base).escalationRepeat).toEqual({ fromStep: 1, everyMinutes: 30 });
-    expect(coldNightsSchema.parse({ ...base, escalationRepeat: { fromStep: 3, everyMinutes: 10 } }).escalationRepeat).toEqual({ fromStep: 3, everyMinutes: 10 });
+    expect(coldNightsSchema.parse({ ...base, escalationRepeat: { fromStep: 3, everyMinutes: 10 } }).escalationRepeat).toEqual({
+      fromStep: 3,
+      everyMinutes: 10,
+    });
     const refused = coldNightsSchema.safeParse({ ...base, escalationRepeat: { fromStep: 4 } });
     expect(refused.error?.issues.map((i) => i.path.join("."))).toEqual(["escalationRepeat.fromStep"]);
   });

@@ -56,13 +56,23 @@ describe("the nights ahead in a recorded SNOW1g response", () => {
     const nights = nightsAhead(recorded, "2026-02-07", tz, true);
     const run = firstColdRun(nights, -7, new Set());
     expect(run[0]).toMatchObject({ night: "2026-02-07", valueC: -12.8 });
-    expect(run.map((n) => n.night)).toEqual(nights.filter((n) => n.valueC <= -7).map((n) => n.night).slice(0, run.length));
+    expect(run.map((n) => n.night)).toEqual(
+      nights
+        .filter((n) => n.valueC <= -7)
+        .map((n) => n.night)
+        .slice(0, run.length),
+    );
     expect(run.length).toBeGreaterThan(3);
   });
 
   it("leaves out nights already suggested or declared, so each is suggested once", () => {
     const nights = nightsAhead(recorded, "2026-02-07", tz, false);
-    expect(firstColdRun(nights, -7, new Set(["2026-02-08", "2026-02-09", "2026-02-10"])).map((n) => n.night)).toEqual(["2026-02-12", "2026-02-13", "2026-02-14", "2026-02-15"]);
+    expect(firstColdRun(nights, -7, new Set(["2026-02-08", "2026-02-09", "2026-02-10"])).map((n) => n.night)).toEqual([
+      "2026-02-12",
+      "2026-02-13",
+      "2026-02-14",
+      "2026-02-15",
+    ]);
     expect(firstColdRun(nights, -20, new Set())).toEqual([]);
   });
 });

@@ -21,7 +21,13 @@ describe("the night minimum", () => {
   const at = (iso: string, c: number) => ({ at: new Date(iso), airTemperatureC: c });
   const forecast = {
     createdAt: new Date("2026-12-03T10:00:00Z"),
-    temperatures: [at("2026-12-03T16:00:00Z", -12), at("2026-12-03T17:00:00Z", -5), at("2026-12-04T03:00:00Z", -8.4), at("2026-12-04T07:00:00Z", -6), at("2026-12-04T08:00:00Z", -15)],
+    temperatures: [
+      at("2026-12-03T16:00:00Z", -12),
+      at("2026-12-03T17:00:00Z", -5),
+      at("2026-12-04T03:00:00Z", -8.4),
+      at("2026-12-04T07:00:00Z", -6),
+      at("2026-12-04T08:00:00Z", -15),
+    ],
   };
 
   it("takes the coldest point between 18.00 and 08.00, ignoring colder afternoon and morning hours", () => {

@@ -4,7 +4,15 @@ import { loadConfig } from "../../../src/config.ts";
 describe("configuration", () => {
   it("runs with no environment at all on the embedded defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: undefined, redisUrl: undefined, port: 3978, host: "127.0.0.1", locale: "sv", slack: undefined, teams: undefined });
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      port: 3978,
+      host: "127.0.0.1",
+      locale: "sv",
+      slack: undefined,
+      teams: undefined,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -31,7 +39,9 @@ describe("configuration", () => {
   });
 
   it("takes the SMHI forecast address only as a URL", () => {
-    expect(loadConfig({ SMHI_BASE_URL: "http://127.0.0.1:9/api/category/snow1g/version/1" }).smhiBaseUrl).toBe("http://127.0.0.1:9/api/category/snow1g/version/1");
+    expect(loadConfig({ SMHI_BASE_URL: "http://127.0.0.1:9/api/category/snow1g/version/1" }).smhiBaseUrl).toBe(
+      "http://127.0.0.1:9/api/category/snow1g/version/1",
+    );
     expect(() => loadConfig({ SMHI_BASE_URL: "opendata smhi" })).toThrow(/SMHI_BASE_URL/);
   });
 
@@ -51,9 +61,14 @@ describe("configuration", () => {
 
   it("opens the queue dashboard only with both admin credentials, and a password worth the name", () => {
     expect(loadConfig({}).admin).toBeUndefined();
-    expect(loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "ett-langt-losenord" }).admin).toEqual({ user: "drift", password: "ett-langt-losenord" });
+    expect(loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "ett-langt-losenord" }).admin).toEqual({
+      user: "drift",
+      password: "ett-langt-losenord",
+    });
     expect(() => loadConfig({ SAMVERKA_ADMIN_USER: "drift" })).toThrow(/SAMVERKA_ADMIN_USER and SAMVERKA_ADMIN_PASSWORD go together/);
-    expect(() => loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "kort" })).toThrow(/SAMVERKA_ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(() => loadConfig({ SAMVERKA_ADMIN_USER: "drift", SAMVERKA_ADMIN_PASSWORD: "kort" })).toThrow(
+      /SAMVERKA_ADMIN_PASSWORD: must be at least 12 characters/,
+    );
   });
 
   it("serves /metrics on its own port only when SAMVERKA_METRICS_PORT is a port number", () => {

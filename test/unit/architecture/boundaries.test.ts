@@ -21,26 +21,40 @@ describe("architecture boundaries", () => {
   it("keeps chat SDKs, queues and drivers out of the core: only the composition root imports them", () => {
     const offenders = sourceFiles("src")
       .filter((f) => f !== path.join("src", "main.ts"))
-      .flatMap((f) => importsOf(f).filter((i) => PLATFORM_AND_INFRA.test(i)).map((i) => `${f} imports ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => PLATFORM_AND_INFRA.test(i))
+          .map((i) => `${f} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it("lets the core reach adapters and jobs only through the composition root", () => {
     const offenders = sourceFiles("src")
       .filter((f) => f !== path.join("src", "main.ts"))
-      .flatMap((f) => importsOf(f).filter((i) => /(^|\/)(adapters|jobs)\//.test(i)).map((i) => `${f} imports ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /(^|\/)(adapters|jobs)\//.test(i))
+          .map((i) => `${f} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it("keeps migrations frozen in time: they import nothing of the app", () => {
-    const offenders = sourceFiles("migrations").flatMap((f) => importsOf(f).filter((i) => i.startsWith(".")).map((i) => `${f} imports ${i}`));
+    const offenders = sourceFiles("migrations").flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith("."))
+        .map((i) => `${f} imports ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("keeps each adapter to itself: no adapter imports another platform's adapter", () => {
     const offenders = ["slack", "teams"].flatMap((platform) =>
       sourceFiles(path.join("adapters", platform)).flatMap((f) =>
-        importsOf(f).filter((i) => /adapters\/(slack|teams)\//.test(path.join(path.dirname(f), i)) && !path.join(path.dirname(f), i).includes(`adapters/${platform}`)).map((i) => `${f} imports ${i}`),
+        importsOf(f)
+          .filter((i) => /adapters\/(slack|teams)\//.test(path.join(path.dirname(f), i)) && !path.join(path.dirname(f), i).includes(`adapters/${platform}`))
+          .map((i) => `${f} imports ${i}`),
       ),
     );
     expect(offenders).toEqual([]);

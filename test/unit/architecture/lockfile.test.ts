@@ -25,7 +25,9 @@ describe("package-lock.json", () => {
     // The registry reachable here serves only the Linux builds of some packages (msgpackr-extract), so
     // `npm install` cannot write the others into the lock; they are kept by hand and npm skips them by os/cpu.
     const missing = Object.entries(lock.packages).flatMap(([at, entry]) =>
-      Object.keys(entry.optionalDependencies ?? {}).filter((dep) => !resolves(at, dep)).map((dep) => `${at || "(root)"} → ${dep}`),
+      Object.keys(entry.optionalDependencies ?? {})
+        .filter((dep) => !resolves(at, dep))
+        .map((dep) => `${at || "(root)"} → ${dep}`),
     );
     expect(missing).toEqual([]);
   });

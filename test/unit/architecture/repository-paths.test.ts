@@ -22,7 +22,10 @@ function pathsOutside(repo: string, file: string, text: string): string[] {
   const dir = path.join(repo, path.dirname(file));
   const leaves = (relative: string): boolean => relative.startsWith("..") && path.relative(repo, path.resolve(dir, relative)).startsWith("..");
   // Segments passed separately (`path.resolve(dir, "../..", "shared")`) escape together.
-  const joined = [...text.matchAll(PATH_CALL)].map((m) => literalsIn(m[1]!)).filter((parts) => parts.length > 0).map((parts) => path.join(...parts));
+  const joined = [...text.matchAll(PATH_CALL)]
+    .map((m) => literalsIn(m[1]!))
+    .filter((parts) => parts.length > 0)
+    .map((parts) => path.join(...parts));
   return [
     ...literalsIn(text).filter((s) => OUTSIDE_ROOTS.test(s)),
     ...new Set([...literalsIn(text), ...joined].filter(leaves)),

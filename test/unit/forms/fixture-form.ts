@@ -24,7 +24,15 @@ export const visitorsForm: FormDefinition = parseFormDefinition({
         { value: "violence", label: l("Våld", "Violence") },
       ],
     },
-    { id: "season", type: "choice", label: l("Säsong", "Season"), choices: [{ value: "winter", label: l("Vinter", "Winter") }, { value: "summer", label: l("Sommar", "Summer") }] },
+    {
+      id: "season",
+      type: "choice",
+      label: l("Säsong", "Season"),
+      choices: [
+        { value: "winter", label: l("Vinter", "Winter") },
+        { value: "summer", label: l("Sommar", "Summer") },
+      ],
+    },
     { id: "from", type: "date", label: l("Från", "From"), min: "2026-01-01" },
     { id: "note", type: "text", label: l("Iakttagelser", "Observations"), maxLength: 200, required: false },
   ],

@@ -31,24 +31,42 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "<@U0SAMVERKA>", "<at>Samverka</at>", "%00", "../../etc/passwd", "'; drop table members; --", "{{7*7}}", "__proto__", "x".repeat(5000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "<@U0SAMVERKA>",
+    "<at>Samverka</at>",
+    "%00",
+    "../../etc/passwd",
+    "'; drop table members; --",
+    "{{7*7}}",
+    "__proto__",
+    "x".repeat(5000),
+  ),
 );
 
 /** Any JSON value, biased towards the shapes payloads have. */
-export const anyJson: fc.Arbitrary<Json> = fc.oneof(fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>, nastyString, fc.constantFrom<Json>(null, [], {}, 0, -1, true));
+export const anyJson: fc.Arbitrary<Json> = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>,
+  nastyString,
+  fc.constantFrom<Json>(null, [], {}, 0, -1, true),
+);
 
 /** `base` with up to four of its values replaced by any JSON or removed. */
 export function mutated(base: Json): fc.Arbitrary<Json> {
   const paths = pathsOf(base);
   const edit = fc.tuple(fc.constantFrom(...paths), fc.option(anyJson, { nil: undefined, freq: 4 }));
-  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => edits.reduce<Json>((acc, [path, value]) => {
-    try {
-      return setAt(acc, path, value);
-    } catch {
-      // An earlier edit removed the parent of this path: nothing to change.
-      return acc;
-    }
-  }, base));
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) =>
+    edits.reduce<Json>((acc, [path, value]) => {
+      try {
+        return setAt(acc, path, value);
+      } catch {
+        // An earlier edit removed the parent of this path: nothing to change.
+        return acc;
+      }
+    }, base),
+  );
 }
 
 /** Runs a property `runs` times and prints how many cases it tried, so the report has its counts. */

@@ -16,7 +16,12 @@ import { checkMany, nastyString } from "./arbitraries.ts";
 const RUNS = 3000;
 const locale = fc.constantFrom("sv" as const, "en" as const);
 /** What a person may type: anything, or something close to a real answer. */
-const answer = fc.oneof(nastyString, fc.integer().map(String), fc.double().map(String), fc.constantFrom("ja", "nej", "2026-12-03", "12 500,50 kr", "1, 3", "-5", "1e9", "NaN", "811218-9876"));
+const answer = fc.oneof(
+  nastyString,
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constantFrom("ja", "nej", "2026-12-03", "12 500,50 kr", "1, 3", "-5", "1e9", "NaN", "811218-9876"),
+);
 const clear = (sentence: string) => expect(sentence.trim().length).toBeGreaterThan(10);
 
 describe("fuzzing form answers", () => {
@@ -28,7 +33,10 @@ describe("fuzzing form answers", () => {
   });
 
   it("reads any values of a form sent in one view into answers or an error per field", () => {
-    const values = fc.dictionary(fc.constantFrom(...visitorsForm.fields.map((f) => f.id), "unknown", "__proto__"), fc.oneof(answer, fc.array(answer, { maxLength: 3 })));
+    const values = fc.dictionary(
+      fc.constantFrom(...visitorsForm.fields.map((f) => f.id), "unknown", "__proto__"),
+      fc.oneof(answer, fc.array(answer, { maxLength: 3 })),
+    );
     checkMany("readFormValues", fc.tuple(values, locale), RUNS, ([v, loc]) => {
       const reading = readFormValues(visitorsForm, v, loc);
       if (!reading.ok) Object.values(reading.errors).forEach(clear);
@@ -37,8 +45,24 @@ describe("fuzzing form answers", () => {
 
   it("reads any incident submission into a report or an error per field", () => {
     const context = { activities: [{ id: "a1", name: "Natthärbärget" }], now: new Date("2026-12-03T22:40:00Z"), timeZone: "Europe/Stockholm" };
-    const ids = ["date", "time", "activity", "kind", "severity", "injuries", "police", "support", "description", "staff_involved", "visitors_involved", "others_involved"];
-    const values = fc.dictionary(fc.constantFrom(...ids), fc.oneof(answer, fc.constantFrom("a1", "threat", "serious_incident", "called", "23.30"), fc.array(answer, { maxLength: 2 })));
+    const ids = [
+      "date",
+      "time",
+      "activity",
+      "kind",
+      "severity",
+      "injuries",
+      "police",
+      "support",
+      "description",
+      "staff_involved",
+      "visitors_involved",
+      "others_involved",
+    ];
+    const values = fc.dictionary(
+      fc.constantFrom(...ids),
+      fc.oneof(answer, fc.constantFrom("a1", "threat", "serious_incident", "called", "23.30"), fc.array(answer, { maxLength: 2 })),
+    );
     checkMany("readIncidentForm", fc.tuple(values, locale), RUNS, ([v, loc]) => {
       const read = readIncidentForm(v, context, loc);
       if (!read.ok) {
@@ -49,14 +73,19 @@ describe("fuzzing form answers", () => {
   });
 
   it("answers any message in a conversation, whatever came before", () => {
-    checkMany("conversation respond (up to 12 messages each)", fc.tuple(fc.array(answer, { minLength: 1, maxLength: 12 }), locale), RUNS / 3, ([messages, loc]) => {
-      let state = startConversation(visitorsForm, {});
-      for (const text of messages) {
-        const step = respond(visitorsForm, state, text, loc);
-        state = step.state;
-        const shown = renderConversation(visitorsForm, state, loc, { title: "T", submitActionId: "s", editActionId: "e", actionValue: "v" }, step.notice);
-        expect(shown.text.length).toBeGreaterThan(0);
-      }
-    });
+    checkMany(
+      "conversation respond (up to 12 messages each)",
+      fc.tuple(fc.array(answer, { minLength: 1, maxLength: 12 }), locale),
+      RUNS / 3,
+      ([messages, loc]) => {
+        let state = startConversation(visitorsForm, {});
+        for (const text of messages) {
+          const step = respond(visitorsForm, state, text, loc);
+          state = step.state;
+          const shown = renderConversation(visitorsForm, state, loc, { title: "T", submitActionId: "s", editActionId: "e", actionValue: "v" }, step.notice);
+          expect(shown.text.length).toBeGreaterThan(0);
+        }
+      },
+    );
   }, 120_000);
 });

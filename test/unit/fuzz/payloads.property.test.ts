@@ -32,9 +32,28 @@ function translatesOrRefuses(run: () => unknown): void {
   }
 }
 
-const slashCommand = { command: "/samverka", text: "kallnatt -9", team_id: "T0", channel_id: "C0ALFA", user_id: "U0MAJA", user_name: "maja", trigger_id: "1.2.3", response_url: "https://hooks.slack.com/x" };
-const directMessage = { type: "event_callback", team_id: "T0", event_id: "Ev1", event: { type: "message", channel: "D0MAJA", channel_type: "im", user: "U0MAJA", text: "status" } };
-const mention = { type: "event_callback", team_id: "T0", event_id: "Ev2", event: { type: "app_mention", channel: "C0ALFA", user: "U0MAJA", text: "<@U0BOT> hjälp" } };
+const slashCommand = {
+  command: "/samverka",
+  text: "kallnatt -9",
+  team_id: "T0",
+  channel_id: "C0ALFA",
+  user_id: "U0MAJA",
+  user_name: "maja",
+  trigger_id: "1.2.3",
+  response_url: "https://hooks.slack.com/x",
+};
+const directMessage = {
+  type: "event_callback",
+  team_id: "T0",
+  event_id: "Ev1",
+  event: { type: "message", channel: "D0MAJA", channel_type: "im", user: "U0MAJA", text: "status" },
+};
+const mention = {
+  type: "event_callback",
+  team_id: "T0",
+  event_id: "Ev2",
+  event: { type: "app_mention", channel: "C0ALFA", user: "U0MAJA", text: "<@U0BOT> hjälp" },
+};
 const click = {
   type: "block_actions",
   user: { id: "U0MAJA", name: "maja" },
@@ -52,12 +71,29 @@ const submission = {
     callback_id: "incident.report",
     title: { text: "Hot och våld" },
     private_metadata: encodeFormMetadata({ state: "", conversation: "slack:C0ALFA", message: "slack:C0ALFA:1.000001" }),
-    state: { values: { description: { "field.description": { type: "plain_text_input", value: "Hot i entrén" } }, kind: { "field.kind": { type: "static_select", selected_option: { value: "threat" } } } } },
+    state: {
+      values: {
+        description: { "field.description": { type: "plain_text_input", value: "Hot i entrén" } },
+        kind: { "field.kind": { type: "static_select", selected_option: { value: "threat" } } },
+      },
+    },
   },
 };
 
-const teamsBase = { serviceUrl: "http://127.0.0.1:9/", channelId: "msteams", recipient: { id: "28:bot", name: "Samverka" }, channelData: { tenant: { id: "t" } } };
-const teamsMessage = { ...teamsBase, type: "message", id: "1", text: "status", from: { id: "29:maja", aadObjectId: "aad-maja" }, conversation: { id: "a:maja", conversationType: "personal" } };
+const teamsBase = {
+  serviceUrl: "http://127.0.0.1:9/",
+  channelId: "msteams",
+  recipient: { id: "28:bot", name: "Samverka" },
+  channelData: { tenant: { id: "t" } },
+};
+const teamsMessage = {
+  ...teamsBase,
+  type: "message",
+  id: "1",
+  text: "status",
+  from: { id: "29:maja", aadObjectId: "aad-maja" },
+  conversation: { id: "a:maja", conversationType: "personal" },
+};
 const teamsMention = {
   ...teamsBase,
   type: "message",
@@ -75,9 +111,22 @@ const teamsInvoke = {
   replyToId: "1:act",
   from: { id: "29:maja" },
   conversation: { id: "a:maja", conversationType: "personal" },
-  value: { action: { type: "Action.Execute", verb: "samverka.form", data: { samverka: "form", formId: "incident.report", state: "", "field.description": "Hot", "field.kind": "threat" } } },
+  value: {
+    action: {
+      type: "Action.Execute",
+      verb: "samverka.form",
+      data: { samverka: "form", formId: "incident.report", state: "", "field.description": "Hot", "field.kind": "threat" },
+    },
+  },
 };
-const teamsInstall = { ...teamsBase, type: "conversationUpdate", id: "4", from: { id: "29:maja" }, conversation: { id: "19:alfa@thread.tacv2", conversationType: "channel" }, membersAdded: [{ id: "28:bot" }] };
+const teamsInstall = {
+  ...teamsBase,
+  type: "conversationUpdate",
+  id: "4",
+  from: { id: "29:maja" },
+  conversation: { id: "19:alfa@thread.tacv2", conversationType: "channel" },
+  membersAdded: [{ id: "28:bot" }],
+};
 
 describe("fuzzing the Slack payload parsers", () => {
   it("translates or refuses any JSON and every mutation of a command, message, mention, click and modal submission", () => {
@@ -92,9 +141,14 @@ describe("fuzzing the Slack payload parsers", () => {
   });
 
   it("decodes or refuses any body in any content type, and reads any modal state", () => {
-    checkMany("slack decodeSlackBody", fc.tuple(nastyString, fc.constantFrom("application/json", "application/x-www-form-urlencoded", undefined)), RUNS, ([raw, type]) => {
-      translatesOrRefuses(() => decodeSlackBody(raw, type));
-    });
+    checkMany(
+      "slack decodeSlackBody",
+      fc.tuple(nastyString, fc.constantFrom("application/json", "application/x-www-form-urlencoded", undefined)),
+      RUNS,
+      ([raw, type]) => {
+        translatesOrRefuses(() => decodeSlackBody(raw, type));
+      },
+    );
     checkMany("slack modal state", mutated(submission), RUNS, (body) => {
       const parsed = viewSubmissionSchema.safeParse(body);
       if (parsed.success) expect(typeof readSlackFormValues(parsed.data.view.state.values)).toBe("object");

@@ -43,10 +43,22 @@ describe("meeting calendar files", () => {
     for (const method of ["REQUEST", "CANCEL"] as const) {
       const { calendar, event } = parse(renderIcs({ ...base, method }));
       expect(calendar.getFirstPropertyValue("method")).toBe(method);
-      const attendees = event.attendees.map((a) => ({ cn: a.getParameter("cn"), role: a.getParameter("role"), rsvp: a.getParameter("rsvp"), partstat: a.getParameter("partstat"), value: a.getFirstValue() }));
+      const attendees = event.attendees.map((a) => ({
+        cn: a.getParameter("cn"),
+        role: a.getParameter("role"),
+        rsvp: a.getParameter("rsvp"),
+        partstat: a.getParameter("partstat"),
+        value: a.getFirstValue(),
+      }));
       expect(attendees).toEqual([
         { cn: "Karin Lindqvist", role: "CHAIR", rsvp: "FALSE", partstat: "NEEDS-ACTION", value: "mailto:karin.lindqvist@stockholm.se" },
-        { cn: "Ali Haddad, Convictus", role: "REQ-PARTICIPANT", rsvp: "FALSE", partstat: "NEEDS-ACTION", value: "mailto:convictus-samordnare@stockholm-eu.samverka.invalid" },
+        {
+          cn: "Ali Haddad, Convictus",
+          role: "REQ-PARTICIPANT",
+          rsvp: "FALSE",
+          partstat: "NEEDS-ACTION",
+          value: "mailto:convictus-samordnare@stockholm-eu.samverka.invalid",
+        },
       ]);
       expect(event.organizer).toBe("mailto:noreply@samverka.invalid");
     }
@@ -57,17 +69,43 @@ describe("meeting calendar files", () => {
     const ics = renderIcs(base);
     const zone = ics.slice(ics.indexOf("BEGIN:VTIMEZONE"), ics.indexOf("END:VTIMEZONE"));
     expect(zone.split("\r\n")).toEqual([
-      "BEGIN:VTIMEZONE", "TZID:Europe/Stockholm", "X-LIC-LOCATION:Europe/Stockholm",
-      "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-      "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+      "BEGIN:VTIMEZONE",
+      "TZID:Europe/Stockholm",
+      "X-LIC-LOCATION:Europe/Stockholm",
+      "BEGIN:DAYLIGHT",
+      "TZOFFSETFROM:+0100",
+      "TZOFFSETTO:+0200",
+      "TZNAME:CEST",
+      "DTSTART:19700329T020000",
+      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+      "END:DAYLIGHT",
+      "BEGIN:STANDARD",
+      "TZOFFSETFROM:+0200",
+      "TZOFFSETTO:+0100",
+      "TZNAME:CET",
+      "DTSTART:19701025T030000",
+      "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+      "END:STANDARD",
       "",
     ]);
   });
 
   it("carries a VTIMEZONE for any partnership's zone, so a client reads the same instant on either side of its switches", () => {
-    const zones = ["Europe/Stockholm", "Europe/London", "Europe/Helsinki", "America/New_York", "America/Sao_Paulo", "Australia/Sydney", "Asia/Tokyo", "Asia/Kolkata", "Pacific/Auckland"];
+    const zones = [
+      "Europe/Stockholm",
+      "Europe/London",
+      "Europe/Helsinki",
+      "America/New_York",
+      "America/Sao_Paulo",
+      "Australia/Sydney",
+      "Asia/Tokyo",
+      "Asia/Kolkata",
+      "Pacific/Auckland",
+    ];
     const localTimes = fc.record({
-      date: fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      date: fc
+        .date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       time: fc.constantFrom("01:30", "03:30", "08:30", "13:00", "17:45"),
       zone: fc.constantFrom(...zones),
     });

@@ -82,7 +82,10 @@ describe("partnership file", () => {
   });
 
   it("fills in meeting defaults and keeps identities in the order written, the primary one first", () => {
-    const file = parsePartnershipFile(MINIMAL.replace("organisation: convictus", "organisation: convictus\n    identities: { teams: 29:fake-anna, slack: U0FAKEANNA }"), "iop.yaml");
+    const file = parsePartnershipFile(
+      MINIMAL.replace("organisation: convictus", "organisation: convictus\n    identities: { teams: 29:fake-anna, slack: U0FAKEANNA }"),
+      "iop.yaml",
+    );
     expect(file.groups[0]?.meetings).toMatchObject({ pattern: { weekday: "tuesday", week: 2, time: "13:00" }, inviteDaysBefore: 14, agendaSendDaysBefore: 3 });
     expect(file.incidents).toEqual({ ackMinutes: 30, channelNotice: true, retentionDays: 730 });
     expect(listIdentities(file.members[0]!.identities).map((i) => i.platform)).toEqual(["teams", "slack"]);
@@ -90,7 +93,9 @@ describe("partnership file", () => {
 
   it("refuses an unknown group kind, naming the line and the field", () => {
     const text = MINIMAL.replace("kind: styrgrupp", "kind: kafferep");
-    expect(problemsOf(text)).toEqual([`iop.yaml:${at(text, "kafferep")} groups[0].kind: Invalid option: expected one of "styrgrupp"|"samverkansgrupp"|"föreståndargrupp"|"referensgrupp"|"arbetsgrupp"|"ledningsgrupp"`]);
+    expect(problemsOf(text)).toEqual([
+      `iop.yaml:${at(text, "kafferep")} groups[0].kind: Invalid option: expected one of "styrgrupp"|"samverkansgrupp"|"föreståndargrupp"|"referensgrupp"|"arbetsgrupp"|"ledningsgrupp"`,
+    ]);
   });
 
   it("refuses an organisation number whose check digit is wrong, in Swedish by default", () => {
@@ -101,7 +106,9 @@ describe("partnership file", () => {
   });
 
   it("refuses an organisation number without the hyphen", () => {
-    expect(problemsOf(MINIMAL.replace("802012-1581", "\"8020121581\""))[0]).toContain("organisations[0].orgNumber: an organisation number is written NNNNNN-NNNN");
+    expect(problemsOf(MINIMAL.replace("802012-1581", '"8020121581"'))[0]).toContain(
+      "organisations[0].orgNumber: an organisation number is written NNNNNN-NNNN",
+    );
   });
 
   it("refuses a key used twice in a list, pointing at the second", () => {
@@ -123,16 +130,25 @@ describe("partnership file", () => {
   });
 
   it("refuses more places for women than places", () => {
-    expect(problemsOf(MINIMAL.replace("placesWomen: 2", "placesWomen: 12"))[0]).toContain("activities[0].placesWomen: more places for women than places in total");
+    expect(problemsOf(MINIMAL.replace("placesWomen: 2", "placesWomen: 12"))[0]).toContain(
+      "activities[0].placesWomen: more places for women than places in total",
+    );
   });
 
   it("refuses a chat identity given to two members", () => {
-    const text = MINIMAL.replace("    organisation: convictus", "    organisation: convictus\n    identities: { slack: U0FAKEANNA }\n  - { key: bo, name: Bo, identities: { slack: [U0FAKEBO, U0FAKEANNA] } }");
-    expect(problemsOf(text)).toEqual([`iop.yaml:${at(text, "key: bo", "U0FAKEANNA")} members[1].identities.slack[1]: U0FAKEANNA already belongs to member anna`]);
+    const text = MINIMAL.replace(
+      "    organisation: convictus",
+      "    organisation: convictus\n    identities: { slack: U0FAKEANNA }\n  - { key: bo, name: Bo, identities: { slack: [U0FAKEBO, U0FAKEANNA] } }",
+    );
+    expect(problemsOf(text)).toEqual([
+      `iop.yaml:${at(text, "key: bo", "U0FAKEANNA")} members[1].identities.slack[1]: U0FAKEANNA already belongs to member anna`,
+    ]);
   });
 
   it("refuses chat ids of the wrong shape", () => {
-    const problems = problemsOf(MINIMAL.replace("    organisation: convictus", "    organisation: convictus\n    identities: { slack: anna@example.se, teams: anna }"));
+    const problems = problemsOf(
+      MINIMAL.replace("    organisation: convictus", "    organisation: convictus\n    identities: { slack: anna@example.se, teams: anna }"),
+    );
     expect(problems.map((p) => p.replace(/^iop\.yaml:\d+:\d+ /, ""))).toEqual([
       "members[0].identities.slack: is not a Slack user id (U…)",
       "members[0].identities.teams: is not a Teams user id (AAD object id or 29:…)",
@@ -146,7 +162,12 @@ describe("partnership file", () => {
     ["a period ending before it starts", 'end: "2026-12-31"', 'end: "2025-12-31"', "period.end: the period ends before it starts"],
     ["a misspelt field", "    cadence:", "    cadance:", "groups[0].cadance: Unrecognized key"],
     ["a group channel without its group", ", group: styrgrupp }", " }", "channels[0].group: group is given for channels with purpose: group"],
-    ["an impossible day of the year", 'end: "2026-12-31" }', 'end: "2026-12-31", extension: { stepMonths: 12, until: "2027-12-31", agreementDeadline: "02-30" } }', "period.extension.agreementDeadline: must be month-day MM-DD"],
+    [
+      "an impossible day of the year",
+      'end: "2026-12-31" }',
+      'end: "2026-12-31", extension: { stepMonths: 12, until: "2027-12-31", agreementDeadline: "02-30" } }',
+      "period.extension.agreementDeadline: must be month-day MM-DD",
+    ],
   ])("refuses %s", (_, from, to, expected) => {
     const problems = problemsOf(MINIMAL.replace(from, to));
     expect(problems.join("\n")).toContain(expected);
@@ -157,7 +178,16 @@ describe("partnership file", () => {
   });
 
   it("refuses a file that expands aliases without end instead of exhausting memory", () => {
-    const laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)];
+    const laughs = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ];
     expect(problemsOf(laughs.join("\n"))[0]).toMatch(/^iop\.yaml:1:1 .*alias/i);
   });
 });

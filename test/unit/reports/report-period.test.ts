@@ -56,8 +56,14 @@ describe("report deadlines and reminders in Stockholm time", () => {
 
 describe("the written-extension deadline", () => {
   const partnership = {
-    id: "eu", name: "EU", timeZone: zone, locale: "sv" as const,
-    periodStart: "2019-05-01", periodEnd: "2020-04-30", extensionUntil: "2022-04-30", extensionDeadline: "02-01",
+    id: "eu",
+    name: "EU",
+    timeZone: zone,
+    locale: "sv" as const,
+    periodStart: "2019-05-01",
+    periodEnd: "2020-04-30",
+    extensionUntil: "2022-04-30",
+    extensionDeadline: "02-01",
   };
 
   it("is the next 1 February inside the current agreement period", () => {

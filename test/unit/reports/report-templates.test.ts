@@ -10,7 +10,16 @@ const l = (sv: string, en: string) => ({ sv, en });
 describe("report templates", () => {
   it("checks the annual economic report's costs add up and unspent funds stay within the grant", () => {
     const ekonomi = resolveTemplate("ekonomi", none);
-    const values = { granted_amount: "1 000 000", costs_staff: "600 000", costs_premises: "250 000", costs_other: "100 000", costs_total: "950 000", own_financing: "50 000", surplus: "yes", surplus_amount: "50 000" };
+    const values = {
+      granted_amount: "1 000 000",
+      costs_staff: "600 000",
+      costs_premises: "250 000",
+      costs_other: "100 000",
+      costs_total: "950 000",
+      own_financing: "50 000",
+      surplus: "yes",
+      surplus_amount: "50 000",
+    };
     expect(readFormValues(ekonomi, values, "sv")).toMatchObject({ ok: true, answers: { costs_total: 950_000, surplus_amount: 50_000, comment: null } });
     const wrong = readFormValues(ekonomi, { ...values, costs_total: "900 000", surplus_amount: "1 200 000" }, "en");
     expect(!wrong.ok && wrong.errors).toEqual({
@@ -35,7 +44,10 @@ describe("report templates", () => {
   });
 
   it("refuses a template change that is not a valid field, as the partnership file is read", () => {
-    const bad = reportSettingsSchema.safeParse({ coordinator: "cecilia", templates: { uppfoljning: { add: [{ id: "x", type: "number", label: l("X", "X") }] } } });
+    const bad = reportSettingsSchema.safeParse({
+      coordinator: "cecilia",
+      templates: { uppfoljning: { add: [{ id: "x", type: "number", label: l("X", "X") }] } },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(["templates", "uppfoljning", "add", 0, "type"]);
   });
@@ -43,7 +55,14 @@ describe("report templates", () => {
   it("refuses an unknown form without fields of its own, and takes one with them", () => {
     expect(() => resolveTemplate("brukarundersokning", none)).toThrow(SamverkaError);
     const survey = resolveTemplate("brukarundersokning", {
-      templates: { brukarundersokning: { title: l("Brukarundersökning", "User survey"), omit: [], add: [], fields: [{ id: "answers", type: "integer", label: l("Antal svar", "Answers"), required: true, total: "sum" }] } },
+      templates: {
+        brukarundersokning: {
+          title: l("Brukarundersökning", "User survey"),
+          omit: [],
+          add: [],
+          fields: [{ id: "answers", type: "integer", label: l("Antal svar", "Answers"), required: true, total: "sum" }],
+        },
+      },
     });
     expect(survey.title.sv).toBe("Brukarundersökning");
   });

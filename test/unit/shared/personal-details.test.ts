@@ -21,7 +21,8 @@ describe("what looks like it points at a person in free text", () => {
   });
 
   it("finds Swedish phone numbers as people write them, and e-mail addresses", () => {
-    for (const phone of ["08-123 456 78", "+46 70 123 45 67", "0046701234567", "070 123 45 67", "031-7001234"]) expect(kinds(`nr ${phone}.`), phone).toEqual([["phone", phone]]);
+    for (const phone of ["08-123 456 78", "+46 70 123 45 67", "0046701234567", "070 123 45 67", "031-7001234"])
+      expect(kinds(`nr ${phone}.`), phone).toEqual([["phone", phone]]);
     expect(kinds("skriv till maria.nilsson@stadsmissionen.se")).toEqual([["email", "maria.nilsson@stadsmissionen.se"]]);
   });
 
@@ -43,10 +44,16 @@ describe("what looks like it points at a person in free text", () => {
     let runs = 0;
     const words = fc.constantFrom("Maria", "Nilsson", "070-1234567", "@", "a@b.se", "Ny", "Gemenskap", "+46", " ", "-", "Eva", "S.", "08", "123");
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.array(words, { maxLength: 30 }).map((w) => w.join(" "))), (text) => {
-        runs += 1;
-        for (const d of findPersonalDetails(text)) expect(text.slice(d.index, d.index + d.text.length).trim()).toBe(d.text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.array(words, { maxLength: 30 }).map((w) => w.join(" ")),
+        ),
+        (text) => {
+          runs += 1;
+          for (const d of findPersonalDetails(text)) expect(text.slice(d.index, d.index + d.text.length).trim()).toBe(d.text);
+        },
+      ),
       { numRuns: 5000 },
     );
     console.log(`personal-details property: ${runs} texts`);

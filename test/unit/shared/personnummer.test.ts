@@ -82,10 +82,15 @@ describe("personnummer", () => {
 
   it("finds any valid number wherever it sits in free text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", " ", ".", "ö", "\n") }), validNumber, fc.string({ unit: fc.constantFrom("x", " ", ",") }), (before, number, after) => {
-        const found = findPersonnummer(`${before}${number.text}${after}`);
-        expect(found).toEqual([{ index: before.length, text: number.text, kind: number.kind }]);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", " ", ".", "ö", "\n") }),
+        validNumber,
+        fc.string({ unit: fc.constantFrom("x", " ", ",") }),
+        (before, number, after) => {
+          const found = findPersonnummer(`${before}${number.text}${after}`);
+          expect(found).toEqual([{ index: before.length, text: number.text, kind: number.kind }]);
+        },
+      ),
     );
   });
 

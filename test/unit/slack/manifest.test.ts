@@ -8,7 +8,11 @@ const manifest = parse(readFileSync(new URL("../../../apps/slack/manifest.yaml",
   display_information: { name: string; description: string; long_description: string };
   features: { slash_commands: { command: string; url: string }[] };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+  };
 };
 
 describe("the Slack app manifest", () => {

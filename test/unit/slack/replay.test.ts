@@ -50,7 +50,10 @@ describe("replaying recorded Slack payloads", () => {
     expect(translated).toMatchObject({
       kind: "event",
       event: { type: "action", actionId: "feedback", value: "", conversation: "slack:C00FAKECHAN2", message: "slack:C00FAKECHAN2:1769220161.503009" },
-      origin: { source: { ts: "1769220161.503009", ephemeral: false }, responseUrl: "https://hooks.slack.com/actions/T00FAKE00BB/10348409316023/sPe1cI1jl72ZPyKpdJYaBV9s" },
+      origin: {
+        source: { ts: "1769220161.503009", ephemeral: false },
+        responseUrl: "https://hooks.slack.com/actions/T00FAKE00BB/10348409316023/sPe1cI1jl72ZPyKpdJYaBV9s",
+      },
     });
   });
 

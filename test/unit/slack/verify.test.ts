@@ -36,7 +36,10 @@ describe("Slack request signatures", () => {
     const tampered = Buffer.from(rawBody.toString("utf8").replace("text=", "text=x"));
     expect(verifySlackRequest(vector.signing_secret, { timestamp, signature, rawBody: tampered }, at)).toEqual({ ok: false, reason: "bad_signature" });
     expect(verifySlackRequest("another-secret", { timestamp, signature, rawBody }, at)).toEqual({ ok: false, reason: "bad_signature" });
-    expect(verifySlackRequest(vector.signing_secret, { timestamp, signature: signature.slice(0, -2), rawBody }, at)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifySlackRequest(vector.signing_secret, { timestamp, signature: signature.slice(0, -2), rawBody }, at)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
 
   it("refuses requests without the signing headers", () => {

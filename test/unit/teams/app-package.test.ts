@@ -45,7 +45,12 @@ describe("Teams app package", () => {
     expect([...files.keys()].sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     expect(pngSize(files.get("color.png")!)).toEqual([192, 192]);
     expect(pngSize(files.get("outline.png")!)).toEqual([32, 32]);
-    const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as { id: string; version: string; bots: { botId: string; scopes: string[] }[]; validDomains: string[] };
+    const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8")) as {
+      id: string;
+      version: string;
+      bots: { botId: string; scopes: string[] }[];
+      validDomains: string[];
+    };
     expect(manifest).toMatchObject({ id: settings.appId, version: "1.2.0", validDomains: ["samverka.stockholm.se"] });
     expect(manifest.bots[0]).toMatchObject({ botId: settings.appId, scopes: ["personal", "team", "groupChat"] });
   });

@@ -33,7 +33,10 @@ describe("recorded Teams payloads through the adapter's parser", () => {
 
   it("reads the bot being added to a team as an install in that channel", () => {
     const translated = translateActivity(parse("teams-conversation-update-members-added.json"));
-    expect(translated).toMatchObject({ kind: "event", event: { type: "installed", direct: false, conversation: "teams:19:d441d38c655c47a085215b2726e76927@thread.tacv2" } });
+    expect(translated).toMatchObject({
+      kind: "event",
+      event: { type: "installed", direct: false, conversation: "teams:19:d441d38c655c47a085215b2726e76927@thread.tacv2" },
+    });
   });
 
   it("reads the documented adaptiveCard/action invoke (completed) as the clicked action on its card", () => {
@@ -41,7 +44,12 @@ describe("recorded Teams payloads through the adapter's parser", () => {
     expect(translated).toMatchObject({
       kind: "event",
       via: "execute",
-      event: { type: "action", actionId: "chat.choose", value: "stockholm-eu", message: expect.stringMatching(/^teams:a:17Ndit.*\|1:card-activity$/) as unknown },
+      event: {
+        type: "action",
+        actionId: "chat.choose",
+        value: "stockholm-eu",
+        message: expect.stringMatching(/^teams:a:17Ndit.*\|1:card-activity$/) as unknown,
+      },
     });
   });
 
