@@ -55,7 +55,7 @@ describe("partnership read side", () => {
   it("resolves the Agents Playground user to a samordning member by its Teams identity", async () => {
     const [alex, ...others] = await findMembersByIdentity(t.db, "teams", "00000000-0000-0000-0000-0000000000020");
     expect(others).toEqual([]);
-    expect(alex).toMatchObject({ partnershipId: "stockholm-eu", displayName: "Alex Wilber", roles: ["samordning"] });
+    expect(alex).toMatchObject({ partnershipId: "stockholm-eu", displayName: "Alex Wilber", roles: ["samordning", "coordinator"] });
   });
 
   it("gives a member's identities primary first, as written in the file", async () => {

@@ -78,7 +78,7 @@ describe("partnership file", () => {
   it("makes the Agents Playground's default user a samordning member in the Stockholm example", () => {
     const file = parsePartnershipFile(stockholm, "stockholm.yaml");
     const alex = file.members.find((m) => listIdentities(m.identities).some((i) => i.userId === "00000000-0000-0000-0000-0000000000020"));
-    expect(alex).toMatchObject({ name: "Alex Wilber", roles: ["samordning"] });
+    expect(alex).toMatchObject({ name: "Alex Wilber", roles: ["samordning", "coordinator"] });
   });
 
   it("fills in meeting defaults and keeps identities in the order written, the primary one first", () => {
