@@ -13,7 +13,7 @@ import { NOTICE_TIME } from "./meeting-reminders.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
-import { readDuration, textValue } from "./new-meeting.ts";
+import { meetingDetailFields, readDuration, textValue } from "./new-meeting.ts";
 import { addDays } from "./working-days.ts";
 
 type T = Translate<MeetingMessageKey>;
@@ -62,31 +62,7 @@ export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, p
       },
       ...times,
       { id: "deadline", label: t("poll.form.deadline"), kind: "date", required: true, ...initial("deadline", addDays(today, ANSWER_DAYS)) },
-      {
-        id: "duration",
-        label: t("call.form.duration"),
-        kind: "number",
-        required: true,
-        ...initial("duration", String(group.meetings.pattern.durationMinutes)),
-      },
-      {
-        id: "location",
-        label: t("call.form.location"),
-        kind: "text",
-        required: false,
-        maxLength: LOCATION_MAX,
-        help: t("call.form.locationHelp"),
-        ...initial("location"),
-      },
-      {
-        id: "reason",
-        label: t("call.form.reason"),
-        kind: "multiline",
-        required: false,
-        maxLength: REASON_MAX,
-        help: t("agenda.form.help"),
-        ...initial("reason"),
-      },
+      ...meetingDetailFields(t, group, initial),
     ],
     ...(previous === undefined ? {} : { errors: previous.errors }),
   };

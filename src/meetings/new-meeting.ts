@@ -1,6 +1,6 @@
 import type { ActionContext, Actor, FormContext, FormHandler } from "../app/feature.ts";
 import type { FormResult, FormValues } from "../chat/inbound.ts";
-import type { FormView } from "../chat/message.ts";
+import type { FormField, FormView } from "../chat/message.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { callMeeting, checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
@@ -22,6 +22,39 @@ interface Prefill {
 export function textValue(values: FormValues, id: string): string {
   const v = values[id];
   return typeof v === "string" ? v.trim() : "";
+}
+
+type Initial = (id: string, fallback?: string) => { initial?: string | string[] };
+
+/** The fields every way of calling a meeting asks the same: its length (the group's usual by default), place or link, reason. */
+export function meetingDetailFields(t: T, group: MeetingGroup, initial: Initial): FormField[] {
+  return [
+    {
+      id: "duration",
+      label: t("call.form.duration"),
+      kind: "number",
+      required: true,
+      ...initial("duration", String(group.meetings.pattern.durationMinutes)),
+    },
+    {
+      id: "location",
+      label: t("call.form.location"),
+      kind: "text",
+      required: false,
+      maxLength: LOCATION_MAX,
+      help: t("call.form.locationHelp"),
+      ...initial("location"),
+    },
+    {
+      id: "reason",
+      label: t("call.form.reason"),
+      kind: "multiline",
+      required: false,
+      maxLength: REASON_MAX,
+      help: t("agenda.form.help"),
+      ...initial("reason"),
+    },
+  ];
 }
 
 /** The extra-meeting form: group, date and time, length, place or link, reason. */
@@ -48,31 +81,7 @@ export function newMeetingForm(groups: readonly MeetingGroup[], t: T, prefill: P
       },
       { id: "date", label: t("move.form.date"), kind: "date", required: true, ...initial("date", prefill.date) },
       { id: "time", label: t("move.form.time"), kind: "text", required: true, maxLength: 5, ...initial("time", group.meetings.pattern.time) },
-      {
-        id: "duration",
-        label: t("call.form.duration"),
-        kind: "number",
-        required: true,
-        ...initial("duration", String(group.meetings.pattern.durationMinutes)),
-      },
-      {
-        id: "location",
-        label: t("call.form.location"),
-        kind: "text",
-        required: false,
-        maxLength: LOCATION_MAX,
-        help: t("call.form.locationHelp"),
-        ...initial("location"),
-      },
-      {
-        id: "reason",
-        label: t("call.form.reason"),
-        kind: "multiline",
-        required: false,
-        maxLength: REASON_MAX,
-        help: t("agenda.form.help"),
-        ...initial("reason"),
-      },
+      ...meetingDetailFields(t, group, initial),
     ],
     ...(prefill.errors === undefined ? {} : { errors: prefill.errors }),
   };
