@@ -4,11 +4,10 @@
  * Afterwards every message is delivered exactly once: each prompt, each card, the declarer's answer and each
  * reminder. One window per kind, each on a fresh database and bot, the three at the same time.
  *
- * The windows are 30 s by default; FAULTS_WINDOW_MS=60000 runs the issue's 60 s. A 30 s window already outlasts
- * the Slack client's own retries (5, backing off from 0.5 s) and makes every message fail several of the
- * outbox's row-driven attempts (backoff 1, 2, 4, 8, 16 s…), which is what carrying a message across an outage
- * takes; a 60 s window adds its extra 30 s plus a longer backoff after it (~1 minute) to a suite that must stay
- * under 15 minutes on a 2-core machine shared with other work.
+ * The windows are the issue's 60 s by default (FAULTS_WINDOW_MS=30000 runs shorter ones while iterating): longer than
+ * the Slack client's own retries (5, backing off from 0.5 s), so every message fails several of the outbox's
+ * row-driven attempts (backoff 1, 2, 4, 8, 16 s…) and is carried across the outage by its row; the three windows run
+ * at the same time, so the file takes about two minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackFakeApi, type FaultKind, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
@@ -30,7 +29,7 @@ import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Temp
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
-const WINDOW_MS = Number(process.env.FAULTS_WINDOW_MS ?? 30_000);
+const WINDOW_MS = Number(process.env.FAULTS_WINDOW_MS ?? 60_000);
 /** After the window closes, this long to deliver everything that piled up. */
 const DRAIN_CAP_MS = 90_000;
 const REMINDERS = 20;
