@@ -156,3 +156,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPort: e.SAMVERKA_METRICS_PORT,
   });
 }
+
+/**
+ * The environment for a program Samverka starts itself (the embedded PostgreSQL's binaries, the Agents Playground): this process's, with
+ * `overrides` (undefined removes a variable). Here because this is the one file that reads process.env.
+ */
+export function childProcessEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

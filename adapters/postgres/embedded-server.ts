@@ -4,6 +4,7 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SamverkaError } from "../../src/shared/errors.ts";
+import { childProcessEnvironment } from "../../src/config.ts";
 
 /** How to run the binaries: from where, on which data directory, as whom. */
 export interface ServerProcessOptions {
@@ -27,7 +28,7 @@ export interface ServerProcess {
 const binary = (options: ServerProcessOptions, name: string) => path.join(options.binDir, "bin", process.platform === "win32" ? `${name}.exe` : name);
 
 // English server messages whatever the machine's locale, so they read like the rest of Samverka's log.
-const env = () => ({ ...process.env, LC_MESSAGES: "C", LC_ALL: undefined });
+const env = () => childProcessEnvironment({ LC_MESSAGES: "C", LC_ALL: undefined });
 
 /**
  * Spawns a binary and waits for it to end. Every spawn failure (EACCES, ENOENT) comes back as a rejection naming

@@ -5,6 +5,7 @@ import path from "node:path";
 import { SamverkaError } from "../../src/shared/errors.ts";
 import { installInPlaygroundTeam } from "./playground-install.ts";
 import type { Logger } from "../../src/shared/logger.ts";
+import { childProcessEnvironment } from "../../src/config.ts";
 
 /** Where and how to run the Microsoft 365 Agents Playground. */
 export interface PlaygroundOptions {
@@ -58,12 +59,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       // Not configuration: the child inherits this process's environment (PATH, HOME) plus its own three settings.
-      env: {
-        ...process.env,
+      env: childProcessEnvironment({
         TEAMSAPPTESTER_BROWSER: "none",
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? path.join(ROOT, ".m365agentsplayground.yml"),
         M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-      },
+      }),
     },
   );
   const log = options.logger.child({ component: "agents-playground" });
