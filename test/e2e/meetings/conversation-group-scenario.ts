@@ -207,7 +207,10 @@ export function describeConversationGroupStory(name: string, platform: MeetingsP
           () => since(mark).filter((i) => i.conversation.includes(second.notYet) && i.text.includes("Kallelse e2e:ref:")).length === 2,
           15_000,
         );
-        expect([(await row("e2e:ref:1"))?.status, (await row("e2e:ref:2"))?.status]).toEqual(["sent", "sent"]);
+        // The platform has the posts before the rows are marked sent: that is committed after the call returns.
+        await expect
+          .poll(async () => [(await row("e2e:ref:1"))?.status, (await row("e2e:ref:2"))?.status], { timeout: 15_000 })
+          .toEqual(["sent", "sent"]);
       } finally {
         await jobs.close();
       }
