@@ -16,14 +16,23 @@ export const INCIDENT_CONVERSATION_ACTIONS = "incident.conversation.";
 /** Where the conversation goes: the reply in a direct chat, else a direct message. */
 type Say = (message: Message) => Promise<unknown>;
 
-/** The reporter's receipt: who the report reaches, and by name whoever Samverka cannot reach (phone them). */
+/**
+ * The reporter's receipt: who the report reaches, grouped by why ("Maria Nilsson och Alex Wilber i samordningen"),
+ * and by name whoever Samverka cannot reach, to phone. The partnership file keeps no phone numbers, so none is given.
+ */
 export function receiptOf(actor: Actor, recipients: IncidentRecipients): Message {
   const t = createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
   const f = createFormatters(actor.locale, actor.partnership.timeZone);
   const describe = (people: IncidentRecipients["reached"]) =>
-    f.list(people.map((p) => t(p.as === "samordning" ? "recipientSamordning" : "recipientEmployer", { name: p.name })));
+    f.list(
+      (["samordning", "employer"] as const).flatMap((as) => {
+        const names = people.filter((p) => p.as === as).map((p) => p.name);
+        return names.length === 0 ? [] : [t(as === "samordning" ? "recipientSamordning" : "recipientEmployer", { names: f.list(names) })];
+      }),
+    );
   const lines = recipients.reached.length > 0 ? [t("submittedTo", { recipients: describe(recipients.reached) })] : [t("submittedToNobody")];
-  if (recipients.unreached.length > 0) lines.push(t("notReached", { recipients: describe(recipients.unreached) }));
+  if (recipients.unreached.length > 0)
+    lines.push(t("notReached", { recipients: describe(recipients.unreached), names: f.list(recipients.unreached.map((p) => p.name)) }));
   lines.push(t("takeCare"));
   return { text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) };
 }

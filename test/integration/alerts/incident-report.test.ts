@@ -89,8 +89,8 @@ describe("a report of threats and violence", () => {
     const form = await openForm("sConv");
     const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!));
     expect(result && result.ok ? messageText(result.message!) : undefined).toBe(
-      "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\n" +
-        "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\nTa hand om dig; du ska få stöd.",
+      "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare.\n" +
+        "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare.\nTa hand om dig; du ska få stöd.",
     );
     incidentId = (await w.t.db.selectFrom("incidents").select("id").executeTakeFirstOrThrow()).id;
 
@@ -261,9 +261,11 @@ describe("a report of threats and violence", () => {
     };
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.mConv).execute();
     const partly = await report();
-    expect(partly).toContain("skickas till Sara Samordning (samordningen).");
-    expect(partly).toContain("Kunde inte nås i Samverka: Maria Convictus (din arbetsgivare). Ring dem.");
-    expect(partly).not.toContain("Maria Convictus (din arbetsgivare) och");
+    expect(partly).toContain("skickas till Sara Samordning i samordningen.");
+    expect(partly).toContain("Samverka kan inte nå Maria Convictus hos din arbetsgivare. Ring Maria Convictus och berätta vad som hänt.");
+    expect(partly).not.toContain("Maria Convictus hos din arbetsgivare och");
+    // Names and roles without brackets, so a name that has its own (a duty phone) never nests them.
+    expect(partly).not.toContain("(");
     const lastChannelPost = () => {
       const post = w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`).at(-1);
       return post?.op === "post" ? post.message.text : undefined;
@@ -273,7 +275,9 @@ describe("a report of threats and violence", () => {
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.sara).execute();
     const nobody = await report();
     expect(nobody).toContain("ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu");
-    expect(nobody).toContain("Kunde inte nås i Samverka: Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).");
+    expect(nobody).toContain(
+      "Samverka kan inte nå Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare. Ring Sara Samordning och Maria Convictus och berätta vad som hänt.",
+    );
     expect(nobody).not.toContain("skickas till");
     expect(lastChannelPost()).toBe("En händelse med hot eller våld har rapporterats.");
   });
@@ -367,7 +371,7 @@ describe("a report of threats and violence", () => {
       await say("23.30");
       expect(lastSaid()).toContain("Skicka in");
       await say("skicka");
-      expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen)");
+      expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen");
       expect(await incidents()).toBe(before + 1);
       const stored = await w.t.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").executeTakeFirstOrThrow();
       expect(stored).toMatchObject({
