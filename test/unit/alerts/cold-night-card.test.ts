@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeCard } from "../../../src/alerts/cold-nights/cold-night-card.ts";
 import type { ColdNightAlert, ShelterResponse } from "../../../src/alerts/cold-nights/cold-night.ts";
 import type { BedBoard } from "../../../src/alerts/beds/bed-board.ts";
+import { shelterBeds } from "./shelter-beds.ts";
 
 const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extraPlaces = 0): ShelterResponse => ({
   activityId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
@@ -129,26 +130,7 @@ describe("the cold-night card", () => {
   });
 
   it("says 'i natt' only for tonight, and names any night further ahead in the totals and the beds line", () => {
-    const board: BedBoard = {
-      partnershipId: "p",
-      night: "2026-12-03",
-      shelters: [
-        {
-          activityId: shelter(1).activityId,
-          shelterName: "Härbärge 1",
-          organisationId: "org",
-          organisationName: "Org",
-          places: 40,
-          placesWomen: 10,
-          free: null,
-          freeWomen: null,
-          extra: 0,
-          extraWomen: 0,
-          turnedAway: 0,
-          updatedAt: null,
-        },
-      ],
-    };
+    const board: BedBoard = { partnershipId: "p", night: "2026-12-03", shelters: [shelterBeds(1)] };
     const sv: { locale: "sv" | "en"; timeZone: string } = { locale: "sv", timeZone: "Europe/Stockholm" };
     const texts = (now: Date, locale = sv) =>
       composeCard(alert([shelter(1, "opening", 10)]), names, now, { answerable: "all", samordning: true, beds: board })(locale).blocks.flatMap((b) =>
