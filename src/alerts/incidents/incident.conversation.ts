@@ -1,6 +1,6 @@
 import type { Actor, CommandContext, DirectMessageHandler } from "../../app/feature.ts";
 import type { Reply } from "../../chat/inbound.ts";
-import type { Message } from "../../chat/message.ts";
+import { textMessage, type Message } from "../../chat/message.ts";
 import { createFormConversations, normalizeAnswers, startConversation, type ConversationTurn } from "../../forms/index.ts";
 import { createFormatters, createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -67,6 +67,8 @@ export function createIncidentConversation(deps: AlertsDeps) {
     // A button of a report already filed or cancelled (or not the presser's): say so rather than nothing.
     if (turn === undefined || turn.outcome === "stale")
       return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
+    // The form engine's own words for a cancel point to `rapport`; an incident is started again with `hot`.
+    if (turn.outcome === "cancelled") return void (await reply.say(textMessage(createTranslator(incidentMessages, actor.locale)("conversationCancelled"))));
     if (turn.outcome !== "submit") return void (turn.message === undefined ? undefined : await reply.say(turn.message));
     const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
     const read = readIncident(answers, { now: deps.clock.now(), timeZone: actor.partnership.timeZone }, actor.locale);

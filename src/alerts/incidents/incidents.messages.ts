@@ -38,6 +38,7 @@ export type IncidentKey =
   | "police.reported"
   | "errorFuture"
   | "conversationGone"
+  | "conversationCancelled"
   | "noActivities"
   | "submittedTo"
   | "submittedToNobody"
@@ -128,6 +129,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.reported": "Polisanmälan gjord",
     errorFuture: "Tidpunkten ligger i framtiden.",
     conversationGone: "Den rapporten är redan skickad eller avbruten. Skriv **hot** för att rapportera en ny händelse.",
+    conversationCancelled: "Avbrutet. Rapporten om hot och våld skickades inte, och det du svarat är borttaget. Skriv **hot** för att börja om.",
     noActivities: "Partnerskapet har inga verksamheter att rapportera för. Be en administratör lägga in dem.",
     submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
     submittedToNobody:
@@ -221,6 +223,7 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.reported": "Police report made",
     errorFuture: "That time is in the future.",
     conversationGone: "That report was already sent or cancelled. Type **incident** to report a new one.",
+    conversationCancelled: "Cancelled. The report of threats and violence was not sent, and your answers are discarded. Type **incident** to start again.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
     submittedToNobody:

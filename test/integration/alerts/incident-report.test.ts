@@ -404,5 +404,17 @@ describe("a report of threats and violence", () => {
       expect(messageText(second.whispers[0]!)).toContain("Den rapporten är redan skickad eller avbruten.");
       expect(await incidents()).toBe(before + 1);
     });
+
+    it("says a cancelled report was not sent and is started again with hot, not with the reports' word", async () => {
+      const before = await incidents();
+      await say("hot");
+      await say("23.10");
+      await say("avbryt");
+      expect(lastSaid()).toContain("Avbrutet. Rapporten om hot och våld skickades inte, och det du svarat är borttaget. Skriv **hot** för att börja om.");
+      expect(lastSaid()).not.toContain("rapport för att");
+      await say("hot");
+      expect(lastSaid()).toContain("Fråga 2 av 12: Klockslag");
+      expect(await incidents()).toBe(before);
+    });
   });
 });
