@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { ReminderSpec, Reminders } from "../reminders/reminder.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
+import { createWorkingDays } from "./working-days.ts";
 
 /** The reminder kinds of a meeting, in the order they fall. */
 const MEETING_REMINDER_KINDS = [
@@ -17,6 +18,17 @@ export type MeetingReminderKind = (typeof MEETING_REMINDER_KINDS)[number];
 /** Notices that go out a number of days before leave at this local time. */
 export const NOTICE_TIME = { hour: 9, minute: 0 };
 
+/**
+ * When the agenda goes out: `agendaSendDaysBefore` the meeting at the notice time, moved back to the working day
+ * before when that falls on a weekend, a public holiday or a de facto day off (nobody reads an agenda sent on a Sunday).
+ */
+export function agendaSendTime(meeting: Pick<Meeting, "startsAt">, group: MeetingGroup): Date {
+  const days = createWorkingDays([]);
+  let day = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.agendaSendDaysBefore });
+  while (!days.isWorkingDay(day.toISODate()!)) day = day.minus({ days: 1 });
+  return day.set(NOTICE_TIME).toJSDate();
+}
+
 /** The key prefix of every reminder of a meeting; cancelling uses it. */
 function meetingReminderPrefix(meetingId: string): string {
   return `meeting:${meetingId}:`;
@@ -29,7 +41,7 @@ function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSp
   const due: Record<MeetingReminderKind, Date> = {
     "meeting.invite": daysBefore(group.meetings.inviteDaysBefore),
     "meeting.agenda-request": daysBefore(group.meetings.agendaRequestDaysBefore),
-    "meeting.agenda-send": daysBefore(group.meetings.agendaSendDaysBefore),
+    "meeting.agenda-send": agendaSendTime(meeting, group),
     "meeting.day-before": start.minus({ days: 1 }).toJSDate(),
     "meeting.hour-before": start.minus({ hours: 1 }).toJSDate(),
     "meeting.minutes-request": meeting.endsAt,

@@ -1,6 +1,6 @@
 import type { Actor, CommandContext, DirectMessageHandler } from "../../app/feature.ts";
 import type { Reply } from "../../chat/inbound.ts";
-import type { Message } from "../../chat/message.ts";
+import { textMessage, type Message } from "../../chat/message.ts";
 import { createFormConversations, normalizeAnswers, startConversation, type ConversationTurn } from "../../forms/index.ts";
 import { createFormatters, createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -16,14 +16,23 @@ export const INCIDENT_CONVERSATION_ACTIONS = "incident.conversation.";
 /** Where the conversation goes: the reply in a direct chat, else a direct message. */
 type Say = (message: Message) => Promise<unknown>;
 
-/** The reporter's receipt: who the report reaches, and by name whoever Samverka cannot reach (phone them). */
+/**
+ * The reporter's receipt: who the report reaches, grouped by why ("Maria Nilsson och Alex Wilber i samordningen"),
+ * and by name whoever Samverka cannot reach, to phone. The partnership file keeps no phone numbers, so none is given.
+ */
 export function receiptOf(actor: Actor, recipients: IncidentRecipients): Message {
   const t = createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
   const f = createFormatters(actor.locale, actor.partnership.timeZone);
   const describe = (people: IncidentRecipients["reached"]) =>
-    f.list(people.map((p) => t(p.as === "samordning" ? "recipientSamordning" : "recipientEmployer", { name: p.name })));
+    f.list(
+      (["samordning", "employer"] as const).flatMap((as) => {
+        const names = people.filter((p) => p.as === as).map((p) => p.name);
+        return names.length === 0 ? [] : [t(as === "samordning" ? "recipientSamordning" : "recipientEmployer", { names: f.list(names) })];
+      }),
+    );
   const lines = recipients.reached.length > 0 ? [t("submittedTo", { recipients: describe(recipients.reached) })] : [t("submittedToNobody")];
-  if (recipients.unreached.length > 0) lines.push(t("notReached", { recipients: describe(recipients.unreached) }));
+  if (recipients.unreached.length > 0)
+    lines.push(t("notReached", { recipients: describe(recipients.unreached), names: f.list(recipients.unreached.map((p) => p.name)) }));
   lines.push(t("takeCare"));
   return { text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) };
 }
@@ -58,6 +67,8 @@ export function createIncidentConversation(deps: AlertsDeps) {
     // A button of a report already filed or cancelled (or not the presser's): say so rather than nothing.
     if (turn === undefined || turn.outcome === "stale")
       return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
+    // The form engine's own words for a cancel point to `rapport`; an incident is started again with `hot`.
+    if (turn.outcome === "cancelled") return void (await reply.say(textMessage(createTranslator(incidentMessages, actor.locale)("conversationCancelled"))));
     if (turn.outcome !== "submit") return void (turn.message === undefined ? undefined : await reply.say(turn.message));
     const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
     const read = readIncident(answers, { now: deps.clock.now(), timeZone: actor.partnership.timeZone }, actor.locale);

@@ -125,7 +125,8 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
       expect(summary.text).toContain(DESCRIPTION);
       w.forget();
       await driver.click(user, summary, "Skicka in");
-      await w.nextDirect(person, "Tack. Rapporten är sparad och skickas till Sara Samordning");
+      const receipt = await w.nextDirect(person, "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen");
+      expect(receipt.text).not.toMatch(/\((samordningen|din arbetsgivare)\)/);
       const stored = await w.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").orderBy("occurred_at", "desc").execute();
       expect(stored.length).toBe(before + 1);
       expect(stored.find((i) => i.activity_id === shelters[shelter] && i.description === DESCRIPTION && i.kind === "threat")).toBeDefined();

@@ -145,8 +145,17 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     });
 
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
+      // The agenda goes out three days before the Tuesday meeting: not on that Saturday, on the Friday before it.
+      expect((await reminderRow("agenda-send")).due_at.toISOString()).toBe("2026-10-09T07:00:00.000Z");
       await at("agenda-request");
-      await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
+      const asked = await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
+      expect(asked.text).toContain("agenda Budget 2027");
+      expect(asked.text).toContain("The agenda goes out on Friday 2026-10-09.");
+      expect(asked.text).not.toContain("@Samverka");
+      // In the channel the bot hears only what is addressed to it, so the request says how.
+      const inGroup = await inChannel("Punkter till dagordningen: Styrgruppen", new Set());
+      expect(inGroup.text).toContain("@Samverka agenda Budget 2027");
+      expect(inGroup.text).toContain("Dagordningen skickas ut fredag 2026-10-09.");
       let mark = snapshot();
       await server.driver.message(bo, "agenda Budget 2027");
       await directTo(bo, "Punkten är tillagd", mark);

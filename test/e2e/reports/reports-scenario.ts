@@ -260,6 +260,16 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
           .execute();
       expect(await early()).toEqual([]);
 
+      // Back in to look, then cancel: the saved answers stay and still go in when the report opens; it says so.
+      mark = snapshot();
+      await server.driver.message(anna, "rapport");
+      await next(anna, "Sammanfattning: Uppföljning 2027H1 – Convictus", mark);
+      mark = snapshot();
+      await server.driver.message(anna, "avbryt");
+      const cancelled = await next(anna, "Avbrutet. Det du ändrat nu sparas inte, men Uppföljning 2027H1 för Convictus som du sparade", mark);
+      expect(cancelled.text).toContain("ligger kvar och skickas in när rapporten öppnar 2027-06-16 kl. 08.00. Skriv rapport om du vill ändra den före dess.");
+      expect(cancelled.text).not.toContain("Inget skickades in");
+
       mark = snapshot();
       clock.set("2027-06-16T06:00:00Z"); // 08.00 in Stockholm
       await deliverDue();

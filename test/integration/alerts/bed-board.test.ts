@@ -82,8 +82,8 @@ describe("reporting beds", () => {
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler kvinnoplatser än extra platser." } });
     await w.act("sFa", { type: "form", conversation: "teams:dm-29:sfa", formId: "coldnight.places", state, values: { places: "8", women: "2" } });
     const card = latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`)?.text ?? "";
-    expect(card).toContain("Frälsningsarméns härbärge (Frälsningsarmén): Öppnar 8 extra platser (Siv Frälsningsarmén), varav 2 för kvinnor");
-    expect(card).toContain("Convictus natthärbärge (Convictus): Inget svar än; 12 lediga");
+    expect(card).toContain("Frälsningsarméns härbärge: Öppnar 8 extra platser (Siv Frälsningsarmén), varav 2 för kvinnor");
+    expect(card).toContain("Convictus natthärbärge: Inget svar än; 12 lediga");
     expect(card).toContain("Sängar i natt: 18 lediga av 120 ordinarie (2 av 3 har rapporterat), 8 extra öppnade.");
     await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "platser" });
     expect(w.directTo("sara").at(-1)).toContain("Extra platser i natt: 8, varav 2 för kvinnor. 4 har fått nej hittills.");
