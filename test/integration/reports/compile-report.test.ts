@@ -7,26 +7,10 @@ import { createReportCompileCommand } from "../../../src/reports/index.ts";
 import { createReportService } from "../../../src/reports/report-service.ts";
 import { startConversation } from "../../../src/forms/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
-import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
+import { CONVICTUS_ANSWERS, createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
 
 let h: ReportsHarness;
 
-const convictus = {
-  unique_visitors: 120,
-  visitors_women: 40,
-  visitors_men: 70,
-  visitors_other: 10,
-  nights_provided: 950,
-  occupancy_percent: null,
-  turned_away: 12,
-  referrals: 15,
-  cold_nights: 4,
-  extra_places_used: 60,
-  incidents: 2,
-  incidents_followed_up: true,
-  volunteer_hours: 35.5,
-  observations: "Lugn höst, fler kvinnor än förra året.",
-};
 const fralsningsarmen = {
   unique_visitors: 80,
   visitors_women: 30,
@@ -70,7 +54,7 @@ beforeAll(async () => {
     });
   h.clock.set("2027-01-10T10:00:00Z");
   for (const [org, answers, member] of [
-    ["convictus", convictus, "anna"],
+    ["convictus", CONVICTUS_ANSWERS, "anna"],
     ["fralsningsarmen", fralsningsarmen, "bertil"],
   ] as const) {
     const ctx = await service.contextOf(await ensure(org));

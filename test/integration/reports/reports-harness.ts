@@ -22,6 +22,29 @@ export const KNOWN_FIGURES: ReportPrefillSources = {
   incidentFigures: async () => ({ incidents: 2 }),
 };
 
+/** Convictus's answers to the 2026H2 follow-up, as stored: the figures of 7 and 9–11 are KNOWN_FIGURES'. */
+export const CONVICTUS_ANSWERS = {
+  unique_visitors: 120,
+  visitors_women: 40,
+  visitors_men: 70,
+  visitors_other: 10,
+  nights_provided: 950,
+  occupancy_percent: null,
+  turned_away: 12,
+  referrals: 15,
+  cold_nights: 4,
+  extra_places_used: 60,
+  incidents: 2,
+  incidents_followed_up: true,
+  volunteer_hours: 35.5,
+  observations: "Lugn höst, fler kvinnor än förra året.",
+};
+
+/** Stored answers as a filled one-view form sends them: figures as typed, yes or no, an unanswered field empty. */
+export function formValuesOf(answers: Record<string, number | boolean | string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).map(([id, v]) => [id, v === null ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v)]));
+}
+
 /**
  * A partnership with two reporting organisations on Slack and Teams, real reminders, the unit of work and outbox
  * delivery, and a manual clock. What a step records is delivered right after it, as the outbox worker would.
