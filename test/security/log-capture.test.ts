@@ -9,7 +9,6 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../../jobs/job-runtime.ts";
-import { createUnitOfWork } from "../../src/app/unit-of-work.ts";
 import type { Platform } from "../../src/chat/chat-port.ts";
 import { createReportsFeature } from "../../src/reports/index.ts";
 import { createManualClock } from "../../src/shared/clock.ts";
@@ -21,6 +20,7 @@ import { startSlackServer } from "../helpers/slack-server.ts";
 import { createTeamsDriver } from "../helpers/teams-driver.ts";
 import { startTeamsServer } from "../helpers/teams-server.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
+import { createTestCoreDeps } from "../helpers/core-deps.ts";
 import { seedReportingPartnership } from "../integration/reports/reports-seed.ts";
 
 const APP_PASSWORD = "Samverka~app.Password-0123456789abcdefXYZ";
@@ -129,15 +129,8 @@ describe("the logs of a full run on Slack and Teams", () => {
     try {
       await teams.install({ user: bertil });
       const platforms = () => new Set<Platform>(["slack", "teams"]);
-      const work = createUnitOfWork({ db: db.db, clock, logger: silentLogger, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms });
-      await createReportsFeature({
-        db: db.db,
-        clock,
-        notifier: work.notifier,
-        reminders: work.reminders,
-        transact: work.transact,
-        logger: silentLogger,
-      }).recurring![0]!.run(clock.now());
+      const deps = createTestCoreDeps({ db: db.db, clock, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms });
+      await createReportsFeature(deps).recurring![0]!.run(clock.now());
       const next = async (driver: PlatformDriver, text: string, after: number): Promise<SentItem> => {
         await driver.waitFor(
           () =>

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
+import { createTestCoreDeps } from "../../helpers/core-deps.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
 import { createReportsFeature } from "../../../src/reports/index.ts";
@@ -66,15 +66,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
     // The daily tick as the server's cron would run it (it only writes rows; the server's workers act on them), and
     // the queue delivering what is due by the clock.
     const tick = async () => {
-      const work = createUnitOfWork({
-        db: db.db,
-        clock,
-        logger: silentLogger,
-        reminderQueue: jobs.reminderQueue,
-        outboxQueue: jobs.outboxQueue,
-        platforms: () => new Set(),
-      });
-      const deps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger };
+      const deps = createTestCoreDeps({ db: db.db, clock, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms: () => new Set() });
       await createReportsFeature(deps).recurring![0]!.run(clock.now());
     };
     const deliverDue = async () => {

@@ -1,6 +1,6 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Feature } from "../../../src/app/feature.ts";
-import { createUnitOfWork, type Transact } from "../../../src/app/unit-of-work.ts";
+import type { Transact } from "../../../src/app/unit-of-work.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
 import type { FormResult, InboundEvent, ReplyPort } from "../../../src/chat/inbound.ts";
@@ -12,6 +12,7 @@ import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { createTestCoreDeps } from "../../helpers/core-deps.ts";
 import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { seedReportingPartnership } from "./reports-seed.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
@@ -83,15 +84,8 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
   const prefix = uniqueName("reports");
   // The queue lives in the test database (BullMQ's PostgreSQL backend), so it goes when the database is dropped.
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
-  // The harness delivers the outbox itself (below), so its jobs go nowhere.
-  const work = createUnitOfWork({
-    db: db.db,
-    clock,
-    logger: silentLogger,
-    reminderQueue: runtime.reminderQueue,
-    outboxQueue: { enqueueMany: () => Promise.resolve() },
-    platforms: () => new Set(chats.keys()),
-  });
+  // The harness delivers the outbox itself (below).
+  const core = createTestCoreDeps({ db: db.db, clock, reminderQueue: runtime.reminderQueue, platforms: () => new Set(chats.keys()) });
   const outbox = createOutboxRunner({ db: db.db, chats, renderers: [], clock });
 
   const seed =
@@ -107,12 +101,7 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
 
   const boot: ReportsHarness["boot"] = () => {
     const feature = createReportsFeature({
-      db: db.db,
-      clock,
-      notifier: work.notifier,
-      reminders: work.reminders,
-      transact: work.transact,
-      logger: silentLogger,
+      ...core,
       prefill: KNOWN_FIGURES,
       ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
     });
@@ -143,8 +132,8 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
     db,
     clock,
     chats,
-    reminders: work.reminders,
-    transact: work.transact,
+    reminders: core.reminders,
+    transact: core.transact,
     outbox,
     members,
     organisations,
