@@ -14,6 +14,7 @@ import { createReportsFeature } from "../../../src/reports/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { keyOf, sentMarks, unsentCount } from "../../helpers/sent-marks.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { seedReportingPartnership } from "../../integration/reports/reports-seed.ts";
 
@@ -76,9 +77,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       }
     };
     // What was sent before a step, so a wait looks only at what the step caused (drivers may not append in order).
-    const keyOf = (item: SentItem) => `${item.kind}|${item.conversation}|${item.messageId ?? ""}|${item.text}`;
-    const snapshot = (): Set<string> => new Set(server.driver.sent().map(keyOf));
-    const sentSince = (before: Set<string>) => server.driver.sent().filter((item) => !before.has(keyOf(item)));
+    const { snapshot, since: sentSince } = sentMarks(() => server.driver);
     /** Waits for an item sent to `user` that contains `text` and was not there `before`. */
     const next = async (user: TestUser, text: string, before: Set<string> = new Set()): Promise<SentItem> => {
       const matches = (item: SentItem) => isFor(user, item) && item.text.includes(text) && !before.has(keyOf(item));
@@ -92,16 +91,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await server.driver.message(user, text);
       return next(user, expected, mark);
     };
-    const unsent = async () =>
-      Number(
-        (
-          await db.db
-            .selectFrom("outbox")
-            .select((eb) => eb.fn.countAll().as("n"))
-            .where("status", "in", ["pending", "processing"])
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const unsent = () => unsentCount(db.db);
     const versions = (organisation: string) =>
       db.db
         .selectFrom("report_versions as v")
