@@ -4,7 +4,7 @@
  */
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
-import type { TestUser } from "../../helpers/platform-driver.ts";
+import type { SentItem, TestUser } from "../../helpers/platform-driver.ts";
 import { seedAlertsPartnership, type Person } from "../../integration/alerts/alerts-seed.ts";
 import { startBothPlatformsServer, type BothPlatformsServer } from "./both-platforms-server.ts";
 
@@ -43,4 +43,32 @@ export function startAlertsServer(start: string, options: { logger?: Logger } = 
     alertsChannels: { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL },
     ...options,
   });
+}
+
+/** The partnership's shelters (activities) by key: their ids, as the incident form's choices carry them. */
+export async function shelterIds(w: AlertsServer): Promise<Record<string, string>> {
+  return Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+}
+
+/** Opens the incident form as `person` and returns it as their platform shows it. */
+export async function openIncidentForm(w: AlertsServer, person: Person): Promise<SentItem> {
+  const driver = w.driverOf(person);
+  await driver.command(w.userOf(person), "hot formulär");
+  return w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
+}
+
+/** An incident at a shelter at 23.30 on 3 December, as the form takes it; `answers` set what differs. */
+export function incidentValues(shelterId: string, description: string, answers: Record<string, string> = {}): Record<string, string> {
+  return {
+    date: "2026-12-03",
+    time: "23.30",
+    activity: shelterId,
+    kind: "both",
+    severity: "moderate",
+    injuries: "minor",
+    police: "called",
+    support: "yes",
+    description,
+    ...answers,
+  };
 }

@@ -10,7 +10,7 @@ import { createFailureNoticeRenderer } from "../../../src/outbox/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
-import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
+import { type AlertsServer, incidentValues, openIncidentForm, shelterIds, startAlertsServer } from "./alerts-server.ts";
 
 const FIRST = "En besökare hotade personal vid entrén med en flaska.";
 const SECOND = "En besökare slog till en volontär i matsalen.";
@@ -22,28 +22,16 @@ describe("an incident's details at the end of the retention period, on Slack and
   const copies: Record<string, SentItem> = {};
   beforeAll(async () => {
     w = await startAlertsServer("2026-12-03T22:40:00Z");
-    shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+    shelters = await shelterIds(w);
   });
   afterAll(async () => {
     await w?.close();
   });
 
   const report = async (person: Person, activity: string, description: string) => {
-    const driver = w.driverOf(person);
-    await driver.command(w.userOf(person), "hot formulär");
-    const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
-    const values = {
-      date: "2026-12-03",
-      time: "23.30",
-      activity: shelters[activity]!,
-      kind: "threat",
-      severity: "moderate",
-      injuries: "none",
-      police: "none",
-      support: "no",
-      description,
-    };
-    expect(await driver.submitForm(w.userOf(person), form, values)).toBeUndefined();
+    const form = await openIncidentForm(w, person);
+    const values = incidentValues(shelters[activity]!, description, { kind: "threat", injuries: "none", police: "none", support: "no" });
+    expect(await w.driverOf(person).submitForm(w.userOf(person), form, values)).toBeUndefined();
   };
 
   it("sends each report's details to samordning and the employer on their own platforms", async () => {
