@@ -65,3 +65,34 @@ export async function seedPartnership(
       .execute();
   return ids;
 }
+
+/** Writes one incident as a shelter would report a minor threat: no one hurt, no police, nothing followed up yet. */
+export async function insertIncident(
+  db: Db,
+  incident: { partnershipId: string; organisationId: string; occurredAt: Date | string; reportedAt?: Date | string },
+): Promise<void> {
+  await db
+    .insertInto("incidents")
+    .values({
+      partnership_id: incident.partnershipId,
+      reported_by: null,
+      organisation_id: incident.organisationId,
+      activity_id: null,
+      occurred_at: incident.occurredAt,
+      reported_at: incident.reportedAt ?? incident.occurredAt,
+      kind: "threat",
+      severity: "minor",
+      injuries: "none",
+      police: "none",
+      support_needed: false,
+      description: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      escalated_at: null,
+      debrief_done_at: null,
+      authority_reported_at: null,
+      police_reported_at: null,
+      purged_at: null,
+    })
+    .execute();
+}
