@@ -51,6 +51,11 @@ export function recordingReply(): RecordedReply {
   return recordAnswers();
 }
 
+/** Anna sends the move form (`state` names the meeting) with a new date and time. */
+export function submitMoveForm(tb: MeetingTestbed, state: string, date: string, time: string) {
+  return tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state, values: { date, time } });
+}
+
 export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const db = await createTestDatabase();
   db.pool.on("error", () => undefined);
