@@ -173,24 +173,15 @@ describe("samverka report compile", () => {
 
   it("sends an admin the compilation as a file from chat, and refuses others", async () => {
     const app = h.boot();
-    await app.send({
-      type: "message",
-      user: { platform: "slack", userId: "UCECILIA" },
-      conversation: "slack:dm-UCECILIA",
-      text: "rapport sammanställ 2026H2",
-      direct: true,
-    });
+    // The compile command, typed in the person's direct chat with the bot on Slack.
+    const compileFromChat = (userId: string) =>
+      app.send({ type: "message", user: { platform: "slack", userId }, conversation: `slack:dm-${userId}`, text: "rapport sammanställ 2026H2", direct: true });
+    await compileFromChat("UCECILIA");
     const slack = h.chats.get("slack")!;
     const file = slack.calls.find((c) => c.op === "file");
     expect(file?.op === "file" && file.file.filename).toBe("uppfoljning-2026H2-eu.xlsx");
     expect(slack.directTextsTo("UCECILIA").at(-1)).toContain("Inte inlämnat: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).");
-    await app.send({
-      type: "message",
-      user: { platform: "slack", userId: "UDAVID" },
-      conversation: "slack:dm-UDAVID",
-      text: "rapport sammanställ 2026H2",
-      direct: true,
-    });
+    await compileFromChat("UDAVID");
     expect(slack.directTextsTo("UDAVID").at(-1)).toContain("Bara partnerskapets administratörer och samordnare");
   });
 });
