@@ -5,6 +5,8 @@
  * comes.
  */
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
+import { createAlertsFeature, type ForecastSource } from "../../../src/alerts/index.ts";
+import type { Feature } from "../../../src/app/feature.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
@@ -137,4 +139,18 @@ export async function startBothPlatformsServer<P extends string>(options: BothPl
       await t.drop();
     },
   };
+}
+
+/**
+ * The alerts feature on the world's database and queues, for running a recurring task's tick from the test as its
+ * cron would; without a forecast source, asking for one fails (the tick under test does not).
+ */
+export function alertsFeatureOf(w: BothPlatformsServer<string>, forecast?: ForecastSource): Feature {
+  return createAlertsFeature({
+    db: w.db,
+    clock: w.clock,
+    ...w.work,
+    logger: silentLogger,
+    forecast: forecast ?? { pointForecast: () => Promise.reject(new Error("no forecast in this test")) },
+  });
 }

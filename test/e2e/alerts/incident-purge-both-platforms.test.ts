@@ -5,9 +5,8 @@
  * for samordning; the stored messages keep no free text and the audit trail records the purge.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAlertsFeature } from "../../../src/alerts/index.ts";
 import { createFailureNoticeRenderer } from "../../../src/outbox/index.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
+import { alertsFeatureOf } from "./both-platforms-server.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
 import { type AlertsServer, incidentValues, openIncidentForm, shelterIds, startAlertsServer } from "./alerts-server.ts";
@@ -53,13 +52,7 @@ describe("an incident's details at the end of the retention period, on Slack and
     w.slackFake.failNext("chat.update", { error: "cant_update_message" });
     w.slackFake.failNext("chat.delete", { error: "cant_delete_message" });
     w.clock.set("2027-12-05T02:30:00Z");
-    const feature = createAlertsFeature({
-      db: w.db,
-      clock: w.clock,
-      ...w.work,
-      logger: silentLogger,
-      forecast: { pointForecast: () => Promise.reject(new Error("unused")) },
-    });
+    const feature = alertsFeatureOf(w);
     await feature.recurring!.find((r) => r.name === "alerts.incident-retention")!.run(w.clock.now());
 
     const retractions = () =>
