@@ -49,21 +49,11 @@ describe("reporting beds", () => {
       value: `${w.activityIds["natt-ng"]}|2026-12-08`,
     });
     expect(forms[0]?.fields.map((f) => f.id)).toEqual(["free", "women", "away"]);
-    const refused = await w.act("sNg", {
-      type: "form",
-      conversation: "teams:dm-29:sng",
-      formId: "beds.report",
-      state: forms[0]!.state,
-      values: { free: "2", women: "5", away: "" },
-    });
+    const submit = (values: Record<string, string>) =>
+      w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: "beds.report", state: forms[0]!.state, values });
+    const refused = await submit({ free: "2", women: "5", away: "" });
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler lediga kvinnoplatser än lediga platser." } });
-    const accepted = await w.act("sNg", {
-      type: "form",
-      conversation: "teams:dm-29:sng",
-      formId: "beds.report",
-      state: forms[0]!.state,
-      values: { free: "6", women: "2", away: "" },
-    });
+    const accepted = await submit({ free: "6", women: "2", away: "" });
     expect(accepted.result).toMatchObject({ ok: true });
     expect(await row("natt-ng")).toMatchObject({ free_places: 6, free_women: 2, turned_away: 0 });
   });
