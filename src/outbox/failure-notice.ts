@@ -25,8 +25,11 @@ function describe(t: T, content: OutboxContent): string {
   return t(key in outboxMessages.sv ? (key as LiveKey) : "live.other");
 }
 
-/** A channel as samordning knows it: by what it is for and on which platform; by its platform id only when no channel row names it. */
-function channelName(t: T, conversation: string | null, channels: readonly PartnershipChannel[]): string {
+/**
+ * A channel as people know it: by what it is for and on which platform; by its platform id only when no channel row
+ * names it. The failure notice and the waiting notice both name channels with it.
+ */
+export function channelName(t: T, conversation: string | null, channels: readonly PartnershipChannel[]): string {
   const channel = channels.find((c) => c.conversation === conversation);
   if (channel === undefined) return t("channel.unknown", { conversation: conversation ?? "?" });
   const platform = channel.platform === "slack" ? "Slack" : "Teams";
@@ -34,14 +37,16 @@ function channelName(t: T, conversation: string | null, channels: readonly Partn
   return t(channel.purpose === "alerts" ? "channel.alerts" : "channel.partnership", { platform });
 }
 
-interface PartnershipChannel {
+/** A partnership's channel with what `channelName` needs to name it. */
+export interface PartnershipChannel {
   conversation: string;
   platform: "slack" | "teams";
   purpose: "partnership" | "group" | "alerts";
   groupName: string | null;
 }
 
-function partnershipChannels(db: Db, partnershipId: string): Promise<PartnershipChannel[]> {
+/** Every channel of the partnership, named for `channelName`. */
+export function partnershipChannels(db: Db, partnershipId: string): Promise<PartnershipChannel[]> {
   return db
     .selectFrom("channels as c")
     .leftJoin("groups as g", "g.id", "c.group_id")

@@ -215,7 +215,9 @@ describe("the outbox", () => {
     await quiet.deliverDue();
     const notices = await rows("outbox-waiting:teams:19:main@thread.tacv2:");
     expect(notices.map((r) => [r.member_id, r.status])).toEqual([[ids.sara, "sent"]]);
-    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen 19:main@thread.tacv2");
+    // The channel is named as people know it, not by its platform id.
+    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i partnerskapets kanal (Teams) ännu");
+    expect(JSON.stringify(notices[0]!.content)).not.toContain("19:main@thread.tacv2");
 
     // The app is added there: what waited is sent, once each.
     refusing = false;
@@ -265,6 +267,8 @@ describe("the outbox", () => {
     });
     for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
     expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
-    expect((await rows("outbox-waiting:slack:CSTYR:")).map((r) => r.member_id)).toEqual([ids.anna]);
+    const notices = await rows("outbox-waiting:slack:CSTYR:");
+    expect(notices.map((r) => r.member_id)).toEqual([ids.anna]);
+    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen för Styrgrupp (Slack) ännu");
   });
 });
