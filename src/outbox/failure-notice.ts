@@ -17,8 +17,8 @@ const payloadSchema = z.object({ partnershipId: z.string(), from: z.iso.datetime
 
 type T = Translate<OutboxKey>;
 
-/** What failed, in words: the start of a message, a file by name, a live card by what it is ("kallnattskortet"). */
-function describe(t: T, content: OutboxContent): string {
+/** A message in words, for the failure and waiting notices: its start, a file by name, a live card by what it is ("kallnattskortet"). */
+export function describeContent(t: T, content: OutboxContent): string {
   if (content.type === "message" || content.type === "retract") return `"${excerpt(content.message.text)}"`;
   if (content.type === "file") return t("failures.file", { name: content.filename });
   const key = `live.${content.render}`;
@@ -78,8 +78,8 @@ export function createFailureNoticeRenderer(db: Db): OutboxRenderer {
         // A copy that could not be taken back is still there: someone must remove it by hand.
         if (f.content.type === "retract") return t("failures.retract", { where: f.memberName ?? channelName(t, f.conversation, channels) });
         return f.memberName !== null
-          ? t("failures.toMember", { what: describe(t, f.content), name: f.memberName })
-          : t("failures.toChannel", { what: describe(t, f.content), channel: channelName(t, f.conversation, channels) });
+          ? t("failures.toMember", { what: describeContent(t, f.content), name: f.memberName })
+          : t("failures.toChannel", { what: describeContent(t, f.content), channel: channelName(t, f.conversation, channels) });
       });
       return {
         text: t("failures.title"),

@@ -271,4 +271,28 @@ describe("the outbox", () => {
     expect(notices.map((r) => r.member_id)).toEqual([ids.anna]);
     expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen för Styrgrupp (Slack) ännu");
   });
+
+  it("says what waits by what it is when it is a live card, not with an empty quote", async () => {
+    await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CALERTS", purpose: "alerts" }).execute();
+    const refusing = {
+      ...createRecordingChat("slack"),
+      post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")),
+    };
+    const box = createInlineOutbox({
+      db: t.db,
+      chats: new Map([
+        ["slack", refusing],
+        ["teams", teams],
+      ]),
+      clock: systemClock,
+      reminderQueue: noReminders,
+      renderers: [defineRenderer({ name: "coldnight.card", payload: z.object({}), render: async () => textMessage("Extra kall natt") })],
+    });
+    await box.notifier.toChannels("p1", { purpose: "alerts" }, { render: "coldnight.card", payload: {} }, { key: "t30" });
+    const notices = await rows("outbox-waiting:slack:CALERTS:");
+    expect(notices.map((r) => r.member_id)).toEqual([ids.sara]);
+    expect(JSON.stringify(notices[0]!.content)).toContain(
+      "Samverka är inte med i larmkanalen (Slack) ännu, så det som ska dit väntar (först: kallnattskortet).",
+    );
+  });
 });
