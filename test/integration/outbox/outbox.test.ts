@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
-import { defineRenderer, releaseOnInstall } from "../../../src/outbox/index.ts";
+import { defineRenderer, releaseOnInstall, type OutboxRenderer } from "../../../src/outbox/index.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
@@ -59,6 +59,21 @@ beforeEach(() => {
   teams.calls.length = 0;
 });
 
+/** An outbox whose Slack side is in no channel yet: every post there is refused as `not_installed`. */
+const outboxNotInSlackChannels = (renderers: OutboxRenderer[] = []) =>
+  createInlineOutbox({
+    db: t.db,
+    chats: new Map([
+      [
+        "slack",
+        { ...createRecordingChat("slack"), post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")) },
+      ],
+      ["teams", teams],
+    ]),
+    clock: systemClock,
+    reminderQueue: noReminders,
+    renderers,
+  });
 const rows = (prefix: string) => t.db.selectFrom("outbox").where("key", "like", `${prefix}%`).selectAll().orderBy("key").execute();
 
 describe("the outbox", () => {
@@ -252,19 +267,7 @@ describe("the outbox", () => {
       .insertInto("channels")
       .values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id })
       .execute();
-    const refusing = {
-      ...createRecordingChat("slack"),
-      post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")),
-    };
-    const box = createInlineOutbox({
-      db: t.db,
-      chats: new Map([
-        ["slack", refusing],
-        ["teams", teams],
-      ]),
-      clock: systemClock,
-      reminderQueue: noReminders,
-    });
+    const box = outboxNotInSlackChannels();
     for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
     expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
     const notices = await rows("outbox-waiting:slack:CSTYR:");
@@ -274,20 +277,9 @@ describe("the outbox", () => {
 
   it("says what waits by what it is when it is a live card, not with an empty quote", async () => {
     await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CALERTS", purpose: "alerts" }).execute();
-    const refusing = {
-      ...createRecordingChat("slack"),
-      post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")),
-    };
-    const box = createInlineOutbox({
-      db: t.db,
-      chats: new Map([
-        ["slack", refusing],
-        ["teams", teams],
-      ]),
-      clock: systemClock,
-      reminderQueue: noReminders,
-      renderers: [defineRenderer({ name: "coldnight.card", payload: z.object({}), render: async () => textMessage("Extra kall natt") })],
-    });
+    const box = outboxNotInSlackChannels([
+      defineRenderer({ name: "coldnight.card", payload: z.object({}), render: async () => textMessage("Extra kall natt") }),
+    ]);
     await box.notifier.toChannels("p1", { purpose: "alerts" }, { render: "coldnight.card", payload: {} }, { key: "t30" });
     const notices = await rows("outbox-waiting:slack:CALERTS:");
     expect(notices.map((r) => r.member_id)).toEqual([ids.sara]);
