@@ -17,16 +17,19 @@ const payloadSchema = z.object({ partnershipId: z.string(), from: z.iso.datetime
 
 type T = Translate<OutboxKey>;
 
-/** What failed, in words: the start of a message, a file by name, a live card by what it is ("kallnattskortet"). */
-function describe(t: T, content: OutboxContent): string {
+/** A message in words, for the failure and waiting notices: its start, a file by name, a live card by what it is ("kallnattskortet"). */
+export function describeContent(t: T, content: OutboxContent): string {
   if (content.type === "message" || content.type === "retract") return `"${excerpt(content.message.text)}"`;
   if (content.type === "file") return t("failures.file", { name: content.filename });
   const key = `live.${content.render}`;
   return t(key in outboxMessages.sv ? (key as LiveKey) : "live.other");
 }
 
-/** A channel as samordning knows it: by what it is for and on which platform; by its platform id only when no channel row names it. */
-function channelName(t: T, conversation: string | null, channels: readonly PartnershipChannel[]): string {
+/**
+ * A channel as people know it: by what it is for and on which platform; by its platform id only when no channel row
+ * names it. The failure notice and the waiting notice both name channels with it.
+ */
+export function channelName(t: T, conversation: string | null, channels: readonly PartnershipChannel[]): string {
   const channel = channels.find((c) => c.conversation === conversation);
   if (channel === undefined) return t("channel.unknown", { conversation: conversation ?? "?" });
   const platform = channel.platform === "slack" ? "Slack" : "Teams";
@@ -34,14 +37,16 @@ function channelName(t: T, conversation: string | null, channels: readonly Partn
   return t(channel.purpose === "alerts" ? "channel.alerts" : "channel.partnership", { platform });
 }
 
-interface PartnershipChannel {
+/** A partnership's channel with what `channelName` needs to name it. */
+export interface PartnershipChannel {
   conversation: string;
   platform: "slack" | "teams";
   purpose: "partnership" | "group" | "alerts";
   groupName: string | null;
 }
 
-function partnershipChannels(db: Db, partnershipId: string): Promise<PartnershipChannel[]> {
+/** Every channel of the partnership, named for `channelName`. */
+export function partnershipChannels(db: Db, partnershipId: string): Promise<PartnershipChannel[]> {
   return db
     .selectFrom("channels as c")
     .leftJoin("groups as g", "g.id", "c.group_id")
@@ -73,8 +78,8 @@ export function createFailureNoticeRenderer(db: Db): OutboxRenderer {
         // A copy that could not be taken back is still there: someone must remove it by hand.
         if (f.content.type === "retract") return t("failures.retract", { where: f.memberName ?? channelName(t, f.conversation, channels) });
         return f.memberName !== null
-          ? t("failures.toMember", { what: describe(t, f.content), name: f.memberName })
-          : t("failures.toChannel", { what: describe(t, f.content), channel: channelName(t, f.conversation, channels) });
+          ? t("failures.toMember", { what: describeContent(t, f.content), name: f.memberName })
+          : t("failures.toChannel", { what: describeContent(t, f.content), channel: channelName(t, f.conversation, channels) });
       });
       return {
         text: t("failures.title"),

@@ -25,7 +25,7 @@ export type LiveKey =
   | "live.meetings.poll-organiser"
   | "live.other";
 
-/** How the failure notice names a partnership's channel, by its purpose. */
+/** How the failure and waiting notices name a partnership's channel, by its purpose. */
 type ChannelKey = "channel.partnership" | "channel.alerts" | "channel.group" | "channel.unknown";
 
 // A list item starts with a capital, whether it names a card ("kallnattskortet") or quotes a message.
@@ -57,7 +57,7 @@ export const outboxMessages: Catalogue<OutboxKey> = {
     "failures.footer": "Kontakta mottagarna på annat sätt (telefon). Samverkas logg har felorsaken för IT.",
     "waiting.title": "Ett meddelande väntar på att Samverka läggs till i en kanal",
     "waiting.body":
-      "Samverka är inte med i kanalen {channel} ännu, så det som ska dit väntar (först: {what}). Lägg till Samverka-appen i kanalen; allt som väntar skickas då direkt.",
+      "Samverka är inte med i {channel} ännu, så det som ska dit väntar (först: {what}). Lägg till Samverka-appen i kanalen; allt som väntar skickas då direkt.",
   },
   en: {
     "failures.title": "Messages that did not arrive",
@@ -83,6 +83,6 @@ export const outboxMessages: Catalogue<OutboxKey> = {
     "failures.footer": "Reach the recipients another way (phone). Samverka's log has the cause for IT.",
     "waiting.title": "A message is waiting for Samverka to be added to a channel",
     "waiting.body":
-      "Samverka is not in the channel {channel} yet, so what should go there is waiting (first: {what}). Add the Samverka app to the channel; everything waiting is then sent at once.",
+      "Samverka is not in {channel} yet, so what should go there is waiting (first: {what}). Add the Samverka app to the channel; everything waiting is then sent at once.",
   },
 };

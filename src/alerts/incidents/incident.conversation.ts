@@ -19,6 +19,8 @@ type Say = (message: Message) => Promise<unknown>;
 /**
  * The reporter's receipt: who the report reaches, grouped by why ("Maria Nilsson och Alex Wilber i samordningen"),
  * and by name whoever Samverka cannot reach, to phone. The partnership file keeps no phone numbers, so none is given.
+ * A reporter who is among the recipients (samordning, or their employer's contact) is not told it goes to
+ * themselves: they are told why their own copy came, since samordning's asks to be acknowledged.
  */
 export function receiptOf(actor: Actor, recipients: IncidentRecipients): Message {
   const t = createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
@@ -30,9 +32,13 @@ export function receiptOf(actor: Actor, recipients: IncidentRecipients): Message
         return names.length === 0 ? [] : [t(as === "samordning" ? "recipientSamordning" : "recipientEmployer", { names: f.list(names) })];
       }),
     );
-  const lines = recipients.reached.length > 0 ? [t("submittedTo", { recipients: describe(recipients.reached) })] : [t("submittedToNobody")];
-  if (recipients.unreached.length > 0)
-    lines.push(t("notReached", { recipients: describe(recipients.unreached), names: f.list(recipients.unreached.map((p) => p.name)) }));
+  const others = (people: IncidentRecipients["reached"]) => people.filter((p) => p.memberId !== actor.member.id);
+  const reached = others(recipients.reached);
+  const unreached = others(recipients.unreached);
+  const own = recipients.reached.find((p) => p.memberId === actor.member.id);
+  const lines = [reached.length > 0 ? t("submittedTo", { recipients: describe(reached) }) : own !== undefined ? t("submitted") : t("submittedToNobody")];
+  if (own !== undefined) lines.push(t(own.as === "samordning" ? "ownCopySamordning" : "ownCopyEmployer"));
+  if (unreached.length > 0) lines.push(t("notReached", { recipients: describe(unreached), names: f.list(unreached.map((p) => p.name)) }));
   lines.push(t("takeCare"));
   return { text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) };
 }

@@ -42,6 +42,9 @@ export type IncidentKey =
   | "noActivities"
   | "submittedTo"
   | "submittedToNobody"
+  | "submitted"
+  | "ownCopySamordning"
+  | "ownCopyEmployer"
   | "notReached"
   | "takeCare"
   | "recipientSamordning"
@@ -134,6 +137,9 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
     submittedToNobody:
       "Rapporten är sparad, men ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu och berätta vad som hänt.",
+    submitted: "Tack. Rapporten är sparad.",
+    ownCopySamordning: "Du är själv i samordningen, så du har fått rapporten för att kvittera den.",
+    ownCopyEmployer: "Du följer själv upp hos din arbetsgivare, så du har fått rapporten för uppföljningen.",
     notReached: "Samverka kan inte nå {recipients}. Ring {names} och berätta vad som hänt.",
     takeCare: "Ta hand om dig; du ska få stöd.",
     recipientSamordning: "{names} i samordningen",
@@ -228,6 +234,9 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
     submittedToNobody:
       "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
+    submitted: "Thank you. The report is saved.",
+    ownCopySamordning: "You are in samordning yourself, so you have the report to acknowledge.",
+    ownCopyEmployer: "You follow up for your employer yourself, so you have the report for the follow-up.",
     notReached: "Samverka cannot reach {recipients}. Phone {names} and tell them what happened.",
     takeCare: "Take care of yourself; you should get support.",
     recipientSamordning: "{names} in samordning",

@@ -180,7 +180,10 @@ export function describeConversationGroupStory(name: string, platform: MeetingsP
         server.refuseNextChannelPost();
         await notice("e2e:ref:1");
         await expect.poll(async () => (await row("e2e:ref:1"))?.status, { timeout: 15_000 }).toBe("waiting");
-        await directTo(platform.users.anna, "Samverka är inte med i kanalen", mark);
+        // Named as the chair knows the channel, not by its platform id.
+        const waiting = await directTo(platform.users.anna, "Samverka är inte med i kanalen", mark);
+        expect(waiting.text).toContain(`Samverka är inte med i kanalen för Referensgruppen (${platform.platform === "slack" ? "Slack" : "Teams"}) ännu`);
+        expect(waiting.text).not.toContain(second.notYet);
         server.refuseNextChannelPost();
         await notice("e2e:ref:2");
         await expect.poll(async () => (await row("e2e:ref:2"))?.status, { timeout: 15_000 }).toBe("waiting");

@@ -150,6 +150,8 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
       // The agenda goes out three days before the Tuesday meeting: not on that Saturday, on the Friday before it.
       expect((await reminderRow("agenda-send")).due_at.toISOString()).toBe("2026-10-09T07:00:00.000Z");
+      // The request, ten days before, would be Saturday 3 October: it goes on Friday 2 October.
+      expect((await reminderRow("agenda-request")).due_at.toISOString()).toBe("2026-10-02T07:00:00.000Z");
       await at("agenda-request");
       const asked = await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
       expect(asked.text).toContain("agenda Budget 2027");
