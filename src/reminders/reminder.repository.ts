@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Transaction, type Updateable } from "kysely";
 import type { Database, Db } from "../db/database.ts";
+import { lockedInIdOrder, matchRows, type RowAtTime } from "../db/job-rows.ts";
 import type { ReminderTable } from "../db/core-tables.ts";
 import type { ReminderJobRef, ReminderRecord, ReminderSpec } from "./reminder.ts";
 
@@ -87,34 +88,44 @@ export async function cancelReminders(db: Db, key: string, byPrefix: boolean, no
   return rows.map((r) => ({ reminderId: r.id, dueAt: r.due_at }));
 }
 
-/** Claims the reminder for this job: only a pending row still due at `dueAt` is claimed, and only once. */
-export async function claimReminder(db: Db, job: ReminderJobRef, now: Date): Promise<ReminderRecord | undefined> {
-  const row = await db
+const rowsOf = (jobs: readonly ReminderJobRef[]): RowAtTime[] => jobs.map((j) => ({ id: j.reminderId, dueAt: j.dueAt }));
+
+/**
+ * Claims the reminders of these jobs in one statement: only a pending row still due at its job's time is claimed,
+ * and only once.
+ */
+export async function claimReminders(db: Db, jobs: readonly ReminderJobRef[], now: Date): Promise<(ReminderRecord | undefined)[]> {
+  const rows = await db
     .updateTable("reminders")
     .set((eb) => ({ status: "processing", claimed_at: now, updated_at: now, attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", job.reminderId)
+    .where(lockedInIdOrder("reminders", rowsOf(jobs), "pending"))
     .where("status", "=", "pending")
-    .where("due_at", "=", job.dueAt)
     .returningAll()
-    .executeTakeFirst();
-  return row === undefined ? undefined : toReminderRecord(row);
+    .execute();
+  return matchRows(rowsOf(jobs), rows, toReminderRecord);
 }
 
-/** How a claimed reminder ended: done, back to pending for a retry, or given up (failed, with the error kept). */
-export type ClaimOutcome = { status: "done" } | { status: "retry"; error: string } | { status: "given_up"; error: string };
+/** How a claim that did not succeed ended: back to pending for a retry, or given up (failed, with the error kept). */
+export type ClaimFailure = { status: "retry"; error: string } | { status: "given_up"; error: string };
 
-/** Settles a claim; a no-op when the row was moved or cancelled while it ran (the newer state wins). */
-export async function settleClaim(db: Db, job: ReminderJobRef, outcome: ClaimOutcome, now: Date): Promise<void> {
-  const values =
-    outcome.status === "done"
-      ? { status: "done" as const, done_at: now, last_error: null }
-      : { status: outcome.status === "retry" ? ("pending" as const) : ("failed" as const), last_error: outcome.error };
+/** Settles a claim that did not succeed; a no-op when the row was moved or cancelled while it ran (the newer state wins). */
+export async function settleClaim(db: Db, job: ReminderJobRef, outcome: ClaimFailure, now: Date): Promise<void> {
   await db
     .updateTable("reminders")
-    .set({ ...values, claimed_at: null, updated_at: now })
+    .set({ status: outcome.status === "retry" ? "pending" : "failed", last_error: outcome.error, claimed_at: null, updated_at: now })
     .where("id", "=", job.reminderId)
     .where("status", "=", "processing")
     .where("due_at", "=", job.dueAt)
+    .execute();
+}
+
+/** Settles the claims of these jobs as done in one statement (each a no-op when its row was moved or cancelled meanwhile). */
+export async function settleDone(db: Db, jobs: readonly ReminderJobRef[], now: Date): Promise<void> {
+  await db
+    .updateTable("reminders")
+    .set({ status: "done", done_at: now, last_error: null, claimed_at: null, updated_at: now })
+    .where(lockedInIdOrder("reminders", rowsOf(jobs), "processing"))
+    .where("status", "=", "processing")
     .execute();
 }
 
