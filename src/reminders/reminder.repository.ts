@@ -27,30 +27,33 @@ function toReminderRecord(row: ReminderRow): ReminderRecord {
   };
 }
 
-/** Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. */
+/**
+ * Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. One
+ * statement both inserts a new key and, for an existing one, takes the lock and reads the row as it stands (the
+ * conflict's no-op update); only an existing key that changes needs a second.
+ */
 export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
-  // A new key (the common case) needs one statement; only an existing one needs the locked read-modify-write.
-  const inserted = await db
-    .insertInto("reminders")
-    .values({
-      key: spec.key,
-      kind: spec.kind,
-      partnership_id: spec.partnershipId ?? null,
-      due_at: spec.dueAt,
-      payload: JSON.stringify(spec.payload ?? {}),
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (inserted !== undefined) return { record: toReminderRecord(inserted), armed: true, movedFrom: undefined };
-  const update = async (trx: Transaction<Database>) => {
-    const existing = await trx.selectFrom("reminders").selectAll().where("key", "=", spec.key).forUpdate().executeTakeFirstOrThrow();
-    return updateExisting(trx, existing, spec, now, rearm);
+  const upsert = async (trx: Transaction<Database>): Promise<UpsertedReminder> => {
+    const { inserted, ...row } = await trx
+      .insertInto("reminders")
+      .values({
+        key: spec.key,
+        kind: spec.kind,
+        partnership_id: spec.partnershipId ?? null,
+        due_at: spec.dueAt,
+        payload: JSON.stringify(spec.payload ?? {}),
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ key: (eb) => eb.ref("excluded.key") }))
+      .returningAll()
+      // A row this statement inserted has no locker yet; one it found is locked by this transaction.
+      .returning(sql<boolean>`xmax = 0`.as("inserted"))
+      .executeTakeFirstOrThrow();
+    return inserted ? { record: toReminderRecord(row), armed: true, movedFrom: undefined } : updateExisting(trx, row, spec, now, rearm);
   };
   // Inside the caller's unit of work the lock lives as long as its transaction; alone, in a short one of its own.
-  return db.isTransaction ? update(db as Transaction<Database>) : db.transaction().execute(update);
+  return db.isTransaction ? upsert(db as Transaction<Database>) : db.transaction().execute(upsert);
 }
 
 async function updateExisting(trx: Transaction<Database>, existing: ReminderRow, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
