@@ -1,4 +1,4 @@
-import type { ChatPort, MessageRef, Platform, SendOptions } from "../chat/chat-port.ts";
+import type { ChatPort, Platform, SendOptions } from "../chat/chat-port.ts";
 import type { Message } from "../chat/message.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -6,7 +6,8 @@ import { errorFields, SamverkaError, toSamverkaError } from "../shared/errors.ts
 import type { Logger } from "../shared/logger.ts";
 import { noMetrics, type Metrics } from "../shared/metrics.ts";
 import { recordFailureNotice } from "./failure-notice.ts";
-import { claimOutbox, countCopiesInFlight, findCardCopies, markSent, settleUnsent } from "./outbox.repository.ts";
+import { createMicroBatch } from "../shared/micro-batch.ts";
+import { claimOutbox, countCopiesInFlight, findCardCopies, markSent, settleUnsent, type ClaimedOutbox, type SentTo } from "./outbox.repository.ts";
 import type { OutboxJobRef, OutboxQueue, OutboxRecord, OutboxRenderer } from "./outbox.ts";
 import { Paced, type Pacer } from "./pacing.ts";
 import { retractCopy } from "./retract-copies.ts";
@@ -28,9 +29,6 @@ export interface OutboxDeliveryDeps {
 
 /** Delivers the row a job points at, once per (row, due time). */
 export type DeliverOutbox = (job: OutboxJobRef) => Promise<void>;
-
-/** Where a message went: null ref for files and refreshes. */
-type Sent = { messageRef: MessageRef | null; platform: Platform | null; conversation: string | null };
 
 /** "Nothing to send any more" (a live message whose subject is gone): the row is cancelled, not retried. */
 class NothingToSend extends Error {}
@@ -105,7 +103,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     return chat;
   }
 
-  async function toChannel(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
+  async function toChannel(row: OutboxRecord, attempt: Attempt): Promise<SentTo> {
     attempt.platforms.add(row.platform!);
     const chat = chatFor(row.platform!);
     const conversation = chat.channelRef(row.conversation!);
@@ -124,16 +122,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   const sendOptions = (row: OutboxRecord): SendOptions => (row.attempts > 1 ? { key: row.key, resendSince: row.createdAt } : { key: row.key });
 
   // The member's identities in order: the first is theirs to read; a later one is used only when an earlier platform fails.
-  async function toMember(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
-    const identities = await db
-      .selectFrom("member_identities as i")
-      .innerJoin("members as m", "m.id", "i.member_id")
-      .where("i.member_id", "=", row.memberId!)
-      .where("m.active", "=", true)
-      .select(["i.platform", "i.platform_user_id"])
-      .orderBy("i.position")
-      .execute();
-    const reachable = identities.filter((i) => chats.has(i.platform));
+  async function toMember(row: ClaimedOutbox, attempt: Attempt): Promise<SentTo> {
+    const reachable = row.identities.filter((i) => chats.has(i.platform));
     if (reachable.length === 0) throw new SamverkaError("not_found", `Member ${row.memberId} has no identity on a configured platform any more.`);
     const message = row.kind === "message" ? await messageOf(row) : undefined;
     const errors: unknown[] = [];
@@ -141,13 +131,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
       const chat = chatFor(identity.platform);
       attempt.platforms.add(identity.platform);
       try {
-        await pacer.pace(chat.platform, identity.platform_user_id, row.id);
+        await pacer.pace(chat.platform, identity.platformUserId, row.id);
         if (message !== undefined) {
-          const messageRef = await chat.sendDirect(identity.platform_user_id, message, sendOptions(row));
+          const messageRef = await chat.sendDirect(identity.platformUserId, message, sendOptions(row));
           return { messageRef, platform: chat.platform, conversation: null };
         }
         const content = row.content as Extract<OutboxRecord["content"], { type: "file" }>;
-        const conversation = await chat.directConversation(identity.platform_user_id);
+        const conversation = await chat.directConversation(identity.platformUserId);
         await chat.attachFile(conversation, { ...content, content: row.fileContent ?? Buffer.alloc(0), locale: row.audience.locale });
         return { messageRef: null, platform: chat.platform, conversation };
       } catch (error) {
@@ -155,7 +145,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         errors.push(error);
         // The last identity's failure is logged once, with the row's outcome; a known missing installation once per identity.
         if (index === reachable.length - 1) continue;
-        if (isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platform_user_id}`)) continue;
+        if (isNotInstalled(error) && !notInstalled.first(`${identity.platform}:${identity.platformUserId}`)) continue;
         logger.warn(
           { ...errorFields(error), key: row.key, platform: identity.platform },
           "direct message failed on this platform; trying the member's next identity",
@@ -166,7 +156,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     throw errors.find(isRetryable) ?? errors[0];
   }
 
-  async function refresh(row: OutboxRecord, attempt: Attempt): Promise<Sent> {
+  async function refresh(row: OutboxRecord, attempt: Attempt): Promise<SentTo> {
     const card = row.card!;
     // A copy not yet sent (or waiting for a retry) renders the newest rows itself when it goes; one being sent right
     // now may carry older ones: come back once it has landed, so it is refreshed too. Waiting for the pending ones
@@ -197,7 +187,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
   }
 
   // A copy taken back where it landed: the ref it keeps says whether it was replaced (the ref) or deleted (null).
-  async function retract(row: OutboxRecord, content: Extract<OutboxRecord["content"], { type: "retract" }>, attempt: Attempt): Promise<Sent> {
+  async function retract(row: OutboxRecord, content: Extract<OutboxRecord["content"], { type: "retract" }>, attempt: Attempt): Promise<SentTo> {
     const chat = chatFor(content.platform);
     attempt.platforms.add(content.platform);
     await pacer.pace(chat.platform, content.messageRef, row.id);
@@ -205,7 +195,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     return { messageRef: done === "replaced" ? content.messageRef : null, platform: chat.platform, conversation: null };
   }
 
-  const send = (row: OutboxRecord, attempt: Attempt): Promise<Sent> =>
+  const send = (row: ClaimedOutbox, attempt: Attempt): Promise<SentTo> =>
     row.content.type === "retract"
       ? retract(row, row.content, attempt)
       : row.kind === "refresh"
@@ -214,22 +204,29 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
           ? toMember(row, attempt)
           : toChannel(row, attempt);
 
+  // Jobs running at once claim their rows, and store where they landed, together: one statement for many.
+  const claim = createMicroBatch((jobs: readonly OutboxJobRef[]) => claimOutbox(db, jobs, clock.now()));
+  const stored = createMicroBatch(async (sent: readonly (OutboxJobRef & SentTo)[]) => {
+    await markSent(db, sent, clock.now());
+    return sent.map(() => undefined);
+  });
+
   return async (job) => {
-    const row = await claimOutbox(db, job, clock.now());
+    const row = await claim(job);
     if (row === undefined) {
       logger.debug({ outboxId: job.outboxId }, "outbox row no longer pending at this time; nothing to do");
       return;
     }
     const log = logger.child({ key: row.key, attempt: row.attempts });
     const attempt: Attempt = { platforms: new Set(), target: row.memberId !== null ? `member:${row.memberId}` : `${row.platform}:${row.conversation}` };
-    let sent: Sent;
+    let sent: SentTo;
     try {
       sent = await send(row, attempt);
     } catch (thrown) {
       await settleFailure(row, job, thrown, attempt, log);
       return;
     }
-    await markSent(db, job, { messageRef: sent.messageRef, platform: sent.platform, conversation: sent.conversation }, clock.now());
+    await stored({ ...job, ...sent });
     notInstalled.forget(attempt.target);
     metrics.outboxDelivery(sent.platform ?? platformLabel(attempt), "sent");
     log.debug({ platform: sent.platform }, "outbox row delivered");

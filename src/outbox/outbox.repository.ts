@@ -1,6 +1,8 @@
 import { sql, type Selectable } from "kysely";
+import type { MessageRef, Platform } from "../chat/chat-port.ts";
 import type { OutboxTable } from "../db/core-tables.ts";
 import type { Db } from "../db/database.ts";
+import { lockedInIdOrder, matchRows, type RowAtTime } from "../db/job-rows.ts";
 import type { Locale } from "../shared/i18n.ts";
 import type { OutboxContent, OutboxJobRef, OutboxRecord } from "./outbox.ts";
 
@@ -100,42 +102,48 @@ export async function requestRefresh(db: Db, card: string, partnershipId: string
   return row === undefined ? undefined : { outboxId: row.id, dueAt: row.due_at };
 }
 
-/** Claims the row for this job: only a pending row still due at the job's time is claimed, and only once. */
-export async function claimOutbox(db: Db, job: OutboxJobRef, now: Date): Promise<OutboxRecord | undefined> {
-  const row = await db
+/** A claimed row with the member's identities (none for a channel post), first the one they read. */
+export type ClaimedOutbox = OutboxRecord & { identities: { platform: Platform; platformUserId: string }[] };
+
+const rowsOf = (jobs: readonly OutboxJobRef[]): RowAtTime[] => jobs.map((j) => ({ id: j.outboxId, dueAt: j.dueAt }));
+
+/**
+ * Claims the rows of these jobs in one statement: only a pending row still due at its job's time is claimed, and
+ * only once. A direct message's recipient identities come with it (an inactive member has none).
+ */
+export async function claimOutbox(db: Db, jobs: readonly OutboxJobRef[], now: Date): Promise<(ClaimedOutbox | undefined)[]> {
+  const rows = await db
     .updateTable("outbox")
     .set((eb) => ({ status: "processing", claimed_at: now, updated_at: now, attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", job.outboxId)
+    .where(lockedInIdOrder("outbox", rowsOf(jobs), "pending"))
     .where("status", "=", "pending")
-    .where("due_at", "=", job.dueAt)
     .returningAll()
-    .executeTakeFirst();
-  return row === undefined ? undefined : toRecord(row);
+    .returning(
+      sql<
+        ClaimedOutbox["identities"]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('platform', i.platform, 'platformUserId', i.platform_user_id) order by i.position), '[]')
+        from member_identities i join members m on m.id = i.member_id where i.member_id = outbox.member_id and m.active)`.as("identities"),
+    )
+    .execute();
+  return matchRows(rowsOf(jobs), rows, (row) => ({ ...toRecord(row), identities: row.identities }));
 }
 
-/** Where a message landed; written the moment the platform accepted it, so a repeated job never sends it again. */
-export async function markSent(
-  db: Db,
-  job: OutboxJobRef,
-  sent: { messageRef: string | null; platform: "slack" | "teams" | null; conversation: string | null },
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable("outbox")
-    .set({
-      status: "sent",
-      message_ref: sent.messageRef,
-      sent_platform: sent.platform,
-      sent_conversation: sent.conversation,
-      sent_at: now,
-      claimed_at: null,
-      last_error: null,
-      updated_at: now,
-    })
-    .where("id", "=", job.outboxId)
-    .where("status", "=", "processing")
-    .where("due_at", "=", job.dueAt)
-    .execute();
+/** Where a message landed: no ref for files and refreshes. */
+export interface SentTo {
+  messageRef: MessageRef | null;
+  platform: Platform | null;
+  conversation: string | null;
+}
+
+/** Where each message landed, in one statement; written the moment the platform accepted it, so a repeated job never sends it again. */
+export async function markSent(db: Db, sent: readonly (OutboxJobRef & SentTo)[], now: Date): Promise<void> {
+  const column = <T>(pick: (s: OutboxJobRef & SentTo) => T) => sent.map(pick);
+  await sql`update outbox
+    set status = 'sent', message_ref = sent.ref, sent_platform = sent.platform, sent_conversation = sent.conversation, sent_at = ${now},
+      claimed_at = null, last_error = null, updated_at = ${now}
+    from unnest(${column((s) => s.outboxId)}::uuid[], ${column((s) => s.messageRef)}::text[], ${column((s) => s.platform)}::text[],
+      ${column((s) => s.conversation)}::text[]) as sent(id, ref, platform, conversation)
+    where outbox.id = sent.id and outbox.status = 'processing' and ${lockedInIdOrder("outbox", rowsOf(sent), "processing")}`.execute(db);
 }
 
 /**

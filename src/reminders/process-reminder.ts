@@ -4,7 +4,8 @@ import type { Clock } from "../shared/clock.ts";
 import { SamverkaError, toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { noMetrics, type Metrics } from "../shared/metrics.ts";
-import { claimReminder, settleClaim } from "./reminder.repository.ts";
+import { createMicroBatch } from "../shared/micro-batch.ts";
+import { claimReminders, settleClaim, settleDone } from "./reminder.repository.ts";
 import type { ReminderJobRef } from "./reminder.ts";
 
 /** How many claims a reminder gets before it is given up; counts retries across lost and rebuilt jobs too. */
@@ -34,9 +35,15 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const handlers = indexHandlers(deps.handlers);
   const metrics = deps.metrics ?? noMetrics;
+  // Jobs running at once claim and finish together: one statement (and one commit) for many reminders.
+  const claim = createMicroBatch((jobs: readonly ReminderJobRef[]) => claimReminders(db, jobs, clock.now()));
+  const finish = createMicroBatch(async (jobs: readonly ReminderJobRef[]) => {
+    await settleDone(db, jobs, clock.now());
+    return jobs.map(() => undefined);
+  });
 
   return async (job) => {
-    const reminder = await claimReminder(db, job, clock.now());
+    const reminder = await claim(job);
     if (reminder === undefined) {
       logger.debug({ reminderId: job.reminderId, dueAt: job.dueAt }, "reminder no longer pending at this time; nothing to do");
       return;
@@ -78,7 +85,7 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       log.error({ err: error }, "reminder failed and is given up");
       throw new SamverkaError(error.code, `Reminder ${reminder.key} was given up: ${error.message}`, { cause: error });
     }
-    await settleClaim(db, job, { status: "done" }, clock.now());
+    await finish(job);
     log.info("reminder done");
   };
 }

@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Transaction, type Updateable } from "kysely";
 import type { Database, Db } from "../db/database.ts";
+import { lockedInIdOrder, matchRows, type RowAtTime } from "../db/job-rows.ts";
 import type { ReminderTable } from "../db/core-tables.ts";
 import type { ReminderJobRef, ReminderRecord, ReminderSpec } from "./reminder.ts";
 
@@ -26,30 +27,33 @@ function toReminderRecord(row: ReminderRow): ReminderRecord {
   };
 }
 
-/** Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. */
+/**
+ * Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. One
+ * statement both inserts a new key and, for an existing one, takes the lock and reads the row as it stands (the
+ * conflict's no-op update); only an existing key that changes needs a second.
+ */
 export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
-  // A new key (the common case) needs one statement; only an existing one needs the locked read-modify-write.
-  const inserted = await db
-    .insertInto("reminders")
-    .values({
-      key: spec.key,
-      kind: spec.kind,
-      partnership_id: spec.partnershipId ?? null,
-      due_at: spec.dueAt,
-      payload: JSON.stringify(spec.payload ?? {}),
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (inserted !== undefined) return { record: toReminderRecord(inserted), armed: true, movedFrom: undefined };
-  const update = async (trx: Transaction<Database>) => {
-    const existing = await trx.selectFrom("reminders").selectAll().where("key", "=", spec.key).forUpdate().executeTakeFirstOrThrow();
-    return updateExisting(trx, existing, spec, now, rearm);
+  const upsert = async (trx: Transaction<Database>): Promise<UpsertedReminder> => {
+    const { inserted, ...row } = await trx
+      .insertInto("reminders")
+      .values({
+        key: spec.key,
+        kind: spec.kind,
+        partnership_id: spec.partnershipId ?? null,
+        due_at: spec.dueAt,
+        payload: JSON.stringify(spec.payload ?? {}),
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ key: (eb) => eb.ref("excluded.key") }))
+      .returningAll()
+      // A row this statement inserted has no locker yet; one it found is locked by this transaction.
+      .returning(sql<boolean>`xmax = 0`.as("inserted"))
+      .executeTakeFirstOrThrow();
+    return inserted ? { record: toReminderRecord(row), armed: true, movedFrom: undefined } : updateExisting(trx, row, spec, now, rearm);
   };
   // Inside the caller's unit of work the lock lives as long as its transaction; alone, in a short one of its own.
-  return db.isTransaction ? update(db as Transaction<Database>) : db.transaction().execute(update);
+  return db.isTransaction ? upsert(db as Transaction<Database>) : db.transaction().execute(upsert);
 }
 
 async function updateExisting(trx: Transaction<Database>, existing: ReminderRow, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
@@ -87,34 +91,44 @@ export async function cancelReminders(db: Db, key: string, byPrefix: boolean, no
   return rows.map((r) => ({ reminderId: r.id, dueAt: r.due_at }));
 }
 
-/** Claims the reminder for this job: only a pending row still due at `dueAt` is claimed, and only once. */
-export async function claimReminder(db: Db, job: ReminderJobRef, now: Date): Promise<ReminderRecord | undefined> {
-  const row = await db
+const rowsOf = (jobs: readonly ReminderJobRef[]): RowAtTime[] => jobs.map((j) => ({ id: j.reminderId, dueAt: j.dueAt }));
+
+/**
+ * Claims the reminders of these jobs in one statement: only a pending row still due at its job's time is claimed,
+ * and only once.
+ */
+export async function claimReminders(db: Db, jobs: readonly ReminderJobRef[], now: Date): Promise<(ReminderRecord | undefined)[]> {
+  const rows = await db
     .updateTable("reminders")
     .set((eb) => ({ status: "processing", claimed_at: now, updated_at: now, attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", job.reminderId)
+    .where(lockedInIdOrder("reminders", rowsOf(jobs), "pending"))
     .where("status", "=", "pending")
-    .where("due_at", "=", job.dueAt)
     .returningAll()
-    .executeTakeFirst();
-  return row === undefined ? undefined : toReminderRecord(row);
+    .execute();
+  return matchRows(rowsOf(jobs), rows, toReminderRecord);
 }
 
-/** How a claimed reminder ended: done, back to pending for a retry, or given up (failed, with the error kept). */
-export type ClaimOutcome = { status: "done" } | { status: "retry"; error: string } | { status: "given_up"; error: string };
+/** How a claim that did not succeed ended: back to pending for a retry, or given up (failed, with the error kept). */
+export type ClaimFailure = { status: "retry"; error: string } | { status: "given_up"; error: string };
 
-/** Settles a claim; a no-op when the row was moved or cancelled while it ran (the newer state wins). */
-export async function settleClaim(db: Db, job: ReminderJobRef, outcome: ClaimOutcome, now: Date): Promise<void> {
-  const values =
-    outcome.status === "done"
-      ? { status: "done" as const, done_at: now, last_error: null }
-      : { status: outcome.status === "retry" ? ("pending" as const) : ("failed" as const), last_error: outcome.error };
+/** Settles a claim that did not succeed; a no-op when the row was moved or cancelled while it ran (the newer state wins). */
+export async function settleClaim(db: Db, job: ReminderJobRef, outcome: ClaimFailure, now: Date): Promise<void> {
   await db
     .updateTable("reminders")
-    .set({ ...values, claimed_at: null, updated_at: now })
+    .set({ status: outcome.status === "retry" ? "pending" : "failed", last_error: outcome.error, claimed_at: null, updated_at: now })
     .where("id", "=", job.reminderId)
     .where("status", "=", "processing")
     .where("due_at", "=", job.dueAt)
+    .execute();
+}
+
+/** Settles the claims of these jobs as done in one statement (each a no-op when its row was moved or cancelled meanwhile). */
+export async function settleDone(db: Db, jobs: readonly ReminderJobRef[], now: Date): Promise<void> {
+  await db
+    .updateTable("reminders")
+    .set({ status: "done", done_at: now, last_error: null, claimed_at: null, updated_at: now })
+    .where(lockedInIdOrder("reminders", rowsOf(jobs), "processing"))
+    .where("status", "=", "processing")
     .execute();
 }
 

@@ -1,0 +1,66 @@
+import type { KyselyPlugin } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertReminder } from "../../../src/reminders/reminder.repository.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+
+let t: TestDatabase;
+let statements = 0;
+const counting: KyselyPlugin = {
+  transformQuery: (args) => {
+    statements += 1;
+    return args.node;
+  },
+  transformResult: (args) => Promise.resolve(args.result),
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+/** Runs one upsert in a unit of work's transaction; returns it and the statements it took. */
+async function upsertCounted(key: string, dueAt: Date, rearm = false) {
+  return t.db
+    .withPlugin(counting)
+    .transaction()
+    .execute(async (trx) => {
+      statements = 0;
+      const result = await upsertReminder(trx, { key, kind: "k", dueAt }, new Date(), rearm);
+      return { result, statements };
+    });
+}
+
+describe("scheduling a reminder inside a unit of work", () => {
+  it("takes one statement for a new key", async () => {
+    const { result, statements: n } = await upsertCounted("new", new Date("2026-12-09T08:00:00Z"));
+
+    expect(result).toMatchObject({ armed: true, movedFrom: undefined, record: { key: "new" } });
+    expect(n).toBe(1);
+  });
+
+  it("takes two for a key that exists and moves (its weekly repeat), and says where it moved from", async () => {
+    const first = new Date("2026-12-09T08:00:00Z");
+    const next = new Date("2026-12-16T08:00:00Z");
+    await upsertCounted("weekly", first);
+
+    const { result, statements: n } = await upsertCounted("weekly", next);
+
+    expect(result).toMatchObject({ armed: true, movedFrom: first, record: { key: "weekly", dueAt: next } });
+    expect(n).toBe(2);
+    const rows = await t.db.selectFrom("reminders").select(["due_at", "status"]).where("key", "=", "weekly").execute();
+    expect(rows).toEqual([{ due_at: next, status: "pending" }]);
+  });
+
+  it("leaves a done reminder as it is, with its lock taken in the one statement", async () => {
+    const dueAt = new Date("2026-12-09T08:00:00Z");
+    await upsertCounted("finished", dueAt);
+    await t.db.updateTable("reminders").set({ status: "done" }).where("key", "=", "finished").execute();
+
+    const { result, statements: n } = await upsertCounted("finished", new Date("2026-12-16T08:00:00Z"));
+
+    expect(result).toMatchObject({ armed: false, record: { dueAt } });
+    expect(n).toBe(1);
+  });
+});
