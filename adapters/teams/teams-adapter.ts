@@ -9,6 +9,7 @@ import { systemClock, type Clock } from "../../src/shared/clock.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { describeTeamsAccess, type TeamsAccess } from "./auth.ts";
+import { connectorClients } from "./chat/connector-clients.ts";
 import { createFileLinks, FILE_PATH } from "./chat/file-links.ts";
 import { createTeamsChat } from "./chat/teams-chat.ts";
 import { createConversationStore } from "./conversation-store.ts";
@@ -83,7 +84,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const chat = createTeamsChat({
     store,
     files,
-    clientFor: (serviceUrl) => app.api.clone({ serviceUrl: serviceUrl.replace(/\/+$/, "") }),
+    clientFor: connectorClients((serviceUrl) => app.api.clone({ serviceUrl })),
     publicUrl: options.publicUrl ?? (() => undefined),
     tenantId: creds?.tenantId,
     locale,
