@@ -10,6 +10,28 @@ export interface ZipEntry {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** What a local header and its central directory entry both say of a file. */
+interface FileFields {
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+// The run of fields both records share in the same order, from "version needed" to "file name length" (APPNOTE 4.3.7, 4.3.12).
+function writeFileFields(header: Buffer, at: number, f: FileFields): void {
+  header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  header.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(f.crc, at + 10);
+  header.writeUInt32LE(f.compressedSize, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.nameLength, at + 22);
+}
+
 /**
  * Writes a zip archive (PKWARE APPNOTE 6.3: local headers, central directory, end record), deflating each entry with
  * zlib unless that does not make it smaller. Enough for a Teams app package; no zip64, no encryption.
@@ -26,32 +48,17 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const method = stored ? 0 : 8;
     const crc = crc32(entry.content);
 
-    const local = Buffer.alloc(30);
+    const file = { method, crc, compressedSize: data.length, size: entry.content.length, nameLength: name.length };
+
+    const local = Buffer.alloc(30); // extra field length (28) stays 0
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.content.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeFileFields(local, 4, file);
     locals.push(local, name, data);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.content.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeFileFields(central, 6, file);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
 

@@ -35,7 +35,7 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
     directMessages: [createIncidentDirectMessages(incidentConversation)],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createBedBoardTask(core), createIncidentPurgeTask(core)],
-    renderers: [createColdNightCardRenderer(core.db), createBedBoardRenderer(core.db), createIncidentDetailsRenderer(core.db)],
+    renderers: [createColdNightCardRenderer(core.db, core.clock), createBedBoardRenderer(core.db), createIncidentDetailsRenderer(core.db)],
   };
 }
 

@@ -3,6 +3,7 @@ import { containsPersonnummer } from "../shared/personnummer.ts";
 import { insertAgendaItem } from "./agenda.repository.ts";
 import { findMeeting, lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, groupIdsOfMember, type MeetingGroup } from "./meeting-group.repository.ts";
+import { agendaRequestTime, agendaSendTime } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { refreshAgenda } from "./send-agenda.ts";
@@ -21,29 +22,44 @@ export function checkAgendaText(text: string): MeetingMessageKey | undefined {
   return undefined;
 }
 
-/** The next meeting (not yet held or cancelled) of each of the member's groups, soonest first. */
+/** The meetings of the member's groups that take agenda items now (see `nextMeetingsOfGroups`), soonest first. */
 export async function upcomingMeetingsOf(db: Db, memberId: string, now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {
   return nextMeetingsOfGroups(db, await groupIdsOfMember(db, memberId), now);
 }
 
-/** The next meeting (not yet held or cancelled) of each of the groups, soonest first. */
+/**
+ * The meetings (not yet held or cancelled) of the groups that take agenda items now, soonest first. For each group:
+ * the meetings whose agenda is being collected (the request has gone out, the agenda not yet), else its next meeting
+ * (an item added after the agenda went out redraws it). So `agenda …` written under an extra meeting's request lands
+ * on that meeting, not on an earlier one whose agenda is already out; two agendas collected at once are asked about.
+ */
 export async function nextMeetingsOfGroups(db: Db, groupIds: readonly string[], now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {
   if (groupIds.length === 0) return [];
   const rows = await db
     .selectFrom("meetings")
-    .select(["id", "group_id"])
+    .select(["id", "group_id", "starts_at"])
     .where("group_id", "in", groupIds)
     .where("status", "in", ["planned", "invited", "moved"])
     .where("starts_at", ">", now)
     .orderBy("starts_at")
     .execute();
-  const seen = new Set<string>();
+  const byGroup = new Map<string, typeof rows>();
+  for (const row of rows) byGroup.set(row.group_id, [...(byGroup.get(row.group_id) ?? []), row]);
+  const groups = new Map<string, MeetingGroup>();
+  const chosen = new Set<string>();
+  for (const [groupId, meetings] of byGroup) {
+    const group = await getGroup(db, groupId);
+    groups.set(groupId, group);
+    const collecting = meetings.filter((m) => {
+      const at = { startsAt: m.starts_at };
+      return agendaRequestTime(at, group) <= now && agendaSendTime(at, group) > now;
+    });
+    for (const m of collecting.length > 0 ? collecting : meetings.slice(0, 1)) chosen.add(m.id);
+  }
   const result: { meeting: Meeting; group: MeetingGroup }[] = [];
-  for (const row of rows) {
-    if (seen.has(row.group_id)) continue;
-    seen.add(row.group_id);
+  for (const row of rows.filter((r) => chosen.has(r.id))) {
     const meeting = await findMeeting(db, row.id);
-    if (meeting !== undefined) result.push({ meeting, group: await getGroup(db, row.group_id) });
+    if (meeting !== undefined) result.push({ meeting, group: groups.get(row.group_id)! });
   }
   return result;
 }

@@ -6,7 +6,7 @@ import { isAfterPeriod } from "./agreement-period.ts";
 import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
 import { listGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { NOTICE_TIME, scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { agendaSendTime, NOTICE_TIME, scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { sendInvitation } from "./send-invitation.ts";
@@ -85,11 +85,7 @@ export async function callMeeting(
     const meeting = await insertCalledMeeting(tx.db, group, { ...called, endsAt }, now);
     await scheduleMeetingReminders(tx.reminders, meeting, group, now);
     const inviteAt = inviteTime(group, meeting);
-    const agendaAt = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone })
-      .minus({ days: group.meetings.agendaSendDaysBefore })
-      .set(NOTICE_TIME)
-      .toJSDate();
-    if (agendaAt <= now) {
+    if (agendaSendTime(meeting, group) <= now) {
       const dueAt = new Date(now.getTime() + (meeting.startsAt.getTime() - now.getTime()) / 2);
       await tx.reminders.schedule({
         key: `meeting:${meeting.id}:agenda-send`,

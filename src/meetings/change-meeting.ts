@@ -66,16 +66,7 @@ export async function moveMeeting(deps: MeetingsDeps, group: MeetingGroup, meeti
     await scheduleMeetingReminders(tx.reminders, moved, group, now, true);
     if (moved.invitedAt !== null) {
       await clearRsvps(tx.db, moved.id);
-      const seats = await listSeats(tx.db, group.id);
-      const notice = composeNotice(group, moved, "moved.title", "moved.body", { old: before.startsAt });
-      await recordToGroup(
-        tx,
-        group,
-        seats.map((s) => s.memberId),
-        notice,
-        { key: meetingNoticeKey(moved, "moved"), attachment: calendarAttachment(tx, group, moved, now, seats) },
-      );
-      await refreshInvitation(tx, moved);
+      await tellInvited(tx, group, moved, "moved", now, { old: before.startsAt });
     }
     // A sent agenda names the time too.
     await refreshAgenda(tx, moved);
@@ -93,17 +84,30 @@ export async function cancelMeeting(deps: MeetingsDeps, group: MeetingGroup, mee
     await cancelMeetingReminders(tx.reminders, before.id);
     const cancelled = (await findMeeting(tx.db, before.id))!;
     if (cancelled.invitedAt === null) return;
-    const seats = await listSeats(tx.db, group.id);
-    const notice = composeNotice(group, cancelled, "cancelled.title", "cancelled.body");
-    await recordToGroup(
-      tx,
-      group,
-      seats.map((s) => s.memberId),
-      notice,
-      { key: meetingNoticeKey(cancelled, "cancelled"), attachment: calendarAttachment(tx, group, cancelled, now, seats) },
-    );
-    await refreshInvitation(tx, cancelled);
+    await tellInvited(tx, group, cancelled, "cancelled", now);
   });
+}
+
+// The invited members hear of the change with a calendar file that carries it, and the invitation shows it too.
+async function tellInvited(
+  tx: MeetingsDeps,
+  group: MeetingGroup,
+  meeting: Meeting,
+  change: "moved" | "cancelled",
+  now: Date,
+  extra: Record<string, Date> = {},
+): Promise<void> {
+  const seats = await listSeats(tx.db, group.id);
+  const notice = composeNotice(group, meeting, `${change}.title`, `${change}.body`, extra);
+  const attachment = calendarAttachment(tx, group, meeting, now, seats);
+  await recordToGroup(
+    tx,
+    group,
+    seats.map((s) => s.memberId),
+    notice,
+    { key: meetingNoticeKey(meeting, change), attachment },
+  );
+  await refreshInvitation(tx, meeting);
 }
 
 // The meeting as it is now, locked for the change: the one the caller read may be behind (a move or cancel in between).

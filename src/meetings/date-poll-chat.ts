@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, FormContext, FormHandler } from "../app/feature.ts";
 import type { FormResult, FormValues, Reply } from "../chat/inbound.ts";
-import type { FormField, FormView } from "../chat/message.ts";
+import { textMessage, type FormField, type FormView } from "../chat/message.ts";
 import type { Translate } from "../shared/i18n.ts";
-import { checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
+import { groupsActorMayCall, readMeetingTime } from "./call-meeting.ts";
 import { decidePoll, optionLabel, startPoll, voteInPoll } from "./date-poll.ts";
 import { loadPoll, pollIdOfOption } from "./date-poll.repository.ts";
 import { localDateOf } from "./local-dates.ts";
@@ -13,7 +13,7 @@ import { NOTICE_TIME } from "./meeting-reminders.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
-import { meetingDetailFields, readDuration, textValue } from "./new-meeting.ts";
+import { chosenGroup, groupField, initialFrom, meetingDetailFields, readMeetingDetails, textValue } from "./new-meeting.ts";
 import { addDays } from "./working-days.ts";
 
 type T = Translate<MeetingMessageKey>;
@@ -27,10 +27,7 @@ const ANSWER_DAYS = 3;
 /** The date-poll form: group, two to five dates and times, length, place or link, reason, last day to answer. */
 export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, previous?: { values: FormValues; errors: Record<string, string> }): FormView {
   const group = groups.find((g) => g.id === previous?.values.group) ?? groups[0]!;
-  const initial = (id: string, fallback?: string) => {
-    const v = previous?.values[id] ?? fallback;
-    return v === undefined || v === "" ? {} : { initial: v };
-  };
+  const initial = initialFrom(previous?.values);
   const times: FormField[] = [];
   for (let n = 1; n <= MAX_TIMES; n++) {
     times.push(
@@ -52,14 +49,7 @@ export function pollForm(groups: readonly MeetingGroup[], t: T, today: string, p
     state: "",
     intro: t("poll.form.intro"),
     fields: [
-      {
-        id: "group",
-        label: t("call.form.group"),
-        kind: "choice",
-        required: true,
-        choices: groups.map((g) => ({ value: g.id, label: g.name })),
-        initial: group.id,
-      },
+      groupField(groups, group, t),
       ...times,
       { id: "deadline", label: t("poll.form.deadline"), kind: "date", required: true, ...initial("deadline", addDays(today, ANSWER_DAYS)) },
       ...meetingDetailFields(t, group, initial),
@@ -73,7 +63,7 @@ export async function openPollForm(deps: MeetingsDeps, actor: Actor, reply: Repl
   const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
   // The group the conversation decides comes first, so the form starts on it.
   const groups = (await groupsActorMayCall(deps, actor)).sort((a, b) => Number(b.id === preferredGroupId) - Number(a.id === preferredGroupId));
-  if (groups.length === 0) return reply.whisper(textOf(t("call.notAllowed")));
+  if (groups.length === 0) return reply.whisper(textMessage(t("call.notAllowed")));
   await reply.openForm(pollForm(groups, t, localDateOf(deps.clock.now(), actor.partnership.timeZone)));
 }
 
@@ -83,9 +73,7 @@ export function createPollForm(deps: MeetingsDeps): FormHandler {
     prefix: "meeting.poll",
     submit: async (ctx: FormContext): Promise<FormResult> => {
       const { actor, event } = ctx;
-      const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-      const groups = await groupsActorMayCall(deps, actor);
-      const group = groups.find((g) => g.id === textValue(event.values, "group"));
+      const { t, groups, group } = await chosenGroup(deps, actor, event.values);
       if (group === undefined) return { ok: false, errors: { "": t("call.notAllowed") } };
       const now = deps.clock.now();
       const errors: Record<string, string> = {};
@@ -104,28 +92,14 @@ export function createPollForm(deps: MeetingsDeps): FormHandler {
       const earliest = Math.min(...times.map((x) => x.getTime()));
       if (!/^\d{4}-\d{2}-\d{2}$/.test(deadlineDate) || !deadline.isValid) errors.deadline = t("move.badDate");
       else if (deadline.toMillis() <= now.getTime() || (times.length > 0 && deadline.toMillis() >= earliest)) errors.deadline = t("poll.badDeadline");
-      const duration = readDuration(textValue(event.values, "duration"));
-      if (duration === undefined) errors.duration = t("call.badDuration");
-      const [location, reason] = [textValue(event.values, "location"), textValue(event.values, "reason")];
-      for (const [id, text, max] of [
-        ["location", location, LOCATION_MAX],
-        ["reason", reason, REASON_MAX],
-      ] as const) {
-        const problem = checkFreeText(text, max);
-        if (problem !== undefined) errors[id] = t(problem, { max });
-      }
-      if (duration === undefined || Object.keys(errors).length > 0) {
+      const details = readMeetingDetails(event.values, t);
+      if (!details.ok) Object.assign(errors, details.errors);
+      if (!details.ok || Object.keys(errors).length > 0) {
         return { ok: false, errors, form: pollForm(groups, t, localDateOf(now, group.timeZone), { values: event.values, errors }) };
       }
       const ordered = [...times].sort((a, b) => a.getTime() - b.getTime());
-      await startPoll(
-        deps,
-        group,
-        actor.member.id,
-        { times: ordered, durationMinutes: duration, location: location || null, reason: reason || null, deadlineAt: deadline.toJSDate() },
-        event.delivery,
-      );
-      return { ok: true, message: textOf(t("poll.started", { group: group.name, count: ordered.length, deadline: deadline.toJSDate() })) };
+      await startPoll(deps, group, actor.member.id, { times: ordered, ...details.details, deadlineAt: deadline.toJSDate() }, event.delivery);
+      return { ok: true, message: textMessage(t("poll.started", { group: group.name, count: ordered.length, deadline: deadline.toJSDate() })) };
     },
   };
 }
@@ -136,7 +110,7 @@ export function createPollActions(deps: MeetingsDeps): ActionHandler {
     prefix: "meeting.poll.",
     run: async ({ event, actor, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-      const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textOf(t(key, params)));
+      const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textMessage(t(key, params)));
       const clear = event.actionId === "meeting.poll.clear";
       const pollId = clear ? event.value : await pollIdOfOption(deps.db, event.value);
       const poll = pollId === undefined ? undefined : await loadPoll(deps.db, pollId);
@@ -153,17 +127,7 @@ export function createPollActions(deps: MeetingsDeps): ActionHandler {
       const decided = await decidePoll(deps, poll.id, { optionId: event.value, by: actor.member.id });
       if (!decided.ok) return say(decided.reason === "past" ? "poll.past" : decided.reason === "closed" ? "poll.closed" : "poll.gone");
       const done = t("poll.chosen", { group: group.name, at: decided.startsAt });
-      return reply.whisper({
-        text: done,
-        blocks: [
-          { type: "text", text: done },
-          { type: "text", text: decided.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: decided.inviteAt }) },
-        ],
-      });
+      return reply.whisper(textMessage(done, decided.invitedNow ? t("call.invitedNow") : t("call.inviteLater", { inviteAt: decided.inviteAt })));
     },
   };
-}
-
-function textOf(text: string) {
-  return { text, blocks: [{ type: "text" as const, text }] };
 }

@@ -172,24 +172,21 @@ export function createPollRenderers(deps: MeetingsDeps): OutboxRenderer[] {
     const names = new Map((await listSeats(deps.db, poll.groupId)).map((s) => [s.memberId, s.displayName]));
     return { poll, group: await getGroup(deps.db, poll.groupId), names, meetingStart: meeting?.startsAt };
   };
-  return [
+  // The same poll drawn for the group (to vote) and for its organiser (to choose).
+  const views = [
+    [POLL_RENDERER, "member"],
+    [ORGANISER_RENDERER, "organiser"],
+  ] as const;
+  return views.map(([name, view]) =>
     defineRenderer({
-      name: POLL_RENDERER,
+      name,
       payload: pollPayload,
       render: async ({ pollId }, audience) => {
         const loaded = await load(pollId);
-        return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "member");
+        return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, view);
       },
     }),
-    defineRenderer({
-      name: ORGANISER_RENDERER,
-      payload: pollPayload,
-      render: async ({ pollId }, audience) => {
-        const loaded = await load(pollId);
-        return loaded === undefined ? undefined : composePoll(loaded.poll, loaded.group, loaded.names, loaded.meetingStart, audience, "organiser");
-      },
-    }),
-  ];
+  );
 }
 
 /** How an option reads on a card and its button: `1. tisdag 2027-01-19 kl. 13.00`. */

@@ -1,5 +1,5 @@
 import type { ActionHandler, CommandHandler, FormHandler } from "../app/feature.ts";
-import type { Block, FormView } from "../chat/message.ts";
+import { textMessage, type Block, type FormView } from "../chat/message.ts";
 import { createFormatters, createTranslator, type Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { amendMinutes, composeMinutesView, minutesVersions, type MinutesVersion } from "./amend-minutes.ts";
@@ -29,7 +29,7 @@ export function createDecisionsCommand(deps: MeetingsDeps): CommandHandler {
       const groups = await readableGroups(deps.db, actor);
       const query = parseDecisionQuery(args, groups);
       const found = await findDecisions(deps.db, groups, query, LIST_LIMIT + 1);
-      if (found.length === 0) return reply.whisper(textOf(t(groups.length === 0 ? "decisions.noGroups" : "decisions.none")));
+      if (found.length === 0) return reply.whisper(textMessage(t(groups.length === 0 ? "decisions.noGroups" : "decisions.none")));
       const shown = found.slice(0, LIST_LIMIT);
       const blocks: Block[] = [{ type: "heading", text: t("decisions.title") }];
       const meetings = [...new Map(shown.map((d) => [d.meetingId, d])).values()];
@@ -54,10 +54,10 @@ export function createMinutesActions(deps: MeetingsDeps): ActionHandler {
       const o = await loadOpenMeeting(deps, actor, event.value, { allowHeld: true });
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const [current] = o === undefined ? [] : await minutesVersions(deps.db, o.meeting.id);
-      if (o === undefined || current === undefined) return reply.whisper(textOf(t("minutes.none")));
+      if (o === undefined || current === undefined) return reply.whisper(textMessage(t("minutes.none")));
       const mayAmend = canWriteMinutes(actor.member, o.seats);
       if (event.actionId === "meeting.minutes-amend") {
-        if (!mayAmend) return reply.whisper(textOf(t("minutes.notAllowed")));
+        if (!mayAmend) return reply.whisper(textMessage(t("minutes.notAllowed")));
         return reply.openForm(amendForm(o, current));
       }
       const view = composeMinutesView(o.group, o.meeting, current, "view")({ locale: actor.locale, timeZone: o.group.timeZone });
@@ -124,11 +124,7 @@ export function createAmendForm(deps: MeetingsDeps): FormHandler {
         ...(event.delivery === undefined ? {} : { request: event.delivery }),
       });
       if (version === undefined) return { ok: false, errors: { "": t("minutes.none") } };
-      return { ok: true, message: textOf(t("minutes.amend.done", { version })) };
+      return { ok: true, message: textMessage(t("minutes.amend.done", { version })) };
     },
   };
-}
-
-function textOf(text: string) {
-  return { text, blocks: [{ type: "text" as const, text }] };
 }

@@ -1,5 +1,5 @@
 import type { ActionContext, ActionHandler } from "../app/feature.ts";
-import type { Message } from "../chat/message.ts";
+import { textMessage } from "../chat/message.ts";
 import { completeActionItem } from "./action-items.ts";
 import { upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { cancelMeeting, checkCadence, moveMeeting } from "./change-meeting.ts";
@@ -24,7 +24,7 @@ async function meetingFor(deps: MeetingsDeps, ctx: ActionContext, meetingId: str
   if (o === undefined) return void (await say("meeting.gone"));
   if (need === "member" && !o.seats.some((s) => s.memberId === actor.member.id)) return void (await say("notInGroup"));
   if (need === "change" && !canChangeMeetings(actor.member, o.group, o.seats))
-    return void (await reply.whisper(textOf(notAllowedText(o.t, actor.locale, o.group))));
+    return void (await reply.whisper(textMessage(notAllowedText(o.t, actor.locale, o.group))));
   if (need === "minutes" && !canWriteMinutes(actor.member, o.seats)) return void (await say("minutes.notAllowed"));
   if (need === "minutes" && o.meeting.minutesAt !== null) return void (await say("minutes.already"));
   return o;
@@ -40,12 +40,8 @@ const rsvp =
       await saveRsvp(tx.db, o.meeting.id, ctx.actor.member.id, answer, tx.clock.now());
       await refreshInvitation(tx, o.meeting);
     });
-    await ctx.reply.whisper(textOf(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
+    await ctx.reply.whisper(textMessage(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
   };
-
-function textOf(text: string): Message {
-  return { text, blocks: [{ type: "text", text }] };
-}
 
 const HANDLERS: Record<string, Handler> = {
   "meeting.rsvp.yes": rsvp("yes"),
@@ -62,9 +58,9 @@ const HANDLERS: Record<string, Handler> = {
     if (o === undefined || Number.isNaN(newStart.getTime())) return;
     // The confirmation may be clicked days later: the date must still be usable.
     const blocked = newStart <= deps.clock.now() ? o.t("move.past") : blockedText(o, localDateOf(newStart, o.group.timeZone));
-    if (blocked !== undefined) return ctx.reply.updateSource(textOf(blocked));
+    if (blocked !== undefined) return ctx.reply.updateSource(textMessage(blocked));
     const moved = await moveMeeting(deps, o.group, o.meeting, newStart);
-    await ctx.reply.updateSource(textOf(o.t("move.done", { group: o.group.name, at: moved.startsAt })));
+    await ctx.reply.updateSource(textMessage(o.t("move.done", { group: o.group.name, at: moved.startsAt })));
   },
   "meeting.cancel": async (deps, ctx, meetingId) => {
     const o = await meetingFor(deps, ctx, meetingId, "change");
@@ -95,7 +91,7 @@ const HANDLERS: Record<string, Handler> = {
     const o = await meetingFor(deps, ctx, meetingId, "change");
     if (o === undefined) return;
     await cancelMeeting(deps, o.group, o.meeting);
-    await ctx.reply.updateSource(textOf(o.t("cancel.done", { group: o.group.name, at: o.meeting.startsAt })));
+    await ctx.reply.updateSource(textMessage(o.t("cancel.done", { group: o.group.name, at: o.meeting.startsAt })));
   },
   "meeting.keep": async (_deps, ctx) => {
     await ctx.reply.updateSource(replyText(ctx.actor.locale, ctx.actor.partnership.timeZone, "nothingChanged"));

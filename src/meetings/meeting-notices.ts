@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { z } from "zod";
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import type { ReminderRecord } from "../reminders/reminder.ts";
@@ -6,7 +5,7 @@ import { isAfterPeriod } from "./agreement-period.ts";
 import { meetingNoticeKey, recordToGroup } from "./group-notices.ts";
 import { lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import type { MeetingReminderKind } from "./meeting-reminders.ts";
+import { agendaSendTime, type MeetingReminderKind } from "./meeting-reminders.ts";
 import { composeNotice, composeNoticeWithButton } from "./meeting-views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { meetingReminderPayload } from "./meetings.jobs.ts";
@@ -48,21 +47,25 @@ async function currentMeeting(
 
 const requestAgenda: Run = async (tx, group, meeting) => {
   const seats = await listSeats(tx.db, group.id);
-  const sendAt = DateTime.fromJSDate(meeting.startsAt).minus({ days: group.meetings.agendaSendDaysBefore }).toJSDate();
-  const compose = composeNoticeWithButton(
-    group,
-    meeting,
-    "agendaRequest.title",
-    "agendaRequest.body",
-    { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id },
-    { sendAt },
-  );
+  const sendAt = agendaSendTime(meeting, group);
+  const request = (body: "agendaRequest.body" | "agendaRequest.bodyChannel") =>
+    composeNoticeWithButton(
+      group,
+      meeting,
+      "agendaRequest.title",
+      body,
+      { actionId: "meeting.agenda-add", label: "button.addItem", value: meeting.id },
+      { sendAt },
+    );
+  const key = meetingNoticeKey(meeting, "agenda-request");
+  // In a channel the bot hears only what is addressed to it, so there the request says how: `@Samverka agenda …`.
+  await recordToGroup(tx, group, [], request("agendaRequest.bodyChannel"), { key });
   await recordToGroup(
     tx,
     group,
     seats.map((s) => s.memberId),
-    compose,
-    { key: meetingNoticeKey(meeting, "agenda-request") },
+    request("agendaRequest.body"),
+    { key, channel: false },
   );
 };
 

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { ReminderSpec, Reminders } from "../reminders/reminder.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
+import { createWorkingDays } from "./working-days.ts";
 
 /** The reminder kinds of a meeting, in the order they fall. */
 const MEETING_REMINDER_KINDS = [
@@ -17,6 +18,39 @@ export type MeetingReminderKind = (typeof MEETING_REMINDER_KINDS)[number];
 /** Notices that go out a number of days before leave at this local time. */
 export const NOTICE_TIME = { hour: 9, minute: 0 };
 
+/** `day` itself when it is a working day, else the working day before it (weekends, public holidays, de facto days off). */
+function workingDayOnOrBefore(day: DateTime): DateTime {
+  const days = createWorkingDays([]);
+  while (!days.isWorkingDay(day.toISODate()!)) day = day.minus({ days: 1 });
+  return day;
+}
+
+/** The working day the agenda goes out, at the meeting's time of day. */
+function agendaSendDay(meeting: Pick<Meeting, "startsAt">, group: MeetingGroup): DateTime {
+  return workingDayOnOrBefore(DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.agendaSendDaysBefore }));
+}
+
+/**
+ * When the agenda goes out: `agendaSendDaysBefore` the meeting at the notice time, moved back to the working day
+ * before when that falls on a weekend, a public holiday or a de facto day off (nobody reads an agenda sent on a Sunday).
+ */
+export function agendaSendTime(meeting: Pick<Meeting, "startsAt">, group: MeetingGroup): Date {
+  return agendaSendDay(meeting, group).set(NOTICE_TIME).toJSDate();
+}
+
+/**
+ * When members are asked for agenda items: `agendaRequestDaysBefore` the meeting at the notice time, moved back to a
+ * working day as the agenda is, and always on a working day before the agenda's. The two moves can land on one day
+ * (request 4 days before a Tuesday: Friday; agenda 3 days before: Saturday, so Friday too); the request then goes
+ * the working day before, so members keep a working day to answer, rather than the agenda going later than set.
+ */
+export function agendaRequestTime(meeting: Pick<Meeting, "startsAt">, group: MeetingGroup): Date {
+  const sendDay = agendaSendDay(meeting, group);
+  const asked = workingDayOnOrBefore(DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.agendaRequestDaysBefore }));
+  const day = asked.toISODate()! < sendDay.toISODate()! ? asked : workingDayOnOrBefore(sendDay.minus({ days: 1 }));
+  return day.set(NOTICE_TIME).toJSDate();
+}
+
 /** The key prefix of every reminder of a meeting; cancelling uses it. */
 function meetingReminderPrefix(meetingId: string): string {
   return `meeting:${meetingId}:`;
@@ -28,8 +62,8 @@ function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSp
   const daysBefore = (days: number) => start.minus({ days }).set(NOTICE_TIME).toJSDate();
   const due: Record<MeetingReminderKind, Date> = {
     "meeting.invite": daysBefore(group.meetings.inviteDaysBefore),
-    "meeting.agenda-request": daysBefore(group.meetings.agendaRequestDaysBefore),
-    "meeting.agenda-send": daysBefore(group.meetings.agendaSendDaysBefore),
+    "meeting.agenda-request": agendaRequestTime(meeting, group),
+    "meeting.agenda-send": agendaSendTime(meeting, group),
     "meeting.day-before": start.minus({ days: 1 }).toJSDate(),
     "meeting.hour-before": start.minus({ hours: 1 }).toJSDate(),
     "meeting.minutes-request": meeting.endsAt,

@@ -4,6 +4,7 @@ type P = Record<string, string | number | Date>;
 const n = (p: P, k: string) => Number(p[k]);
 const d = (p: P, k: string) => p[k] as Date;
 const when = (p: P, f: Formatters) => `${f.weekday(d(p, "at"))} ${f.dateTime(d(p, "at"))}`;
+const sendDay = (p: P, f: Formatters) => `${f.weekday(d(p, "sendAt"))} ${f.date(d(p, "sendAt"))}`;
 /** `2027-07,2028-07` as "juli 2027 och juli 2028"; `withYear: 0` names the months of the year only ("juli"). */
 const months = (p: P, f: Formatters) => {
   const format = new Intl.DateTimeFormat(f.locale === "sv" ? "sv-SE" : "en-GB", {
@@ -202,7 +203,9 @@ const sv = {
   "calendar.summary": "{group} ({partnership})",
   "agendaRequest.title": (p, f) => `Punkter till dagordningen: ${String(p.group)} ${when(p, f)}`,
   "agendaRequest.body": (p, f) =>
-    `Har du en punkt till mötet? Klicka på knappen eller skriv \`agenda\` och punkten. Dagordningen skickas ut ${f.date(d(p, "sendAt"))}.`,
+    `Har du en punkt till mötet? Klicka på knappen eller skriv \`agenda\` och punkten till mig, t.ex. \`agenda Budget 2027\`. Dagordningen skickas ut ${sendDay(p, f)}.`,
+  "agendaRequest.bodyChannel": (p, f) =>
+    `Har du en punkt till mötet? Klicka på knappen eller skriv \`@Samverka agenda\` och punkten här i kanalen, t.ex. \`@Samverka agenda Budget 2027\`. Dagordningen skickas ut ${sendDay(p, f)}.`,
   "button.addItem": "Lägg till punkt",
   "agenda.form.title": "Punkt till dagordningen",
   "agenda.form.meeting": "Möte",
@@ -458,7 +461,9 @@ export const meetingMessages: Catalogue<MeetingMessageKey> = {
     "calendar.summary": "{group} ({partnership})",
     "agendaRequest.title": (p, f) => `Agenda items for ${String(p.group)} ${when(p, f)}`,
     "agendaRequest.body": (p, f) =>
-      `Do you have an item for the meeting? Click the button or write \`agenda\` and the item. The agenda goes out on ${f.date(d(p, "sendAt"))}.`,
+      `Do you have an item for the meeting? Click the button or send me \`agenda\` and the item, e.g. \`agenda Budget 2027\`. The agenda goes out on ${sendDay(p, f)}.`,
+    "agendaRequest.bodyChannel": (p, f) =>
+      `Do you have an item for the meeting? Click the button or write \`@Samverka agenda\` and the item here in the channel, e.g. \`@Samverka agenda Budget 2027\`. The agenda goes out on ${sendDay(p, f)}.`,
     "button.addItem": "Add item",
     "agenda.form.title": "Agenda item",
     "agenda.form.meeting": "Meeting",

@@ -1,4 +1,5 @@
 import type { Actor, CommandHandler } from "../app/feature.ts";
+import { textMessage } from "../chat/message.ts";
 import { findPartnership, hasAnyRole, type PeriodDecision, type PeriodDecisionRefusal } from "../partnerships/index.ts";
 import { extensionDeadlineOf } from "../reports/index.ts";
 import { decidePeriod } from "./agreement-period.ts";
@@ -57,7 +58,7 @@ export function createPeriodCommand(deps: MeetingsDeps): CommandHandler {
     help: (locale) => createTranslator(meetingMessages, locale)("help.period"),
     run: async ({ actor, args, reply }) => {
       const t = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
-      const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textOf(t(key, params)));
+      const say = (key: MeetingMessageKey, params: Record<string, string | number | Date> = {}) => reply.whisper(textMessage(t(key, params)));
       const parsed = parsePeriodArgs(args);
       const partnership = await findPartnership(deps.db, actor.partnership.id);
       if (partnership === undefined) return;
@@ -99,8 +100,4 @@ function refusalText(refusal: PeriodDecisionRefusal): [MeetingMessageKey, Record
     case "beyond_limit":
       return ["period.beyondLimit", { limit: refusal.limit }];
   }
-}
-
-function textOf(text: string) {
-  return { text, blocks: [{ type: "text" as const, text }] };
 }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Platform } from "../chat/chat-port.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
-import { createTranslator } from "../shared/i18n.ts";
+import { createTranslator, type Translate } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
-import { outboxMessages } from "./outbox.messages.ts";
+import { outboxMessages, type LiveKey, type OutboxKey } from "./outbox.messages.ts";
 import { FAILURE_NOTICE_PREFIX, findFailuresBetween } from "./outbox.repository.ts";
 import { defineRenderer, type OutboxContent, type OutboxQueue, type OutboxRecord, type OutboxRenderer } from "./outbox.ts";
 import { createOutboxWriter } from "./outbox-writer.ts";
@@ -15,10 +15,44 @@ const RENDERER = "outbox.failures";
 
 const payloadSchema = z.object({ partnershipId: z.string(), from: z.iso.datetime(), to: z.iso.datetime() });
 
-function describe(content: OutboxContent): string {
+type T = Translate<OutboxKey>;
+
+/** A message in words, for the failure and waiting notices: its start, a file by name, a live card by what it is ("kallnattskortet"). */
+export function describeContent(t: T, content: OutboxContent): string {
   if (content.type === "message" || content.type === "retract") return `"${excerpt(content.message.text)}"`;
-  if (content.type === "file") return content.filename;
-  return content.render;
+  if (content.type === "file") return t("failures.file", { name: content.filename });
+  const key = `live.${content.render}`;
+  return t(key in outboxMessages.sv ? (key as LiveKey) : "live.other");
+}
+
+/**
+ * A channel as people know it: by what it is for and on which platform; by its platform id only when no channel row
+ * names it. The failure notice and the waiting notice both name channels with it.
+ */
+export function channelName(t: T, conversation: string | null, channels: readonly PartnershipChannel[]): string {
+  const channel = channels.find((c) => c.conversation === conversation);
+  if (channel === undefined) return t("channel.unknown", { conversation: conversation ?? "?" });
+  const platform = channel.platform === "slack" ? "Slack" : "Teams";
+  if (channel.purpose === "group" && channel.groupName !== null) return t("channel.group", { group: channel.groupName, platform });
+  return t(channel.purpose === "alerts" ? "channel.alerts" : "channel.partnership", { platform });
+}
+
+/** A partnership's channel with what `channelName` needs to name it. */
+export interface PartnershipChannel {
+  conversation: string;
+  platform: "slack" | "teams";
+  purpose: "partnership" | "group" | "alerts";
+  groupName: string | null;
+}
+
+/** Every channel of the partnership, named for `channelName`. */
+export function partnershipChannels(db: Db, partnershipId: string): Promise<PartnershipChannel[]> {
+  return db
+    .selectFrom("channels as c")
+    .leftJoin("groups as g", "g.id", "c.group_id")
+    .select(["c.conversation", "c.platform", "c.purpose", "g.name as groupName"])
+    .where("c.partnership_id", "=", partnershipId)
+    .execute();
 }
 
 /** The start of a message, cut at a word and marked as cut, so a notice never ends mid-word as if that were all. */
@@ -38,13 +72,14 @@ export function createFailureNoticeRenderer(db: Db): OutboxRenderer {
       const to = new Date(payload.to);
       const failures = await findFailuresBetween(db, payload.partnershipId, from, to);
       if (failures.length === 0) return undefined;
-      const t = createTranslator(outboxMessages, audience.locale, audience.timeZone);
+      const t: T = createTranslator(outboxMessages, audience.locale, audience.timeZone);
+      const channels = failures.some((f) => f.memberName === null) ? await partnershipChannels(db, payload.partnershipId) : [];
       const items = failures.map((f) => {
         // A copy that could not be taken back is still there: someone must remove it by hand.
-        if (f.content.type === "retract") return t("failures.retract", { where: f.memberName ?? f.conversation ?? "?" });
+        if (f.content.type === "retract") return t("failures.retract", { where: f.memberName ?? channelName(t, f.conversation, channels) });
         return f.memberName !== null
-          ? t("failures.toMember", { what: describe(f.content), name: f.memberName })
-          : t("failures.toChannel", { what: describe(f.content), channel: f.conversation ?? "?" });
+          ? t("failures.toMember", { what: describeContent(t, f.content), name: f.memberName })
+          : t("failures.toChannel", { what: describeContent(t, f.content), channel: channelName(t, f.conversation, channels) });
       });
       return {
         text: t("failures.title"),

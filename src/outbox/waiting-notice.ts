@@ -4,6 +4,7 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
+import { channelName, describeContent, partnershipChannels } from "./failure-notice.ts";
 import { outboxMessages } from "./outbox.messages.ts";
 import { othersWaiting, releaseWaitingOutbox } from "./outbox.repository.ts";
 import type { OutboxQueue, OutboxRecord } from "./outbox.ts";
@@ -45,10 +46,10 @@ export async function recordWaitingNotice(
           .where("active", "=", true)
           .where((eb) => eb(eb.val("samordning"), "=", eb.fn.any("roles")))
           .execute();
-  const what = row.content.type === "message" ? row.content.message.text.slice(0, 80) : row.content.type === "file" ? row.content.filename : "";
+  const channels = await partnershipChannels(deps.db, row.partnershipId);
   const compose = (audience: { locale: "sv" | "en"; timeZone: string }): Message => {
     const t = createTranslator(outboxMessages, audience.locale, audience.timeZone);
-    const text = t("waiting.body", { channel: row.conversation, what });
+    const text = t("waiting.body", { channel: channelName(t, row.conversation, channels), what: describeContent(t, row.content) });
     return {
       text: t("waiting.title"),
       blocks: [

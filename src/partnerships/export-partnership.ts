@@ -3,6 +3,7 @@ import type { Db } from "../db/database.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
 import { exportPeople } from "./export-people.ts";
+import { loadColdNightSettings } from "./settings.repository.ts";
 
 const SEAT_ORDER = ["chair", "secretary", "member"];
 
@@ -46,7 +47,7 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
     .where("members.active", "=", true)
     .orderBy("members.key")
     .execute();
-  const cold = await db.selectFrom("cold_night_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
+  const coldNights = await loadColdNightSettings(db, partnershipId);
   const incidents = await db.selectFrom("incident_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
   const reports = await db.selectFrom("report_settings").select("settings").where("partnership_id", "=", partnershipId).executeTakeFirst();
 
@@ -101,22 +102,7 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
       ...(a.karenstid_nights === null ? {} : { karenstidNights: a.karenstid_nights }),
       staff: staff.filter((s) => s.activity_id === a.id).map((s) => s.key),
     })),
-    ...(cold === undefined
-      ? {}
-      : {
-          coldNights: {
-            thresholdC: cold.threshold_c,
-            useFeelsLike: cold.use_feels_like,
-            season: { from: cold.season_from, to: cold.season_to },
-            coordinates: { lat: cold.latitude, lon: cold.longitude },
-            forecastTime: cold.forecast_time,
-            escalationMinutes: cold.escalation_minutes,
-            escalationRepeat: { fromStep: cold.escalation_repeat_from, everyMinutes: cold.escalation_repeat_minutes },
-            declarerRoles: cold.declarer_roles,
-            closeTime: cold.close_time,
-            bedBoard: { from: cold.bed_board_from, roles: cold.bed_board_roles, cityUnits: cold.bed_board_city_units },
-          },
-        }),
+    ...(coldNights === undefined ? {} : { coldNights }),
     ...(incidents === undefined
       ? {}
       : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),

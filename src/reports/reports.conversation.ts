@@ -37,6 +37,10 @@ export function createReportChat(service: ReportService) {
 
   /** Acts on one conversation turn: stores a submission, or shows the next question. */
   async function handleTurn(turn: ConversationTurn, actor: Actor, reply: Pick<Reply, "whisper">): Promise<void> {
+    if (turn.outcome === "cancelled") {
+      const saved = await savedAhead(turn, actor);
+      if (saved !== undefined) return void (await reply.whisper(saved));
+    }
     if (turn.outcome !== "submit" && turn.outcome !== "stale") {
       if (turn.message !== undefined) await reply.whisper(turn.message);
       return;
@@ -54,6 +58,19 @@ export function createReportChat(service: ReportService) {
       if (!(error instanceof CorrectionClosedError)) throw error;
       await reply.whisper(closedMessage(ctx, actor));
     }
+  }
+
+  /**
+   * Cancelling a conversation over answers saved ahead of the opening leaves those answers as they were (they are
+   * still submitted when the report opens); only the changes made since are dropped. The engine's own words
+   * ("nothing was submitted, start again") would say otherwise, so this says what stands. Undefined when nothing is saved.
+   */
+  async function savedAhead(turn: ConversationTurn, actor: Actor): Promise<Message | undefined> {
+    const report = await service.reports.byId(turn.session.subject.replace(/^report:/, ""));
+    const queued = report === undefined ? undefined : await service.reports.queued(report.id);
+    if (report === undefined || queued === undefined) return undefined;
+    const { t, f, names } = reportWords(await service.contextOf(report), actor.locale);
+    return plain(t("cancelled.queued", { ...names, saved: f.dateTime(queued.at), opens: f.dateTime(report.opensAt) }));
   }
 
   /** What a handed-in report now is: a submitted version, or answers waiting for the report to open. */

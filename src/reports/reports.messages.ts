@@ -57,6 +57,7 @@ export type ReportsKey =
   | "early.forbidden"
   | "queued"
   | "queued.submitted"
+  | "cancelled.queued"
   | "stale.submitted"
   | "stale.queued"
   | "stale.none"
@@ -138,6 +139,8 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "early.allowed": "Rapporten öppnar {opens}, men partnerskapet tar emot den redan nu: den skickas in när du är klar.",
     "early.forbidden": "Bara organisationens samordnare kan börja på en rapport innan den öppnar.",
     queued: "Tack! {form} {period} för {org} är klar och sparad. Den skickas in när rapporten öppnar {opens}. Skriv rapport om du vill ändra något före dess.",
+    "cancelled.queued":
+      "Avbrutet. Det du ändrat nu sparas inte, men {form} {period} för {org} som du sparade {saved} ligger kvar och skickas in när rapporten öppnar {opens}. Skriv rapport om du vill ändra den före dess.",
     "queued.submitted":
       "{form} {period} för {org} har öppnat, och det du fyllde i i förväg är nu inskickat (version {version}). Du kan rätta den till och med {deadline}: skriv rapport.",
     "stale.submitted":
@@ -229,6 +232,8 @@ export const reportsMessages: Catalogue<ReportsKey> = {
     "early.forbidden": "Only the organisation's coordinators can start a report before it opens.",
     queued:
       "Thank you! {form} {period} for {org} is done and saved. It is submitted when the report opens {opens}. Write report if you want to change anything before then.",
+    "cancelled.queued":
+      "Cancelled. What you changed just now is not saved, but {form} {period} for {org} as you saved it on {saved} is kept and is submitted when the report opens {opens}. Write report if you want to change it before then.",
     "queued.submitted":
       "{form} {period} for {org} has opened, and what you filled in ahead is now submitted (version {version}). You can correct it until {deadline}: write report.",
     "stale.submitted":

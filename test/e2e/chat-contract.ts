@@ -20,6 +20,7 @@ import type { Feature } from "../../src/app/feature.ts";
 import type { Platform } from "../../src/chat/chat-port.ts";
 import type { Database } from "../../src/db/database.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../helpers/platform-driver.ts";
+import { insertPartnership } from "../helpers/seed.ts";
 
 /** The people of the contract partnerships, as the platform knows them. */
 export interface ContractUsers {
@@ -54,21 +55,7 @@ export const CONTRACT = {
 
 /** Inserts two partnerships (Alfa with a channel, Beta), their members and the users' platform identities. */
 export async function seedContractData(db: Kysely<Database>, platform: Platform, users: ContractUsers, channel: string): Promise<void> {
-  for (const p of [CONTRACT.alfa, CONTRACT.beta]) {
-    await db
-      .insertInto("partnerships")
-      .values({
-        id: p.id,
-        name: p.name,
-        city: "Stockholm",
-        time_zone: "Europe/Stockholm",
-        locale: "sv",
-        period_start: "2026-01-01",
-        period_end: "2027-12-31",
-        updated_at: new Date(),
-      })
-      .execute();
-  }
+  for (const p of [CONTRACT.alfa, CONTRACT.beta]) await insertPartnership(db, { ...p, period_end: "2027-12-31" });
   const people: { partnership: string; key: string; name: string; roles: string[]; user: TestUser }[] = [
     { partnership: CONTRACT.alfa.id, key: "maja", name: CONTRACT.memberName, roles: [], user: users.member },
     { partnership: CONTRACT.alfa.id, key: "ada", name: CONTRACT.adminName, roles: ["admin"], user: users.admin },

@@ -10,10 +10,10 @@
  * generation) and old space left to grow before collecting.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
-import { killAllBots, sleep, startBot } from "./harness/bot-process.ts";
+import { sleep, startBot } from "./harness/bot-process.ts";
 import { FIXTURE, isAnswerTo, unfinishedWork, waitUntilSettled } from "./harness/cold-night-check.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { REDIS_DB } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { postSigned } from "./harness/slack-ingress.ts";
 import { slashCommandBody } from "../helpers/slack-driver.ts";
@@ -26,34 +26,21 @@ const RSS_ABORT_KB = 1536 * 1024;
 const USERS = [FIXTURE.declarer, FIXTURE.secondDeclarer, ...FIXTURE.staff, ...FIXTURE.owners];
 
 describe("a burst of 10,000 signed /samverka status commands", () => {
-  let template: Template;
-  let database: RunDatabase;
-  let fake: SlackFakeApi;
-
+  const runs = faultRuns();
+  let run: FaultRun;
   beforeAll(async () => {
-    template = openTemplate();
-    database = await template.clone();
-    fake = await startSlackFakeApi();
-    await flushRedis(REDIS_DB.burst);
+    // Warnings only: ten thousand requests' info lines would measure the log file, not the bot.
+    run = await runs.open({ redisDb: REDIS_DB.burst, logLevel: "warn" });
   });
-  afterAll(async () => {
-    await killAllBots();
-    await fake?.close();
-    await database?.drop();
-    await template?.drop();
-  });
+  afterAll(() => runs.close());
 
   it(
     "keeps resident memory under 400 MB and answers every acknowledged command exactly once",
     async () => {
-      // Warnings only: ten thousand requests' info lines would measure the log file, not the bot. The per-person limit
-      // (SAMVERKA_RATE_LIMIT, test/e2e/app/limits.test.ts) is off: 28 people sending ~360 commands each stand in for
-      // thousands of people, and every command must reach the features here.
-      const bot = await startBot({
-        role: "start",
-        env: { ...botEnv({ database, fake, backend: "redis", redisDb: REDIS_DB.burst, logLevel: "warn" }), SAMVERKA_RATE_LIMIT: "off" },
-        name: "burst",
-      });
+      const { database, fake, env } = run;
+      // The per-person limit (SAMVERKA_RATE_LIMIT, test/e2e/app/limits.test.ts) is off: 28 people sending ~360
+      // commands each stand in for thousands of people, and every command must reach the features here.
+      const bot = await startBot({ role: "start", env: { ...env, SAMVERKA_RATE_LIMIT: "off" }, name: "burst" });
       const rss: { at: number; kb: number }[] = [];
       const started = Date.now();
       let sampling = true;

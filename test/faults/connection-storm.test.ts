@@ -7,9 +7,9 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type Delivery, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
+import type { Delivery } from "../helpers/slack-fake-api.ts";
 import { ADMIN_URL } from "../helpers/test-database.ts";
-import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
+import { sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import {
   doubled,
   FIXTURE,
@@ -22,7 +22,8 @@ import {
   waitUntilSettled,
   type ColdNightFigures,
 } from "./harness/cold-night-check.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, TEST_APPLICATION_NAME, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { REDIS_DB, TEST_APPLICATION_NAME, type Backend } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -53,10 +54,8 @@ async function connectionStorm(database: string): Promise<number> {
 }
 
 /** One backend's storm and what it came to. */
-interface Storm {
+interface Storm extends FaultRun {
   backend: Backend;
-  database: RunDatabase;
-  fake: SlackFakeApi;
   night: string;
   bot?: BotProcess;
   answer?: IngressResult;
@@ -71,22 +70,14 @@ interface Storm {
 const BACKENDS: Backend[] = ["redis", "postgres"];
 
 describe("a connection storm during a declaration", () => {
-  let template: Template;
+  const runs = faultRuns();
   const storms: Storm[] = [];
 
   // Both backends at once, each storm aimed at its own database: most of a run is waiting for recovery.
   beforeAll(async () => {
-    template = openTemplate();
-    for (const backend of BACKENDS) {
-      storms.push({ backend, database: await template.clone(), fake: await startSlackFakeApi(), night: nightToDeclare() });
-    }
-    await flushRedis(REDIS_DB.storm);
-    for (const s of storms)
-      s.bot = await startBot({
-        role: "start",
-        env: botEnv({ database: s.database, fake: s.fake, backend: s.backend, redisDb: REDIS_DB.storm }),
-        name: `storm-${s.backend}`,
-      });
+    // Only the redis run uses the index, so the two can share it.
+    for (const backend of BACKENDS) storms.push({ ...(await runs.open({ redisDb: REDIS_DB.storm, backend })), backend, night: nightToDeclare() });
+    for (const s of storms) s.bot = await startBot({ role: "start", env: s.env, name: `storm-${s.backend}` });
     await Promise.all(
       storms.map(async (s) => {
         const { db } = s.database;
@@ -124,14 +115,7 @@ describe("a connection storm during a declaration", () => {
     );
   }, 4 * 60_000);
 
-  afterAll(async () => {
-    await killAllBots();
-    for (const s of storms) {
-      await s.fake.close();
-      await s.database.drop();
-    }
-    await template?.drop();
-  });
+  afterAll(() => runs.close());
 
   it.each(BACKENDS)("%s jobs: the declaration is complete, or nothing was stored and the person was told the truth", (backend) => {
     const s = storms.find((x) => x.backend === backend)!;

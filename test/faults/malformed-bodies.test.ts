@@ -8,11 +8,10 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { TEAMS_TEST_BOT, TEAMS_TEST_TENANT } from "../helpers/teams-driver.ts";
 import { startFakeConnector, type FakeConnector } from "../helpers/teams-fake-connector.ts";
-import { killAllBots, startBot, type BotProcess } from "./harness/bot-process.ts";
-import { botEnv, openTemplate, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { startBot, type BotProcess } from "./harness/bot-process.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
 import { printTable } from "./harness/report.ts";
 import { postSigned, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -130,9 +129,8 @@ async function postTeams(url: string, body: Body): Promise<IngressResult> {
 const acceptable = (r: IngressResult) => r.status !== undefined && r.status < 500;
 
 describe("malformed but signed bodies to every ingress", () => {
-  let template: Template;
-  let database: RunDatabase;
-  let fake: SlackFakeApi;
+  const runs = faultRuns();
+  let run: FaultRun;
   let connector: FakeConnector;
   let bot: BotProcess;
   const rows: Record<string, string | number>[] = [];
@@ -147,23 +145,18 @@ describe("malformed but signed bodies to every ingress", () => {
   const ensureBot = async (): Promise<void> => {
     if (bot !== undefined && (await serving())) return;
     await bot?.kill();
-    bot = await startBot({ role: "start", env: botEnv({ database, fake, backend: "postgres", redisDb: 0, logLevel: "warn" }), name: "malformed" });
+    bot = await startBot({ role: "start", env: run.env, name: "malformed" });
   };
 
   beforeAll(async () => {
-    template = openTemplate();
-    database = await template.clone();
-    fake = await startSlackFakeApi();
+    run = await runs.open({ backend: "postgres", redisDb: 0, logLevel: "warn" });
     connector = await startFakeConnector();
     await ensureBot();
   });
   afterAll(async () => {
     printTable("Fault 7 — malformed but signed bodies (postgres jobs)", rows);
-    await killAllBots();
+    await runs.close();
     await connector?.close();
-    await fake?.close();
-    await database?.drop();
-    await template?.drop();
   });
 
   /** One body that must get a 4xx (it can be read as nothing the platform sends), with the bot alive after it. */
@@ -186,9 +179,9 @@ describe("malformed but signed bodies to every ingress", () => {
   };
 
   it("answers a signed payload=null to /slack/events with a 4xx and stays up", () =>
-    single("/slack/events", "payload=null", () => postSigned(bot.url, fake, "payload=null", FORM_TYPE)));
+    single("/slack/events", "payload=null", () => postSigned(bot.url, run.fake, "payload=null", FORM_TYPE)));
   it("answers a signed JSON null to /slack/events with a 4xx and stays up", () =>
-    single("/slack/events", "JSON null", () => postSigned(bot.url, fake, "null", JSON_TYPE)));
+    single("/slack/events", "JSON null", () => postSigned(bot.url, run.fake, "null", JSON_TYPE)));
   it("answers a JSON null to /api/messages with a 4xx and stays up", () =>
     single("/api/messages", "JSON null", () => postTeams(bot.url, { contentType: JSON_TYPE, body: "null" })));
 
@@ -199,7 +192,7 @@ describe("malformed but signed bodies to every ingress", () => {
     let firstBad: { body: Body; result: IngressResult } | undefined;
     const send = (b: Body) =>
       ingress === "/slack/events"
-        ? postSigned(bot.url, fake, b.body, b.contentType === "" ? "application/octet-stream" : b.contentType)
+        ? postSigned(bot.url, run.fake, b.body, b.contentType === "" ? "application/octet-stream" : b.contentType)
         : postTeams(bot.url, b);
     // Stop at the first bad answer: once the process is down every later body fails too, and shrinking against
     // a dead server would only report the smallest body, not the one that did it.

@@ -6,11 +6,11 @@
  */
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures } from "./harness/action-items.ts";
-import { killAllBots, sleep, startBot } from "./harness/bot-process.ts";
+import { sleep, startBot } from "./harness/bot-process.ts";
 import { doubled, FIXTURE, missing, nightToDeclare, readColdNight, summarise, verdictOf, waitUntilSettled } from "./harness/cold-night-check.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, redisUrl, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { flushRedis, REDIS_DB, redisUrl } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
 
@@ -51,24 +51,15 @@ async function readyz(url: string): Promise<number | string> {
 }
 
 describe("Redis FLUSHDB while the bot runs with pending rows", () => {
-  let template: Template;
-  let database: RunDatabase;
-  let fake: SlackFakeApi;
-
+  const runs = faultRuns();
+  let run: FaultRun;
   beforeAll(async () => {
-    template = openTemplate();
-    database = await template.clone();
-    fake = await startSlackFakeApi();
-    await flushRedis(REDIS_DB.flush);
+    run = await runs.open({ redisDb: REDIS_DB.flush });
   });
-  afterAll(async () => {
-    await killAllBots();
-    await fake?.close();
-    await database?.drop();
-    await template?.drop();
-  });
+  afterAll(() => runs.close());
 
   it("delivers every pending reminder once within 60 s and says 503 on /readyz until the schedulers are rebuilt", async () => {
+    const { database, fake, env } = run;
     const inserted = Date.now();
     const flushAt = inserted + FLUSH_AFTER_MS;
     const reminders = await insertActionItemReminders(database.db, {
@@ -76,7 +67,7 @@ describe("Redis FLUSHDB while the bot runs with pending rows", () => {
       batch: "flush",
       dueAt: (i) => new Date(flushAt + DUE_AFTER_FLUSH_MS[Math.floor(i / PER_WAVE)]!),
     });
-    const bot = await startBot({ role: "start", env: botEnv({ database, fake, backend: "redis", redisDb: REDIS_DB.flush }), name: "flush" });
+    const bot = await startBot({ role: "start", env, name: "flush" });
 
     // A declared cold night: its ladder and close are pending rows (not due for 15 minutes) whose jobs the flush takes.
     const night = nightToDeclare();

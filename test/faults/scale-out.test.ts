@@ -5,9 +5,8 @@
  * night is declared once with each prompt and card once, and both declarers are answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures } from "./harness/action-items.ts";
-import { killAllBots, startBot } from "./harness/bot-process.ts";
+import { startBot } from "./harness/bot-process.ts";
 import {
   doubled,
   FIXTURE,
@@ -20,31 +19,23 @@ import {
   verdictOf,
   waitUntilSettled,
 } from "./harness/cold-night-check.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { REDIS_DB } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand } from "./harness/slack-ingress.ts";
 
 const REMINDERS = 200;
 
 describe("2 × samverka web + 2 × samverka worker on one database and one Redis", () => {
-  let template: Template;
-  let database: RunDatabase;
-  let fake: SlackFakeApi;
-
+  const runs = faultRuns();
+  let run: FaultRun;
   beforeAll(async () => {
-    template = openTemplate();
-    database = await template.clone();
-    fake = await startSlackFakeApi();
-    await flushRedis(REDIS_DB.scaleOut);
+    run = await runs.open({ redisDb: REDIS_DB.scaleOut });
   });
-  afterAll(async () => {
-    await killAllBots();
-    await fake?.close();
-    await database?.drop();
-    await template?.drop();
-  });
+  afterAll(() => runs.close());
 
   it("delivers 200 reminders and a cold night declared twice at once exactly once each", async () => {
+    const { database, fake, env } = run;
     const now = Date.now();
     // Half are overdue when the workers start (both queue them at once), half fall due while both run.
     const reminders = await insertActionItemReminders(database.db, {
@@ -52,7 +43,6 @@ describe("2 × samverka web + 2 × samverka worker on one database and one Redis
       batch: "scale",
       dueAt: (i) => new Date(i % 2 === 0 ? now - 60_000 : now + 15_000),
     });
-    const env = botEnv({ database, fake, backend: "redis", redisDb: REDIS_DB.scaleOut });
     const [web1, web2, worker1, worker2] = await Promise.all([
       startBot({ role: "web", env, name: "scale-web-1" }),
       startBot({ role: "web", env, name: "scale-web-2" }),

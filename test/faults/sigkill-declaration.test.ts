@@ -14,8 +14,7 @@
  * (max_connections 100) it gets three delays, one early, one mid-send and one late.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
-import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
+import { sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import {
   doubled,
   FIXTURE,
@@ -29,7 +28,8 @@ import {
   type Verdict,
 } from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, type Backend, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { REDIS_DB, type Backend } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -44,11 +44,8 @@ const CAP_MS = 90_000;
 const STALL_MS = 75_000;
 
 /** One delay's run: its world, and what happened. */
-interface Run {
+interface Run extends FaultRun {
   delay: number;
-  database: RunDatabase;
-  fake: SlackFakeApi;
-  env: Record<string, string>;
   night: string;
   answer?: IngressResult;
   killedAt?: number;
@@ -59,7 +56,7 @@ interface Run {
 }
 
 describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night declaration (%s jobs)", (backend) => {
-  let template: Template;
+  const worlds = faultRuns();
   const runs: Run[] = [];
 
   beforeAll(async () => {
@@ -69,15 +66,11 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
       phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
       phaseStart = Date.now();
     };
-    template = openTemplate();
     const night = nightToDeclare();
     for (const [i, delay] of DELAYS_MS[backend].entries()) {
-      const database = await template.clone();
-      const fake = await startSlackFakeApi();
-      fake.setLatency(SLACK_LATENCY_MS);
-      const redisDb = REDIS_DB.sigkill[i]!;
-      if (backend === "redis") await flushRedis(redisDb);
-      runs.push({ delay, database, fake, night, env: botEnv({ database, fake, backend, redisDb }) });
+      const world = await worlds.open({ redisDb: REDIS_DB.sigkill[i]!, backend });
+      world.fake.setLatency(SLACK_LATENCY_MS);
+      runs.push({ ...world, delay, night });
     }
     const name = (run: Run) => `sigkill-${backend}-${run.delay}`;
     phase("import");
@@ -132,14 +125,7 @@ describe.each<Backend>(["redis", "postgres"])("SIGKILL during a cold-night decla
     );
   }, 8 * 60_000);
 
-  afterAll(async () => {
-    await killAllBots();
-    for (const run of runs) {
-      await run.fake.close();
-      await run.database.drop();
-    }
-    await template?.drop();
-  });
+  afterAll(() => worlds.close());
 
   it.each(DELAYS_MS[backend])("kill %i ms after the command: complete after restart, or nothing if it was never acknowledged", (delay) => {
     const run = runs.find((r) => r.delay === delay)!;

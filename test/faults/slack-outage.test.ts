@@ -10,9 +10,9 @@
  * at the same time, so the file takes about two minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackFakeApi, type FaultKind, type SlackFakeApi } from "../helpers/slack-fake-api.ts";
+import type { FaultKind } from "../helpers/slack-fake-api.ts";
 import { countReminderDeliveries, insertActionItemReminders, reminderFigures, type ActionItemReminders } from "./harness/action-items.ts";
-import { killAllBots, sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
+import { sleep, startBot, type BotProcess } from "./harness/bot-process.ts";
 import {
   doubled,
   FIXTURE,
@@ -25,7 +25,8 @@ import {
   type ColdNightFigures,
 } from "./harness/cold-night-check.ts";
 import { mapLimit } from "./harness/concurrent.ts";
-import { botEnv, flushRedis, openTemplate, REDIS_DB, type RunDatabase, type Template } from "./harness/fault-world.ts";
+import { faultRuns, type FaultRun } from "./harness/fault-runs.ts";
+import { REDIS_DB } from "./harness/fault-world.ts";
 import { printTable } from "./harness/report.ts";
 import { slashCommand, type IngressResult } from "./harness/slack-ingress.ts";
 
@@ -41,11 +42,9 @@ const FAULTS: { name: string; fault: FaultKind }[] = [
 ];
 
 /** One window's run and what it came to. */
-interface Outage {
+interface Outage extends FaultRun {
   name: string;
   fault: FaultKind;
-  database: RunDatabase;
-  fake: SlackFakeApi;
   reminders: ActionItemReminders;
   night: string;
   bot?: BotProcess;
@@ -57,24 +56,16 @@ interface Outage {
 }
 
 describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
-  let template: Template;
+  const runs = faultRuns();
   const outages: Outage[] = [];
 
   // The three windows run side by side (a database, a fake and a Redis index each): most of a window is waiting.
   beforeAll(async () => {
-    template = openTemplate();
     for (const [i, { name, fault }] of FAULTS.entries()) {
-      const database = await template.clone();
-      const fake = await startSlackFakeApi();
-      await flushRedis(REDIS_DB.outage[i]!);
-      outages.push({ name, fault, database, fake, reminders: { items: [] }, night: nightToDeclare() });
+      outages.push({ ...(await runs.open({ redisDb: REDIS_DB.outage[i]! })), name, fault, reminders: { items: [] }, night: nightToDeclare() });
     }
-    await mapLimit(outages, 2, async (o, i) => {
-      o.bot = await startBot({
-        role: "start",
-        env: botEnv({ database: o.database, fake: o.fake, backend: "redis", redisDb: REDIS_DB.outage[i]! }),
-        name: `outage-${o.fault.kind}`,
-      });
+    await mapLimit(outages, 2, async (o) => {
+      o.bot = await startBot({ role: "start", env: o.env, name: `outage-${o.fault.kind}` });
       // Bolt looks the bot up once (auth.test) and keeps it; a real outage would find it looked up long ago.
       for (let n = 0; n < 100 && o.fake.calls("auth.test").length === 0; n++) await sleep(50);
     });
@@ -124,14 +115,7 @@ describe(`Slack refusing every call for ${WINDOW_MS / 1000} s`, () => {
     );
   }, 6 * 60_000);
 
-  afterAll(async () => {
-    await killAllBots();
-    for (const o of outages) {
-      await o.fake.close();
-      await o.database.drop();
-    }
-    await template?.drop();
-  });
+  afterAll(() => runs.close());
 
   it.each(FAULTS.map((f) => f.name))("%s: every message delivered exactly once afterwards", (name) => {
     const o = outages.find((x) => x.name === name)!;

@@ -1,4 +1,26 @@
+import type { Insertable } from "kysely";
+import type { PartnershipTable } from "../../src/db/core-tables.ts";
 import type { Db } from "../../src/db/database.ts";
+
+/** Writes one partnership row: Stockholm, Swedish, the 2026 calendar year, no extension, unless `row` says otherwise. */
+export async function insertPartnership(db: Db, row: { id: string } & Partial<Insertable<PartnershipTable>>): Promise<void> {
+  await db
+    .insertInto("partnerships")
+    .values({
+      name: `Partnerskap ${row.id}`,
+      city: "Stockholm",
+      time_zone: "Europe/Stockholm",
+      locale: "sv",
+      period_start: "2026-01-01",
+      period_end: "2026-12-31",
+      extension_step_months: null,
+      extension_until: null,
+      extension_deadline: null,
+      updated_at: new Date(),
+      ...row,
+    })
+    .execute();
+}
 
 /** A minimal partnership for tests below the partnership-file importer. */
 export async function seedPartnership(
@@ -8,22 +30,7 @@ export async function seedPartnership(
   channels: { platform: "slack" | "teams"; conversation: string }[] = [],
   period: { start: string; end: string } = { start: "2026-01-01", end: "2026-12-31" },
 ): Promise<Record<string, string>> {
-  await db
-    .insertInto("partnerships")
-    .values({
-      id,
-      name: `Partnerskap ${id}`,
-      city: "Stockholm",
-      time_zone: "Europe/Stockholm",
-      locale: "sv",
-      period_start: period.start,
-      period_end: period.end,
-      extension_step_months: null,
-      extension_until: null,
-      extension_deadline: null,
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertPartnership(db, { id, period_start: period.start, period_end: period.end });
   const ids: Record<string, string> = {};
   for (const m of members) {
     const row = await db
@@ -57,4 +64,35 @@ export async function seedPartnership(
       .values({ partnership_id: id, purpose: "partnership", group_id: null, ...c })
       .execute();
   return ids;
+}
+
+/** Writes one incident as a shelter would report a minor threat: no one hurt, no police, nothing followed up yet. */
+export async function insertIncident(
+  db: Db,
+  incident: { partnershipId: string; organisationId: string; occurredAt: Date | string; reportedAt?: Date | string },
+): Promise<void> {
+  await db
+    .insertInto("incidents")
+    .values({
+      partnership_id: incident.partnershipId,
+      reported_by: null,
+      organisation_id: incident.organisationId,
+      activity_id: null,
+      occurred_at: incident.occurredAt,
+      reported_at: incident.reportedAt ?? incident.occurredAt,
+      kind: "threat",
+      severity: "minor",
+      injuries: "none",
+      police: "none",
+      support_needed: false,
+      description: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      escalated_at: null,
+      debrief_done_at: null,
+      authority_reported_at: null,
+      police_reported_at: null,
+      purged_at: null,
+    })
+    .execute();
 }

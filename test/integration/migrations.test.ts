@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertPartnership } from "../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.ts";
 
 let t: TestDatabase;
@@ -11,22 +12,7 @@ afterAll(async () => {
 });
 
 async function seedPartnership(id = "p-test"): Promise<void> {
-  await t.db
-    .insertInto("partnerships")
-    .values({
-      id,
-      name: "Test",
-      city: "Stockholm",
-      time_zone: "Europe/Stockholm",
-      locale: "sv",
-      period_start: "2026-01-01",
-      period_end: "2026-12-31",
-      extension_step_months: null,
-      extension_until: null,
-      extension_deadline: "02-01",
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertPartnership(t.db, { id, extension_deadline: "02-01" });
 }
 
 describe("core schema", () => {

@@ -9,18 +9,18 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../adapters/logging/pino-logger.ts";
 import { createJobRuntime } from "../../jobs/job-runtime.ts";
-import { createUnitOfWork } from "../../src/app/unit-of-work.ts";
 import type { Platform } from "../../src/chat/chat-port.ts";
 import { createReportsFeature } from "../../src/reports/index.ts";
 import { createManualClock } from "../../src/shared/clock.ts";
 import { silentLogger, type Logger } from "../../src/shared/logger.ts";
-import { startAlertsServer } from "../e2e/alerts/alerts-server.ts";
+import { incidentValues, openIncidentForm, shelterIds, startAlertsServer } from "../e2e/alerts/alerts-server.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../helpers/platform-driver.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../helpers/slack-driver.ts";
 import { startSlackServer } from "../helpers/slack-server.ts";
 import { createTeamsDriver } from "../helpers/teams-driver.ts";
 import { startTeamsServer } from "../helpers/teams-server.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
+import { createTestCoreDeps } from "../helpers/core-deps.ts";
 import { seedReportingPartnership } from "../integration/reports/reports-seed.ts";
 
 const APP_PASSWORD = "Samverka~app.Password-0123456789abcdefXYZ";
@@ -60,7 +60,7 @@ describe("the logs of a full run on Slack and Teams", () => {
   const coldNightAndIncidents = async () => {
     const w = await startAlertsServer("2026-12-03T22:40:00Z", { logger });
     try {
-      const shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+      const shelters = await shelterIds(w);
       // Teams answers an activity once it is recorded: the setup's deliveries (the install greetings) are handled
       // first, so none of their answers takes the one failure meant for the outbox.
       const unhandled = async () => (await w.db.selectFrom("inbox").select("id").where("status", "in", ["pending", "processing"]).execute()).length;
@@ -85,18 +85,8 @@ describe("the logs of a full run on Slack and Teams", () => {
 
       const report = async (person: "sConv" | "sFa", activity: string, description: string) => {
         const driver = w.driverOf(person);
-        await driver.command(w.userOf(person), "hot formulär");
-        const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
-        const values = {
-          date: "2026-12-03",
-          time: "23.30",
-          activity: shelters[activity]!,
-          kind: "both",
-          severity: "moderate",
-          injuries: "minor",
-          police: "called",
-          support: "yes",
-        };
+        const form = await openIncidentForm(w, person);
+        const values = incidentValues(shelters[activity]!, description);
         for (const number of IDENTITY_NUMBERS.slice(0, 3)) {
           const refused = await driver.submitForm(w.userOf(person), form, { ...values, description: `${description}. Han heter ${number}.` });
           expect(refused?.description).toContain("personnummer");
@@ -133,15 +123,8 @@ describe("the logs of a full run on Slack and Teams", () => {
     try {
       await teams.install({ user: bertil });
       const platforms = () => new Set<Platform>(["slack", "teams"]);
-      const work = createUnitOfWork({ db: db.db, clock, logger: silentLogger, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms });
-      await createReportsFeature({
-        db: db.db,
-        clock,
-        notifier: work.notifier,
-        reminders: work.reminders,
-        transact: work.transact,
-        logger: silentLogger,
-      }).recurring![0]!.run(clock.now());
+      const deps = createTestCoreDeps({ db: db.db, clock, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms });
+      await createReportsFeature(deps).recurring![0]!.run(clock.now());
       const next = async (driver: PlatformDriver, text: string, after: number): Promise<SentItem> => {
         await driver.waitFor(
           () =>

@@ -10,6 +10,7 @@ import { bedBoardCard, totalsOf, type BedBoard, type ShelterBeds } from "./bed-b
 import { loadBedBoard } from "./bed-board.repository.ts";
 import { bedsMessages, type BedsKey } from "./beds.messages.ts";
 import { createNightTranslator } from "../cold-nights/night-name.ts";
+import { shelterLabel } from "../shelter-label.ts";
 
 type T = Translate<BedsKey>;
 
@@ -45,7 +46,7 @@ export function composeBedBoard(board: BedBoard, answerable: "all" | ReadonlySet
     const title = t("title", { night: board.night });
     const blocks: Block[] = [
       { type: "heading", text: title },
-      { type: "facts", facts: board.shelters.map((s) => ({ label: `${s.shelterName} (${s.organisationName})`, value: shelterSummary(t, s) })) },
+      { type: "facts", facts: board.shelters.map((s) => ({ label: shelterLabel(s), value: shelterSummary(t, s) })) },
       { type: "text", text: t("totals", { places: totals.places, women: totals.placesWomen, shelters: totals.shelters }) },
       { type: "text", text: t("totalsFree", { free: totals.free, reported: totals.reported, shelters: totals.shelters }) },
       { type: "text", text: t("totalsExtra", { extra: totals.extra, extraWomen: totals.extraWomen, away: totals.turnedAway }) },

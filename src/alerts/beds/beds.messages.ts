@@ -55,7 +55,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     buttonFull: "Fullt",
     buttonReport: "Rapportera platser",
     coldNightBlock: (p, f) =>
-      `Sängar i natt: ${f.number(n(p, "free"))} lediga av ${f.number(n(p, "places"))} ordinarie (${f.number(n(p, "reported"))} av ${f.number(n(p, "shelters"))} har rapporterat), ${f.number(n(p, "extra"))} extra öppnade.`,
+      `Sängar ${p.night === undefined ? "i natt" : String(p.night)}: ${f.number(n(p, "free"))} lediga av ${f.number(n(p, "places"))} ordinarie (${f.number(n(p, "reported"))} av ${f.number(n(p, "shelters"))} har rapporterat), ${f.number(n(p, "extra"))} extra öppnade.`,
     formTitle: "Platser i natt",
     formIntro: "Hur många platser är lediga på {shelter} just nu? Bara antal, aldrig namn.",
     freeLabel: "Lediga platser",
@@ -91,7 +91,7 @@ export const bedsMessages: Catalogue<BedsKey> = {
     buttonFull: "Full",
     buttonReport: "Report places",
     coldNightBlock: (p, f) =>
-      `Beds tonight: ${f.number(n(p, "free"))} free of ${f.number(n(p, "places"))} ordinary (${f.number(n(p, "reported"))} of ${f.number(n(p, "shelters"))} have reported), ${f.number(n(p, "extra"))} extra opened.`,
+      `Beds ${p.night === undefined ? "tonight" : `on ${String(p.night)}`}: ${f.number(n(p, "free"))} free of ${f.number(n(p, "places"))} ordinary (${f.number(n(p, "reported"))} of ${f.number(n(p, "shelters"))} have reported), ${f.number(n(p, "extra"))} extra opened.`,
     formTitle: "Places tonight",
     formIntro: "How many places are free at {shelter} right now? Counts only, never names.",
     freeLabel: "Free places",

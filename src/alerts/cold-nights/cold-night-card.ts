@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Block, Button } from "../../chat/message.ts";
 import type { Compose } from "../../chat/notifier.ts";
 import type { Translate } from "../../shared/i18n.ts";
@@ -6,6 +7,7 @@ import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts"
 import { totalsOf, type BedBoard } from "../beds/bed-board.ts";
 import { bedsMessages } from "../beds/beds.messages.ts";
 import { createNightTranslator } from "./night-name.ts";
+import { shelterLabel } from "../shelter-label.ts";
 
 type T = Translate<ColdNightKey>;
 
@@ -80,11 +82,22 @@ function statusOf(t: T, r: ShelterResponse, names: ReadonlyMap<string, string>):
   return r.placesUsed === null ? answer : `${answer}; ${t("statusUsed", { used: r.placesUsed, away: r.turnedAway ?? 0 })}`;
 }
 
-/** The card: one row per shelter, a running total, and (while open) the buttons the copy's reader may press. */
-export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, string>, view: CardView = CHANNEL_VIEW): Compose {
+/**
+ * Whether the alert's night is the one people call "i natt" at `now`: from the previous night's close (the morning
+ * of the alert's date) until its own. A card for a night further ahead names that night instead.
+ */
+function isTonight(alert: Pick<ColdNightAlert, "closesAt">, now: Date, timeZone: string): boolean {
+  const previousClose = DateTime.fromJSDate(alert.closesAt, { zone: timeZone }).minus({ days: 1 }).toJSDate();
+  return now >= previousClose && now < alert.closesAt;
+}
+
+/** The card at `now`: one row per shelter, a running total, and (while open) the buttons the copy's reader may press. */
+export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, string>, now: Date, view: CardView = CHANNEL_VIEW): Compose {
   return ({ locale, timeZone }) => {
     const t: T = createNightTranslator(coldNightMessages, locale, timeZone);
     const total = totalExtraPlaces(alert.responses);
+    // Both totals say "i natt" for tonight only; any other night is named (the translator says it with its weekday).
+    const which: { night?: string } = isTonight(alert, now, timeZone) ? {} : { night: alert.night };
     const by = alert.declaredBy === null ? "Samverka" : (names.get(alert.declaredBy) ?? "");
     const intro = [t("cardDeclared", { by, at: alert.declaredAt })];
     if (alert.temperatureC !== null) intro.push(t("cardTemperature", { c: alert.temperatureC }));
@@ -95,18 +108,18 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
       {
         type: "facts",
         facts: alert.responses.map((r) => ({
-          label: `${r.shelterName} (${r.organisationName})`,
+          label: shelterLabel(r),
           value: withBeds(statusOf(t, r, names), r.activityId, view.beds, locale, timeZone),
         })),
       },
-      { type: "text", text: t("cardTotal", { n: total }) },
+      { type: "text", text: t("cardTotal", { n: total, ...which }) },
     ];
     if (view.beds !== undefined && view.beds.shelters.length > 0) {
       const beds = totalsOf(view.beds);
       const b = createNightTranslator(bedsMessages, locale, timeZone);
       blocks.push({
         type: "text",
-        text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra }),
+        text: b("coldNightBlock", { free: beds.free, places: beds.places, reported: beds.reported, shelters: beds.shelters, extra: beds.extra, ...which }),
       });
     }
     if (alert.status === "open") {
@@ -135,8 +148,9 @@ export function composeCard(alert: ColdNightAlert, names: ReadonlyMap<string, st
         blocks.push({ type: "text", text: t("cardFollowUp", { used, away }) });
       }
     }
-    const summary = `${t("cardTitle", { night: alert.night })}: ${t("cardTotal", { n: total })}`;
-    return { text: view.notice === undefined ? summary : `${view.notice} ${t("cardTotal", { n: total })}`, blocks };
+    const totalLine = t("cardTotal", { n: total, ...which });
+    const summary = `${t("cardTitle", { night: alert.night })}: ${totalLine}`;
+    return { text: view.notice === undefined ? summary : `${view.notice} ${totalLine}`, blocks };
   };
 }
 

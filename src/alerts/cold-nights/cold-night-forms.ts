@@ -5,6 +5,7 @@ import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
 import { rungOf } from "./cold-night-ladder.ts";
 import { shelterValue } from "./cold-night-card.ts";
 import type { ColdNightKey } from "./cold-nights.messages.ts";
+import { shelterLabel } from "../shelter-label.ts";
 
 /** Form ids of cold nights; the state is the shelter value `<alertId>:<activityId>`. */
 export const COLD_NIGHT_FORMS = { places: "coldnight.places", followUp: "coldnight.followup", restart: "coldnight.restart" } as const;
@@ -104,7 +105,7 @@ export function restartForm(
         label: t("restartShelterLabel"),
         kind: "choice",
         required: true,
-        choices: silent.map((r) => ({ value: r.activityId, label: `${r.shelterName} (${r.organisationName})` })),
+        choices: silent.map((r) => ({ value: r.activityId, label: shelterLabel(r) })),
         ...(typeof values.shelter === "string" ? { initial: values.shelter } : first === undefined ? {} : { initial: first }),
       },
       {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
 import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
@@ -10,6 +11,7 @@ import { loadAlert } from "./cold-night.repository.ts";
 import { coldNightMessages } from "./cold-nights.messages.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { createNightTranslator } from "./night-name.ts";
+import { shelterLabel } from "../shelter-label.ts";
 
 /** The renderer name of the live cold-night card. */
 const CARD_RENDERER = "coldnight.card";
@@ -53,20 +55,23 @@ function silentFor(alert: ColdNightAlert, reader: AlertReader, notice: CopyNotic
   return loud;
 }
 
-/** What buttons a reader's copy shows: the shelters they may answer for, and samordning's own. */
+/**
+ * What buttons a reader's copy shows, and samordning's own. A shelter's staff keep theirs (a later answer replaces
+ * the first); those who stand in for it (its coordinators, samordning) have them only while it is silent, so an
+ * answered shelter shows its answer and nothing to press.
+ */
 function viewOf(alert: ColdNightAlert, reader: AlertReader): CardView {
-  if (hasAnyRole(reader, ["samordning", "admin"])) return { answerable: "all", samordning: true };
-  const mine = alert.responses.filter(
-    (r) => reader.staffOf.has(r.activityId) || (hasAnyRole(reader, ["coordinator"]) && r.organisationId === reader.organisationId),
-  );
-  return { answerable: new Set(mine.map((r) => r.activityId)), samordning: false };
+  const samordning = hasAnyRole(reader, ["samordning", "admin"]);
+  const standsInFor = (r: ShelterResponse) => samordning || (hasAnyRole(reader, ["coordinator"]) && r.organisationId === reader.organisationId);
+  const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId) || (r.answer === "pending" && standsInFor(r)));
+  return { answerable: new Set(mine.map((r) => r.activityId)), samordning };
 }
 
 /**
  * Renders the card from the rows at the moment it is sent or refreshed, so every copy shows the current tally. A
  * reminder or escalation whose shelters have all answered (or been acknowledged) by the time it is sent is not sent.
  */
-export function createColdNightCardRenderer(db: Db): OutboxRenderer {
+export function createColdNightCardRenderer(db: Db, clock: Clock): OutboxRenderer {
   return defineRenderer({
     name: CARD_RENDERER,
     payload: copyPayload,
@@ -75,12 +80,12 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
       if (alert === undefined) return undefined;
       const names = await namesOnAlert(db, alert);
       const beds = await loadBedBoard(db, alert.partnershipId, alert.night);
-      if (payload.memberId === undefined) return composeCard(alert, names, { ...CHANNEL_VIEW, beds })(audience);
+      if (payload.memberId === undefined) return composeCard(alert, names, clock.now(), { ...CHANNEL_VIEW, beds })(audience);
       const reader = await findReader(db, alert.partnershipId, payload.memberId);
       if (reader === undefined) return undefined;
       const notice = payload.notice ?? "existing";
       const t = createNightTranslator(coldNightMessages, audience.locale, audience.timeZone);
-      const named = (rs: readonly ShelterResponse[]) => rs.map((r) => `${r.shelterName} (${r.organisationName})`);
+      const named = (rs: readonly ShelterResponse[]) => rs.map(shelterLabel);
       const shelterNames = (ids: readonly string[]) => alert.responses.filter((r) => ids.includes(r.activityId)).map((r) => r.shelterName);
       let text: string | undefined;
       if (ESCALATIONS.has(notice)) {
@@ -109,7 +114,7 @@ export function createColdNightCardRenderer(db: Db): OutboxRenderer {
       } else {
         text = t(alert.status === "closed" ? "alertClosed" : "notice.existing", { night: alert.night });
       }
-      return composeCard(alert, names, { ...viewOf(alert, reader), beds, ...(text === undefined ? {} : { notice: text }) })(audience);
+      return composeCard(alert, names, clock.now(), { ...viewOf(alert, reader), beds, ...(text === undefined ? {} : { notice: text }) })(audience);
     },
   });
 }

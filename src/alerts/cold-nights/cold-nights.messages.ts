@@ -95,7 +95,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     cardTitle: "Extra kall natt – {night}",
     cardDeclared: (p, f) => `Utlyst av ${String(p.by)} ${f.time(p.at as Date)}.`,
     cardTemperature: (p, f) => `Prognos ${f.number(Number(p.c))} °C.`,
-    cardTotal: (p, f) => `Totalt ${f.number(answers(p))} extra ${f.plural(answers(p), "plats", "platser")} i natt.`,
+    cardTotal: (p, f) =>
+      `Totalt ${f.number(answers(p))} extra ${f.plural(answers(p), "plats", "platser")} ${p.night === undefined ? "i natt" : String(p.night)}.`,
     cardClosed: (p, f) => `Avslutad av ${String(p.by)} ${f.dateTime(p.at as Date)}.`,
     cardClosedAuto: (p, f) => `Avslutades automatiskt ${f.dateTime(p.at as Date)}.`,
     cardFollowUp: (p, f) => `Uppföljning: ${f.number(Number(p.used))} extra platser användes, ${f.number(Number(p.away))} fick nej.`,
@@ -187,7 +188,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     cardTitle: "Extra cold night – {night}",
     cardDeclared: (p, f) => `Declared by ${String(p.by)} at ${f.time(p.at as Date)}.`,
     cardTemperature: (p, f) => `Forecast ${f.number(Number(p.c))} °C.`,
-    cardTotal: (p, f) => `${f.number(answers(p))} extra ${f.plural(answers(p), "place", "places")} in total tonight.`,
+    cardTotal: (p, f) =>
+      `${f.number(answers(p))} extra ${f.plural(answers(p), "place", "places")} in total ${p.night === undefined ? "tonight" : `on ${String(p.night)}`}.`,
     cardClosed: (p, f) => `Closed by ${String(p.by)} on ${f.dateTime(p.at as Date)}.`,
     cardClosedAuto: (p, f) => `Closed automatically on ${f.dateTime(p.at as Date)}.`,
     cardFollowUp: (p, f) => `Follow-up: ${f.number(Number(p.used))} extra places used, ${f.number(Number(p.away))} people turned away.`,

@@ -1,6 +1,6 @@
 import type { Actor, CommandContext, DirectMessageHandler } from "../../app/feature.ts";
 import type { Reply } from "../../chat/inbound.ts";
-import type { Message } from "../../chat/message.ts";
+import { textMessage, type Message } from "../../chat/message.ts";
 import { createFormConversations, normalizeAnswers, startConversation, type ConversationTurn } from "../../forms/index.ts";
 import { createFormatters, createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -16,14 +16,29 @@ export const INCIDENT_CONVERSATION_ACTIONS = "incident.conversation.";
 /** Where the conversation goes: the reply in a direct chat, else a direct message. */
 type Say = (message: Message) => Promise<unknown>;
 
-/** The reporter's receipt: who the report reaches, and by name whoever Samverka cannot reach (phone them). */
+/**
+ * The reporter's receipt: who the report reaches, grouped by why ("Maria Nilsson och Alex Wilber i samordningen"),
+ * and by name whoever Samverka cannot reach, to phone. The partnership file keeps no phone numbers, so none is given.
+ * A reporter who is among the recipients (samordning, or their employer's contact) is not told it goes to
+ * themselves: they are told why their own copy came, since samordning's asks to be acknowledged.
+ */
 export function receiptOf(actor: Actor, recipients: IncidentRecipients): Message {
   const t = createTranslator(incidentMessages, actor.locale, actor.partnership.timeZone);
   const f = createFormatters(actor.locale, actor.partnership.timeZone);
   const describe = (people: IncidentRecipients["reached"]) =>
-    f.list(people.map((p) => t(p.as === "samordning" ? "recipientSamordning" : "recipientEmployer", { name: p.name })));
-  const lines = recipients.reached.length > 0 ? [t("submittedTo", { recipients: describe(recipients.reached) })] : [t("submittedToNobody")];
-  if (recipients.unreached.length > 0) lines.push(t("notReached", { recipients: describe(recipients.unreached) }));
+    f.list(
+      (["samordning", "employer"] as const).flatMap((as) => {
+        const names = people.filter((p) => p.as === as).map((p) => p.name);
+        return names.length === 0 ? [] : [t(as === "samordning" ? "recipientSamordning" : "recipientEmployer", { names: f.list(names) })];
+      }),
+    );
+  const others = (people: IncidentRecipients["reached"]) => people.filter((p) => p.memberId !== actor.member.id);
+  const reached = others(recipients.reached);
+  const unreached = others(recipients.unreached);
+  const own = recipients.reached.find((p) => p.memberId === actor.member.id);
+  const lines = [reached.length > 0 ? t("submittedTo", { recipients: describe(reached) }) : own !== undefined ? t("submitted") : t("submittedToNobody")];
+  if (own !== undefined) lines.push(t(own.as === "samordning" ? "ownCopySamordning" : "ownCopyEmployer"));
+  if (unreached.length > 0) lines.push(t("notReached", { recipients: describe(unreached), names: f.list(unreached.map((p) => p.name)) }));
   lines.push(t("takeCare"));
   return { text: lines[0]!, blocks: lines.map((text) => ({ type: "text", text })) };
 }
@@ -58,6 +73,8 @@ export function createIncidentConversation(deps: AlertsDeps) {
     // A button of a report already filed or cancelled (or not the presser's): say so rather than nothing.
     if (turn === undefined || turn.outcome === "stale")
       return reply.whisper({ text: createTranslator(incidentMessages, actor.locale)("conversationGone"), blocks: [] });
+    // The form engine's own words for a cancel point to `rapport`; an incident is started again with `hot`.
+    if (turn.outcome === "cancelled") return void (await reply.say(textMessage(createTranslator(incidentMessages, actor.locale)("conversationCancelled"))));
     if (turn.outcome !== "submit") return void (turn.message === undefined ? undefined : await reply.say(turn.message));
     const answers = normalizeAnswers(turn.session.definition, turn.session.state.answers);
     const read = readIncident(answers, { now: deps.clock.now(), timeZone: actor.partnership.timeZone }, actor.locale);

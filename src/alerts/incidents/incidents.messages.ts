@@ -38,9 +38,13 @@ export type IncidentKey =
   | "police.reported"
   | "errorFuture"
   | "conversationGone"
+  | "conversationCancelled"
   | "noActivities"
   | "submittedTo"
   | "submittedToNobody"
+  | "submitted"
+  | "ownCopySamordning"
+  | "ownCopyEmployer"
   | "notReached"
   | "takeCare"
   | "recipientSamordning"
@@ -128,14 +132,18 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.reported": "Polisanmälan gjord",
     errorFuture: "Tidpunkten ligger i framtiden.",
     conversationGone: "Den rapporten är redan skickad eller avbruten. Skriv **hot** för att rapportera en ny händelse.",
+    conversationCancelled: "Avbrutet. Rapporten om hot och våld skickades inte, och det du svarat är borttaget. Skriv **hot** för att börja om.",
     noActivities: "Partnerskapet har inga verksamheter att rapportera för. Be en administratör lägga in dem.",
     submittedTo: "Tack. Rapporten är sparad och skickas till {recipients}.",
     submittedToNobody:
       "Rapporten är sparad, men ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu och berätta vad som hänt.",
-    notReached: "Kunde inte nås i Samverka: {recipients}. Ring dem.",
+    submitted: "Tack. Rapporten är sparad.",
+    ownCopySamordning: "Du är själv i samordningen, så du har fått rapporten för att kvittera den.",
+    ownCopyEmployer: "Du följer själv upp hos din arbetsgivare, så du har fått rapporten för uppföljningen.",
+    notReached: "Samverka kan inte nå {recipients}. Ring {names} och berätta vad som hänt.",
     takeCare: "Ta hand om dig; du ska få stöd.",
-    recipientSamordning: "{name} (samordningen)",
-    recipientEmployer: "{name} (din arbetsgivare)",
+    recipientSamordning: "{names} i samordningen",
+    recipientEmployer: "{names} hos din arbetsgivare",
     detailsTitle: "Hot och våld: rapport",
     detailsWhen: "Tidpunkt",
     detailsWhere: "Verksamhet",
@@ -221,14 +229,18 @@ export const incidentMessages: Catalogue<IncidentKey> = {
     "police.reported": "Police report made",
     errorFuture: "That time is in the future.",
     conversationGone: "That report was already sent or cancelled. Type **incident** to report a new one.",
+    conversationCancelled: "Cancelled. The report of threats and violence was not sent, and your answers are discarded. Type **incident** to start again.",
     noActivities: "The partnership has no activities to report for. Ask an administrator to add them.",
     submittedTo: "Thank you. The report is saved and goes to {recipients}.",
     submittedToNobody:
       "The report is saved, but nobody in samordning or at your employer can be reached in Samverka. Phone samordning now and tell them what happened.",
-    notReached: "Could not be reached in Samverka: {recipients}. Phone them.",
+    submitted: "Thank you. The report is saved.",
+    ownCopySamordning: "You are in samordning yourself, so you have the report to acknowledge.",
+    ownCopyEmployer: "You follow up for your employer yourself, so you have the report for the follow-up.",
+    notReached: "Samverka cannot reach {recipients}. Phone {names} and tell them what happened.",
     takeCare: "Take care of yourself; you should get support.",
-    recipientSamordning: "{name} (samordning)",
-    recipientEmployer: "{name} (your employer)",
+    recipientSamordning: "{names} in samordning",
+    recipientEmployer: "{names} at your employer",
     detailsTitle: "Threats and violence: report",
     detailsWhen: "Time",
     detailsWhere: "Activity",

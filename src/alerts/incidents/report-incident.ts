@@ -43,6 +43,7 @@ export interface IncidentRecipients {
 
 /** A recipient by display name and why they get the report. */
 export interface RecipientName {
+  memberId: string;
   name: string;
   as: "samordning" | "employer";
 }
@@ -132,7 +133,7 @@ export async function reportIncident(
         await w.notifier.toChannels(partnership.id, { purpose: "partnership" }, notice, options);
     }
     const names = await findDisplayNames(w.db, [...samordning, ...employer]);
-    const named = (ids: string[], as: RecipientName["as"]) => ids.map((memberId) => ({ name: names.get(memberId) ?? "–", as }));
+    const named = (ids: string[], as: RecipientName["as"]) => ids.map((memberId) => ({ memberId, name: names.get(memberId) ?? "–", as }));
     const recipients = {
       reached: [...named(toSamordning.reached, "samordning"), ...named(toEmployer.reached, "employer")],
       unreached: [...named(toSamordning.unreached, "samordning"), ...named(toEmployer.unreached, "employer")],

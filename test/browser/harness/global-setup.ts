@@ -13,7 +13,7 @@ import path from "node:path";
 import { chromium, type BrowserServer } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { childEnvironment } from "../../helpers/child-env.ts";
-import { freePort } from "../../faults/harness/bot-process.ts";
+import { freePort } from "../../helpers/free-port.ts";
 import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./browser-options.ts";
 
 declare module "vitest" {

@@ -1,22 +1,12 @@
 /**
- * The REAL server with Slack and Teams serving one partnership at once, for the alerts end-to-end tests.
- * A manual clock drives the server; `deliverDue` hands every reminder due by it to the server's own queue, as
- * BullMQ does when a delayed job's time comes.
+ * The alerts end-to-end world: the REAL server on Slack and Teams (both-platforms-server.ts) serving the seeded
+ * partnership of test/integration/alerts/alerts-seed.ts, its people split over the two platforms.
  */
-import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
-import type { Db } from "../../../src/db/database.ts";
-import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
-import { createUnitOfWork, type UnitOfWork } from "../../../src/app/unit-of-work.ts";
-import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
-import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
-import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
-import type { SlackDriver } from "../../helpers/slack-driver.ts";
-import type { SlackFakeApi } from "../../helpers/slack-fake-api.ts";
-import { startSlackServer, type SlackServer } from "../../helpers/slack-server.ts";
-import { createTeamsDriver, type TeamsDriver } from "../../helpers/teams-driver.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
+import type { Logger } from "../../../src/shared/logger.ts";
+import type { SentItem, TestUser } from "../../helpers/platform-driver.ts";
 import { seedAlertsPartnership, type Person } from "../../integration/alerts/alerts-seed.ts";
+import { startBothPlatformsServer, type BothPlatformsServer } from "./both-platforms-server.ts";
 
 export const PARTNERSHIP = "eu-stockholm";
 export const SLACK_CHANNEL = "C0ALERTS";
@@ -39,105 +29,46 @@ export const USERS: Record<Person, { platform: Platform; user: TestUser }> = {
 };
 
 /** The running world and what the tests do with it. */
-export interface AlertsServer {
-  db: Db;
-  clock: ManualClock;
-  /** The server's base URL (/metrics, /readyz …). */
-  url: string;
-  slack: SlackDriver;
-  teams: TeamsDriver;
-  /** The fake Slack Web API, to program a refusal. */
-  slackFake: SlackFakeApi;
-  driverOf(person: Person): PlatformDriver;
-  userOf(person: Person): TestUser;
-  deliverDue(): Promise<void>;
-  /** Rows and jobs on the server's queues, for running a recurring task's tick from the test as its cron would. */
-  work: UnitOfWork;
-  /** Forgets what both platforms were sent, so each phase looks only at what it caused. */
-  forget(): void;
-  /** Waits for something `driver` was sent that `matches`. */
-  sentAfter(driver: PlatformDriver, matches: (item: SentItem) => boolean): Promise<SentItem>;
-  /** Waits for a direct message to `person` containing `text`. */
-  nextDirect(person: Person, text: string): Promise<SentItem>;
-  isDirectTo(person: Person, item: SentItem): boolean;
-  /** Waits for the alerts channel on `platform` to get a post or an update containing `text`. */
-  card(platform: Platform, text: string): Promise<SentItem>;
-  close(): Promise<void>;
-}
+export type AlertsServer = BothPlatformsServer<Person>;
 
 /** Starts the world at `start`; `logger` is the server's (silent unless a test reads its logs). */
-export async function startAlertsServer(start: string, options: { logger?: Logger } = {}): Promise<AlertsServer> {
-  const t: TestDatabase = await createTestDatabase();
-  t.pool.on("error", () => undefined);
-  const clock = createManualClock(start);
+export function startAlertsServer(start: string, options: { logger?: Logger } = {}): Promise<AlertsServer> {
   const identities = Object.fromEntries(
     Object.entries(USERS).map(([key, u]) => [key, { platform: u.platform, id: u.platform === "teams" ? u.user.aadObjectId! : u.user.userId }]),
   ) as Record<Person, { platform: Platform; id: string }>;
-  await seedAlertsPartnership(t.db, PARTNERSHIP, identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL });
-  const slack: SlackServer = await startSlackServer({ databaseUrl: t.url, clock, ...(options.logger === undefined ? {} : { logger: options.logger }) });
-  const teams: TeamsDriver = await createTeamsDriver({ serverUrl: slack.app.url! });
-  // Teams only lets a bot write where it was installed: the alerts channel and each Teams user's personal chat.
-  await teams.install({ conversation: TEAMS_CHANNEL });
-  for (const u of Object.values(USERS)) if (u.platform === "teams") await teams.install({ user: u.user });
-  const jobs: JobRuntime = createJobRuntime({ postgres: { connectionString: t.url }, clock, logger: silentLogger });
+  return startBothPlatformsServer({
+    start,
+    seed: (db) => seedAlertsPartnership(db, PARTNERSHIP, identities, { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL }),
+    people: USERS,
+    alertsChannels: { slack: SLACK_CHANNEL, teams: TEAMS_CHANNEL },
+    ...options,
+  });
+}
 
-  const driverOf = (person: Person): PlatformDriver => (USERS[person].platform === "slack" ? slack.driver : teams);
-  // Slack DMs are known by their channel (D + the user id without U), Teams personal chats by their user.
-  const isDirectTo = (person: Person, item: SentItem): boolean => {
-    const { platform, user } = USERS[person];
-    if (platform === "slack") return item.conversation === slack.driver.dmChannel(user) || item.userId === user.userId;
-    return item.conversation === teams.personalChat(user) || (item.userId !== undefined && [user.userId, user.aadObjectId].includes(item.userId));
-  };
-  const sentAfter = async (driver: PlatformDriver, matches: (item: SentItem) => boolean): Promise<SentItem> => {
-    await driver.waitFor(() => driver.sent().some(matches), 10_000);
-    return driver.sent().find(matches)!;
-  };
+/** The partnership's shelters (activities) by key: their ids, as the incident form's choices carry them. */
+export async function shelterIds(w: AlertsServer): Promise<Record<string, string>> {
+  return Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+}
+
+/** Opens the incident form as `person` and returns it as their platform shows it. */
+export async function openIncidentForm(w: AlertsServer, person: Person): Promise<SentItem> {
+  const driver = w.driverOf(person);
+  await driver.command(w.userOf(person), "hot formulär");
+  return w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
+}
+
+/** An incident at a shelter at 23.30 on 3 December, as the form takes it; `answers` set what differs. */
+export function incidentValues(shelterId: string, description: string, answers: Record<string, string> = {}): Record<string, string> {
   return {
-    db: t.db,
-    clock,
-    url: slack.app.url!,
-    slack: slack.driver,
-    teams,
-    slackFake: slack.fake,
-    driverOf,
-    userOf: (person) => USERS[person].user,
-    work: createUnitOfWork({
-      db: t.db,
-      clock,
-      logger: silentLogger,
-      reminderQueue: jobs.reminderQueue,
-      outboxQueue: jobs.outboxQueue,
-      platforms: () => new Set<Platform>(["slack", "teams"]),
-    }),
-    async deliverDue() {
-      // A step still running queues its successor's job when it finishes, with a delay by the clock it read; wait
-      // for it, or that job could land after this hand-over and keep its (real-time) delay.
-      for (let i = 0; i < 250; i++) {
-        const running = await t.db.selectFrom("reminders").where("status", "=", "processing").select("id").executeTakeFirst();
-        if (running === undefined) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      for (const job of await findPendingReminders(t.db, clock.now(), 100)) {
-        await jobs.reminderQueue.remove(job.reminderId, job.dueAt);
-        await jobs.reminderQueue.enqueue(job.reminderId, job.dueAt);
-      }
-    },
-    forget() {
-      slack.driver.clear();
-      teams.clear();
-    },
-    sentAfter,
-    isDirectTo,
-    nextDirect: (person, text) => sentAfter(driverOf(person), (item) => isDirectTo(person, item) && item.text.includes(text)),
-    card: (platform, text) => {
-      const [driver, channel] = platform === "slack" ? [slack.driver, SLACK_CHANNEL] : [teams, TEAMS_CHANNEL];
-      return sentAfter(driver, (item) => item.conversation === channel && (item.kind === "post" || item.kind === "update") && item.text.includes(text));
-    },
-    async close() {
-      await jobs.close();
-      await teams.close();
-      await slack.close();
-      await t.drop();
-    },
+    date: "2026-12-03",
+    time: "23.30",
+    activity: shelterId,
+    kind: "both",
+    severity: "moderate",
+    injuries: "minor",
+    police: "called",
+    support: "yes",
+    description,
+    ...answers,
   };
 }

@@ -68,11 +68,11 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.forget();
     w.clock.set("2026-12-03T15:15:00Z");
     await w.deliverDue();
-    const reminder = await w.nextDirect("sNg", "Påminnelse: Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    const reminder = await w.nextDirect("sNg", "Påminnelse: Ny Gemenskaps nattcafé har inte svarat");
 
     w.clock.set("2026-12-03T15:30:00Z");
     await w.deliverDue();
-    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé har inte svarat");
 
     w.clock.set("2026-12-03T15:45:00Z");
     await w.deliverDue();
@@ -83,7 +83,7 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.forget();
     w.clock.set("2026-12-03T16:05:00Z");
     await w.deliverDue();
-    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé har inte svarat");
     w.clock.set("2026-12-03T16:25:00Z");
     await w.deliverDue();
     await w.nextDirect("sara", "Eskalering: Ny Gemenskaps nattcafé");
@@ -178,7 +178,7 @@ describe("an extra cold night end to end on Slack and Teams", () => {
       }),
     ).toBeUndefined();
     await w.deliverDue();
-    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat");
+    await w.nextDirect("cNg", "Ny Gemenskaps nattcafé har inte svarat");
     w.clock.set("2026-12-04T16:45:00Z");
     await w.deliverDue();
     await w.nextDirect("jour", "Eskalering: Ny Gemenskaps nattcafé");

@@ -24,6 +24,9 @@ function latest(driver: PlatformDriver, first: SentItem): SentItem {
       .at(-1) ?? first
   );
 }
+const ANSWERS = new Set(["coldnight.open", "coldnight.full", "coldnight.cannot"]);
+/** A copy's shelter-answer buttons (not samordning's acknowledge, restart and close). */
+const answerButtons = (item: SentItem) => item.buttons.filter((b) => ANSWERS.has(b.actionId));
 const totalOf = (item: SentItem) => /Totalt (\d+) extra platser? i natt\./.exec(item.text)?.[1];
 
 describe("every copy of the cold-night card", () => {
@@ -52,18 +55,37 @@ describe("every copy of the cold-night card", () => {
     const form = await w.sentAfter(w.slack, (item) => (item.fields ?? []).includes("places"));
     expect(await w.slack.submitForm(w.userOf("sConv"), form, { places: "12" })).toBeUndefined();
     await allShow("12", "Öppnar 12 extra platser (Sam Convictus)");
+    // Samordning's copy stands in only for the shelters still silent: Convictus shows its answer and no buttons.
+    expect(answerButtons(latest(...copies.declarer))).toHaveLength(6);
+    expect(latest(...copies.declarer).text).not.toContain("(Convictus)");
 
     // The manual clock stands still: move it, so each refresh is queued under its own job id (as real time does).
     w.clock.set("2026-12-03T15:01:00Z");
     await w.teams.click(w.userOf("sFa"), copies.teamsPersonal[1], "Fullt");
     await allShow("12", "Fullt (Siv Frälsningsarmén)");
+    // The shelter's own staff keep their buttons on Teams, to change the answer; samordning's copy loses them.
+    expect(answerButtons(latest(...copies.teamsPersonal)).map((b) => b.label)).toEqual(["Öppna extra platser", "Fullt", "Kan inte"]);
+    expect(answerButtons(latest(...copies.declarer))).toHaveLength(3);
 
     w.clock.set("2026-12-03T15:02:00Z");
     await w.teams.click(w.userOf("sNg"), ng, "Öppna extra platser");
     const ngForm = await w.sentAfter(w.teams, (item) => (item.fields ?? []).includes("places"));
     expect(await w.teams.submitForm(w.userOf("sNg"), ngForm, { places: "8" })).toBeUndefined();
     await allShow("20", "Öppnar 8 extra platser (Stig Ny Gemenskap)");
+    expect(answerButtons(latest(...copies.declarer))).toEqual([]);
+    expect(latest(...copies.declarer).buttons.map((b) => b.label)).toEqual(["Avsluta larmet"]);
     // Updated in place: one message each, never a second post.
     expect(w.slack.sent().filter((i) => i.kind === "direct" && w.isDirectTo("sara", i))).toHaveLength(1);
+  });
+
+  it("names a night several days ahead on both platforms' cards, where tonight's says i natt", async () => {
+    w.clock.set("2026-12-03T15:10:00Z");
+    await w.slack.command(w.userOf("sara"), "kallnatt 2026-12-06 -12", { conversation: SLACK_CHANNEL });
+    for (const platform of ["slack", "teams"] as const) {
+      const card = await w.card(platform, "Extra kall natt – natten mot måndag 7 december");
+      expect(card.text).toContain("Totalt 0 extra platser natten mot måndag 7 december.");
+      expect(card.text).toContain("Sängar natten mot måndag 7 december: ");
+      expect(card.text).not.toContain("i natt");
+    }
   });
 });

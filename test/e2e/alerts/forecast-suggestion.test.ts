@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmhiClient } from "../../../adapters/weather/smhi-client.ts";
-import { createAlertsFeature } from "../../../src/alerts/index.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
+import { alertsFeatureOf } from "./both-platforms-server.ts";
 import { startFakeSmhi, type FakeSmhi } from "../../integration/alerts/smhi-fixture-server.ts";
 import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
 
@@ -26,7 +25,7 @@ describe("the SMHI forecast suggestion end to end", () => {
   /** The 15-minute tick as the server's cron runs it: it writes rows and jobs on the server's own queues. */
   const tick = async () => {
     const forecast = createSmhiClient({ baseUrl: smhi.baseUrl });
-    const feature = createAlertsFeature({ db: w.db, clock: w.clock, ...w.work, logger: silentLogger, forecast });
+    const feature = alertsFeatureOf(w, forecast);
     await feature.recurring!.find((r) => r.name === "alerts.cold-night-forecast")!.run(w.clock.now());
   };
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
-import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
+import { type AlertsServer, incidentValues, openIncidentForm, shelterIds, startAlertsServer } from "./alerts-server.ts";
 
 const DESCRIPTION = "En besökare hotade personal i entrén och slog sönder en stol.";
 
@@ -17,28 +17,14 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
   beforeAll(async () => {
     // 23.40 in Stockholm.
     w = await startAlertsServer("2026-12-03T22:40:00Z");
-    shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+    shelters = await shelterIds(w);
   });
   afterAll(async () => {
     await w?.close();
   });
 
-  const openReportForm = async (person: Person) => {
-    const driver = w.driverOf(person);
-    await driver.command(w.userOf(person), "hot formulär");
-    return w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
-  };
-  const values = (activity: string, description: string) => ({
-    date: "2026-12-03",
-    time: "23.30",
-    activity: shelters[activity]!,
-    kind: "both",
-    severity: "serious_incident",
-    injuries: "minor",
-    police: "called",
-    support: "yes",
-    description,
-  });
+  const openReportForm = (person: Person) => openIncidentForm(w, person);
+  const values = (activity: string, description: string) => incidentValues(shelters[activity]!, description, { severity: "serious_incident" });
 
   it("refuses a personnummer in the Slack modal and in the Teams form, and stores nothing", async () => {
     const slackForm = await openReportForm("sConv");
@@ -125,7 +111,8 @@ describe("a report of threats and violence end to end on Slack and Teams", () =>
       expect(summary.text).toContain(DESCRIPTION);
       w.forget();
       await driver.click(user, summary, "Skicka in");
-      await w.nextDirect(person, "Tack. Rapporten är sparad och skickas till Sara Samordning");
+      const receipt = await w.nextDirect(person, "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen");
+      expect(receipt.text).not.toMatch(/\((samordningen|din arbetsgivare)\)/);
       const stored = await w.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").orderBy("occurred_at", "desc").execute();
       expect(stored.length).toBe(before + 1);
       expect(stored.find((i) => i.activity_id === shelters[shelter] && i.description === DESCRIPTION && i.kind === "threat")).toBeDefined();

@@ -5,12 +5,11 @@
  * for samordning; the stored messages keep no free text and the audit trail records the purge.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAlertsFeature } from "../../../src/alerts/index.ts";
 import { createFailureNoticeRenderer } from "../../../src/outbox/index.ts";
-import { silentLogger } from "../../../src/shared/logger.ts";
+import { alertsFeatureOf } from "./both-platforms-server.ts";
 import type { SentItem } from "../../helpers/platform-driver.ts";
 import type { Person } from "../../integration/alerts/alerts-seed.ts";
-import { startAlertsServer, type AlertsServer } from "./alerts-server.ts";
+import { type AlertsServer, incidentValues, openIncidentForm, shelterIds, startAlertsServer } from "./alerts-server.ts";
 
 const FIRST = "En besökare hotade personal vid entrén med en flaska.";
 const SECOND = "En besökare slog till en volontär i matsalen.";
@@ -22,28 +21,16 @@ describe("an incident's details at the end of the retention period, on Slack and
   const copies: Record<string, SentItem> = {};
   beforeAll(async () => {
     w = await startAlertsServer("2026-12-03T22:40:00Z");
-    shelters = Object.fromEntries((await w.db.selectFrom("activities").select(["key", "id"]).execute()).map((a) => [a.key, a.id]));
+    shelters = await shelterIds(w);
   });
   afterAll(async () => {
     await w?.close();
   });
 
   const report = async (person: Person, activity: string, description: string) => {
-    const driver = w.driverOf(person);
-    await driver.command(w.userOf(person), "hot formulär");
-    const form = await w.sentAfter(driver, (item) => (item.fields ?? []).includes("description"));
-    const values = {
-      date: "2026-12-03",
-      time: "23.30",
-      activity: shelters[activity]!,
-      kind: "threat",
-      severity: "moderate",
-      injuries: "none",
-      police: "none",
-      support: "no",
-      description,
-    };
-    expect(await driver.submitForm(w.userOf(person), form, values)).toBeUndefined();
+    const form = await openIncidentForm(w, person);
+    const values = incidentValues(shelters[activity]!, description, { kind: "threat", injuries: "none", police: "none", support: "no" });
+    expect(await w.driverOf(person).submitForm(w.userOf(person), form, values)).toBeUndefined();
   };
 
   it("sends each report's details to samordning and the employer on their own platforms", async () => {
@@ -65,13 +52,7 @@ describe("an incident's details at the end of the retention period, on Slack and
     w.slackFake.failNext("chat.update", { error: "cant_update_message" });
     w.slackFake.failNext("chat.delete", { error: "cant_delete_message" });
     w.clock.set("2027-12-05T02:30:00Z");
-    const feature = createAlertsFeature({
-      db: w.db,
-      clock: w.clock,
-      ...w.work,
-      logger: silentLogger,
-      forecast: { pointForecast: () => Promise.reject(new Error("unused")) },
-    });
+    const feature = alertsFeatureOf(w);
     await feature.recurring!.find((r) => r.name === "alerts.incident-retention")!.run(w.clock.now());
 
     const retractions = () =>

@@ -7,6 +7,7 @@ import { loadConfig } from "../../../src/config.ts";
 import { startApp } from "../../../src/main.ts";
 import { createCaptureLogger } from "../../helpers/capture-logger.ts";
 import { freePort } from "../../helpers/free-port.ts";
+import { insertPartnership } from "../../helpers/seed.ts";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -34,22 +35,7 @@ describe("a fresh clone with no environment", () => {
       const ready = await fetch(`${first.url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: "ready" });
-      await first.db
-        .insertInto("partnerships")
-        .values({
-          id: "kvar-efter-omstart",
-          name: "Kvar",
-          city: "Stockholm",
-          time_zone: "Europe/Stockholm",
-          locale: "sv",
-          period_start: "2026-01-01",
-          period_end: "2026-12-31",
-          extension_step_months: null,
-          extension_until: null,
-          extension_deadline: null,
-          updated_at: new Date(),
-        })
-        .execute();
+      await insertPartnership(first.db, { id: "kvar-efter-omstart", name: "Kvar" });
     } finally {
       await first.close();
     }

@@ -7,10 +7,9 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../../src/shared/clock.ts";
-import type { SentItem, TestUser } from "../../helpers/platform-driver.ts";
-import { seedStyrgrupp } from "../../integration/meetings/meeting-seed.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
-import type { MeetingsPlatform, RunningServer } from "./meetings-scenario.ts";
+import { sentMarks } from "../../helpers/sent-marks.ts";
+import type { TestDatabase } from "../../helpers/test-database.ts";
+import { createStyrgruppDatabase, directWaits, type MeetingsPlatform, type RunningServer } from "./meetings-scenario.ts";
 
 export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatform): void {
   describe(`extra meetings and date polls end to end on ${name}`, () => {
@@ -20,14 +19,9 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
     const clock = createManualClock("2026-09-20T07:00:00Z");
     const { anna, bo, cecilia } = platform.users;
 
-    const keyOf = (i: SentItem) => `${i.kind}|${i.conversation}|${i.messageId ?? ""}|${i.text}`;
-    const snapshot = () => new Set(server.driver.sent().map(keyOf));
-    const since = (mark: Set<string>) => server.driver.sent().filter((i) => !mark.has(keyOf(i)));
-    const after = async (mark: Set<string>, predicate: (item: SentItem) => boolean): Promise<SentItem> => {
-      await server.driver.waitFor(() => since(mark).some(predicate), 15_000);
-      return since(mark).find(predicate)!;
-    };
-    const directTo = (user: TestUser, text: string, mark: Set<string>) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
+    const marks = sentMarks(() => server.driver);
+    const { snapshot, after } = marks;
+    const directTo = directWaits(platform, marks);
     const inChannel = (text: string, mark: Set<string>) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
     const events = async () =>
       (await server.calendarFiles()).map(
@@ -35,14 +29,8 @@ export function describeExtraMeetingsStory(name: string, platform: MeetingsPlatf
       );
 
     beforeAll(async () => {
-      db = await createTestDatabase();
-      db.pool.on("error", () => undefined);
-      const seeded = await seedStyrgrupp(
-        db.db,
-        platform.platform,
-        { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) },
-        platform.channel,
-      );
+      const seeded = await createStyrgruppDatabase(platform);
+      db = seeded.db;
       groupId = seeded.groupId;
       server = await platform.start(db.url, clock);
     });

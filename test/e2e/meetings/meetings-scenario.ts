@@ -18,6 +18,7 @@ import { createReminders } from "../../../src/reminders/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { sentMarks, unsentCount, type SentMarks } from "../../helpers/sent-marks.ts";
 import { seedStyrgrupp } from "../../integration/meetings/meeting-seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
@@ -47,6 +48,29 @@ export interface MeetingsPlatform {
   start(databaseUrl: string, clock: ManualClock): Promise<RunningServer>;
 }
 
+/** A fresh database with the styrgrupp seeded, its members (and David, when given) known by their ids on `platform`. */
+export async function createStyrgruppDatabase(
+  platform: MeetingsPlatform,
+  david?: TestUser,
+): Promise<{ db: TestDatabase; ids: Record<string, string>; groupId: string }> {
+  const db = await createTestDatabase();
+  db.pool.on("error", () => undefined);
+  const { anna, bo, cecilia } = platform.users;
+  const identities = { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) };
+  const seeded = await seedStyrgrupp(
+    db.db,
+    platform.platform,
+    david === undefined ? identities : { ...identities, david: platform.identity(david) },
+    platform.channel,
+  );
+  return { db, ...seeded };
+}
+
+/** Waits for what a step sent to `user` in their direct conversation with the bot. */
+export function directWaits(platform: MeetingsPlatform, marks: SentMarks) {
+  return (user: TestUser, text: string, mark: Set<string>) => marks.after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
+}
+
 export function describeMeetingsStory(name: string, platform: MeetingsPlatform): void {
   describe(`meetings end to end on ${name}`, () => {
     let db: TestDatabase;
@@ -72,36 +96,15 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       clock.set((await reminderRow(suffix)).due_at);
       await deliverDue();
     };
-    // What was sent before a step, by content: a driver may rebuild items on every read and order them its own way.
-    const keyOf = (i: SentItem) => `${i.kind}|${i.conversation}|${i.messageId ?? ""}|${i.text}`;
-    const snapshot = () => new Set(server.driver.sent().map(keyOf));
-    const since = (mark: Set<string>) => server.driver.sent().filter((i) => !mark.has(keyOf(i)));
-    const after = async (mark: Set<string>, predicate: (item: SentItem) => boolean): Promise<SentItem> => {
-      await server.driver.waitFor(() => since(mark).some(predicate), 15_000);
-      return since(mark).find(predicate)!;
-    };
-    const unsent = async () =>
-      Number(
-        (
-          await db.db
-            .selectFrom("outbox")
-            .select((eb) => eb.fn.countAll().as("n"))
-            .where("status", "in", ["pending", "processing"])
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const directTo = (user: TestUser, text: string, mark: Set<string>) => after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
+    const marks = sentMarks(() => server.driver);
+    const { snapshot, since, after } = marks;
+    const unsent = () => unsentCount(db.db);
+    const directTo = directWaits(platform, marks);
     const inChannel = (text: string, mark: Set<string>) => after(mark, (i) => i.conversation.includes(platform.channel) && i.text.includes(text));
 
     beforeAll(async () => {
-      db = await createTestDatabase();
-      db.pool.on("error", () => undefined);
-      const seeded = await seedStyrgrupp(
-        db.db,
-        platform.platform,
-        { anna: platform.identity(anna), bo: platform.identity(bo), cecilia: platform.identity(cecilia) },
-        platform.channel,
-      );
+      const seeded = await createStyrgruppDatabase(platform);
+      db = seeded.db;
       Object.assign(ids, seeded.ids);
       server = await platform.start(db.url, clock);
       jobs = createJobRuntime({ postgres: { connectionString: db.url }, clock, logger: silentLogger });
@@ -145,8 +148,19 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
     });
 
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
+      // The agenda goes out three days before the Tuesday meeting: not on that Saturday, on the Friday before it.
+      expect((await reminderRow("agenda-send")).due_at.toISOString()).toBe("2026-10-09T07:00:00.000Z");
+      // The request, ten days before, would be Saturday 3 October: it goes on Friday 2 October.
+      expect((await reminderRow("agenda-request")).due_at.toISOString()).toBe("2026-10-02T07:00:00.000Z");
       await at("agenda-request");
-      await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
+      const asked = await directTo(cecilia, "Agenda items for Styrgruppen", new Set());
+      expect(asked.text).toContain("agenda Budget 2027");
+      expect(asked.text).toContain("The agenda goes out on Friday 2026-10-09.");
+      expect(asked.text).not.toContain("@Samverka");
+      // In the channel the bot hears only what is addressed to it, so the request says how.
+      const inGroup = await inChannel("Punkter till dagordningen: Styrgruppen", new Set());
+      expect(inGroup.text).toContain("@Samverka agenda Budget 2027");
+      expect(inGroup.text).toContain("Dagordningen skickas ut fredag 2026-10-09.");
       let mark = snapshot();
       await server.driver.message(bo, "agenda Budget 2027");
       await directTo(bo, "Punkten är tillagd", mark);

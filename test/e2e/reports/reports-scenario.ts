@@ -7,13 +7,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
+import { createTestCoreDeps } from "../../helpers/core-deps.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import { findPendingReminders } from "../../../src/reminders/reminder.repository.ts";
 import { createReportsFeature } from "../../../src/reports/index.ts";
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
+import { keyOf, sentMarks, unsentCount } from "../../helpers/sent-marks.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { seedReportingPartnership } from "../../integration/reports/reports-seed.ts";
 
@@ -66,15 +67,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
     // The daily tick as the server's cron would run it (it only writes rows; the server's workers act on them), and
     // the queue delivering what is due by the clock.
     const tick = async () => {
-      const work = createUnitOfWork({
-        db: db.db,
-        clock,
-        logger: silentLogger,
-        reminderQueue: jobs.reminderQueue,
-        outboxQueue: jobs.outboxQueue,
-        platforms: () => new Set(),
-      });
-      const deps = { db: db.db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger: silentLogger };
+      const deps = createTestCoreDeps({ db: db.db, clock, reminderQueue: jobs.reminderQueue, outboxQueue: jobs.outboxQueue, platforms: () => new Set() });
       await createReportsFeature(deps).recurring![0]!.run(clock.now());
     };
     const deliverDue = async () => {
@@ -84,9 +77,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       }
     };
     // What was sent before a step, so a wait looks only at what the step caused (drivers may not append in order).
-    const keyOf = (item: SentItem) => `${item.kind}|${item.conversation}|${item.messageId ?? ""}|${item.text}`;
-    const snapshot = (): Set<string> => new Set(server.driver.sent().map(keyOf));
-    const sentSince = (before: Set<string>) => server.driver.sent().filter((item) => !before.has(keyOf(item)));
+    const { snapshot, since: sentSince } = sentMarks(() => server.driver);
     /** Waits for an item sent to `user` that contains `text` and was not there `before`. */
     const next = async (user: TestUser, text: string, before: Set<string> = new Set()): Promise<SentItem> => {
       const matches = (item: SentItem) => isFor(user, item) && item.text.includes(text) && !before.has(keyOf(item));
@@ -100,16 +91,7 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
       await server.driver.message(user, text);
       return next(user, expected, mark);
     };
-    const unsent = async () =>
-      Number(
-        (
-          await db.db
-            .selectFrom("outbox")
-            .select((eb) => eb.fn.countAll().as("n"))
-            .where("status", "in", ["pending", "processing"])
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const unsent = () => unsentCount(db.db);
     const versions = (organisation: string) =>
       db.db
         .selectFrom("report_versions as v")
@@ -259,6 +241,16 @@ export function describeReportsStory(name: string, platform: ReportsPlatform): v
           .where("r.period", "=", "2027H1")
           .execute();
       expect(await early()).toEqual([]);
+
+      // Back in to look, then cancel: the saved answers stay and still go in when the report opens; it says so.
+      mark = snapshot();
+      await server.driver.message(anna, "rapport");
+      await next(anna, "Sammanfattning: Uppföljning 2027H1 – Convictus", mark);
+      mark = snapshot();
+      await server.driver.message(anna, "avbryt");
+      const cancelled = await next(anna, "Avbrutet. Det du ändrat nu sparas inte, men Uppföljning 2027H1 för Convictus som du sparade", mark);
+      expect(cancelled.text).toContain("ligger kvar och skickas in när rapporten öppnar 2027-06-16 kl. 08.00. Skriv rapport om du vill ändra den före dess.");
+      expect(cancelled.text).not.toContain("Inget skickades in");
 
       mark = snapshot();
       clock.set("2027-06-16T06:00:00Z"); // 08.00 in Stockholm

@@ -11,10 +11,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { childEnvironment } from "../../helpers/child-env.ts";
+import { freePort } from "../../helpers/free-port.ts";
 import { nodeFlagsOfStartScript } from "../../helpers/start-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -49,15 +49,6 @@ export interface BotProcess {
 }
 
 const running = new Set<BotProcess>();
-
-/** A TCP port nobody listens on right now (the kernel's choice). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {

@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertPartnership } from "../../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db
-    .insertInto("partnerships")
-    .values({
-      id: "p-schema",
-      name: "Test",
-      city: "Stockholm",
-      time_zone: "Europe/Stockholm",
-      locale: "sv",
-      period_start: "2026-01-01",
-      period_end: "2026-12-31",
-      extension_step_months: null,
-      extension_until: null,
-      extension_deadline: null,
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertPartnership(t.db, { id: "p-schema" });
 });
 afterAll(async () => {
   await t.drop();

@@ -1,5 +1,6 @@
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
+import { insertPartnership } from "../../helpers/seed.ts";
 
 /** Who the people of the test partnership are: name, roles and organisation (key). */
 export const PROFILES = {
@@ -39,22 +40,14 @@ export async function seedAlertsPartnership(
   identities: Record<Person, { platform: Platform; id: string }>,
   channels: Record<Platform, string>,
 ): Promise<{ memberIds: Record<Person, string>; activityIds: Record<string, string> }> {
-  await db
-    .insertInto("partnerships")
-    .values({
-      id: partnershipId,
-      name: "Utsatta EU-medborgare",
-      city: "Stockholm",
-      time_zone: "Europe/Stockholm",
-      locale: "sv",
-      period_start: "2026-05-01",
-      period_end: "2027-04-30",
-      extension_step_months: 12,
-      extension_until: null,
-      extension_deadline: "02-01",
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertPartnership(db, {
+    id: partnershipId,
+    name: "Utsatta EU-medborgare",
+    period_start: "2026-05-01",
+    period_end: "2027-04-30",
+    extension_step_months: 12,
+    extension_deadline: "02-01",
+  });
   const orgIds: Record<string, string> = {};
   for (const o of ORGS)
     orgIds[o.key] = (

@@ -49,21 +49,11 @@ describe("reporting beds", () => {
       value: `${w.activityIds["natt-ng"]}|2026-12-08`,
     });
     expect(forms[0]?.fields.map((f) => f.id)).toEqual(["free", "women", "away"]);
-    const refused = await w.act("sNg", {
-      type: "form",
-      conversation: "teams:dm-29:sng",
-      formId: "beds.report",
-      state: forms[0]!.state,
-      values: { free: "2", women: "5", away: "" },
-    });
+    const submit = (values: Record<string, string>) =>
+      w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: "beds.report", state: forms[0]!.state, values });
+    const refused = await submit({ free: "2", women: "5", away: "" });
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler lediga kvinnoplatser än lediga platser." } });
-    const accepted = await w.act("sNg", {
-      type: "form",
-      conversation: "teams:dm-29:sng",
-      formId: "beds.report",
-      state: forms[0]!.state,
-      values: { free: "6", women: "2", away: "" },
-    });
+    const accepted = await submit({ free: "6", women: "2", away: "" });
     expect(accepted.result).toMatchObject({ ok: true });
     expect(await row("natt-ng")).toMatchObject({ free_places: 6, free_women: 2, turned_away: 0 });
   });
@@ -82,8 +72,8 @@ describe("reporting beds", () => {
     expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler kvinnoplatser än extra platser." } });
     await w.act("sFa", { type: "form", conversation: "teams:dm-29:sfa", formId: "coldnight.places", state, values: { places: "8", women: "2" } });
     const card = latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`)?.text ?? "";
-    expect(card).toContain("Frälsningsarméns härbärge (Frälsningsarmén): Öppnar 8 extra platser (Siv Frälsningsarmén), varav 2 för kvinnor");
-    expect(card).toContain("Convictus natthärbärge (Convictus): Inget svar än; 12 lediga");
+    expect(card).toContain("Frälsningsarméns härbärge: Öppnar 8 extra platser (Siv Frälsningsarmén), varav 2 för kvinnor");
+    expect(card).toContain("Convictus natthärbärge: Inget svar än; 12 lediga");
     expect(card).toContain("Sängar i natt: 18 lediga av 120 ordinarie (2 av 3 har rapporterat), 8 extra öppnade.");
     await w.act("sara", { type: "command", conversation: "slack:dm-U_SARA", text: "platser" });
     expect(w.directTo("sara").at(-1)).toContain("Extra platser i natt: 8, varav 2 för kvinnor. 4 har fått nej hittills.");

@@ -47,11 +47,11 @@ describe("a shelter nobody answers for", () => {
 
     const before = counts();
     await runAt(at(3, 15));
-    expect(since(before, "sNg")).toEqual([expect.stringContaining("Påminnelse: Ny Gemenskaps nattcafé (Ny Gemenskap) har inte svarat")]);
+    expect(since(before, "sNg")).toEqual([expect.stringContaining("Påminnelse: Ny Gemenskaps nattcafé har inte svarat")]);
     await runAt(at(3, 30));
     expect(since(before, "cNg")).toHaveLength(1);
     await runAt(at(3, 45));
-    expect(since(before, "sara")).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat")]);
+    expect(since(before, "sara")).toEqual([expect.stringContaining("Eskalering: Ny Gemenskaps nattcafé har fortfarande inte svarat")]);
     expect(since(before, "jour")).toHaveLength(1);
     // Past the last rung: coordinator at 65, samordning at 85, coordinator at 105 minutes.
     await runAt(at(3, 64));
@@ -133,7 +133,7 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
     expect([since(before, "cConv"), since(before, "cNg"), since(before, "sara"), since(before, "jour")]).toEqual([[], [], [], []]);
     expect(since(before, "sConv")).toHaveLength(4);
     expect(since(before, "sConv")[0]).toContain(
-      "Påminnelse: Convictus natthärbärge (Convictus) har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.",
+      "Påminnelse: Convictus natthärbärge har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.",
     );
     expect(since(before, "sNg")).toHaveLength(4);
     expect(since(before, "sFa")).toEqual([]);
@@ -148,10 +148,7 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
   it("restarts one shelter's ladder from the chosen rung at once, loud again, and the others stay quiet", async () => {
     w.clock.set(at(5, 90));
     const { forms } = await w.act("sara", { type: "action", conversation: DM.sara, actionId: "coldnight.restart", value: alertId });
-    expect(forms[0]?.fields.find((f) => f.id === "shelter")?.choices?.map((c) => c.label)).toEqual([
-      "Convictus natthärbärge (Convictus)",
-      "Ny Gemenskaps nattcafé (Ny Gemenskap)",
-    ]);
+    expect(forms[0]?.fields.find((f) => f.id === "shelter")?.choices?.map((c) => c.label)).toEqual(["Convictus natthärbärge", "Ny Gemenskaps nattcafé"]);
     expect(forms[0]?.fields.find((f) => f.id === "step")?.choices?.map((c) => c.label)).toEqual([
       "Steg 1: personalen",
       "Steg 2: organisationens samordnare",
@@ -170,12 +167,12 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
       message: { text: "Eskaleringen för Convictus natthärbärge börjar om från steg 2 (organisationens samordnare)." },
     });
     await w.runDue();
-    expect(since(before, "cConv")).toEqual([expect.stringContaining("Convictus natthärbärge (Convictus) har inte svarat på larmet")]);
+    expect(since(before, "cConv")).toEqual([expect.stringContaining("Convictus natthärbärge har inte svarat på larmet")]);
     // 15 minutes later (the gap between steps 2 and 3): samordning hears about Convictus only; Ny Gemenskap stays quiet.
     await runAt(at(5, 105));
     expect(since(before, "sara")).toHaveLength(1);
-    expect(since(before, "sara")[0]).toContain("Eskalering: Convictus natthärbärge (Convictus) har fortfarande inte svarat");
-    expect(since(before, "sara")[0]).not.toContain("Ny Gemenskaps nattcafé (Ny Gemenskap) har");
+    expect(since(before, "sara")[0]).toContain("Eskalering: Convictus natthärbärge har fortfarande inte svarat");
+    expect(since(before, "sara")[0]).not.toContain("Ny Gemenskaps nattcafé har");
     expect(since(before, "cNg")).toEqual([]);
     expect(since(before, "sNg").every((t) => t.includes("Svara med knapparna när ni kan"))).toBe(true);
     await w.act("sara", { type: "command", conversation: DM.sara, text: "kallnatt stäng 2026-12-05" });
@@ -192,7 +189,7 @@ describe("catching up after downtime", () => {
     await runAt(at(6, 130));
     expect(since(before, "sara")).toHaveLength(1);
     expect(since(before, "sara")[0]).toContain(
-      "Eskalering: Convictus natthärbärge (Convictus), Frälsningsarméns härbärge (Frälsningsarmén) och Ny Gemenskaps nattcafé (Ny Gemenskap) har fortfarande inte svarat",
+      "Eskalering: Convictus natthärbärge, Frälsningsarméns härbärge och Ny Gemenskaps nattcafé har fortfarande inte svarat",
     );
     expect(since(before, "jour")).toHaveLength(1);
     expect([since(before, "sConv"), since(before, "sNg"), since(before, "cConv"), since(before, "cNg")]).toEqual([[], [], [], []]);

@@ -89,8 +89,8 @@ describe("a report of threats and violence", () => {
     const form = await openForm("sConv");
     const { result } = await submit("sConv", form, valid(w.activityIds["natt-convictus"]!));
     expect(result && result.ok ? messageText(result.message!) : undefined).toBe(
-      "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\n" +
-        "Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).\nTa hand om dig; du ska få stöd.",
+      "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare.\n" +
+        "Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare.\nTa hand om dig; du ska få stöd.",
     );
     incidentId = (await w.t.db.selectFrom("incidents").select("id").executeTakeFirstOrThrow()).id;
 
@@ -261,9 +261,11 @@ describe("a report of threats and violence", () => {
     };
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.mConv).execute();
     const partly = await report();
-    expect(partly).toContain("skickas till Sara Samordning (samordningen).");
-    expect(partly).toContain("Kunde inte nås i Samverka: Maria Convictus (din arbetsgivare). Ring dem.");
-    expect(partly).not.toContain("Maria Convictus (din arbetsgivare) och");
+    expect(partly).toContain("skickas till Sara Samordning i samordningen.");
+    expect(partly).toContain("Samverka kan inte nå Maria Convictus hos din arbetsgivare. Ring Maria Convictus och berätta vad som hänt.");
+    expect(partly).not.toContain("Maria Convictus hos din arbetsgivare och");
+    // Names and roles without brackets, so a name that has its own (a duty phone) never nests them.
+    expect(partly).not.toContain("(");
     const lastChannelPost = () => {
       const post = w.chats.slack.calls.filter((c) => c.op === "post" && c.conversation === `slack:${ALERT_CHANNELS.slack}`).at(-1);
       return post?.op === "post" ? post.message.text : undefined;
@@ -273,7 +275,9 @@ describe("a report of threats and violence", () => {
     await w.t.db.deleteFrom("member_identities").where("member_id", "=", w.memberIds.sara).execute();
     const nobody = await report();
     expect(nobody).toContain("ingen i samordningen eller hos din arbetsgivare kan nås i Samverka. Ring samordningen nu");
-    expect(nobody).toContain("Kunde inte nås i Samverka: Sara Samordning (samordningen) och Maria Convictus (din arbetsgivare).");
+    expect(nobody).toContain(
+      "Samverka kan inte nå Sara Samordning i samordningen och Maria Convictus hos din arbetsgivare. Ring Sara Samordning och Maria Convictus och berätta vad som hänt.",
+    );
     expect(nobody).not.toContain("skickas till");
     expect(lastChannelPost()).toBe("En händelse med hot eller våld har rapporterats.");
   });
@@ -367,7 +371,7 @@ describe("a report of threats and violence", () => {
       await say("23.30");
       expect(lastSaid()).toContain("Skicka in");
       await say("skicka");
-      expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning (samordningen)");
+      expect(lastSaid()).toContain("Tack. Rapporten är sparad och skickas till Sara Samordning i samordningen");
       expect(await incidents()).toBe(before + 1);
       const stored = await w.t.db.selectFrom("incidents").selectAll().orderBy("reported_at", "desc").executeTakeFirstOrThrow();
       expect(stored).toMatchObject({
@@ -399,6 +403,18 @@ describe("a report of threats and violence", () => {
       const second = await press();
       expect(messageText(second.whispers[0]!)).toContain("Den rapporten är redan skickad eller avbruten.");
       expect(await incidents()).toBe(before + 1);
+    });
+
+    it("says a cancelled report was not sent and is started again with hot, not with the reports' word", async () => {
+      const before = await incidents();
+      await say("hot");
+      await say("23.10");
+      await say("avbryt");
+      expect(lastSaid()).toContain("Avbrutet. Rapporten om hot och våld skickades inte, och det du svarat är borttaget. Skriv **hot** för att börja om.");
+      expect(lastSaid()).not.toContain("rapport för att");
+      await say("hot");
+      expect(lastSaid()).toContain("Fråga 2 av 12: Klockslag");
+      expect(await incidents()).toBe(before);
     });
   });
 });

@@ -9,24 +9,13 @@ import { withRateLimit } from "../../../src/chat/rate-limit.ts";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { recordAnswers } from "../../helpers/recording-reply.ts";
+import { insertPartnership } from "../../helpers/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await db.db
-    .insertInto("partnerships")
-    .values({
-      id: "rate",
-      name: "Rate",
-      city: "Stockholm",
-      time_zone: "Europe/Stockholm",
-      locale: "sv",
-      period_start: "2026-01-01",
-      period_end: "2027-12-31",
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertPartnership(db.db, { id: "rate", name: "Rate", period_end: "2027-12-31" });
   const member = await db.db
     .insertInto("members")
     .values({ partnership_id: "rate", key: "eng", display_name: "English Speaker", organisation_id: null, city_unit_id: null, locale: "en", roles: [] })

@@ -161,6 +161,16 @@ describe("chat router", () => {
     expect(reply?.text).not.toContain("Erik");
   });
 
+  it("treats a member removed from the partnership file as an outsider: no command runs, nothing of the partnership is shown", async () => {
+    const { gone } = await seedPartnership(t.db, "removed", [{ key: "gone", name: "Greta Gått", roles: ["samordning"], slack: "UGONE" }]);
+    await t.db.updateTable("members").set({ active: false }).where("id", "=", gone!).execute();
+    const [reply] = await send(command("UGONE", "kallnatt -12"));
+    expect(seen).toEqual([]);
+    expect(reply?.text).toContain("inte med i något partnerskap");
+    const [status] = await send(command("UGONE", "status"));
+    expect(status?.text).not.toContain("Din status");
+  });
+
   it("lets the channel decide for a member of two partnerships", async () => {
     await send(command("UBOTH", "kallnatt -9", "slack:CGBG"));
     expect(seen).toEqual(["kallnatt:-9:gbg"]);

@@ -53,14 +53,7 @@ describe("the agreement period", () => {
   });
 
   it("reminds the styrgrupp of the extension deadline with how to record the decision", async () => {
-    const reports = createReportsFeature({
-      db: tb.db.db,
-      clock: tb.clock,
-      notifier: tb.deps.notifier,
-      reminders: tb.deps.reminders,
-      transact: tb.deps.transact,
-      logger: silentLogger,
-    });
+    const reports = createReportsFeature(tb.deps);
     await reports.recurring![0]!.run(tb.clock.now());
     expect((await extensionRows("2027-02-01")).map((r) => [r.key, r.status])).toEqual([
       ["extension:eu-sthlm:2027-02-01:days-30", "pending"],
@@ -102,14 +95,7 @@ describe("the agreement period", () => {
     expect(channelPosts().at(-1)).toContain("Nästa skriftliga beslut om förlängning ska vara fattat senast 2028-02-01.");
 
     // The reports tick now asks about the new period's deadline, not the old one.
-    const reports = createReportsFeature({
-      db: tb.db.db,
-      clock: tb.clock,
-      notifier: tb.deps.notifier,
-      reminders: tb.deps.reminders,
-      transact: tb.deps.transact,
-      logger: silentLogger,
-    });
+    const reports = createReportsFeature(tb.deps);
     tb.clock.set("2027-12-01T08:00:00Z");
     await reports.recurring![0]!.run(tb.clock.now());
     expect((await extensionRows("2028-02-01")).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);

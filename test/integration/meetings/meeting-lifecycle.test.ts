@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../helpers/recording-chat.ts";
 import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import { findMeeting, listMeetings, type Meeting } from "../../../src/meetings/meeting.repository.ts";
-import { createMeetingTestbed, parseCalendar, PEOPLE, type MeetingTestbed } from "./meeting-testbed.ts";
+import { createMeetingTestbed, parseCalendar, PEOPLE, type MeetingTestbed, submitMoveForm } from "./meeting-testbed.ts";
 
 let tb: MeetingTestbed;
 let first: Meeting;
@@ -191,21 +191,9 @@ describe("a styrgrupp meeting from invitation to action item", () => {
       list.replies.whispers[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.actionId === "meeting.move" && x.value === second.id)),
     ).toBe(true);
     const opened = await tb.send("anna", { type: "action", conversation: "slack:dm-UANNA", actionId: "meeting.move", value: second.id });
-    const holiday = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: opened.replies.forms[0]!.state,
-      values: { date: "2026-12-24", time: "13:00" },
-    });
+    const holiday = await submitMoveForm(tb, opened.replies.forms[0]!.state, "2026-12-24", "13:00");
     expect(holiday.result).toMatchObject({ ok: false, errors: { date: "Det är julafton." } });
-    const moved = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: opened.replies.forms[0]!.state,
-      values: { date: "2026-12-15", time: "14:00" },
-    });
+    const moved = await submitMoveForm(tb, opened.replies.forms[0]!.state, "2026-12-15", "14:00");
     expect(moved.result).toMatchObject({ ok: true });
     const ics = files().map((f) => parseCalendar(f.file.content));
     expect(ics.length).toBeGreaterThan(0);

@@ -1,6 +1,5 @@
 import ICAL from "ical.js";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
-import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
 import { createChatRouter, type InboundEvent, type InboundHandler } from "../../../src/chat/index.ts";
 import { createMeetingsFeature } from "../../../src/meetings/index.ts";
 import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
@@ -11,6 +10,7 @@ import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
 import { recordAnswers, type RecordedAnswers } from "../../helpers/recording-reply.ts";
 import { seedStyrgrupp } from "./meeting-seed.ts";
+import { createTestCoreDeps } from "../../helpers/core-deps.ts";
 import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { createTestDatabase, TEST_REDIS_URL, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
 
@@ -51,6 +51,11 @@ export function recordingReply(): RecordedReply {
   return recordAnswers();
 }
 
+/** Anna sends the move form (`state` names the meeting) with a new date and time. */
+export function submitMoveForm(tb: MeetingTestbed, state: string, date: string, time: string) {
+  return tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state, values: { date, time } });
+}
+
 export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const db = await createTestDatabase();
   db.pool.on("error", () => undefined);
@@ -60,22 +65,9 @@ export async function createMeetingTestbed(): Promise<MeetingTestbed> {
   const chat = createRecordingChat("slack");
   const chats = new Map([["slack" as const, chat]]);
   const runtime: JobRuntime = createJobRuntime({ redisUrl: TEST_REDIS_URL, prefix: uniqueName("meetings"), clock, logger: silentLogger });
-  // The test delivers the outbox itself (below), so its jobs go nowhere.
-  const work = createUnitOfWork({
-    db: db.db,
-    clock,
-    logger: silentLogger,
-    reminderQueue: runtime.reminderQueue,
-    outboxQueue: { enqueueMany: () => Promise.resolve() },
-    platforms: () => new Set(chats.keys()),
-  });
+  // The test delivers the outbox itself (below).
   const deps: MeetingsDeps = {
-    db: db.db,
-    clock,
-    notifier: work.notifier,
-    reminders: work.reminders,
-    transact: work.transact,
-    logger: silentLogger,
+    ...createTestCoreDeps({ db: db.db, clock, reminderQueue: runtime.reminderQueue, platforms: () => new Set(chats.keys()) }),
     channelIdOf: (_platform, ref) => chat.channelIdOf(ref),
   };
   const feature = createMeetingsFeature(deps);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../helpers/recording-chat.ts";
 import { findMeeting, type Meeting } from "../../../src/meetings/meeting.repository.ts";
 import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
-import { createMeetingTestbed, type MeetingTestbed } from "./meeting-testbed.ts";
+import { createMeetingTestbed, type MeetingTestbed, submitMoveForm } from "./meeting-testbed.ts";
 
 let tb: MeetingTestbed;
 let december: Meeting;
@@ -60,13 +60,7 @@ describe("moving a meeting", () => {
   it("keeps what was typed and says why when the date is not usable", async () => {
     const { replies } = await openMoveForm("anna");
     const form = replies.forms[0]!;
-    const result = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: form.state,
-      values: { date: "2026-12-25", time: "9.30" },
-    });
+    const result = await submitMoveForm(tb, form.state, "2026-12-25", "9.30");
     expect(result.result).toMatchObject({
       ok: false,
       errors: { date: "Det är juldagen." },
@@ -77,25 +71,13 @@ describe("moving a meeting", () => {
         ],
       },
     });
-    const bad = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: form.state,
-      values: { date: "den 3 dec", time: "25:00" },
-    });
+    const bad = await submitMoveForm(tb, form.state, "den 3 dec", "25:00");
     expect(bad.result).toMatchObject({ ok: false, errors: { date: "Skriv datumet som 2026-12-03.", time: "Skriv tiden som 13:00." } });
   });
 
   it("warns before a move that breaks the cadence, and moves only when confirmed", async () => {
     const { replies } = await openMoveForm("anna");
-    const asked = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: replies.forms[0]!.state,
-      values: { date: "2027-01-19", time: "13:00" },
-    });
+    const asked = await submitMoveForm(tb, replies.forms[0]!.state, "2027-01-19", "13:00");
     expect(asked.result).toMatchObject({ ok: true });
     const warning = asked.replies.whispers[0]!;
     expect(messageText(warning)).toContain("mer än 2 månader mellan mötena (2026-10-13 → 2027-01-19)");
@@ -129,13 +111,7 @@ describe("moving a meeting", () => {
 
   it("moves without asking when the cadence still holds", async () => {
     const { replies } = await openMoveForm("anna");
-    const result = await tb.send("anna", {
-      type: "form",
-      conversation: "slack:dm-UANNA",
-      formId: "meeting.move",
-      state: replies.forms[0]!.state,
-      values: { date: "2026-12-15", time: "14:00" },
-    });
+    const result = await submitMoveForm(tb, replies.forms[0]!.state, "2026-12-15", "14:00");
     expect(result.result).toMatchObject({ ok: true, message: { text: "Styrgruppen är flyttat till tisdag 2026-12-15 kl. 14.00." } });
     expect((await findMeeting(tb.db.db, december.id))!.sequence).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../helpers/recording-chat.ts";
+import { insertIncident } from "../../helpers/seed.ts";
 import { createAgendaPort, createAgendaSources } from "../../../src/meetings/index.ts";
 import { createMeetingsDailyTask } from "../../../src/meetings/cadence-watchdog.ts";
 import { listMeetings } from "../../../src/meetings/meeting.repository.ts";
@@ -102,23 +103,12 @@ describe("standing agenda items", () => {
         },
       ])
       .execute();
-    await tb.db.db
-      .insertInto("incidents")
-      .values({
-        partnership_id: "eu-sthlm",
-        reported_by: null,
-        organisation_id: org.id,
-        activity_id: null,
-        occurred_at: at("2026-11-02T22:00:00Z"),
-        reported_at: at("2026-11-02T23:00:00Z"),
-        kind: "threat",
-        severity: "minor",
-        injuries: "none",
-        police: "none",
-        support_needed: false,
-        description: null,
-      })
-      .execute();
+    await insertIncident(tb.db.db, {
+      partnershipId: "eu-sthlm",
+      organisationId: org.id,
+      occurredAt: at("2026-11-02T22:00:00Z"),
+      reportedAt: at("2026-11-02T23:00:00Z"),
+    });
     const report = await tb.db.db
       .insertInto("reports")
       .values({

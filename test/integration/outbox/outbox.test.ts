@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
-import { defineRenderer, releaseOnInstall } from "../../../src/outbox/index.ts";
+import { defineRenderer, releaseOnInstall, type OutboxRenderer } from "../../../src/outbox/index.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
@@ -59,6 +59,21 @@ beforeEach(() => {
   teams.calls.length = 0;
 });
 
+/** An outbox whose Slack side is in no channel yet: every post there is refused as `not_installed`. */
+const outboxNotInSlackChannels = (renderers: OutboxRenderer[] = []) =>
+  createInlineOutbox({
+    db: t.db,
+    chats: new Map([
+      [
+        "slack",
+        { ...createRecordingChat("slack"), post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")) },
+      ],
+      ["teams", teams],
+    ]),
+    clock: systemClock,
+    reminderQueue: noReminders,
+    renderers,
+  });
 const rows = (prefix: string) => t.db.selectFrom("outbox").where("key", "like", `${prefix}%`).selectAll().orderBy("key").execute();
 
 describe("the outbox", () => {
@@ -215,7 +230,9 @@ describe("the outbox", () => {
     await quiet.deliverDue();
     const notices = await rows("outbox-waiting:teams:19:main@thread.tacv2:");
     expect(notices.map((r) => [r.member_id, r.status])).toEqual([[ids.sara, "sent"]]);
-    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen 19:main@thread.tacv2");
+    // The channel is named as people know it, not by its platform id.
+    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i partnerskapets kanal (Teams) ännu");
+    expect(JSON.stringify(notices[0]!.content)).not.toContain("19:main@thread.tacv2");
 
     // The app is added there: what waited is sent, once each.
     refusing = false;
@@ -250,21 +267,24 @@ describe("the outbox", () => {
       .insertInto("channels")
       .values({ partnership_id: "p1", platform: "slack", conversation: "CSTYR", purpose: "group", group_id: group.id })
       .execute();
-    const refusing = {
-      ...createRecordingChat("slack"),
-      post: () => Promise.reject(new SamverkaError("not_installed", "Slack refused chat.postMessage: not_in_channel.")),
-    };
-    const box = createInlineOutbox({
-      db: t.db,
-      chats: new Map([
-        ["slack", refusing],
-        ["teams", teams],
-      ]),
-      clock: systemClock,
-      reminderQueue: noReminders,
-    });
+    const box = outboxNotInSlackChannels();
     for (const key of ["t20a", "t20b"]) await box.notifier.toChannels("p1", { purpose: "group", groupId: group.id }, hello, { key });
     expect((await rows("t20")).map((r) => r.status)).toEqual(["waiting", "waiting"]);
-    expect((await rows("outbox-waiting:slack:CSTYR:")).map((r) => r.member_id)).toEqual([ids.anna]);
+    const notices = await rows("outbox-waiting:slack:CSTYR:");
+    expect(notices.map((r) => r.member_id)).toEqual([ids.anna]);
+    expect(JSON.stringify(notices[0]!.content)).toContain("Samverka är inte med i kanalen för Styrgrupp (Slack) ännu");
+  });
+
+  it("says what waits by what it is when it is a live card, not with an empty quote", async () => {
+    await t.db.insertInto("channels").values({ partnership_id: "p1", platform: "slack", conversation: "CALERTS", purpose: "alerts" }).execute();
+    const box = outboxNotInSlackChannels([
+      defineRenderer({ name: "coldnight.card", payload: z.object({}), render: async () => textMessage("Extra kall natt") }),
+    ]);
+    await box.notifier.toChannels("p1", { purpose: "alerts" }, { render: "coldnight.card", payload: {} }, { key: "t30" });
+    const notices = await rows("outbox-waiting:slack:CALERTS:");
+    expect(notices.map((r) => r.member_id)).toEqual([ids.sara]);
+    expect(JSON.stringify(notices[0]!.content)).toContain(
+      "Samverka är inte med i larmkanalen (Slack) ännu, så det som ska dit väntar (först: kallnattskortet).",
+    );
   });
 });

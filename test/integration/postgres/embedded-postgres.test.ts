@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findPackageBinaries } from "../../../adapters/postgres/embedded-host.ts";
 import { startEmbeddedPostgres } from "../../../adapters/postgres/embedded.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
+import { freePort } from "../../helpers/free-port.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 
 const dirs: string[] = [];
@@ -23,12 +24,6 @@ async function listening(): Promise<{ server: Server; port: number }> {
   const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, port: (server.address() as { port: number }).port };
-}
-
-async function freePort(): Promise<number> {
-  const { server, port } = await listening();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function tempDir(prefix: string): Promise<string> {

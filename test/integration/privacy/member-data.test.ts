@@ -109,6 +109,26 @@ describe("a member's data", () => {
       "Sam Convictus",
     );
 
+    // What else is kept about them: an incident report half told in their chat (a draft), a message on its way to them,
+    // and a message recorded for someone else that names them (a card's "Fullt (Sam Convictus)").
+    await w.act("sConv", { type: "message", conversation: "slack:dm-U_SCONV", text: "hot", direct: true });
+    expect(await w.t.db.selectFrom("form_sessions").select("id").where("member_id", "=", w.memberIds.sConv).execute()).toHaveLength(1);
+    const message = (key: string, memberId: string, text: string) => ({
+      key,
+      partnership_id: w.partnershipId,
+      kind: "message" as const,
+      member_id: memberId,
+      content: JSON.stringify({ text, blocks: [] }),
+      locale: "sv",
+      time_zone: "Europe/Stockholm",
+      due_at: w.clock.now(),
+      updated_at: w.clock.now(),
+    });
+    await w.t.db
+      .insertInto("outbox")
+      .values([message("erase:to-them", w.memberIds.sConv, "Påminnelse till dig"), message("erase:names-them", w.memberIds.sara, "Fullt (Sam Convictus)")])
+      .execute();
+
     const erased = await cli(eraseCommand, [w.memberIds.sConv, "--yes"]);
     expect(erased.code).toBe(0);
     expect(erased.out[0]).toBe("Sam Convictus är raderad och heter nu Tidigare medlem (personal på härbärge) i historiken.");
@@ -118,6 +138,9 @@ describe("a member's data", () => {
     expect(await w.t.db.selectFrom("member_identities").select("id").where("member_id", "=", w.memberIds.sConv).execute()).toEqual([]);
     const stored = JSON.stringify(await w.t.db.selectFrom("outbox").select("content").execute());
     expect(stored).not.toContain("Sam Convictus");
+    expect(stored).toContain("Fullt (Tidigare medlem (personal på härbärge))");
+    expect(await w.t.db.selectFrom("outbox").select("id").where("member_id", "=", w.memberIds.sConv).execute()).toEqual([]);
+    expect(await w.t.db.selectFrom("form_sessions").select("id").where("member_id", "=", w.memberIds.sConv).execute()).toEqual([]);
     expect(await drawnDetails()).toContain("Tidigare medlem (personal på härbärge)");
     expect(await drawnDetails()).not.toContain("Sam Convictus");
     // The records stay: the incident counts, and the audit trail keeps the (now anonymous) actor.

@@ -7,26 +7,10 @@ import { createReportCompileCommand } from "../../../src/reports/index.ts";
 import { createReportService } from "../../../src/reports/report-service.ts";
 import { startConversation } from "../../../src/forms/index.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
-import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
+import { CONVICTUS_ANSWERS, createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
 
 let h: ReportsHarness;
 
-const convictus = {
-  unique_visitors: 120,
-  visitors_women: 40,
-  visitors_men: 70,
-  visitors_other: 10,
-  nights_provided: 950,
-  occupancy_percent: null,
-  turned_away: 12,
-  referrals: 15,
-  cold_nights: 4,
-  extra_places_used: 60,
-  incidents: 2,
-  incidents_followed_up: true,
-  volunteer_hours: 35.5,
-  observations: "Lugn höst, fler kvinnor än förra året.",
-};
 const fralsningsarmen = {
   unique_visitors: 80,
   visitors_women: 30,
@@ -70,7 +54,7 @@ beforeAll(async () => {
     });
   h.clock.set("2027-01-10T10:00:00Z");
   for (const [org, answers, member] of [
-    ["convictus", convictus, "anna"],
+    ["convictus", CONVICTUS_ANSWERS, "anna"],
     ["fralsningsarmen", fralsningsarmen, "bertil"],
   ] as const) {
     const ctx = await service.contextOf(await ensure(org));
@@ -189,24 +173,15 @@ describe("samverka report compile", () => {
 
   it("sends an admin the compilation as a file from chat, and refuses others", async () => {
     const app = h.boot();
-    await app.send({
-      type: "message",
-      user: { platform: "slack", userId: "UCECILIA" },
-      conversation: "slack:dm-UCECILIA",
-      text: "rapport sammanställ 2026H2",
-      direct: true,
-    });
+    // The compile command, typed in the person's direct chat with the bot on Slack.
+    const compileFromChat = (userId: string) =>
+      app.send({ type: "message", user: { platform: "slack", userId }, conversation: `slack:dm-${userId}`, text: "rapport sammanställ 2026H2", direct: true });
+    await compileFromChat("UCECILIA");
     const slack = h.chats.get("slack")!;
     const file = slack.calls.find((c) => c.op === "file");
     expect(file?.op === "file" && file.file.filename).toBe("uppfoljning-2026H2-eu.xlsx");
     expect(slack.directTextsTo("UCECILIA").at(-1)).toContain("Inte inlämnat: Ny Gemenskap (saknas), Stockholms stadsmission (pågår).");
-    await app.send({
-      type: "message",
-      user: { platform: "slack", userId: "UDAVID" },
-      conversation: "slack:dm-UDAVID",
-      text: "rapport sammanställ 2026H2",
-      direct: true,
-    });
+    await compileFromChat("UDAVID");
     expect(slack.directTextsTo("UDAVID").at(-1)).toContain("Bara partnerskapets administratörer och samordnare");
   });
 });

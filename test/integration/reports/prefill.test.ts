@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAlertsPrefill } from "../../../src/reports/index.ts";
+import { insertIncident } from "../../helpers/seed.ts";
 import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
 
 let h: ReportsHarness;
@@ -82,30 +83,7 @@ beforeAll(async () => {
       .execute();
   }
   const incident = (occurredAt: string, organisation: string) =>
-    db
-      .insertInto("incidents")
-      .values({
-        partnership_id: "eu",
-        reported_by: null,
-        organisation_id: h.organisations[organisation]!,
-        activity_id: null,
-        occurred_at: occurredAt,
-        reported_at: occurredAt,
-        kind: "threat",
-        severity: "minor",
-        injuries: "none",
-        police: "none",
-        support_needed: false,
-        description: null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        escalated_at: null,
-        debrief_done_at: null,
-        authority_reported_at: null,
-        police_reported_at: null,
-        purged_at: null,
-      })
-      .execute();
+    insertIncident(db, { partnershipId: "eu", organisationId: h.organisations[organisation]!, occurredAt });
   await incident("2026-07-01T00:30:00+02:00", "convictus");
   await incident("2026-12-31T23:30:00+01:00", "convictus");
   await incident("2027-01-01T00:30:00+01:00", "convictus"); // the next half-year in Stockholm, though still 2026 in UTC

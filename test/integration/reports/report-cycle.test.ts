@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
-import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
+import { CONVICTUS_ANSWERS, createReportsHarness, formValuesOf, type ReportsHarness } from "./reports-harness.ts";
 
 let h: ReportsHarness;
 
@@ -112,22 +112,7 @@ describe("the follow-up cycle of a half-year, answered in chat", () => {
 
     const [v1] = await versions("convictus");
     expect(v1).toMatchObject({ version: 1, via: "chat", submitted_by: h.members.anna });
-    expect(v1!.answers).toEqual({
-      unique_visitors: 120,
-      visitors_women: 40,
-      visitors_men: 70,
-      visitors_other: 10,
-      nights_provided: 950,
-      occupancy_percent: null,
-      turned_away: 12,
-      referrals: 15,
-      cold_nights: 4,
-      extra_places_used: 60,
-      incidents: 2,
-      incidents_followed_up: true,
-      volunteer_hours: 35.5,
-      observations: "Lugn höst, fler kvinnor än förra året.",
-    });
+    expect(v1!.answers).toEqual(CONVICTUS_ANSWERS);
     // Once submitted, a number is no longer taken as an answer.
     expect(await say("12")).toContain("Jag förstod inte det du skrev.");
     expect(await versions("convictus")).toHaveLength(1);
@@ -214,22 +199,7 @@ describe("the same report filled in as one form", () => {
     });
     expect(opened.forms[0]?.fields.find((f) => f.id === "turned_away")?.initial).toBe("12");
     const reportId = opened.forms[0]!.state;
-    const values = {
-      unique_visitors: "120",
-      visitors_women: "40",
-      visitors_men: "70",
-      visitors_other: "10",
-      nights_provided: "950",
-      occupancy_percent: "",
-      turned_away: "12",
-      referrals: "15",
-      cold_nights: "4",
-      extra_places_used: "60",
-      incidents: "2",
-      incidents_followed_up: "yes",
-      volunteer_hours: "35.5",
-      observations: "Lugn höst, fler kvinnor än förra året.",
-    };
+    const values = formValuesOf(CONVICTUS_ANSWERS);
     const form = (v: Record<string, string>): InboundEvent => ({
       type: "form",
       user: { platform: "teams", userId: "29:bertil" },

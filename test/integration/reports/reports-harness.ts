@@ -1,6 +1,6 @@
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import type { Feature } from "../../../src/app/feature.ts";
-import { createUnitOfWork, type Transact } from "../../../src/app/unit-of-work.ts";
+import type { Transact } from "../../../src/app/unit-of-work.ts";
 import type { Platform } from "../../../src/chat/chat-port.ts";
 import type { Db } from "../../../src/db/database.ts";
 import type { FormResult, InboundEvent, ReplyPort } from "../../../src/chat/inbound.ts";
@@ -12,6 +12,7 @@ import { createReportsFeature, type AgendaPort, type ReportPrefillSources } from
 import { createManualClock, type ManualClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, type RecordingChat } from "../../helpers/recording-chat.ts";
+import { createTestCoreDeps } from "../../helpers/core-deps.ts";
 import { createOutboxRunner, type OutboxRunner } from "../../helpers/inline-outbox.ts";
 import { seedReportingPartnership } from "./reports-seed.ts";
 import { createTestDatabase, uniqueName, type TestDatabase } from "../../helpers/test-database.ts";
@@ -21,6 +22,29 @@ export const KNOWN_FIGURES: ReportPrefillSources = {
   coldNightFigures: async () => ({ coldNights: 4, extraPlacesUsed: 60, turnedAway: 12 }),
   incidentFigures: async () => ({ incidents: 2 }),
 };
+
+/** Convictus's answers to the 2026H2 follow-up, as stored: the figures of 7 and 9–11 are KNOWN_FIGURES'. */
+export const CONVICTUS_ANSWERS = {
+  unique_visitors: 120,
+  visitors_women: 40,
+  visitors_men: 70,
+  visitors_other: 10,
+  nights_provided: 950,
+  occupancy_percent: null,
+  turned_away: 12,
+  referrals: 15,
+  cold_nights: 4,
+  extra_places_used: 60,
+  incidents: 2,
+  incidents_followed_up: true,
+  volunteer_hours: 35.5,
+  observations: "Lugn höst, fler kvinnor än förra året.",
+};
+
+/** Stored answers as a filled one-view form sends them: figures as typed, yes or no, an unanswered field empty. */
+export function formValuesOf(answers: Record<string, number | boolean | string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).map(([id, v]) => [id, v === null ? "" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v)]));
+}
 
 /**
  * A partnership with two reporting organisations on Slack and Teams, real reminders, the unit of work and outbox
@@ -60,15 +84,8 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
   const prefix = uniqueName("reports");
   // The queue lives in the test database (BullMQ's PostgreSQL backend), so it goes when the database is dropped.
   const runtime: JobRuntime = createJobRuntime({ postgres: { connectionString: db.url }, prefix, clock, logger: silentLogger });
-  // The harness delivers the outbox itself (below), so its jobs go nowhere.
-  const work = createUnitOfWork({
-    db: db.db,
-    clock,
-    logger: silentLogger,
-    reminderQueue: runtime.reminderQueue,
-    outboxQueue: { enqueueMany: () => Promise.resolve() },
-    platforms: () => new Set(chats.keys()),
-  });
+  // The harness delivers the outbox itself (below).
+  const core = createTestCoreDeps({ db: db.db, clock, reminderQueue: runtime.reminderQueue, platforms: () => new Set(chats.keys()) });
   const outbox = createOutboxRunner({ db: db.db, chats, renderers: [], clock });
 
   const seed =
@@ -84,12 +101,7 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
 
   const boot: ReportsHarness["boot"] = () => {
     const feature = createReportsFeature({
-      db: db.db,
-      clock,
-      notifier: work.notifier,
-      reminders: work.reminders,
-      transact: work.transact,
-      logger: silentLogger,
+      ...core,
       prefill: KNOWN_FIGURES,
       ...(options.agenda === undefined ? {} : { agenda: options.agenda }),
     });
@@ -120,8 +132,8 @@ export async function createReportsHarness(options: HarnessOptions = {}): Promis
     db,
     clock,
     chats,
-    reminders: work.reminders,
-    transact: work.transact,
+    reminders: core.reminders,
+    transact: core.transact,
     outbox,
     members,
     organisations,

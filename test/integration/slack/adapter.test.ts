@@ -157,30 +157,14 @@ describe("Slack adapter over HTTP", () => {
   });
 
   it("refuses a request with a wrong signature with 401 and hands nothing to the core", async () => {
-    const body = new URLSearchParams({
-      command: "/samverka",
-      text: "hjälp",
-      team_id: "T0",
-      channel_id: "C0",
-      user_id: "U0",
-      trigger_id: "1.2.3",
-      response_url: fake.createResponseUrl({ channel: "C0", userId: "U0" }),
-    }).toString();
+    const body = helpCommandBody(fake.createResponseUrl({ channel: "C0", userId: "U0" }));
     const res = await driver.post(body, { signature: "v0=0000000000000000000000000000000000000000000000000000000000000000" });
     expect(res.status).toBe(401);
     expect(handled).toEqual([]);
   });
 
   it("refuses a correctly signed request whose timestamp is more than 5 minutes old with 401", async () => {
-    const body = new URLSearchParams({
-      command: "/samverka",
-      text: "hjälp",
-      team_id: "T0",
-      channel_id: "C0",
-      user_id: "U0",
-      trigger_id: "1.2.3",
-      response_url: "http://127.0.0.1:9/x",
-    }).toString();
+    const body = helpCommandBody("http://127.0.0.1:9/x");
     const res = await driver.post(body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(res.status).toBe(401);
     expect(handled).toEqual([]);
@@ -425,3 +409,16 @@ describe("Slack ChatPort over the Web API", () => {
     expect(adapter.chat.channelIdOf("teams:19:abc@thread.tacv2")).toBeUndefined();
   });
 });
+
+/** A `/samverka hjälp` slash command as Slack posts it, for the tests of what is refused before it is read. */
+function helpCommandBody(responseUrl: string): string {
+  return new URLSearchParams({
+    command: "/samverka",
+    text: "hjälp",
+    team_id: "T0",
+    channel_id: "C0",
+    user_id: "U0",
+    trigger_id: "1.2.3",
+    response_url: responseUrl,
+  }).toString();
+}

@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { composeBedBoard } from "../../../src/alerts/beds/bed-board-card.ts";
-import { totalsOf, type BedBoard, type ShelterBeds } from "../../../src/alerts/beds/bed-board.ts";
+import { totalsOf, type BedBoard } from "../../../src/alerts/beds/bed-board.ts";
 import { parseBedsArgs } from "../../../src/alerts/beds/beds-args.ts";
+import { shelterBeds } from "./shelter-beds.ts";
 
-const shelter = (n: number, over: Partial<ShelterBeds> = {}): ShelterBeds => ({
-  activityId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-  shelterName: `Härbärge ${n}`,
-  organisationId: "org",
-  organisationName: "Org",
-  places: 40,
-  placesWomen: 0,
-  free: null,
-  freeWomen: null,
-  extra: 0,
-  extraWomen: 0,
-  turnedAway: 0,
-  updatedAt: null,
-  ...over,
-});
 // The Stockholm example's split: 35 + 40 + 40 places, the 20 women's places at one shelter.
 const board: BedBoard = {
   partnershipId: "p",
   night: "2026-12-03",
-  shelters: [shelter(1, { places: 35, free: 12, extra: 8 }), shelter(2, { free: 0, freeWomen: 0, turnedAway: 3 }), shelter(3, { placesWomen: 20 })],
+  shelters: [shelterBeds(1, { places: 35, free: 12, extra: 8 }), shelterBeds(2, { free: 0, freeWomen: 0, turnedAway: 3 }), shelterBeds(3, { placesWomen: 20 })],
 };
 
 describe("platser: what staff write", () => {
@@ -50,7 +36,7 @@ describe("the bed board", () => {
   });
 
   it("says per shelter and in total what is free, and gives only the reader's shelters report buttons", () => {
-    const card = composeBedBoard(board, new Set([shelter(2).activityId]))({ locale: "sv", timeZone: "Europe/Stockholm" });
+    const card = composeBedBoard(board, new Set([shelterBeds(2).activityId]))({ locale: "sv", timeZone: "Europe/Stockholm" });
     expect(card.blocks.find((b) => b.type === "facts")).toEqual({
       type: "facts",
       facts: [
@@ -63,8 +49,8 @@ describe("the bed board", () => {
     expect(card.blocks).toContainEqual({ type: "text", text: "Lediga nu: 12 (2 av 3 har rapporterat)." });
     const buttons = card.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
     expect(buttons.map((b) => [b.actionId, b.value])).toEqual([
-      ["beds.full", `${shelter(2).activityId}|2026-12-03`],
-      ["beds.report", `${shelter(2).activityId}|2026-12-03`],
+      ["beds.full", `${shelterBeds(2).activityId}|2026-12-03`],
+      ["beds.report", `${shelterBeds(2).activityId}|2026-12-03`],
     ]);
   });
 
