@@ -314,7 +314,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     if (role !== "worker") {
       const http = createHttpServer({ checks, logger, observe: prometheus.countRequests(HTTP_ROUTES) });
       if (!metricsServer) http.app.get("/metrics", metricsHandler(prometheus, logger));
-      if (config.admin) mountQueueDashboard(http.app, { credentials: config.admin, queues: jobs.queues() });
+      if (config.admin) await mountQueueDashboard(http.app, { credentials: config.admin, queues: jobs.queues() });
       if (slack) {
         if (slack.router) http.app.use("/slack/events", slack.router);
         await slack.start();

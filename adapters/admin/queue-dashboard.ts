@@ -1,6 +1,3 @@
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { ExpressAdapter } from "@bull-board/express";
 import type { Express, Router } from "express";
 import type { JobQueue } from "../../jobs/queue-backend.ts";
 import { requireBasicAuth } from "./basic-auth.ts";
@@ -13,7 +10,16 @@ export const QUEUE_DASHBOARD_PATH = "/admin/queues";
  * shows PostgreSQL's figures where Redis would show its INFO), behind HTTP basic credentials. Read-only: the rows are
  * the truth and the sweep rebuilds the queues from them, so a job retried, promoted or removed by hand would fight it.
  */
-export function mountQueueDashboard(app: Express, options: { credentials: { user: string; password: string }; queues: readonly JobQueue[] }): void {
+export async function mountQueueDashboard(
+  app: Express,
+  options: { credentials: { user: string; password: string }; queues: readonly JobQueue[] },
+): Promise<void> {
+  // Loaded only where the dashboard is configured: Bull Board is a few MB a process without it need not hold.
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+    import("@bull-board/api"),
+    import("@bull-board/api/bullMQAdapter"),
+    import("@bull-board/express"),
+  ]);
   const server = new ExpressAdapter();
   server.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PlatformUser } from "../../src/chat/chat-port.ts";
 import type { FormResult, InboundHandler, LocaleOf, Reply, ReplyPort } from "../../src/chat/inbound.ts";
 import { createReply } from "../../src/chat/reply.ts";
-import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
+import type { Inbox, InboxProcessor, InboxReceipt } from "../../src/inbox/index.ts";
 import { textMessage, type FormView } from "../../src/chat/message.ts";
 import { SamverkaError, toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
@@ -57,7 +57,7 @@ export async function dispatchSlack(translated: Translated, key: string, ack: Ac
   }
   if (translated.kind === "form") return dispatchForm(translated, ack, deps);
   // If this throws (the database is down), Slack gets no ack: it retries events, and shows the person an error.
-  let recorded: { id: string; fresh: boolean };
+  let recorded: InboxReceipt;
   try {
     recorded = await deps.inbox.record(key, "slack", { event: translated.event, origin: translated.origin });
   } catch (error) {
@@ -71,8 +71,8 @@ export async function dispatchSlack(translated: Translated, key: string, ack: Ac
     log.info({ key }, "slack delivery already recorded; retry ignored");
     return;
   }
-  const outcome = await deps.inbox.handleNow(recorded.id, (entry) => runEvent(translated, deps, entry.key));
-  if (outcome.status === "queued") log.info({ key }, "busy: the delivery waits in the inbox");
+  const outcome = await deps.inbox.handleNow(recorded, (entry) => runEvent(translated, deps, entry.key));
+  if (outcome.status === "queued") log.debug({ key }, "busy: the delivery waits in the inbox");
 }
 
 /** The processor for recorded Slack deliveries handled after their request (busy, or after a restart). */
@@ -95,21 +95,26 @@ async function localeFor(deps: DispatchDeps, user: PlatformUser | undefined): Pr
 }
 
 async function runEvent(translated: EventTranslated, deps: DispatchDeps, delivery: string): Promise<void> {
-  const locale = await localeFor(deps, translated.event.user);
-  const port = createSlackReplyPort(deps.chat, translated.origin, locale);
-  const reply = createReply(port, locale);
+  // The core stamps every answer with the person's language; the adapter looks it up only for words of its own.
+  const port = createSlackReplyPort(deps.chat, translated.origin, deps.locale);
   const event = { ...translated.event, delivery };
+  const replyOwn = async () => {
+    const locale = await localeFor(deps, translated.event.user);
+    return { reply: createReply(port, locale), locale };
+  };
   try {
-    if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, reply, deps, locale);
+    if (event.type === "action" && event.actionId === OPEN_FORM_ACTION) await openOfferedForm(event.value, translated.origin, deps, replyOwn);
     else await deps.handler.handle(event, port);
   } catch (error) {
+    const { reply, locale } = await replyOwn();
     await tellFailure(error, reply, deps, locale, { event: translated.event.type });
   }
 }
 
 /** The adapter's own "open the form" button: opens the kept form with the click's trigger id. */
-async function openOfferedForm(id: string, origin: ReplyOrigin, reply: Reply, deps: DispatchDeps, locale: Locale): Promise<void> {
+async function openOfferedForm(id: string, origin: ReplyOrigin, deps: DispatchDeps, replyOwn: () => Promise<{ reply: Reply; locale: Locale }>): Promise<void> {
   if (origin.triggerId !== undefined && (await deps.chat.openOfferedForm(origin.triggerId, id, origin.userId))) return;
+  const { reply, locale } = await replyOwn();
   await reply.whisper(textMessage(createTranslator(slackMessages, locale)("formGone")));
 }
 

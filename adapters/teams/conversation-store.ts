@@ -15,6 +15,14 @@ export interface StoredConversation {
   aadObjectId: string | undefined;
 }
 
+/** A stored reference as read back, with when an activity last refreshed it. */
+export interface KnownConversation extends StoredConversation {
+  updatedAt: Date;
+}
+
+/** An unchanged reference is written again at most this often (its `updated_at` orders `latest` and `findPersonal`). */
+const REFRESH_UNCHANGED_MS = 10 * 60_000;
+
 /**
  * How a reference may change. `refresh`: a validated activity or the connector itself says where the conversation
  * lives now. `pin`: an unauthenticated (local) activity: what is stored first stays, and a personal chat is not taken
@@ -24,11 +32,14 @@ export type RememberMode = "refresh" | "pin";
 
 /** Reads and writes the Teams conversation references and user ids. */
 export interface ConversationStore {
-  /** Inserts or refreshes a conversation reference (keyed by the conversation id without thread suffix). */
-  remember(conversation: StoredConversation, mode?: RememberMode): Promise<void>;
+  /**
+   * Inserts or refreshes a conversation reference (keyed by the conversation id without thread suffix). `known` is the
+   * row as the caller just read it: what it already says is not written again.
+   */
+  remember(conversation: StoredConversation, mode?: RememberMode, known?: KnownConversation): Promise<void>;
   /** Remembers a user's Bot Framework id for their AAD object id. */
   rememberUser(user: { aadObjectId: string; userId: string; tenantId: string | undefined }, mode?: RememberMode): Promise<void>;
-  find(conversationId: string): Promise<StoredConversation | undefined>;
+  find(conversationId: string): Promise<KnownConversation | undefined>;
   /** The personal chat with a user, by Bot Framework id or AAD object id. */
   findPersonal(userId: string): Promise<StoredConversation | undefined>;
   /** The Bot Framework id (`29:…`) for an AAD object id, if the user was ever seen. */
@@ -39,8 +50,9 @@ export interface ConversationStore {
 
 type Row = TeamsConversationTable & { updated_at: Date };
 
-function toStored(row: Row): StoredConversation {
+function toStored(row: Row): KnownConversation {
   return {
+    updatedAt: row.updated_at,
     conversationId: row.conversation_id,
     conversationType: row.conversation_type,
     serviceUrl: row.service_url,
@@ -50,6 +62,19 @@ function toStored(row: Row): StoredConversation {
     userId: row.user_id ?? undefined,
     aadObjectId: row.aad_object_id ?? undefined,
   };
+}
+
+/** Whether the stored reference already says all `given` says (what `given` leaves out, the row keeps). */
+function says(known: StoredConversation, given: StoredConversation): boolean {
+  const kept = (value: string | undefined, stored: string | undefined) => value === undefined || value === stored;
+  return (
+    known.serviceUrl === given.serviceUrl &&
+    known.botId === given.botId &&
+    kept(given.tenantId, known.tenantId) &&
+    kept(given.teamId, known.teamId) &&
+    kept(given.userId, known.userId) &&
+    kept(given.aadObjectId, known.aadObjectId)
+  );
 }
 
 /** Creates the store over the adapter's own tables. */
@@ -69,7 +94,8 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
   }
 
   return {
-    remember: async (given, mode = "refresh") => {
+    remember: async (given, mode = "refresh", known) => {
+      if (known !== undefined && (mode === "pin" || (says(known, given) && clock.now().getTime() - known.updatedAt.getTime() < REFRESH_UNCHANGED_MS))) return;
       const c = mode === "pin" && (await userHasOtherChat(given)) ? { ...given, userId: undefined, aadObjectId: undefined } : given;
       const values = {
         conversation_id: c.conversationId,

@@ -9,12 +9,13 @@ import { systemClock, type Clock } from "../../src/shared/clock.ts";
 import type { Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { describeTeamsAccess, type TeamsAccess } from "./auth.ts";
+import { connectorClients } from "./chat/connector-clients.ts";
 import { createFileLinks, FILE_PATH } from "./chat/file-links.ts";
 import { createTeamsChat } from "./chat/teams-chat.ts";
 import { createConversationStore } from "./conversation-store.ts";
 import { toSdkLogger } from "./sdk-logger.ts";
 import { createTeamsInboxProcessor, dispatchActivity } from "./teams-dispatch.ts";
-import { parseActivityBody, requireActivityShape, requireLocalConnector, requireLocalOrigin } from "./webhook/request-guard.ts";
+import { parseActivityBody, requireActivityShape, requireLocalOrigin, requireLoopbackConnector } from "./webhook/request-guard.ts";
 
 const MESSAGES_PATH = "/api/messages";
 
@@ -36,8 +37,8 @@ export interface TeamsAdapterOptions {
   /** The language of the person who acted; without it, everyone reads `locale`. */
   localeOf?: LocaleOf;
   clock?: Clock;
-  /** How long an answer may wait for the core before Teams gets one anyway (defaults: 4 s for card actions, 10 s otherwise). */
-  budget?: { invokeMs: number; messageMs: number };
+  /** How long a card action's answer may wait for the core before Teams gets one anyway (default 4 s); anything else is answered once recorded. */
+  budget?: { invokeMs: number };
 }
 
 /** The running Teams adapter. */
@@ -77,13 +78,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     ...(local ? [requireLocalOrigin(log)] : []),
     parseActivityBody,
     requireActivityShape(log),
-    ...(local ? [requireLocalConnector(store, log)] : []),
+    ...(local ? [requireLoopbackConnector(log)] : []),
   );
   const files = createFileLinks(options.db, clock);
   const chat = createTeamsChat({
     store,
     files,
-    clientFor: (serviceUrl) => app.api.clone({ serviceUrl: serviceUrl.replace(/\/+$/, "") }),
+    clientFor: connectorClients((serviceUrl) => app.api.clone({ serviceUrl })),
     publicUrl: options.publicUrl ?? (() => undefined),
     tenantId: creds?.tenantId,
     locale,
@@ -98,7 +99,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     localeOf: options.localeOf ?? (() => Promise.resolve(locale)),
     tenantId: creds?.tenantId,
     rememberMode: access.mode === "local" ? ("pin" as const) : ("refresh" as const),
-    budget: options.budget ?? { invokeMs: 4000, messageMs: 10_000 },
+    budget: options.budget ?? { invokeMs: 4000 },
   };
   options.inbox.register("teams", createTeamsInboxProcessor(deps));
   app.use(async ({ activity }) => dispatchActivity(activity, deps));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { PlatformUser } from "../../src/chat/chat-port.ts";
 import type { FormResult, InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
 import { createReply } from "../../src/chat/reply.ts";
-import type { Inbox, InboxProcessor } from "../../src/inbox/index.ts";
+import type { Inbox, InboxProcessor, InboxReceipt } from "../../src/inbox/index.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
 import type { Logger } from "../../src/shared/logger.ts";
@@ -12,8 +12,8 @@ import { refillForm, renderFormCard } from "./cards/form-card.ts";
 import { renderMessageCard } from "./cards/message-card.ts";
 import type { TeamsChat } from "./chat/teams-chat.ts";
 import { createTeamsReplyPort, type TeamsOrigin, type TeamsReplyPort } from "./chat/teams-reply.ts";
-import type { ConversationStore, RememberMode } from "./conversation-store.ts";
-import { conversationTypeOf, inboundActivitySchema, tenantOf, type InboundActivity } from "./parse/activity.ts";
+import type { ConversationStore, KnownConversation, RememberMode } from "./conversation-store.ts";
+import { conversationTypeOf, parseActivity, tenantOf, type InboundActivity } from "./parse/activity.ts";
 import { translateActivity, type Translated } from "./parse/translate.ts";
 import { baseConversationId } from "./refs.ts";
 import { teamsMessages } from "./teams.messages.ts";
@@ -36,8 +36,8 @@ export interface DispatchDeps {
   tenantId: string | undefined;
   /** `refresh` for validated activities; `pin` for unauthenticated local ones, which never move a stored reference. */
   rememberMode: RememberMode;
-  /** How long the HTTP answer may wait for the handler: an Action.Execute invoke, and any other activity. */
-  budget: { invokeMs: number; messageMs: number };
+  /** How long the answer to an Action.Execute invoke may wait for the handler (anything else is answered once recorded). */
+  budget: { invokeMs: number };
 }
 
 const CARD = "application/vnd.microsoft.card.adaptive";
@@ -45,7 +45,7 @@ const MESSAGE = "application/vnd.microsoft.activity.message";
 
 /** Handles one verified activity; never throws (failures are logged and told to the user). */
 export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promise<DispatchResult> {
-  const parsed = inboundActivitySchema.safeParse(body);
+  const parsed = parseActivity(body);
   if (!parsed.success) {
     deps.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, "teams activity did not match the expected shape; refused");
     return { status: 400 };
@@ -56,12 +56,14 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.warn({ tenant: tenantOf(activity) }, "teams activity from another tenant ignored");
     return { status: 200 };
   }
-  const known = await knownConversation(activity, deps);
-  await rememberWhere(activity, deps);
+  const where = await lookUpConversation(activity, deps);
+  if (where.refused !== undefined) return where.refused;
+  const known = where.known;
+  await rememberWhere(activity, known, deps);
   const translated = translateActivity(activity);
   // The Agents Playground (and a Teams client after a reinstall) announces the app again in a personal chat it
   // already has: the welcome is for a chat's first time only.
-  if (translated.kind === "event" && translated.event.type === "installed" && translated.event.direct && known) {
+  if (translated.kind === "event" && translated.event.type === "installed" && translated.event.direct && known !== undefined) {
     deps.logger.debug({}, "teams app announced again in a known personal chat; no second welcome");
     return { status: 200 };
   }
@@ -76,10 +78,7 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     user: { platform: "teams", userId: activity.from.id, ...(activity.from.aadObjectId === undefined ? {} : { aadObjectId: activity.from.aadObjectId }) },
     sourceActivityId: activity.replyToId,
   };
-  const locale = await localeFor(deps, origin.user);
-  const t = createTranslator(teamsMessages, locale);
-  const early = (): DispatchResult => (translated.via === "execute" ? invokeMessage(t("working")) : { status: 200 });
-  let recorded: { id: string; fresh: boolean };
+  let recorded: InboxReceipt;
   try {
     recorded = await deps.inbox.record(deliveryKey(activity, body), "teams", { translated, origin });
   } catch (error) {
@@ -87,28 +86,41 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
     deps.logger.error({ err: toSamverkaError(error) }, "could not record the teams activity; answering 500");
     return { status: 500 };
   }
+  // The person's language, for the adapter's own words only (the core stamps its answers): looked up when needed.
+  const locale = once(() => localeFor(deps, origin.user));
+  const invoke = translated.via === "execute";
+  const early = async (): Promise<DispatchResult> => (invoke ? invokeMessage(createTranslator(teamsMessages, await locale())("working")) : { status: 200 });
   if (!recorded.fresh) {
     deps.logger.info({ activityId: activity.id }, "teams activity already recorded; redelivery ignored");
     return early();
   }
-  const port = createTeamsReplyPort(deps.chat, origin, locale, translated.via === "execute");
-  const work = deps.inbox
-    .handleNow(recorded.id, (entry) => handle(withDelivery(translated, entry.key), port, deps, locale))
-    .then((outcome) => (outcome.status === "done" ? outcome.result : early()));
-  // Teams gives up on a request after a few seconds (an invoke shows an error card); past the budget it gets an
-  // answer at once while the work goes on: its outcome still replaces the card through the connector.
-  const budgetMs = translated.via === "execute" ? deps.budget.invokeMs : deps.budget.messageMs;
+  const port = createTeamsReplyPort(deps.chat, origin, deps.locale, invoke);
+  const work = deps.inbox.handleNow(recorded, (entry) => handle(withDelivery(translated, entry.key), port, deps, locale));
+  if (!invoke) {
+    // Recorded is accepted: only an Action.Execute invoke answers with what the work did; anything else is answered now.
+    void work.catch((error: unknown) => deps.logger.error({ err: toSamverkaError(error) }, "teams activity failed after it was acknowledged"));
+    return { status: 200 };
+  }
+  const answer = work.then((outcome) => (outcome.status === "done" ? outcome.result : early()));
+  // Teams gives up on an invoke after a few seconds (it shows an error card); past the budget it gets an answer at
+  // once while the work goes on: its outcome still replaces the card through the connector.
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), budgetMs)));
-  const first = await Promise.race([work, late]);
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deps.budget.invokeMs)));
+  const first = await Promise.race([answer, late]);
   clearTimeout(timer);
   if (first !== "late") return first;
-  deps.logger.warn({ event: translated.event.type, budgetMs }, "teams activity is taking long; answered early, the result follows");
+  deps.logger.warn({ event: translated.event.type, budgetMs: deps.budget.invokeMs }, "teams activity is taking long; answered early, the result follows");
   // A notice left so far is the banner; one left later would not be seen, so the reply posts it instead.
   port.answered();
-  void work.catch((error: unknown) => deps.logger.error({ err: toSamverkaError(error) }, "teams activity failed after its early answer"));
+  void answer.catch((error: unknown) => deps.logger.error({ err: toSamverkaError(error) }, "teams activity failed after its early answer"));
   const noticed = port.noticed();
   return noticed === undefined ? early() : invokeMessage(noticed);
+}
+
+/** A lazily started lookup, shared by whoever needs it first and later. */
+function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= start());
 }
 
 /** The inbox key: the conversation and the activity id Teams gave it (a redelivery has the same), else the body's hash. */
@@ -128,12 +140,12 @@ const storedSchema = z.object({
 export function createTeamsInboxProcessor(deps: DispatchDeps): InboxProcessor {
   return async (entry, { late }) => {
     const { translated, origin } = storedSchema.parse(entry.payload);
-    const locale = await localeFor(deps, origin.user);
+    const locale = once(() => localeFor(deps, origin.user));
     // Handled after its request was answered: no invoke banner is left to answer in.
-    const port = createTeamsReplyPort(deps.chat, origin, locale, false);
+    const port = createTeamsReplyPort(deps.chat, origin, deps.locale, false);
     if (late) {
-      const t = createTranslator(teamsMessages, locale);
-      await createReply(port, locale).whisper({
+      const t = createTranslator(teamsMessages, await locale());
+      await createReply(port, await locale()).whisper({
         text: t("tooLate", { at: entry.receivedAt }),
         blocks: [{ type: "text", text: t("tooLate", { at: entry.receivedAt }) }],
       });
@@ -153,15 +165,20 @@ function withDelivery(translated: Extract<Translated, { kind: "event" }>, delive
   return { ...translated, event: { ...translated.event, delivery } };
 }
 
-async function handle(translated: Extract<Translated, { kind: "event" }>, port: TeamsReplyPort, deps: DispatchDeps, locale: Locale): Promise<DispatchResult> {
-  const t = createTranslator(teamsMessages, locale);
+async function handle(
+  translated: Extract<Translated, { kind: "event" }>,
+  port: TeamsReplyPort,
+  deps: DispatchDeps,
+  locale: () => Promise<Locale>,
+): Promise<DispatchResult> {
   try {
     const result = await deps.handler.handle(translated.event, port);
-    if (translated.event.type === "form") await answerForm(result, translated, port, locale);
+    if (translated.event.type === "form") await answerForm(result, translated, port, await locale());
   } catch (error) {
     const e = toSamverkaError(error);
     deps.logger.error({ err: e, code: e.code, event: translated.event.type }, "teams activity handling failed");
-    await createReply(port, locale)
+    const t = createTranslator(teamsMessages, await locale());
+    await createReply(port, await locale())
       .whisper({ text: t("failed"), blocks: [{ type: "text", text: t("failed") }] })
       .catch((whisperError: unknown) => {
         deps.logger.warn({ err: toSamverkaError(whisperError) }, "could not tell the user about the failure");
@@ -170,8 +187,9 @@ async function handle(translated: Extract<Translated, { kind: "event" }>, port: 
   }
   if (translated.via !== "execute") return { status: 200 };
   const card = port.replacedWith();
+  if (card !== undefined) return invokeCard(card);
   // A press answered only to the person says that (where it went, or the refusal itself), never a bare "done".
-  return card === undefined ? invokeMessage(port.noticed() ?? port.whispered() ?? t("done")) : invokeCard(card);
+  return invokeMessage(port.noticed() ?? port.whispered() ?? createTranslator(teamsMessages, await locale())("done"));
 }
 
 /** A refused form comes back with its errors and what was entered; an accepted one is replaced by its answer. */
@@ -211,20 +229,46 @@ function invokeMessage(text: string): DispatchResult {
   return { status: 200, body: { statusCode: 200, type: MESSAGE, value: text } };
 }
 
-/** Every activity refreshes where its conversation lives, so later proactive messages reach it. */
-/** Whether this conversation was seen before this activity (false when the store cannot say). */
-async function knownConversation(activity: InboundActivity, deps: DispatchDeps): Promise<boolean> {
+/**
+ * The stored reference of the activity's conversation. Unauthenticated (local), a known conversation keeps the
+ * connector it was first seen with, so a forged activity cannot move where another member's messages go; and an
+ * activity whose conversation cannot be looked up is not taken, since that could not be checked.
+ */
+async function lookUpConversation(activity: InboundActivity, deps: DispatchDeps): Promise<{ known?: KnownConversation; refused?: DispatchResult }> {
+  const local = deps.rememberMode === "pin";
+  let known: KnownConversation | undefined;
   try {
-    return (await deps.store.find(baseConversationId(activity.conversation.id))) !== undefined;
-  } catch {
-    return false;
+    known = await deps.store.find(baseConversationId(activity.conversation.id));
+  } catch (error) {
+    if (!local) return {};
+    deps.logger.error({ err: toSamverkaError(error) }, "could not look up the teams conversation to check its connector; answering 500");
+    return { refused: { status: 500 } };
   }
+  if (local && known !== undefined && !sameUrl(known.serviceUrl, activity.serviceUrl)) {
+    deps.logger.warn(
+      { conversation: known.conversationId, known: known.serviceUrl, serviceUrl: activity.serviceUrl },
+      "unauthenticated teams activity names another Bot Connector than its conversation was first seen with; refused (if the Agents Playground moved to another port, delete the data directory's teams_conversations rows)",
+    );
+    return { refused: { status: 403, body: { error: "forbidden" } } };
+  }
+  return known === undefined ? {} : { known };
 }
 
-async function rememberWhere(activity: InboundActivity, deps: DispatchDeps): Promise<void> {
+function sameUrl(a: string, b: string): boolean {
+  return a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
+}
+
+/** Every activity refreshes where its conversation lives, so later proactive messages reach it; what is known is not written again. */
+async function rememberWhere(activity: InboundActivity, known: KnownConversation | undefined, deps: DispatchDeps): Promise<void> {
   const type = conversationTypeOf(activity);
   const tenantId = tenantOf(activity);
+  const { id: userId, aadObjectId } = activity.from;
   try {
+    // The user first: a stored personal chat naming them then says they were remembered too (erasure forgets both).
+    const userKnown = type === "personal" && known?.userId === userId && known.aadObjectId === aadObjectId;
+    if (aadObjectId !== undefined && userId !== activity.recipient.id && !userKnown) {
+      await deps.store.rememberUser({ aadObjectId, userId, tenantId }, deps.rememberMode);
+    }
     await deps.store.remember(
       {
         conversationId: baseConversationId(activity.conversation.id),
@@ -233,14 +277,12 @@ async function rememberWhere(activity: InboundActivity, deps: DispatchDeps): Pro
         tenantId,
         botId: activity.recipient.id,
         teamId: activity.channelData?.team?.id,
-        userId: type === "personal" ? activity.from.id : undefined,
-        aadObjectId: type === "personal" ? activity.from.aadObjectId : undefined,
+        userId: type === "personal" ? userId : undefined,
+        aadObjectId: type === "personal" ? aadObjectId : undefined,
       },
       deps.rememberMode,
+      known,
     );
-    if (activity.from.aadObjectId !== undefined && activity.from.id !== activity.recipient.id) {
-      await deps.store.rememberUser({ aadObjectId: activity.from.aadObjectId, userId: activity.from.id, tenantId }, deps.rememberMode);
-    }
   } catch (error) {
     // Answering the person matters more than remembering the conversation; the next activity tries again.
     deps.logger.error({ err: toSamverkaError(error) }, "could not store the teams conversation reference");

@@ -3,7 +3,7 @@ import type { Db } from "../db/database.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";
-import { contactsOf, saveChoice, type Membership } from "./actor.repository.ts";
+import { contactsOf, findMemberships, saveChoice, type Membership } from "./actor.repository.ts";
 import { choiceButtons, createBuiltinCommands, notUnderstoodMessage } from "./builtin-replies.ts";
 import type { ChatPort, Platform, PlatformUser } from "./chat-port.ts";
 import { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";
@@ -27,8 +27,11 @@ export interface ChatRouterDeps {
 
 /** Routes every inbound event: resolves the member, then built-in commands, then the features. */
 export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
+  // The memberships resolved for each event being routed, so a command that lists them does not look them up again.
+  const resolved = new WeakMap<InboundEvent, Membership[]>();
+  const membershipsOf = (event: InboundEvent) => Promise.resolve(resolved.get(event) ?? (event.user === undefined ? [] : findMemberships(deps.db, event.user)));
   const commands: CommandRegistry = createCommandRegistry([
-    ...createBuiltinCommands(deps.db, () => commands),
+    ...createBuiltinCommands(deps.db, () => commands, membershipsOf),
     ...deps.features.flatMap((f) => f.commands ?? []),
   ]);
   const actions = deps.features.flatMap((f) => f.actions ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
@@ -68,6 +71,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
       return;
     }
     const { actor, memberships } = resolution;
+    resolved.set(event, memberships);
     seen.locale = actor.locale;
     const reply = createReply(port, actor.locale);
     switch (event.type) {

@@ -4,15 +4,13 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { claimInboxBatch, claimInboxRow, finishInboxRow, recordInbox } from "./inbox.repository.ts";
+import { claimInboxBatch, finishInboxRow, recordInbox, releaseInboxClaims } from "./inbox.repository.ts";
 import type { Inbox, InboxEntry, InboxProcessor } from "./inbox.ts";
 
 /** A delivery older than this is not acted on after a restart: the person is asked to send it again. */
 export const INBOX_TOO_OLD_MS = 15 * 60_000;
 /** A row that has crashed its handler this often is given up (a poison message must not loop forever). */
 const MAX_ATTEMPTS = 3;
-/** The pump leaves fresh rows to the request that recorded them for this long. */
-const FRESH_MS = 500;
 const PUMP_INTERVAL_MS = 1_000;
 const FINISH_ATTEMPTS = 4;
 
@@ -39,15 +37,20 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   const logger = deps.logger.child({ component: "inbox" });
   const processors = new Map<Platform, InboxProcessor>();
   const running = new Set<Promise<void>>();
+  // Slots promised to rows recorded claimed whose handling has not started yet.
+  let reserved = 0;
+  // Rows may be waiting that this process could take: a freed slot looks for one at once instead of at the next tick.
+  let backlog = false;
   let timer: NodeJS.Timeout | undefined;
-  let pumping = false;
+  let pumping: Promise<void> | undefined;
   let stopped = true;
+  const free = (): number => deps.concurrency - running.size - reserved;
 
   const track = (work: Promise<void>): void => {
     running.add(work);
     void work.finally(() => {
       running.delete(work);
-      if (!stopped) setImmediate(() => void pump());
+      if (!stopped && backlog) setImmediate(() => void pump());
     });
   };
 
@@ -92,31 +95,60 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     }
   }
 
+  /** Claims pending rows for the free slots; records that claimed a slot meanwhile keep it, and the surplus goes back. */
   async function pump(): Promise<void> {
-    if (pumping || stopped) return;
-    pumping = true;
+    if (pumping !== undefined || stopped || free() <= 0) return;
+    const look = (async () => {
+      // A row recorded unclaimed while the batch is read sets it again.
+      backlog = false;
+      const wanted = free();
+      const batch = await claimInboxBatch(db, wanted, clock.now());
+      // A full batch may have left more behind.
+      if (batch.length === wanted) backlog = true;
+      const room = Math.max(0, free());
+      const taken = batch.slice(0, room);
+      if (taken.length > 0) logger.debug({ rows: taken.length }, "handling recorded deliveries that were waiting");
+      for (const entry of taken) track(runStored(entry));
+      const surplus = batch.slice(room).map((e) => e.id);
+      if (surplus.length > 0) {
+        backlog = true;
+        // Should this fail, the sweep releases them as the claims of a process that stopped.
+        await releaseInboxClaims(db, surplus);
+      }
+    })();
+    pumping = look;
     try {
-      const free = deps.concurrency - running.size;
-      if (free <= 0) return;
-      const now = clock.now();
-      const batch = await claimInboxBatch(db, free, new Date(now.getTime() - FRESH_MS), now);
-      if (batch.length > 0) logger.info({ rows: batch.length }, "handling recorded deliveries that were waiting");
-      for (const entry of batch) track(runStored(entry));
+      await look;
     } catch (error) {
       logger.warn({ err: toSamverkaError(error) }, "the inbox pump could not read the rows; it tries again shortly");
+      return;
     } finally {
-      pumping = false;
+      pumping = undefined;
     }
+    // Slots freed while the batch was read are not left idle until the next tick.
+    if (backlog && free() > 0 && !stopped) setImmediate(() => void pump());
   }
 
   return {
     async record(key, platform, payload) {
-      return recordInbox(db, { key, platform, payload }, clock.now());
+      // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack.
+      const claim = free() > 0;
+      if (claim) reserved++;
+      let receipt;
+      try {
+        receipt = await recordInbox(db, { key, platform, payload }, clock.now(), claim);
+      } catch (error) {
+        if (claim) reserved--;
+        throw error;
+      }
+      if (claim && receipt.claimed === undefined) reserved--;
+      if (receipt.fresh && receipt.claimed === undefined) backlog = true;
+      return receipt;
     },
-    async handleNow(id, handle) {
-      if (running.size >= deps.concurrency) return { status: "queued" };
-      const entry = await claimInboxRow(db, id, clock.now());
+    async handleNow(receipt, handle) {
+      const entry = receipt.claimed;
       if (entry === undefined) return { status: "queued" };
+      reserved--;
       let resolveSlot!: () => void;
       track(new Promise<void>((resolve) => (resolveSlot = resolve)));
       try {
@@ -144,7 +176,7 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     async stop() {
       stopped = true;
       if (timer !== undefined) clearInterval(timer);
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([pumping, ...running]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from "kysely";
 import type { InboxTable } from "../db/core-tables.ts";
 import type { Db } from "../db/database.ts";
-import type { InboxEntry } from "./inbox.ts";
+import type { InboxEntry, InboxReceipt } from "./inbox.ts";
 
 type InboxRow = Selectable<InboxTable>;
 
@@ -9,57 +9,64 @@ function toEntry(row: InboxRow): InboxEntry {
   return { id: row.id, key: row.key, platform: row.platform, payload: row.payload, receivedAt: row.received_at, attempts: row.attempts };
 }
 
-/** Records a delivery; a key seen before is not recorded again (`fresh` false). */
+/**
+ * Records a delivery in one statement, already claimed by the caller when `claim` (it handles the row at once, so
+ * no second statement claims it); a key seen before is not recorded again (`fresh` false).
+ */
 export async function recordInbox(
   db: Db,
   row: { key: string; platform: "slack" | "teams"; payload: Record<string, unknown> },
   now: Date,
-): Promise<{ id: string; fresh: boolean }> {
+  claim: boolean,
+): Promise<InboxReceipt> {
   const inserted = await db
     .insertInto("inbox")
-    .values({ key: row.key, platform: row.platform, payload: JSON.stringify(row.payload), received_at: now })
+    .values({
+      key: row.key,
+      platform: row.platform,
+      payload: JSON.stringify(row.payload),
+      received_at: now,
+      ...(claim ? { status: "processing" as const, claimed_at: now, attempts: 1 } : {}),
+    })
     .onConflict((oc) => oc.column("key").doNothing())
-    .returning("id")
+    .returning(["id", "received_at", "attempts"])
     .executeTakeFirst();
-  if (inserted !== undefined) return { id: inserted.id, fresh: true };
+  if (inserted !== undefined) {
+    const entry = {
+      id: inserted.id,
+      key: row.key,
+      platform: row.platform,
+      payload: row.payload,
+      receivedAt: inserted.received_at,
+      attempts: inserted.attempts,
+    };
+    return { id: inserted.id, fresh: true, ...(claim ? { claimed: entry } : {}) };
+  }
   const existing = await db.selectFrom("inbox").select("id").where("key", "=", row.key).executeTakeFirstOrThrow();
   return { id: existing.id, fresh: false };
 }
 
-/** Claims one pending row by id; undefined when another handler has it or it is finished. */
-export async function claimInboxRow(db: Db, id: string, now: Date): Promise<InboxEntry | undefined> {
-  const row = await db
-    .updateTable("inbox")
-    .set((eb) => ({ status: "processing", claimed_at: now, attempts: eb("attempts", "+", 1) }))
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .returningAll()
-    .executeTakeFirst();
-  return row === undefined ? undefined : toEntry(row);
-}
-
-/** Claims up to `limit` pending rows received before `receivedBefore`, oldest first, skipping rows others are claiming. */
-export async function claimInboxBatch(db: Db, limit: number, receivedBefore: Date, now: Date): Promise<InboxEntry[]> {
+/** Claims up to `limit` pending rows, oldest first, skipping rows others are claiming. */
+export async function claimInboxBatch(db: Db, limit: number, now: Date): Promise<InboxEntry[]> {
   if (limit <= 0) return [];
   const rows = await db
     .updateTable("inbox")
     .set((eb) => ({ status: "processing", claimed_at: now, attempts: eb("attempts", "+", 1) }))
-    .where(
-      "id",
-      "in",
-      db
-        .selectFrom("inbox")
-        .select("id")
-        .where("status", "=", "pending")
-        .where("received_at", "<", receivedBefore)
-        .orderBy("received_at")
-        .limit(limit)
-        .forUpdate()
-        .skipLocked(),
-    )
+    .where("id", "in", db.selectFrom("inbox").select("id").where("status", "=", "pending").orderBy("received_at").limit(limit).forUpdate().skipLocked())
     .returningAll()
     .execute();
   return rows.map(toEntry).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+}
+
+/** Gives claimed rows back to pending as they were (claimed, but never started). */
+export async function releaseInboxClaims(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("inbox")
+    .set((eb) => ({ status: "pending", claimed_at: null, attempts: eb("attempts", "-", 1) }))
+    .where("id", "in", ids)
+    .where("status", "=", "processing")
+    .execute();
 }
 
 /** Finishes a claimed row. */
@@ -81,16 +88,6 @@ export async function releaseStaleInboxClaims(db: Db, claimedBefore: Date): Prom
     .where("claimed_at", "<", claimedBefore)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Whether pending rows are waiting (for the pump to know whether to look again). */
-export async function countPendingInbox(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom("inbox")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("status", "=", "pending")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** Forgets finished rows older than `before`: duplicates of them can no longer arrive. */

@@ -11,6 +11,16 @@ export interface InboxEntry {
 }
 
 /**
+ * A delivery as recorded: `fresh` is false for a key seen before (a retry or redelivery). `claimed` is the row when
+ * it was recorded already claimed for this process, which had a free slot: pass the receipt to `handleNow`.
+ */
+export interface InboxReceipt {
+  id: string;
+  fresh: boolean;
+  claimed?: InboxEntry;
+}
+
+/**
  * Handles a recorded delivery that is handled after its request has been answered (the process was busy, or it
  * restarted). `late` means it waited too long to act on: tell the person to send it again, do nothing else.
  */
@@ -18,13 +28,16 @@ export type InboxProcessor = (entry: InboxEntry, options: { late: boolean }) => 
 
 /** What an adapter does with the inbox: record before the ack, then handle now when there is room. */
 export interface Inbox {
-  /** Records a delivery; throws when it cannot (then the adapter must not acknowledge). `fresh` is false for a duplicate. */
-  record(key: string, platform: Platform, payload: Record<string, unknown>): Promise<{ id: string; fresh: boolean }>;
   /**
-   * Handles the row now with `handle` when this process has a free slot and the row is still pending; otherwise
-   * leaves it to the pump (`queued`), which handles it with the platform's registered processor.
+   * Records a delivery in one insert, claimed for this process when it has a free slot; throws when it cannot (then
+   * the adapter must not acknowledge). A fresh receipt must be given to `handleNow`, which frees the slot.
    */
-  handleNow<T>(id: string, handle: (entry: InboxEntry) => Promise<T>): Promise<{ status: "done"; result: T } | { status: "queued" }>;
+  record(key: string, platform: Platform, payload: Record<string, unknown>): Promise<InboxReceipt>;
+  /**
+   * Handles the row now with `handle` when it was recorded claimed; otherwise it waits as a row for the pump
+   * (`queued`), which handles it with the platform's registered processor.
+   */
+  handleNow<T>(receipt: InboxReceipt, handle: (entry: InboxEntry) => Promise<T>): Promise<{ status: "done"; result: T } | { status: "queued" }>;
   /** Registers the processor for rows of `platform` handled later. */
   register(platform: Platform, processor: InboxProcessor): void;
 }

@@ -1,3 +1,3 @@
-export type { Inbox, InboxEntry, InboxProcessor } from "./inbox.ts";
+export type { Inbox, InboxEntry, InboxProcessor, InboxReceipt } from "./inbox.ts";
 export { createInbox, INBOX_TOO_OLD_MS, type InboxDeps, type RunningInbox } from "./create-inbox.ts";
 export { purgeInbox, releaseStaleInboxClaims } from "./inbox.repository.ts";

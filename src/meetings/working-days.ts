@@ -1,4 +1,5 @@
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type HolidaysType from "date-holidays";
 import type { MeetingSettings } from "./meeting-settings.ts";
 
 /** A calendar date without a time or zone, `2026-12-03`. */
@@ -22,12 +23,16 @@ export interface WorkingDays {
 // (midsommarafton, julafton, nyårsafton) as "bank"; observances and half days stay working days.
 const DAYS_OFF = new Set(["public", "bank"]);
 const holidayCache = new Map<number, Map<LocalDate, string>>();
+// Required on first use, synchronously like the calendar it serves: its data is megabytes a process that plans
+// no meetings (a web process, an idle worker until 06.00) need not hold.
+let Holidays: typeof HolidaysType | undefined;
 
 /** Swedish public holidays and de facto days off in `year`, by date. */
 export function swedishDaysOff(year: number): Map<LocalDate, string> {
   const cached = holidayCache.get(year);
   if (cached !== undefined) return cached;
   const days = new Map<LocalDate, string>();
+  Holidays ??= createRequire(import.meta.url)("date-holidays") as typeof HolidaysType;
   for (const h of new Holidays("SE").getHolidays(year, "sv")) {
     if (DAYS_OFF.has(h.type)) days.set(h.date.slice(0, 10), h.name);
   }

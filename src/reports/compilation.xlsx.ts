@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { formatAnswer, isNumeric, shortLabel, type AnswerValue, type Field } from "../forms/index.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Compilation } from "./compile-report.ts";
@@ -10,6 +9,8 @@ const AMOUNT_FORMAT = '#,##0.00 "kr"';
 /** The compilation as an Excel workbook: figures per organisation with totals, breakdowns, submissions, comments. */
 export async function renderXlsx(c: Compilation, locale: Locale): Promise<Buffer> {
   const t = createTranslator(reportsMessages, locale, c.partnership.timeZone);
+  // Loaded when a report is exported: ExcelJS is the largest library Samverka uses, and most processes never need it.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Samverka";
 

@@ -34,6 +34,19 @@ export const inboundActivitySchema = z
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
+const parsedBodies = new WeakMap<object, z.ZodSafeParseResult<InboundActivity>>();
+
+/** Reads a request body as an activity, once per body however many steps of the request ask. */
+export function parseActivity(body: unknown): z.ZodSafeParseResult<InboundActivity> {
+  if (typeof body !== "object" || body === null) return inboundActivitySchema.safeParse(body);
+  let parsed = parsedBodies.get(body);
+  if (parsed === undefined) {
+    parsed = inboundActivitySchema.safeParse(body);
+    parsedBodies.set(body, parsed);
+  }
+  return parsed;
+}
+
 /** `value` of an `adaptiveCard/action` invoke (Universal Actions). */
 export const adaptiveCardInvokeSchema = z
   .object({

@@ -1,9 +1,7 @@
 import express, { type RequestHandler } from "express";
 import type { Logger } from "../../../src/shared/logger.ts";
 import { isLoopbackHost, isLoopbackUrl } from "../auth.ts";
-import type { ConversationStore } from "../conversation-store.ts";
-import { inboundActivitySchema } from "../parse/activity.ts";
-import { baseConversationId } from "../refs.ts";
+import { parseActivity } from "../parse/activity.ts";
 
 /** Largest activity accepted: Teams messages are at most ~28 KB of text and card submissions are small. */
 export const TEAMS_BODY_LIMIT = "256kb";
@@ -19,7 +17,7 @@ export const parseActivityBody: RequestHandler = express.json({ limit: TEAMS_BOD
 /** Anything that is not an activity is refused with 400 before the SDK (which would answer 500) sees it. */
 export function requireActivityShape(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    if (inboundActivitySchema.safeParse(req.body).success) return next();
+    if (parseActivity(req.body).success) return next();
     logger.warn({ path: req.path }, "teams request is not an activity; refused");
     refuse(res, 400, "bad_request");
   };
@@ -37,32 +35,14 @@ export function requireLocalOrigin(logger: Logger): RequestHandler {
 }
 
 /**
- * Unauthenticated (local) Teams: the activity must name a Bot Connector on loopback, and a conversation already known
- * keeps the connector it was first seen with, so a forged activity cannot move where another member's messages go.
+ * Unauthenticated (local) Teams: the activity must name a Bot Connector on loopback. (That a known conversation keeps
+ * the connector it was first seen with is checked where the conversation is looked up, in the dispatch.)
  */
-export function requireLocalConnector(store: ConversationStore, logger: Logger): RequestHandler {
+export function requireLoopbackConnector(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const activity = inboundActivitySchema.safeParse(req.body);
-    if (!activity.success) return next();
-    const { serviceUrl, conversation } = activity.data;
-    if (!isLoopbackUrl(serviceUrl)) {
-      logger.warn({ serviceUrl }, "unauthenticated teams activity names a Bot Connector beyond this machine; refused");
-      return refuse(res, 403, "forbidden");
-    }
-    store.find(baseConversationId(conversation.id)).then(
-      (known) => {
-        if (known === undefined || sameUrl(known.serviceUrl, serviceUrl)) return next();
-        logger.warn(
-          { conversation: known.conversationId, known: known.serviceUrl, serviceUrl },
-          "unauthenticated teams activity names another Bot Connector than its conversation was first seen with; refused (if the Agents Playground moved to another port, delete the data directory's teams_conversations rows)",
-        );
-        refuse(res, 403, "forbidden");
-      },
-      (error: unknown) => next(error),
-    );
+    const activity = parseActivity(req.body);
+    if (!activity.success || isLoopbackUrl(activity.data.serviceUrl)) return next();
+    logger.warn({ serviceUrl: activity.data.serviceUrl }, "unauthenticated teams activity names a Bot Connector beyond this machine; refused");
+    refuse(res, 403, "forbidden");
   };
-}
-
-function sameUrl(a: string, b: string): boolean {
-  return a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
 }

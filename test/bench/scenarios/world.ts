@@ -14,6 +14,7 @@ import { startTarget, type Target } from "../lib/processes.ts";
 import { BENCH_REDIS_URL, createBenchDatabase, SAMVERKA_QUEUE_PREFIX, type BenchDatabase } from "../seed/database.ts";
 import { importPartnerships, type BenchPartnership } from "../seed/partnership.ts";
 import { freePort } from "../../helpers/free-port.ts";
+import { nodeFlagsOfStartScript } from "../../helpers/start-flags.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-samverka-bench";
@@ -79,7 +80,8 @@ export async function startSamverka(partnerships: BenchPartnership[], options: W
       SLACK_API_URL: slack.apiUrl,
       // Nothing may leave the machine: the forecast client talks to a fake that knows nothing.
       SMHI_BASE_URL: slack.url,
-    }, { ...(options.nodeArgs === undefined ? {} : { nodeArgs: options.nodeArgs }) });
+      // Samverka runs with the V8 flags of `npm start`, as a city runs it; the floors are plain `node` apps.
+    }, { nodeArgs: [...nodeFlagsOfStartScript(), ...(options.nodeArgs ?? [])] });
   } catch (error) {
     await Promise.allSettled([slack.close(), teams.close()]);
     await database.drop();

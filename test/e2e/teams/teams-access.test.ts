@@ -59,6 +59,8 @@ describe("a forged activity from this machine against unauthenticated (local) Te
       conversation: { id: "a:mallory", conversationType: "personal" },
       serviceUrl: `${attacker.url}/`,
     });
+    // The answer follows the acknowledgement: wait for it, so the next test sees nothing of this one.
+    await expect.poll(() => attacker.calls.length).toBeGreaterThan(0);
     expect(attacker.calls.every((c) => c.conversationId === "a:mallory")).toBe(true);
   });
 

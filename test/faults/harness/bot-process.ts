@@ -15,23 +15,14 @@ import os from "node:os";
 import path from "node:path";
 import { childEnvironment } from "../../helpers/child-env.ts";
 import { freePort } from "../../helpers/free-port.ts";
+import { nodeFlagsOfStartScript } from "../../helpers/start-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const CLI = path.join(ROOT, "src/cli.ts");
 // Node 24 (the repository's pinned node) runs the TypeScript sources; vitest itself may run on another node.
 const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
-/** The Node flags `npm start` runs the bot with (package.json), so what is measured here is what runs in production. */
+/** The Node flags `npm start` runs the bot with, so what is measured here is what runs in production. */
 const NODE_FLAGS = nodeFlagsOfStartScript();
-
-function nodeFlagsOfStartScript(): string[] {
-  const start = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
-  const match = /^node((?:\s+--\S+)*)\s+src\/cli\.ts\b/.exec(start);
-  if (match === null) throw new Error(`package.json's start script is not "node [--flags] src/cli.ts …": ${start}`);
-  return match[1]!
-    .trim()
-    .split(/\s+/)
-    .filter((f) => f !== "");
-}
 /** Where the fault suite keeps its logs and the bots' data directories. */
 export const FAULTS_TMP = path.join(os.tmpdir(), `samverka-faults-${process.pid}`);
 

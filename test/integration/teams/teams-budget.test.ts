@@ -26,7 +26,7 @@ describe("a slow answer to a Teams card action", () => {
   };
 
   beforeAll(async () => {
-    world = await startTeamsAdapterServer({ handler, budget: { invokeMs: 50, messageMs: 5000 } });
+    world = await startTeamsAdapterServer({ handler, budget: { invokeMs: 50 } });
     driver = world.driver;
   });
   afterAll(async () => {

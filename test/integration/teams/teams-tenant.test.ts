@@ -39,7 +39,7 @@ describe("Teams activities after token validation", () => {
       localeOf: () => Promise.resolve("sv"),
       tenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
       rememberMode: "refresh",
-      budget: { invokeMs: 4000, messageMs: 10_000 },
+      budget: { invokeMs: 4000 },
     };
   });
   afterAll(async () => {
