@@ -3,7 +3,9 @@ import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import { z } from "zod";
 import type { PlatformUser } from "../../src/chat/chat-port.ts";
 import type { FormResult, InboundHandler, LocaleOf } from "../../src/chat/inbound.ts";
-import { createReply } from "../../src/chat/reply.ts";
+import { answering, createReply, ReplyFailedError } from "../../src/chat/reply.ts";
+import { savedNotShown, sendUnsentAnswer } from "../../src/chat/unsent-answer.ts";
+import { noteRequest, type RequestNote } from "../../src/app/unit-of-work.ts";
 import type { Inbox, InboxProcessor, InboxReceipt } from "../../src/inbox/index.ts";
 import { toSamverkaError } from "../../src/shared/errors.ts";
 import { createTranslator, type Locale } from "../../src/shared/i18n.ts";
@@ -165,16 +167,33 @@ function withDelivery(translated: Extract<Translated, { kind: "event" }>, delive
   return { ...translated, event: { ...translated.event, delivery } };
 }
 
-async function handle(
+function handle(
   translated: Extract<Translated, { kind: "event" }>,
   port: TeamsReplyPort,
   deps: DispatchDeps,
   locale: () => Promise<Locale>,
 ): Promise<DispatchResult> {
+  // One note around the router and the form's answer: a submission that committed is not told it failed.
+  return noteRequest((note) => handleNoted(translated, port, deps, locale, note));
+}
+
+async function handleNoted(
+  translated: Extract<Translated, { kind: "event" }>,
+  port: TeamsReplyPort,
+  deps: DispatchDeps,
+  locale: () => Promise<Locale>,
+  note: RequestNote,
+): Promise<DispatchResult> {
   try {
     const result = await deps.handler.handle(translated.event, port);
     if (translated.event.type === "form") await answerForm(result, translated, port, await locale());
   } catch (error) {
+    if (error instanceof ReplyFailedError && (await sendUnsentAnswer(note, error, translated.event.delivery, deps.logger))) {
+      // The invoke's own answer still reaches the person: the card that replaced the form, else the truthful notice.
+      const card = port.replacedWith();
+      if (translated.via !== "execute") return { status: 200 };
+      return card === undefined ? invokeMessage(savedNotShown(await locale())) : invokeCard(card);
+    }
     const e = toSamverkaError(error);
     deps.logger.error({ err: e, code: e.code, event: translated.event.type }, "teams activity handling failed");
     const t = createTranslator(teamsMessages, await locale());
@@ -199,7 +218,7 @@ async function answerForm(result: FormResult | void, translated: Extract<Transla
   if (result !== undefined && !result.ok) {
     const view = result.form ?? translated.view;
     if (view !== undefined) {
-      await port.replaceSource(renderFormCard(refillForm({ ...view, locale: view.locale ?? locale }, event.values, result.errors), locale));
+      await answering(() => port.replaceSource(renderFormCard(refillForm({ ...view, locale: view.locale ?? locale }, event.values, result.errors), locale)));
       return;
     }
     const t = createTranslator(teamsMessages, locale);
@@ -218,7 +237,7 @@ async function answerForm(result: FormResult | void, translated: Extract<Transla
     blocks: [...(translated.view === undefined ? [] : [{ type: "heading" as const, text: translated.view.title }]), { type: "text", text: t("done") }],
   };
   // The answer replaces the form so it cannot be sent twice.
-  await port.replaceSource(renderMessageCard({ ...message, locale: message.locale ?? locale }, locale));
+  await answering(() => port.replaceSource(renderMessageCard({ ...message, locale: message.locale ?? locale }, locale)), message);
 }
 
 function invokeCard(card: IAdaptiveCard): DispatchResult {

@@ -9,6 +9,26 @@ import { SamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 
 const insideTransaction = new AsyncLocalStorage<true>();
+const requests = new AsyncLocalStorage<RequestNote>();
+
+/**
+ * What one request (an inbound event and its answers) did so far, so a failure can be told truthfully: once a unit of
+ * work inside it committed, something WAS done, whatever fails afterwards.
+ */
+export interface RequestNote {
+  /** Set when a unit of work inside the request committed: that unit of work's notifier, which can still record messages. */
+  committed: Notifier | undefined;
+  /** The member the request came from, once they are known. */
+  memberId: string | undefined;
+}
+
+/** Runs `fn` with a note of what the request's units of work do; a request already noted (an adapter around the router) shares its note. */
+export function noteRequest<T>(fn: (note: RequestNote) => Promise<T>): Promise<T> {
+  const outer = requests.getStore();
+  if (outer !== undefined) return fn(outer);
+  const note: RequestNote = { committed: undefined, memberId: undefined };
+  return requests.run(note, () => fn(note));
+}
 
 /**
  * Throws when called from inside a unit of work's transaction. The adapters call it before every platform request:
@@ -55,6 +75,14 @@ export interface UnitOfWork {
  */
 export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
   const logger = deps.logger.child({ component: "unit-of-work" });
+  const notifier: Notifier = {
+    toMember: (...args) => transact((w) => w.notifier.toMember(...args)),
+    toChannels: (...args) => transact((w) => w.notifier.toChannels(...args)),
+    refreshCard: (...args) => transact((w) => w.notifier.refreshCard(...args)),
+    retract: (...args) => transact((w) => w.notifier.retract(...args)),
+    fileToMember: (...args) => transact((w) => w.notifier.fileToMember(...args)),
+    fileToChannels: (...args) => transact((w) => w.notifier.fileToChannels(...args)),
+  };
   const transact: Transact = async (fn) => {
     const outbox: OutboxJobRef[] = [];
     const queued: ReminderJobRef[] = [];
@@ -68,6 +96,8 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
         }),
       ),
     );
+    const note = requests.getStore();
+    if (note !== undefined) note.committed = notifier;
     if (outbox.length > 0) {
       await deps.outboxQueue
         .enqueueMany(outbox)
@@ -78,14 +108,7 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
   };
   return {
     transact,
-    notifier: {
-      toMember: (...args) => transact((w) => w.notifier.toMember(...args)),
-      toChannels: (...args) => transact((w) => w.notifier.toChannels(...args)),
-      refreshCard: (...args) => transact((w) => w.notifier.refreshCard(...args)),
-      retract: (...args) => transact((w) => w.notifier.retract(...args)),
-      fileToMember: (...args) => transact((w) => w.notifier.fileToMember(...args)),
-      fileToChannels: (...args) => transact((w) => w.notifier.fileToChannels(...args)),
-    },
+    notifier,
     reminders: {
       schedule: (...args) => transact((w) => w.reminders.schedule(...args)),
       cancel: (...args) => transact((w) => w.reminders.cancel(...args)),

@@ -1,7 +1,36 @@
+import { SamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import { chatMessages } from "./chat.messages.ts";
 import type { Reply, ReplyPort } from "./inbound.ts";
-import { textMessage } from "./message.ts";
+import { textMessage, type Message } from "./message.ts";
+
+/**
+ * An answer to a live request that the platform did not show. Told apart from the request failing: what the handler
+ * committed before it stays done. `unsent` is the message the person did not get (none for a form or a pointer).
+ */
+export class ReplyFailedError extends SamverkaError {
+  // Private, so a logged error never carries what the person was told.
+  readonly #unsent: Message | undefined;
+
+  constructor(cause: unknown, unsent: Message | undefined) {
+    super("reply_failed", "The platform did not show the answer to the person's request.", { cause });
+    this.name = "ReplyFailedError";
+    this.#unsent = unsent;
+  }
+
+  get unsent(): Message | undefined {
+    return this.#unsent;
+  }
+}
+
+/** Runs one platform call answering the request; its failure becomes a ReplyFailedError naming what was not shown. */
+export async function answering<T>(call: () => Promise<T>, unsent?: Message): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw error instanceof ReplyFailedError ? error : new ReplyFailedError(error, unsent);
+  }
+}
 
 /**
  * The one rule for where an answer goes, for every feature on every platform:
@@ -26,28 +55,30 @@ export function createReply(port: ReplyPort, locale: Locale): Reply {
     pointed = true;
     const text = t("reply.inDirect");
     const pointer = stamp(textMessage(text));
-    if (port.showPrivately !== undefined) await port.showPrivately(pointer);
-    else if (port.notice?.(text) !== true) await port.post(pointer);
+    const { showPrivately } = port;
+    if (showPrivately !== undefined) await answering(() => showPrivately(pointer));
+    else if (port.notice?.(text) !== true) await answering(() => port.post(pointer));
   }
 
   return {
-    say: (message) => port.post(stamp(message)),
+    say: (message) => answering(() => port.post(stamp(message)), message),
     async whisper(message) {
-      if (port.direct) await port.post(stamp(message));
-      else if (port.showPrivately !== undefined) await port.showPrivately(stamp(message));
+      const { showPrivately } = port;
+      if (port.direct) await answering(() => port.post(stamp(message)), message);
+      else if (showPrivately !== undefined) await answering(() => showPrivately(stamp(message)), message);
       else {
-        await port.sendDirect(stamp(message));
+        await answering(() => port.sendDirect(stamp(message)), message);
         await pointToDirect();
       }
     },
     async announce(message) {
-      if (!port.direct) await port.post(stamp(message));
+      if (!port.direct) await answering(() => port.post(stamp(message)), message);
     },
     pointToDirect,
-    updateSource: (message) => port.updateSource(stamp(message)),
+    updateSource: (message) => answering(() => port.updateSource(stamp(message)), message),
     async openForm(form) {
-      if (port.direct || port.showPrivately !== undefined) return port.openForm(stamp(form), "here");
-      await port.openForm(stamp(form), "direct");
+      if (port.direct || port.showPrivately !== undefined) return answering(() => port.openForm(stamp(form), "here"));
+      await answering(() => port.openForm(stamp(form), "direct"));
       await pointToDirect();
     },
   };

@@ -1,4 +1,5 @@
 import type { CommandContext, Feature } from "../app/feature.ts";
+import { noteRequest, type RequestNote } from "../app/unit-of-work.ts";
 import type { Db } from "../db/database.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
@@ -11,8 +12,9 @@ import { chatMessages } from "./chat.messages.ts";
 import type { FormResult, InboundEvent, InboundHandler, Reply, ReplyPort } from "./inbound.ts";
 import { localeOfUser } from "./member-locale.ts";
 import { textMessage } from "./message.ts";
-import { createReply } from "./reply.ts";
+import { createReply, ReplyFailedError } from "./reply.ts";
 import { resolveActor } from "./resolve-actor.ts";
+import { sendUnsentAnswer } from "./unsent-answer.ts";
 
 export interface ChatRouterDeps {
   db: Db;
@@ -38,7 +40,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   const forms = deps.features.flatMap((f) => f.forms ?? []).sort((a, b) => b.prefix.length - a.prefix.length);
   const directMessages = deps.features.flatMap((f) => f.directMessages ?? []);
 
-  async function route(event: InboundEvent, port: ReplyPort, seen: { locale: Locale }): Promise<FormResult | void> {
+  async function route(event: InboundEvent, port: ReplyPort, seen: { locale: Locale }, note: RequestNote): Promise<FormResult | void> {
     if (event.type === "installed") {
       if (event.direct) {
         const locale = await localeOfUser(deps.db, event.user, deps.defaultLocale);
@@ -73,6 +75,7 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
     const { actor, memberships } = resolution;
     resolved.set(event, memberships);
     seen.locale = actor.locale;
+    note.memberId = actor.member.id;
     const reply = createReply(port, actor.locale);
     switch (event.type) {
       case "command":
@@ -135,20 +138,26 @@ export function createChatRouter(deps: ChatRouterDeps): InboundHandler {
   }
 
   return {
-    async handle(event, port) {
-      const seen = { locale: deps.defaultLocale };
-      try {
-        return await route(event, port, seen);
-      } catch (error) {
-        const err = toSamverkaError(error);
-        deps.logger.error({ err: error, code: err.code, event: event.type }, "inbound event failed");
-        const t = createTranslator(chatMessages, seen.locale);
-        const message = err.code === "forbidden" ? t("error.forbidden") : t("error.generic");
-        await createReply(port, seen.locale)
-          .whisper(textMessage(message))
-          .catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
-        return event.type === "form" ? { ok: false, errors: { "": message } } : undefined;
-      }
-    },
+    handle: (event, port) => noteRequest((note) => handle(event, port, note)),
   };
+
+  async function handle(event: InboundEvent, port: ReplyPort, note: RequestNote): Promise<FormResult | void> {
+    const seen = { locale: deps.defaultLocale };
+    try {
+      return await route(event, port, seen, note);
+    } catch (error) {
+      // Done is done: an answer that failed after the change committed reaches the person another way, never as "it failed".
+      if (error instanceof ReplyFailedError && (await sendUnsentAnswer(note, error, event.delivery, deps.logger))) {
+        return event.type === "form" ? { ok: true } : undefined;
+      }
+      const err = toSamverkaError(error);
+      deps.logger.error({ err: error, code: err.code, event: event.type }, "inbound event failed");
+      const t = createTranslator(chatMessages, seen.locale);
+      const message = err.code === "forbidden" ? t("error.forbidden") : t("error.generic");
+      await createReply(port, seen.locale)
+        .whisper(textMessage(message))
+        .catch((e: unknown) => deps.logger.error({ err: e }, "could not tell the user about the failure"));
+      return event.type === "form" ? { ok: false, errors: { "": message } } : undefined;
+    }
+  }
 }

@@ -11,6 +11,8 @@ export type ErrorCode =
   /** The app is not in that channel or chat (never invited, removed, or the channel is gone): only an admin can fix it. */
   | "not_installed"
   | "external_unavailable"
+  /** The answer to a person's request could not be shown to them (the platform refused or did not answer). */
+  | "reply_failed"
   | "internal";
 
 /** The one error type of Samverka: a stable code, a message that says how to fix it, and the cause. */

@@ -1,0 +1,100 @@
+/**
+ * Done is done: when a shelter's report of free places is saved but the platform refuses the answer posted right
+ * after, the worker is not told "det du gjorde kunde inte slutföras" (they would report again or phone around); the
+ * answer reaches them as a direct message through the outbox instead. A refusal before anything was saved still
+ * says nothing was done. On Slack and on Teams, against the Stockholm example.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlatformDriver } from "../../helpers/platform-driver.ts";
+import { startExampleServer, type ExamplePerson, type ExampleServer } from "./example-server.ts";
+
+let w: ExampleServer;
+beforeAll(async () => {
+  // 16.00 in Stockholm on 3 December 2026.
+  w = await startExampleServer("2026-12-03T15:00:00Z");
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const SAVED = "Det du gjorde är sparat, men svaret kunde inte visas där du var.";
+const FAILED = /kunde inte slutföras|blev inte gjort/;
+const UPDATED = "Platserna på";
+
+/** How many bed reports `member` (by their key in the example file) has recorded. */
+async function reportsBy(key: string): Promise<number> {
+  const rows = await w.db
+    .selectFrom("audit_events")
+    .innerJoin("members", "members.id", "audit_events.actor_member_id")
+    .select("audit_events.id")
+    .where("members.key", "=", key)
+    .where("audit_events.action", "=", "beds.reported")
+    .execute();
+  return rows.length;
+}
+
+function failedTexts(driver: PlatformDriver): string[] {
+  return driver.sent().flatMap((i) => (FAILED.test(i.text) ? [i.text] : []));
+}
+
+/** The direct messages `person` got that say the answer was not shown. */
+const savedNotices = (driver: PlatformDriver, person: ExamplePerson) => driver.sent().filter((i) => w.isDirectTo(person, i) && i.text.includes(SAVED));
+
+describe("an answer the platform refuses after the change was saved", () => {
+  it("Slack: the report is saved once, the worker is not told it failed, and gets the answer as a direct message", async () => {
+    w.forget();
+    w.slackFake.failNext("chat.postMessage", { error: "fatal_error" });
+    await w.slack.command(w.userOf("convictusNatt"), "platser 12 lediga");
+    const later = await w.nextDirect("convictusNatt", SAVED);
+    expect(later.text).toContain(UPDATED);
+    expect(await reportsBy("convictus-natt")).toBe(1);
+    expect(failedTexts(w.slack)).toEqual([]);
+    expect(savedNotices(w.slack, "convictusNatt")).toHaveLength(1);
+  });
+
+  it("Slack: a refusal before anything was saved still says nothing was done", async () => {
+    w.forget();
+    w.slackFake.failNext("chat.postMessage", { error: "fatal_error" });
+    await w.slack.command(w.userOf("convictusNatt"), "platser många");
+    await w.slack.waitFor((i) => i.text.includes("det du gjorde kunde inte slutföras"));
+    expect(w.slack.sent().filter((i) => i.text.includes(SAVED))).toEqual([]);
+    expect(await reportsBy("convictus-natt")).toBe(1);
+  });
+
+  it("Teams: a typed report is saved once, the worker is not told it failed, and gets the answer in their chat", async () => {
+    w.forget();
+    w.teams.connector.failNext(403, 1);
+    await w.teams.message(w.userOf("stadsmissionenNatt"), "platser 12 lediga");
+    const later = await w.nextDirect("stadsmissionenNatt", SAVED);
+    expect(later.text).toContain(UPDATED);
+    expect(await reportsBy("stadsmissionen-natt")).toBe(1);
+    expect(failedTexts(w.teams)).toEqual([]);
+    expect(savedNotices(w.teams, "stadsmissionenNatt")).toHaveLength(1);
+  });
+
+  it("Teams: a report form whose answer cannot replace the form is saved once, closed with its answer, and not said to have failed", async () => {
+    await w.teams.message(w.userOf("stadsmissionenNatt"), "platser");
+    const board = await w.nextDirect("stadsmissionenNatt", "Sängar – natten mot");
+    w.forget();
+    await w.teams.click(w.userOf("stadsmissionenNatt"), board, "Rapportera platser");
+    const form = await w.teams.waitFor((i) => (i.fields ?? []).includes("free"));
+    w.teams.connector.failNext(403, 1);
+    expect(await w.teams.submitForm(w.userOf("stadsmissionenNatt"), form, { free: "7" })).toBeUndefined();
+    // The invoke still answers with the card that replaces the form, so it cannot be sent twice.
+    await w.teams.waitFor((i) => i.kind === "invoke-response" && i.text.includes(UPDATED));
+    const later = await w.nextDirect("stadsmissionenNatt", SAVED);
+    expect(later.text).toContain(UPDATED);
+    expect(await reportsBy("stadsmissionen-natt")).toBe(2);
+    expect(failedTexts(w.teams)).toEqual([]);
+    expect(w.teams.banners().filter((b) => FAILED.test(b))).toEqual([]);
+  });
+
+  it("Teams: a refusal before anything was saved still says nothing was done", async () => {
+    w.forget();
+    w.teams.connector.failNext(403, 1);
+    await w.teams.message(w.userOf("stadsmissionenNatt"), "platser många");
+    await w.teams.waitFor((i) => FAILED.test(i.text));
+    expect(w.teams.sent().filter((i) => i.text.includes(SAVED))).toEqual([]);
+    expect(await reportsBy("stadsmissionen-natt")).toBe(2);
+  });
+});
