@@ -3,6 +3,8 @@ import type { Feature } from "../../../src/app/feature.ts";
 import type { InboundEvent, ReplyPort } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";
+import { createUnitOfWork } from "../../../src/app/unit-of-work.ts";
+import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createRecordingChat, messageText } from "../../helpers/recording-chat.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
@@ -28,6 +30,47 @@ const failing: Feature = {
     },
   ],
   directMessages: [async (ctx) => ctx.args.startsWith("42") && (seen.push(`dm:${ctx.args}`), true)],
+};
+
+const noQueue = { enqueue: () => Promise.resolve(), enqueueMany: () => Promise.resolve(), remove: () => Promise.resolve() };
+/** A form that records the places it was given (in one unit of work, unless `save` is "no"), then answers the person. */
+const placesForm = (): Feature => {
+  const work = createUnitOfWork({
+    db: t.db,
+    clock: systemClock,
+    logger: silentLogger,
+    reminderQueue: noQueue,
+    outboxQueue: noQueue,
+    platforms: () => new Set(["slack"]),
+  });
+  return {
+    name: "places",
+    forms: [
+      {
+        prefix: "places.",
+        async submit({ event, actor, reply }) {
+          if (event.values.save !== "no") {
+            await work.transact((w) =>
+              w.db
+                .insertInto("audit_events")
+                .values({
+                  partnership_id: actor.partnership.id,
+                  actor_member_id: actor.member.id,
+                  action: "places.saved",
+                  subject_type: "test",
+                  subject_id: event.state,
+                  details: JSON.stringify({}),
+                  at: new Date(),
+                })
+                .execute(),
+            );
+          }
+          await reply.whisper({ text: "12 platser sparade.", blocks: [{ type: "text", text: "12 platser sparade." }] });
+          return { ok: true };
+        },
+      },
+    ],
+  };
 };
 
 interface Said {
@@ -204,6 +247,56 @@ describe("chat router", () => {
     expect(reply?.text).toContain("Något gick fel");
     const [after] = await send(command("UANNA", "hjälp"));
     expect(after?.text).toContain("det här kan jag");
+  });
+
+  describe("when the platform refuses the answer", () => {
+    const submit = (delivery: string, save: "yes" | "no"): InboundEvent => ({
+      type: "form",
+      delivery,
+      user: { platform: "slack", userId: "UANNA" },
+      conversation: "slack:CSTHLM",
+      formId: "places.report",
+      state: delivery,
+      values: { save },
+    });
+    /** A Slack channel that refuses the first answer shown to the person alone. */
+    function refusingOnce(out: Said[]): ReplyPort {
+      let refused = false;
+      const port = recordingReply(out);
+      return { ...port, showPrivately: (m) => (refused ? port.showPrivately!(m) : ((refused = true), Promise.reject(new Error("fatal_error")))) };
+    }
+    const handle = (event: InboundEvent, out: Said[]) =>
+      createChatRouter({ db: t.db, chats: new Map([["slack", chat]]), features: [placesForm()], logger: silentLogger, defaultLocale: "sv" }).handle(
+        event,
+        refusingOnce(out),
+      );
+    const savedBy = (delivery: string) =>
+      t.db.selectFrom("audit_events").select("id").where("action", "=", "places.saved").where("subject_id", "=", delivery).execute();
+    const outboxFor = (delivery: string) => t.db.selectFrom("outbox").select(["member_id", "content"]).where("key", "like", `reply:${delivery}%`).execute();
+
+    it("after the change was saved: closes the form, never says it failed, and records the answer as a direct message", async () => {
+      const out: Said[] = [];
+      expect(await handle(submit("d-saved", "yes"), out)).toEqual({ ok: true });
+      expect(await savedBy("d-saved")).toHaveLength(1);
+      expect(out).toEqual([]);
+      const [row, ...more] = await outboxFor("d-saved");
+      expect(more).toEqual([]);
+      const text = JSON.stringify(row?.content);
+      expect(text).toContain("Det du gjorde är sparat, men svaret kunde inte visas där du var.");
+      expect(text).toContain("12 platser sparade.");
+      // Handled again (the inbox redelivers a row whose process died), it records nothing new.
+      await handle(submit("d-saved", "yes"), []);
+      expect(await outboxFor("d-saved")).toHaveLength(1);
+    });
+
+    it("before anything was saved: still says nothing was done and keeps the form open with that error", async () => {
+      const out: Said[] = [];
+      const result = await handle(submit("d-unsaved", "no"), out);
+      const generic = "Något gick fel hos mig och det du gjorde kunde inte slutföras. Inget av det du redan skickat har försvunnit. Försök igen om en stund.";
+      expect(result).toEqual({ ok: false, errors: { "": generic } });
+      expect(out.map((s) => s.message.text)).toEqual([generic]);
+      expect(await outboxFor("d-unsaved")).toEqual([]);
+    });
   });
 
   it("refuses two features that claim the same word, naming it", () => {
