@@ -43,7 +43,8 @@ export async function answering<T>(call: () => Promise<T>, unsent?: Message): Pr
  *
  * Answers to a live request are sent inline, not through the outbox: the inbox row they answer is their record (a
  * crashed handling is handled again or told "too late"), and an ephemeral message or a response_url cannot be sent
- * later: Slack keeps neither past the person's session and the URL's 30 minutes.
+ * later: Slack keeps neither past the person's session and the URL's 30 minutes. One that fails fails as
+ * ReplyFailedError, so that after the request's change committed it goes through the outbox instead (unsent-answer.ts).
  */
 export function createReply(port: ReplyPort, locale: Locale): Reply {
   const t = createTranslator(chatMessages, locale);

@@ -20,11 +20,12 @@ export function savedNotShown(locale: Locale): string {
 export async function sendUnsentAnswer(note: RequestNote, error: ReplyFailedError, delivery: string | undefined, logger: Logger): Promise<boolean> {
   const notifier = note.committed;
   if (notifier === undefined) return false;
-  logger.warn(
-    { code: error.code, reason: toSamverkaError(error.cause).message },
-    "the answer to a request that was carried out could not be shown; the person gets it as a direct message",
-  );
-  if (note.memberId === undefined) return true;
+  const fields = { code: error.code, reason: toSamverkaError(error.cause).message };
+  if (note.memberId === undefined) {
+    logger.warn(fields, "the answer to a request that was carried out could not be shown, and there is no member to send it to");
+    return true;
+  }
+  logger.warn(fields, "the answer to a request that was carried out could not be shown; the person gets it as a direct message");
   // A form submission has no inbox row: it is not redelivered, so a fresh key sends it once too.
   const key = `reply:${delivery ?? randomUUID()}`;
   const compose = (locale: Locale): Message => {

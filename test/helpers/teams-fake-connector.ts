@@ -4,7 +4,8 @@
  * Serves: POST /v3/conversations (open a 1:1 chat), POST /v3/conversations/:id/activities (send),
  * POST …/activities/:activityId (reply), PUT …/activities/:activityId (update), DELETE …/activities/:activityId
  * (delete). Records every call;
- * `failNext(status)` makes the next calls answer with an error (429 carries Retry-After: 0).
+ * `failNext(status)` makes the next calls answer with an error (429 carries Retry-After: 0); `only` narrows it to
+ * one kind of call (`{ op: "update", activityId }`), so a test can refuse one answer while other sends race it.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,11 +21,17 @@ export interface ConnectorCall {
   authorization: string | undefined;
 }
 
+/** Which calls a programmed failure applies to. */
+export interface CallFilter {
+  op?: "send" | "update";
+  activityId?: string;
+}
+
 export interface FakeConnector {
   url: string;
   calls: ConnectorCall[];
-  /** The next `times` calls answer `status` (default 429) without being recorded. */
-  failNext(status?: number, times?: number): void;
+  /** The next `times` calls (of the kind `only` names, when given) answer `status` (default 429) without being recorded. */
+  failNext(status?: number, times?: number, only?: CallFilter): void;
   /** Requests answered with an injected failure so far. */
   failures(): number;
   close(): Promise<void>;
@@ -37,10 +44,17 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
 }
 
+/** Whether a request is of the kind a failure was programmed for: a send (POST …/activities) or an update (PUT) of that activity. */
+function matches(req: IncomingMessage, only: CallFilter): boolean {
+  const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+  const op = req.method === "PUT" ? "update" : req.method === "POST" && path.endsWith("/activities") ? "send" : undefined;
+  return (only.op === undefined || only.op === op) && (only.activityId === undefined || path.endsWith(`/activities/${only.activityId}`));
+}
+
 /** Starts the fake connector, on `port` when given (a restarted bot keeps talking to the same Bot Connector). */
 export async function startFakeConnector(options: { port?: number } = {}): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
-  let failing: { status: number; times: number } | undefined;
+  let failing: { status: number; times: number; only: CallFilter } | undefined;
   let failed = 0;
   let sequence = 0;
   const nextId = () => `1:fake-activity-${++sequence}`;
@@ -53,7 +67,7 @@ export async function startFakeConnector(options: { port?: number } = {}): Promi
       };
       try {
         const body = await readJson(req);
-        if (failing !== undefined && failing.times > 0) {
+        if (failing !== undefined && failing.times > 0 && matches(req, failing.only)) {
           failing.times -= 1;
           failed += 1;
           send(failing.status, { error: { code: "Throttled", message: "fake failure" } }, failing.status === 429 ? { "retry-after": "0" } : {});
@@ -98,8 +112,8 @@ export async function startFakeConnector(options: { port?: number } = {}): Promi
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    failNext: (status = 429, times = 1) => {
-      failing = { status, times };
+    failNext: (status = 429, times = 1, only = {}) => {
+      failing = { status, times, only };
     },
     failures: () => failed,
     close: () =>

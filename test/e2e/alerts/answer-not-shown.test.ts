@@ -63,7 +63,8 @@ describe("an answer the platform refuses after the change was saved", () => {
 
   it("Teams: a typed report is saved once, the worker is not told it failed, and gets the answer in their chat", async () => {
     w.forget();
-    w.teams.connector.failNext(403, 1);
+    // Only a send: the board copies the report refreshes are updates, racing the answer.
+    w.teams.connector.failNext(403, 1, { op: "send" });
     await w.teams.message(w.userOf("stadsmissionenNatt"), "platser 12 lediga");
     const later = await w.nextDirect("stadsmissionenNatt", SAVED);
     expect(later.text).toContain(UPDATED);
@@ -78,7 +79,7 @@ describe("an answer the platform refuses after the change was saved", () => {
     w.forget();
     await w.teams.click(w.userOf("stadsmissionenNatt"), board, "Rapportera platser");
     const form = await w.teams.waitFor((i) => (i.fields ?? []).includes("free"));
-    w.teams.connector.failNext(403, 1);
+    w.teams.connector.failNext(403, 1, { op: "update", activityId: form.messageId! });
     expect(await w.teams.submitForm(w.userOf("stadsmissionenNatt"), form, { free: "7" })).toBeUndefined();
     // The invoke still answers with the card that replaces the form, so it cannot be sent twice.
     await w.teams.waitFor((i) => i.kind === "invoke-response" && i.text.includes(UPDATED));
@@ -91,7 +92,7 @@ describe("an answer the platform refuses after the change was saved", () => {
 
   it("Teams: a refusal before anything was saved still says nothing was done", async () => {
     w.forget();
-    w.teams.connector.failNext(403, 1);
+    w.teams.connector.failNext(403, 1, { op: "send" });
     await w.teams.message(w.userOf("stadsmissionenNatt"), "platser många");
     await w.teams.waitFor((i) => FAILED.test(i.text));
     expect(w.teams.sent().filter((i) => i.text.includes(SAVED))).toEqual([]);

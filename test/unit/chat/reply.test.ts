@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { textMessage, type FormView } from "../../../src/chat/message.ts";
-import { createReply } from "../../../src/chat/reply.ts";
+import { createReply, ReplyFailedError } from "../../../src/chat/reply.ts";
 import { recordAnswers } from "../../helpers/recording-reply.ts";
 
 const form: FormView = { formId: "test.form", title: "Extra platser", submitLabel: "Skicka", state: "s", fields: [] };
@@ -61,5 +61,28 @@ describe("where an answer goes (the one rule)", () => {
     await reply.whisper({ ...textMessage("Language: English"), locale: "en" });
     await reply.whisper(textMessage("Hej"));
     expect(dm.said.map((m) => m.locale)).toEqual(["en", "sv"]);
+  });
+});
+
+describe("an answer the platform refuses", () => {
+  it("fails as reply_failed naming the message not shown, kept out of what a log serialises", async () => {
+    const channel = recordAnswers();
+    const refused = new Error("fatal_error");
+    const reply = createReply({ ...channel.port, showPrivately: () => Promise.reject(refused) }, "sv");
+    const error: unknown = await reply.whisper(textMessage("12 platser sparade")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReplyFailedError);
+    const failed = error as ReplyFailedError;
+    expect(failed).toMatchObject({ code: "reply_failed", cause: refused });
+    expect(failed.unsent?.text).toBe("12 platser sparade");
+    expect(JSON.stringify({ ...failed })).not.toContain("platser");
+  });
+
+  it("in a Teams channel, a pointer that fails after the answer reached the 1:1 chat names no message of its own", async () => {
+    const channel = recordAnswers({ privately: false });
+    const reply = createReply({ ...channel.port, post: () => Promise.reject(new Error("403")) }, "sv");
+    const error: unknown = await reply.whisper(textMessage("status")).catch((e: unknown) => e);
+    expect(texts(channel.direct)).toEqual(["status"]);
+    expect(error).toBeInstanceOf(ReplyFailedError);
+    expect((error as ReplyFailedError).unsent).toBeUndefined();
   });
 });
