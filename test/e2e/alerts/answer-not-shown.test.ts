@@ -40,37 +40,50 @@ function failedTexts(driver: PlatformDriver): string[] {
 /** The direct messages `person` got that say the answer was not shown. */
 const savedNotices = (driver: PlatformDriver, person: ExamplePerson) => driver.sent().filter((i) => w.isDirectTo(person, i) && i.text.includes(SAVED));
 
-describe("an answer the platform refuses after the change was saved", () => {
-  it("Slack: the report is saved once, the worker is not told it failed, and gets the answer as a direct message", async () => {
-    w.forget();
-    w.slackFake.failNext("chat.postMessage", { error: "fatal_error" });
-    await w.slack.command(w.userOf("convictusNatt"), "platser 12 lediga");
-    const later = await w.nextDirect("convictusNatt", SAVED);
-    expect(later.text).toContain(UPDATED);
-    expect(await reportsBy("convictus-natt")).toBe(1);
-    expect(failedTexts(w.slack)).toEqual([]);
-    expect(savedNotices(w.slack, "convictusNatt")).toHaveLength(1);
-  });
-
-  it("Slack: a refusal before anything was saved still says nothing was done", async () => {
-    w.forget();
-    w.slackFake.failNext("chat.postMessage", { error: "fatal_error" });
-    await w.slack.command(w.userOf("convictusNatt"), "platser många");
-    await w.slack.waitFor((i) => i.text.includes("det du gjorde kunde inte slutföras"));
-    expect(w.slack.sent().filter((i) => i.text.includes(SAVED))).toEqual([]);
-    expect(await reportsBy("convictus-natt")).toBe(1);
-  });
-
-  it("Teams: a typed report is saved once, the worker is not told it failed, and gets the answer in their chat", async () => {
-    w.forget();
+/** A shelter's night staff on each platform, and how that platform refuses the next answer posted to them. */
+const staff = [
+  {
+    platform: "Slack",
+    person: "convictusNatt",
+    key: "convictus-natt",
+    driver: () => w.slack,
+    refuseNextAnswer: () => w.slackFake.failNext("chat.postMessage", { error: "fatal_error" }),
+  },
+  {
+    platform: "Teams",
+    person: "stadsmissionenNatt",
+    key: "stadsmissionen-natt",
+    driver: () => w.teams,
     // Only a send: the board copies the report refreshes are updates, racing the answer.
-    w.teams.connector.failNext(403, 1, { op: "send" });
-    await w.teams.message(w.userOf("stadsmissionenNatt"), "platser 12 lediga");
-    const later = await w.nextDirect("stadsmissionenNatt", SAVED);
-    expect(later.text).toContain(UPDATED);
-    expect(await reportsBy("stadsmissionen-natt")).toBe(1);
-    expect(failedTexts(w.teams)).toEqual([]);
-    expect(savedNotices(w.teams, "stadsmissionenNatt")).toHaveLength(1);
+    refuseNextAnswer: () => w.teams.connector.failNext(403, 1, { op: "send" }),
+  },
+] as const;
+
+describe("an answer the platform refuses after the change was saved", () => {
+  describe.each(staff)("$platform", ({ person, key, driver, refuseNextAnswer }) => {
+    it("a typed report is saved once, the worker is not told it failed, and gets the answer as a direct message", async () => {
+      w.forget();
+      refuseNextAnswer();
+      await driver().command(w.userOf(person), "platser 12 lediga");
+      const later = await w.nextDirect(person, SAVED);
+      expect(later.text).toContain(UPDATED);
+      expect(await reportsBy(key)).toBe(1);
+      expect(failedTexts(driver())).toEqual([]);
+      expect(savedNotices(driver(), person)).toHaveLength(1);
+    });
+
+    it("a refusal before anything was saved still says nothing was done", async () => {
+      w.forget();
+      refuseNextAnswer();
+      await driver().command(w.userOf(person), "platser många");
+      await driver().waitFor((i) => FAILED.test(i.text));
+      expect(
+        driver()
+          .sent()
+          .filter((i) => i.text.includes(SAVED)),
+      ).toEqual([]);
+      expect(await reportsBy(key)).toBe(1);
+    });
   });
 
   it("Teams: a report form whose answer cannot replace the form is saved once, closed with its answer, and not said to have failed", async () => {
@@ -88,14 +101,5 @@ describe("an answer the platform refuses after the change was saved", () => {
     expect(await reportsBy("stadsmissionen-natt")).toBe(2);
     expect(failedTexts(w.teams)).toEqual([]);
     expect(w.teams.banners().filter((b) => FAILED.test(b))).toEqual([]);
-  });
-
-  it("Teams: a refusal before anything was saved still says nothing was done", async () => {
-    w.forget();
-    w.teams.connector.failNext(403, 1, { op: "send" });
-    await w.teams.message(w.userOf("stadsmissionenNatt"), "platser många");
-    await w.teams.waitFor((i) => FAILED.test(i.text));
-    expect(w.teams.sent().filter((i) => i.text.includes(SAVED))).toEqual([]);
-    expect(await reportsBy("stadsmissionen-natt")).toBe(2);
   });
 });
