@@ -189,9 +189,9 @@ async function handleNoted(
     if (translated.event.type === "form") await answerForm(result, translated, port, await locale());
   } catch (error) {
     if (error instanceof ReplyFailedError && (await sendUnsentAnswer(note, error, translated.event.delivery, deps.logger))) {
+      if (translated.via !== "execute") return { status: 200 };
       // The invoke's own answer still reaches the person: the card that replaced the form, else the truthful notice.
       const card = port.replacedWith();
-      if (translated.via !== "execute") return { status: 200 };
       return card === undefined ? invokeMessage(savedNotShown(await locale())) : invokeCard(card);
     }
     const e = toSamverkaError(error);

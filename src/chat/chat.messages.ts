@@ -62,7 +62,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.forbidden": "Du har inte behörighet till det här. Fråga partnerskapets samordning om du behöver det.",
     welcome: "Hej! Jag är Samverka. Skriv **hjälp** för att se vad jag kan.",
     "reply.inDirect": "Jag svarade dig i vår chatt.",
-    "reply.savedNotShown": "Det du gjorde är sparat, men svaret kunde inte visas där du var. Här är det i stället.",
+    "reply.savedNotShown": "Det du gjorde är sparat, men svaret kunde inte visas där du var.",
   },
   en: {
     "help.title": "Samverka – what I can do",
@@ -93,7 +93,7 @@ export const chatMessages: Catalogue<Key> = {
     "error.forbidden": "You are not allowed to do this. Ask the partnership's coordination function if you need to.",
     welcome: "Hi! I am Samverka. Type **help** to see what I can do.",
     "reply.inDirect": "I answered you in our chat.",
-    "reply.savedNotShown": "What you did is saved, but the answer could not be shown where you were. Here it is instead.",
+    "reply.savedNotShown": "What you did is saved, but the answer could not be shown where you were.",
   },
 };
 
