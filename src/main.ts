@@ -12,6 +12,7 @@ import {
   describeTeamsAccess,
   isLocalDataDir,
   markLocalDataDir,
+  playgroundUsers,
   refuseTeams,
   startPlayground,
 } from "../adapters/teams/index.ts";
@@ -247,6 +248,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       local: config.teamsLocal,
       localDataDir: database.local,
     });
+    // Local Teams talks to the Agents Playground (this process's, or the web process's for a worker): only its users can be written to.
+    const playground = teamsAccess.mode === "local" && options.playground !== false;
     const teams =
       teamsAccess.mode === "off"
         ? undefined
@@ -261,6 +264,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             clock,
             publicUrl: () => config.publicUrl ?? url,
             inbox,
+            ...(playground ? { playgroundUsers: playgroundUsers() } : {}),
           });
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
@@ -325,15 +329,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       closers.push(() => http.close());
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
-      if (teamsAccess.mode === "local" && options.playground !== false) {
-        const playground = await startPlayground({
+      if (playground) {
+        const started = await startPlayground({
           botEndpoint: `${url}/api/messages`,
           port: config.playgroundPort,
           logger,
           logFile: `${config.dataDir}/m365agentsplayground.log`,
         });
-        closers.push(() => playground.stop());
-        logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
+        closers.push(() => started.stop());
+        logger.info({ url: started.url }, `Chat with Samverka as a Teams user: open ${started.url} and write "hjälp"`);
       }
     }
     return { url, metricsUrl: metricsServer?.url, db, sweep: () => sweep?.runOnce() ?? Promise.resolve(false), close };
