@@ -25,7 +25,7 @@ import type { Feature } from "./app/feature.ts";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
 import { createUnitOfWork } from "./app/unit-of-work.ts";
-import type { ChatPort, Platform } from "./chat/chat-port.ts";
+import type { ChatPort, ConversationRef, Platform } from "./chat/chat-port.ts";
 import { DEFAULT_RATE_LIMIT, withRateLimit } from "./chat/rate-limit.ts";
 import { countInbound } from "./chat/count-inbound.ts";
 import type { LocaleOf } from "./chat/inbound.ts";
@@ -199,11 +199,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       platforms: () => new Set(chats.keys()),
     });
     const deps = { db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger };
+    // Which channel of a partnership file a conversation is, asked of the adapters as they come (alerts and meetings).
+    const channelIdOf = (platform: Platform, conversation: ConversationRef) => chats.get(platform)?.channelIdOf(conversation);
     const features: Feature[] = [
-      createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
+      createAlertsFeature({ ...deps, channelIdOf, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
       createMeetingsFeature({
         ...deps,
-        channelIdOf: (platform, conversation) => chats.get(platform)?.channelIdOf(conversation),
+        channelIdOf,
         agendaSources: createAgendaSources(db, clock),
         ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
       }),
