@@ -3,16 +3,15 @@
  * is one of its users, so in Playground mode a direct message to anyone else is refused before the connector.
  * Real Teams SDK client against the loopback Bot Connector fake, with the users of the repository's playground file.
  */
-import { Client as ApiClient } from "@microsoft/teams.api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFileLinks } from "../../../adapters/teams/chat/file-links.ts";
-import { createTeamsChat, type TeamsChat } from "../../../adapters/teams/chat/teams-chat.ts";
+import type { TeamsChat } from "../../../adapters/teams/chat/teams-chat.ts";
 import { createConversationStore, type ConversationStore } from "../../../adapters/teams/conversation-store.ts";
 import { playgroundUsers } from "../../../adapters/teams/playground.ts";
 import { textMessage } from "../../../src/chat/message.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { isRetryable } from "../../../src/outbox/retry-policy.ts";
+import { createTestTeamsChat } from "../../helpers/teams-chat.ts";
 import { startFakeConnector, type FakeConnector } from "../../helpers/teams-fake-connector.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
@@ -20,16 +19,7 @@ let db: TestDatabase;
 let connector: FakeConnector;
 let store: ConversationStore;
 
-const chatWith = (reachableUsers?: ReadonlySet<string>): TeamsChat =>
-  createTeamsChat({
-    store,
-    files: createFileLinks(db.db, systemClock),
-    clientFor: (url) => new ApiClient(url),
-    publicUrl: () => undefined,
-    tenantId: undefined,
-    locale: "sv",
-    ...(reachableUsers === undefined ? {} : { reachableUsers }),
-  });
+const chatWith = (reachableUsers?: ReadonlySet<string>): TeamsChat => createTestTeamsChat(db.db, store, reachableUsers === undefined ? {} : { reachableUsers });
 
 beforeAll(async () => {
   db = await createTestDatabase();
