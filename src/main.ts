@@ -274,9 +274,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       closers.push(() => teams.stop());
       chats.set("teams", teams.chat);
     } else logger.warn({ host: config.host }, describeTeamsAccess(teamsAccess, config.host));
-    // The example's meetings are planned now (after the adapters, so any notice can be sent), so the newcomer's
-    // first `möten` lists them instead of waiting for the 06.00 tick.
-    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
     inbox.start();
     closers.push(() => inbox.stop());
@@ -342,6 +339,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         logger.info({ url: started.url }, `Chat with Samverka as a Teams user: open ${started.url} and write "hjälp"`);
       }
     }
+    // The example's meetings are planned now, so the newcomer's first `möten` lists them instead of waiting for the
+    // 06.00 tick: after the adapters and the playground's install, so their notices can reach the playground's users
+    // (planned before it, they failed as "installed nowhere yet" and samordning's first sight was a list of them).
+    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
     return { url, metricsUrl: metricsServer?.url, db, sweep: () => sweep?.runOnce() ?? Promise.resolve(false), close };
   } catch (error) {
     await close();
