@@ -12,6 +12,7 @@ import {
   describeTeamsAccess,
   isLocalDataDir,
   markLocalDataDir,
+  playgroundUsers,
   refuseTeams,
   startPlayground,
 } from "../adapters/teams/index.ts";
@@ -24,7 +25,7 @@ import type { Feature } from "./app/feature.ts";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
 import { createUnitOfWork } from "./app/unit-of-work.ts";
-import type { ChatPort, Platform } from "./chat/chat-port.ts";
+import type { ChatPort, ConversationRef, Platform } from "./chat/chat-port.ts";
 import { DEFAULT_RATE_LIMIT, withRateLimit } from "./chat/rate-limit.ts";
 import { countInbound } from "./chat/count-inbound.ts";
 import type { LocaleOf } from "./chat/inbound.ts";
@@ -198,11 +199,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       platforms: () => new Set(chats.keys()),
     });
     const deps = { db, clock, notifier: work.notifier, reminders: work.reminders, transact: work.transact, logger };
+    // Which channel of a partnership file a conversation is, asked of the adapters as they come (alerts and meetings).
+    const channelIdOf = (platform: Platform, conversation: ConversationRef) => chats.get(platform)?.channelIdOf(conversation);
     const features: Feature[] = [
-      createAlertsFeature({ ...deps, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
+      createAlertsFeature({ ...deps, channelIdOf, forecast: createSmhiClient({ baseUrl: config.smhiBaseUrl }) }),
       createMeetingsFeature({
         ...deps,
-        channelIdOf: (platform, conversation) => chats.get(platform)?.channelIdOf(conversation),
+        channelIdOf,
         agendaSources: createAgendaSources(db, clock),
         ...(config.calendarOrganizer === undefined ? {} : { calendarOrganizerEmail: config.calendarOrganizer }),
       }),
@@ -247,6 +250,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       local: config.teamsLocal,
       localDataDir: database.local,
     });
+    // Local Teams talks to the Agents Playground (this process's, or the web process's for a worker): only its users can be written to.
+    const playground = teamsAccess.mode === "local" && options.playground !== false;
     const teams =
       teamsAccess.mode === "off"
         ? undefined
@@ -261,6 +266,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             clock,
             publicUrl: () => config.publicUrl ?? url,
             inbox,
+            ...(playground ? { playgroundUsers: playgroundUsers() } : {}),
           });
     if (teams) {
       // The SDK sets up its Bot Connector client here; workers need it too, for proactive messages.
@@ -268,9 +274,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       closers.push(() => teams.stop());
       chats.set("teams", teams.chat);
     } else logger.warn({ host: config.host }, describeTeamsAccess(teamsAccess, config.host));
-    // The example's meetings are planned now (after the adapters, so any notice can be sent), so the newcomer's
-    // first `möten` lists them instead of waiting for the 06.00 tick.
-    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
 
     inbox.start();
     closers.push(() => inbox.stop());
@@ -325,17 +328,21 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       closers.push(() => http.close());
       url = listening.url;
       logger.info({ url }, "Samverka is listening");
-      if (teamsAccess.mode === "local" && options.playground !== false) {
-        const playground = await startPlayground({
+      if (playground) {
+        const started = await startPlayground({
           botEndpoint: `${url}/api/messages`,
           port: config.playgroundPort,
           logger,
           logFile: `${config.dataDir}/m365agentsplayground.log`,
         });
-        closers.push(() => playground.stop());
-        logger.info({ url: playground.url }, `Chat with Samverka as a Teams user: open ${playground.url} and write "hjälp"`);
+        closers.push(() => started.stop());
+        logger.info({ url: started.url }, `Chat with Samverka as a Teams user: open ${started.url} and write "hjälp"`);
       }
     }
+    // The example's meetings are planned now, so the newcomer's first `möten` lists them instead of waiting for the
+    // 06.00 tick: after the adapters and the playground's install, so their notices can reach the playground's users
+    // (planned before it, they failed as "installed nowhere yet" and samordning's first sight was a list of them).
+    if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
     return { url, metricsUrl: metricsServer?.url, db, sweep: () => sweep?.runOnce() ?? Promise.resolve(false), close };
   } catch (error) {
     await close();

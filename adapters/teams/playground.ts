@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parse } from "yaml";
 import { SamverkaError } from "../../src/shared/errors.ts";
 import { installInPlaygroundTeam } from "./playground-install.ts";
 import type { Logger } from "../../src/shared/logger.ts";
@@ -14,7 +15,7 @@ export interface PlaygroundOptions {
   /** The playground's port; 56150 is its default, 0 picks a free one. It falls back to a free port when taken. */
   port?: number;
   logger: Logger;
-  /** Users, team and channels (default: `.m365agentsplayground.yml` at the repository root). */
+  /** Users, team and channels (default: `PLAYGROUND_CONFIG`). */
   configPath?: string;
   /** The playground's own log (default: `.data/m365agentsplayground.log`). */
   logFile?: string;
@@ -33,6 +34,20 @@ export interface Playground {
 const SETTLE_MS = 1000;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The playground's users, team and channels: `.m365agentsplayground.yml` at the repository root. */
+export const PLAYGROUND_CONFIG = path.join(ROOT, ".m365agentsplayground.yml");
+
+/**
+ * Everyone the playground configured at `configPath` can chat as: the current user and the other users, by their
+ * `id` and their `aadObjectId` (a partnership file may name a person by either). The playground delivers to no one else.
+ */
+export function playgroundUsers(configPath: string = PLAYGROUND_CONFIG): ReadonlySet<string> {
+  type User = { id?: unknown; aadObjectId?: unknown };
+  const config = parse(readFileSync(configPath, "utf8")) as { currentUser?: User; users?: User[] } | null;
+  const users = [config?.currentUser, ...(config?.users ?? [])];
+  return new Set(users.flatMap((u) => [u?.id, u?.aadObjectId]).filter((id): id is string => typeof id === "string" && id !== ""));
+}
 
 /** Starts the playground CLI as a child process (no browser) and resolves once it listens. */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
@@ -61,7 +76,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       // Not configuration: the child inherits this process's environment (PATH, HOME) plus its own three settings.
       env: childProcessEnvironment({
         TEAMSAPPTESTER_BROWSER: "none",
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? path.join(ROOT, ".m365agentsplayground.yml"),
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath ?? PLAYGROUND_CONFIG,
         M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
       }),
     },
@@ -115,7 +130,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   const url = `http://localhost:${port}`;
   // As if the app had been added to the team: the channels are known without anyone writing in them first.
-  const installed = await installInPlaygroundTeam(url, options.configPath ?? path.join(ROOT, ".m365agentsplayground.yml"), log);
+  const installed = await installInPlaygroundTeam(url, options.configPath ?? PLAYGROUND_CONFIG, log);
   log.info({ channels: installed }, "Samverka is installed in the playground's team");
 
   let stopping = false;

@@ -37,6 +37,8 @@ export interface TeamsAdapterOptions {
   /** The language of the person who acted; without it, everyone reads `locale`. */
   localeOf?: LocaleOf;
   clock?: Clock;
+  /** With the Agents Playground as the connector: its users (`playgroundUsers`), the only people a 1:1 chat can be opened with. */
+  playgroundUsers?: ReadonlySet<string>;
   /** How long a card action's answer may wait for the core before Teams gets one anyway (default 4 s); anything else is answered once recorded. */
   budget?: { invokeMs: number };
 }
@@ -88,6 +90,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     publicUrl: options.publicUrl ?? (() => undefined),
     tenantId: creds?.tenantId,
     locale,
+    // Only a local adapter talks to the playground; with credentials the real connector decides who can be reached.
+    ...(local && options.playgroundUsers !== undefined ? { reachableUsers: options.playgroundUsers } : {}),
   });
   const deps = {
     handler: options.handler,

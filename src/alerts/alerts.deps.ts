@@ -1,4 +1,8 @@
 import type { CoreDeps } from "../app/feature.ts";
+import type { ConversationRef, Platform } from "../chat/chat-port.ts";
 
-/** What every alerts use case works with: the core dependencies, nothing of its own. */
-export type AlertsDeps = CoreDeps;
+/** What every alerts use case works with: the core dependencies and the composition root's channel lookup. */
+export interface AlertsDeps extends CoreDeps {
+  /** The channel id of a conversation as the partnership file writes it (its platform's adapter decodes the ref); undefined in a 1:1 chat. */
+  channelIdOf(platform: Platform, conversation: ConversationRef): string | undefined;
+}

@@ -274,13 +274,14 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
     await settleUnsent(db, job, { status: "failed", error: text }, now);
     metrics.outboxDelivery(platformLabel(attempt), "failed");
     if (!isNotInstalled(error)) log.error({ ...errorFields(error) }, "delivery failed for good; samordning is told");
-    // Expected until an admin adds the app there: one warning per conversation, and samordning gets the notice below.
+    // Expected until an admin adds the app there (or, in the Agents Playground, never): one warning per conversation
+    // or member, and samordning is told with the first message; each later one would repeat the same news every window.
     else if (notInstalled.first(attempt.target))
       log.warn(
         { code: error.code, reason: error.message },
         "Samverka is not installed where this message should go; it is not delivered and samordning is told (further messages there are logged at debug level)",
       );
-    else log.debug({ code: error.code }, "not delivered: Samverka is not installed there (already warned)");
+    else return void log.debug({ code: error.code }, "not delivered: Samverka is not installed there (already warned, samordning already told)");
     await recordFailureNotice({ db, clock, logger: log, queue: deps.queue, platforms: () => new Set(chats.keys()) }, row, now).catch((e: unknown) =>
       log.error({ err: e }, "could not record the failure notice for samordning"),
     );

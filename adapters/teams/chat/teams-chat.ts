@@ -23,6 +23,11 @@ export interface TeamsChatDeps {
   tenantId: string | undefined;
   /** The language of a message that does not say its own (`Message.locale`). */
   locale: Locale;
+  /**
+   * The only people a 1:1 chat can be opened with (Bot Framework ids and AAD object ids), when the connector is the
+   * Agents Playground: it opens a chat with anyone but refuses every message to someone not among its users.
+   */
+  reachableUsers?: ReadonlySet<string>;
 }
 
 /** The Teams ChatPort plus what the adapter's replies need beyond it. */
@@ -74,6 +79,13 @@ export function createTeamsChat(deps: TeamsChatDeps): TeamsChat {
   }
 
   async function directConversation(userId: string): Promise<ConversationRef> {
+    if (deps.reachableUsers !== undefined && !deps.reachableUsers.has(userId)) {
+      // Refused before the connector: the Playground would answer 201 to the chat and 500 to each of its messages.
+      throw new SamverkaError(
+        "not_installed",
+        `${userId} is not one of the Microsoft 365 Agents Playground's users (.m365agentsplayground.yml), so Samverka cannot write to them here; with Teams credentials they are reached as usual.`,
+      );
+    }
     const known = await deps.store.findPersonal(userId);
     if (known !== undefined) return encodeConversationRef(known.conversationId);
     // A partnership file names people by AAD object id; the connector prefers the Bot Framework id when we have it.

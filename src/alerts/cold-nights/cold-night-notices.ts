@@ -1,9 +1,11 @@
 import { z } from "zod";
+import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
 import type { Notifier } from "../../chat/notifier.ts";
 import type { Db } from "../../db/database.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/partnership.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
 import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";
 import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
@@ -143,15 +145,39 @@ export async function sendCopies(
   return reached;
 }
 
+/** Which of the partnership's channels carry the cold-night card: its alerts channels, or its general ones when it has none. */
+export type CardChannels = "alerts" | "partnership";
+
 /**
  * Records the card for the partnership's alert channels (or its general channels when it has none) on every
- * platform; returns how many channels it goes to.
+ * platform; returns which channels it goes to (undefined: none on any configured platform).
  */
-export async function postCard(notifier: Notifier, alert: ColdNightAlert): Promise<number> {
+export async function postCard(notifier: Notifier, alert: ColdNightAlert): Promise<CardChannels | undefined> {
   const live = { render: CARD_RENDERER, payload: { alertId: alert.id } };
   const options = { key: `coldnight:${alert.id}:card`, card: coldNightCard(alert.id) };
-  const posted = await notifier.toChannels(alert.partnershipId, { purpose: "alerts" }, live, options);
-  return posted > 0 ? posted : notifier.toChannels(alert.partnershipId, { purpose: "partnership" }, live, options);
+  if ((await notifier.toChannels(alert.partnershipId, { purpose: "alerts" }, live, options)) > 0) return "alerts";
+  return (await notifier.toChannels(alert.partnershipId, { purpose: "partnership" }, live, options)) > 0 ? "partnership" : undefined;
+}
+
+/** Whether the conversation something was done in is one of the channels the card went to (`postCard`'s answer). */
+export async function cardIsIn(
+  deps: AlertsDeps,
+  alert: ColdNightAlert,
+  card: CardChannels | undefined,
+  where: { platform: Platform; conversation: ConversationRef },
+): Promise<boolean> {
+  const channelId = deps.channelIdOf(where.platform, where.conversation);
+  if (card === undefined || channelId === undefined) return false;
+  const channel = await deps.db
+    .selectFrom("channels")
+    .select("id")
+    .where("partnership_id", "=", alert.partnershipId)
+    .where("platform", "=", where.platform)
+    .where("conversation", "=", channelId)
+    .where("purpose", "=", card)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  return channel !== undefined;
 }
 
 /** Asks for every copy of the card to be re-rendered in place (coalesced: answers close together make one refresh). */

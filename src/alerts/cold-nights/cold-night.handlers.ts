@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
+import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
 import type { Reply } from "../../chat/inbound.ts";
 import { textMessage, type Message } from "../../chat/message.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
@@ -8,6 +9,7 @@ import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome }
 import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { parseColdNightArgs } from "./cold-night-args.ts";
 import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
+import { cardIsIn } from "./cold-night-notices.ts";
 import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } from "./cold-night-forms.ts";
 import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type RestartOutcome } from "./acknowledge-cold-night.ts";
 import { ladderFor } from "./escalate-cold-night.ts";
@@ -50,14 +52,23 @@ async function declare(
   deps: AlertsDeps,
   actor: Actor,
   reply: Reply,
+  where: { platform: Platform; conversation: ConversationRef },
   request: { night: string; temperatureC: number | undefined; requestKey: string | undefined },
 ): Promise<void> {
   const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, ...request });
   const message = textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale));
-  // A new night is news for everyone where it was declared. The person's own answer is their live copy of the card,
-  // recorded with the alert, when they could be reached; only without one are they told here.
-  if (outcome.kind === "declared") await (outcome.copied ? reply.announce(message) : reply.say(message));
-  else if (outcome.kind !== "existing" || !outcome.copied) await reply.whisper(message);
+  if (outcome.kind !== "declared") {
+    if (outcome.kind !== "existing" || !outcome.copied) await reply.whisper(message);
+    return;
+  }
+  // A new night is news for everyone where it was declared, unless the card itself is posted there and the text
+  // would only repeat it: it says more than the card only when some shelter's staff could not be reached.
+  const news = outcome.unreached.length > 0 || !(await cardIsIn(deps, outcome.alert, outcome.card, where));
+  // The person's own answer is their live copy of the card, recorded with the alert, when they could be reached;
+  // only without one are they told here.
+  if (outcome.copied) {
+    if (news) await reply.announce(message);
+  } else await (news ? reply.say(message) : reply.whisper(message));
 }
 
 async function close(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
@@ -168,7 +179,13 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
       const request = parseColdNightArgs(args, deps.clock.now(), actor.partnership.timeZone, settings.closeTime);
       if (request.kind === "invalid") return void (await reply.whisper(textMessage(t("invalidArgs", { token: request.token }))));
       if (request.kind === "declare")
-        return declare(deps, actor, reply, { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery });
+        return declare(
+          deps,
+          actor,
+          reply,
+          { platform: event.user.platform, conversation: event.conversation },
+          { night: request.night, temperatureC: request.temperatureC, requestKey: event.delivery },
+        );
       if (request.kind === "ask") return void (await reply.whisper(askWhichNight(t, request.nights, request.temperatureC)));
       const act = request.kind === "acknowledge" ? acknowledge : close;
       if (request.night !== undefined) {
@@ -197,7 +214,13 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
         if (!DateTime.fromISO(night).isValid || (temperatureC !== undefined && !Number.isFinite(temperatureC))) {
           return void (await reply.whisper(textMessage(t("invalidArgs", { token: event.value }))));
         }
-        return declare(deps, actor, reply, { night, temperatureC, requestKey: event.delivery });
+        return declare(
+          deps,
+          actor,
+          reply,
+          { platform: event.user.platform, conversation: event.conversation },
+          { night, temperatureC, requestKey: event.delivery },
+        );
       }
       if (event.actionId === COLD_NIGHT_ACTIONS.close || event.actionId === COLD_NIGHT_ACTIONS.acknowledge || event.actionId === COLD_NIGHT_ACTIONS.restart) {
         if (!isUuid(event.value)) return void (await reply.whisper(textMessage(t("unknownAlert"))));

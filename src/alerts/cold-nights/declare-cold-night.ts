@@ -5,7 +5,7 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { ladderOf } from "./cold-night-ladder.ts";
-import { postCard, refreshCard, sendCopies } from "./cold-night-notices.ts";
+import { postCard, refreshCard, sendCopies, type CardChannels } from "./cold-night-notices.ts";
 import { scheduleLadderStep } from "./escalate-cold-night.ts";
 import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
 import { insertAlert, loadAlert, updateTemperature } from "./cold-night.repository.ts";
@@ -13,7 +13,7 @@ import type { Db } from "../../db/database.ts";
 
 /** What declaring a cold night came to. */
 export type DeclareOutcome =
-  | { kind: "declared"; alert: ColdNightAlert; unreached: string[]; copied: boolean }
+  | { kind: "declared"; alert: ColdNightAlert; unreached: string[]; copied: boolean; card: CardChannels | undefined }
   | { kind: "existing"; alert: ColdNightAlert; declaredByName: string; total: number; copied: boolean }
   | { kind: "not_configured" }
   | { kind: "forbidden"; roles: ColdNightSettings["declarerRoles"] }
@@ -92,7 +92,7 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
     const alert = (await loadAlert(w.db, alertId))!;
     // The ladder's first step for every shelter; each step schedules the next until the shelter answers.
     for (const shelter of alert.responses) await scheduleLadderStep(w, alert, shelter, ladderOf(settings), 1, 1);
-    await postCard(w.notifier, alert);
+    const card = await postCard(w.notifier, alert);
     // The declarer must know which shelters nobody can be reached for, so they phone them instead of waiting on the
     // ladder; a declarer on a shelter's staff is asked by their own copy, not by a second message.
     const unreached: ShelterResponse[] = [];
@@ -105,7 +105,7 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
     // The declarer's reply is a live copy of the card too, so the tally they see is the one in the channel.
     const unreachedIds = unreached.map((r) => r.activityId);
     const copied = await sendCopies(w.notifier, alertId, [declaredBy.id], "declared", `coldnight:${alertId}:declared`, { unreached: unreachedIds });
-    return { kind: "declared", alert, unreached: unreached.map((r) => r.shelterName), copied: copied > 0 };
+    return { kind: "declared", alert, unreached: unreached.map((r) => r.shelterName), copied: copied > 0, card };
   });
 }
 

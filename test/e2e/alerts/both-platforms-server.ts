@@ -151,6 +151,8 @@ export function alertsFeatureOf(w: BothPlatformsServer<string>, forecast?: Forec
     clock: w.clock,
     ...w.work,
     logger: silentLogger,
+    // A tick comes from no conversation, so no channel is ever looked up.
+    channelIdOf: () => undefined,
     forecast: forecast ?? { pointForecast: () => Promise.reject(new Error("no forecast in this test")) },
   });
 }

@@ -30,18 +30,20 @@ describe("an extra cold night end to end on Slack and Teams", () => {
 
   it("declares once and prompts every shelter's staff on their own platform", async () => {
     await w.slack.command(w.userOf("sara"), "kallnatt -9", { conversation: SLACK_CHANNEL });
-    // Declared in the channel, the answer is said there for everyone, not only to Sara.
-    const said = await w.sentAfter(
-      w.slack,
-      (i) => i.conversation === SLACK_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot fredag 4 december."),
-    );
-    expect(said.kind).toBe("post");
+    // Declared in the alerts channel, the card there is the news: no text repeating it.
     await w.card("slack", "Extra kall natt – natten mot fredag 4 december");
     await w.card("teams", "Extra kall natt – natten mot fredag 4 december");
     await w.nextDirect("sConv", "Kan Convictus natthärbärge öppna extra platser den natten?");
     await w.nextDirect("sFa", "Kan Frälsningsarméns härbärge öppna extra platser den natten?");
     await w.nextDirect("sNg", "Kan Ny Gemenskaps nattcafé öppna extra platser den natten?");
+    await w.nextDirect("sara", "Extra kall natt är utlyst för natten mot fredag 4 december");
     expect(w.slack.sent().filter((i) => w.isDirectTo("dayStaff", i))).toEqual([]);
+    expect(
+      w.slack
+        .sent()
+        .filter((i) => i.conversation === SLACK_CHANNEL)
+        .map((i) => i.text),
+    ).toEqual([expect.stringContaining("Extra kall natt – natten mot fredag 4 december")]);
   });
 
   it("updates the same card on both platforms as a Slack shelter and a Teams shelter answer", async () => {
@@ -133,15 +135,12 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.forget();
     w.clock.set("2026-12-04T15:00:00Z");
     await w.teams.command(w.userOf("sFa"), "kallnatt -11", { conversation: TEAMS_CHANNEL });
-    // Declared in a Teams channel, the answer is said there, for everyone.
-    const said = await w.sentAfter(
-      w.teams,
-      (i) => i.conversation === TEAMS_CHANNEL && i.text.startsWith("Extra kall natt är utlyst för natten mot lördag 5 december."),
-    );
-    expect(said.kind).toBe("post");
+    // Declared in the Teams alerts channel, the card there is the news: no text repeating it.
+    await w.card("teams", "Extra kall natt – natten mot lördag 5 december");
     await w.nextDirect("sNg", "extra kall natt för natten mot lördag 5 december. Kan Ny Gemenskaps nattcafé öppna extra platser");
     // The declarer staffs a shelter: their own copy of the card carries its buttons, instead of a second message.
     const fa = await w.nextDirect("sFa", "Extra kall natt är utlyst för natten mot lördag 5 december");
+    expect(w.teams.sent().filter((i) => i.conversation === TEAMS_CHANNEL && i.text.startsWith("Extra kall natt är utlyst"))).toEqual([]);
     await w.teams.click(w.userOf("sFa"), fa, "Fullt");
     const conv = await w.nextDirect("sConv", "extra kall natt för natten mot lördag 5 december. Kan Convictus natthärbärge öppna extra platser");
     await w.slack.click(w.userOf("sConv"), conv, "Kan inte");
@@ -182,5 +181,25 @@ describe("an extra cold night end to end on Slack and Teams", () => {
     w.clock.set("2026-12-04T16:45:00Z");
     await w.deliverDue();
     await w.nextDirect("jour", "Eskalering: Ny Gemenskaps nattcafé");
+  });
+
+  it("says the declaration in a channel the card does not go to, on both platforms, since nothing else there shows it", async () => {
+    w.forget();
+    await w.slack.command(w.userOf("sara"), "kallnatt 2026-12-07 -8", { conversation: "C0ELSEWHERE" });
+    const slackSaid = await w.sentAfter(
+      w.slack,
+      (i) => i.conversation === "C0ELSEWHERE" && i.text.startsWith("Extra kall natt är utlyst för natten mot tisdag 8 december."),
+    );
+    expect(slackSaid.kind).toBe("post");
+    await w.card("slack", "Extra kall natt – natten mot tisdag 8 december");
+
+    await w.teams.install({ conversation: "19:elsewhere@thread.tacv2" });
+    await w.teams.command(w.userOf("sFa"), "kallnatt 2026-12-08 -8", { conversation: "19:elsewhere@thread.tacv2" });
+    const teamsSaid = await w.sentAfter(
+      w.teams,
+      (i) => i.conversation === "19:elsewhere@thread.tacv2" && i.text.startsWith("Extra kall natt är utlyst för natten mot onsdag 9 december."),
+    );
+    expect(teamsSaid.kind).toBe("post");
+    await w.card("teams", "Extra kall natt – natten mot onsdag 9 december");
   });
 });

@@ -82,7 +82,8 @@ export async function createAlertsWorld(options: { start: string; forecast?: For
   const renderers: OutboxRenderer[] = [];
   const outbox = createInlineOutbox({ db: t.db, chats: chatMap, clock, reminderQueue: runtime.reminderQueue, renderers });
   const { notifier, reminders, transact } = outbox;
-  const feature = createAlertsFeature({ db: t.db, clock, notifier, reminders, transact, logger: silentLogger, forecast });
+  const channelIdOf = (platform: Platform, conversation: string) => chatMap.get(platform)?.channelIdOf(conversation);
+  const feature = createAlertsFeature({ db: t.db, clock, notifier, reminders, transact, logger: silentLogger, forecast, channelIdOf });
   renderers.push(...(feature.renderers ?? []));
   const router = createChatRouter({ db: t.db, chats: chatMap, features: [feature], logger: silentLogger, defaultLocale: "sv" });
   const processReminder = createReminderProcessor({ db: t.db, handlers: feature.reminders ?? [], clock, logger: silentLogger });

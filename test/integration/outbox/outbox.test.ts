@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
 import { defineRenderer, releaseOnInstall, type OutboxRenderer } from "../../../src/outbox/index.ts";
-import { systemClock } from "../../../src/shared/clock.ts";
+import { createManualClock, systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
 import { createInlineOutbox, type InlineOutbox } from "../../helpers/inline-outbox.ts";
@@ -191,6 +191,33 @@ describe("the outbox", () => {
     expect((await rows("t9:"))[0]).toMatchObject({ status: "failed", attempts: 1 });
     const notices = await rows("outbox-failed:p1:");
     expect(notices.map((n) => n.member_id ?? n.conversation)).toEqual(expect.arrayContaining([ids.sara, "CMAIN"]));
+  });
+
+  it("tells samordning once that a member cannot be reached where the app is not installed, not again every window", async () => {
+    // The Agents Playground refuses everyone it does not have this way, for as long as it runs.
+    const clock = createManualClock("2030-01-07T10:00:00Z");
+    const notThere = { ...createRecordingChat("teams"), sendDirect: () => Promise.reject(new SamverkaError("not_installed", "not a playground user")) };
+    const failing = createInlineOutbox({
+      db: t.db,
+      chats: new Map([
+        ["slack", slack],
+        ["teams", notThere],
+      ]),
+      clock,
+      reminderQueue: noReminders,
+    });
+    await failing.notifier.toMember(ids.erik!, hello, { key: "t21a" });
+    clock.set("2030-01-07T10:20:00Z");
+    await failing.notifier.toMember(ids.erik!, hello, { key: "t21b" });
+    expect((await rows("t21")).map((r) => [r.status, r.attempts])).toEqual([
+      ["failed", 1],
+      ["failed", 1],
+    ]);
+    // One notice, for the first window: the second failure is the same news (Erik cannot be reached there).
+    const notices = await rows("outbox-failed:p1:2030-");
+    expect(new Set(notices.map((n) => n.key.slice(0, "outbox-failed:p1:2030-01-07T10:00:00.000Z".length)))).toEqual(
+      new Set(["outbox-failed:p1:2030-01-07T10:00:00.000Z"]),
+    );
   });
 
   it("keeps posts to a channel the app is not in waiting, logs that once without a stack, tells who answers for it once, and sends them when the app is added", async () => {

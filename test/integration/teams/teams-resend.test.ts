@@ -3,13 +3,12 @@
  * re-send of an outbox message, which Teams may already have shown, goes out again saying so, and which copy counts.
  * Real Teams SDK client against the loopback Bot Connector fake.
  */
-import { Client as ApiClient } from "@microsoft/teams.api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFileLinks } from "../../../adapters/teams/chat/file-links.ts";
-import { createTeamsChat, type TeamsChat } from "../../../adapters/teams/chat/teams-chat.ts";
+import type { TeamsChat } from "../../../adapters/teams/chat/teams-chat.ts";
 import { createConversationStore } from "../../../adapters/teams/conversation-store.ts";
 import { textMessage } from "../../../src/chat/message.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
+import { createTestTeamsChat } from "../../helpers/teams-chat.ts";
 import { startFakeConnector, type FakeConnector } from "../../helpers/teams-fake-connector.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 
@@ -32,14 +31,7 @@ beforeAll(async () => {
     userId: undefined,
     aadObjectId: undefined,
   });
-  chat = createTeamsChat({
-    store,
-    files: createFileLinks(db.db, systemClock),
-    clientFor: (url) => new ApiClient(url),
-    publicUrl: () => undefined,
-    tenantId: undefined,
-    locale: "sv",
-  });
+  chat = createTestTeamsChat(db.db, store);
 });
 afterAll(async () => {
   await connector.close();
