@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runLoad, type LoadPlan } from "./load/load-plan.ts";
+import { stopBenchRedis } from "./lib/bench-redis.ts";
 import { BENCH_DIR, ROOT } from "./lib/paths.ts";
 import { sleep } from "./lib/stats.ts";
 import { withDatabase } from "./seed/database.ts";
@@ -85,6 +86,7 @@ if (what === "summarise") {
   await world.slack.waitUntil(() => false, 20_000, 5000);
 }
 await world?.close();
+await stopBenchRedis();
 
 interface ProfileNode {
   id: number;

@@ -13,6 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { stopBenchRedis } from "./lib/bench-redis.ts";
 import { BENCH_DIR } from "./lib/paths.ts";
 import { toRows } from "./report/results.ts";
 import { markdownTable, textTable } from "./report/table.ts";
@@ -103,6 +104,7 @@ for (let repeat = 0; repeat < repeats; repeat++) {
   }
 }
 
+await stopBenchRedis();
 const results = write(samples, true);
 const rows = results.rows;
 log("");
