@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=16
+#!/usr/bin/env -S node --max-semi-space-size=16 --max-old-space-size=512
 import { inspect } from "node:util";
 import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";

@@ -20,8 +20,11 @@ export interface ConversationTurn {
 export interface FormConversations {
   /** Makes the member's conversation for `subject` the active one, creating it if needed; pauses any other. */
   open(spec: NewFormSession): Promise<{ session: FormSession; resumed: boolean }>;
-  /** Feeds a direct message to the member's active conversation; undefined when there is none, or it is another owner's. */
-  reply(memberId: string, text: string, locale: Locale): Promise<ConversationTurn | undefined>;
+  /**
+   * Feeds a direct message to the member's active conversation; undefined when there is none, or it is another owner's.
+   * `message` (the inbound event) lets the owners the same message is offered to share one read of the session.
+   */
+  reply(memberId: string, text: string, locale: Locale, message?: object): Promise<ConversationTurn | undefined>;
   /** A button on the summary (`submit` or `edit`), checked against the session's owner; undefined when not theirs. */
   press(sessionId: string, memberId: string, button: "submit" | "edit", locale: Locale): Promise<ConversationTurn | undefined>;
   /** Renders where the session stands, e.g. when it is opened or resumed. */
@@ -41,6 +44,15 @@ export interface FormConversations {
   /** Every open session on `subject`. */
   openForSubject(subject: string): Promise<FormSession[]>;
 }
+
+/**
+ * The active-session read of each inbound direct message, shared by the owners it is offered to in turn (incident
+ * reports, then reports): each engine answers only for its own sessions, but the row they read is the same, so a
+ * step read it twice. Keyed by the message, the read lives as long as the message does. An owner that is offered
+ * the message writes only to its own session and then takes the message, so no later owner sees a read it changed;
+ * a save still checks the revision it read, and a retry after a conflict reads again.
+ */
+const activeReads = new WeakMap<object, { memberId: string; read: Promise<FormSession | undefined> }>();
 
 /**
  * Creates the conversation engine over the database. With `subjects` (a subject prefix such as `report:`), `reply`
@@ -84,11 +96,20 @@ export function createFormConversations(deps: { db: Db; clock: Clock; subjects?:
     }
   }
 
+  const activeOnce = (memberId: string, message: object | undefined): Promise<FormSession | undefined> => {
+    if (message === undefined) return sessions.activeFor(memberId);
+    const known = activeReads.get(message);
+    if (known?.memberId === memberId) return known.read;
+    const read = sessions.activeFor(memberId);
+    activeReads.set(message, { memberId, read });
+    return read;
+  };
+
   // Two messages racing on one session: the loser re-reads and applies its message to the new state.
-  async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  async function withRetry<T>(run: (attempt: number) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await run();
+        return await run(attempt);
       } catch (error) {
         if (!(error instanceof SamverkaError && error.code === "conflict") || attempt >= 3) throw error;
       }
@@ -104,9 +125,9 @@ export function createFormConversations(deps: { db: Db; clock: Clock; subjects?:
       if (existing !== undefined) return { session: await sessions.save(existing, { status: "active" }, now), resumed: true };
       return { session: await sessions.insert(spec, "active", now), resumed: false };
     },
-    reply: (memberId, text, locale) =>
-      withRetry(async () => {
-        const active = await sessions.activeFor(memberId);
+    reply: (memberId, text, locale, message) =>
+      withRetry(async (attempt) => {
+        const active = await activeOnce(memberId, attempt === 1 ? message : undefined);
         if (active !== undefined) return owns(active) ? apply(active, text, locale) : undefined;
         if (parseCommand(text)?.kind !== "resume") return undefined;
         // "fortsätt" resumes the conversation paused last, whoever owns it.

@@ -38,7 +38,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
   // An open conversation takes every direct message, except a new `rapport …` command.
   const conversation: DirectMessageHandler = async (ctx) => {
     if (isReportCommand(ctx.args) || isRequestCommand(ctx.args)) return false;
-    const turn = await service.conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale);
+    const turn = await service.conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale, ctx.event);
     if (turn === undefined) return false;
     await chat.handleTurn(turn, ctx.actor, ctx.reply);
     return true;

@@ -4,17 +4,22 @@
  *
  *   slack-command | slack-event | teams-message   saturation for 15 s from the load process
  *   reminders                                     2,000 action-item reminders due at once (Redis)
- *   memory                                        heap snapshots idle and after a 2,000-command burst
+ *   forms                                         100 people answering 5 questions of the report in chat, as the bench
+ *   memory [N]                                    memory idle, during and after an N-command burst (2,000), then
+ *                                                 a heap snapshot; no CPU profile, and no snapshot before the burst
+ *                                                 (taking one leaves ~100 MB resident that would be counted)
  *
  * Profiles and snapshots stay in bench/profiles/ for Chrome DevTools or speedscope.
  */
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runLoad, type LoadPlan } from "./load/load-plan.ts";
+import { stopBenchRedis } from "./lib/bench-redis.ts";
 import { BENCH_DIR, ROOT } from "./lib/paths.ts";
-import { sleep } from "./lib/stats.ts";
+import { percentile, sleep } from "./lib/stats.ts";
 import { withDatabase } from "./seed/database.ts";
-import { seedDueActionItems } from "./seed/rows.ts";
+import { seedDueActionItems, seedOpenReports } from "./seed/rows.ts";
+import { converse, formsPartnership } from "./scenarios/forms.ts";
 import { ingressPartnership } from "./scenarios/ingress.ts";
 import { remindersPartnership } from "./scenarios/reminders.ts";
 import { endpointOf, SIGNING_SECRET, startSamverka, type World } from "./scenarios/world.ts";
@@ -23,7 +28,7 @@ const what = process.argv[2] ?? "slack-command";
 // `summarise <dir>` reads profiles taken before instead of taking new ones.
 const dir = what === "summarise" ? path.resolve(process.argv[3]!) : path.join(BENCH_DIR, "profiles", `${what}-${new Date().toISOString().replace(/[:.]/g, "-")}`);
 mkdirSync(dir, { recursive: true });
-const nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${dir}`];
+const nodeArgs = [...(what === "memory" ? [] : ["--cpu-prof", `--cpu-prof-dir=${dir}`]), "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${dir}`];
 
 function loadPlan(world: World, kind: LoadPlan["kind"], extra: Partial<LoadPlan>): LoadPlan {
   const users = Array.from({ length: 200 }, (_, i) => (kind === "teams-message" ? `29:bench-${String(i).padStart(4, "0")}` : `U0BENCH${String(i).padStart(4, "0")}`));
@@ -58,11 +63,17 @@ if (what === "summarise") {
   const w = await startSamverka([remindersPartnership()], { jobs: "redis", nodeArgs, seed: (url) => withDatabase(url, (c) => seedDueActionItems(c, "bench-reminders", count, new Date(Date.now() + 30_000))) });
   world = w;
   await w.slack.waitUntil(() => w.slack.deliveries.filter((d) => d.conversation.startsWith("D")).length >= count, 600_000, 90_000);
+} else if (what === "forms") {
+  const partnership = formsPartnership(100);
+  world = await startSamverka([partnership], { jobs: "redis", nodeArgs, seed: (url) => withDatabase(url, (c) => seedOpenReports(c, partnership.id)) });
+  const steps = (await converse(world, 100, 5, "rapport")).filter(Number.isFinite);
+  process.stdout.write(`${steps.length} form steps: p50 ${percentile(steps, 50)} ms, p99 ${percentile(steps, 99)} ms\n`);
 } else if (what === "memory") {
+  const count = Number(process.argv[3] ?? 2000);
   const w = await startSamverka([ingressPartnership()], { jobs: "redis", nodeArgs });
   world = w;
   await sleep(10_000);
-  await snapshot(w, "idle");
+  await usage(w, "idle");
   const peak = { heapUsed: 0, rss: 0 };
   const watch = setInterval(() => {
     w.target.send({ type: "memory" });
@@ -70,12 +81,14 @@ if (what === "summarise") {
     peak.heapUsed = Math.max(peak.heapUsed, u?.heapUsed ?? 0);
     peak.rss = Math.max(peak.rss, u?.rss ?? 0);
   }, 250);
-  await runLoad(loadPlan(w, "slack-command", { amount: 2000 }));
-  await w.slack.waitUntil(() => w.slack.deliveries.length >= 2000, 300_000, 30_000);
+  await runLoad(loadPlan(w, "slack-command", { amount: count }));
+  await w.slack.waitUntil(() => w.slack.deliveries.length >= count, 600_000, 30_000);
   clearInterval(watch);
   process.stdout.write(`during the burst: heap used peaked at ${(peak.heapUsed / 1e6).toFixed(0)} MB, rss at ${(peak.rss / 1e6).toFixed(0)} MB\n`);
   await sleep(5000);
-  await snapshot(w, "after a 2,000-command burst");
+  await usage(w, `5 s after a ${count}-command burst`);
+  await sleep(25_000);
+  await snapshot(w, `30 s after a ${count}-command burst`);
 } else {
   const kind = what as LoadPlan["kind"];
   world = await startSamverka([ingressPartnership()], { jobs: "redis", nodeArgs });
@@ -85,6 +98,7 @@ if (what === "summarise") {
   await world.slack.waitUntil(() => false, 20_000, 5000);
 }
 await world?.close();
+await stopBenchRedis();
 
 interface ProfileNode {
   id: number;

@@ -9,11 +9,12 @@
  *
  * Scenarios: ingress (incl. handling throughput and memory), fan-out, reminders, forms, planning.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BENCH_DIR } from "./lib/paths.ts";
+import { stopBenchRedis } from "./lib/bench-redis.ts";
+import { BENCH_DIR, LOGS_DIR } from "./lib/paths.ts";
 import { toRows } from "./report/results.ts";
 import { markdownTable, textTable } from "./report/table.ts";
 import { measureFanOut } from "./scenarios/fan-out.ts";
@@ -47,7 +48,19 @@ const names = values.only === undefined ? Object.keys(SCENARIOS) : values.only.s
 for (const name of names) if (SCENARIOS[name] === undefined) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(", ")}`);
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-rmSync(path.join(BENCH_DIR, "logs"), { recursive: true, force: true });
+// The logs of earlier runs go, but not those of a run still going (another one on this machine).
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+for (const entry of existsSync(LOGS_DIR) ? readdirSync(LOGS_DIR) : []) {
+  const pid = Number(/^run-(\d+)$/.exec(entry)?.[1]);
+  if (!(pid > 0 && pid !== process.pid && running(pid))) rmSync(path.join(LOGS_DIR, entry), { recursive: true, force: true });
+}
 mkdirSync(BENCH_DIR, { recursive: true });
 
 const started = new Date();
@@ -103,6 +116,7 @@ for (let repeat = 0; repeat < repeats; repeat++) {
   }
 }
 
+await stopBenchRedis();
 const results = write(samples, true);
 const rows = results.rows;
 log("");

@@ -87,7 +87,7 @@ export function createIncidentConversation(deps: AlertsDeps) {
   function directMessages(isCommand: (text: string) => boolean): DirectMessageHandler {
     return async (ctx: CommandContext) => {
       if (isCommand(ctx.args)) return false;
-      const turn = await conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale);
+      const turn = await conversations.reply(ctx.actor.member.id, ctx.args, ctx.actor.locale, ctx.event);
       if (turn === undefined) return false;
       await handleTurn(turn, ctx.actor, ctx.reply);
       return true;

@@ -1,12 +1,12 @@
 /**
  * Starting and watching the processes the bench measures: each runs in its own Node process (so its memory is its
  * own and the load comes from outside), says "ready" over IPC, and is stopped with SIGTERM. Their output goes to
- * bench/logs/, where a failed run can be read.
+ * bench/logs/run-<pid>/, where a failed run can be read.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { BENCH_DIR } from "./paths.ts";
+import { RUN_LOGS_DIR } from "./paths.ts";
 import { childEnvironment } from "../../helpers/child-env.ts";
 
 /** A running process under measurement. */
@@ -29,7 +29,7 @@ let sequence = 0;
 
 /** Starts `script` with `env` (on top of a minimal environment) and waits for its "ready". */
 export async function startTarget(name: string, script: string, env: Record<string, string>, options: { nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<Target> {
-  const logs = path.join(BENCH_DIR, "logs");
+  const logs = RUN_LOGS_DIR;
   mkdirSync(logs, { recursive: true });
   const logFile = path.join(logs, `${String(++sequence).padStart(3, "0")}-${name}.log`);
   const log = createWriteStream(logFile);

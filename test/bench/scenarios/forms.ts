@@ -2,9 +2,14 @@
  * Form step latency: 100 coordinators filling in their organisation's follow-up report in chat at the same time
  * (Slack direct messages). A step is one answer sent (a signed message event) until the next question arrives at
  * the fake. The floor is a bare Bolt app answering each message event with one message, driven the same way.
+ *
+ * Each person reads the question before answering (THINK_MS), as people do. Answering the instant a question arrives
+ * made it a closed loop of 100 at once: the figures were the queue of 100 outstanding requests on two cores (bare
+ * Bolt's own p50 was 2.3 s), and from the fourth message in quick succession Slack's per-channel limit (a burst of 3, then
+ * one a second), which Samverka's outbox keeps to, so no chat app could have answered a step in 25 ms.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { percentile } from "../lib/stats.ts";
+import { percentile, sleep } from "../lib/stats.ts";
 import { withDatabase } from "../seed/database.ts";
 import type { BenchPartnership, BenchPerson } from "../seed/partnership.ts";
 import { seedOpenReports } from "../seed/rows.ts";
@@ -14,8 +19,11 @@ import { SIGNING_SECRET, startFloor, startSamverka, type World } from "./world.t
 // The first questions of the follow-up (unique visitors, women, men, other, nights), answered as a coordinator would.
 const ANSWERS = ["120", "40", "70", "10", "950", "15", "0", "0"];
 const userOf = (i: number) => `U0FORM${String(i).padStart(4, "0")}`;
+/** How long a person takes to read a question and type the answer: 1.5–4.5 s (about 30 answers a second from 100). */
+const THINK_MS = { min: 1500, max: 4500 };
+const think = () => sleep(THINK_MS.min + Math.random() * (THINK_MS.max - THINK_MS.min));
 
-function formsPartnership(conversations: number): BenchPartnership {
+export function formsPartnership(conversations: number): BenchPartnership {
   const organisations = Array.from({ length: conversations }, (_, i) => `org-${String(i).padStart(3, "0")}`);
   const people: BenchPerson[] = organisations.map((organisation, i) => ({ key: `coord-${i}`, roles: ["coordinator"], organisation, slack: userOf(i) }));
   people.push({ key: "rapportansvarig", roles: ["admin"], slack: "U0FORMADMIN" });
@@ -56,13 +64,18 @@ async function step(world: World, userId: string, text: string): Promise<number>
   return answer.at - sentAt;
 }
 
-async function converse(world: World, conversations: number, steps: number, start: string | undefined): Promise<number[]> {
+/** `conversations` people at once, each starting within the first think time and answering `steps` questions. */
+export async function converse(world: World, conversations: number, steps: number, start: string | undefined): Promise<number[]> {
   const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: conversations }, async (_, i) => {
       const user = userOf(i);
+      await think();
       if (start !== undefined) await step(world, user, start);
-      for (const answer of ANSWERS.slice(0, steps)) latencies.push(await step(world, user, answer));
+      for (const answer of ANSWERS.slice(0, steps)) {
+        await think();
+        latencies.push(await step(world, user, answer));
+      }
     }),
   );
   return latencies;

@@ -6,10 +6,11 @@
  * the last one.
  */
 import path from "node:path";
+import { benchRedisUrl } from "../lib/bench-redis.ts";
 import { BENCH_SRC } from "../lib/paths.ts";
 import { startTarget } from "../lib/processes.ts";
 import { percentile, sleep } from "../lib/stats.ts";
-import { BENCH_REDIS_URL, createBenchDatabase, transactionCount, withDatabase } from "../seed/database.ts";
+import { createBenchDatabase, transactionCount, withDatabase } from "../seed/database.ts";
 import type { BenchPartnership, BenchPerson } from "../seed/partnership.ts";
 import { seedDueActionItems } from "../seed/rows.ts";
 import type { Sample, Sizes } from "./sample.ts";
@@ -79,7 +80,7 @@ async function rawBullmq(backend: Backend, count: number, leadMs: number): Promi
   if (backend === "redis") await emptyBenchRedis();
   const dueAt = Date.now() + leadMs;
   const target = await startTarget(`raw-bullmq-${backend}`, path.join(BENCH_SRC, "targets/raw-bullmq.ts"), {
-    ...(backend === "redis" ? { REDIS_URL: BENCH_REDIS_URL } : { DATABASE_URL: database!.url }),
+    ...(backend === "redis" ? { REDIS_URL: await benchRedisUrl() } : { DATABASE_URL: database!.url }),
     BENCH_JOBS: String(count),
     BENCH_DUE_AT: String(dueAt),
     BENCH_CONCURRENCY: "10",

@@ -9,9 +9,10 @@ import { Redis } from "ioredis";
 import { startSlackFake, type SlackFake } from "../fakes/slack-fake.ts";
 import { startTeamsFake, type TeamsFake } from "../fakes/teams-fake.ts";
 import type { LimitOptions } from "../fakes/http-fake.ts";
+import { benchRedisUrl } from "../lib/bench-redis.ts";
 import { BENCH_SRC } from "../lib/paths.ts";
 import { startTarget, type Target } from "../lib/processes.ts";
-import { BENCH_REDIS_URL, createBenchDatabase, SAMVERKA_QUEUE_PREFIX, type BenchDatabase } from "../seed/database.ts";
+import { createBenchDatabase, SAMVERKA_QUEUE_PREFIX, type BenchDatabase } from "../seed/database.ts";
 import { importPartnerships, type BenchPartnership } from "../seed/partnership.ts";
 import { freePort } from "../../helpers/free-port.ts";
 import { nodeFlagsOfStartScript } from "../../helpers/start-flags.ts";
@@ -42,9 +43,9 @@ async function fakes(options: WorldOptions): Promise<{ slack: SlackFake; teams: 
   return { slack: await startSlackFake(options.slackLimits), teams: await startTeamsFake(options.teamsLimits) };
 }
 
-/** Deletes Samverka's queues from the bench's Redis index (its prefix is fixed, so runs must not see each other's jobs). */
+/** Deletes Samverka's queues from the run's own Redis, so a world does not inherit the jobs of the one before it. */
 export async function emptyBenchRedis(): Promise<void> {
-  const redis = new Redis(BENCH_REDIS_URL);
+  const redis = new Redis(await benchRedisUrl());
   try {
     let cursor = "0";
     do {
@@ -68,7 +69,7 @@ export async function startSamverka(partnerships: BenchPartnership[], options: W
     if (options.jobs === "redis") await emptyBenchRedis();
     target = await startTarget("samverka", path.join(BENCH_SRC, "targets/samverka.ts"), {
       DATABASE_URL: database.url,
-      ...(options.jobs === "redis" ? { REDIS_URL: BENCH_REDIS_URL } : {}),
+      ...(options.jobs === "redis" ? { REDIS_URL: await benchRedisUrl() } : {}),
       HOST: "127.0.0.1",
       // Teams without credentials serves only when asked for local use, as a local npm start does.
       SAMVERKA_TEAMS_LOCAL: "1",

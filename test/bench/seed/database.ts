@@ -1,5 +1,5 @@
 import pg from "pg";
-import { ADMIN_URL, TEST_REDIS_URL, uniqueName } from "../../helpers/test-database.ts";
+import { ADMIN_URL, uniqueName } from "../../helpers/test-database.ts";
 
 /** A fresh, empty database on the machine's PostgreSQL for one measured process; the process migrates it. */
 export interface BenchDatabase {
@@ -36,12 +36,6 @@ export async function withDatabase<T>(url: string, work: (client: pg.Client) => 
   }
 }
 
-/**
- * The bench's Redis database index. npm test uses 0 (a prefix per file) and the fault suite claims 2–15 and empties
- * them, so the bench takes 1, and only ever deletes keys under the prefixes it uses, never the whole index.
- */
-export const BENCH_REDIS_DB = 1;
-export const BENCH_REDIS_URL = `${TEST_REDIS_URL.replace(/\/\d*$/, "")}/${BENCH_REDIS_DB}`;
 /** Samverka's queue prefix (fixed in the job runtime). */
 export const SAMVERKA_QUEUE_PREFIX = "samverka_jobs";
 
