@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 // A capability's index.ts is the only import other capabilities use (issue 15): a file in src/ outside the folder may
 // not reach past the index. Adapters and tests are not capabilities and may import a specific file.
-const BARRELLED = ["partnerships"];
+const BARRELLED = ["partnerships", "chat"];
 const deepImportOf = (capability) => ({
   regex: `^(\\.\\./)+${capability}/(?!index\\.ts$)`,
   message: `Import from ${capability}/index.ts: a capability's index is the only import other capabilities use.`,

@@ -1,5 +1,5 @@
 import type { Actor } from "../app/feature.ts";
-import { roleNames } from "../chat/chat.messages.ts";
+import { roleNames } from "../chat/index.ts";
 import { hasAnyRole, type Member, type MemberRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";

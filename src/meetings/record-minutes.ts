@@ -1,5 +1,4 @@
-import type { FormField, FormView } from "../chat/message.ts";
-import type { FormValues } from "../chat/inbound.ts";
+import type { FormField, FormValues, FormView } from "../chat/index.ts";
 import { DateTime } from "luxon";
 import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import type { Translate } from "../shared/i18n.ts";

@@ -1,5 +1,5 @@
 import type { Actor } from "../app/feature.ts";
-import type { Message } from "../chat/message.ts";
+import type { Message } from "../chat/index.ts";
 import { hasAnyRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { contractStartOf, ensureReportFor } from "./report-cycle.ts";

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandHandler, CommandWords } from "../app/feature.ts";
-import type { Block, Message } from "../chat/message.ts";
+import type { Block, Message } from "../chat/index.ts";
 import { hasAnyRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { compileReports } from "./compile-report.ts";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Compose } from "../../chat/notifier.ts";
+import type { Compose } from "../../chat/index.ts";
 import { hasAnyRole, loadColdNightSettings, type Member, type Partnership } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";

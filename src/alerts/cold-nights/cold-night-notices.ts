@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
-import type { Notifier } from "../../chat/notifier.ts";
+import type { ConversationRef, Notifier, Platform } from "../../chat/index.ts";
 import type { Db } from "../../db/database.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";

@@ -1,8 +1,6 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
-import type { Reply } from "../../chat/inbound.ts";
-import { textMessage, type Message } from "../../chat/message.ts";
+import { type ConversationRef, type Message, type Platform, type Reply, textMessage } from "../../chat/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";

@@ -1,6 +1,5 @@
 import type { ActionHandler, Actor, CommandContext, CommandHandler, CommandWords, DirectMessageHandler, FormHandler } from "../../app/feature.ts";
-import type { Block, Message } from "../../chat/message.ts";
-import { textMessage } from "../../chat/message.ts";
+import { type Block, type Message, textMessage } from "../../chat/index.ts";
 import { warnAboutTextAnswers } from "../../forms/index.ts";
 import { activitiesOf, hasAnyRole } from "../../partnerships/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";

@@ -14,7 +14,7 @@ import {
   type IncidentReport,
 } from "./incident.ts";
 import { insertIncident, loadIncident } from "./incident.repository.ts";
-import type { Content, Notifier, SendOptions } from "../../chat/notifier.ts";
+import type { Content, Notifier, SendOptions } from "../../chat/index.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
 import { createFormConversations, type FormSession } from "../../forms/index.ts";
 
