@@ -1,5 +1,5 @@
 import type { CoreDeps } from "../app/feature.ts";
-import type { ConversationRef, Platform } from "../chat/chat-port.ts";
+import type { ConversationRef, Platform } from "../chat/index.ts";
 
 /** What every alerts use case works with: the core dependencies and the composition root's channel lookup. */
 export interface AlertsDeps extends CoreDeps {

@@ -1,4 +1,4 @@
-import type { Content, Notifier } from "../chat/notifier.ts";
+import type { Content, Notifier } from "../chat/index.ts";
 
 /**
  * Records one message to each member under `key` (the notifier adds the member); returns how many could be reached

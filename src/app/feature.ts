@@ -1,10 +1,9 @@
 import type { z } from "zod";
-import type { FormResult, InboundEvent, Reply } from "../chat/inbound.ts";
+import type { FormResult, InboundEvent, Notifier, Reply } from "../chat/index.ts";
 import type { OutboxRenderer } from "../outbox/outbox.ts";
-import type { Member, MemberRole, Partnership } from "../partnerships/partnership.ts";
+import type { Member, MemberRole, Partnership } from "../partnerships/index.ts";
 import type { Locale } from "../shared/i18n.ts";
 import type { ReminderRecord, Reminders } from "../reminders/reminder.ts";
-import type { Notifier } from "../chat/notifier.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/database.ts";
-import { importPartnership } from "../partnerships/import-partnership.ts";
-import { parsePartnershipFile } from "../partnerships/read-partnership-file.ts";
+import { importPartnership, parsePartnershipFile } from "../partnerships/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 

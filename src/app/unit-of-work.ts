@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Platform } from "../chat/chat-port.ts";
-import type { Notifier } from "../chat/notifier.ts";
+import type { Notifier, Platform } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import { createOutboxWriter, type OutboxJobRef, type OutboxQueue } from "../outbox/index.ts";
 import { createReminderWriter, flushReminderJobs, type ReminderJobRef, type ReminderQueue, type Reminders } from "../reminders/index.ts";

@@ -1,6 +1,5 @@
 import type { CommandHandler } from "../app/feature.ts";
-import type { Member } from "../partnerships/partnership.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import type { Locale } from "../shared/i18n.ts";
 
 /** Every chat command the bot knows, built core and capabilities alike from what they registered. */

@@ -1,4 +1,4 @@
-import type { Block, Message } from "../chat/message.ts";
+import type { Block, Message } from "../chat/index.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { shortLabel, type Field, type FormDefinition } from "./form-definition.ts";
 import { progressOf, type ConversationState, type Notice } from "./form-conversation.ts";

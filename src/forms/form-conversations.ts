@@ -1,4 +1,4 @@
-import type { Message } from "../chat/message.ts";
+import type { Message } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { SamverkaError } from "../shared/errors.ts";

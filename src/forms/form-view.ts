@@ -1,5 +1,4 @@
-import type { FormValues } from "../chat/inbound.ts";
-import type { FormField, FormView } from "../chat/message.ts";
+import type { FormField, FormValues, FormView } from "../chat/index.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import type { Answers, Field, FormDefinition } from "./form-definition.ts";
 import { startConversation } from "./form-conversation.ts";

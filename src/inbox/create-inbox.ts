@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Platform } from "../chat/chat-port.ts";
+import type { Platform } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";

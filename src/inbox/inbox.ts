@@ -1,4 +1,4 @@
-import type { Platform } from "../chat/chat-port.ts";
+import type { Platform } from "../chat/index.ts";
 
 /** One recorded platform delivery. The payload is the adapter's own: it alone reads it back. */
 export interface InboxEntry {

@@ -1,6 +1,5 @@
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
-import type { Member } from "../partnerships/partnership.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import { getGroup, listSeats } from "./meeting-group.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { translatorFor } from "./meeting-views.ts";

@@ -1,5 +1,4 @@
-import type { Compose } from "../chat/notifier.ts";
-import type { Block } from "../chat/message.ts";
+import type { Block, Compose } from "../chat/index.ts";
 import { LOCALES, type Locale } from "../shared/i18n.ts";
 import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
 import type { Meeting } from "./meeting.repository.ts";

@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
-import { textMessage } from "../chat/message.ts";
-import type { Compose } from "../chat/notifier.ts";
+import { type Compose, textMessage } from "../chat/index.ts";
 import { recordPeriodDecision, type PeriodDecision, type PeriodDecisionRefusal, type RecordedPeriodDecision } from "../partnerships/index.ts";
 import { extensionKey, extensionDeadlineOf, stopExtensionReminders } from "../reports/index.ts";
 import { cancelMeeting } from "./change-meeting.ts";

@@ -1,5 +1,4 @@
-import type { Block, Message } from "../chat/message.ts";
-import type { Compose } from "../chat/notifier.ts";
+import type { Block, Compose, Message } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Audience } from "../outbox/index.ts";
 import { recordToGroup } from "./group-notices.ts";

@@ -1,4 +1,4 @@
-import type { Cadence } from "../partnerships/partnership.ts";
+import type { Cadence } from "../partnerships/index.ts";
 import { cadenceDeadline, exemptionOf, exemptMonthsWithout, yieldDate, type PlanExemption } from "./cadence-months.ts";
 import { isoWeekdayOf, type MeetingSettings } from "./meeting-settings.ts";
 import { firstDayOfMonth, lastDayOfMonth, monthIndexOf, nthWeekdayOfMonth, weekdayOf, zonedInstant } from "./local-dates.ts";

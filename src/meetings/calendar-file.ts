@@ -1,4 +1,4 @@
-import type { FileAttachment } from "../chat/message.ts";
+import type { FileAttachment } from "../chat/index.ts";
 import { renderIcs, type Attendee } from "./ics.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { GroupSeat, MeetingGroup } from "./meeting-group.repository.ts";

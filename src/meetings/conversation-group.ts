@@ -1,4 +1,4 @@
-import type { PlatformUser, ConversationRef } from "../chat/chat-port.ts";
+import type { ConversationRef, PlatformUser } from "../chat/index.ts";
 import type { Actor } from "../app/feature.ts";
 import { getGroup, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";

@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, FormContext, FormHandler } from "../app/feature.ts";
-import type { FormResult, FormValues, Reply } from "../chat/inbound.ts";
-import { textMessage, type FormField, type FormView } from "../chat/message.ts";
+import { type FormField, type FormResult, type FormValues, type FormView, type Reply, textMessage } from "../chat/index.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { groupsActorMayCall, readMeetingTime } from "./call-meeting.ts";
 import { decidePoll, optionLabel, startPoll, voteInPoll } from "./date-poll.ts";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
-import type { Block, Button, Message } from "../chat/message.ts";
-import type { Live } from "../chat/notifier.ts";
+import type { Block, Button, Live, Message } from "../chat/index.ts";
 import { defineRenderer, type Audience, type OutboxRenderer } from "../outbox/index.ts";
 import { createFormatters } from "../shared/i18n.ts";
 import { callMeeting } from "./call-meeting.ts";

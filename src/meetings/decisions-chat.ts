@@ -1,5 +1,5 @@
 import type { ActionHandler, CommandHandler, FormHandler } from "../app/feature.ts";
-import { textMessage, type Block, type FormView } from "../chat/message.ts";
+import { type Block, type FormView, textMessage } from "../chat/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { amendMinutes, composeMinutesView, minutesVersions, type MinutesVersion } from "./amend-minutes.ts";

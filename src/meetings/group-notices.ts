@@ -1,5 +1,4 @@
-import type { FileAttachment } from "../chat/message.ts";
-import type { Content } from "../chat/notifier.ts";
+import type { Content, FileAttachment } from "../chat/index.ts";
 import { calendarFile } from "./calendar-file.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import { listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";

@@ -1,7 +1,6 @@
 import type { Actor } from "../app/feature.ts";
-import { roleNames } from "../chat/chat.messages.ts";
-import type { Member, MemberRole } from "../partnerships/partnership.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import { roleNames } from "../chat/index.ts";
+import { hasAnyRole, type Member, type MemberRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";

@@ -1,5 +1,5 @@
 import type { ActionContext, ActionHandler } from "../app/feature.ts";
-import { textMessage } from "../chat/message.ts";
+import { textMessage } from "../chat/index.ts";
 import { completeActionItem } from "./action-items.ts";
 import { upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { cancelMeeting, checkCadence, moveMeeting } from "./change-meeting.ts";

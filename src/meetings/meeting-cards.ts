@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Live } from "../chat/notifier.ts";
+import type { Live } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../outbox/index.ts";
 import { SamverkaError } from "../shared/errors.ts";

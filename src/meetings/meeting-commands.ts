@@ -1,5 +1,5 @@
 import type { CommandContext, CommandHandler } from "../app/feature.ts";
-import { textMessage, type Block, type FormView } from "../chat/message.ts";
+import { type Block, type FormView, textMessage } from "../chat/index.ts";
 import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
 import { addAgendaItem, checkAgendaText, nextMeetingsOfGroups, upcomingMeetingsOf, AGENDA_ITEM_MAX, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
 import { groupOfConversation } from "./conversation-group.ts";

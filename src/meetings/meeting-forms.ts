@@ -1,8 +1,7 @@
 import { DateTime } from "luxon";
 import type { FormContext, FormHandler } from "../app/feature.ts";
-import type { FormResult } from "../chat/inbound.ts";
+import type { FormResult, FormView } from "../chat/index.ts";
 import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
-import type { FormView } from "../chat/message.ts";
 import { addAgendaItem, AGENDA_TEXT_SCOPE, checkAgendaText } from "./add-agenda-item.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
 import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, notAllowedText, type OpenMeeting } from "./meeting-access.ts";

@@ -1,6 +1,6 @@
 import type { Db } from "../db/database.ts";
 import { toGroup, type Group } from "../partnerships/index.ts";
-import type { GroupRole } from "../partnerships/partnership.ts";
+import type { GroupRole } from "../partnerships/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Locale } from "../shared/i18n.ts";
 

@@ -1,5 +1,4 @@
-import type { Compose } from "../chat/notifier.ts";
-import type { Block, Button, Message } from "../chat/message.ts";
+import type { Block, Button, Compose, Message } from "../chat/index.ts";
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";

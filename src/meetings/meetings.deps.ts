@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../app/feature.ts";
 import type { Work } from "../app/unit-of-work.ts";
-import type { ConversationRef, Platform } from "../chat/chat-port.ts";
+import type { ConversationRef, Platform } from "../chat/index.ts";
 
 /** One organisation's report status as the agenda shows it. */
 export interface OrganisationReportStatus {

@@ -1,6 +1,5 @@
 import type { ActionContext, Actor, FormContext, FormHandler } from "../app/feature.ts";
-import type { FormResult, FormValues } from "../chat/inbound.ts";
-import { textMessage, type FormField, type FormView } from "../chat/message.ts";
+import { type FormField, type FormResult, type FormValues, type FormView, textMessage } from "../chat/index.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { callMeeting, checkFreeText, groupsActorMayCall, LOCATION_MAX, readMeetingTime, REASON_MAX } from "./call-meeting.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";

@@ -1,5 +1,5 @@
 import type { Actor, CommandHandler } from "../app/feature.ts";
-import { textMessage } from "../chat/message.ts";
+import { textMessage } from "../chat/index.ts";
 import { findPartnership, hasAnyRole, type PeriodDecision, type PeriodDecisionRefusal } from "../partnerships/index.ts";
 import { extensionDeadlineOf } from "../reports/index.ts";
 import { decidePeriod } from "./agreement-period.ts";

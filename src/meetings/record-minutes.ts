@@ -1,8 +1,6 @@
-import type { FormField, FormView } from "../chat/message.ts";
-import type { FormValues } from "../chat/inbound.ts";
+import type { FormField, FormValues, FormView } from "../chat/index.ts";
 import { DateTime } from "luxon";
-import type { Member } from "../partnerships/partnership.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import type { Translate } from "../shared/i18n.ts";
 import { containsPersonnummer } from "../shared/personnummer.ts";
 import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";

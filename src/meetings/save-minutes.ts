@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
-import type { Compose } from "../chat/notifier.ts";
-import type { Block } from "../chat/message.ts";
+import type { Block, Compose } from "../chat/index.ts";
 import type { Reminders } from "../reminders/reminder.ts";
 import { type Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";

@@ -1,5 +1,4 @@
-import type { ChatPort, Platform, SendOptions } from "../chat/chat-port.ts";
-import type { Message } from "../chat/message.ts";
+import type { ChatPort, Message, Platform, PlatformSendOptions } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { errorFields, SamverkaError, toSamverkaError } from "../shared/errors.ts";
@@ -119,7 +118,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
 
   // A row claimed before may have been accepted by the platform without its ref being stored (a crash between the
   // two, a timeout): the adapter looks for it by its key before sending it again.
-  const sendOptions = (row: OutboxRecord): SendOptions => (row.attempts > 1 ? { key: row.key, resendSince: row.createdAt } : { key: row.key });
+  const sendOptions = (row: OutboxRecord): PlatformSendOptions => (row.attempts > 1 ? { key: row.key, resendSince: row.createdAt } : { key: row.key });
 
   // The member's identities in order: the first is theirs to read; a later one is used only when an earlier platform fails.
   async function toMember(row: ClaimedOutbox, attempt: Attempt): Promise<SentTo> {

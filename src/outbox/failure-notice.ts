@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Platform } from "../chat/chat-port.ts";
+import type { Platform } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { createTranslator, type Translate } from "../shared/i18n.ts";

@@ -1,6 +1,4 @@
-import type { Platform } from "../chat/chat-port.ts";
-import type { FileAttachment } from "../chat/message.ts";
-import type { ChannelFilter, Content, Notifier, SendOptions } from "../chat/notifier.ts";
+import type { ChannelFilter, Content, FileAttachment, Notifier, Platform, SendOptions } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Locale } from "../shared/i18n.ts";

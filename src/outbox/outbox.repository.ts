@@ -1,5 +1,5 @@
 import { sql, type Selectable } from "kysely";
-import type { MessageRef, Platform } from "../chat/chat-port.ts";
+import type { MessageRef, Platform } from "../chat/index.ts";
 import type { OutboxTable } from "../db/core-tables.ts";
 import type { Db } from "../db/database.ts";
 import { lockedInIdOrder, matchRows, type RowAtTime } from "../db/job-rows.ts";

@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import type { Platform } from "../chat/chat-port.ts";
-import type { Message } from "../chat/message.ts";
+import type { Message, Platform } from "../chat/index.ts";
 import type { Locale } from "../shared/i18n.ts";
 
 /** Who reads a message: its text is composed in their language and time zone. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Platform } from "../chat/chat-port.ts";
+import type { Platform } from "../chat/index.ts";
 
 /** A platform's per-conversation limit as a token bucket: a short burst, then a steady rate. */
 interface Limit {

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
-import type { ChatPort } from "../chat/chat-port.ts";
-import type { Compose } from "../chat/notifier.ts";
+import type { ChatPort, Compose } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Locale } from "../shared/i18n.ts";
 import type { Logger } from "../shared/logger.ts";

@@ -1,5 +1,4 @@
-import type { Platform } from "../chat/chat-port.ts";
-import type { Message } from "../chat/message.ts";
+import type { Message, Platform } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { createTranslator } from "../shared/i18n.ts";

@@ -1,6 +1,5 @@
 import type { CommandHandler, Feature } from "../app/feature.ts";
-import type { Block } from "../chat/message.ts";
-import { textMessage } from "../chat/message.ts";
+import { type Block, textMessage } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { ACTION_WORDS, privacyMessages } from "./privacy.messages.ts";

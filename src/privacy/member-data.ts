@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { roleNames } from "../chat/chat.messages.ts";
+import { roleNames } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 

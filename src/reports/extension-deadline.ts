@@ -5,7 +5,7 @@ import { addDays, localDate, localInstant } from "./report-period.ts";
 import type { ReportingPartnership } from "./report-directory.ts";
 import type { ReportService } from "./report-service.ts";
 import type { ReportSettings } from "./report-settings.ts";
-import { textMessage } from "../chat/message.ts";
+import { textMessage } from "../chat/index.ts";
 import { REPORT_EXTENSION, extensionReminderPayloadSchema } from "./reports.jobs.ts";
 import type { ReportsDeps } from "./reports.deps.ts";
 import { reportsMessages } from "./reports.messages.ts";

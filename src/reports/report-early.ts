@@ -1,6 +1,6 @@
 import type { Actor } from "../app/feature.ts";
-import type { Message } from "../chat/message.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import type { Message } from "../chat/index.ts";
+import { hasAnyRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { contractStartOf, ensureReportFor } from "./report-cycle.ts";
 import { localDate, nextPeriod, periodContaining, type ReportPeriod } from "./report-period.ts";

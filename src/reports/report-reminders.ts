@@ -1,5 +1,5 @@
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
-import type { Message } from "../chat/message.ts";
+import type { Message } from "../chat/index.ts";
 import { ensureReportFor } from "./report-cycle.ts";
 import { localDate } from "./report-period.ts";
 import { inReportTransaction, subjectOf, type ReportContext, type ReportService } from "./report-service.ts";

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandHandler, CommandWords } from "../app/feature.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import { hasAnyRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { contractStartOf } from "./report-cycle.ts";
 import type { ReportingOrganisation } from "./report-directory.ts";

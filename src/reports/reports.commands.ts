@@ -1,6 +1,6 @@
 import type { CommandContext, CommandHandler, CommandWords } from "../app/feature.ts";
-import type { Block, Message } from "../chat/message.ts";
-import { hasAnyRole } from "../partnerships/partnership.ts";
+import type { Block, Message } from "../chat/index.ts";
+import { hasAnyRole } from "../partnerships/index.ts";
 import { createFormatters, createTranslator } from "../shared/i18n.ts";
 import { compileReports } from "./compile-report.ts";
 import { renderCsv, renderMarkdown, stateLabel } from "./compilation.render.ts";

@@ -1,6 +1,5 @@
 import type { Actor } from "../app/feature.ts";
-import type { Reply } from "../chat/inbound.ts";
-import type { FormView, Message } from "../chat/message.ts";
+import type { FormView, Message, Reply } from "../chat/index.ts";
 import { normalizeAnswers, renderFormView, type ConversationTurn } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Report } from "./report.repository.ts";

@@ -1,4 +1,4 @@
-import type { Block, Button, Message } from "../chat/message.ts";
+import type { Block, Button, Message } from "../chat/index.ts";
 import { visibleFields, type FormSession } from "../forms/index.ts";
 import { createFormatters, createTranslator, type Locale } from "../shared/i18n.ts";
 import type { ReportContext } from "./report-service.ts";

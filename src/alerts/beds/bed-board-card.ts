@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { Block, Button } from "../../chat/message.ts";
-import type { Compose, Notifier } from "../../chat/notifier.ts";
+import type { Block, Button, Compose, Notifier } from "../../chat/index.ts";
 import type { Db } from "../../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { hasAnyRole } from "../../partnerships/index.ts";
 import type { Translate } from "../../shared/i18n.ts";
 import { findReader } from "../alerts.directory.ts";
 import { bedBoardCard, totalsOf, type BedBoard, type ShelterBeds } from "./bed-board.ts";

@@ -1,8 +1,6 @@
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import type { Reply } from "../../chat/inbound.ts";
-import type { FormView } from "../../chat/message.ts";
-import { textMessage } from "../../chat/message.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { type FormView, type Reply, textMessage } from "../../chat/index.ts";
+import { hasAnyRole } from "../../partnerships/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findNightShelters } from "../alerts.directory.ts";

@@ -1,8 +1,6 @@
 import { DateTime } from "luxon";
-import type { Compose } from "../../chat/notifier.ts";
-import { loadColdNightSettings } from "../../partnerships/index.ts";
-import type { Member, Partnership } from "../../partnerships/partnership.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import type { Compose } from "../../chat/index.ts";
+import { hasAnyRole, loadColdNightSettings, type Member, type Partnership } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findNightShelters } from "../alerts.directory.ts";

@@ -1,5 +1,4 @@
-import type { Member } from "../../partnerships/partnership.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { coldNightKeys, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";

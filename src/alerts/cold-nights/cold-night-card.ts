@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
-import type { Block, Button } from "../../chat/message.ts";
-import type { Compose } from "../../chat/notifier.ts";
+import type { Block, Button, Compose } from "../../chat/index.ts";
 import type { Translate } from "../../shared/i18n.ts";
 import { totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";

@@ -1,5 +1,4 @@
-import type { FormValues } from "../../chat/inbound.ts";
-import type { FormView } from "../../chat/message.ts";
+import type { FormValues, FormView } from "../../chat/index.ts";
 import type { Translate } from "../../shared/i18n.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
 import { rungOf } from "./cold-night-ladder.ts";

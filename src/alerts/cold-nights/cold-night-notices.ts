@@ -1,10 +1,9 @@
 import { z } from "zod";
-import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
-import type { Notifier } from "../../chat/notifier.ts";
+import type { ConversationRef, Notifier, Platform } from "../../chat/index.ts";
 import type { Db } from "../../db/database.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { hasAnyRole } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
 import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";

@@ -1,8 +1,6 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import type { ConversationRef, Platform } from "../../chat/chat-port.ts";
-import type { Reply } from "../../chat/inbound.ts";
-import { textMessage, type Message } from "../../chat/message.ts";
+import { type ConversationRef, type Message, type Platform, type Reply, textMessage } from "../../chat/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
@@ -14,9 +12,8 @@ import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } fr
 import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type RestartOutcome } from "./acknowledge-cold-night.ts";
 import { ladderFor } from "./escalate-cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { hasAnyRole, loadColdNightSettings } from "../../partnerships/index.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
-import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";

@@ -1,5 +1,4 @@
-import type { Member, Partnership } from "../../partnerships/partnership.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { type ColdNightSettings, hasAnyRole, loadColdNightSettings, type Member, type Partnership } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
@@ -7,7 +6,6 @@ import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type Co
 import { ladderOf } from "./cold-night-ladder.ts";
 import { postCard, refreshCard, sendCopies, type CardChannels } from "./cold-night-notices.ts";
 import { scheduleLadderStep } from "./escalate-cold-night.ts";
-import { loadColdNightSettings, type ColdNightSettings } from "../../partnerships/index.ts";
 import { insertAlert, loadAlert, updateTemperature } from "./cold-night.repository.ts";
 import type { Db } from "../../db/database.ts";
 

@@ -1,4 +1,4 @@
-import type { Member } from "../../partnerships/partnership.ts";
+import type { Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findShelterOnAlert, mayAnswerFor } from "./answer-cold-night.ts";

@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
-import type { Block } from "../../chat/message.ts";
-import type { Compose } from "../../chat/notifier.ts";
+import type { Block, Compose } from "../../chat/index.ts";
 import { loadColdNightSettings } from "../../partnerships/index.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";

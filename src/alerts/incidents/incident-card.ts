@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Block, Button } from "../../chat/message.ts";
-import type { Compose, Live } from "../../chat/notifier.ts";
+import type { Block, Button, Compose, Live } from "../../chat/index.ts";
 import type { Db } from "../../db/database.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";

@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
-import type { FormValues } from "../../chat/inbound.ts";
-import type { FormView } from "../../chat/message.ts";
+import type { FormValues, FormView } from "../../chat/index.ts";
 import { readFormValues, renderFormView, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import { INCIDENT_INJURIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, POLICE_STATUSES, type IncidentReport } from "./incident.ts";

@@ -1,6 +1,5 @@
 import type { Actor, CommandContext, DirectMessageHandler } from "../../app/feature.ts";
-import type { Reply } from "../../chat/inbound.ts";
-import { textMessage, type Message } from "../../chat/message.ts";
+import { type Message, type Reply, textMessage } from "../../chat/index.ts";
 import { createFormConversations, normalizeAnswers, startConversation, type ConversationTurn } from "../../forms/index.ts";
 import { createFormatters, createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";

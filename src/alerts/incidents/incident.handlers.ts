@@ -1,8 +1,7 @@
 import type { ActionHandler, Actor, CommandContext, CommandHandler, CommandWords, DirectMessageHandler, FormHandler } from "../../app/feature.ts";
-import type { Block, Message } from "../../chat/message.ts";
-import { textMessage } from "../../chat/message.ts";
+import { type Block, type Message, textMessage } from "../../chat/index.ts";
 import { warnAboutTextAnswers } from "../../forms/index.ts";
-import { hasAnyRole } from "../../partnerships/partnership.ts";
+import { activitiesOf, hasAnyRole } from "../../partnerships/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
@@ -10,7 +9,6 @@ import { isUuid } from "../cold-nights/cold-night-card.ts";
 import { INCIDENT_ACTIONS, incidentFacts } from "./incident-card.ts";
 import { INCIDENT_FORM_ID, incidentDefaults, incidentDefinition, incidentFormView, readIncidentForm } from "./incident-form.ts";
 import { INCIDENT_CONVERSATION_ACTIONS, receiptOf, type IncidentConversation } from "./incident.conversation.ts";
-import { activitiesOf } from "../../partnerships/index.ts";
 import { findLatestIncidents, findOwnActivity, type IncidentFollowUp } from "./incident.repository.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
 import { acknowledgeIncident, markIncidentFollowUp, type IncidentActionOutcome } from "./follow-up-incident.ts";

@@ -1,4 +1,4 @@
-import type { Member, Partnership } from "../../partnerships/partnership.ts";
+import { loadIncidentSettings, type Member, type Partnership } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
@@ -14,9 +14,8 @@ import {
   type IncidentReport,
 } from "./incident.ts";
 import { insertIncident, loadIncident } from "./incident.repository.ts";
-import type { Content, Notifier, SendOptions } from "../../chat/notifier.ts";
+import type { Content, Notifier, SendOptions } from "../../chat/index.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
-import { loadIncidentSettings } from "../../partnerships/index.ts";
 import { createFormConversations, type FormSession } from "../../forms/index.ts";
 
 const HOUR_MS = 3_600_000;
