@@ -4,16 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FormResult } from "../../../src/chat/inbound.ts";
-import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import type { Meeting } from "../../../src/meetings/meeting.repository.ts";
 import { messageText } from "../../helpers/recording-chat.ts";
-import { createMeetingTestbed, type MeetingTestbed } from "./meeting-testbed.ts";
+import { createMeetingTestbed, type MeetingTestbed, planTestbedMeetings } from "./meeting-testbed.ts";
 
 let tb: MeetingTestbed;
 let first: Meeting;
 beforeAll(async () => {
   tb = await createMeetingTestbed();
-  const plan = await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
+  const plan = await planTestbedMeetings(tb);
   first = plan.meetings[0]!;
 });
 afterAll(async () => {

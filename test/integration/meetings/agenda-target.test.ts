@@ -3,33 +3,25 @@
  * after a regular one gets its own agenda request at once ("skriv agenda …"); an item written under it must land on
  * it, not on the regular meeting whose agenda is already out. Two agendas collected at once are asked about.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agendaSendTime } from "../../../src/meetings/meeting-reminders.ts";
 import { listMeetings } from "../../../src/meetings/meeting.repository.ts";
-import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
-import { createMeetingTestbed, PEOPLE, type MeetingTestbed } from "./meeting-testbed.ts";
+import { PEOPLE, usePlannedTestbed } from "./meeting-testbed.ts";
 
-let tb: MeetingTestbed;
-beforeAll(async () => {
-  tb = await createMeetingTestbed();
-  await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
-});
-afterAll(async () => {
-  await tb.close();
-});
+const testbed = usePlannedTestbed();
 
 const dm = (user: keyof typeof PEOPLE) => `slack:dm-${PEOPLE[user]}`;
-const say = (user: keyof typeof PEOPLE, text: string) => tb.send(user, { type: "message", conversation: dm(user), text, direct: true });
+const say = (user: keyof typeof PEOPLE, text: string) => testbed().send(user, { type: "message", conversation: dm(user), text, direct: true });
 const itemsOf = async (meetingId: string) =>
-  (await tb.db.db.selectFrom("agenda_items").select("text").where("proposed_for_meeting_id", "=", meetingId).orderBy("created_at").execute()).map(
+  (await testbed().db.db.selectFrom("agenda_items").select("text").where("proposed_for_meeting_id", "=", meetingId).orderBy("created_at").execute()).map(
     (i) => i.text,
   );
-const meetings = () => listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2028-01-01"), ["planned", "invited", "moved"]);
+const meetings = () => listMeetings(testbed().db.db, testbed().group.id, new Date("2026-01-01"), new Date("2028-01-01"), ["planned", "invited", "moved"]);
 
 async function callExtraMeeting(day: string): Promise<void> {
   const form = (await say("anna", "nytt möte")).replies.forms[0]!;
   const initial = Object.fromEntries(form.fields.flatMap((f) => (typeof f.initial === "string" ? [[f.id, f.initial]] : [])));
-  const called = await tb.send("anna", {
+  const called = await testbed().send("anna", {
     type: "form",
     conversation: dm("anna"),
     formId: form.formId,
@@ -44,8 +36,8 @@ describe("agenda …", () => {
   it("adds to an extra meeting whose agenda is being collected, not to the earlier meeting whose agenda is already out", async () => {
     const regular = (await meetings())[0]!;
     // The regular meeting's agenda has gone out; the meeting itself is still ahead.
-    tb.clock.set(new Date(agendaSendTime(regular, tb.group).getTime() + 60_000));
-    expect(tb.clock.now() < regular.startsAt).toBe(true);
+    testbed().clock.set(new Date(agendaSendTime(regular, testbed().group).getTime() + 60_000));
+    expect(testbed().clock.now() < regular.startsAt).toBe(true);
     await callExtraMeeting(dayAfter(regular.startsAt, 7));
     const extra = (await meetings()).find((m) => m.origin === "extra")!;
 

@@ -1,38 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FormView, Message } from "../../../src/chat/message.ts";
 import { createMeetingsDailyTask } from "../../../src/meetings/cadence-watchdog.ts";
 import { cancelMeeting } from "../../../src/meetings/change-meeting.ts";
 import { findMeeting, listMeetings, type Meeting } from "../../../src/meetings/meeting.repository.ts";
-import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import { messageText } from "../../helpers/recording-chat.ts";
-import { createMeetingTestbed, parseCalendar, PEOPLE, type MeetingTestbed } from "./meeting-testbed.ts";
+import { parseCalendar, PEOPLE, usePlannedTestbed } from "./meeting-testbed.ts";
 
-let tb: MeetingTestbed;
-beforeAll(async () => {
-  tb = await createMeetingTestbed();
-  await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
-});
-afterAll(async () => {
-  await tb.close();
-});
+const testbed = usePlannedTestbed();
 
 const dm = (user: keyof typeof PEOPLE) => `slack:dm-${PEOPLE[user]}`;
 const text = (m: Message) => messageText(m);
-const files = () => tb.chat.calls.flatMap((c) => (c.op === "file" ? [c] : []));
-const channelPosts = () => tb.chat.calls.flatMap((c) => (c.op === "post" && c.conversation === "slack:CSTYR" ? [c] : []));
+const files = () => testbed().chat.calls.flatMap((c) => (c.op === "file" ? [c] : []));
+const channelPosts = () => testbed().chat.calls.flatMap((c) => (c.op === "post" && c.conversation === "slack:CSTYR" ? [c] : []));
 const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
 const allMeetings = () =>
-  listMeetings(tb.db.db, tb.group.id, new Date("2026-01-01"), new Date("2031-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
+  listMeetings(testbed().db.db, testbed().group.id, new Date("2026-01-01"), new Date("2031-01-01"), ["planned", "invited", "moved", "held", "cancelled"]);
 
 async function openForm(user: keyof typeof PEOPLE, words: string): Promise<FormView> {
-  const { replies } = await tb.send(user, { type: "message", conversation: dm(user), text: words, direct: true });
+  const { replies } = await testbed().send(user, { type: "message", conversation: dm(user), text: words, direct: true });
   expect(replies.forms, replies.whispers.map(text).join("\n")).toHaveLength(1);
   return replies.forms[0]!;
 }
 
 async function submit(user: keyof typeof PEOPLE, form: FormView, values: Record<string, string>, delivery?: string) {
   const initial = Object.fromEntries(form.fields.flatMap((f) => (typeof f.initial === "string" ? [[f.id, f.initial]] : [])));
-  return tb.send(user, {
+  return testbed().send(user, {
     type: "form",
     conversation: dm(user),
     formId: form.formId,
@@ -44,7 +36,7 @@ async function submit(user: keyof typeof PEOPLE, form: FormView, values: Record<
 
 describe("an extra meeting", () => {
   it("is refused to a member who is neither chair nor coordinator, and the form refuses a weekend, a holiday and a day gone", async () => {
-    const bo = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "nytt möte", direct: true });
+    const bo = await testbed().send("bo", { type: "message", conversation: dm("bo"), text: "nytt möte", direct: true });
     expect(bo.replies.forms).toEqual([]);
     expect(text(bo.replies.whispers[0]!)).toContain("Bara gruppens ordförande");
     const form = await openForm("anna", "nytt möte");
@@ -59,14 +51,14 @@ describe("an extra meeting", () => {
 
   it("is stored, invited at once when its invitation is due, with place and reason in the invitation and the calendar file", async () => {
     const form = await openForm("anna", "nytt möte");
-    tb.chat.calls.length = 0;
+    testbed().chat.calls.length = 0;
     const values = { date: "2026-10-06", time: "15:00", duration: "60", location: "Socialförvaltningen, sal 3", reason: "Vinterns extra platser" };
     const { result } = await submit("anna", form, values, "inbox:teams:extra-1");
     expect(result).toMatchObject({ ok: true });
     // The same request handled again after a crash finds its meeting: one meeting, one invitation.
-    const sent = tb.chat.calls.length;
+    const sent = testbed().chat.calls.length;
     await submit("anna", form, values, "inbox:teams:extra-1");
-    expect(tb.chat.calls.length).toBe(sent);
+    expect(testbed().chat.calls.length).toBe(sent);
     expect((await allMeetings()).filter((m) => m.origin === "extra")).toHaveLength(1);
     expect(text((result as { message: Message }).message)).toContain("Mötet är inlagt: Styrgruppen tisdag 2026-10-06 kl. 15.00");
     const meeting = (await allMeetings()).find((m) => m.origin === "extra")!;
@@ -76,28 +68,33 @@ describe("an extra meeting", () => {
     expect(invitation).toContain("Kallelse: Styrgruppen tisdag 2026-10-06 kl. 15.00");
     expect(invitation).toContain("Plats: Socialförvaltningen, sal 3");
     expect(invitation).toContain("Extra möte: Vinterns extra platser");
-    expect(tb.chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("Kallelse: Styrgruppen tisdag 2026-10-06");
+    expect(testbed().chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("Kallelse: Styrgruppen tisdag 2026-10-06");
     const ics = parseCalendar(files()[0]!.file.content);
     expect(ics).toMatchObject({ method: "REQUEST", uid: `meeting-${meeting.id}@samverka`, location: "Socialförvaltningen, sal 3" });
-    const reminders = await tb.db.db.selectFrom("reminders").select(["key", "status"]).where("key", "like", `meeting:${meeting.id}:%`).orderBy("key").execute();
+    const reminders = await testbed()
+      .db.db.selectFrom("reminders")
+      .select(["key", "status"])
+      .where("key", "like", `meeting:${meeting.id}:%`)
+      .orderBy("key")
+      .execute();
     expect(reminders.map((r) => r.key.split(":").at(-1))).toEqual(["agenda-request", "agenda-send", "day-before", "hour-before", "invite", "minutes-request"]);
   });
 
   it("opens from the watchdog's button, filled in with the group and a date that closes the gap", async () => {
     const december = (await allMeetings()).find((m) => m.startsAt.toISOString().startsWith("2026-12-08"))!;
-    await cancelMeeting(tb.deps, tb.group, december);
-    tb.clock.set("2026-11-20T07:00:00Z");
-    await createMeetingsDailyTask(tb.deps).run(tb.clock.now());
-    await tb.outbox.deliver();
-    const warning = tb.chat.calls.flatMap((c) =>
+    await cancelMeeting(testbed().deps, testbed().group, december);
+    testbed().clock.set("2026-11-20T07:00:00Z");
+    await createMeetingsDailyTask(testbed().deps).run(testbed().clock.now());
+    await testbed().outbox.deliver();
+    const warning = testbed().chat.calls.flatMap((c) =>
       c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Mötesfrekvens") ? [c.message] : [],
     )[0]!;
     const [button] = buttonsOf(warning);
     // The planner's choice for the gap, other than the day the cancelled meeting was on.
-    expect(button).toMatchObject({ actionId: "meeting.new", label: "Kalla till möte", value: `${tb.group.id}|2026-12-09` });
-    const { replies } = await tb.send("anna", { type: "action", conversation: dm("anna"), actionId: button!.actionId, value: button!.value });
+    expect(button).toMatchObject({ actionId: "meeting.new", label: "Kalla till möte", value: `${testbed().group.id}|2026-12-09` });
+    const { replies } = await testbed().send("anna", { type: "action", conversation: dm("anna"), actionId: button!.actionId, value: button!.value });
     expect(replies.forms[0]!.fields.find((f) => f.id === "date")!.initial).toBe("2026-12-09");
-    expect(replies.forms[0]!.fields.find((f) => f.id === "group")!.initial).toBe(tb.group.id);
+    expect(replies.forms[0]!.fields.find((f) => f.id === "group")!.initial).toBe(testbed().group.id);
   });
 });
 
@@ -106,8 +103,8 @@ describe("a date poll", () => {
   let organiserCard: Message;
 
   it("sends the proposed times to the group with buttons, and the organiser a card to choose from", async () => {
-    tb.clock.set("2027-01-04T08:00:00Z");
-    tb.chat.calls.length = 0;
+    testbed().clock.set("2027-01-04T08:00:00Z");
+    testbed().chat.calls.length = 0;
     const form = await openForm("anna", "möte förslag");
     const { result } = await submit("anna", form, {
       date1: "2027-01-19",
@@ -128,52 +125,54 @@ describe("a date poll", () => {
       "3. tisdag 2027-01-26 kl. 13.00",
       "Ångra mina svar",
     ]);
-    organiserCard = tb.chat.calls.flatMap((c) =>
+    organiserCard = testbed().chat.calls.flatMap((c) =>
       c.op === "direct" && c.userId === PEOPLE.anna && text(c.message).includes("Välj mötestid") ? [c.message] : [],
     )[0]!;
     expect(buttonsOf(organiserCard).every((b) => b.actionId === "meeting.poll.choose")).toBe(true);
-    expect(tb.chat.directTextsTo(PEOPLE.cecilia).join("\n")).toContain("Which time suits you? Styrgruppen");
+    expect(testbed().chat.directTextsTo(PEOPLE.cecilia).join("\n")).toContain("Which time suits you? Styrgruppen");
   });
 
   it("counts who can come on every copy, a click handled twice once, answers can be taken back, and only the organiser side may choose", async () => {
     const [first, second] = buttonsOf(pollCard);
-    await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
-    await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: second!.actionId, value: second!.value });
-    const bo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
+    await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
+    await testbed().send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: second!.actionId, value: second!.value });
+    const bo = await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
     expect(text(bo.replies.whispers[0]!)).toContain("Noterat: 1. tisdag 2027-01-19 kl. 13.00 passar dig.");
     // A click handled twice (a retried delivery) counts once.
-    await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
+    await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: first!.actionId, value: first!.value });
     // Copies are redrawn in no set order, each in its reader's language (Cecilia reads English): the last Swedish one.
-    const swedish = tb.chat.calls.flatMap((c) => (c.op === "update" && text(c.message).includes("passar") ? [c.message] : []));
+    const swedish = testbed().chat.calls.flatMap((c) => (c.op === "update" && text(c.message).includes("passar") ? [c.message] : []));
     expect(text(swedish.at(-1)!)).toContain("1. tisdag 2027-01-19 kl. 13.00: 1 passar (Bo Ledamot)");
     const clear = buttonsOf(pollCard).find((b) => b.actionId === "meeting.poll.clear")!;
-    const undo = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: clear.actionId, value: clear.value });
+    const undo = await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: clear.actionId, value: clear.value });
     expect(text(undo.replies.whispers[0]!)).toContain("Dina svar är borttagna");
-    await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
-    const updated = tb.chat.calls.flatMap((c) => (c.op === "update" && text(c.message).includes("passar") ? [text(c.message)] : [])).at(-1)!;
+    await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: second!.actionId, value: second!.value });
+    const updated = testbed()
+      .chat.calls.flatMap((c) => (c.op === "update" && text(c.message).includes("passar") ? [text(c.message)] : []))
+      .at(-1)!;
     expect(updated).toContain("2. torsdag 2027-01-21 kl. 09.30: 2 passar (Cecilia Sekreterare, Bo Ledamot)");
     expect(updated).toContain("1. tisdag 2027-01-19 kl. 13.00: 0 passar");
-    const notOrganiser = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: "meeting.poll.choose", value: second!.value });
+    const notOrganiser = await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: "meeting.poll.choose", value: second!.value });
     expect(text(notOrganiser.replies.whispers[0]!)).toContain("Bara den som skickade förslaget");
   });
 
   it("the chosen time becomes a meeting with its invitation, and the cards say it is decided", async () => {
-    tb.chat.calls.length = 0;
+    testbed().chat.calls.length = 0;
     const choose = buttonsOf(organiserCard)[1]!;
-    const { replies } = await tb.send("anna", { type: "action", conversation: dm("anna"), actionId: choose.actionId, value: choose.value });
+    const { replies } = await testbed().send("anna", { type: "action", conversation: dm("anna"), actionId: choose.actionId, value: choose.value });
     expect(text(replies.whispers[0]!)).toContain("Mötet är inlagt: Styrgruppen torsdag 2027-01-21 kl. 09.30");
     // Like any meeting of the group, it is invited 14 days before, at 09.00.
     expect(text(replies.whispers[0]!)).toContain("Kallelsen går ut 2027-01-07.");
     let meeting = (await allMeetings()).find((m) => m.origin === "poll")!;
     expect(meeting).toMatchObject({ status: "planned", reason: "Ny samordnare presenteras" });
-    await tb.fire(`meeting:${meeting.id}:invite`);
-    meeting = (await findMeeting(tb.db.db, meeting.id))!;
+    await testbed().fire(`meeting:${meeting.id}:invite`);
+    meeting = (await findMeeting(testbed().db.db, meeting.id))!;
     expect(meeting.status).toBe("invited");
-    expect(tb.chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("Kallelse: Styrgruppen torsdag 2027-01-21 kl. 09.30");
+    expect(testbed().chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("Kallelse: Styrgruppen torsdag 2027-01-21 kl. 09.30");
     expect(files().map((f) => parseCalendar(f.file.content).uid)).toContain(`meeting-${meeting.id}@samverka`);
-    const redrawn = tb.chat.calls.flatMap((c) => (c.op === "update" ? [c.message] : []));
+    const redrawn = testbed().chat.calls.flatMap((c) => (c.op === "update" ? [c.message] : []));
     expect(redrawn.some((m) => text(m).includes("Mötestiden är bestämd: Styrgruppen") && buttonsOf(m).length === 0)).toBe(true);
-    const late = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: "meeting.poll.vote", value: choose.value });
+    const late = await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: "meeting.poll.vote", value: choose.value });
     expect(text(late.replies.whispers[0]!)).toContain("redan avgjort");
   });
 
@@ -181,23 +180,27 @@ describe("a date poll", () => {
     const startPoll = async (dates: [string, string], deadline: string) => {
       const form = await openForm("anna", "möte förslag");
       await submit("anna", form, { date1: dates[0], time1: "10:00", date2: dates[1], time2: "10:00", deadline });
-      return tb.db.db.selectFrom("meeting_polls").select("id").orderBy("created_at", "desc").executeTakeFirstOrThrow();
+      return testbed().db.db.selectFrom("meeting_polls").select("id").orderBy("created_at", "desc").executeTakeFirstOrThrow();
     };
     const answered = await startPoll(["2027-02-16", "2027-02-17"], "2027-01-12");
-    const options = await tb.db.db
-      .selectFrom("meeting_poll_options")
+    const options = await testbed()
+      .db.db.selectFrom("meeting_poll_options")
       .select(["id", "position"])
       .where("poll_id", "=", answered.id)
       .orderBy("position")
       .execute();
-    await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.poll.vote", value: options[1]!.id });
+    await testbed().send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.poll.vote", value: options[1]!.id });
     const silent = await startPoll(["2027-02-23", "2027-02-24"], "2027-01-12");
-    await tb.fire(`poll:${answered.id}:deadline`);
-    await tb.fire(`poll:${silent.id}:deadline`);
-    const polls = await tb.db.db.selectFrom("meeting_polls").select(["id", "status", "meeting_id"]).where("id", "in", [answered.id, silent.id]).execute();
+    await testbed().fire(`poll:${answered.id}:deadline`);
+    await testbed().fire(`poll:${silent.id}:deadline`);
+    const polls = await testbed()
+      .db.db.selectFrom("meeting_polls")
+      .select(["id", "status", "meeting_id"])
+      .where("id", "in", [answered.id, silent.id])
+      .execute();
     const decided = polls.find((p) => p.id === answered.id)!;
     expect(decided.status).toBe("decided");
-    expect((await findMeeting(tb.db.db, decided.meeting_id!))!.startsAt.toISOString()).toBe("2027-02-17T09:00:00.000Z");
+    expect((await findMeeting(testbed().db.db, decided.meeting_id!))!.startsAt.toISOString()).toBe("2027-02-17T09:00:00.000Z");
     expect(polls.find((p) => p.id === silent.id)).toMatchObject({ status: "cancelled", meeting_id: null });
   });
 });
@@ -207,8 +210,8 @@ describe("the decision register and amended minutes", () => {
 
   it("lists decisions by word and period, each under its meeting, with its minutes a click away", async () => {
     held = (await allMeetings()).find((m) => m.origin === "extra")!;
-    tb.clock.set("2026-10-06T15:00:00Z");
-    const minutes = await tb.send("cecilia", {
+    testbed().clock.set("2026-10-06T15:00:00Z");
+    const minutes = await testbed().send("cecilia", {
       type: "form",
       conversation: dm("cecilia"),
       formId: "meeting.minutes",
@@ -216,31 +219,31 @@ describe("the decision register and amended minutes", () => {
       values: { decisions: "Budgeten för vintern godkänns\n- Tio extra platser öppnas i Vinternatt" },
     });
     expect(minutes.result).toMatchObject({ ok: true });
-    tb.clock.set("2027-01-20T08:00:00Z");
-    const found = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut BUDGETEN", direct: true });
+    testbed().clock.set("2027-01-20T08:00:00Z");
+    const found = await testbed().send("bo", { type: "message", conversation: dm("bo"), text: "beslut BUDGETEN", direct: true });
     const list = found.replies.whispers[0]!;
     expect(text(list)).toContain("Styrgruppen**: tisdag 2026-10-06 kl. 15.00");
     expect(text(list)).toContain("Budgeten för vintern godkänns");
     expect(text(list)).not.toContain("Tio extra platser");
-    const none = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut budget 2027", direct: true });
+    const none = await testbed().send("bo", { type: "message", conversation: dm("bo"), text: "beslut budget 2027", direct: true });
     expect(text(none.replies.whispers[0]!)).toContain("Inga beslut hittades");
-    const both = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut 2026-10", direct: true });
+    const both = await testbed().send("bo", { type: "message", conversation: dm("bo"), text: "beslut 2026-10", direct: true });
     expect(text(both.replies.whispers[0]!)).toContain("Tio extra platser öppnas i Vinternatt");
     const [show] = buttonsOf(list);
-    const view = await tb.send("bo", { type: "action", conversation: dm("bo"), actionId: show!.actionId, value: show!.value });
+    const view = await testbed().send("bo", { type: "action", conversation: dm("bo"), actionId: show!.actionId, value: show!.value });
     expect(text(view.replies.whispers[0]!)).toContain("Version 1");
     expect(buttonsOf(view.replies.whispers[0]!)).toEqual([]);
   });
 
   it("lets the secretary amend them: a new version is kept beside the first and the group is told", async () => {
-    const view = await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.minutes-show", value: held.id });
+    const view = await testbed().send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.minutes-show", value: held.id });
     const amend = buttonsOf(view.replies.whispers[0]!)[0]!;
-    const { replies } = await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: amend.actionId, value: amend.value });
+    const { replies } = await testbed().send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: amend.actionId, value: amend.value });
     const form = replies.forms[0]!;
     expect(form.fields[0]!.initial).toBe("Budgeten för vintern godkänns\nTio extra platser öppnas i Vinternatt");
     const noNote = await submit("cecilia", form, { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt" });
     expect(noNote.result).toMatchObject({ ok: false, errors: { note: expect.stringContaining("Write briefly") as string } });
-    tb.chat.calls.length = 0;
+    testbed().chat.calls.length = 0;
     const amended = { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt", note: "Fel antal platser i version 1" };
     const saved = await submit("cecilia", form, amended, "inbox:slack:amend-1");
     expect(saved.result).toMatchObject({ ok: true });
@@ -249,9 +252,9 @@ describe("the decision register and amended minutes", () => {
       message: { text: expect.stringContaining("version 2") as string },
     });
     expect(text(channelPosts().at(-1)!.message)).toContain("Protokollet är ändrat: Styrgruppen tisdag 2026-10-06 kl. 15.00 (version 2)");
-    expect(tb.chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("ändrad 2027-01-20 kl. 09.00 av Cecilia Sekreterare: Fel antal platser i version 1");
-    const versions = await tb.db.db
-      .selectFrom("minutes_versions")
+    expect(testbed().chat.directTextsTo(PEOPLE.bo).join("\n")).toContain("ändrad 2027-01-20 kl. 09.00 av Cecilia Sekreterare: Fel antal platser i version 1");
+    const versions = await testbed()
+      .db.db.selectFrom("minutes_versions")
       .select(["version", "decisions"])
       .where("meeting_id", "=", held.id)
       .orderBy("version")
@@ -260,7 +263,7 @@ describe("the decision register and amended minutes", () => {
       ["Budgeten för vintern godkänns", "Tio extra platser öppnas i Vinternatt"],
       ["Budgeten för vintern godkänns", "Tolv extra platser öppnas i Vinternatt"],
     ]);
-    const found = await tb.send("bo", { type: "message", conversation: dm("bo"), text: "beslut platser", direct: true });
+    const found = await testbed().send("bo", { type: "message", conversation: dm("bo"), text: "beslut platser", direct: true });
     expect(text(found.replies.whispers[0]!)).toContain("Tolv extra platser");
     expect(text(found.replies.whispers[0]!)).not.toContain("Tio extra platser");
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../helpers/recording-chat.ts";
-import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import { findMeeting, listMeetings, type Meeting } from "../../../src/meetings/meeting.repository.ts";
-import { createMeetingTestbed, parseCalendar, PEOPLE, type MeetingTestbed, submitMoveForm } from "./meeting-testbed.ts";
+import { createMeetingTestbed, parseCalendar, PEOPLE, type MeetingTestbed, submitMoveForm, planTestbedMeetings } from "./meeting-testbed.ts";
 
 let tb: MeetingTestbed;
 let first: Meeting;
@@ -14,7 +13,7 @@ const posts = () => tb.chat.calls.flatMap((c) => (c.op === "post" ? [c] : []));
 
 beforeAll(async () => {
   tb = await createMeetingTestbed();
-  const plan = await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
+  const plan = await planTestbedMeetings(tb);
   [first, second] = plan.meetings as [Meeting, Meeting];
 });
 afterAll(async () => {

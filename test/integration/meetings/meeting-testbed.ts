@@ -1,7 +1,9 @@
 import ICAL from "ical.js";
+import { afterAll, beforeAll } from "vitest";
 import { createJobRuntime, type JobRuntime } from "../../../jobs/job-runtime.ts";
 import { createChatRouter, type InboundEvent, type InboundHandler } from "../../../src/chat/index.ts";
 import { createMeetingsFeature } from "../../../src/meetings/index.ts";
+import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
 import type { MeetingsDeps } from "../../../src/meetings/meetings.deps.ts";
 import { listGroups, type MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
 import { createReminderProcessor, type ProcessReminder } from "../../../src/reminders/index.ts";
@@ -52,6 +54,24 @@ export function recordingReply(): RecordedReply {
 }
 
 /** Anna sends the move form (`state` names the meeting) with a new date and time. */
+/** Plans the styrgrupp's meetings from October 2026 to June 2027, their reminders included, as the tests start from. */
+export function planTestbedMeetings(tb: MeetingTestbed) {
+  return planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
+}
+
+/** A testbed for the file's tests with the styrgrupp's meetings planned (see `planTestbedMeetings`), closed after them. */
+export function usePlannedTestbed(): () => MeetingTestbed {
+  let tb: MeetingTestbed | undefined;
+  beforeAll(async () => {
+    tb = await createMeetingTestbed();
+    await planTestbedMeetings(tb);
+  });
+  afterAll(async () => {
+    await tb?.close();
+  });
+  return () => tb!;
+}
+
 export function submitMoveForm(tb: MeetingTestbed, state: string, date: string, time: string) {
   return tb.send("anna", { type: "form", conversation: "slack:dm-UANNA", formId: "meeting.move", state, values: { date, time } });
 }

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageText } from "../../helpers/recording-chat.ts";
 import { findMeeting, type Meeting } from "../../../src/meetings/meeting.repository.ts";
-import { planGroupMeetings } from "../../../src/meetings/plan-meetings.ts";
-import { createMeetingTestbed, type MeetingTestbed, submitMoveForm } from "./meeting-testbed.ts";
+import { createMeetingTestbed, type MeetingTestbed, submitMoveForm, planTestbedMeetings } from "./meeting-testbed.ts";
 
 let tb: MeetingTestbed;
 let december: Meeting;
 beforeAll(async () => {
   tb = await createMeetingTestbed();
-  const plan = await planGroupMeetings(tb.db.db, tb.group, { from: "2026-10-01", until: "2027-06-30" }, tb.clock.now(), { reminders: tb.deps.reminders });
+  const plan = await planTestbedMeetings(tb);
   december = plan.meetings[1]!;
 });
 afterAll(async () => {
