@@ -24,6 +24,15 @@ const noNames = l(
 );
 
 /** The follow-up template (*uppföljningsmall*): the typical figures of DOMAIN.md, broken down by gender. */
+// Asked in the follow-up and the monthly report alike; prefilled from the cold nights' bed board.
+const turnedAway = count(
+  "turned_away",
+  ["Fick nej i brist på plats", "Turned away for lack of places"],
+  "Hur många fick nej i brist på plats?",
+  "How many were turned away for lack of places?",
+  { prefill: "turnedAway" },
+);
+
 const uppfoljning = {
   id: "uppfoljning",
   title: l("Uppföljning", "Follow-up"),
@@ -49,13 +58,7 @@ const uppfoljning = {
       total: "average",
       required: false,
     },
-    count(
-      "turned_away",
-      ["Fick nej i brist på plats", "Turned away for lack of places"],
-      "Hur många fick nej i brist på plats?",
-      "How many were turned away for lack of places?",
-      { prefill: "turnedAway" },
-    ),
+    turnedAway,
     count("referrals", ["Länkningar", "Referrals"], "Hur många länkningar till myndigheter gjorde ni?", "How many referrals to authorities did you make?"),
     count(
       "cold_nights",
@@ -150,13 +153,7 @@ const manadsrapport = {
   fields: [
     count("nights_provided", ["Övernattningar", "Nights provided"], "Hur många övernattningar gav ni?", "How many nights did you provide?"),
     count("unique_visitors", ["Unika besökare", "Unique visitors"], "Hur många unika besökare?", "How many unique visitors?"),
-    count(
-      "turned_away",
-      ["Fick nej i brist på plats", "Turned away for lack of places"],
-      "Hur många fick nej i brist på plats?",
-      "How many were turned away for lack of places?",
-      { prefill: "turnedAway" },
-    ),
+    turnedAway,
     amount("costs_month", ["Kostnader", "Costs"], "Kostnader under månaden?", "Costs in the month?"),
     comment(1000),
   ],
