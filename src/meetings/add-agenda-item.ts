@@ -50,10 +50,14 @@ export async function nextMeetingsOfGroups(db: Db, groupIds: readonly string[], 
   for (const [groupId, meetings] of byGroup) {
     const group = await getGroup(db, groupId);
     groups.set(groupId, group);
-    const collecting = meetings.filter((m) => {
-      const at = { startsAt: m.starts_at };
-      return agendaRequestTime(at, group) <= now && agendaSendTime(at, group) > now;
-    });
+    // Requests go out in meeting order, so the first meeting whose request is still ahead ends the search: the
+    // years of planned meetings behind it are never looked at.
+    const asked = [];
+    for (const m of meetings) {
+      if (agendaRequestTime({ startsAt: m.starts_at }, group) > now) break;
+      asked.push(m);
+    }
+    const collecting = asked.filter((m) => agendaSendTime({ startsAt: m.starts_at }, group) > now);
     for (const m of collecting.length > 0 ? collecting : meetings.slice(0, 1)) chosen.add(m.id);
   }
   const result: { meeting: Meeting; group: MeetingGroup }[] = [];
