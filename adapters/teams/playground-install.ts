@@ -1,13 +1,5 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { readPlaygroundConfig } from "./playground-config.ts";
 import type { Logger } from "../../src/shared/logger.ts";
-
-/** The team's conversations in a playground configuration: its General channel (the team id) and its other channels. */
-export function teamConversations(configPath: string): string[] {
-  const config = parse(readFileSync(configPath, "utf8")) as { team?: { id?: unknown; channels?: { id?: unknown }[] } } | null;
-  const ids = [config?.team?.id, ...(config?.team?.channels ?? []).map((c) => c.id)];
-  return ids.filter((id): id is string => typeof id === "string" && id !== "");
-}
 
 /**
  * Installs the bot in the playground's team, as "Add to a team" does in Teams: the playground sends the bot its
@@ -17,7 +9,7 @@ export function teamConversations(configPath: string): string[] {
 export async function installInPlaygroundTeam(playgroundUrl: string, configPath: string, logger: Logger): Promise<string[]> {
   const base = playgroundUrl.replace("localhost", "127.0.0.1");
   const installed: string[] = [];
-  for (const conversation of teamConversations(configPath)) {
+  for (const conversation of readPlaygroundConfig(configPath).teamConversations) {
     try {
       const res = await fetch(`${base}/_debug/conversation/${encodeURIComponent(conversation)}/installation`, {
         method: "POST",

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { parse } from "yaml";
 import { SamverkaError } from "../../src/shared/errors.ts";
+import { readPlaygroundConfig } from "./playground-config.ts";
 import { installInPlaygroundTeam } from "./playground-install.ts";
 import type { Logger } from "../../src/shared/logger.ts";
 import { childProcessEnvironment } from "../../src/config.ts";
@@ -43,10 +43,7 @@ export const PLAYGROUND_CONFIG = path.join(ROOT, ".m365agentsplayground.yml");
  * `id` and their `aadObjectId` (a partnership file may name a person by either). The playground delivers to no one else.
  */
 export function playgroundUsers(configPath: string = PLAYGROUND_CONFIG): ReadonlySet<string> {
-  type User = { id?: unknown; aadObjectId?: unknown };
-  const config = parse(readFileSync(configPath, "utf8")) as { currentUser?: User; users?: User[] } | null;
-  const users = [config?.currentUser, ...(config?.users ?? [])];
-  return new Set(users.flatMap((u) => [u?.id, u?.aadObjectId]).filter((id): id is string => typeof id === "string" && id !== ""));
+  return readPlaygroundConfig(configPath).users;
 }
 
 /** Starts the playground CLI as a child process (no browser) and resolves once it listens. */
