@@ -2,7 +2,8 @@ import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findStaffOf } from "../alerts.directory.ts";
-import { coldNightKeys, type ColdNightAlert, type ColdNightAnswer, type ShelterResponse } from "./cold-night.ts";
+import type { ColdNightAlert, ColdNightAnswer, ShelterResponse } from "./cold-night.ts";
+import { stopLadder } from "./escalation-ladder.ts";
 import { refreshCard } from "./cold-night-notices.ts";
 import { loadAlert, recordAnswer } from "./cold-night.repository.ts";
 import { bedBoardCard } from "../beds/bed-board.ts";
@@ -65,7 +66,7 @@ export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest):
       at: now,
     });
     // The handlers re-check the row too, so a step that fires before this commits still does nothing.
-    await w.reminders.cancelByPrefix(coldNightKeys.ladder(request.alertId, request.activityId));
+    await stopLadder(w, request.alertId, request.activityId);
     await refreshCard(w.notifier, found.alert);
     // The extra places are on the bed board too.
     await w.notifier.refreshCard(bedBoardCard(found.alert.partnershipId, found.alert.night), found.alert.partnershipId);

@@ -1,7 +1,7 @@
 import type { FormValues, FormView } from "../../chat/index.ts";
 import type { Translate } from "../../shared/i18n.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
-import { rungOf } from "./cold-night-ladder.ts";
+import { rungOf } from "./escalation-ladder.ts";
 import { shelterValue } from "./cold-night-card.ts";
 import type { ColdNightKey } from "./cold-nights.messages.ts";
 import { shelterLabel } from "../shelter-label.ts";

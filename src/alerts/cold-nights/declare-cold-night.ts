@@ -3,9 +3,9 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
-import { ladderOf } from "./cold-night-ladder.ts";
+import { ladderOf, scheduleLadderStep } from "./escalation-ladder.ts";
 import { postCard, refreshCard, sendCopies, type CardChannels } from "./cold-night-notices.ts";
-import { scheduleLadderStep } from "./escalate-cold-night.ts";
+
 import { insertAlert, loadAlert, updateTemperature } from "./cold-night.repository.ts";
 import type { Db } from "../../db/database.ts";
 

@@ -1,13 +1,23 @@
-import type { Work } from "../../app/unit-of-work.ts";
-import { loadColdNightSettings } from "../../partnerships/index.ts";
+import { hasAnyRole, loadColdNightSettings, type Member } from "../../partnerships/index.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
-import { COLD_NIGHT_KINDS, coldNightKeys, isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
-import { latestDuePosition, ladderOf, positionDueAt, rungAt, type Ladder } from "./cold-night-ladder.ts";
-import { sendCopies, type CopyNotice } from "./cold-night-notices.ts";
-import { advanceEscalation, loadAlert } from "./cold-night.repository.ts";
+import { coldNightKeys, isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
+import {
+  ladderFor,
+  latestDuePosition,
+  ladderOf,
+  positionDueAt,
+  restartedBase,
+  rungAt,
+  rungOf,
+  scheduleLadderStep,
+  stopLadder,
+  type LadderRung,
+} from "./escalation-ladder.ts";
+import { refreshCard, sendCopies, type CopyNotice } from "./cold-night-notices.ts";
+import { advanceEscalation, loadAlert, restartRun } from "./cold-night.repository.ts";
 
 /** One step of one shelter's ladder: which run it belongs to and which position it takes. */
 export interface LadderStep {
@@ -15,26 +25,6 @@ export interface LadderStep {
   activityId: string;
   run: number;
   position: number;
-}
-
-/** Schedules position `position` of a shelter's current run, unless it would fall after the alert closes. */
-export async function scheduleLadderStep(
-  w: Pick<Work, "reminders">,
-  alert: Pick<ColdNightAlert, "id" | "partnershipId" | "closesAt">,
-  shelter: Pick<ShelterResponse, "activityId" | "ladderBaseAt">,
-  ladder: Ladder,
-  run: number,
-  position: number,
-): Promise<void> {
-  const dueAt = positionDueAt(ladder, shelter.ladderBaseAt, position);
-  if (dueAt >= alert.closesAt) return;
-  await w.reminders.schedule({
-    key: coldNightKeys.step(alert.id, shelter.activityId, run, position),
-    kind: COLD_NIGHT_KINDS.escalate,
-    partnershipId: alert.partnershipId,
-    dueAt,
-    payload: { alertId: alert.id, activityId: shelter.activityId, run, position },
-  });
 }
 
 /**
@@ -96,8 +86,44 @@ export async function takeLadderStep(deps: AlertsDeps, step: LadderStep): Promis
   });
 }
 
-/** Loads what a restart or declaration needs to schedule: the alert and the partnership's ladder. */
-export async function ladderFor(deps: Pick<AlertsDeps, "db">, partnershipId: string): Promise<Ladder | undefined> {
-  const settings = await loadColdNightSettings(deps.db, partnershipId);
-  return settings === undefined ? undefined : ladderOf(settings);
+/** What restarting one shelter's ladder came to. */
+export type RestartOutcome =
+  | { kind: "restarted"; shelter: ShelterResponse; step: number; rung: LadderRung }
+  | { kind: "answered"; shelter: ShelterResponse }
+  | { kind: "closed"; alert: ColdNightAlert }
+  | { kind: "forbidden" }
+  | { kind: "not_found" };
+
+/**
+ * Samordning restarts one silent shelter's ladder from configured step `step`: that step goes out at once, the
+ * following ones after the usual gaps, and the shelter's ladder is loud again even after an acknowledgement.
+ */
+export async function restartLadder(deps: AlertsDeps, request: { alertId: string; activityId: string; step: number; member: Member }): Promise<RestartOutcome> {
+  if (!hasAnyRole(request.member, ["samordning", "admin"])) return { kind: "forbidden" };
+  const alert = await loadAlert(deps.db, request.alertId);
+  const shelter = alert?.responses.find((r) => r.activityId === request.activityId);
+  if (alert === undefined || shelter === undefined || alert.partnershipId !== request.member.partnershipId) return { kind: "not_found" };
+  const ladder = await ladderFor(deps, alert.partnershipId);
+  if (ladder === undefined || request.step < 1 || request.step > ladder.minutes.length) return { kind: "not_found" };
+  if (alert.status === "closed") return { kind: "closed", alert };
+  if (shelter.answer !== "pending") return { kind: "answered", shelter };
+  const now = deps.clock.now();
+  const baseAt = restartedBase(ladder, now, request.step);
+  return deps.transact(async (w) => {
+    const run = await restartRun(w.db, { alertId: alert.id, activityId: shelter.activityId, from: request.step, baseAt, at: now });
+    if (run === undefined) return { kind: "answered", shelter };
+    await stopLadder(w, alert.id, shelter.activityId);
+    await scheduleLadderStep(w, alert, { ...shelter, ladderBaseAt: baseAt }, ladder, run, request.step);
+    await recordAudit(w.db, {
+      partnershipId: alert.partnershipId,
+      actorMemberId: request.member.id,
+      action: "coldnight.ladder_restarted",
+      subjectType: "cold_night",
+      subjectId: alert.id,
+      details: { activityId: shelter.activityId, step: request.step, run },
+      at: now,
+    });
+    await refreshCard(w.notifier, alert);
+    return { kind: "restarted", shelter, step: request.step, rung: rungOf(request.step) };
+  });
 }

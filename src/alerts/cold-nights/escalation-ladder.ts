@@ -1,3 +1,15 @@
+import type { Work } from "../../app/unit-of-work.ts";
+import { loadColdNightSettings } from "../../partnerships/index.ts";
+import type { AlertsDeps } from "../alerts.deps.ts";
+import { COLD_NIGHT_KINDS, coldNightKeys, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
+
+/**
+ * The escalation ladder of a cold night: until a shelter answers, step after step reaches further up (its staff,
+ * its organisation's coordinators, then samordning and Socialjouren), each step a reminder row. This file holds the
+ * rungs, when each step falls due, and scheduling and stopping a shelter's ladder; taking a step and restarting a
+ * ladder are in `escalate-cold-night.ts`.
+ */
+
 /** Who a ladder step reaches: the shelter's staff, its organisation's coordinators, or samordning and Socialjouren. */
 export type LadderRung = "staff" | "coordinator" | "samordning";
 
@@ -63,4 +75,38 @@ export function restartedBase(ladder: Ladder, now: Date, step: number): Date {
 /** The ladder of a partnership's cold-night settings. */
 export function ladderOf(settings: { escalationMinutes: readonly number[]; escalationRepeat: { fromStep: number; everyMinutes: number } }): Ladder {
   return { minutes: settings.escalationMinutes, repeatFrom: settings.escalationRepeat.fromStep, repeatEveryMinutes: settings.escalationRepeat.everyMinutes };
+}
+
+/** Loads the partnership's ladder, or undefined when it has no cold-night settings. */
+export async function ladderFor(deps: Pick<AlertsDeps, "db">, partnershipId: string): Promise<Ladder | undefined> {
+  const settings = await loadColdNightSettings(deps.db, partnershipId);
+  return settings === undefined ? undefined : ladderOf(settings);
+}
+
+/** Schedules position `position` of a shelter's current run, unless it would fall after the alert closes. */
+export async function scheduleLadderStep(
+  w: Pick<Work, "reminders">,
+  alert: Pick<ColdNightAlert, "id" | "partnershipId" | "closesAt">,
+  shelter: Pick<ShelterResponse, "activityId" | "ladderBaseAt">,
+  ladder: Ladder,
+  run: number,
+  position: number,
+): Promise<void> {
+  const dueAt = positionDueAt(ladder, shelter.ladderBaseAt, position);
+  if (dueAt >= alert.closesAt) return;
+  await w.reminders.schedule({
+    key: coldNightKeys.step(alert.id, shelter.activityId, run, position),
+    kind: COLD_NIGHT_KINDS.escalate,
+    partnershipId: alert.partnershipId,
+    dueAt,
+    payload: { alertId: alert.id, activityId: shelter.activityId, run, position },
+  });
+}
+
+/**
+ * Stops a shelter's ladder: its scheduled steps are cancelled. The step handler re-reads the rows as well, so a step
+ * already running when this commits does nothing.
+ */
+export async function stopLadder(w: Pick<Work, "reminders">, alertId: string, activityId: string): Promise<void> {
+  await w.reminders.cancelByPrefix(coldNightKeys.ladder(alertId, activityId));
 }

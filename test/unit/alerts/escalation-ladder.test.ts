@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coldNightsSchema } from "../../../src/partnerships/operations.schema.ts";
-import { latestDuePosition, positionDueAt, restartedBase, rungAt, rungOf, stepAt, type Ladder } from "../../../src/alerts/cold-nights/cold-night-ladder.ts";
+import { latestDuePosition, positionDueAt, restartedBase, rungAt, rungOf, stepAt, type Ladder } from "../../../src/alerts/cold-nights/escalation-ladder.ts";
 
 const declared = new Date("2026-12-03T16:00:00Z");
 const at = (minutes: number) => new Date(declared.getTime() + minutes * 60_000);
