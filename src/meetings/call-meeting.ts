@@ -6,7 +6,7 @@ import { isAfterPeriod } from "./agreement-period.ts";
 import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
 import { listGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { agendaSendTime, NOTICE_TIME, scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { agendaSendTime, invitationTime, scheduleMeetingReminders } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { sendInvitation } from "./send-invitation.ts";
@@ -80,11 +80,12 @@ export async function callMeeting(
   return inTransaction(deps, async (tx) => {
     const now = tx.clock.now();
     const earlier = called.request === undefined ? undefined : await findCalledMeeting(tx.db, called.request);
-    if (earlier !== undefined) return { meeting: earlier, invitedNow: earlier.invitedAt !== null, inviteAt: earlier.invitedAt ?? inviteTime(group, earlier) };
+    if (earlier !== undefined)
+      return { meeting: earlier, invitedNow: earlier.invitedAt !== null, inviteAt: earlier.invitedAt ?? invitationTime(earlier, group) };
     const endsAt = new Date(called.startsAt.getTime() + called.durationMinutes * 60_000);
     const meeting = await insertCalledMeeting(tx.db, group, { ...called, endsAt }, now);
     await scheduleMeetingReminders(tx.reminders, meeting, group, now);
-    const inviteAt = inviteTime(group, meeting);
+    const inviteAt = invitationTime(meeting, group);
     if (agendaSendTime(meeting, group) <= now) {
       const dueAt = new Date(now.getTime() + (meeting.startsAt.getTime() - now.getTime()) / 2);
       await tx.reminders.schedule({
@@ -99,8 +100,4 @@ export async function callMeeting(
     await sendInvitation(tx, group, meeting);
     return { meeting, invitedNow: true, inviteAt: now };
   });
-}
-
-function inviteTime(group: MeetingGroup, meeting: Meeting): Date {
-  return DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.inviteDaysBefore }).set(NOTICE_TIME).toJSDate();
 }

@@ -39,6 +39,16 @@ export function agendaSendTime(meeting: Pick<Meeting, "startsAt">, group: Meetin
 }
 
 /**
+ * When the invitation goes out: `inviteDaysBefore` the meeting at the notice time, moved back to the working day
+ * before when that falls on a weekend, a public holiday or a de facto day off, as the agenda is.
+ */
+export function invitationTime(meeting: Pick<Meeting, "startsAt">, group: MeetingGroup): Date {
+  return workingDayOnOrBefore(DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone }).minus({ days: group.meetings.inviteDaysBefore }))
+    .set(NOTICE_TIME)
+    .toJSDate();
+}
+
+/**
  * When members are asked for agenda items: `agendaRequestDaysBefore` the meeting at the notice time, moved back to a
  * working day as the agenda is, and always on a working day before the agenda's. The two moves can land on one day
  * (request 4 days before a Tuesday: Friday; agenda 3 days before: Saturday, so Friday too); the request then goes
@@ -59,9 +69,8 @@ function meetingReminderPrefix(meetingId: string): string {
 /** The reminders a meeting needs, each carrying the start it was computed for so a stale one can tell. */
 function meetingReminderSpecs(meeting: Meeting, group: MeetingGroup): ReminderSpec[] {
   const start = DateTime.fromJSDate(meeting.startsAt, { zone: group.timeZone });
-  const daysBefore = (days: number) => start.minus({ days }).set(NOTICE_TIME).toJSDate();
   const due: Record<MeetingReminderKind, Date> = {
-    "meeting.invite": daysBefore(group.meetings.inviteDaysBefore),
+    "meeting.invite": invitationTime(meeting, group),
     "meeting.agenda-request": agendaRequestTime(meeting, group),
     "meeting.agenda-send": agendaSendTime(meeting, group),
     "meeting.day-before": start.minus({ days: 1 }).toJSDate(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaRequestTime, agendaSendTime } from "../../../src/meetings/meeting-reminders.ts";
+import { agendaRequestTime, agendaSendTime, invitationTime } from "../../../src/meetings/meeting-reminders.ts";
 import type { MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
 
 const group = (agendaSendDaysBefore: number, agendaRequestDaysBefore = 10) =>
@@ -53,5 +53,25 @@ describe("when members are asked for agenda items", () => {
     // Tuesday 2026-12-29: the agenda goes Wednesday the 23rd (past annandag jul, juldagen, julafton); asked 4 days before
     // is juldagen, back past julafton to the 23rd too, so the request goes Tuesday the 22nd.
     expect(askAt("2026-12-29T12:00:00Z", 4, 3)).toBe("2026-12-22T08:00:00.000Z");
+  });
+});
+
+describe("when the invitation goes out", () => {
+  const inviteAt = (startsAt: string, days: number) =>
+    invitationTime({ startsAt: new Date(startsAt) }, {
+      timeZone: "Europe/Stockholm",
+      meetings: { inviteDaysBefore: days },
+    } as unknown as MeetingGroup).toISOString();
+
+  it("goes out the set number of days before, at 09.00, when that is a working day", () => {
+    // Thursday 2027-01-21, fourteen days before: Thursday 7 January.
+    expect(inviteAt("2027-01-21T09:00:00Z", 14)).toBe("2027-01-07T08:00:00.000Z");
+  });
+
+  it("moves back to the working day before a weekend or a holiday", () => {
+    // Monday 2027-01-18, twelve days before is Wednesday 6 January (trettondedag jul): Tuesday 5 January.
+    expect(inviteAt("2027-01-18T09:00:00Z", 12)).toBe("2027-01-05T08:00:00.000Z");
+    // Monday 2026-12-21, fourteen days before is Monday 7 December; sixteen is Saturday 5 December: Friday the 4th.
+    expect(inviteAt("2026-12-21T09:00:00Z", 16)).toBe("2026-12-04T08:00:00.000Z");
   });
 });
