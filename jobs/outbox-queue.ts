@@ -2,8 +2,8 @@ import type { DefaultJobOptions } from "bullmq";
 import type { OutboxQueue } from "../src/outbox/outbox.ts";
 import type { Clock } from "../src/shared/clock.ts";
 import { OUTBOX_JOB, outboxJobId, toOutboxJobData } from "./outbox.jobs.ts";
+import { addBulkTogether } from "./add-together.ts";
 import type { JobQueue } from "./queue-backend.ts";
-import { withTimeout } from "./with-timeout.ts";
 
 const QUEUE_TIMEOUT_MS = 2_000;
 
@@ -15,20 +15,17 @@ export const OUTBOX_JOB_OPTIONS: DefaultJobOptions = { attempts: 1, removeOnComp
 
 /** The `OutboxQueue` port over a BullMQ queue. */
 export function createOutboxQueue(queue: JobQueue, clock: Clock): OutboxQueue {
+  const add = addBulkTogether(queue, QUEUE_TIMEOUT_MS, "add outbox jobs");
   return {
     async enqueueMany(jobs) {
       if (jobs.length === 0) return;
       const now = clock.now().getTime();
-      await withTimeout(
-        queue.addBulk(
-          jobs.map((job) => ({
-            name: OUTBOX_JOB,
-            data: toOutboxJobData(job),
-            opts: { jobId: outboxJobId(job), delay: Math.max(0, job.dueAt.getTime() - now) },
-          })),
-        ),
-        QUEUE_TIMEOUT_MS,
-        "add outbox jobs",
+      await add(
+        jobs.map((job) => ({
+          name: OUTBOX_JOB,
+          data: toOutboxJobData(job),
+          opts: { jobId: outboxJobId(job), delay: Math.max(0, job.dueAt.getTime() - now) },
+        })),
       );
     },
   };

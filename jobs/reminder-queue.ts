@@ -1,6 +1,7 @@
 import type { DefaultJobOptions } from "bullmq";
 import type { ReminderJobRef, ReminderQueue } from "../src/reminders/reminder.ts";
 import type { Clock } from "../src/shared/clock.ts";
+import { addBulkTogether } from "./add-together.ts";
 import type { JobQueue } from "./queue-backend.ts";
 import { REMINDER_JOB, reminderJobId, toReminderJobData } from "./reminder.jobs.ts";
 import { withTimeout } from "./with-timeout.ts";
@@ -37,13 +38,14 @@ export function createReminderQueue(queue: JobQueue, clock: Clock): ReminderQueu
     data: toReminderJobData(job),
     opts: { jobId: reminderJobId(job), delay: Math.max(0, job.dueAt.getTime() - clock.now().getTime()) },
   });
+  const add = addBulkTogether(queue, QUEUE_TIMEOUT_MS, "add reminder jobs");
   return {
     async enqueue(reminderId, dueAt) {
       const job = toJob({ reminderId, dueAt });
       await withTimeout(queue.add(job.name, job.data, job.opts), QUEUE_TIMEOUT_MS, "add a reminder job");
     },
     async enqueueMany(jobs) {
-      if (jobs.length > 0) await withTimeout(queue.addBulk(jobs.map(toJob)), QUEUE_TIMEOUT_MS, "add reminder jobs");
+      if (jobs.length > 0) await add(jobs.map(toJob));
     },
     async remove(reminderId, dueAt) {
       await withTimeout(queue.remove(reminderJobId({ reminderId, dueAt })), QUEUE_TIMEOUT_MS, "remove a reminder job");

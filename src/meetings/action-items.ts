@@ -1,6 +1,7 @@
 import { defineReminder, type ReminderHandler } from "../app/feature.ts";
 import { hasAnyRole, type Member } from "../partnerships/index.ts";
-import { getGroup, listSeats } from "./meeting-group.repository.ts";
+import { SamverkaError } from "../shared/errors.ts";
+import { listSeats } from "./meeting-group.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { translatorFor } from "./meeting-views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
@@ -16,6 +17,11 @@ interface ActionItemRow {
   group_id: string;
   due_date: string;
   meeting_starts_at: Date;
+  /** What the reminder needs of the group, read in the same query rather than a `getGroup` of its own. */
+  group_name: string;
+  group_active: boolean;
+  partnership_id: string;
+  time_zone: string;
 }
 
 async function findActionItem(deps: MeetingsDeps, id: string): Promise<ActionItemRow | undefined> {
@@ -23,7 +29,10 @@ async function findActionItem(deps: MeetingsDeps, id: string): Promise<ActionIte
   return deps.db
     .selectFrom("action_items as a")
     .innerJoin("meetings as m", "m.id", "a.meeting_id")
+    .innerJoin("groups as g", "g.id", "a.group_id")
+    .innerJoin("partnerships as p", "p.id", "g.partnership_id")
     .select(["a.id", "a.text", "a.status", "a.owner_member_id", "a.group_id", "a.due_date", "m.starts_at as meeting_starts_at"])
+    .select(["g.name as group_name", "g.active as group_active", "g.partnership_id", "p.time_zone"])
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
@@ -43,7 +52,8 @@ export function createActionItemReminderHandler(deps: MeetingsDeps): ReminderHan
       inTransaction(deps, async (tx) => {
         const item = await findActionItem(tx, actionItemId);
         if (item === undefined || item.status === "done") return;
-        const group = await getGroup(tx.db, item.group_id);
+        if (!item.group_active) throw new SamverkaError("not_found", `Group ${item.group_id} does not exist or is no longer active.`);
+        const group = { name: item.group_name, timeZone: item.time_zone, partnershipId: item.partnership_id };
         const day = localDateOf(reminder.dueAt, group.timeZone);
         const compose = (audience: { locale: "sv" | "en"; timeZone: string }) => {
           const t = translatorFor(audience);

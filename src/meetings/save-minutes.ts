@@ -79,7 +79,12 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
 }
 
 /** Schedules the due-date reminder of an action item (09.00 local on the due date). */
-export async function scheduleActionItemReminder(reminders: Reminders, group: MeetingGroup, actionItemId: string, dueDate: string): Promise<void> {
+export async function scheduleActionItemReminder(
+  reminders: Reminders,
+  group: Pick<MeetingGroup, "timeZone" | "partnershipId">,
+  actionItemId: string,
+  dueDate: string,
+): Promise<void> {
   const dueAt = DateTime.fromISO(dueDate, { zone: group.timeZone }).set(ACTION_DUE_TIME).toJSDate();
   await reminders.schedule({
     key: actionItemReminderKey(actionItemId),

@@ -60,7 +60,7 @@ if (what === "summarise") {
   // Nothing to run.
 } else if (what === "reminders") {
   const count = 2000;
-  const w = await startSamverka([remindersPartnership()], { jobs: "redis", nodeArgs, seed: (url) => withDatabase(url, (c) => seedDueActionItems(c, "bench-reminders", count, new Date(Date.now() + 30_000))) });
+  const w = await startSamverka([remindersPartnership(count)], { jobs: "redis", nodeArgs, seed: (url) => withDatabase(url, (c) => seedDueActionItems(c, "bench-reminders", count, new Date(Date.now() + 30_000))) });
   world = w;
   await w.slack.waitUntil(() => w.slack.deliveries.filter((d) => d.conversation.startsWith("D")).length >= count, 600_000, 90_000);
 } else if (what === "forms") {
