@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { FileIssueParams } from "./file-formats.schema.ts";
-import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipFile } from "./partnership-file.schema.ts";
 import { partnershipMessages, type PartnershipMessageKey } from "./partnerships.messages.ts";
 
 type Messages = Translate<PartnershipMessageKey>;
@@ -20,10 +20,10 @@ export interface FileProblem {
 const MAX_LISTED = 25;
 
 /**
- * Parses and validates a partnership file. Throws `partnership_file_invalid` naming the file, line and field of
- * every problem (YAML syntax, a field, or a reference that does not resolve).
+ * Parses a partnership file and validates it with `schema` (the composed one). Throws `partnership_file_invalid`
+ * naming the file, line and field of every problem (YAML syntax, a field, or a reference that does not resolve).
  */
-export function parsePartnershipFile(text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
+export function parsePartnershipFile(schema: z.ZodType<PartnershipFile>, text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
   const t = createTranslator(partnershipMessages, locale);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -41,7 +41,7 @@ export function parsePartnershipFile(text: string, fileName: string, locale: Loc
     // Too many alias expansions (a "billion laughs" file) or an unresolved alias.
     throw invalidFile(fileName, t, [{ line: 1, column: 1, field: "", message: error instanceof Error ? error.message : String(error) }]);
   }
-  const parsed = partnershipFileSchema.safeParse(data, { reportInput: true });
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;

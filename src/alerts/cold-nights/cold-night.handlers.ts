@@ -12,7 +12,8 @@ import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } fr
 import { acknowledgeColdNight, restartLadder, type AcknowledgeOutcome, type RestartOutcome } from "./acknowledge-cold-night.ts";
 import { ladderFor } from "./escalate-cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
-import { hasAnyRole, loadColdNightSettings } from "../../partnerships/index.ts";
+import { hasAnyRole } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "./cold-night-settings.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
