@@ -2,8 +2,16 @@
 export * from "./partnership.ts";
 export * from "./partnership-file.schema.ts";
 export { hasValidCheckDigit, ORG_NUMBER_PATTERN } from "./org-number.ts";
-export { because, clockTimeSchema, increasingNumbers, keySchema, monthDaySchema, wholeNumber } from "./file-formats.schema.ts";
-export { syncSettingsRow, type PartnershipSection, type ReferenceList, type SectionReferences, type SettingsRowWrites } from "./partnership-section.ts";
+export { clockTimeSchema, increasingNumbers, keySchema, monthDaySchema, wholeNumber } from "./file-formats.schema.ts";
+export {
+  refusedBecause,
+  syncSettingsRow,
+  type PartnershipSection,
+  type SectionIssueParams,
+  type ReferenceList,
+  type SectionReferences,
+  type SettingsRowWrites,
+} from "./partnership-section.ts";
 export { createPartnershipFiles, type PartnershipFiles } from "./partnership-files.ts";
 export type { FileProblem } from "./read-partnership-file.ts";
 export type { ImportResult } from "./import-partnership.ts";

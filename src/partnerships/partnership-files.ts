@@ -25,7 +25,7 @@ export function createPartnershipFiles(sections: readonly PartnershipSection[]):
   const schema = composePartnershipFileSchema(sections);
   return {
     schema,
-    parse: (text, fileName, locale) => parsePartnershipFile(schema, text, fileName, locale),
+    parse: (text, fileName, locale) => parsePartnershipFile({ schema, sections }, text, fileName, locale),
     import: (db, file, options) => importPartnership(db, file, sections, options),
     export: (db, partnershipId) => exportPartnership(db, partnershipId, sections, schema),
   };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/database.ts";
+import type { Catalogue } from "../shared/i18n.ts";
 import type { ChangeCounts } from "./change-summary.ts";
 import { hasColumns } from "./keyed-sync.ts";
 
@@ -28,6 +29,16 @@ export interface PartnershipSection<T = unknown> {
   sync(trx: Db, partnershipId: string, value: T, counts: ChangeCounts): Promise<void>;
   /** The stored settings as the file writes them (re-importing them changes nothing); undefined leaves the key out. */
   export(db: Db, partnershipId: string): Promise<unknown>;
+  /** The texts of the section's own reasons to refuse a file (`refusedBecause` in its schema), `{name}` filled from the issue. */
+  messages?: Catalogue<string>;
+}
+
+/** What a section's own refusal carries: its reason, a key of the section's `messages`, and the values its text names. */
+export type SectionIssueParams = { sectionReason: string } & Record<string, string | number>;
+
+/** Refinement options for a section's own reason to refuse a value; the file's reader shows the section's text for it. */
+export function refusedBecause(reason: string, extra: Record<string, string | number> = {}) {
+  return { params: { sectionReason: reason, ...extra } satisfies SectionIssueParams, abort: true };
 }
 
 /** How a section's one row per partnership is written; `remove` for a section the file may leave out. */

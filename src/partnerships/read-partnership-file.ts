@@ -4,6 +4,7 @@ import { SamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { FileIssueParams } from "./file-formats.schema.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipSection, SectionIssueParams } from "./partnership-section.ts";
 import { partnershipMessages, type PartnershipMessageKey } from "./partnerships.messages.ts";
 
 type Messages = Translate<PartnershipMessageKey>;
@@ -19,11 +20,17 @@ export interface FileProblem {
 
 const MAX_LISTED = 25;
 
+/** The composed file schema and the sections it was composed of (whose refusals have their own texts). */
+export interface ComposedFile {
+  schema: z.ZodType<PartnershipFile>;
+  sections: readonly PartnershipSection[];
+}
+
 /**
- * Parses a partnership file and validates it with `schema` (the composed one). Throws `partnership_file_invalid`
- * naming the file, line and field of every problem (YAML syntax, a field, or a reference that does not resolve).
+ * Parses a partnership file and validates it with the composed schema. Throws `partnership_file_invalid` naming the
+ * file, line and field of every problem (YAML syntax, a field, or a reference that does not resolve).
  */
-export function parsePartnershipFile(schema: z.ZodType<PartnershipFile>, text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
+export function parsePartnershipFile({ schema, sections }: ComposedFile, text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
   const t = createTranslator(partnershipMessages, locale);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -45,7 +52,7 @@ export function parsePartnershipFile(schema: z.ZodType<PartnershipFile>, text: s
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
-    return { ...position(lineCounter, locate(doc, path)), field: formatPath(path), message: describe(issue, t, locale) };
+    return { ...position(lineCounter, locate(doc, path)), field: formatPath(path), message: describe(issue, t, locale, sections) };
   });
   throw invalidFile(fileName, t, problems);
 }
@@ -59,11 +66,17 @@ function invalidFile(file: string, t: Messages, problems: FileProblem[]): Samver
   return new SamverkaError("partnership_file_invalid", [t("file.invalid", { file }), ...lines].join("\n"));
 }
 
-function describe(issue: z.core.$ZodIssue, t: Messages, locale: Locale): string {
-  const params = issue.code === "custom" ? (issue.params as FileIssueParams | undefined) : undefined;
+function describe(issue: z.core.$ZodIssue, t: Messages, locale: Locale, sections: readonly PartnershipSection[]): string {
+  const params = issue.code === "custom" ? (issue.params as Partial<FileIssueParams & SectionIssueParams> | undefined) : undefined;
   if (params?.reason !== undefined) {
-    const { reason, ...values } = params;
+    const { reason, ...values } = params as FileIssueParams;
     return t(`reason.${reason}`, values);
+  }
+  // A section's own refusal sits under its key; its text is the section's.
+  const messages = sections.find((s) => s.key === issue.path[0])?.messages;
+  if (params?.sectionReason !== undefined && messages !== undefined) {
+    const { sectionReason, ...values } = params as SectionIssueParams;
+    return createTranslator(messages, locale)(sectionReason, values);
   }
   const localized = z.locales[locale]().localeError(issue as never);
   if (typeof localized === "string") return localized;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import {
-  because,
   clockTimeSchema,
   increasingNumbers,
   keySchema,
   MEMBER_ROLES,
   monthDaySchema,
+  refusedBecause,
   syncSettingsRow,
   wholeNumber,
   type PartnershipSection,
@@ -42,7 +42,7 @@ export const coldNightsSchema = z
       })
       .default({ from: "21:00", roles: ["socialjouren"], cityUnits: [] }),
   })
-  .refine((c) => c.escalationRepeat.fromStep <= c.escalationMinutes.length, { ...because("repeat_step"), path: ["escalationRepeat", "fromStep"] });
+  .refine((c) => c.escalationRepeat.fromStep <= c.escalationMinutes.length, { ...refusedBecause("repeat_step"), path: ["escalationRepeat", "fromStep"] });
 export type ColdNightSettings = z.infer<typeof coldNightsSchema>;
 
 /** The cold-night settings, or undefined for a partnership without extra cold nights. */
@@ -101,4 +101,8 @@ export const coldNightSection: PartnershipSection<ColdNightSettings | undefined>
     });
   },
   export: loadColdNightSettings,
+  messages: {
+    sv: { repeat_step: "stegen att upprepa från finns inte i escalationMinutes" },
+    en: { repeat_step: "the step to repeat from is not in escalationMinutes" },
+  },
 };

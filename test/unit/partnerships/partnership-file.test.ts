@@ -129,6 +129,25 @@ describe("partnership file", () => {
     expect(problemsOf(text)[0]).toContain(expected);
   });
 
+  it("says in the reader's language when a cold-night ladder repeats from a step it does not have (the section's own text)", () => {
+    const text = `${MINIMAL}coldNights:
+  thresholdC: -7
+  season: { from: "11-01", to: "03-31" }
+  coordinates: { lat: 59.3, lon: 18.1 }
+  escalationRepeat: { fromStep: 4 }
+  bedBoard: { cityUnits: [socialjouren] }
+`;
+    expect(problemsOf(text, "en")).toEqual([
+      `iop.yaml:${at(text, "fromStep: 4", "4")} coldNights.escalationRepeat.fromStep: the step to repeat from is not in escalationMinutes`,
+    ]);
+    expect(problemsOf(text, "sv")).toEqual([
+      `iop.yaml:${at(text, "fromStep: 4", "4")} coldNights.escalationRepeat.fromStep: stegen att upprepa från finns inte i escalationMinutes`,
+    ]);
+    expect(problemsOf(text.replace("fromStep: 4", "fromStep: 3"))).toEqual([
+      `iop.yaml:${at(text, "cityUnits: [socialjouren]", "socialjouren")} coldNights.bedBoard.cityUnits[0]: socialjouren is not among the cityUnits`,
+    ]);
+  });
+
   it("refuses more places for women than places", () => {
     expect(problemsOf(MINIMAL.replace("placesWomen: 2", "placesWomen: 12"))[0]).toContain(
       "activities[0].placesWomen: more places for women than places in total",
