@@ -10,7 +10,7 @@ export {
   type SectionIssueParams,
   type ReferenceList,
   type SectionReferences,
-  type SettingsRowWrites,
+  type SettingsTable,
 } from "./partnership-section.ts";
 export { createPartnershipFiles, type PartnershipFiles } from "./partnership-files.ts";
 export type { FileProblem } from "./read-partnership-file.ts";

@@ -1,5 +1,6 @@
+import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { Db } from "../db/database.ts";
+import type { Database, Db } from "../db/database.ts";
 import type { Catalogue } from "../shared/i18n.ts";
 import type { ChangeCounts } from "./change-summary.ts";
 import { hasColumns } from "./keyed-sync.ts";
@@ -41,32 +42,39 @@ export function refusedBecause(reason: string, extra: Record<string, string | nu
   return { params: { sectionReason: reason, ...extra } satisfies SectionIssueParams, abort: true };
 }
 
-/** How a section's one row per partnership is written; `remove` for a section the file may leave out. */
-export interface SettingsRowWrites<V> {
-  insert(values: V): Promise<unknown>;
-  update(values: V): Promise<unknown>;
-  remove?(): Promise<unknown>;
-}
+/** A table of one row per partnership holding a section's settings, keyed by `partnership_id`. */
+export type SettingsTable = { [T in keyof Database]: Database[T] extends { partnership_id: string } ? T : never }[keyof Database];
+
+// The section types its columns (`values`); here the table is only a name with a `partnership_id`.
+type SettingsRows = Kysely<Record<string, { partnership_id: string } & Record<string, unknown>>>;
 
 /**
- * Brings a section's one row per partnership in line with `values` (undefined: the file has no such section): inserts,
- * updates only when a column differs (arrays and JSON compared by value), or removes it, and counts which.
+ * Brings a section's one row per partnership in `table` in line with `values` (undefined: the file has no such
+ * section): inserts, updates only when a column differs (arrays and JSON compared by value), or deletes the row, and
+ * counts which. `encode` turns the values into what the columns take (JSON text for a jsonb column).
  */
 export async function syncSettingsRow<V extends Record<string, unknown>>(
-  row: object | undefined,
+  trx: Db,
+  table: SettingsTable,
+  partnershipId: string,
   values: V | undefined,
   counts: ChangeCounts,
-  write: SettingsRowWrites<V>,
+  encode: (values: V) => Record<string, unknown> = (v) => v,
 ): Promise<void> {
+  const rows = trx as unknown as SettingsRows;
+  const row = await rows.selectFrom(table).selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
   if (values === undefined) {
-    if (row === undefined || write.remove === undefined) return;
-    await write.remove();
+    if (row === undefined) return;
+    await rows.deleteFrom(table).where("partnership_id", "=", partnershipId).execute();
     counts.removed++;
   } else if (row === undefined) {
-    await write.insert(values);
+    await rows
+      .insertInto(table)
+      .values({ ...encode(values), partnership_id: partnershipId })
+      .execute();
     counts.created++;
   } else if (!hasColumns(row, values)) {
-    await write.update(values);
+    await rows.updateTable(table).set(encode(values)).where("partnership_id", "=", partnershipId).execute();
     counts.updated++;
   }
 }

@@ -81,23 +81,11 @@ export const reportSection: PartnershipSection<ReportsInFile | undefined> = {
   key: "reports",
   schema: reportsFileSchema.optional(),
   checkReferences: (reports, refs) => refs.resolve("members", reports.coordinator, ["coordinator"]),
-  async sync(trx, partnershipId, reports, counts) {
-    const row = await trx.selectFrom("report_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
-    await syncSettingsRow(row, reports === undefined ? undefined : { settings: reports }, counts, {
-      insert: ({ settings }) =>
-        trx
-          .insertInto("report_settings")
-          .values({ partnership_id: partnershipId, settings: JSON.stringify(settings) })
-          .execute(),
-      update: ({ settings }) =>
-        trx
-          .updateTable("report_settings")
-          .set({ settings: JSON.stringify(settings) })
-          .where("partnership_id", "=", partnershipId)
-          .execute(),
-      remove: () => trx.deleteFrom("report_settings").where("partnership_id", "=", partnershipId).execute(),
-    });
-  },
+  // Compared with the stored jsonb as objects, written as JSON text.
+  sync: (trx, partnershipId, reports, counts) =>
+    syncSettingsRow(trx, "report_settings", partnershipId, reports === undefined ? undefined : { settings: reports }, counts, ({ settings }) => ({
+      settings: JSON.stringify(settings),
+    })),
   async export(db, partnershipId) {
     const row = await db.selectFrom("report_settings").select("settings").where("partnership_id", "=", partnershipId).executeTakeFirst();
     return row?.settings;

@@ -88,18 +88,8 @@ export const coldNightSection: PartnershipSection<ColdNightSettings | undefined>
   key: "coldNights",
   schema: coldNightsSchema.optional(),
   checkReferences: (cold, refs) => cold.bedBoard.cityUnits.forEach((u, i) => refs.resolve("cityUnits", u, ["bedBoard", "cityUnits", i])),
-  async sync(trx, partnershipId, cold, counts) {
-    const row = await trx.selectFrom("cold_night_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
-    await syncSettingsRow(row, cold === undefined ? undefined : columnsOf(cold), counts, {
-      insert: (values) =>
-        trx
-          .insertInto("cold_night_settings")
-          .values({ partnership_id: partnershipId, ...values })
-          .execute(),
-      update: (values) => trx.updateTable("cold_night_settings").set(values).where("partnership_id", "=", partnershipId).execute(),
-      remove: () => trx.deleteFrom("cold_night_settings").where("partnership_id", "=", partnershipId).execute(),
-    });
-  },
+  sync: (trx, partnershipId, cold, counts) =>
+    syncSettingsRow(trx, "cold_night_settings", partnershipId, cold === undefined ? undefined : columnsOf(cold), counts),
   export: loadColdNightSettings,
   messages: {
     sv: { repeat_step: "stegen att upprepa från finns inte i escalationMinutes" },

@@ -24,18 +24,14 @@ async function storedIncidentSettings(db: Db, partnershipId: string): Promise<In
 export const incidentSection: PartnershipSection<IncidentSettings> = {
   key: "incidents",
   schema: incidentsSchema.prefault({}),
-  async sync(trx, partnershipId, incidents, counts) {
-    const row = await trx.selectFrom("incident_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
-    const columns = { ack_minutes: incidents.ackMinutes, channel_notice: incidents.channelNotice, retention_days: incidents.retentionDays };
-    await syncSettingsRow(row, columns, counts, {
-      insert: (values) =>
-        trx
-          .insertInto("incident_settings")
-          .values({ partnership_id: partnershipId, ...values })
-          .execute(),
-      update: (values) => trx.updateTable("incident_settings").set(values).where("partnership_id", "=", partnershipId).execute(),
-    });
-  },
+  sync: (trx, partnershipId, incidents, counts) =>
+    syncSettingsRow(
+      trx,
+      "incident_settings",
+      partnershipId,
+      { ack_minutes: incidents.ackMinutes, channel_notice: incidents.channelNotice, retention_days: incidents.retentionDays },
+      counts,
+    ),
   // Only what was imported: a partnership whose settings were never imported exports without the section.
   export: storedIncidentSettings,
 };

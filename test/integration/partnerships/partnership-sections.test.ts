@@ -1,8 +1,9 @@
+import { isDeepStrictEqual } from "node:util";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PARTNERSHIP_SECTIONS } from "../../../src/partnership-sections.ts";
-import { createPartnershipFiles, keySchema, refusedBecause, syncSettingsRow, type PartnershipSection } from "../../../src/partnerships/index.ts";
+import { createPartnershipFiles, keySchema, refusedBecause, type PartnershipSection } from "../../../src/partnerships/index.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
@@ -17,17 +18,20 @@ const notesSection: PartnershipSection<Notes | undefined> = {
   key: "notes",
   schema: notesSchema.optional(),
   checkReferences: (notes, refs) => refs.resolve("members", notes.keeper, ["keeper"]),
+  // Its own table, outside the app's Database type: the contract asks only that the import's transaction is used.
   async sync(trx, partnershipId, notes, counts) {
-    const rows = await sql<{
-      text: string;
-      keeper: string;
-      days: number[];
-    }>`select text, keeper, days from notes where partnership_id = ${partnershipId}`.execute(trx);
-    await syncSettingsRow(rows.rows[0], notes === undefined ? undefined : { text: notes.text, keeper: notes.keeper, days: notes.days }, counts, {
-      insert: (n) => sql`insert into notes (partnership_id, text, keeper, days) values (${partnershipId}, ${n.text}, ${n.keeper}, ${n.days})`.execute(trx),
-      update: (n) => sql`update notes set text = ${n.text}, keeper = ${n.keeper}, days = ${n.days} where partnership_id = ${partnershipId}`.execute(trx),
-      remove: () => sql`delete from notes where partnership_id = ${partnershipId}`.execute(trx),
-    });
+    const row = (await sql<Notes>`select text, keeper, days from notes where partnership_id = ${partnershipId}`.execute(trx)).rows[0];
+    if (notes === undefined) {
+      if (row === undefined) return;
+      await sql`delete from notes where partnership_id = ${partnershipId}`.execute(trx);
+      counts.removed++;
+    } else if (row === undefined) {
+      await sql`insert into notes (partnership_id, text, keeper, days) values (${partnershipId}, ${notes.text}, ${notes.keeper}, ${notes.days})`.execute(trx);
+      counts.created++;
+    } else if (!isDeepStrictEqual(row, notes)) {
+      await sql`update notes set text = ${notes.text}, keeper = ${notes.keeper}, days = ${notes.days} where partnership_id = ${partnershipId}`.execute(trx);
+      counts.updated++;
+    }
   },
   async export(db, partnershipId) {
     const rows = await sql<Notes>`select text, keeper, days from notes where partnership_id = ${partnershipId}`.execute(db);
