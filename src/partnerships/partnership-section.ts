@@ -17,7 +17,9 @@ export interface SectionReferences {
 /**
  * A capability's part of the partnership file (`coldNights:`, `reports:`): the key it sits under, its schema with
  * defaults, and how it is stored, exported and checked. The capability owns it and exports it from its index; the
- * composition root hands every section to `createPartnershipFiles`, so partnerships/ never imports a capability.
+ * composition root hands every section to `createPartnershipFiles`, so partnerships/ never imports a capability. A
+ * section is a plain value beside the capability's `Feature`, not on it: importing and exporting files (the CLI, the
+ * example seed) needs no notifier, queue or chat.
  */
 export interface PartnershipSection<T = unknown> {
   /** The top-level key in the file, camelCase. */
