@@ -4,7 +4,8 @@ import type { CliCommand, CliContext } from "./app/cli-command.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { createSlackManifestCommand, loggerFor, openDatabase, platformForgetters, startApp, type Role } from "./main.ts";
 import { createCadenceImportNotes, createMeetingsPlanCommand } from "./meetings/index.ts";
-import { createPartnershipCommands } from "./partnerships/partnership.cli.ts";
+import { partnershipFiles } from "./partnership-sections.ts";
+import { createPartnershipCommands } from "./partnerships/index.ts";
 import { createMemberCommands } from "./privacy/index.ts";
 import { createReportCompileCommand } from "./reports/index.ts";
 import type { Locale } from "./shared/i18n.ts";
@@ -14,7 +15,7 @@ import { systemClock } from "./shared/clock.ts";
 /** Admin commands contributed by the capabilities, in the configured language. */
 function adminCommands(locale: Locale): CliCommand[] {
   return [
-    ...createPartnershipCommands(locale, { importNotes: createCadenceImportNotes(locale) }),
+    ...createPartnershipCommands(partnershipFiles, locale, { importNotes: createCadenceImportNotes(locale) }),
     ...createMemberCommands(locale, platformForgetters),
     createMeetingsPlanCommand(locale),
     createReportCompileCommand(),

@@ -41,6 +41,7 @@ import { createFailureNoticeRenderer, createOutboxDelivery, createPacer, reconci
 import { createReminderProcessor, reconcileReminders } from "./reminders/index.ts";
 import { createPrivacyFeature } from "./privacy/index.ts";
 import { createReportsFeature } from "./reports/index.ts";
+import { partnershipFiles } from "./partnership-sections.ts";
 import { systemClock, type Clock } from "./shared/clock.ts";
 import type { Logger } from "./shared/logger.ts";
 import type { Metrics } from "./shared/metrics.ts";
@@ -182,7 +183,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const database = await openDatabase(config, logger);
     closers.push(() => database.close());
     const { db } = database;
-    const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, clock, logger, { embedded: database.embedded }));
+    const seeded = options.seedExample !== false && (await seedExampleIfEmpty(db, partnershipFiles, clock, logger, { embedded: database.embedded }));
 
     const prometheus = createSamverkaMetrics({ db, clock, queues: () => jobs.figures() });
     const metrics = prometheus.metrics;

@@ -104,10 +104,40 @@ export interface ShelterNightTable {
   updated_at: Timestamp;
 }
 
+/** The `coldNights:` section of a partnership's file, one row per partnership that has extra cold nights. */
+export interface ColdNightSettingsTable {
+  partnership_id: string;
+  threshold_c: number;
+  season_from: string;
+  season_to: string;
+  latitude: number;
+  longitude: number;
+  forecast_time: string;
+  escalation_minutes: number[];
+  escalation_repeat_from: ColumnType<number, number | undefined, number>;
+  escalation_repeat_minutes: ColumnType<number, number | undefined, number>;
+  bed_board_from: ColumnType<string, string | undefined, string>;
+  bed_board_roles: ColumnType<string[], string[] | undefined, string[]>;
+  bed_board_city_units: ColumnType<string[], string[] | undefined, string[]>;
+  use_feels_like: ColumnType<boolean, boolean | undefined, boolean>;
+  declarer_roles: string[];
+  close_time: string;
+}
+
+/** The `incidents:` section of a partnership's file, one row per imported partnership. */
+export interface IncidentSettingsTable {
+  partnership_id: string;
+  ack_minutes: number;
+  channel_notice: boolean;
+  retention_days: number;
+}
+
 export interface AlertsTables {
   shelter_nights: ShelterNightTable;
   cold_night_alerts: ColdNightAlertTable;
   cold_night_responses: ColdNightResponseTable;
   cold_night_forecasts: ColdNightForecastTable;
   incidents: IncidentTable;
+  cold_night_settings: ColdNightSettingsTable;
+  incident_settings: IncidentSettingsTable;
 }

@@ -42,3 +42,5 @@ export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
 export { countColdNightsSince, coldNightFiguresForPeriod, type ColdNightFigures, type OrganisationColdNightFigures } from "./cold-nights/cold-night-figures.ts";
 export { countIncidentsSince, incidentFiguresForPeriod, type IncidentFigures } from "./incidents/incident-figures.ts";
 export { turnedAwayForPeriod } from "./beds/bed-figures.ts";
+export { coldNightSection, type ColdNightSettings } from "./cold-nights/cold-night-settings.ts";
+export { incidentSection, type IncidentSettings } from "./incidents/incident-settings.ts";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/database.ts";
-import { importPartnership, parsePartnershipFile } from "../partnerships/index.ts";
+import type { PartnershipFiles } from "../partnerships/index.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 
@@ -19,15 +19,15 @@ export const HOW_TO_IMPORT =
  * the embedded local PostgreSQL (`embedded`): a production database (DATABASE_URL) never gets made-up people, its
  * operator is told how to import instead. True when it imported.
  */
-export async function seedExampleIfEmpty(db: Db, clock: Clock, logger: Logger, options: { embedded: boolean }): Promise<boolean> {
+export async function seedExampleIfEmpty(db: Db, files: PartnershipFiles, clock: Clock, logger: Logger, options: { embedded: boolean }): Promise<boolean> {
   const any = await db.selectFrom("partnerships").select("id").limit(1).executeTakeFirst();
   if (any !== undefined) return false;
   if (!options.embedded) {
     logger.warn(HOW_TO_IMPORT);
     return false;
   }
-  const file = parsePartnershipFile(await readFile(STOCKHOLM_EXAMPLE, "utf8"), STOCKHOLM_EXAMPLE);
-  await importPartnership(db, file, { clock });
+  const file = files.parse(await readFile(STOCKHOLM_EXAMPLE, "utf8"), STOCKHOLM_EXAMPLE);
+  await files.import(db, file, { clock });
   logger.info(
     { partnership: file.id, file: path.relative(process.cwd(), STOCKHOLM_EXAMPLE) },
     "no partnership yet: imported the Stockholm example into the embedded local database",

@@ -110,37 +110,6 @@ export interface ActivityStaffTable {
   member_id: string;
 }
 
-export interface ColdNightSettingsTable {
-  partnership_id: string;
-  threshold_c: number;
-  season_from: string;
-  season_to: string;
-  latitude: number;
-  longitude: number;
-  forecast_time: string;
-  escalation_minutes: number[];
-  escalation_repeat_from: ColumnType<number, number | undefined, number>;
-  escalation_repeat_minutes: ColumnType<number, number | undefined, number>;
-  bed_board_from: ColumnType<string, string | undefined, string>;
-  bed_board_roles: ColumnType<string[], string[] | undefined, string[]>;
-  bed_board_city_units: ColumnType<string[], string[] | undefined, string[]>;
-  use_feels_like: ColumnType<boolean, boolean | undefined, boolean>;
-  declarer_roles: string[];
-  close_time: string;
-}
-
-export interface IncidentSettingsTable {
-  partnership_id: string;
-  ack_minutes: number;
-  channel_notice: boolean;
-  retention_days: number;
-}
-
-export interface ReportSettingsTable {
-  partnership_id: string;
-  settings: JSONColumnType<Record<string, unknown>>;
-}
-
 /** One pending reminder or escalation step; the database is the source of truth, the job only carries its id. */
 export interface ReminderTable {
   id: Generated<string>;
@@ -248,9 +217,6 @@ export interface CoreTables {
   channels: ChannelTable;
   activities: ActivityTable;
   activity_staff: ActivityStaffTable;
-  cold_night_settings: ColdNightSettingsTable;
-  incident_settings: IncidentSettingsTable;
-  report_settings: ReportSettingsTable;
   reminders: ReminderTable;
   partnership_choices: PartnershipChoiceTable;
   audit_events: AuditEventTable;

@@ -1,14 +1,23 @@
 import { Document, isScalar, visit } from "yaml";
 import type { Db } from "../db/database.ts";
 import { SamverkaError } from "../shared/errors.ts";
-import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
+import type { z } from "zod";
+import type { PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipSection } from "./partnership-section.ts";
 import { exportPeople } from "./export-people.ts";
-import { loadColdNightSettings } from "./settings.repository.ts";
 
 const SEAT_ORDER = ["chair", "secretary", "member"];
 
-/** The active state of a partnership as a file that re-imports without changes; undefined if there is none. */
-export async function exportPartnership(db: Db, partnershipId: string): Promise<PartnershipFile | undefined> {
+/**
+ * The active state of a partnership, with what each section exports, as a file (checked by `schema`, the composition
+ * of the same sections) that re-imports without changes; undefined if there is none.
+ */
+export async function exportPartnership(
+  db: Db,
+  partnershipId: string,
+  sections: readonly PartnershipSection[],
+  schema: z.ZodType<PartnershipFile>,
+): Promise<PartnershipFile | undefined> {
   const p = await db.selectFrom("partnerships").selectAll().where("id", "=", partnershipId).executeTakeFirst();
   if (p === undefined) return undefined;
   const people = await exportPeople(db, partnershipId, p.locale);
@@ -47,9 +56,11 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
     .where("members.active", "=", true)
     .orderBy("members.key")
     .execute();
-  const coldNights = await loadColdNightSettings(db, partnershipId);
-  const incidents = await db.selectFrom("incident_settings").selectAll().where("partnership_id", "=", partnershipId).executeTakeFirst();
-  const reports = await db.selectFrom("report_settings").select("settings").where("partnership_id", "=", partnershipId).executeTakeFirst();
+  const exported: Record<string, unknown> = {};
+  for (const section of sections) {
+    const value = await section.export(db, partnershipId);
+    if (value !== undefined) exported[section.key] = value;
+  }
 
   const file = {
     id: p.id,
@@ -102,14 +113,10 @@ export async function exportPartnership(db: Db, partnershipId: string): Promise<
       ...(a.karenstid_nights === null ? {} : { karenstidNights: a.karenstid_nights }),
       staff: staff.filter((s) => s.activity_id === a.id).map((s) => s.key),
     })),
-    ...(coldNights === undefined ? {} : { coldNights }),
-    ...(incidents === undefined
-      ? {}
-      : { incidents: { ackMinutes: incidents.ack_minutes, channelNotice: incidents.channel_notice, retentionDays: incidents.retention_days } }),
-    ...(reports === undefined ? {} : { reports: reports.settings }),
+    ...exported,
   };
   // The stored state always came through the schema; if it no longer passes, say so rather than write a broken file.
-  const parsed = partnershipFileSchema.safeParse(file);
+  const parsed = schema.safeParse(file);
   if (!parsed.success) {
     throw new SamverkaError("internal", `Partnership ${partnershipId} cannot be exported as a valid file: ${parsed.error.message}`, { cause: parsed.error });
   }

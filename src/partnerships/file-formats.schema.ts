@@ -23,7 +23,6 @@ export type FileIssueReason =
   | "teams_conversation"
   | "channel_group"
   | "women_places"
-  | "repeat_step"
   | "increasing"
   | "duplicate"
   | "unknown_reference"

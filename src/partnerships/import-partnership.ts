@@ -4,6 +4,7 @@ import type { Clock } from "../shared/clock.ts";
 import { createChangeSummary, hasChanges, type ChangeSummary } from "./change-summary.ts";
 import { hasColumns } from "./keyed-sync.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipSection } from "./partnership-section.ts";
 import { applyPeriodDecisions, listPeriodDecisions } from "./period-decision.ts";
 import { syncGroups } from "./sync-groups.ts";
 import { syncOperations } from "./sync-operations.ts";
@@ -29,7 +30,12 @@ class DryRunRollback extends Error {
  * Upserts a validated partnership file in one transaction. An identical file writes nothing; entities removed
  * from the file are deactivated, never deleted; `dryRun` computes the summary and rolls everything back.
  */
-export async function importPartnership(db: Db, file: PartnershipFile, options: { clock: Clock; dryRun?: boolean }): Promise<ImportResult> {
+export async function importPartnership(
+  db: Db,
+  file: PartnershipFile,
+  sections: readonly PartnershipSection[],
+  options: { clock: Clock; dryRun?: boolean },
+): Promise<ImportResult> {
   try {
     const summary = await db.transaction().execute(async (trx) => {
       // Two imports of the same partnership at once would race on the same keys: serialise them.
@@ -39,6 +45,7 @@ export async function importPartnership(db: Db, file: PartnershipFile, options: 
       const people = await syncPeople(trx, file, options.clock, summary);
       await syncGroups(trx, file, people.members, summary);
       await syncOperations(trx, file, people, summary);
+      for (const section of sections) await section.sync(trx, file.id, file[section.key], summary.settings);
       if (hasChanges(summary)) await recordImport(trx, file.id, summary, options.clock);
       if (options.dryRun === true) throw new DryRunRollback(summary);
       return summary;

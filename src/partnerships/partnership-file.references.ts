@@ -1,19 +1,21 @@
 import type { z } from "zod";
 import { listIdentities } from "./member.schema.ts";
 import type { FileIssueParams } from "./file-formats.schema.ts";
-import type { PartnershipFileShape } from "./partnership-file.schema.ts";
+import type { PartnershipFile, PartnershipFileShape } from "./partnership-file.schema.ts";
+import type { PartnershipSection, ReferenceList } from "./partnership-section.ts";
 
 type Path = (string | number)[];
 type Report = (path: Path, params: FileIssueParams) => void;
 
-/** Checks what one entry cannot check alone: unique keys and references that resolve. */
-export function checkReferences(file: PartnershipFileShape, ctx: z.RefinementCtx): void {
+/** Checks what one entry cannot check alone: unique keys and references that resolve, the sections' too. */
+export function checkReferences(file: PartnershipFile, ctx: z.RefinementCtx, sections: readonly PartnershipSection[]): void {
   const report: Report = (path, params) => ctx.addIssue({ code: "custom", path, params });
   const organisations = uniqueKeys(file.organisations, "organisations", report);
   const cityUnits = uniqueKeys(file.cityUnits, "cityUnits", report);
   const groups = uniqueKeys(file.groups, "groups", report);
   const members = uniqueKeys(file.members, "members", report);
-  uniqueKeys(file.activities, "activities", report);
+  const activities = uniqueKeys(file.activities, "activities", report);
+  const lists: Record<ReferenceList, Set<string>> = { organisations, cityUnits, groups, members, activities };
 
   const resolve = (set: Set<string>, list: string, key: string | undefined, path: Path): void => {
     if (key !== undefined && !set.has(key)) report(path, { reason: "unknown_reference", key, list });
@@ -49,8 +51,11 @@ export function checkReferences(file: PartnershipFileShape, ctx: z.RefinementCtx
     if (channels.has(id)) report(["channels", i, "conversation"], { reason: "duplicate", key: c.conversation });
     channels.add(id);
   });
-  if (file.reports !== undefined) resolve(members, "members", file.reports.coordinator, ["reports", "coordinator"]);
-  file.coldNights?.bedBoard.cityUnits.forEach((u, i) => resolve(cityUnits, "cityUnits", u, ["coldNights", "bedBoard", "cityUnits", i]));
+  for (const section of sections) {
+    const value = file[section.key];
+    if (value === undefined || value === null) continue;
+    section.checkReferences?.(value, { resolve: (list, key, path) => resolve(lists[list], list, key, [section.key, ...path]) });
+  }
 }
 
 function uniqueKeys(list: readonly { key: string }[], name: string, report: Report): Set<string> {

@@ -3,11 +3,10 @@ import type { CliCommand, CliContext } from "../app/cli-command.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { IMPORT_ENTITIES, type ChangeCounts, type ChangeSummary } from "./change-summary.ts";
-import { exportPartnership, stringifyPartnershipFile } from "./export-partnership.ts";
-import { importPartnership } from "./import-partnership.ts";
+import { stringifyPartnershipFile } from "./export-partnership.ts";
 import { partnershipMessages, type PartnershipMessageKey } from "./partnerships.messages.ts";
 import type { PartnershipFile } from "./partnership-file.schema.ts";
-import { parsePartnershipFile } from "./read-partnership-file.ts";
+import type { PartnershipFiles } from "./partnership-files.ts";
 
 type T = Translate<PartnershipMessageKey>;
 
@@ -18,7 +17,7 @@ type T = Translate<PartnershipMessageKey>;
 export type ImportNotes = (file: PartnershipFile, now: Date) => string[];
 
 /** `samverka import FILE [--dry-run]`: validates a partnership file and upserts it in one transaction. */
-export function createImportCommand(locale: Locale = "sv", notes?: ImportNotes): CliCommand {
+export function createImportCommand(files: PartnershipFiles, locale: Locale = "sv", notes?: ImportNotes): CliCommand {
   const t = createTranslator(partnershipMessages, locale);
   return {
     name: ["import"],
@@ -32,8 +31,8 @@ export function createImportCommand(locale: Locale = "sv", notes?: ImportNotes):
         const path = paths[0] ?? "";
         const text = await readText(path, t, ctx);
         if (text === undefined) return 1;
-        const file = parsePartnershipFile(text, path, locale);
-        const result = await importPartnership(ctx.db, file, { clock: ctx.clock, dryRun });
+        const file = files.parse(text, path, locale);
+        const result = await files.import(ctx.db, file, { clock: ctx.clock, dryRun });
         if (!result.changed) {
           ctx.out(t("import.noChanges", { id: result.partnershipId }));
         } else {
@@ -47,7 +46,7 @@ export function createImportCommand(locale: Locale = "sv", notes?: ImportNotes):
 }
 
 /** `samverka export ID [--out FILE]`: writes the partnership as a file that re-imports without changes. */
-export function createExportCommand(locale: Locale = "sv"): CliCommand {
+export function createExportCommand(files: PartnershipFiles, locale: Locale = "sv"): CliCommand {
   const t = createTranslator(partnershipMessages, locale);
   return {
     name: ["export"],
@@ -60,7 +59,7 @@ export function createExportCommand(locale: Locale = "sv"): CliCommand {
         const rest = outAt === -1 ? args : args.filter((_, i) => i !== outAt && i !== outAt + 1);
         if (rest.length !== 1 || (outAt !== -1 && (out === undefined || out.startsWith("--")))) return usage(ctx, t("export.usage"));
         const id = rest[0] ?? "";
-        const file = await exportPartnership(ctx.db, id);
+        const file = await files.export(ctx.db, id);
         if (file === undefined) {
           ctx.err(t("export.notFound", { id }));
           return 1;
@@ -77,9 +76,9 @@ export function createExportCommand(locale: Locale = "sv"): CliCommand {
   };
 }
 
-/** The partnerships capability's admin commands, speaking `locale`; `importNotes` come from other capabilities. */
-export function createPartnershipCommands(locale: Locale = "sv", options: { importNotes?: ImportNotes } = {}): CliCommand[] {
-  return [createImportCommand(locale, options.importNotes), createExportCommand(locale)];
+/** The partnerships capability's admin commands for `files`, speaking `locale`; `importNotes` come from other capabilities. */
+export function createPartnershipCommands(files: PartnershipFiles, locale: Locale = "sv", options: { importNotes?: ImportNotes } = {}): CliCommand[] {
+  return [createImportCommand(files, locale, options.importNotes), createExportCommand(files, locale)];
 }
 
 /** One line per entity that changed, e.g. `Medlemmar: 1 skapad, 2 avaktiverade`. */

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { SamverkaError } from "../shared/errors.ts";
 import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import type { FileIssueParams } from "./file-formats.schema.ts";
-import { partnershipFileSchema, type PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipFile } from "./partnership-file.schema.ts";
+import type { PartnershipSection, SectionIssueParams } from "./partnership-section.ts";
 import { partnershipMessages, type PartnershipMessageKey } from "./partnerships.messages.ts";
 
 type Messages = Translate<PartnershipMessageKey>;
@@ -19,11 +20,17 @@ export interface FileProblem {
 
 const MAX_LISTED = 25;
 
+/** The composed file schema and the sections it was composed of (whose refusals have their own texts). */
+export interface ComposedFile {
+  schema: z.ZodType<PartnershipFile>;
+  sections: readonly PartnershipSection[];
+}
+
 /**
- * Parses and validates a partnership file. Throws `partnership_file_invalid` naming the file, line and field of
- * every problem (YAML syntax, a field, or a reference that does not resolve).
+ * Parses a partnership file and validates it with the composed schema. Throws `partnership_file_invalid` naming the
+ * file, line and field of every problem (YAML syntax, a field, or a reference that does not resolve).
  */
-export function parsePartnershipFile(text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
+export function parsePartnershipFile({ schema, sections }: ComposedFile, text: string, fileName: string, locale: Locale = "sv"): PartnershipFile {
   const t = createTranslator(partnershipMessages, locale);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -41,11 +48,11 @@ export function parsePartnershipFile(text: string, fileName: string, locale: Loc
     // Too many alias expansions (a "billion laughs" file) or an unresolved alias.
     throw invalidFile(fileName, t, [{ line: 1, column: 1, field: "", message: error instanceof Error ? error.message : String(error) }]);
   }
-  const parsed = partnershipFileSchema.safeParse(data, { reportInput: true });
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
-    return { ...position(lineCounter, locate(doc, path)), field: formatPath(path), message: describe(issue, t, locale) };
+    return { ...position(lineCounter, locate(doc, path)), field: formatPath(path), message: describe(issue, t, locale, sections) };
   });
   throw invalidFile(fileName, t, problems);
 }
@@ -59,11 +66,17 @@ function invalidFile(file: string, t: Messages, problems: FileProblem[]): Samver
   return new SamverkaError("partnership_file_invalid", [t("file.invalid", { file }), ...lines].join("\n"));
 }
 
-function describe(issue: z.core.$ZodIssue, t: Messages, locale: Locale): string {
-  const params = issue.code === "custom" ? (issue.params as FileIssueParams | undefined) : undefined;
+function describe(issue: z.core.$ZodIssue, t: Messages, locale: Locale, sections: readonly PartnershipSection[]): string {
+  const params = issue.code === "custom" ? (issue.params as Partial<FileIssueParams & SectionIssueParams> | undefined) : undefined;
   if (params?.reason !== undefined) {
-    const { reason, ...values } = params;
+    const { reason, ...values } = params as FileIssueParams;
     return t(`reason.${reason}`, values);
+  }
+  // A section's own refusal sits under its key; its text is the section's.
+  const messages = sections.find((s) => s.key === issue.path[0])?.messages;
+  if (params?.sectionReason !== undefined && messages !== undefined) {
+    const { sectionReason, ...values } = params as SectionIssueParams;
+    return createTranslator(messages, locale)(sectionReason, values);
   }
   const localized = z.locales[locale]().localeError(issue as never);
   if (typeof localized === "string") return localized;

@@ -20,7 +20,7 @@ import { plain, reportWords } from "./reports.view.ts";
 export type { AgendaPort, ReportsDeps } from "./reports.deps.ts";
 export type { PrefillQuery, ReportPrefillSources } from "./report-prefill.ts";
 export { createAlertsPrefill } from "./report-prefill.alerts.ts";
-export { reportSettingsSchema, templateOverrideSchema, type ReportSettings } from "./report-settings.ts";
+export { reportSection, reportSettingsSchema, templateOverrideSchema, type ReportSettings } from "./report-settings.ts";
 export { compileReports, type Compilation } from "./compile-report.ts";
 export { createReportCompileCommand } from "./reports.cli.ts";
 export { extensionDeadlineOf, extensionKey, stopExtensionReminders } from "./extension-deadline.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/database.ts";
 import { crossCheckSchema, fieldSchema, localizedTextSchema } from "../forms/form-definition.ts";
+import { increasingNumbers, keySchema, syncSettingsRow, wholeNumber, type PartnershipSection } from "../partnerships/index.ts";
 import { PERIOD_KINDS } from "./report-period.ts";
 
 const formKey = z.string().regex(/^[a-z][a-z0-9_-]{0,47}$/);
@@ -51,3 +52,42 @@ export async function loadReportSettings(
   }
   return { settings, invalid };
 }
+
+/**
+ * The `reports:` section as the partnership file is checked (with the file's messages): stored as written, unknown
+ * fields kept, so a re-import compares what the file said; `reportSettingsSchema` reads it with every default.
+ */
+export const reportsFileSchema = z.looseObject({
+  coordinator: keySchema,
+  reminderOffsetsDays: increasingNumbers(-366, 366).default([-7, -1, 0, 2]),
+  cycles: z
+    .array(
+      z.looseObject({
+        form: keySchema,
+        period: z.enum(PERIOD_KINDS),
+        opensDaysBeforeEnd: wholeNumber(0, 366),
+        deadlineDaysAfterEnd: wholeNumber(0, 366),
+      }),
+    )
+    .default([]),
+  extensionReminderDaysBefore: z.array(wholeNumber(1, 366)).default([60, 30, 7]),
+  /** Per form, the partnership's changes to the report template (checked here so mistakes show at import). */
+  templates: z.record(keySchema, templateOverrideSchema).optional(),
+});
+type ReportsInFile = z.infer<typeof reportsFileSchema>;
+
+/** `reports:` in the partnership file (stored in `report_settings.settings`); a partnership without it has no reporting. */
+export const reportSection: PartnershipSection<ReportsInFile | undefined> = {
+  key: "reports",
+  schema: reportsFileSchema.optional(),
+  checkReferences: (reports, refs) => refs.resolve("members", reports.coordinator, ["coordinator"]),
+  // Compared with the stored jsonb as objects, written as JSON text.
+  sync: (trx, partnershipId, reports, counts) =>
+    syncSettingsRow(trx, "report_settings", partnershipId, reports === undefined ? undefined : { settings: reports }, counts, ({ settings }) => ({
+      settings: JSON.stringify(settings),
+    })),
+  async export(db, partnershipId) {
+    const row = await db.selectFrom("report_settings").select("settings").where("partnership_id", "=", partnershipId).executeTakeFirst();
+    return row?.settings;
+  },
+};

@@ -37,7 +37,14 @@ export interface ReportVersionTable {
   via: "chat" | "form";
 }
 
+/** The `reports:` section of a partnership's file, as written, one row per partnership that reports. */
+export interface ReportSettingsTable {
+  partnership_id: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+}
+
 export interface ReportsTables {
   reports: ReportTable;
   report_versions: ReportVersionTable;
+  report_settings: ReportSettingsTable;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Compose } from "../../chat/index.ts";
-import { hasAnyRole, loadColdNightSettings, type Member, type Partnership } from "../../partnerships/index.ts";
+import { hasAnyRole, type Member, type Partnership } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "../cold-nights/cold-night-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findNightShelters } from "../alerts.directory.ts";

@@ -1,5 +1,6 @@
 import type { RecurringTask } from "../../app/feature.ts";
-import { listPartnerships, loadColdNightSettings } from "../../partnerships/index.ts";
+import { listPartnerships } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "../cold-nights/cold-night-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { closingTime, currentNight } from "../cold-nights/cold-night.ts";
 import { sendBoard } from "./bed-board-card.ts";

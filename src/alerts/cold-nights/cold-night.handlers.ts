@@ -13,7 +13,8 @@ import { acknowledgeColdNight, type AcknowledgeOutcome } from "./acknowledge-col
 import { restartLadder, type RestartOutcome } from "./escalate-cold-night.ts";
 import { ladderFor } from "./escalation-ladder.ts";
 import { loadAlert } from "./cold-night.repository.ts";
-import { hasAnyRole, loadColdNightSettings } from "../../partnerships/index.ts";
+import { hasAnyRole } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "./cold-night-settings.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";

@@ -1,4 +1,5 @@
-import { type ColdNightSettings, hasAnyRole, loadColdNightSettings, type Member, type Partnership } from "../../partnerships/index.ts";
+import { hasAnyRole, type Member, type Partnership } from "../../partnerships/index.ts";
+import { loadColdNightSettings, type ColdNightSettings } from "./cold-night-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";

@@ -1,4 +1,5 @@
-import { hasAnyRole, loadColdNightSettings, type Member } from "../../partnerships/index.ts";
+import { hasAnyRole, type Member } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "./cold-night-settings.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";

@@ -1,5 +1,5 @@
 import type { Work } from "../../app/unit-of-work.ts";
-import { loadColdNightSettings } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "./cold-night-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { COLD_NIGHT_KINDS, coldNightKeys, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 

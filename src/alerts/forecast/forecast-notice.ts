@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
 import type { Block, Compose } from "../../chat/index.ts";
-import { loadColdNightSettings } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "../cold-nights/cold-night-settings.ts";
 import { SamverkaError } from "../../shared/errors.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";

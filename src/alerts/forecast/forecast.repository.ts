@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database.ts";
-import { listPartnerships, loadColdNightSettings } from "../../partnerships/index.ts";
+import { listPartnerships } from "../../partnerships/index.ts";
+import { loadColdNightSettings } from "../cold-nights/cold-night-settings.ts";
 
 /** A partnership with cold-night settings, as the daily forecast check needs it. */
 export interface ForecastSubject {

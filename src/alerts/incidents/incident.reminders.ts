@@ -8,7 +8,7 @@ import { INCIDENT_KINDS_OF_REMINDER, incidentKeys, nextAuthorityReminder } from 
 import { authorityReminderPayload, incidentReminderPayload } from "./incident.jobs.ts";
 import { loadIncident, markEscalated } from "./incident.repository.ts";
 import { employerContacts } from "./report-incident.ts";
-import { loadIncidentSettings } from "../../partnerships/index.ts";
+import { loadIncidentSettings } from "./incident-settings.ts";
 
 /** The reminder handlers of incidents; each re-reads the incident and does nothing once its follow-up is done. */
 export function createIncidentReminderHandlers(deps: AlertsDeps): ReminderHandler[] {

@@ -1,4 +1,5 @@
-import { loadIncidentSettings, type Member, type Partnership } from "../../partnerships/index.ts";
+import type { Member, Partnership } from "../../partnerships/index.ts";
+import { loadIncidentSettings } from "./incident-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";

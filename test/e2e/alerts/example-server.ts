@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Platform } from "../../../src/chat/chat-port.ts";
-import { importPartnership, parsePartnershipFile } from "../../../src/partnerships/index.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
 import type { PlatformDriver, SentItem, TestUser } from "../../helpers/platform-driver.ts";
 import { startBothPlatformsServer, type BothPlatformsServer } from "./both-platforms-server.ts";
 
@@ -34,7 +34,7 @@ export interface ExampleServer extends BothPlatformsServer<ExamplePerson> {
 export async function startExampleServer(start: string): Promise<ExampleServer> {
   const server = await startBothPlatformsServer({
     start,
-    seed: async (db, clock) => importPartnership(db, parsePartnershipFile(await readFile(EXAMPLE, "utf8"), EXAMPLE), { clock }),
+    seed: async (db, clock) => partnershipFiles.import(db, partnershipFiles.parse(await readFile(EXAMPLE, "utf8"), EXAMPLE), { clock }),
     people: EXAMPLE_PEOPLE,
     alertsChannels: { slack: EXAMPLE_SLACK_ALERTS, teams: EXAMPLE_TEAMS_ALERTS },
     newest: true,

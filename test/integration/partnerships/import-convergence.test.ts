@@ -1,13 +1,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../../src/shared/clock.ts";
-import { exportPartnership, importPartnership, parsePartnershipFile, partnershipFileSchema, type PartnershipFile } from "../../../src/partnerships/index.ts";
+import type { ColdNightSettings } from "../../../src/alerts/index.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
+import type { PartnershipFile } from "../../../src/partnerships/index.ts";
+import type { ReportSettings } from "../../../src/reports/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { readExample } from "./partnership-cli.helpers.ts";
 
 let t: TestDatabase;
 const clock = createManualClock("2026-11-22T08:00:00Z");
-const base = parsePartnershipFile(readExample("stockholm-eu-medborgare.yaml"), "stockholm.yaml");
+const base = partnershipFiles.parse(readExample("stockholm-eu-medborgare.yaml"), "stockholm.yaml") as PartnershipFile & {
+  coldNights?: ColdNightSettings;
+  reports?: ReportSettings;
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -37,7 +43,7 @@ const variant = fc
       const [first, second] = [members[0]!, members[1]!];
       [first.identities, second.identities] = [second.identities, first.identities];
     }
-    return partnershipFileSchema.parse({
+    return partnershipFiles.schema.parse({
       ...base,
       members,
       groups: base.groups.map((g) => ({ ...g, members: g.members.filter((gm) => kept.has(gm.member)) })),
@@ -56,14 +62,14 @@ describe("import convergence", () => {
         run++;
         const over = `over-${run}`;
         const fresh = `fresh-${run}`;
-        await importPartnership(t.db, { ...a, id: over }, { clock });
-        await importPartnership(t.db, { ...b, id: over }, { clock });
-        await importPartnership(t.db, { ...b, id: fresh }, { clock });
+        await partnershipFiles.import(t.db, { ...a, id: over }, { clock });
+        await partnershipFiles.import(t.db, { ...b, id: over }, { clock });
+        await partnershipFiles.import(t.db, { ...b, id: fresh }, { clock });
 
-        const again = await importPartnership(t.db, { ...b, id: over }, { clock });
+        const again = await partnershipFiles.import(t.db, { ...b, id: over }, { clock });
 
         expect(again.changed).toBe(false);
-        expect({ ...(await exportPartnership(t.db, over)), id: "x" }).toEqual({ ...(await exportPartnership(t.db, fresh)), id: "x" });
+        expect({ ...(await partnershipFiles.export(t.db, over)), id: "x" }).toEqual({ ...(await partnershipFiles.export(t.db, fresh)), id: "x" });
       }),
       { numRuns: 20 },
     );

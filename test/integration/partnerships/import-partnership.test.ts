@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock } from "../../../src/shared/clock.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
 import { createExportCommand, createImportCommand } from "../../../src/partnerships/partnership.cli.ts";
 import { createCadenceImportNotes } from "../../../src/meetings/index.ts";
 import { chooseMemberLocale, findPartnership, recordPeriodDecision } from "../../../src/partnerships/index.ts";
@@ -12,8 +13,8 @@ import { EXAMPLES, readExample, recordingContext, snapshotRows } from "./partner
 let t: TestDatabase;
 const dir = mkdtempSync(path.join(tmpdir(), "samverka-partnerships-"));
 const clock = createManualClock("2026-11-22T08:00:00Z");
-const importCommand = createImportCommand("sv");
-const exportCommand = createExportCommand("sv");
+const importCommand = createImportCommand(partnershipFiles, "sv");
+const exportCommand = createExportCommand(partnershipFiles, "sv");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -38,7 +39,7 @@ async function runImport(...args: string[]) {
 
 describe("samverka import", () => {
   it("says once, naming the month, when a blackout would empty a month the cadence needs, and not once the month is exempt", async () => {
-    const withNotes = createImportCommand("sv", createCadenceImportNotes("sv"));
+    const withNotes = createImportCommand(partnershipFiles, "sv", createCadenceImportNotes("sv"));
     const run = async (file: string) => {
       const ctx = recordingContext(t.db, clock);
       return { code: await withNotes.run([file], ctx), stderr: ctx.stderr };

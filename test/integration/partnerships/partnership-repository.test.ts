@@ -6,16 +6,15 @@ import {
   findMembersByIdentity,
   findPartnership,
   groupMembers,
-  importPartnership,
   listChannels,
   listGroups,
-  loadColdNightSettings,
-  loadIncidentSettings,
-  loadReportSettings,
   memberIdentities,
   membersWithRole,
-  parsePartnershipFile,
 } from "../../../src/partnerships/index.ts";
+import { loadColdNightSettings } from "../../../src/alerts/cold-nights/cold-night-settings.ts";
+import { loadIncidentSettings } from "../../../src/alerts/incidents/incident-settings.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
+import { loadReportSettings } from "../../../src/reports/report-settings.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
 import { readExample } from "./partnership-cli.helpers.ts";
 
@@ -25,7 +24,7 @@ const clock = createManualClock("2026-11-22T08:00:00Z");
 beforeAll(async () => {
   t = await createTestDatabase();
   for (const name of ["stockholm-eu-medborgare.yaml", "bris-stodgrupper.yaml"]) {
-    await importPartnership(t.db, parsePartnershipFile(readExample(name), name), { clock });
+    await partnershipFiles.import(t.db, partnershipFiles.parse(readExample(name), name), { clock });
   }
 });
 afterAll(async () => {
@@ -110,13 +109,17 @@ describe("partnership read side", () => {
     });
     expect(await loadColdNightSettings(t.db, "stockholm-bris-stodgrupper")).toBeUndefined();
     expect(await loadIncidentSettings(t.db, "stockholm-bris-stodgrupper")).toEqual({ ackMinutes: 60, channelNotice: false, retentionDays: 730 });
-    expect((await loadReportSettings(t.db, "stockholm-eu"))?.cycles.map((c) => c.form)).toEqual(["uppfoljning", "ekonomi", "manadsrapport"]);
-    expect(await loadReportSettings(t.db, "stockholm-bris-stodgrupper")).toBeUndefined();
+    expect((await loadReportSettings(t.db, "stockholm-eu")).settings.get("stockholm-eu")?.cycles.map((c) => c.form)).toEqual([
+      "uppfoljning",
+      "ekonomi",
+      "manadsrapport",
+    ]);
+    expect((await loadReportSettings(t.db, "stockholm-bris-stodgrupper")).settings.size).toBe(0);
   });
 
   it("serialises two imports of the same new file: one creates it, the other finds nothing to change", async () => {
-    const file = parsePartnershipFile(readExample("goteborg-ensamkommande.yaml"), "goteborg.yaml");
-    const results = await Promise.all([importPartnership(t.db, file, { clock }), importPartnership(t.db, file, { clock })]);
+    const file = partnershipFiles.parse(readExample("goteborg-ensamkommande.yaml"), "goteborg.yaml");
+    const results = await Promise.all([partnershipFiles.import(t.db, file, { clock }), partnershipFiles.import(t.db, file, { clock })]);
     expect(results.map((r) => r.changed).sort()).toEqual([false, true]);
   });
 });

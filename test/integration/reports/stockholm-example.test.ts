@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPartnership, parsePartnershipFile } from "../../../src/partnerships/index.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
 import { createManualClock } from "../../../src/shared/clock.ts";
 import { createReportsHarness, type ReportsHarness } from "./reports-harness.ts";
 
@@ -12,8 +12,8 @@ beforeAll(async () => {
   h = await createReportsHarness({
     start: "2027-03-31T08:00:00Z",
     seed: async (db) => {
-      const file = parsePartnershipFile(await readFile(EXAMPLE, "utf8"), "stockholm-eu-medborgare.yaml");
-      await importPartnership(db, file, { clock: createManualClock("2027-01-01T00:00:00Z") });
+      const file = partnershipFiles.parse(await readFile(EXAMPLE, "utf8"), "stockholm-eu-medborgare.yaml");
+      await partnershipFiles.import(db, file, { clock: createManualClock("2027-01-01T00:00:00Z") });
       return { members: {}, organisations: {} };
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coldNightsSchema } from "../../../src/partnerships/operations.schema.ts";
+import { coldNightsSchema } from "../../../src/alerts/cold-nights/cold-night-settings.ts";
 import { latestDuePosition, positionDueAt, restartedBase, rungAt, rungOf, stepAt, type Ladder } from "../../../src/alerts/cold-nights/escalation-ladder.ts";
 
 const declared = new Date("2026-12-03T16:00:00Z");

@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { listIdentities, parsePartnershipFile } from "../../../src/partnerships/index.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
+import { listIdentities } from "../../../src/partnerships/index.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const example = parsePartnershipFile(readFileSync(path.join(root, "examples/stockholm-eu-medborgare.yaml"), "utf8"), "stockholm-eu-medborgare.yaml");
+const example = partnershipFiles.parse(readFileSync(path.join(root, "examples/stockholm-eu-medborgare.yaml"), "utf8"), "stockholm-eu-medborgare.yaml");
 const playground = parse(readFileSync(path.join(root, ".m365agentsplayground.yml"), "utf8")) as { users: { id: string; name: string }[]; team: { id: string } };
 
 describe("the playground's cast for a cold night", () => {

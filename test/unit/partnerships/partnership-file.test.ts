@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SamverkaError } from "../../../src/shared/errors.ts";
-import { parsePartnershipFile } from "../../../src/partnerships/read-partnership-file.ts";
+import { partnershipFiles } from "../../../src/partnership-sections.ts";
 import { listIdentities } from "../../../src/partnerships/member.schema.ts";
 
 const EXAMPLES = path.resolve(import.meta.dirname, "../../../examples");
@@ -35,7 +35,7 @@ reports:
 /** The message of the error parsing `text` throws; fails the test if it does not throw a file error. */
 function problemsOf(text: string, locale: "sv" | "en" = "en"): string[] {
   try {
-    parsePartnershipFile(text, "iop.yaml", locale);
+    partnershipFiles.parse(text, "iop.yaml", locale);
   } catch (error) {
     expect(error).toBeInstanceOf(SamverkaError);
     expect((error as SamverkaError).code).toBe("partnership_file_invalid");
@@ -57,12 +57,12 @@ function at(text: string, needle: string, value = needle): string {
 
 describe("partnership file", () => {
   it.each(["stockholm-eu-medborgare.yaml", "bris-stodgrupper.yaml", "goteborg-ensamkommande.yaml"])("accepts the example %s", (name) => {
-    const file = parsePartnershipFile(readFileSync(path.join(EXAMPLES, name), "utf8"), name);
+    const file = partnershipFiles.parse(readFileSync(path.join(EXAMPLES, name), "utf8"), name);
     expect(file.groups.length).toBeGreaterThan(0);
   });
 
   it("describes the Stockholm IOP as the decision does: 115 night places, 20 for women, 5/7 nights, 2 nights' karenstid", () => {
-    const file = parsePartnershipFile(stockholm, "stockholm.yaml");
+    const file = partnershipFiles.parse(stockholm, "stockholm.yaml");
     const nights = file.activities.filter((a) => a.kind === "night");
     expect(nights).toHaveLength(3);
     expect(nights.reduce((sum, a) => sum + a.places, 0)).toBe(115);
@@ -76,13 +76,13 @@ describe("partnership file", () => {
   });
 
   it("makes the Agents Playground's default user a samordning member in the Stockholm example", () => {
-    const file = parsePartnershipFile(stockholm, "stockholm.yaml");
+    const file = partnershipFiles.parse(stockholm, "stockholm.yaml");
     const alex = file.members.find((m) => listIdentities(m.identities).some((i) => i.userId === "00000000-0000-0000-0000-0000000000020"));
     expect(alex).toMatchObject({ name: "Alex Wilber", roles: ["samordning", "coordinator"] });
   });
 
   it("fills in meeting defaults and keeps identities in the order written, the primary one first", () => {
-    const file = parsePartnershipFile(
+    const file = partnershipFiles.parse(
       MINIMAL.replace("organisation: convictus", "organisation: convictus\n    identities: { teams: 29:fake-anna, slack: U0FAKEANNA }"),
       "iop.yaml",
     );
@@ -127,6 +127,25 @@ describe("partnership file", () => {
     const text = MINIMAL.replace(from, to);
     expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^iop\\.yaml:${lineOf(text, to)}:\\d+ `))]);
     expect(problemsOf(text)[0]).toContain(expected);
+  });
+
+  it("says in the reader's language when a cold-night ladder repeats from a step it does not have (the section's own text)", () => {
+    const text = `${MINIMAL}coldNights:
+  thresholdC: -7
+  season: { from: "11-01", to: "03-31" }
+  coordinates: { lat: 59.3, lon: 18.1 }
+  escalationRepeat: { fromStep: 4 }
+  bedBoard: { cityUnits: [socialjouren] }
+`;
+    expect(problemsOf(text, "en")).toEqual([
+      `iop.yaml:${at(text, "fromStep: 4", "4")} coldNights.escalationRepeat.fromStep: the step to repeat from is not in escalationMinutes`,
+    ]);
+    expect(problemsOf(text, "sv")).toEqual([
+      `iop.yaml:${at(text, "fromStep: 4", "4")} coldNights.escalationRepeat.fromStep: stegen att upprepa från finns inte i escalationMinutes`,
+    ]);
+    expect(problemsOf(text.replace("fromStep: 4", "fromStep: 3"))).toEqual([
+      `iop.yaml:${at(text, "cityUnits: [socialjouren]", "socialjouren")} coldNights.bedBoard.cityUnits[0]: socialjouren is not among the cityUnits`,
+    ]);
   });
 
   it("refuses more places for women than places", () => {
