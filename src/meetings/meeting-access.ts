@@ -23,6 +23,11 @@ export function canChangeMeetings(member: Member, group: MeetingGroup, seats: re
   return hasAnyRole(member, organiserRolesOf(group)) || seats.some((s) => s.memberId === member.id && s.role === "chair");
 }
 
+/** Who sees the comments to the answers where the answers are tallied: the chair, the secretary and the organisers. */
+export function seesRsvpComments(seat: GroupSeat, group: MeetingGroup): boolean {
+  return seat.role === "chair" || seat.role === "secretary" || organiserRolesOf(group).some((r) => seat.roles.includes(r));
+}
+
 /** Why the actor may not change the group's meetings, naming who may. */
 export function notAllowedText(t: Translate<MeetingMessageKey>, locale: Locale, group: MeetingGroup): string {
   const role = createTranslator(roleNames, locale);
