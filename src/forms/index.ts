@@ -24,6 +24,7 @@ export {
   describePersonalDetails,
   fingerprint,
   personalDetailsWarning,
+  readAndWarn,
   warnAboutTextAnswers,
   warnOnceAboutPersonalDetails,
   type FreeTextPlace,
