@@ -56,6 +56,17 @@ export async function loadOpenMeeting(
   return { meeting, group, seats: await listSeats(deps.db, group.id), t: translatorFor({ locale: actor.locale, timeZone: group.timeZone }) };
 }
 
+/** The frame of a form about one meeting (carried as its state), introduced with the group and the time. */
+export function meetingFormFrame(o: OpenMeeting, formId: string, keys: { title: MeetingMessageKey; submit: MeetingMessageKey; intro: MeetingMessageKey }) {
+  return {
+    formId,
+    title: o.t(keys.title),
+    submitLabel: o.t(keys.submit),
+    state: o.meeting.id,
+    intro: o.t(keys.intro, { group: o.group.name, at: o.meeting.startsAt }),
+  };
+}
+
 /** The warning text of a cadence breach. */
 export function breachText(o: OpenMeeting, breach: CadenceBreach): string {
   return breach.kind === "gap"

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import type { FormContext, FormHandler } from "../app/feature.ts";
 import type { FormResult, FormView } from "../chat/index.ts";
-import { readFormValues, renderFormView, typedAnswers, warnAboutTextAnswers, type Answers } from "../forms/index.ts";
+import { readAndWarn, readFormValues, renderFormView, typedAnswers, type Answers } from "../forms/index.ts";
 import { addAgendaItem, upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
 import { localDateOf } from "./local-dates.ts";
-import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
+import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, meetingFormFrame, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
 import { agendaForm } from "./meeting-commands.ts";
 import { AGENDA_FORM_ID, agendaDefinition, MINUTES_FORM_ID, MOVE_FORM_ID, moveDefinition, RSVP_COMMENT_FORM_ID } from "./meeting-form-definitions.ts";
 import { replyText } from "./meeting-views.ts";
@@ -17,13 +17,7 @@ import { saveMinutes } from "./save-minutes.ts";
 /** The move form, prefilled with the meeting's current date and time, or what was typed in a refused submission. */
 export function moveForm(o: OpenMeeting, locale: "sv" | "en", previous?: { answers: Answers; errors: Record<string, string> }): FormView {
   const local = DateTime.fromJSDate(o.meeting.startsAt, { zone: o.group.timeZone });
-  const frame = {
-    formId: MOVE_FORM_ID,
-    title: o.t("move.form.title"),
-    submitLabel: o.t("move.form.submit"),
-    state: o.meeting.id,
-    intro: o.t("move.form.intro", { group: o.group.name, at: o.meeting.startsAt }),
-  };
+  const frame = meetingFormFrame(o, MOVE_FORM_ID, { title: "move.form.title", submit: "move.form.submit", intro: "move.form.intro" });
   const answers = previous?.answers ?? { date: local.toISODate()!, time: local.toFormat("HH.mm") };
   return renderFormView(moveDefinition(), answers, locale, frame, previous?.errors);
 }
@@ -86,26 +80,12 @@ const submitAgenda: Submit = async (deps, ctx) => {
   const carried = ctx.event.state === "" ? undefined : await loadOpenMeeting(deps, actor, ctx.event.state);
   if (ctx.event.state !== "" && carried === undefined) return gone(ctx, "meeting.gone");
   const choices = carried === undefined ? await upcomingMeetingsOf(deps.db, actor.member.id, deps.clock.now()) : [carried];
-  const definition = agendaDefinition(choices, zone);
-  const reading = readFormValues(definition, ctx.event.values, actor.locale);
-  const refuse = (errors: Record<string, string>): FormResult => ({
-    ok: false,
-    errors,
-    form: agendaForm(choices, actor.locale, zone, typedAnswers(ctx.event.values, reading), errors),
-  });
-  if (!reading.ok) return refuse(reading.errors);
+  const place = { memberId: actor.member.id, formId: AGENDA_FORM_ID };
+  const reading = await readAndWarn(deps.db, place, agendaDefinition(choices, zone), ctx.event.values, actor.locale, deps.clock.now());
+  if (!reading.ok) return { ok: false, errors: reading.errors, form: agendaForm(choices, actor.locale, zone, reading.answers, reading.errors) };
   const o = carried ?? (await loadOpenMeeting(deps, actor, String(reading.answers.meeting)));
   if (o === undefined) return gone(ctx, "meeting.gone");
   if (!o.seats.some((s) => s.memberId === actor.member.id)) return gone(ctx, "notInGroup");
-  const warnings = await warnAboutTextAnswers(
-    deps.db,
-    { memberId: actor.member.id, formId: AGENDA_FORM_ID },
-    definition,
-    reading.answers,
-    actor.locale,
-    deps.clock.now(),
-  );
-  if (Object.keys(warnings).length > 0) return refuse(warnings);
   await addAgendaItem(deps, o.group, o.meeting, actor.member.id, String(reading.answers.text));
   return { ok: true, message: replyText(actor.locale, o.group.timeZone, "agenda.added", { group: o.group.name, at: o.meeting.startsAt }) };
 };
@@ -116,25 +96,17 @@ const submitMinutes: Submit = async (deps, ctx) => {
   if (!canWriteMinutes(ctx.actor.member, o.seats)) return gone(ctx, "minutes.notAllowed");
   if (o.meeting.minutesAt !== null) return gone(ctx, "minutes.already");
   const { locale } = ctx.actor;
+  const place = { memberId: ctx.actor.member.id, formId: MINUTES_FORM_ID };
   const definition = await minutesDefinitionFor(deps, o.group, o.meeting);
-  const reading = readFormValues(definition, ctx.event.values, locale);
-  const refuse = async (errors: Record<string, string>): Promise<FormResult> => ({
+  const reading = await readAndWarn(deps.db, place, definition, ctx.event.values, locale, deps.clock.now());
+  const refuse = async (answers: Answers, errors: Record<string, string>): Promise<FormResult> => ({
     ok: false,
     errors,
-    form: await minutesForm(deps, o.group, o.meeting, o.t, locale, { answers: typedAnswers(ctx.event.values, reading), errors }),
+    form: await minutesForm(deps, o.group, o.meeting, o.t, locale, { answers, errors }),
   });
-  if (!reading.ok) return refuse(reading.errors);
+  if (!reading.ok) return refuse(reading.answers, reading.errors);
   const read = readMinutes(reading.answers, o.meeting, o.group, o.t);
-  if (!read.ok) return refuse(read.errors);
-  const warnings = await warnAboutTextAnswers(
-    deps.db,
-    { memberId: ctx.actor.member.id, formId: MINUTES_FORM_ID },
-    definition,
-    reading.answers,
-    locale,
-    deps.clock.now(),
-  );
-  if (Object.keys(warnings).length > 0) return refuse(warnings);
+  if (!read.ok) return refuse(reading.answers, read.errors);
   const saved = await saveMinutes(deps, o.group, o.meeting, read.minutes, ctx.actor.member.id);
   if (!saved) return gone(ctx, "minutes.already");
   return { ok: true, message: replyText(locale, o.group.timeZone, "minutes.saved") };

@@ -1,8 +1,8 @@
 import type { ActionContext, CommandHandler, FormContext } from "../app/feature.ts";
 import { textMessage, type FormResult, type FormView, type Message } from "../chat/index.ts";
-import { readFormValues, renderFormView, typedAnswers, warnAboutTextAnswers, warnOnceAboutPersonalDetails, type Answers } from "../forms/index.ts";
+import { readAndWarn, renderFormView, warnOnceAboutPersonalDetails, type Answers } from "../forms/index.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
-import { loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { loadOpenMeeting, meetingFormFrame, type OpenMeeting } from "./meeting-access.ts";
 import { readWritten, RSVP_COMMENT_FORM_ID, rsvpCommentDefinition } from "./meeting-form-definitions.ts";
 import { replyText } from "./meeting-views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
@@ -29,13 +29,7 @@ export function rsvpThanks(o: OpenMeeting, answer: RsvpAnswer): Message {
 
 /** The one-field comment form, prefilled with the comment so far (or what was typed in a refused submission). */
 export function rsvpCommentForm(o: OpenMeeting, locale: Locale, answers: Answers, errors?: Record<string, string>): FormView {
-  const frame = {
-    formId: RSVP_COMMENT_FORM_ID,
-    title: o.t("rsvp.comment.title"),
-    submitLabel: o.t("rsvp.comment.submit"),
-    state: o.meeting.id,
-    intro: o.t("invite.title", { group: o.group.name, at: o.meeting.startsAt }),
-  };
+  const frame = meetingFormFrame(o, RSVP_COMMENT_FORM_ID, { title: "rsvp.comment.title", submit: "rsvp.comment.submit", intro: "invite.title" });
   return renderFormView(rsvpCommentDefinition(), answers, locale, frame, errors);
 }
 
@@ -66,23 +60,9 @@ export async function submitRsvpComment(deps: MeetingsDeps, ctx: FormContext): P
   const o = await loadOpenMeeting(deps, actor, ctx.event.state);
   const gone = (text: string): FormResult => ({ ok: false, errors: { "": text } });
   if (o === undefined) return gone(replyText(actor.locale, actor.partnership.timeZone, "meeting.gone").text);
-  const definition = rsvpCommentDefinition();
-  const reading = readFormValues(definition, ctx.event.values, actor.locale);
-  const refuse = (errors: Record<string, string>): FormResult => ({
-    ok: false,
-    errors,
-    form: rsvpCommentForm(o, actor.locale, typedAnswers(ctx.event.values, reading), errors),
-  });
-  if (!reading.ok) return refuse(reading.errors);
-  const warnings = await warnAboutTextAnswers(
-    deps.db,
-    { memberId: actor.member.id, formId: RSVP_COMMENT_FORM_ID },
-    definition,
-    reading.answers,
-    actor.locale,
-    deps.clock.now(),
-  );
-  if (Object.keys(warnings).length > 0) return refuse(warnings);
+  const place = { memberId: actor.member.id, formId: RSVP_COMMENT_FORM_ID };
+  const reading = await readAndWarn(deps.db, place, rsvpCommentDefinition(), ctx.event.values, actor.locale, deps.clock.now());
+  if (!reading.ok) return { ok: false, errors: reading.errors, form: rsvpCommentForm(o, actor.locale, reading.answers, reading.errors) };
   if (!(await saveComment(deps, o, actor.member.id, String(reading.answers.comment)))) return gone(o.t("rsvp.comment.noAnswer"));
   return { ok: true, message: textMessage(await savedText(deps, o, actor.member.id)) };
 }
