@@ -1,5 +1,5 @@
 import type { Block, Message } from "../chat/index.ts";
-import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { shortLabel, type Field, type FormDefinition } from "./form-definition.ts";
 import { progressOf, type ConversationState, type Notice } from "./form-conversation.ts";
 import { visibleFields, type CheckFailure } from "./form-rules.ts";
@@ -180,9 +180,11 @@ export function describeCheck(form: FormDefinition, state: ConversationState, fa
   const sentence =
     check.kind === "sum"
       ? t("check.sum", { parts: check.parts.map(label).join(" + "), actual: failure.actual, total: label(check.total), expected: failure.expected })
-      : t("check.atMost", { field: label(check.field), actual: failure.actual, max: label(check.max), expected: failure.expected });
-  // Point at the other field, the one that may be the wrong one.
-  const other = check.kind === "sum" ? check.total : check.max;
+      : check.kind === "atMost"
+        ? t("check.atMost", { field: label(check.field), actual: failure.actual, max: label(check.max), expected: failure.expected })
+        : t("check.allOrNone", { fields: createFormatters(locale, "Europe/Stockholm").list(check.fields.map(label)), missing: label(failure.anchor) });
+  // Point at the other field, the one that may be the wrong one (for allOrNone, the one left out).
+  const other = check.kind === "sum" ? check.total : check.kind === "atMost" ? check.max : failure.anchor;
   if (state.current === other || state.current === null) return sentence;
   const n = shown.findIndex((f) => f.id === other) + 1;
   return `${sentence} ${t("check.fix_hint", { n, label: label(other) })}`;

@@ -64,8 +64,22 @@ export type Field = z.infer<typeof fieldSchema>;
 export const crossCheckSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("sum"), parts: z.array(fieldId).min(2), total: fieldId }),
   z.strictObject({ kind: z.literal("atMost"), field: fieldId, max: fieldId }),
+  /** Optional fields answered together or not at all (an action item's text, owner and due date). */
+  z.strictObject({ kind: z.literal("allOrNone"), fields: z.array(fieldId).min(2) }),
 ]);
 export type CrossCheck = z.infer<typeof crossCheckSchema>;
+
+/** The fields a check reads, in order (for `sum` the total last). */
+export function fieldsOfCheck(check: CrossCheck): string[] {
+  switch (check.kind) {
+    case "sum":
+      return [...check.parts, check.total];
+    case "atMost":
+      return [check.field, check.max];
+    case "allOrNone":
+      return check.fields;
+  }
+}
 
 /** A form declared as data: one definition drives the conversation, the modal/card and the compilation. */
 export const formDefinitionSchema = z
@@ -86,10 +100,13 @@ export const formDefinitionSchema = z
       seen.set(field.id, field);
     });
     form.checks.forEach((check, index) => {
-      const ids = check.kind === "sum" ? [...check.parts, check.total] : [check.field, check.max];
-      for (const id of ids) {
+      for (const id of fieldsOfCheck(check)) {
         const field = seen.get(id);
-        if (field === undefined || !isNumeric(field)) {
+        if (check.kind === "allOrNone") {
+          // A required field is always answered, so it could never be left out with the others.
+          if (field === undefined || field.required)
+            ctx.addIssue({ code: "custom", path: ["checks", index], message: `${id} must be an optional field of the form` });
+        } else if (field === undefined || !isNumeric(field)) {
           ctx.addIssue({ code: "custom", path: ["checks", index], message: `${id} must be a numeric field of the form` });
         }
       }

@@ -1,13 +1,13 @@
-import type { AnswerValue, Answers, Condition, CrossCheck, Field, FormDefinition } from "./form-definition.ts";
+import { fieldsOfCheck, type AnswerValue, type Answers, type Condition, type CrossCheck, type Field, type FormDefinition } from "./form-definition.ts";
 
 /** A cross-field check that failed, with the figures a person needs to fix it. */
 export interface CheckFailure {
   check: CrossCheck;
   /** The field the error is shown on in a form view. */
   anchor: string;
-  /** Sum of the parts (for `sum`) or the value (for `atMost`). */
+  /** Sum of the parts (for `sum`), the value (for `atMost`), or how many were answered (for `allOrNone`). */
   actual: number;
-  /** The total (for `sum`) or the maximum (for `atMost`). */
+  /** The total (for `sum`), the maximum (for `atMost`), or how many go together (for `allOrNone`). */
   expected: number;
 }
 
@@ -36,8 +36,17 @@ export function failingChecks(form: FormDefinition, answers: Answers, fieldId?: 
   const shown = new Set(visibleFields(form, answers).map((f) => f.id));
   const failures: CheckFailure[] = [];
   for (const check of form.checks) {
-    const ids = check.kind === "sum" ? [...check.parts, check.total] : [check.field, check.max];
+    const ids = fieldsOfCheck(check);
     if (fieldId !== undefined && !ids.includes(fieldId)) continue;
+    if (check.kind === "allOrNone") {
+      const failure = allOrNoneFailure(
+        check,
+        ids.filter((id) => shown.has(id)),
+        answers,
+      );
+      if (failure !== undefined) failures.push(failure);
+      continue;
+    }
     const values = ids.map((id) => (shown.has(id) ? answers[id] : undefined));
     if (!values.every((v): v is number => typeof v === "number")) continue;
     if (check.kind === "sum") {
@@ -49,6 +58,14 @@ export function failingChecks(form: FormDefinition, answers: Answers, fieldId?: 
     }
   }
   return failures;
+}
+
+// Some given and some left out (null); a field not yet asked (undefined) is neither, so a conversation can go on.
+function allOrNoneFailure(check: CrossCheck, ids: string[], answers: Answers): CheckFailure | undefined {
+  const given = ids.filter((id) => answers[id] !== undefined && answers[id] !== null);
+  const left = ids.find((id) => answers[id] === null);
+  if (given.length === 0 || left === undefined) return undefined;
+  return { check, anchor: left, actual: given.length, expected: ids.length };
 }
 
 // Amounts have öre; summing binary floats must not report 0.1 + 0.2 ≠ 0.3.

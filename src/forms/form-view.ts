@@ -102,3 +102,9 @@ export function readFormValues(form: FormDefinition, values: FormValues, locale:
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** What a refused view is drawn again with: the answers read, and the raw text of those refused, so nothing typed is lost. */
+export function typedAnswers(values: FormValues, reading: FormReading): Answers {
+  const typed: Answers = Object.fromEntries(Object.entries(values).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  return { ...typed, ...reading.answers };
+}

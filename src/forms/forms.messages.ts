@@ -28,6 +28,7 @@ export type FormsKey =
   | "warn.kind.email"
   | "check.sum"
   | "check.atMost"
+  | "check.allOrNone"
   | "check.fix_hint"
   | "conv.progress"
   | "conv.current"
@@ -88,7 +89,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.not_yes_no": "svara ja eller nej.",
     "problem.too_long": "texten är {length} tecken, högst {max} får plats.",
     "problem.personnummer":
-      "texten innehåller ett personnummer eller samordningsnummer ({found}). Rapporter får aldrig innehålla uppgifter som pekar ut en person: ta bort numret (och eventuella namn) och skriv igen.",
+      "texten innehåller ett personnummer eller samordningsnummer ({found}). Samverka får aldrig innehålla uppgifter som pekar ut en person: ta bort numret (och eventuella namn) och skriv igen.",
     "warn.personal":
       "Texten ser ut att innehålla {what}. Skriv roller (personal, besökare) i stället för namn, och inga kontaktuppgifter till enskilda. Är det inte en person? Skicka igen utan ändringar, så sparas texten.",
     "warn.personal_conversation":
@@ -98,6 +99,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "warn.kind.email": "en e-postadress ({found})",
     "check.sum": "{parts} blir {actual}, men {total} är {expected}. De ska vara lika.",
     "check.atMost": "{field} ({actual}) får inte vara större än {max} ({expected}).",
+    "check.allOrNone": "{fields} hör ihop: fyll i {missing} också, eller lämna alla tomma.",
     "check.fix_hint": "Svara igen, eller skriv ändra {n} för att ändra {label}.",
     "conv.progress": "Fråga {n} av {count}",
     "conv.current": "Nuvarande svar: {value}. Svara ok för att behålla det.",
@@ -157,7 +159,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "problem.not_yes_no": "answer yes or no.",
     "problem.too_long": "the text is {length} characters; at most {max} fit.",
     "problem.personnummer":
-      "the text contains a personal identity or coordination number ({found}). Reports must never hold anything that identifies a person: remove the number (and any names) and write it again.",
+      "the text contains a personal identity or coordination number ({found}). Nothing in Samverka may identify a person: remove the number (and any names) and write it again.",
     "warn.personal":
       "The text seems to contain {what}. Refer to roles (staff, visitor) instead of names, and give no one's contact details. Not a person? Send it again unchanged and it is saved.",
     "warn.personal_conversation":
@@ -167,6 +169,7 @@ export const formsMessages: Catalogue<FormsKey> = {
     "warn.kind.email": "an e-mail address ({found})",
     "check.sum": "{parts} add up to {actual}, but {total} is {expected}. They must be equal.",
     "check.atMost": "{field} ({actual}) may not be greater than {max} ({expected}).",
+    "check.allOrNone": "{fields} go together: fill in {missing} too, or leave them all empty.",
     "check.fix_hint": "Answer again, or write edit {n} to change {label}.",
     "conv.progress": "Question {n} of {count}",
     "conv.current": "Current answer: {value}. Reply ok to keep it.",

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/database.ts";
+import type { FormValues } from "../chat/index.ts";
 import type { Answers, FormDefinition } from "./form-definition.ts";
+import { readFormValues, typedAnswers, type FormReading } from "./form-view.ts";
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { findPersonalDetails, type PersonalDetail } from "../shared/personal-details.ts";
 import { formsMessages, type FormsKey } from "./forms.messages.ts";
@@ -97,4 +99,22 @@ export async function warnAboutTextAnswers(
     if (warning !== undefined) warnings[field.id] = warning;
   }
   return warnings;
+}
+
+/**
+ * Reads a one-view submission the way a conversation reads its answers: the engine's refusals first, then the
+ * once-only warning about a name, a phone number or an e-mail address; refused, with what was typed, to draw again.
+ */
+export async function readAndWarn(
+  db: Db,
+  place: { memberId: string; formId: string },
+  form: FormDefinition,
+  values: FormValues,
+  locale: Locale,
+  now: Date,
+): Promise<FormReading> {
+  const reading = readFormValues(form, values, locale);
+  if (!reading.ok) return { ok: false, errors: reading.errors, answers: typedAnswers(values, reading) };
+  const warnings = await warnAboutTextAnswers(db, place, form, reading.answers, locale, now);
+  return Object.keys(warnings).length === 0 ? reading : { ok: false, errors: warnings, answers: reading.answers };
 }

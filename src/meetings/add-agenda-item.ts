@@ -1,26 +1,14 @@
 import type { Db } from "../db/database.ts";
-import { containsPersonnummer } from "../shared/personnummer.ts";
 import { insertAgendaItem } from "./agenda.repository.ts";
 import { findMeeting, lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, groupIdsOfMember, type MeetingGroup } from "./meeting-group.repository.ts";
 import { agendaRequestTime, agendaSendTime } from "./meeting-reminders.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
-import type { MeetingMessageKey } from "./meetings.messages.ts";
+import { AGENDA_FORM_ID } from "./meeting-form-definitions.ts";
 import { refreshAgenda } from "./send-agenda.ts";
 
 /** Where an agenda item's text is warned about (a name, a phone number): the command and the form are one place. */
-export const AGENDA_TEXT_SCOPE = "meeting.agenda/text";
-
-/** The longest agenda item accepted (the column allows the same). */
-export const AGENDA_ITEM_MAX = 500;
-
-/** Why an item was refused, as a message key; undefined when it is acceptable. */
-export function checkAgendaText(text: string): MeetingMessageKey | undefined {
-  if (text.length === 0) return "agenda.empty";
-  if (text.length > AGENDA_ITEM_MAX) return "agenda.tooLong";
-  if (containsPersonnummer(text)) return "agenda.personnummer";
-  return undefined;
-}
+export const AGENDA_TEXT_SCOPE = `${AGENDA_FORM_ID}/text`;
 
 /** The meetings of the member's groups that take agenda items now (see `nextMeetingsOfGroups`), soonest first. */
 export async function upcomingMeetingsOf(db: Db, memberId: string, now: Date): Promise<{ meeting: Meeting; group: MeetingGroup }[]> {

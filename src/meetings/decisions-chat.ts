@@ -9,7 +9,8 @@ import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { textValue } from "./new-meeting.ts";
-import { canWriteMinutes, decisionLines, DECISIONS_MAX } from "./record-minutes.ts";
+import { DECISIONS_MAX } from "./meeting-form-definitions.ts";
+import { canWriteMinutes, decisionLines } from "./record-minutes.ts";
 
 /** At most this many decisions are listed; the reader narrows with words or a period. */
 const LIST_LIMIT = 60;

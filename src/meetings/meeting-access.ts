@@ -23,6 +23,11 @@ export function canChangeMeetings(member: Member, group: MeetingGroup, seats: re
   return hasAnyRole(member, organiserRolesOf(group)) || seats.some((s) => s.memberId === member.id && s.role === "chair");
 }
 
+/** Who sees the comments to the answers where the answers are tallied: the chair, the secretary and the organisers. */
+export function seesRsvpComments(seat: GroupSeat, group: MeetingGroup): boolean {
+  return seat.role === "chair" || seat.role === "secretary" || organiserRolesOf(group).some((r) => seat.roles.includes(r));
+}
+
 /** Why the actor may not change the group's meetings, naming who may. */
 export function notAllowedText(t: Translate<MeetingMessageKey>, locale: Locale, group: MeetingGroup): string {
   const role = createTranslator(roleNames, locale);
@@ -49,6 +54,17 @@ export async function loadOpenMeeting(
   if (meeting.status === "held" && options.allowHeld !== true) return undefined;
   const group = await getGroup(deps.db, meeting.groupId);
   return { meeting, group, seats: await listSeats(deps.db, group.id), t: translatorFor({ locale: actor.locale, timeZone: group.timeZone }) };
+}
+
+/** The frame of a form about one meeting (carried as its state), introduced with the group and the time. */
+export function meetingFormFrame(o: OpenMeeting, formId: string, keys: { title: MeetingMessageKey; submit: MeetingMessageKey; intro: MeetingMessageKey }) {
+  return {
+    formId,
+    title: o.t(keys.title),
+    submitLabel: o.t(keys.submit),
+    state: o.meeting.id,
+    intro: o.t(keys.intro, { group: o.group.name, at: o.meeting.startsAt }),
+  };
 }
 
 /** The warning text of a cadence breach. */

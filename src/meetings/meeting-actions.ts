@@ -13,6 +13,7 @@ import { canWriteMinutes, minutesForm } from "./record-minutes.ts";
 import { saveRsvp } from "./rsvp.repository.ts";
 import { refreshInvitation } from "./send-invitation.ts";
 import { moveForm } from "./meeting-forms.ts";
+import { openRsvpComment, rsvpThanks } from "./rsvp-comment.ts";
 
 type Handler = (deps: MeetingsDeps, ctx: ActionContext, value: string) => Promise<void>;
 
@@ -40,16 +41,20 @@ const rsvp =
       await saveRsvp(tx.db, o.meeting.id, ctx.actor.member.id, answer, tx.clock.now());
       await refreshInvitation(tx, o.meeting);
     });
-    await ctx.reply.whisper(textMessage(o.t("rsvp.thanks", { answer: o.t(`rsvp.${answer}`) })));
+    await ctx.reply.whisper(rsvpThanks(o, answer));
   };
 
 const HANDLERS: Record<string, Handler> = {
   "meeting.rsvp.yes": rsvp("yes"),
   "meeting.rsvp.no": rsvp("no"),
   "meeting.rsvp.substitute": rsvp("substitute"),
+  "meeting.rsvp-comment": async (deps, ctx, meetingId) => {
+    const o = await meetingFor(deps, ctx, meetingId, "member");
+    if (o !== undefined) await openRsvpComment(deps, ctx, o);
+  },
   "meeting.move": async (deps, ctx, meetingId) => {
     const o = await meetingFor(deps, ctx, meetingId, "change");
-    if (o !== undefined) await ctx.reply.openForm(moveForm(o));
+    if (o !== undefined) await ctx.reply.openForm(moveForm(o, ctx.actor.locale));
   },
   "meeting.move-confirm": async (deps, ctx, value) => {
     const [meetingId = "", iso = ""] = value.split("|");
@@ -104,7 +109,7 @@ const HANDLERS: Record<string, Handler> = {
   },
   "meeting.minutes": async (deps, ctx, meetingId) => {
     const o = await meetingFor(deps, ctx, meetingId, "minutes");
-    if (o !== undefined) await ctx.reply.openForm(await minutesForm(deps, o.group, o.meeting, o.t));
+    if (o !== undefined) await ctx.reply.openForm(await minutesForm(deps, o.group, o.meeting, o.t, ctx.actor.locale));
   },
   "meeting.action-done": async (deps, ctx, actionItemId) => {
     const result = await completeActionItem(deps, ctx.actor.member, actionItemId);

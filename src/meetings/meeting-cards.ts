@@ -7,12 +7,14 @@ import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { composeInvitation } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import { rsvpsOf, tallyOf } from "./rsvp.repository.ts";
+import { rsvpCommentsOf, rsvpsOf, tallyOf } from "./rsvp.repository.ts";
 import { composeAgenda } from "./agenda-view.ts";
 
 const INVITATION_RENDERER = "meetings.invitation";
 const AGENDA_RENDERER = "meetings.agenda";
 const payload = z.object({ meetingId: z.uuid() });
+/** `comments`: the copy of someone who sees the comments to the answers (chair, secretary, organisers). */
+const invitationPayload = payload.extend({ comments: z.boolean().optional() });
 
 /** Every copy of a meeting's invitation (channel and direct) shares this card id, so one refresh redraws them all. */
 export function invitationCard(meetingId: string): string {
@@ -24,9 +26,9 @@ export function agendaCard(meetingId: string): string {
   return `meeting:${meetingId}:agenda`;
 }
 
-/** The invitation as a live message: drawn from the rows (time, status, RSVP tally) each time it is sent or refreshed. */
-export function liveInvitation(meetingId: string): Live {
-  return { render: INVITATION_RENDERER, payload: { meetingId } };
+/** The invitation as a live message: drawn from the rows (time, status, RSVP tally, comments) each time it is sent or refreshed. */
+export function liveInvitation(meetingId: string, view: "member" | "organiser" = "member"): Live {
+  return { render: INVITATION_RENDERER, payload: view === "organiser" ? { meetingId, comments: true } : { meetingId } };
 }
 
 /** The agenda as a live message: standing and proposed items as they stand when it is sent or refreshed. */
@@ -51,12 +53,18 @@ export function createMeetingRenderers(deps: MeetingsDeps): OutboxRenderer[] {
   return [
     defineRenderer({
       name: INVITATION_RENDERER,
-      payload,
-      async render({ meetingId }, audience) {
+      payload: invitationPayload,
+      async render({ meetingId, comments }, audience) {
         const loaded = await loadMeeting(deps.db, meetingId);
         if (loaded === undefined) return undefined;
         const seats = await listSeats(deps.db, loaded.group.id);
-        return composeInvitation(loaded.group, loaded.meeting, tallyOf(seats, await rsvpsOf(deps.db, meetingId)))(audience);
+        const names = new Map(seats.map((s) => [s.memberId, s.displayName]));
+        // Only the comments of the group's current members, like the tally.
+        const named =
+          comments === true
+            ? (await rsvpCommentsOf(deps.db, meetingId)).flatMap((c) => (names.has(c.memberId) ? [{ ...c, name: names.get(c.memberId)! }] : []))
+            : [];
+        return composeInvitation(loaded.group, loaded.meeting, tallyOf(seats, await rsvpsOf(deps.db, meetingId)), named)(audience);
       },
     }),
     defineRenderer({

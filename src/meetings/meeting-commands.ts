@@ -1,7 +1,8 @@
 import type { CommandContext, CommandHandler } from "../app/feature.ts";
 import { type Block, type FormView, textMessage } from "../chat/index.ts";
-import { warnOnceAboutPersonalDetails } from "../forms/index.ts";
-import { addAgendaItem, checkAgendaText, nextMeetingsOfGroups, upcomingMeetingsOf, AGENDA_ITEM_MAX, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
+import { renderFormView, warnOnceAboutPersonalDetails, type Answers } from "../forms/index.ts";
+import { addAgendaItem, nextMeetingsOfGroups, upcomingMeetingsOf, AGENDA_TEXT_SCOPE } from "./add-agenda-item.ts";
+import { AGENDA_FORM_ID, agendaDefinition, readWritten } from "./meeting-form-definitions.ts";
 import { groupOfConversation } from "./conversation-group.ts";
 import { whyThisDay } from "./meeting-day-reason.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
@@ -9,7 +10,7 @@ import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.reposito
 import { canChangeMeetings } from "./meeting-access.ts";
 import { replyText, translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import { createTranslator } from "../shared/i18n.ts";
+import { createTranslator, type Locale } from "../shared/i18n.ts";
 import { meetingMessages } from "./meetings.messages.ts";
 
 /** How many upcoming meetings `möten` lists. */
@@ -63,42 +64,24 @@ export function createListCommand(deps: MeetingsDeps): CommandHandler {
   };
 }
 
-/** The agenda form; with several upcoming meetings the member picks one. */
-export function agendaForm(choices: { meeting: Meeting; group: MeetingGroup }[], locale: "sv" | "en", timeZone: string, initialText?: string): FormView {
+/** The agenda form; with several upcoming meetings the member picks one. `answers`: what was typed, e.g. by command or in a refused submission. */
+export function agendaForm(
+  choices: { meeting: Meeting; group: MeetingGroup }[],
+  locale: Locale,
+  timeZone: string,
+  answers: Answers = {},
+  errors?: Record<string, string>,
+): FormView {
   const t = translatorFor({ locale, timeZone });
-  const single = choices.length === 1 ? choices[0]!.meeting.id : "";
-  return {
-    formId: "meeting.agenda",
+  const single = choices.length === 1 ? choices[0]! : undefined;
+  const frame = {
+    formId: AGENDA_FORM_ID,
     title: t("agenda.form.title"),
     submitLabel: t("agenda.form.submit"),
-    state: single,
-    ...(single === "" ? {} : { intro: t("agenda.title", { group: choices[0]!.group.name, at: choices[0]!.meeting.startsAt }) }),
-    fields: [
-      ...(single === ""
-        ? [
-            {
-              id: "meeting",
-              label: t("agenda.form.meeting"),
-              kind: "choice" as const,
-              required: true,
-              choices: choices.map((c) => ({
-                value: c.meeting.id,
-                label: t("list.line", { group: c.group.name, at: c.meeting.startsAt, status: t(`status.${c.meeting.status}`) }),
-              })),
-            },
-          ]
-        : []),
-      {
-        id: "text",
-        label: t("agenda.form.text"),
-        kind: "text",
-        required: true,
-        help: t("agenda.form.help"),
-        maxLength: AGENDA_ITEM_MAX,
-        ...(initialText === undefined ? {} : { initial: initialText }),
-      },
-    ],
+    state: single?.meeting.id ?? "",
+    ...(single === undefined ? {} : { intro: t("agenda.title", { group: single.group.name, at: single.meeting.startsAt }) }),
   };
+  return renderFormView(agendaDefinition(choices, timeZone), answers, locale, frame, errors);
 }
 
 /**
@@ -128,15 +111,13 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
         return;
       }
       if (args !== "") {
-        const problem = checkAgendaText(args);
-        if (problem !== undefined) {
-          await reply.whisper(replyText(actor.locale, zone, problem));
-          return;
-        }
+        // The same field as the form's: the same refusal of a personnummer or a too long item.
+        const read = readWritten(agendaDefinition(), "text", args, actor.locale);
+        if (!read.ok) return reply.whisper(textMessage(read.error));
         const warning = await warnOnceAboutPersonalDetails(
           deps.db,
           { memberId: actor.member.id, scope: AGENDA_TEXT_SCOPE },
-          args,
+          read.text,
           actor.locale,
           now,
           "conversation",
@@ -144,7 +125,7 @@ export function createAgendaCommand(deps: MeetingsDeps): CommandHandler {
         if (warning !== undefined) return reply.whisper(textMessage(warning));
       }
       if (args === "" || upcoming.length > 1) {
-        await reply.openForm(agendaForm(upcoming, actor.locale, zone, args === "" ? undefined : args));
+        await reply.openForm(agendaForm(upcoming, actor.locale, zone, args === "" ? {} : { text: args }));
         return;
       }
       const { meeting, group } = upcoming[0]!;

@@ -35,8 +35,18 @@ export function meetingFacts(t: Translate<MeetingMessageKey>, audience: { locale
 
 const ANSWERS: readonly RsvpAnswer[] = ["yes", "no", "substitute"];
 
-/** The invitation with the live tally and the RSVP buttons (none once the meeting is cancelled or held). */
-export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: RsvpTally): Compose {
+/** A comment to an answer, named, as the chair, the secretary and the organisers read it. */
+export interface NamedRsvpComment {
+  name: string;
+  answer: RsvpAnswer;
+  comment: string;
+}
+
+/**
+ * The invitation with the live tally and the RSVP buttons (none once the meeting is cancelled or held); `comments`
+ * only in the copies of those who see them.
+ */
+export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: RsvpTally, comments: readonly NamedRsvpComment[] = []): Compose {
   return (audience) => {
     const t = translatorFor(audience);
     const params = { group: group.name, at: meeting.startsAt };
@@ -56,6 +66,12 @@ export function composeInvitation(group: MeetingGroup, meeting: Meeting, tally: 
         ? []
         : [{ type: "text" as const, text: t(meeting.origin === "poll" ? "invite.pollReason" : "invite.extraReason", { reason: meeting.reason }) }]),
       { type: "text", text: t("invite.tally", { ...tally }) },
+      ...(comments.length === 0
+        ? []
+        : [
+            { type: "text" as const, text: t("rsvp.comments") },
+            { type: "list" as const, items: comments.map((c) => t("rsvp.comment.line", { name: c.name, answer: t(`rsvp.${c.answer}`), comment: c.comment })) },
+          ]),
       ...(open ? [{ type: "buttons" as const, buttons }] : []),
     ];
     return { text: title, blocks };

@@ -13,6 +13,7 @@ import { createPollActions, createPollForm } from "./date-poll-chat.ts";
 import { createPollDeadlineHandler, createPollRenderers } from "./date-poll.ts";
 import { createAmendForm, createDecisionsCommand, createMinutesActions } from "./decisions-chat.ts";
 import { createNewMeetingForm } from "./new-meeting.ts";
+import { createCommentCommand } from "./rsvp-comment.ts";
 
 /** The meetings capability as the chat router and the job runtime see it. */
 export function createMeetingsFeature(deps: MeetingsDeps): Feature {
@@ -20,7 +21,7 @@ export function createMeetingsFeature(deps: MeetingsDeps): Feature {
   const d = { ...deps, logger };
   return {
     name: "meetings",
-    commands: [createListCommand(d), createAgendaCommand(d), createPeriodCommand(d), createCallCommand(d), createDecisionsCommand(d)],
+    commands: [createListCommand(d), createAgendaCommand(d), createCommentCommand(d), createPeriodCommand(d), createCallCommand(d), createDecisionsCommand(d)],
     actions: [createMeetingActions(d), createNewMeetingAction(d), createPollActions(d), createMinutesActions(d)],
     forms: [createMeetingForms(d), createNewMeetingForm(d), createPollForm(d), createAmendForm(d)],
     reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d), createPollDeadlineHandler(d)],

@@ -47,6 +47,8 @@ export interface MeetingRsvpTable {
   member_id: string;
   answer: RsvpAnswer;
   answered_at: Timestamp;
+  /** Who comes instead, arriving late: for the chair, the secretary and the organisers; cleared when the answer changes. */
+  comment: string | null;
 }
 
 /** An agenda item; open until a meeting's minutes mark it covered, so it carries over by itself. */

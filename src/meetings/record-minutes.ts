@@ -1,19 +1,14 @@
-import type { FormField, FormValues, FormView } from "../chat/index.ts";
-import { DateTime } from "luxon";
+import type { FormView } from "../chat/index.ts";
+import { renderFormView, type Answers } from "../forms/index.ts";
 import { hasAnyRole, type Member } from "../partnerships/index.ts";
-import type { Translate } from "../shared/i18n.ts";
-import { containsPersonnummer } from "../shared/personnummer.ts";
-import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
+import type { Locale, Translate } from "../shared/i18n.ts";
+import { openAgendaItems } from "./agenda.repository.ts";
 import { localDateOf } from "./local-dates.ts";
 import { type Meeting } from "./meeting.repository.ts";
+import { ACTION_SLOTS, MINUTES_FORM_ID, minutesDefinition } from "./meeting-form-definitions.ts";
 import { listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
-
-/** How many action items one minutes form takes (the minutes are submitted once). */
-const ACTION_SLOTS = 5;
-export const DECISIONS_MAX = 4000;
-const ACTION_MAX = 500;
 
 /** The minutes as validated from the form. */
 export interface Minutes {
@@ -37,93 +32,66 @@ export function minuteTakers(seats: GroupSeat[]): GroupSeat[] {
   return seats.slice(0, 1);
 }
 
-/** The minutes form: decisions, the agenda items covered, and action items with owner and due date. */
+/** The minutes' definition for this meeting: its open agenda items and the group's members as owners. */
+export async function minutesDefinitionFor(deps: MeetingsDeps, group: MeetingGroup, meeting: Meeting) {
+  return minutesDefinition(await openAgendaItems(deps.db, group.id, meeting), await listSeats(deps.db, group.id));
+}
+
+/**
+ * The minutes form: decisions, the agenda items covered (all ticked to start with), and action items with owner and
+ * due date. A refused submission is drawn again with what was typed (`answers`) and the errors on their fields.
+ */
 export async function minutesForm(
   deps: MeetingsDeps,
   group: MeetingGroup,
   meeting: Meeting,
   t: Translate<MeetingMessageKey>,
-  previous?: { values: FormValues; errors: Record<string, string> },
+  locale: Locale,
+  previous?: { answers: Answers; errors: Record<string, string> },
 ): Promise<FormView> {
-  const items = await openAgendaItems(deps.db, group.id, meeting);
-  const seats = await listSeats(deps.db, group.id);
-  const owners = seats.map((s) => ({ value: s.memberId, label: s.displayName }));
-  const initial = (id: string, fallback?: string | string[]) => previous?.values[id] ?? fallback;
-  const fields: FormField[] = [
-    { id: "decisions", label: t("minutes.form.decisions"), kind: "multiline", required: false, maxLength: DECISIONS_MAX, ...opt(initial("decisions")) },
-    ...(items.length === 0
-      ? []
-      : [
-          {
-            id: "covered",
-            label: t("minutes.form.covered"),
-            kind: "multichoice" as const,
-            required: false,
-            choices: items.map((i: AgendaItem) => ({ value: i.id, label: i.text.slice(0, 75) })),
-            ...opt(
-              initial(
-                "covered",
-                items.map((i) => i.id),
-              ),
-            ),
-          },
-        ]),
-  ];
-  for (let n = 1; n <= ACTION_SLOTS; n++) {
-    fields.push(
-      { id: `action${n}`, label: t("minutes.form.actionText", { n }), kind: "text", required: false, maxLength: ACTION_MAX, ...opt(initial(`action${n}`)) },
-      { id: `owner${n}`, label: t("minutes.form.actionOwner", { n }), kind: "choice", required: false, choices: owners, ...opt(initial(`owner${n}`)) },
-      { id: `due${n}`, label: t("minutes.form.actionDue", { n }), kind: "date", required: false, ...opt(initial(`due${n}`)) },
-    );
-  }
-  return {
-    formId: "meeting.minutes",
+  const definition = await minutesDefinitionFor(deps, group, meeting);
+  const covered = definition.fields.find((f) => f.id === "covered");
+  const answers = previous?.answers ?? (covered?.type === "multichoice" ? { covered: covered.choices.map((c) => c.value) } : {});
+  const frame = {
+    formId: MINUTES_FORM_ID,
     title: t("minutes.form.title"),
     submitLabel: t("minutes.form.submit"),
     state: meeting.id,
     intro: t("minutesRequest.title", { group: group.name, at: meeting.startsAt }),
-    fields,
-    ...(previous === undefined ? {} : { errors: previous.errors }),
   };
+  return renderFormView(definition, answers, locale, frame, previous?.errors);
 }
 
-function opt(value: string | string[] | undefined): { initial?: string | string[] } {
-  return value === undefined ? {} : { initial: value };
-}
-
-/** Validates the submitted minutes; errors are message keys by field id. */
-export function parseMinutes(
-  values: FormValues,
+/**
+ * Turns answers the engine accepted into minutes; refuses, on its field, an action item due before the meeting
+ * (which only the meeting knows to check), in the writer's language.
+ */
+export function readMinutes(
+  answers: Answers,
   meeting: Meeting,
   group: MeetingGroup,
-  seats: GroupSeat[],
-): { ok: true; minutes: Minutes } | { ok: false; errors: Record<string, MeetingMessageKey> } {
-  const errors: Record<string, MeetingMessageKey> = {};
-  const text = (id: string) => {
-    const v = values[id];
-    return typeof v === "string" ? v.trim() : "";
-  };
-  const decisionsText = text("decisions");
-  if (decisionsText.length > DECISIONS_MAX) errors.decisions = "minutes.tooLong";
-  else if (containsPersonnummer(decisionsText)) errors.decisions = "minutes.personnummer";
-  const decisions = decisionLines(decisionsText);
-  const covered = values.covered;
-  const coveredItemIds = Array.isArray(covered) ? covered : typeof covered === "string" && covered !== "" ? covered.split(",") : [];
+  t: Translate<MeetingMessageKey>,
+): { ok: true; minutes: Minutes } | { ok: false; errors: Record<string, string> } {
   const meetingDate = localDateOf(meeting.startsAt, group.timeZone);
+  const errors: Record<string, string> = {};
   const actions: Minutes["actions"] = [];
   for (let n = 1; n <= ACTION_SLOTS; n++) {
-    const [what, owner, due] = [text(`action${n}`), text(`owner${n}`), text(`due${n}`)];
-    if (what === "" && owner === "" && due === "") continue;
-    if (what === "") errors[`action${n}`] = "minutes.textRequired";
-    else if (what.length > ACTION_MAX) errors[`action${n}`] = "minutes.tooLong";
-    else if (containsPersonnummer(what)) errors[`action${n}`] = "minutes.personnummer";
-    if (!seats.some((s) => s.memberId === owner)) errors[`owner${n}`] = "minutes.ownerRequired";
-    if (!DateTime.fromISO(due).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`due${n}`] = "minutes.dueRequired";
-    else if (due < meetingDate) errors[`due${n}`] = "minutes.dueBeforeMeeting";
-    actions.push({ text: what, ownerMemberId: owner, dueDate: due });
+    const [text, owner, due] = [answers[`action${n}`], answers[`owner${n}`], answers[`due${n}`]];
+    // The engine's all-or-none check leaves a slot either empty or whole.
+    if (typeof text !== "string" || typeof owner !== "string" || typeof due !== "string") continue;
+    if (due < meetingDate) errors[`due${n}`] = t("minutes.dueBeforeMeeting");
+    actions.push({ text, ownerMemberId: owner, dueDate: due });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, minutes: { decisions, coveredItemIds, actions } };
+  const covered = answers.covered;
+  return {
+    ok: true,
+    minutes: {
+      decisions: decisionLines(typeof answers.decisions === "string" ? answers.decisions : ""),
+      coveredItemIds: Array.isArray(covered) ? covered : [],
+      actions,
+    },
+  };
 }
 
 /** The decisions written one per line, list marks (-, •, *) taken off, empty lines left out. */

@@ -1,5 +1,6 @@
 import { calendarAttachment, recordToGroup } from "./group-notices.ts";
 import { updateMeeting, type Meeting } from "./meeting.repository.ts";
+import { seesRsvpComments } from "./meeting-access.ts";
 import { invitationCard, liveInvitation } from "./meeting-cards.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
@@ -14,12 +15,23 @@ export async function sendInvitation(tx: MeetingsDeps, group: MeetingGroup, meet
   const now = tx.clock.now();
   const seats = await listSeats(tx.db, group.id);
   const card = invitationCard(meeting.id);
+  const options = { key: card, card, attachment: calendarAttachment(tx, group, meeting, now, seats) };
+  // One card, two views: the chair's, the secretary's and the organisers' copies also show the comments to the answers.
+  const organisers = seats.filter((s) => seesRsvpComments(s, group));
+  const members = seats.filter((s) => !organisers.includes(s));
   await recordToGroup(
     tx,
     group,
-    seats.map((s) => s.memberId),
+    members.map((s) => s.memberId),
     liveInvitation(meeting.id),
-    { key: card, card, attachment: calendarAttachment(tx, group, meeting, now, seats) },
+    options,
+  );
+  await recordToGroup(
+    tx,
+    group,
+    organisers.map((s) => s.memberId),
+    liveInvitation(meeting.id, "organiser"),
+    { ...options, channel: false },
   );
   await updateMeeting(tx.db, meeting.id, { status: "invited", invited_at: now }, now);
 }

@@ -97,7 +97,7 @@ export async function exportMemberData(db: Db, memberId: string): Promise<Record
         .execute(),
     ),
     meetingAnswers: await by(
-      db.selectFrom("meeting_rsvps").select(["meeting_id as meetingId", "answer", "answered_at as at"]).where("member_id", "=", memberId).execute(),
+      db.selectFrom("meeting_rsvps").select(["meeting_id as meetingId", "answer", "comment", "answered_at as at"]).where("member_id", "=", memberId).execute(),
     ),
     agendaItems: await by(
       db.selectFrom("agenda_items").select(["text", "proposed_for_meeting_id as meetingId"]).where("proposed_by_member_id", "=", memberId).execute(),
@@ -149,6 +149,12 @@ export async function eraseMember(
     count("storedMessagesRenamed", renamed.numAffectedRows);
     count("messagesToThemDeleted", (await trx.deleteFrom("outbox").where("member_id", "=", memberId).executeTakeFirst()).numDeletedRows);
     count("formDraftsDeleted", (await trx.deleteFrom("form_sessions").where("member_id", "=", memberId).executeTakeFirst()).numDeletedRows);
+    // The answers stay (they are counted in the tallies); the comments are their own words, which may be about themselves.
+    count(
+      "rsvpCommentsCleared",
+      (await trx.updateTable("meeting_rsvps").set({ comment: null }).where("member_id", "=", memberId).where("comment", "is not", null).executeTakeFirst())
+        .numUpdatedRows,
+    );
     count("confirmationsDeleted", (await trx.deleteFrom("free_text_confirmations").where("member_id", "=", memberId).executeTakeFirst()).numDeletedRows);
     if (userIds.length > 0) {
       count(

@@ -1,4 +1,4 @@
-import { parseFormDefinition, type Field, type FormDefinition } from "../forms/index.ts";
+import { fieldsOfCheck, parseFormDefinition, type CrossCheck, type Field, type FormDefinition } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { ReportSettings } from "./report-settings.ts";
 
@@ -184,11 +184,6 @@ export function resolveTemplate(form: string, settings: Pick<ReportSettings, "te
   const fields = [...(override?.fields ?? base!.fields).filter((f) => !omit.has(f.id)), ...(override?.add ?? [])];
   const ids = new Set(fields.map((f) => f.id));
   // A check on a dropped figure no longer applies.
-  const checks = (override?.checks ?? base?.checks ?? []).filter((c) => checkFields(c).every((id) => ids.has(id)));
+  const checks = (override?.checks ?? (base?.checks as CrossCheck[] | undefined) ?? []).filter((c) => fieldsOfCheck(c).every((id) => ids.has(id)));
   return parseFormDefinition({ id: form, title: override?.title ?? base?.title ?? { sv: form, en: form }, fields, checks });
-}
-
-function checkFields(check: unknown): string[] {
-  const c = check as { kind: string; parts?: string[]; total?: string; field?: string; max?: string };
-  return c.kind === "sum" ? [...c.parts!, c.total!] : [c.field!, c.max!];
 }

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { FormValues, FormView } from "../../chat/index.ts";
-import { readFormValues, renderFormView, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
+import { readFormValues, renderFormView, typedAnswers, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import { INCIDENT_INJURIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, POLICE_STATUSES, type IncidentReport } from "./incident.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
@@ -142,10 +142,8 @@ export function readIncidentForm(
   locale: Locale,
 ): { ok: true; report: IncidentReport; answers: Answers } | { ok: false; errors: Record<string, string>; answers: Answers } {
   const reading = readFormValues(incidentDefinition(context.activities), values, locale);
-  // What was typed stays in the view: the answers read, and the raw text of those refused.
-  const typed: Answers = Object.fromEntries(Object.entries(values).filter((e): e is [string, string | string[]] => e[1] !== undefined));
-  if (!reading.ok) return { ok: false, errors: reading.errors, answers: { ...typed, ...reading.answers } };
+  if (!reading.ok) return { ok: false, errors: reading.errors, answers: typedAnswers(values, reading) };
   const read = readIncident(reading.answers, context, locale);
-  if (!read.ok) return { ok: false, errors: { [read.field]: read.error }, answers: { ...typed, ...reading.answers } };
+  if (!read.ok) return { ok: false, errors: { [read.field]: read.error }, answers: typedAnswers(values, reading) };
   return { ok: true, report: read.report, answers: reading.answers };
 }

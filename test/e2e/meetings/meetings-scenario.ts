@@ -66,6 +66,35 @@ export async function createStyrgruppDatabase(
   return { db, ...seeded };
 }
 
+/** The values a form card shows in its inputs, by field id. */
+export function inputValues(item: SentItem): Record<string, string> {
+  const values: Record<string, string> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== "object" || node === null) return;
+    const el = node as Record<string, unknown>;
+    if (typeof el.id === "string" && el.id.startsWith("field.") && typeof el.value === "string") values[el.id.replace(/^field\.(multi\.)?/, "")] = el.value;
+    Object.values(el).forEach(visit);
+  };
+  visit(item.raw);
+  return values;
+}
+
+/**
+ * After a refused submission, the form to send again, and what it shows. Teams answers the invoke with the form drawn
+ * again (what was typed, the errors on their fields); Slack keeps its modal open as it was (the server answers
+ * `response_action: errors`), so there the same form is sent again and what was typed is Slack's to keep.
+ */
+export function refusedForm(platform: MeetingsPlatform, driver: PlatformDriver, form: SentItem): { form: SentItem; shows?: Record<string, string> } {
+  if (platform.platform !== "teams") return { form };
+  const redrawn = driver
+    .sent()
+    .filter((i) => i.kind === "invoke-response" && i.fields !== undefined)
+    .at(-1);
+  if (redrawn === undefined) throw new Error("Teams did not draw the refused form again");
+  return { form: redrawn, shows: inputValues(redrawn) };
+}
+
 /** Waits for what a step sent to `user` in their direct conversation with the bot. */
 export function directWaits(platform: MeetingsPlatform, marks: SentMarks) {
   return (user: TestUser, text: string, mark: Set<string>) => marks.after(mark, (i) => platform.isDirectTo(i, user) && i.text.includes(text));
@@ -147,6 +176,49 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       );
     });
 
+    it("takes a comment to an answer from the thanks' button and by `kommentar`, and shows it only to the chair and the secretary", async () => {
+      let mark = snapshot();
+      const invitation = await directTo(bo, "Kallelse: Styrgruppen", new Set());
+      await server.driver.click(bo, invitation, "Skickar ersättare");
+      const thanks = await directTo(bo, "Ditt svar: Skickar ersättare", mark);
+      expect(thanks.text).toMatch(/skriv \W*kommentar\W* och texten/);
+      await server.driver.click(bo, thanks, "Kommentera");
+      const form = await after(mark, (i) => i.kind === "form" && i.fields?.includes("comment") === true);
+      const errors = await server.driver.submitForm(bo, form, { comment: "Ersättaren har nr 811218-9876" });
+      expect(errors?.comment).toContain("(811218-****)");
+      const refused = refusedForm(platform, server.driver, form);
+      if (refused.shows !== undefined) expect(refused.shows.comment).toBe("Ersättaren har nr 811218-9876");
+      expect(await db.db.selectFrom("meeting_rsvps").select("comment").where("member_id", "=", ids.bo!).executeTakeFirstOrThrow()).toEqual({ comment: null });
+
+      mark = snapshot();
+      expect(await server.driver.submitForm(bo, refused.form, { comment: "Kommer själv, 15 minuter sent" })).toBeUndefined();
+      await after(
+        mark,
+        (i) => i.kind === "update" && platform.isDirectTo(i, anna) && i.text.includes("Bo Ledamot (Skickar ersättare): Kommer själv, 15 minuter sent"),
+      );
+      await after(mark, (i) => i.kind === "update" && platform.isDirectTo(i, cecilia) && i.text.includes("Bo Ledamot (Sending a substitute): Kommer själv"));
+      await expect.poll(unsent, { timeout: 15_000 }).toBe(0);
+      // Every copy is redrawn; the channel's and Bo's own show the tally only.
+      const redrawn = since(mark).filter((i) => i.kind === "update");
+      const channelCopy = redrawn.filter((i) => i.conversation.includes(platform.channel)).at(-1);
+      expect(channelCopy?.text).toContain("Skickar ersättare: 1");
+      expect(channelCopy?.text).not.toContain("Kommer själv");
+      const boCopies = redrawn.filter((i) => platform.isDirectTo(i, bo));
+      expect(boCopies.length).toBeGreaterThan(0);
+      expect(boCopies.filter((i) => i.text.includes("Kommer själv"))).toEqual([]);
+
+      // In the conversation: the same refusal, then stored and shown the same way.
+      mark = snapshot();
+      await server.driver.message(bo, "kommentar Ersättaren har nr 811218-9876");
+      await directTo(bo, "(811218-****)", mark);
+      await server.driver.message(bo, "kommentar Kommer själv, 20 minuter sent");
+      await directTo(bo, "Kommentaren är sparad till ditt svar (Skickar ersättare)", mark);
+      await after(
+        mark,
+        (i) => i.kind === "update" && platform.isDirectTo(i, anna) && i.text.includes("Bo Ledamot (Skickar ersättare): Kommer själv, 20 minuter sent"),
+      );
+    });
+
     it("takes an agenda item from a member and delivers the agenda with it", async () => {
       // The agenda goes out three days before the Tuesday meeting: not on that Saturday, on the Friday before it.
       expect((await reminderRow("agenda-send")).due_at.toISOString()).toBe("2026-10-09T07:00:00.000Z");
@@ -179,7 +251,12 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const list = await directTo(anna, "Kommande möten", mark);
       await server.driver.click(anna, list, "Flytta");
       const form = await after(mark, (i) => i.kind === "form");
-      const errors = await server.driver.submitForm(anna, form, { date: "2026-10-14", time: "14:00" });
+      // A Saturday is refused on the date, and what was typed stays in the form to correct.
+      const refusal = await server.driver.submitForm(anna, form, { date: "2026-10-17", time: "14:00" });
+      expect(refusal?.date).toBe("Det är en lördag eller söndag.");
+      const refused = refusedForm(platform, server.driver, form);
+      if (refused.shows !== undefined) expect(refused.shows).toMatchObject({ date: "2026-10-17", time: "14:00" });
+      const errors = await server.driver.submitForm(anna, refused.form, { date: "2026-10-14", time: "14:00" });
       expect(errors).toBeUndefined();
       await directTo(bo, "Mötet är flyttat", mark);
       await after(
@@ -215,11 +292,30 @@ export function describeMeetingsStory(name: string, platform: MeetingsPlatform):
       const request = await directTo(cecilia, "Minutes: Styrgruppen", mark);
       await server.driver.click(cecilia, request, "Write minutes");
       const form = await after(mark, (i) => i.kind === "form");
-      const errors = await server.driver.submitForm(cecilia, form, {
+      // An action item without its owner is refused on the owner; a due date before the meeting on the date.
+      const typed = {
+        decisions: "Budgeten godkänns",
+        action1: "Ta fram lokalförslag",
+        due1: "2026-10-30",
+        action2: "Boka lokal",
+        owner2: ids.anna!,
+        due2: "2026-10-01",
+      };
+      const refusal = await server.driver.submitForm(cecilia, form, typed);
+      expect(refusal?.owner1).toBe("Action 1, Owner 1 and Due 1 go together: fill in Owner 1 too, or leave them all empty.");
+      const refused = refusedForm(platform, server.driver, form);
+      if (refused.shows !== undefined)
+        expect(refused.shows).toMatchObject({ decisions: "Budgeten godkänns", action1: "Ta fram lokalförslag", due1: "2026-10-30", action2: "Boka lokal" });
+      const dueBefore = await server.driver.submitForm(cecilia, refused.form, { ...typed, owner1: ids.bo! });
+      expect(dueBefore).toEqual({ due2: "The date is before the meeting." });
+      const errors = await server.driver.submitForm(cecilia, refusedForm(platform, server.driver, form).form, {
         decisions: "Budgeten godkänns",
         action1: "Ta fram lokalförslag",
         owner1: ids.bo!,
         due1: "2026-10-30",
+        action2: "",
+        owner2: "",
+        due2: "",
       });
       expect(errors).toBeUndefined();
       await inChannel("Ta fram lokalförslag – Bo Ledamot, senast 2026-10-30", mark);

@@ -140,7 +140,10 @@ describe("a styrgrupp meeting from invitation to action item", () => {
       state: form.state,
       values: { decisions: "Budgeten godkänns", covered, action1: "Ta fram lokalförslag", owner1: "", due1: "2026-10-30" },
     });
-    expect(bad.result).toMatchObject({ ok: false, errors: { owner1: "Choose who is responsible." } });
+    expect(bad.result).toMatchObject({
+      ok: false,
+      errors: { owner1: "Action 1, Owner 1 and Due 1 go together: fill in Owner 1 too, or leave them all empty." },
+    });
     const ok = await tb.send("cecilia", {
       type: "form",
       conversation: "slack:dm-UCECILIA",

@@ -56,9 +56,14 @@ describe("moving a meeting", () => {
     }
   });
 
-  it("keeps what was typed and says why when the date is not usable", async () => {
+  it("keeps what was typed and says why, on the field, when the date or the time is not usable", async () => {
     const { replies } = await openMoveForm("anna");
     const form = replies.forms[0]!;
+    // Opened with the meeting's own date and time, as the engine writes a time.
+    expect(form.fields.map((f) => [f.id, f.initial])).toEqual([
+      ["date", "2026-12-08"],
+      ["time", "13.00"],
+    ]);
     const result = await submitMoveForm(tb, form.state, "2026-12-25", "9.30");
     expect(result.result).toMatchObject({
       ok: false,
@@ -66,12 +71,26 @@ describe("moving a meeting", () => {
       form: {
         fields: [
           { id: "date", initial: "2026-12-25" },
-          { id: "time", initial: "9:30" },
+          { id: "time", initial: "09.30" },
+        ],
+        errors: { date: "Det är juldagen." },
+      },
+    });
+    // The engine's refusals, the same words as the conversation's; the text that could not be read stays in the form.
+    const bad = await submitMoveForm(tb, form.state, "den 3 dec", "25:00");
+    expect(bad.result).toMatchObject({
+      ok: false,
+      errors: { date: "Det måste vara ett datum som 2026-12-03.", time: "Det måste vara ett klockslag som 23.40." },
+      form: {
+        fields: [
+          { id: "date", initial: "den 3 dec" },
+          { id: "time", initial: "25:00" },
         ],
       },
     });
-    const bad = await submitMoveForm(tb, form.state, "den 3 dec", "25:00");
-    expect(bad.result).toMatchObject({ ok: false, errors: { date: "Skriv datumet som 2026-12-03.", time: "Skriv tiden som 13:00." } });
+    // Earlier today is a time gone by: said on the time (the clock is 2026-10-01 09.00 in Stockholm).
+    const earlier = await submitMoveForm(tb, form.state, "2026-10-01", "08:00");
+    expect(earlier.result).toMatchObject({ ok: false, errors: { time: "Den tiden har redan varit i dag." } });
   });
 
   it("warns before a move that breaks the cadence, and moves only when confirmed", async () => {
