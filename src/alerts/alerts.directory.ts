@@ -1,5 +1,5 @@
 import type { Db } from "../db/database.ts";
-import { activitiesOf, listOrganisations, membersWithRole, type MemberRole } from "../partnerships/index.ts";
+import { activitiesOf, hasAnyRole, listOrganisations, membersWithRole, type Member, type MemberRole } from "../partnerships/index.ts";
 
 /** A night shelter that answers cold-night alerts. */
 export interface NightShelter {
@@ -23,6 +23,16 @@ export async function findNightShelters(db: Db, partnershipId: string): Promise<
       staffMemberIds: a.staffMemberIds,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/**
+ * The night shelters a member speaks for when they just write a figure (`platser 12 lediga`, or a number in reply to
+ * a cold-night question): those they staff; a coordinator who staffs none, their organisation's.
+ */
+export function sheltersOf(shelters: readonly NightShelter[], member: Pick<Member, "id" | "roles" | "organisationId">): NightShelter[] {
+  const mine = shelters.filter((s) => s.staffMemberIds.includes(member.id));
+  if (mine.length > 0 || !hasAnyRole(member, ["coordinator"])) return mine;
+  return shelters.filter((s) => s.organisationId === member.organisationId);
 }
 
 /** Active staff members of one night shelter (empty for an unknown or inactive one). */

@@ -1,4 +1,8 @@
+import type { CommandWords } from "../../app/feature.ts";
 import type { BedCounts } from "./report-beds.ts";
+
+/** The words of the bed-board command. */
+export const BEDS_WORDS: CommandWords = { sv: ["platser"], en: ["beds"] };
 
 /** What `platser …` asked for: the board, or a report of counts. */
 export type BedsRequest = { kind: "show" } | { kind: "report"; counts: BedCounts } | { kind: "invalid"; token: string };

@@ -22,8 +22,9 @@ export type BedsKey =
   | "freeLabel"
   | "freeWomenLabel"
   | "turnedAwayLabel"
-  | "invalidCount"
-  | "womenMoreThanFree"
+  | "freeShort"
+  | "freeWomenShort"
+  | "turnedAwayShort"
   | "submit"
   | "recorded"
   | "whichShelter"
@@ -61,8 +62,9 @@ export const bedsMessages: Catalogue<BedsKey> = {
     freeLabel: "Lediga platser",
     freeWomenLabel: "Varav lediga kvinnoplatser",
     turnedAwayLabel: "Personer som fått nej hittills i natt",
-    invalidCount: "Skriv ett heltal, 0 eller mer.",
-    womenMoreThanFree: "Fler lediga kvinnoplatser än lediga platser.",
+    freeShort: "Lediga platser",
+    freeWomenShort: "Lediga kvinnoplatser",
+    turnedAwayShort: "Fick nej",
     submit: "Spara",
     recorded: "Tack! Platserna på {shelter} är uppdaterade för {night}.",
     whichShelter: "Du arbetar på flera härbärgen; rapportera med knapparna på tavlan.",
@@ -97,8 +99,9 @@ export const bedsMessages: Catalogue<BedsKey> = {
     freeLabel: "Free places",
     freeWomenLabel: "Of which free women's places",
     turnedAwayLabel: "People turned away so far tonight",
-    invalidCount: "Enter a whole number, 0 or more.",
-    womenMoreThanFree: "More free women's places than free places.",
+    freeShort: "Free places",
+    freeWomenShort: "Free women's places",
+    turnedAwayShort: "Turned away",
     submit: "Save",
     recorded: "Thank you! The places at {shelter} are updated for {night}.",
     whichShelter: "You work at several shelters; report with the buttons on the board.",

@@ -1,3 +1,4 @@
+import { createFormConversations, type FormSession } from "../../forms/index.ts";
 import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
@@ -24,6 +25,8 @@ export interface AnswerRequest {
   /** Of the extra places, how many are for women (0 when not said). */
   extraPlacesWomen?: number;
   member: Member;
+  /** The conversation the answer was given in: done in the same transaction as the answer. */
+  session?: FormSession;
 }
 
 /** Finds the alert and the shelter a button or form refers to, within the member's partnership. */
@@ -53,9 +56,11 @@ export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest):
   const now = deps.clock.now();
   const extraPlaces = request.answer === "opening" ? request.extraPlaces : 0;
   const extraPlacesWomen = Math.min(extraPlaces, request.extraPlacesWomen ?? 0);
+  const { session, ...answer } = request;
   return deps.transact(async (w) => {
-    const recorded = await recordAnswer(w.db, { ...request, extraPlaces, extraPlacesWomen, by: request.member.id, at: now });
+    const recorded = await recordAnswer(w.db, { ...answer, extraPlaces, extraPlacesWomen, by: request.member.id, at: now });
     if (!recorded) return { kind: "closed", alert: found.alert };
+    if (session !== undefined) await createFormConversations({ db: w.db, clock: deps.clock }).complete(session);
     await recordAudit(w.db, {
       partnershipId: found.alert.partnershipId,
       actorMemberId: request.member.id,

@@ -1,5 +1,9 @@
 import { DateTime } from "luxon";
+import type { CommandWords } from "../../app/feature.ts";
 import { currentNight, nextDay } from "./cold-night.ts";
+
+/** The words of the cold-night command. */
+export const COLD_NIGHT_WORDS: CommandWords = { sv: ["kallnatt"], en: ["cold-night", "coldnight"] };
 
 /** What `kallnatt …` asked for. */
 export type ColdNightRequest =

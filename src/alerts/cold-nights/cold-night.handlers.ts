@@ -1,28 +1,25 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import { type ConversationRef, type Message, type Platform, type Reply, textMessage } from "../../chat/index.ts";
+import { type ConversationRef, type FormResult, type FormView, type Message, type Platform, type Reply, textMessage } from "../../chat/index.ts";
+import { readFormValues, typedAnswers, type Answers, type FormDefinition } from "../../forms/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
-import { answerColdNight, findShelterOnAlert, mayAnswerFor, type AnswerOutcome } from "./answer-cold-night.ts";
+import { answerColdNight, findShelterOnAlert, mayAnswerFor } from "./answer-cold-night.ts";
 import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
-import { parseColdNightArgs } from "./cold-night-args.ts";
+import { answerText, followUpStart, submitFollowUp, submitPlaces, translatorFor } from "./cold-night-answers.ts";
+import { COLD_NIGHT_WORDS, parseColdNightArgs } from "./cold-night-args.ts";
 import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
 import { cardIsIn } from "./cold-night-notices.ts";
-import { COLD_NIGHT_FORMS, followUpForm, placesForm, readCount, restartForm } from "./cold-night-forms.ts";
+import { COLD_NIGHT_FORMS, followUpDefinition, followUpForm, placesDefinition, placesForm, restartDefinition, restartForm } from "./cold-night-forms.ts";
 import { acknowledgeColdNight, type AcknowledgeOutcome } from "./acknowledge-cold-night.ts";
 import { restartLadder, type RestartOutcome } from "./escalate-cold-night.ts";
 import { ladderFor } from "./escalation-ladder.ts";
 import { loadAlert } from "./cold-night.repository.ts";
 import { hasAnyRole } from "../../partnerships/index.ts";
 import { loadColdNightSettings } from "./cold-night-settings.ts";
-import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
-import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
-import { createNightTranslator } from "./night-name.ts";
-
-const translatorFor = (actor: Actor): Translate<ColdNightKey> => createNightTranslator(coldNightMessages, actor.locale, actor.partnership.timeZone);
 
 function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
   switch (outcome.kind) {
@@ -117,13 +114,6 @@ function restartText(t: Translate<ColdNightKey>, outcome: RestartOutcome): strin
   }
 }
 
-function answerText(t: Translate<ColdNightKey>, outcome: AnswerOutcome): string {
-  if (outcome.kind === "answered") return t("answerThanks", { shelter: outcome.shelter.shelterName, night: outcome.alert.night });
-  if (outcome.kind === "forbidden") return t("notAllowedAnswer", { shelter: outcome.shelter.shelterName });
-  if (outcome.kind === "closed") return t("alertClosed", { night: outcome.alert.night });
-  return t("unknownAlert");
-}
-
 async function openRestart(deps: AlertsDeps, actor: Actor, reply: Reply, alertId: string): Promise<void> {
   const t = translatorFor(actor);
   if (!hasAnyRole(actor.member, ["samordning", "admin"])) return void (await reply.whisper(textMessage(t("notAllowedRestart"))));
@@ -132,7 +122,7 @@ async function openRestart(deps: AlertsDeps, actor: Actor, reply: Reply, alertId
   if (alert === undefined || ladder === undefined) return void (await reply.whisper(textMessage(t("unknownAlert"))));
   if (alert.status === "closed") return void (await reply.whisper(textMessage(t("alertClosed", { night: alert.night }))));
   if (!alert.responses.some((r) => r.answer === "pending")) return void (await reply.whisper(textMessage(t("restartNothing"))));
-  await reply.openForm(restartForm(t, alert, ladder.minutes.length));
+  await reply.openForm(restartForm(actor.locale, alert, ladder.minutes.length));
 }
 
 /** Between 00.00 and 06.00 "kallnatt" may mean the night under way or the coming one: one button each. */
@@ -169,7 +159,7 @@ function chooseAlert(t: Translate<ColdNightKey>, open: readonly { id: string; ni
 /** `kallnatt [datum] [temperatur]` declares; `kallnatt stäng [datum]` closes; `kallnatt kvittera` acknowledges. */
 export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   return {
-    words: { sv: ["kallnatt"], en: ["cold-night", "coldnight"] },
+    words: COLD_NIGHT_WORDS,
     help: (locale) => createTranslator(coldNightMessages, locale)("help"),
     async run({ event, actor, args, reply }) {
       const t = translatorFor(actor);
@@ -235,10 +225,8 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
           return void (await reply.whisper(textMessage(t("notAllowedAnswer", { shelter: found.shelter.shelterName }))));
         if (event.actionId === COLD_NIGHT_ACTIONS.open && found.alert.status === "closed")
           return void (await reply.whisper(textMessage(t("alertClosed", { night: found.alert.night }))));
-        if (event.actionId === COLD_NIGHT_ACTIONS.open) return reply.openForm(placesForm(t, found.alert, found.shelter));
-        const board = await loadBedBoard(deps.db, found.alert.partnershipId, found.alert.night);
-        const onBoard = board.shelters.find((s) => s.activityId === found.shelter.activityId)?.turnedAway;
-        return reply.openForm(followUpForm(t, found.alert, found.shelter, {}, undefined, onBoard));
+        if (event.actionId === COLD_NIGHT_ACTIONS.open) return reply.openForm(placesForm(actor.locale, found.alert, found.shelter));
+        return reply.openForm(followUpForm(actor.locale, found.alert, found.shelter, await followUpStart(deps, found.alert, found.shelter)));
       }
       const answer = event.actionId === COLD_NIGHT_ACTIONS.full ? "full" : event.actionId === COLD_NIGHT_ACTIONS.cannot ? "cannot" : undefined;
       if (answer === undefined) return;
@@ -248,48 +236,55 @@ export function createColdNightActions(deps: AlertsDeps): ActionHandler {
   };
 }
 
+/**
+ * Reads a submission with the definition's rules (bounds, required fields, women ≤ places): the answers, or the
+ * refusal with the view again, keeping what was typed.
+ */
+function readForm(
+  definition: FormDefinition,
+  values: Record<string, string | string[] | undefined>,
+  locale: Actor["locale"],
+  view: (answers: Answers, errors: Record<string, string>) => FormView,
+): { ok: true; answers: Answers } | { ok: false; result: FormResult } {
+  const reading = readFormValues(definition, values, locale);
+  if (reading.ok) return reading;
+  return { ok: false, result: { ok: false, errors: reading.errors, form: view(typedAnswers(values, reading), reading.errors) } };
+}
+
 /** The places form ("we open N extra places"), the morning follow-up form and samordning's restart form. */
 export function createColdNightForms(deps: AlertsDeps): FormHandler {
   return {
     prefix: "coldnight.",
     async submit({ event, actor }) {
       const t = translatorFor(actor);
-      if (event.formId === COLD_NIGHT_FORMS.restart) {
-        const step = Number(event.values.step);
-        const activityId = typeof event.values.shelter === "string" ? event.values.shelter : "";
-        if (!isUuid(event.state) || !isUuid(activityId) || !Number.isInteger(step)) return { ok: true, message: textMessage(t("unknownAlert")) };
-        const outcome = await restartLadder(deps, { alertId: event.state, activityId, step, member: actor.member });
-        return { ok: true, message: textMessage(restartText(t, outcome)) };
-      }
+      if (event.formId === COLD_NIGHT_FORMS.restart) return submitRestart(deps, actor, event.state, event.values);
       const target = parseShelterValue(event.state);
       const found = target && (await findShelterOnAlert(deps, target.alertId, target.activityId, actor.partnership.id));
       if (target === undefined || found === undefined) return { ok: true, message: textMessage(t("unknownAlert")) };
-      if (event.formId === COLD_NIGHT_FORMS.places) {
-        const places = readCount(event.values.places, 1, 1000);
-        const typedWomen = typeof event.values.women === "string" ? event.values.women.trim() : "";
-        const women = typedWomen === "" ? 0 : readCount(typedWomen, 0, 1000);
-        const errors = {
-          ...(places === undefined ? { places: t("placesInvalid") } : {}),
-          ...(women === undefined ? { women: t("followUpInvalid") } : places !== undefined && women > places ? { women: t("placesWomenTooMany") } : {}),
-        };
-        if (places === undefined || women === undefined || Object.keys(errors).length > 0) {
-          return { ok: false, errors, form: placesForm(t, found.alert, found.shelter, event.values, errors) };
-        }
-        const outcome = await answerColdNight(deps, { ...target, answer: "opening", extraPlaces: places, extraPlacesWomen: women, member: actor.member });
-        return { ok: true, message: textMessage(answerText(t, outcome)) };
-      }
-      const used = readCount(event.values.used, 0, 1000);
-      const away = readCount(event.values.away, 0, 10_000);
-      if (used === undefined || away === undefined) {
-        const errors = { ...(used === undefined ? { used: t("followUpInvalid") } : {}), ...(away === undefined ? { away: t("followUpInvalid") } : {}) };
-        return { ok: false, errors, form: followUpForm(t, found.alert, found.shelter, event.values, errors) };
-      }
-      const outcome = await recordColdNightFollowUp(deps, { ...target, placesUsed: used, turnedAway: away, member: actor.member });
-      const text =
-        outcome.kind === "recorded"
-          ? t("followUpThanks", { shelter: found.shelter.shelterName, night: found.alert.night })
-          : t("notAllowedAnswer", { shelter: found.shelter.shelterName });
-      return { ok: true, message: textMessage(text) };
+      const { alert, shelter } = found;
+      const places = event.formId === COLD_NIGHT_FORMS.places;
+      const read = places
+        ? readForm(placesDefinition(), event.values, actor.locale, (a, e) => placesForm(actor.locale, alert, shelter, a, e))
+        : readForm(followUpDefinition(), event.values, actor.locale, (a, e) => followUpForm(actor.locale, alert, shelter, a, e));
+      if (!read.ok) return read.result;
+      const submitted = await (places ? submitPlaces : submitFollowUp)(deps, actor, target, read.answers);
+      return { ok: true, message: textMessage(submitted.text) };
     },
   };
+}
+
+/** Restarts a silent shelter's ladder; a shelter that answered in the meantime is said so, rather than "not a choice". */
+async function submitRestart(deps: AlertsDeps, actor: Actor, alertId: string, values: Record<string, string | string[] | undefined>): Promise<FormResult> {
+  const t = translatorFor(actor);
+  const alert = isUuid(alertId) ? await loadAlert(deps.db, alertId) : undefined;
+  const ladder = alert === undefined || alert.partnershipId !== actor.partnership.id ? undefined : await ladderFor(deps, alert.partnershipId);
+  if (alert === undefined || ladder === undefined) return { ok: true, message: textMessage(t("unknownAlert")) };
+  if (alert.status === "closed") return { ok: true, message: textMessage(t("alertClosed", { night: alert.night })) };
+  const chosen = alert.responses.find((r) => r.activityId === values.shelter);
+  if (chosen !== undefined && chosen.answer !== "pending") return { ok: true, message: textMessage(t("restartAnswered", { shelter: chosen.shelterName })) };
+  const steps = ladder.minutes.length;
+  const read = readForm(restartDefinition(alert, steps), values, actor.locale, (a, e) => restartForm(actor.locale, alert, steps, a, e));
+  if (!read.ok) return read.result;
+  const outcome = await restartLadder(deps, { alertId, activityId: String(read.answers.shelter), step: Number(read.answers.step), member: actor.member });
+  return { ok: true, message: textMessage(restartText(t, outcome)) };
 }

@@ -73,17 +73,26 @@ export type ColdNightKey =
   | "placesFormIntro"
   | "placesLabel"
   | "placesWomenLabel"
-  | "placesWomenTooMany"
+  | "placesShort"
+  | "placesWomenShort"
+  | "placesHelp"
   | "statusWomen"
-  | "placesInvalid"
   | "submit"
   | "followUpAsk"
   | "followUpAskAgain"
   | "followUpFormTitle"
   | "followUpUsedLabel"
   | "followUpTurnedAwayLabel"
-  | "followUpInvalid"
-  | "followUpThanks";
+  | "followUpUsedShort"
+  | "followUpTurnedAwayShort"
+  | "followUpReplyHint"
+  | "followUpThanks"
+  | "chatTitlePlaces"
+  | "chatTitleFollowUp"
+  | "chatIntro"
+  | "chatWhich"
+  | "chatCancelled"
+  | "chatGone";
 
 const answers = (p: Record<string, unknown>) => Number(p.n);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -170,9 +179,10 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesFormIntro: "Hur många extra platser öppnar {shelter} {night}?",
     placesLabel: "Antal extra platser",
     placesWomenLabel: "Varav för kvinnor",
-    placesWomenTooMany: "Fler kvinnoplatser än extra platser.",
+    placesShort: "Extra platser",
+    placesWomenShort: "Kvinnoplatser",
+    placesHelp: "Öppnar ni inga extra platser? Svara Fullt eller Kan inte med knapparna.",
     statusWomen: (p, f) => `varav ${f.number(Number(p.n))} för kvinnor`,
-    placesInvalid: "Skriv ett heltal mellan 1 och 1000.",
     submit: "Skicka",
     followUpAsk: "Uppföljning av extra kall natt ({night}): hur många extra platser användes på {shelter}, och hur många fick nej?",
     followUpAskAgain:
@@ -180,8 +190,16 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     followUpFormTitle: "Uppföljning kall natt",
     followUpUsedLabel: "Använda extra platser",
     followUpTurnedAwayLabel: "Personer som fick nej",
-    followUpInvalid: "Skriv ett heltal, 0 eller mer.",
+    followUpUsedShort: "Använda",
+    followUpTurnedAwayShort: "Fick nej",
+    followUpReplyHint: "Tryck Rapportera, eller skriv antalet använda extra platser här.",
     followUpThanks: "Tack! Uppföljningen för {shelter}, {night}, är sparad.",
+    chatTitlePlaces: "Extra platser på {shelter}, {night}",
+    chatTitleFollowUp: "Uppföljning för {shelter}, {night}",
+    chatIntro: "{title}. En fråga i taget; skriv avbryt för att avbryta.",
+    chatWhich: "Du har flera öppna frågor om extra kalla nätter. Vilken svarar du på?",
+    chatCancelled: "Avbrutet. Inget svar skickades. Svara med knapparna, eller skriv siffran här igen.",
+    chatGone: "Det svaret är redan skickat eller avbrutet. Svara med knapparna, eller skriv siffran här igen.",
   },
   en: {
     help: "**cold-night [date] [temperature]** – declare an extra cold night; **cold-night close** closes the alert",
@@ -265,9 +283,10 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     placesFormIntro: "How many extra places does {shelter} open on {night}?",
     placesLabel: "Number of extra places",
     placesWomenLabel: "Of which for women",
-    placesWomenTooMany: "More places for women than extra places.",
+    placesShort: "Extra places",
+    placesWomenShort: "Places for women",
+    placesHelp: "Opening no extra places? Answer Full or Cannot with the buttons.",
     statusWomen: (p, f) => `${f.number(Number(p.n))} of them for women`,
-    placesInvalid: "Enter a whole number from 1 to 1000.",
     submit: "Send",
     followUpAsk: "Follow-up of the extra cold night ({night}): how many extra places were used at {shelter}, and how many people were turned away?",
     followUpAskAgain:
@@ -275,8 +294,16 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     followUpFormTitle: "Cold night follow-up",
     followUpUsedLabel: "Extra places used",
     followUpTurnedAwayLabel: "People turned away",
-    followUpInvalid: "Enter a whole number, 0 or more.",
+    followUpUsedShort: "Used",
+    followUpTurnedAwayShort: "Turned away",
+    followUpReplyHint: "Press Report, or write the number of extra places used here.",
     followUpThanks: "Thank you! The follow-up for {shelter}, {night}, is saved.",
+    chatTitlePlaces: "Extra places at {shelter}, {night}",
+    chatTitleFollowUp: "Follow-up for {shelter}, {night}",
+    chatIntro: "{title}. One question at a time; write cancel to stop.",
+    chatWhich: "You have several open questions about extra cold nights. Which one are you answering?",
+    chatCancelled: "Cancelled. No answer was sent. Answer with the buttons, or write the figure here again.",
+    chatGone: "That answer was already sent or cancelled. Answer with the buttons, or write the figure here again.",
   },
 };
 

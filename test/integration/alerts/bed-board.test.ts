@@ -51,8 +51,17 @@ describe("reporting beds", () => {
     expect(forms[0]?.fields.map((f) => f.id)).toEqual(["free", "women", "away"]);
     const submit = (values: Record<string, string>) =>
       w.act("sNg", { type: "form", conversation: "teams:dm-29:sng", formId: "beds.report", state: forms[0]!.state, values });
-    const refused = await submit({ free: "2", women: "5", away: "" });
-    expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler lediga kvinnoplatser än lediga platser." } });
+    const refused = await submit({ free: "2", women: "5", away: "tre" });
+    expect(refused.result).toMatchObject({
+      ok: false,
+      errors: { women: "Lediga kvinnoplatser (5) får inte vara större än Lediga platser (2).", away: "Det måste vara ett heltal, t.ex. 12." },
+    });
+    const again = refused.result?.ok === false ? refused.result.form : undefined;
+    expect(again?.fields.map((f) => [f.id, f.initial])).toEqual([
+      ["free", "2"],
+      ["women", "5"],
+      ["away", "tre"],
+    ]);
     const accepted = await submit({ free: "6", women: "2", away: "" });
     expect(accepted.result).toMatchObject({ ok: true });
     expect(await row("natt-ng")).toMatchObject({ free_places: 6, free_women: 2, turned_away: 0 });
@@ -69,7 +78,7 @@ describe("reporting beds", () => {
       state,
       values: { places: "5", women: "6" },
     });
-    expect(refused.result).toMatchObject({ ok: false, errors: { women: "Fler kvinnoplatser än extra platser." } });
+    expect(refused.result).toMatchObject({ ok: false, errors: { women: "Kvinnoplatser (6) får inte vara större än Extra platser (5)." } });
     await w.act("sFa", { type: "form", conversation: "teams:dm-29:sfa", formId: "coldnight.places", state, values: { places: "8", women: "2" } });
     const card = latestCard(w.chats.teams, `teams:${ALERT_CHANNELS.teams}`)?.text ?? "";
     expect(card).toContain("Frälsningsarméns härbärge: Öppnar 8 extra platser (Siv Frälsningsarmén), varav 2 för kvinnor");

@@ -80,7 +80,7 @@ describe("an extra cold night from declaration to morning follow-up", () => {
       state: forms[0]!.state,
       values: { places: "tolv" },
     });
-    expect(refused.result).toMatchObject({ ok: false, errors: { places: "Skriv ett heltal mellan 1 och 1000." } });
+    expect(refused.result).toMatchObject({ ok: false, errors: { places: "Det måste vara ett heltal, t.ex. 12." } });
     expect(refused.result && !refused.result.ok ? refused.result.form?.fields[0]?.initial : undefined).toBe("tolv");
 
     const accepted = await w.act("sConv", {
