@@ -35,6 +35,8 @@ export interface FormConversations {
   complete(session: FormSession): Promise<void>;
   /** Cancels every open session on `subject` except `keep` (e.g. a colleague submitted the same report). */
   closeSubject(subject: string, keep?: string): Promise<void>;
+  /** Cancels every open session whose subject starts with `prefix`, whoever holds it (e.g. the questions of an alert that closed). */
+  closeSubjectsStartingWith(prefix: string): Promise<number>;
   /** The open (active or paused) session for this subject and member. */
   openFor(subject: string, memberId: string): Promise<FormSession | undefined>;
   /** Forgets drafts of finished conversations older than `days`: a submission keeps its own copy. */
@@ -158,6 +160,7 @@ export function createFormConversations(deps: { db: Db; clock: Clock; subjects?:
         if (session.id !== keep) await sessions.save(session, { status: "cancelled" }, now);
       }
     },
+    closeSubjectsStartingWith: (prefix) => sessions.cancelOpenByPrefix(prefix, deps.clock.now()),
     openFor: (subject, memberId) => sessions.openFor(subject, memberId),
     purgeClosed: (days) => sessions.deleteClosedBefore(new Date(deps.clock.now().getTime() - days * 86_400_000)),
     activeFor: (memberId) => sessions.activeFor(memberId),

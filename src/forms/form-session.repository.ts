@@ -94,6 +94,16 @@ export function createFormSessionRepository(db: Db) {
       const result = await db.deleteFrom("form_sessions").where("status", "in", ["completed", "cancelled"]).where("updated_at", "<", before).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    /** Cancels every open session whose subject starts with `prefix`; returns how many. */
+    async cancelOpenByPrefix(prefix: string, now: Date): Promise<number> {
+      const result = await db
+        .updateTable("form_sessions")
+        .set((eb) => ({ status: "cancelled", revision: eb("revision", "+", 1), updated_at: now }))
+        .where("subject", "like", `${prefix.replace(/[\\%_]/g, "\\$&")}%`)
+        .where("status", "in", ["active", "paused"])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     /** Pauses every active session of the member (before another one becomes active). */
     async pauseActive(memberId: string, now: Date): Promise<void> {
       await db
