@@ -1,6 +1,7 @@
 import type { Feature } from "../app/feature.ts";
 import type { AlertsDeps } from "./alerts.deps.ts";
 import { createColdNightActions, createColdNightCommand, createColdNightForms } from "./cold-nights/cold-night.handlers.ts";
+import { createColdNightConversation } from "./cold-nights/cold-night.conversation.ts";
 import { createColdNightReminderHandlers } from "./cold-nights/cold-night.reminders.ts";
 import { createColdNightCardRenderer } from "./cold-nights/cold-night-notices.ts";
 import type { ForecastSource } from "./forecast/forecast-source.ts";
@@ -27,12 +28,13 @@ export interface AlertsFeatureDeps extends AlertsDeps {
 export function createAlertsFeature(deps: AlertsFeatureDeps): Feature {
   const core: AlertsDeps = { ...deps, logger: deps.logger.child({ feature: "alerts" }) };
   const incidentConversation = createIncidentConversation(core);
+  const coldNightConversation = createColdNightConversation(core);
   return {
     name: "alerts",
     commands: [createColdNightCommand(core), createBedsCommand(core), createIncidentCommand(core, incidentConversation)],
-    actions: [createColdNightActions(core), createBedsActions(core), createIncidentActions(core, incidentConversation)],
+    actions: [createColdNightActions(core, coldNightConversation), createBedsActions(core), createIncidentActions(core, incidentConversation)],
     forms: [createColdNightForms(core), createBedsForms(core), createIncidentForms(core)],
-    directMessages: [createIncidentDirectMessages(incidentConversation)],
+    directMessages: [createIncidentDirectMessages(incidentConversation), coldNightConversation.directMessages],
     reminders: [...createColdNightReminderHandlers(core), createForecastNoticeHandler(core), ...createIncidentReminderHandlers(core)],
     recurring: [createForecastTask(core, deps.forecast), createBedBoardTask(core), createIncidentPurgeTask(core)],
     renderers: [createColdNightCardRenderer(core.db, core.clock), createBedBoardRenderer(core.db), createIncidentDetailsRenderer(core.db)],

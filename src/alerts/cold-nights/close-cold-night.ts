@@ -1,3 +1,4 @@
+import { createFormConversations } from "../../forms/index.ts";
 import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
@@ -34,6 +35,8 @@ export async function closeColdNight(deps: AlertsDeps, alertId: string, closedBy
       at: now,
     });
     await w.reminders.cancelByPrefix(coldNightKeys.alert(alertId));
+    // A places answer half given in the chat can no longer be sent; a figure written next is the morning's.
+    await createFormConversations({ db: w.db, clock }).closeSubjectsStartingWith(coldNightKeys.conversations("places", alertId));
     // Closed in the evening, the night still runs: the figures are asked for in the morning.
     const askAt = before.closesAt > now ? before.closesAt : now;
     for (const shelter of before.responses) {

@@ -181,6 +181,8 @@ export function composeFollowUpRequest(alert: ColdNightAlert, shelter: ShelterRe
       text,
       blocks: [
         { type: "text", text },
+        // On a phone, writing the figure in reply is quicker than a form: it starts the same questions in the chat.
+        { type: "text", text: t("followUpReplyHint") },
         {
           type: "buttons",
           buttons: [{ actionId: COLD_NIGHT_ACTIONS.followUp, label: t("buttonFollowUp"), value: shelterValue(alert.id, shelter.activityId), style: "primary" }],

@@ -9,6 +9,7 @@ import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { answerText, followUpStart, submitFollowUp, submitPlaces, translatorFor } from "./cold-night-answers.ts";
 import { COLD_NIGHT_WORDS, parseColdNightArgs } from "./cold-night-args.ts";
 import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night-card.ts";
+import { COLD_NIGHT_CHAT_ACTION, COLD_NIGHT_CONVERSATION_ACTIONS, type ColdNightConversation } from "./cold-night.conversation.ts";
 import { cardIsIn } from "./cold-night-notices.ts";
 import { COLD_NIGHT_FORMS, followUpDefinition, followUpForm, placesDefinition, placesForm, restartDefinition, restartForm } from "./cold-night-forms.ts";
 import { acknowledgeColdNight, type AcknowledgeOutcome } from "./acknowledge-cold-night.ts";
@@ -191,11 +192,16 @@ export function createColdNightCommand(deps: AlertsDeps): CommandHandler {
   };
 }
 
-/** The cold-night buttons: the three answers, close, the follow-up, and "declare" from a forecast suggestion. */
-export function createColdNightActions(deps: AlertsDeps): ActionHandler {
+/**
+ * The cold-night buttons: the three answers, close, the follow-up, "declare" from a forecast suggestion, and the
+ * conversation's (which question a figure answers, send, change).
+ */
+export function createColdNightActions(deps: AlertsDeps, conversation: ColdNightConversation): ActionHandler {
   return {
     prefix: "coldnight.",
     async run({ event, actor, reply }) {
+      if (event.actionId === COLD_NIGHT_CHAT_ACTION || event.actionId.startsWith(COLD_NIGHT_CONVERSATION_ACTIONS))
+        return conversation.press(event.actionId, event.value, actor, (m) => reply.whisper(m));
       const t = translatorFor(actor);
       if (event.actionId === COLD_NIGHT_ACTIONS.declare) {
         const [night = "", temperature = ""] = event.value.split("|");

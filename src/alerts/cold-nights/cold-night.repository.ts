@@ -218,3 +218,33 @@ export async function recordFollowUp(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** A question a shelter has been asked and can still answer: its extra places tonight, or last night's figures. */
+export interface OpenQuestion {
+  alertId: string;
+  activityId: string;
+  kind: "places" | "followUp";
+}
+
+/**
+ * The open questions of these shelters at `now`: the places of every open alert (a later answer replaces the first),
+ * and the figures of alerts closed and asked about since `askedSince` that are not reported yet. Earliest night first.
+ */
+export async function findOpenQuestions(db: Db, activityIds: readonly string[], now: Date, askedSince: Date): Promise<OpenQuestion[]> {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("cold_night_responses as r")
+    .innerJoin("cold_night_alerts as a", "a.id", "r.alert_id")
+    .where("r.activity_id", "in", activityIds)
+    .where((eb) =>
+      eb.or([
+        eb("a.status", "=", "open"),
+        eb.and([eb("a.status", "=", "closed"), eb("r.places_used", "is", null), eb("a.closes_at", "<=", now), eb("a.closes_at", ">", askedSince)]),
+      ]),
+    )
+    .select(["r.alert_id as alertId", "r.activity_id as activityId", "a.status"])
+    .orderBy("a.night")
+    .orderBy("r.activity_id")
+    .execute();
+  return rows.map((r) => ({ alertId: r.alertId, activityId: r.activityId, kind: r.status === "open" ? "places" : "followUp" }));
+}

@@ -67,6 +67,8 @@ export const coldNightKeys = {
   // Outside the alert prefix, so closing (which cancels the alert's ladder) leaves the follow-ups standing.
   followUp: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}`,
   followUpAgain: (alertId: string, activityId: string) => `coldnight-followup:${alertId}:${activityId}:again`,
+  /** Subjects of the conversations answering an alert's questions, one per shelter and member after this prefix. */
+  conversations: (kind: "places" | "followUp", alertId: string) => `coldnight:${kind}:${alertId}:`,
 };
 
 /** Morning figures still missing this long after the question are asked of the organisation's coordinators. */

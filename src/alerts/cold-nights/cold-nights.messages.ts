@@ -124,7 +124,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonRestart: "Starta om eskaleringen",
     cardAcknowledged: (p, f) => `Kvitterat av ${String(p.by)} ${f.time(p.at as Date)}: härbärgen som inte svarat får bara en stilla påminnelse.`,
     "notice.prompt": (p) =>
-      `${String(p.by)} har lyst ut extra kall natt för ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna.`,
+      `${String(p.by)} har lyst ut extra kall natt för ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna, eller skriv antalet extra platser här.`,
     "notice.staff": (p, f) =>
       `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
     "notice.coordinator": (p, f) =>
@@ -226,7 +226,7 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     buttonRestart: "Restart the escalation",
     cardAcknowledged: (p, f) => `Acknowledged by ${String(p.by)} at ${f.time(p.at as Date)}: shelters that have not answered only get a quiet reminder.`,
     "notice.prompt": (p) =>
-      `${String(p.by)} has declared an extra cold night for ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons.`,
+      `${String(p.by)} has declared an extra cold night for ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons, or write the number of extra places here.`,
     "notice.staff": (p, f) =>
       `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
     "notice.coordinator": (p, f) =>

@@ -1,42 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { composeCard } from "../../../src/alerts/cold-nights/cold-night-card.ts";
 import type { ColdNightAlert, ShelterResponse } from "../../../src/alerts/cold-nights/cold-night.ts";
+import { coldNightAlert, shelterResponse } from "./cold-night-alert.ts";
 import type { BedBoard } from "../../../src/alerts/beds/bed-board.ts";
 import { shelterBeds } from "./shelter-beds.ts";
 
-const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extraPlaces = 0): ShelterResponse => ({
-  activityId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-  shelterName: `Härbärge ${n}`,
-  organisationId: "org",
-  organisationName: "Org",
-  answer,
-  extraPlaces,
-  extraPlacesWomen: 0,
-  answeredBy: answer === "pending" ? null : "m1",
-  answeredAt: null,
-  escalationStep: 0,
-  ladderRun: 1,
-  ladderFrom: 1,
-  ladderBaseAt: new Date("2026-12-03T15:00:00Z"),
-  restartedAt: null,
-  placesUsed: null,
-  turnedAway: null,
-});
-const alert = (responses: ShelterResponse[], status: ColdNightAlert["status"] = "open"): ColdNightAlert => ({
-  id: "11111111-1111-4111-8111-111111111111",
-  partnershipId: "p",
-  night: "2026-12-03",
-  temperatureC: -9,
-  status,
-  declaredBy: "m1",
-  declaredAt: new Date("2026-12-03T15:00:00Z"),
-  closesAt: new Date("2026-12-04T08:00:00Z"),
-  closedBy: status === "closed" ? "m1" : null,
-  closedAt: status === "closed" ? new Date("2026-12-04T06:00:00Z") : null,
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  responses,
-});
+const shelter = (n: number, answer: ShelterResponse["answer"] = "pending", extraPlaces = 0): ShelterResponse =>
+  shelterResponse(n, { answer, extraPlaces, answeredBy: answer === "pending" ? null : "m1" });
+const alert = coldNightAlert;
 const names = new Map([["m1", "Sara"]]);
 const audience = { locale: "en" as const, timeZone: "Europe/Stockholm" };
 // 16.00 on the evening of the alert's night.
