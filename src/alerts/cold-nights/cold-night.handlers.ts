@@ -1,6 +1,15 @@
 import { DateTime } from "luxon";
 import type { ActionHandler, Actor, CommandHandler, FormHandler } from "../../app/feature.ts";
-import { type ConversationRef, type FormResult, type FormView, type Message, type Platform, type Reply, textMessage } from "../../chat/index.ts";
+import {
+  type ConversationRef,
+  type FormResult,
+  type FormValues,
+  type FormView,
+  type Message,
+  type Platform,
+  type Reply,
+  textMessage,
+} from "../../chat/index.ts";
 import { readFormValues, typedAnswers, type Answers, type FormDefinition } from "../../forms/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -248,7 +257,7 @@ export function createColdNightActions(deps: AlertsDeps, conversation: ColdNight
  */
 function readForm(
   definition: FormDefinition,
-  values: Record<string, string | string[] | undefined>,
+  values: FormValues,
   locale: Actor["locale"],
   view: (answers: Answers, errors: Record<string, string>) => FormView,
 ): { ok: true; answers: Answers } | { ok: false; result: FormResult } {
@@ -280,7 +289,7 @@ export function createColdNightForms(deps: AlertsDeps): FormHandler {
 }
 
 /** Restarts a silent shelter's ladder; a shelter that answered in the meantime is said so, rather than "not a choice". */
-async function submitRestart(deps: AlertsDeps, actor: Actor, alertId: string, values: Record<string, string | string[] | undefined>): Promise<FormResult> {
+async function submitRestart(deps: AlertsDeps, actor: Actor, alertId: string, values: FormValues): Promise<FormResult> {
   const t = translatorFor(actor);
   const alert = isUuid(alertId) ? await loadAlert(deps.db, alertId) : undefined;
   const ladder = alert === undefined || alert.partnershipId !== actor.partnership.id ? undefined : await ladderFor(deps, alert.partnershipId);

@@ -10,7 +10,7 @@ import {
   restartDefinition,
   restartForm,
 } from "../../../src/alerts/cold-nights/cold-night-forms.ts";
-import { formDefinitionSchema, keepTyped, readFormValues, respond, startConversation } from "../../../src/forms/index.ts";
+import { formDefinitionSchema, readFormValues, respond, startConversation, typedAnswers } from "../../../src/forms/index.ts";
 
 const shelter = shelterResponse;
 const alert = (responses: ShelterResponse[]) => coldNightAlert(responses);
@@ -68,7 +68,7 @@ describe("the cold-night forms as definitions", () => {
     const reading = readFormValues(placesDefinition(), values, "sv");
     expect(reading.ok).toBe(false);
     if (reading.ok) return;
-    const view = placesForm("sv", a, a.responses[0]!, keepTyped(values, reading.answers), reading.errors);
+    const view = placesForm("sv", a, a.responses[0]!, typedAnswers(values, reading), reading.errors);
     expect(view).toMatchObject({
       formId: "coldnight.places",
       state: `${a.id}:${a.responses[0]!.activityId}`,
