@@ -44,7 +44,8 @@ export const fieldSchema = z.discriminatedUnion("type", [
     total,
   }),
   z.strictObject({ ...common, type: z.literal("amount"), min: z.number().optional(), max: z.number().optional(), total }),
-  z.strictObject({ ...common, type: z.literal("choice"), choices: z.array(choiceSchema).min(2) }),
+  // One option is a choice too when the bot builds it from data (the one shelter still silent).
+  z.strictObject({ ...common, type: z.literal("choice"), choices: z.array(choiceSchema).min(1) }),
   z.strictObject({
     ...common,
     type: z.literal("multichoice"),

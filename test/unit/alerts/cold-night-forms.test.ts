@@ -26,7 +26,13 @@ const say = (definition: ReturnType<typeof placesDefinition>, ...messages: strin
 
 describe("the cold-night forms as definitions", () => {
   it("are valid definitions, so a conversation and a view can run on them", () => {
-    for (const definition of [placesDefinition(), followUpDefinition(), restartDefinition(alert([shelter(1), shelter(2)]), 3)])
+    for (const definition of [
+      placesDefinition(),
+      followUpDefinition(),
+      restartDefinition(alert([shelter(1), shelter(2)]), 3),
+      // One silent shelter left on a one-step ladder: each choice has a single option.
+      restartDefinition(alert([shelter(1)]), 1),
+    ])
       expect(formDefinitionSchema.safeParse(definition).success).toBe(true);
   });
 
