@@ -126,13 +126,13 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     "notice.prompt": (p) =>
       `${String(p.by)} har lyst ut extra kall natt för ${String(p.night)}. Kan ${String(p.shelters)} öppna extra platser den natten? Svara med knapparna, eller skriv antalet extra platser här.`,
     "notice.staff": (p, f) =>
-      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
+      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}). Svara med knapparna, eller skriv antalet extra platser här.`,
     "notice.coordinator": (p, f) =>
       `${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} sedan ${f.time(p.at as Date)}. Kan du nå personalen eller svara åt dem?`,
     "notice.samordning": (p, f) =>
       `Eskalering: ${String(p.shelters)} har fortfarande inte svarat på larmet om extra kall natt för ${String(p.night)} (utlyst ${f.time(p.at as Date)}).`,
     "notice.quiet": (p) =>
-      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} än. Svara med knapparna när ni kan.`,
+      `Påminnelse: ${String(p.shelters)} har inte svarat på larmet om extra kall natt för ${String(p.night)} än. Svara med knapparna, eller skriv antalet extra platser här, när ni kan.`,
     "notice.existing": "Extra kall natt är redan utlyst för {night}; så här ser det ut just nu.",
     acknowledged: "Larmet om extra kall natt för {night} är kvitterat. Bara personalen på härbärgen som inte svarat får påminnelser nu.",
     alreadyAcknowledged: "Larmet om extra kall natt för {night} var redan kvitterat.",
@@ -228,13 +228,13 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
     "notice.prompt": (p) =>
       `${String(p.by)} has declared an extra cold night for ${String(p.night)}. Can ${String(p.shelters)} open extra places that night? Answer with the buttons, or write the number of extra places here.`,
     "notice.staff": (p, f) =>
-      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
+      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}). Answer with the buttons, or write the number of extra places here.`,
     "notice.coordinator": (p, f) =>
       `${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} since ${f.time(p.at as Date)}. Can you reach the staff or answer for them?`,
     "notice.samordning": (p, f) =>
       `Escalation: ${String(p.shelters)} has still not answered the extra cold night alert for ${String(p.night)} (declared at ${f.time(p.at as Date)}).`,
     "notice.quiet": (p) =>
-      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} yet. Answer with the buttons when you can.`,
+      `Reminder: ${String(p.shelters)} has not answered the extra cold night alert for ${String(p.night)} yet. Answer with the buttons, or write the number of extra places here, when you can.`,
     "notice.existing": "An extra cold night is already declared for {night}; this is how it stands now.",
     acknowledged: "The extra cold night alert for {night} is acknowledged. Only the staff of shelters that have not answered are reminded now.",
     alreadyAcknowledged: "The extra cold night alert for {night} was already acknowledged.",

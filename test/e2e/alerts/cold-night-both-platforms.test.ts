@@ -157,7 +157,7 @@ describe("an extra cold night end to end on Slack and Teams", () => {
       w.clock.set(at);
       await w.deliverDue();
     }
-    await w.nextDirect("sNg", "Svara med knapparna när ni kan");
+    await w.nextDirect("sNg", "skriv antalet extra platser här, när ni kan");
     await new Promise((resolve) => setTimeout(resolve, 500));
     // New messages, that is: their copies of the card are updated in place (acknowledged), which does not ping.
     for (const person of ["cNg", "sara", "jour"] as const)

@@ -133,7 +133,7 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
     expect([since(before, "cConv"), since(before, "cNg"), since(before, "sara"), since(before, "jour")]).toEqual([[], [], [], []]);
     expect(since(before, "sConv")).toHaveLength(4);
     expect(since(before, "sConv")[0]).toContain(
-      "Påminnelse: Convictus natthärbärge har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna när ni kan.",
+      "Påminnelse: Convictus natthärbärge har inte svarat på larmet om extra kall natt för natten mot söndag 6 december än. Svara med knapparna, eller skriv antalet extra platser här, när ni kan.",
     );
     expect(since(before, "sNg")).toHaveLength(4);
     expect(since(before, "sFa")).toEqual([]);
@@ -174,7 +174,7 @@ describe("samordning acknowledges the alert, then restarts one shelter's ladder"
     expect(since(before, "sara")[0]).toContain("Eskalering: Convictus natthärbärge har fortfarande inte svarat");
     expect(since(before, "sara")[0]).not.toContain("Ny Gemenskaps nattcafé har");
     expect(since(before, "cNg")).toEqual([]);
-    expect(since(before, "sNg").every((t) => t.includes("Svara med knapparna när ni kan"))).toBe(true);
+    expect(since(before, "sNg").every((t) => t.includes("skriv antalet extra platser här, när ni kan"))).toBe(true);
     await w.act("sara", { type: "command", conversation: DM.sara, text: "kallnatt stäng 2026-12-05" });
   });
 });
