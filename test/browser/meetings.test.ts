@@ -1,5 +1,6 @@
 /**
- * Meetings: Alex calls an extra Samverkansgrupp meeting with the form, answers the invitation with its buttons, and
+ * Meetings: Alex calls an extra Samverkansgrupp meeting with the form, answers the invitation with its buttons (and a
+ * comment, which Alex's copy of the invitation shows), and
  * proposes an agenda item from the group's own channel (the team's General channel is the Samverkansgrupp's); it lands
  * on the extra meeting, whose agenda is the one being collected.
  */
@@ -18,7 +19,7 @@ function meetingDay(): DateTime {
 }
 
 describe("meetings", () => {
-  journey("Alex calls an extra meeting, answers the invitation, and adds an agenda item from the group's channel", async (pg) => {
+  journey("Alex calls an extra meeting, answers the invitation with a comment, and adds an agenda item from the group's channel", async (pg) => {
     const day = meetingDay();
     await pg.open("Personal Chat");
     await pg.say("nytt möte");
@@ -37,7 +38,15 @@ describe("meetings", () => {
     const invitation = await pg.card(`Kallelse: Samverkansgrupp`);
     expect(await invitation.innerText()).toContain("Extra möte: Vinterns extra platser");
     await invitation.getByRole("button", { name: "Kommer", exact: true }).click();
-    await pg.card("Tack! Ditt svar: Kommer.");
+    const thanks = await pg.card("Tack! Ditt svar: Kommer.");
+
+    // A comment on the answer, from the thanks' button; Alex calls the meeting, so the invitation shows it to Alex.
+    await thanks.getByRole("button", { name: "Kommentera" }).click();
+    const comment = await pg.card("Kommentar till ditt svar");
+    await comment.getByRole("textbox", { name: /Kommentar/ }).fill("Kommer 15 minuter sent");
+    await comment.getByRole("button", { name: "Spara" }).click();
+    await pg.card("Kommentaren är sparad till ditt svar (Kommer)");
+    await pg.card(/Kallelse: Samverkansgrupp[\s\S]*Kommentarer till svaren[\s\S]*Kommer 15 minuter sent/);
 
     // The invitation in the group's channel is a live copy: its tally counts Alex's answer.
     await pg.open("General");
