@@ -4,8 +4,9 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { claimInboxBatch, finishInboxRow, recordInbox, releaseInboxClaims } from "./inbox.repository.ts";
-import type { Inbox, InboxEntry, InboxProcessor } from "./inbox.ts";
+import { createMicroBatch } from "../shared/micro-batch.ts";
+import { claimInboxBatch, finishInboxRow, recordInboxRows, releaseInboxClaims, type NewInboxRow } from "./inbox.repository.ts";
+import type { Inbox, InboxEntry, InboxProcessor, InboxReceipt } from "./inbox.ts";
 
 /** A delivery older than this is not acted on after a restart: the person is asked to send it again. */
 export const INBOX_TOO_OLD_MS = 15 * 60_000;
@@ -31,6 +32,20 @@ export interface RunningInbox extends Inbox {
   stop(): Promise<void>;
 }
 
+/**
+ * Records a batch in one statement; should it fail, each row is tried alone, so a row the database refuses (a payload
+ * it cannot store) fails only its own request and not those it happened to be batched with.
+ */
+async function recordEach(db: Db, rows: readonly NewInboxRow[]): Promise<(InboxReceipt | { failed: unknown })[]> {
+  try {
+    return await recordInboxRows(db, rows);
+  } catch (error) {
+    if (rows.length === 1) throw error;
+    const alone = await Promise.allSettled(rows.map(async (row) => (await recordInboxRows(db, [row]))[0]!));
+    return alone.map((r) => (r.status === "fulfilled" ? r.value : { failed: r.reason as unknown }));
+  }
+}
+
 /** Creates the inbox: rows first, then bounded work; nothing acknowledged is only in memory. */
 export function createInbox(deps: InboxDeps): RunningInbox {
   const { db, clock } = deps;
@@ -45,6 +60,8 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   let pumping: Promise<void> | undefined;
   let stopped = true;
   const free = (): number => deps.concurrency - running.size - reserved;
+  // The deliveries of concurrent requests are recorded together: one round trip and one commit before all their acks.
+  const recordBatched = createMicroBatch((rows: readonly NewInboxRow[]) => recordEach(db, rows));
 
   const track = (work: Promise<void>): void => {
     running.add(work);
@@ -134,13 +151,17 @@ export function createInbox(deps: InboxDeps): RunningInbox {
       // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack.
       const claim = free() > 0;
       if (claim) reserved++;
-      let receipt;
+      let recorded: InboxReceipt | { failed: unknown };
       try {
-        receipt = await recordInbox(db, { key, platform, payload }, clock.now(), claim);
+        recorded = await recordBatched({ key, platform, payload, receivedAt: clock.now(), claim });
       } catch (error) {
-        if (claim) reserved--;
-        throw error;
+        recorded = { failed: error };
       }
+      if ("failed" in recorded) {
+        if (claim) reserved--;
+        throw recorded.failed;
+      }
+      const receipt = recorded;
       if (claim && receipt.claimed === undefined) reserved--;
       if (receipt.fresh && receipt.claimed === undefined) backlog = true;
       return receipt;

@@ -1,6 +1,7 @@
 /**
  * The inbox on a real database: a delivery is recorded and claimed in one insert, handled with bounded concurrency,
- * and what waits as rows is handled as slots free; handling one costs two statements, not four.
+ * and what waits as rows is handled as slots free; handling one costs two statements, not four, and the deliveries
+ * of concurrent requests are recorded in one.
  */
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +50,34 @@ describe("the inbox", () => {
     // 20 inserts and 20 finishes, plus at most a tick or two of the pump's once-a-second look (the 20 status reads below are not counted).
     expect(statements).toBeLessThanOrEqual(20 * 2 + 2);
     for (let i = 0; i < 20; i++) expect(await statusOf(`cost:${i}`)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("records the deliveries of concurrent requests in one statement, a key twice among them once", async () => {
+    const inbox = startInbox(8);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    statements = 0;
+    const keys = ["group:0", "group:1", "group:1", "group:2", "group:3", "group:4"];
+    const receipts = await Promise.all(keys.map((key) => inbox.record(key, "slack", { key })));
+    // The first insert runs alone; the five that arrived while it ran go in the next one (the pump may look once).
+    expect(statements).toBeLessThanOrEqual(3);
+    expect(receipts.filter((r) => r.fresh)).toHaveLength(5);
+    expect(receipts[2]).toEqual({ id: receipts[1]!.id, fresh: false });
+    for (const r of receipts) await inbox.handleNow(r, () => Promise.resolve());
+    for (const key of new Set(keys)) expect(await statusOf(key)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("a delivery the database refuses fails alone, not the others recorded with it", async () => {
+    const inbox = startInbox(8);
+    // PostgreSQL's jsonb cannot hold a NUL character.
+    const results = await Promise.allSettled([
+      inbox.record("alone:0", "slack", {}),
+      inbox.record("alone:1", "slack", {}),
+      inbox.record("alone:bad", "slack", { text: "\u0000" }),
+      inbox.record("alone:2", "slack", {}),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    for (const r of results) if (r.status === "fulfilled") await inbox.handleNow(r.value, () => Promise.resolve());
+    expect((await inbox.record("alone:3", "slack", {})).claimed).toBeDefined();
   });
 
   it("records a repeated key once, and the repeat takes no slot", async () => {
