@@ -5,6 +5,7 @@ import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { createMicroBatch } from "../shared/micro-batch.ts";
+import { createIngressPressure, type IngressPressure } from "./ingress-pressure.ts";
 import { claimInboxBatch, finishInboxRow, recordInboxRows, releaseInboxClaims, type NewInboxRow } from "./inbox.repository.ts";
 import type { Inbox, InboxEntry, InboxProcessor, InboxReceipt } from "./inbox.ts";
 
@@ -14,6 +15,8 @@ export const INBOX_TOO_OLD_MS = 15 * 60_000;
 const MAX_ATTEMPTS = 3;
 const PUMP_INTERVAL_MS = 1_000;
 const FINISH_ATTEMPTS = 4;
+/** Deliveries handled at once while a flood is being acknowledged: the rest wait as rows, and nothing stalls. */
+const UNDER_PRESSURE = 1;
 
 /** What the inbox needs. */
 export interface InboxDeps {
@@ -22,6 +25,8 @@ export interface InboxDeps {
   logger: Logger;
   /** How many deliveries this process handles at once; the rest wait as rows, not in memory. */
   concurrency: number;
+  /** Whether a flood is being acknowledged (default: judged from this process's event loop). */
+  pressure?: IngressPressure;
 }
 
 /** The inbox plus its pump, which handles rows left pending (busy, or after a restart). */
@@ -59,7 +64,8 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   let timer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let stopped = true;
-  const free = (): number => deps.concurrency - running.size - reserved;
+  const pressure = deps.pressure ?? createIngressPressure();
+  const free = (): number => (pressure.high() ? UNDER_PRESSURE : deps.concurrency) - running.size - reserved;
   // The deliveries of concurrent requests are recorded together: one round trip and one commit before all their acks.
   const recordBatched = createMicroBatch((rows: readonly NewInboxRow[]) => recordEach(db, rows));
 
@@ -147,9 +153,11 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   }
 
   return {
-    async record(key, platform, payload) {
-      // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack.
-      const claim = free() > 0;
+    async record(key, platform, payload, options) {
+      pressure.arrived();
+      // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack. A request whose
+      // answer is the handling's result may take any slot, flood or not.
+      const claim = options?.answersWithResult === true ? deps.concurrency - running.size - reserved > 0 : free() > 0;
       if (claim) reserved++;
       let recorded: InboxReceipt | { failed: unknown };
       try {
@@ -197,6 +205,7 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     async stop() {
       stopped = true;
       if (timer !== undefined) clearInterval(timer);
+      pressure.stop();
       await Promise.allSettled([pumping, ...running]);
     },
   };

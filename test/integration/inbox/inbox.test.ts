@@ -6,6 +6,7 @@
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInbox, type InboxEntry, type RunningInbox } from "../../../src/inbox/index.ts";
+import type { IngressPressure } from "../../../src/inbox/ingress-pressure.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
@@ -18,8 +19,14 @@ describe("the inbox", () => {
     transformResult: (args) => Promise.resolve(args.result),
   };
   const inboxes: RunningInbox[] = [];
-  const startInbox = (concurrency: number) => {
-    const inbox = createInbox({ db: db.db.withPlugin(counting), clock: systemClock, logger: silentLogger, concurrency });
+  const startInbox = (concurrency: number, pressure?: IngressPressure) => {
+    const inbox = createInbox({
+      db: db.db.withPlugin(counting),
+      clock: systemClock,
+      logger: silentLogger,
+      concurrency,
+      ...(pressure === undefined ? {} : { pressure }),
+    });
     inbox.start();
     inboxes.push(inbox);
     return inbox;
@@ -114,6 +121,28 @@ describe("the inbox", () => {
     await Promise.all(now);
     await expect.poll(() => done.length, { timeout: 10_000 }).toBe(6);
     expect(most).toBe(2);
-    for (let i = 0; i < 6; i++) expect((await statusOf(`burst:${i}`)).status).toBe("done");
+    // A row is marked done just after its handler returns.
+    for (let i = 0; i < 6; i++) await expect.poll(async () => (await statusOf(`burst:${i}`)).status).toBe("done");
+  });
+
+  it("while a flood is being acknowledged handles one delivery at a time, except one whose request waits for it, and the rest once it is over", async () => {
+    let flood = true;
+    const inbox = startInbox(8, { arrived: () => undefined, high: () => flood, stop: () => undefined });
+    const done: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    inbox.register("slack", async (entry) => void done.push(entry.key));
+    const first = await inbox.record("flood:0", "slack", {});
+    expect(first.claimed).toBeDefined();
+    const running = inbox.handleNow(first, () => held);
+    const waiting = await Promise.all([1, 2, 3].map((i) => inbox.record(`flood:${i}`, "slack", {})));
+    expect(waiting.map((r) => r.claimed)).toEqual([undefined, undefined, undefined]);
+    // An answer that is the handling's result (a Teams card action) is not made to wait.
+    expect((await inbox.record("flood:invoke", "teams", {}, { answersWithResult: true })).claimed).toBeDefined();
+    flood = false;
+    release();
+    await running;
+    await expect.poll(() => done.length, { timeout: 10_000 }).toBe(3);
+    for (const i of [1, 2, 3]) await expect.poll(async () => (await statusOf(`flood:${i}`)).status).toBe("done");
   });
 });
