@@ -82,7 +82,8 @@ export interface RefreshTiming {
  * Asks for one refresh of every copy of `card`. A refresh still waiting (never tried) is moved to `quietMs` from now,
  * but never past `latestMs` after it was asked for, so a burst of changes (twenty shelters answering at once) is
  * one refresh that goes as soon as the burst is over; a finished or running one is armed again, so the newest rows
- * get rendered; one waiting for a retry keeps its time.
+ * get rendered, but not sooner than `latestMs` after the last one went (about one update a second per conversation,
+ * as the platforms allow); one waiting for a retry keeps its time.
  */
 export async function requestRefresh(db: Db, card: string, partnershipId: string | null, now: Date, timing: RefreshTiming): Promise<OutboxJobRef | undefined> {
   const dueAt = new Date(now.getTime() + timing.quietMs);
@@ -107,7 +108,7 @@ export async function requestRefresh(db: Db, card: string, partnershipId: string
           status: "pending",
           due_at: sql<Date>`case when outbox.status = 'pending'
             then least(greatest(outbox.due_at, ${dueAt}), (outbox.content->>'since')::timestamptz + make_interval(secs => ${timing.latestMs / 1000}))
-            else ${dueAt} end`,
+            else greatest(${dueAt}, outbox.due_at + make_interval(secs => ${timing.latestMs / 1000})) end`,
           content: sql<string>`case when outbox.status = 'pending' then outbox.content else excluded.content end`,
           attempts: 0,
           last_error: null,

@@ -195,6 +195,9 @@ describe("the outbox", () => {
     await t.db.updateTable("outbox").set({ status: "sent", attempts: 1 }).where("key", "=", "refresh:card-30").execute();
     expect(await due(3_000)).toBe(at(3_250).getTime());
     expect(await due(3_100)).toBe(at(3_350).getTime());
+    // ...but not sooner than a second after the one before went: about one update a second per conversation.
+    await t.db.updateTable("outbox").set({ status: "sent" }).where("key", "=", "refresh:card-30").execute();
+    expect(await due(3_400)).toBe(at(4_350).getTime());
   });
 
   it("fails a message the platform refuses for good, and tells samordning through another route", async () => {
