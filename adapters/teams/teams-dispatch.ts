@@ -82,7 +82,7 @@ export async function dispatchActivity(body: unknown, deps: DispatchDeps): Promi
   };
   let recorded: InboxReceipt;
   try {
-    recorded = await deps.inbox.record(deliveryKey(activity, body), "teams", { translated, origin });
+    recorded = await deps.inbox.record(deliveryKey(activity, body), "teams", { translated, origin }, { answersWithResult: translated.via === "execute" });
   } catch (error) {
     // Not recorded, so not accepted: Teams shows the person that the bot failed, and nothing is half done.
     deps.logger.error({ err: toSamverkaError(error) }, "could not record the teams activity; answering 500");

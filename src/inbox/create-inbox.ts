@@ -4,8 +4,10 @@ import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
-import { claimInboxBatch, finishInboxRow, recordInbox, releaseInboxClaims } from "./inbox.repository.ts";
-import type { Inbox, InboxEntry, InboxProcessor } from "./inbox.ts";
+import { createMicroBatch } from "../shared/micro-batch.ts";
+import { createIngressPressure, type IngressPressure } from "./ingress-pressure.ts";
+import { claimInboxBatch, finishInboxRow, recordInboxRows, releaseInboxClaims, type NewInboxRow } from "./inbox.repository.ts";
+import type { Inbox, InboxEntry, InboxProcessor, InboxReceipt } from "./inbox.ts";
 
 /** A delivery older than this is not acted on after a restart: the person is asked to send it again. */
 export const INBOX_TOO_OLD_MS = 15 * 60_000;
@@ -13,6 +15,8 @@ export const INBOX_TOO_OLD_MS = 15 * 60_000;
 const MAX_ATTEMPTS = 3;
 const PUMP_INTERVAL_MS = 1_000;
 const FINISH_ATTEMPTS = 4;
+/** Deliveries handled at once while a flood is being acknowledged: the rest wait as rows, and nothing stalls. */
+const UNDER_PRESSURE = 1;
 
 /** What the inbox needs. */
 export interface InboxDeps {
@@ -21,6 +25,8 @@ export interface InboxDeps {
   logger: Logger;
   /** How many deliveries this process handles at once; the rest wait as rows, not in memory. */
   concurrency: number;
+  /** Whether a flood is being acknowledged (default: judged from this process's event loop). */
+  pressure?: IngressPressure;
 }
 
 /** The inbox plus its pump, which handles rows left pending (busy, or after a restart). */
@@ -29,6 +35,20 @@ export interface RunningInbox extends Inbox {
   start(): void;
   /** Stops the pump and waits for the deliveries being handled. */
   stop(): Promise<void>;
+}
+
+/**
+ * Records a batch in one statement; should it fail, each row is tried alone, so a row the database refuses (a payload
+ * it cannot store) fails only its own request and not those it happened to be batched with.
+ */
+async function recordEach(db: Db, rows: readonly NewInboxRow[]): Promise<(InboxReceipt | { failed: unknown })[]> {
+  try {
+    return await recordInboxRows(db, rows);
+  } catch (error) {
+    if (rows.length === 1) throw error;
+    const alone = await Promise.allSettled(rows.map(async (row) => (await recordInboxRows(db, [row]))[0]!));
+    return alone.map((r) => (r.status === "fulfilled" ? r.value : { failed: r.reason as unknown }));
+  }
 }
 
 /** Creates the inbox: rows first, then bounded work; nothing acknowledged is only in memory. */
@@ -44,7 +64,10 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   let timer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let stopped = true;
-  const free = (): number => deps.concurrency - running.size - reserved;
+  const pressure = deps.pressure ?? createIngressPressure();
+  const free = (): number => (pressure.high() ? UNDER_PRESSURE : deps.concurrency) - running.size - reserved;
+  // The deliveries of concurrent requests are recorded together: one round trip and one commit before all their acks.
+  const recordBatched = createMicroBatch((rows: readonly NewInboxRow[]) => recordEach(db, rows));
 
   const track = (work: Promise<void>): void => {
     running.add(work);
@@ -130,17 +153,23 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   }
 
   return {
-    async record(key, platform, payload) {
-      // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack.
-      const claim = free() > 0;
+    async record(key, platform, payload, options) {
+      pressure.arrived();
+      // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack. A request whose
+      // answer is the handling's result may take any slot, flood or not.
+      const claim = options?.answersWithResult === true ? deps.concurrency - running.size - reserved > 0 : free() > 0;
       if (claim) reserved++;
-      let receipt;
+      let recorded: InboxReceipt | { failed: unknown };
       try {
-        receipt = await recordInbox(db, { key, platform, payload }, clock.now(), claim);
+        recorded = await recordBatched({ key, platform, payload, receivedAt: clock.now(), claim });
       } catch (error) {
-        if (claim) reserved--;
-        throw error;
+        recorded = { failed: error };
       }
+      if ("failed" in recorded) {
+        if (claim) reserved--;
+        throw recorded.failed;
+      }
+      const receipt = recorded;
       if (claim && receipt.claimed === undefined) reserved--;
       if (receipt.fresh && receipt.claimed === undefined) backlog = true;
       return receipt;
@@ -176,6 +205,7 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     async stop() {
       stopped = true;
       if (timer !== undefined) clearInterval(timer);
+      pressure.stop();
       await Promise.allSettled([pumping, ...running]);
     },
   };

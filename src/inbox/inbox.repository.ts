@@ -9,41 +9,58 @@ function toEntry(row: InboxRow): InboxEntry {
   return { id: row.id, key: row.key, platform: row.platform, payload: row.payload, receivedAt: row.received_at, attempts: row.attempts };
 }
 
+/** A delivery to record: claimed for the caller when `claim` (it handles the row at once). */
+export interface NewInboxRow {
+  key: string;
+  platform: "slack" | "teams";
+  payload: Record<string, unknown>;
+  receivedAt: Date;
+  claim: boolean;
+}
+
 /**
- * Records a delivery in one statement, already claimed by the caller when `claim` (it handles the row at once, so
- * no second statement claims it); a key seen before is not recorded again (`fresh` false).
+ * Records deliveries in one statement, each already claimed by its caller when `claim` (so no second statement
+ * claims it); a key seen before, or earlier in the same batch, is not recorded again (`fresh` false). Answers the
+ * rows in order.
  */
-export async function recordInbox(
-  db: Db,
-  row: { key: string; platform: "slack" | "teams"; payload: Record<string, unknown> },
-  now: Date,
-  claim: boolean,
-): Promise<InboxReceipt> {
+export async function recordInboxRows(db: Db, rows: readonly NewInboxRow[]): Promise<InboxReceipt[]> {
   const inserted = await db
     .insertInto("inbox")
-    .values({
-      key: row.key,
-      platform: row.platform,
-      payload: JSON.stringify(row.payload),
-      received_at: now,
-      ...(claim ? { status: "processing" as const, claimed_at: now, attempts: 1 } : {}),
-    })
+    .values(
+      rows.map((row) => ({
+        key: row.key,
+        platform: row.platform,
+        payload: JSON.stringify(row.payload),
+        received_at: row.receivedAt,
+        // Every row names the same columns: a claimed one is taken by its caller, the others wait for the pump.
+        status: row.claim ? ("processing" as const) : ("pending" as const),
+        claimed_at: row.claim ? row.receivedAt : null,
+        attempts: row.claim ? 1 : 0,
+      })),
+    )
     .onConflict((oc) => oc.column("key").doNothing())
-    .returning(["id", "received_at", "attempts"])
-    .executeTakeFirst();
-  if (inserted !== undefined) {
-    const entry = {
-      id: inserted.id,
-      key: row.key,
-      platform: row.platform,
-      payload: row.payload,
-      receivedAt: inserted.received_at,
-      attempts: inserted.attempts,
-    };
-    return { id: inserted.id, fresh: true, ...(claim ? { claimed: entry } : {}) };
-  }
-  const existing = await db.selectFrom("inbox").select("id").where("key", "=", row.key).executeTakeFirstOrThrow();
-  return { id: existing.id, fresh: false };
+    .returning(["id", "key", "received_at", "attempts"])
+    .execute();
+  const fresh = new Map(inserted.map((r) => [r.key, r]));
+  const missing = rows.filter((row) => !fresh.has(row.key)).map((row) => row.key);
+  const existing =
+    missing.length === 0
+      ? new Map<string, string>()
+      : new Map((await db.selectFrom("inbox").select(["id", "key"]).where("key", "in", missing).execute()).map((r) => [r.key, r.id]));
+  return rows.map((row): InboxReceipt => {
+    const mine = fresh.get(row.key);
+    if (mine === undefined) {
+      const id = existing.get(row.key);
+      // Only the purge of rows days old deletes one; the platform's retry of this request records it anew.
+      if (id === undefined) throw new Error(`the inbox row ${row.key} was neither recorded nor found`);
+      return { id, fresh: false };
+    }
+    // A key twice in one batch: the first is the fresh one.
+    fresh.delete(row.key);
+    existing.set(row.key, mine.id);
+    const entry = { id: mine.id, key: row.key, platform: row.platform, payload: row.payload, receivedAt: mine.received_at, attempts: mine.attempts };
+    return { id: mine.id, fresh: true, ...(row.claim ? { claimed: entry } : {}) };
+  });
 }
 
 /** Claims up to `limit` pending rows, oldest first, skipping rows others are claiming. */

@@ -30,9 +30,10 @@ export type InboxProcessor = (entry: InboxEntry, options: { late: boolean }) => 
 export interface Inbox {
   /**
    * Records a delivery in one insert, claimed for this process when it has a free slot; throws when it cannot (then
-   * the adapter must not acknowledge). A fresh receipt must be given to `handleNow`, which frees the slot.
+   * the adapter must not acknowledge). A fresh receipt must be given to `handleNow`, which frees the slot. While a flood
+   * is being acknowledged a delivery is recorded unclaimed, unless `answersWithResult` (its request waits for it).
    */
-  record(key: string, platform: Platform, payload: Record<string, unknown>): Promise<InboxReceipt>;
+  record(key: string, platform: Platform, payload: Record<string, unknown>, options?: { answersWithResult?: boolean }): Promise<InboxReceipt>;
   /**
    * Handles the row now with `handle` when it was recorded claimed; otherwise it waits as a row for the pump
    * (`queued`), which handles it with the platform's registered processor.

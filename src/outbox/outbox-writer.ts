@@ -7,8 +7,12 @@ import { insertOutboxRows, requestRefresh, type NewOutboxRow } from "./outbox.re
 import type { Audience, OutboxContent, OutboxJobRef } from "./outbox.ts";
 import { scrubAndPlanRetractions } from "./retract-copies.ts";
 
-/** Changes close together (three shelters answering at once) become one card refresh this long after the first. */
-export const REFRESH_DEBOUNCE_MS = 1_000;
+/**
+ * Changes close together (twenty shelters answering at once) become one card refresh once they have been quiet this
+ * long, and at most a second after the first: the platforms allow about one update a second per conversation.
+ */
+export const REFRESH_DEBOUNCE_MS = 250;
+const REFRESH_LATEST_MS = 1_000;
 
 /** What recording messages needs: the executor (a transaction or the pool), the platforms in use, and where jobs go. */
 export interface OutboxWriterDeps {
@@ -132,7 +136,7 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
     toChannels: (partnershipId, filter, content, options) => toChannels(partnershipId, filter, (a) => contentFor(content, a), options),
     async refreshCard(card, partnershipId) {
       const now = clock.now();
-      const job = await requestRefresh(db, card, partnershipId, new Date(now.getTime() + REFRESH_DEBOUNCE_MS), now);
+      const job = await requestRefresh(db, card, partnershipId, now, { quietMs: REFRESH_DEBOUNCE_MS, latestMs: REFRESH_LATEST_MS });
       if (job !== undefined) queued.push(job);
     },
     async retract(keyPrefixes, content, options) {

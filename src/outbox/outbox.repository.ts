@@ -72,11 +72,21 @@ export async function insertOutboxRows(db: Db, rows: readonly NewOutboxRow[], no
   return inserted.map((r) => ({ outboxId: r.id, dueAt: r.due_at }));
 }
 
+/** When a card's refresh goes: once changes have been quiet for `quietMs`, and at most `latestMs` after the first. */
+export interface RefreshTiming {
+  quietMs: number;
+  latestMs: number;
+}
+
 /**
- * Asks for one refresh of every copy of `card` at `dueAt`. A refresh already waiting keeps its (earlier) time, so a
- * burst of changes coalesces into one; a finished or running one is armed again, so the newest rows get rendered.
+ * Asks for one refresh of every copy of `card`. A refresh still waiting (never tried) is moved to `quietMs` from now,
+ * but never past `latestMs` after it was asked for, so a burst of changes (twenty shelters answering at once) is
+ * one refresh that goes as soon as the burst is over; a finished or running one is armed again, so the newest rows
+ * get rendered, but not sooner than `latestMs` after the last one went (about one update a second per conversation,
+ * as the platforms allow); one waiting for a retry keeps its time.
  */
-export async function requestRefresh(db: Db, card: string, partnershipId: string | null, dueAt: Date, now: Date): Promise<OutboxJobRef | undefined> {
+export async function requestRefresh(db: Db, card: string, partnershipId: string | null, now: Date, timing: RefreshTiming): Promise<OutboxJobRef | undefined> {
+  const dueAt = new Date(now.getTime() + timing.quietMs);
   const row = await db
     .insertInto("outbox")
     .values({
@@ -84,7 +94,7 @@ export async function requestRefresh(db: Db, card: string, partnershipId: string
       partnership_id: partnershipId,
       kind: "refresh",
       card,
-      content: JSON.stringify({}),
+      content: JSON.stringify({ since: now.toISOString() }),
       locale: "sv",
       time_zone: "UTC",
       due_at: dueAt,
@@ -94,8 +104,18 @@ export async function requestRefresh(db: Db, card: string, partnershipId: string
     .onConflict((oc) =>
       oc
         .column("key")
-        .doUpdateSet({ status: "pending", due_at: dueAt, attempts: 0, last_error: null, claimed_at: null, updated_at: now })
-        .where("outbox.status", "!=", "pending"),
+        .doUpdateSet({
+          status: "pending",
+          due_at: sql<Date>`case when outbox.status = 'pending'
+            then least(greatest(outbox.due_at, ${dueAt}), (outbox.content->>'since')::timestamptz + make_interval(secs => ${timing.latestMs / 1000}))
+            else greatest(${dueAt}, outbox.due_at + make_interval(secs => ${timing.latestMs / 1000})) end`,
+          content: sql<string>`case when outbox.status = 'pending' then outbox.content else excluded.content end`,
+          attempts: 0,
+          last_error: null,
+          claimed_at: null,
+          updated_at: now,
+        })
+        .where((eb) => eb.or([eb("outbox.status", "!=", "pending"), eb("outbox.attempts", "=", 0)])),
     )
     .returning(["id", "due_at"])
     .executeTakeFirst();

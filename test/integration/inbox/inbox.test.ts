@@ -1,10 +1,12 @@
 /**
  * The inbox on a real database: a delivery is recorded and claimed in one insert, handled with bounded concurrency,
- * and what waits as rows is handled as slots free; handling one costs two statements, not four.
+ * and what waits as rows is handled as slots free; handling one costs two statements, not four, and the deliveries
+ * of concurrent requests are recorded in one.
  */
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInbox, type InboxEntry, type RunningInbox } from "../../../src/inbox/index.ts";
+import type { IngressPressure } from "../../../src/inbox/ingress-pressure.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
@@ -17,8 +19,14 @@ describe("the inbox", () => {
     transformResult: (args) => Promise.resolve(args.result),
   };
   const inboxes: RunningInbox[] = [];
-  const startInbox = (concurrency: number) => {
-    const inbox = createInbox({ db: db.db.withPlugin(counting), clock: systemClock, logger: silentLogger, concurrency });
+  const startInbox = (concurrency: number, pressure?: IngressPressure) => {
+    const inbox = createInbox({
+      db: db.db.withPlugin(counting),
+      clock: systemClock,
+      logger: silentLogger,
+      concurrency,
+      ...(pressure === undefined ? {} : { pressure }),
+    });
     inbox.start();
     inboxes.push(inbox);
     return inbox;
@@ -49,6 +57,34 @@ describe("the inbox", () => {
     // 20 inserts and 20 finishes, plus at most a tick or two of the pump's once-a-second look (the 20 status reads below are not counted).
     expect(statements).toBeLessThanOrEqual(20 * 2 + 2);
     for (let i = 0; i < 20; i++) expect(await statusOf(`cost:${i}`)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("records the deliveries of concurrent requests in one statement, a key twice among them once", async () => {
+    const inbox = startInbox(8);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    statements = 0;
+    const keys = ["group:0", "group:1", "group:1", "group:2", "group:3", "group:4"];
+    const receipts = await Promise.all(keys.map((key) => inbox.record(key, "slack", { key })));
+    // The first insert runs alone; the five that arrived while it ran go in the next one (the pump may look once).
+    expect(statements).toBeLessThanOrEqual(3);
+    expect(receipts.filter((r) => r.fresh)).toHaveLength(5);
+    expect(receipts[2]).toEqual({ id: receipts[1]!.id, fresh: false });
+    for (const r of receipts) await inbox.handleNow(r, () => Promise.resolve());
+    for (const key of new Set(keys)) expect(await statusOf(key)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("a delivery the database refuses fails alone, not the others recorded with it", async () => {
+    const inbox = startInbox(8);
+    // PostgreSQL's jsonb cannot hold a NUL character.
+    const results = await Promise.allSettled([
+      inbox.record("alone:0", "slack", {}),
+      inbox.record("alone:1", "slack", {}),
+      inbox.record("alone:bad", "slack", { text: "\u0000" }),
+      inbox.record("alone:2", "slack", {}),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    for (const r of results) if (r.status === "fulfilled") await inbox.handleNow(r.value, () => Promise.resolve());
+    expect((await inbox.record("alone:3", "slack", {})).claimed).toBeDefined();
   });
 
   it("records a repeated key once, and the repeat takes no slot", async () => {
@@ -85,6 +121,28 @@ describe("the inbox", () => {
     await Promise.all(now);
     await expect.poll(() => done.length, { timeout: 10_000 }).toBe(6);
     expect(most).toBe(2);
-    for (let i = 0; i < 6; i++) expect((await statusOf(`burst:${i}`)).status).toBe("done");
+    // A row is marked done just after its handler returns.
+    for (let i = 0; i < 6; i++) await expect.poll(async () => (await statusOf(`burst:${i}`)).status).toBe("done");
+  });
+
+  it("while a flood is being acknowledged handles one delivery at a time, except one whose request waits for it, and the rest once it is over", async () => {
+    let flood = true;
+    const inbox = startInbox(8, { arrived: () => undefined, high: () => flood, stop: () => undefined });
+    const done: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    inbox.register("slack", async (entry) => void done.push(entry.key));
+    const first = await inbox.record("flood:0", "slack", {});
+    expect(first.claimed).toBeDefined();
+    const running = inbox.handleNow(first, () => held);
+    const waiting = await Promise.all([1, 2, 3].map((i) => inbox.record(`flood:${i}`, "slack", {})));
+    expect(waiting.map((r) => r.claimed)).toEqual([undefined, undefined, undefined]);
+    // An answer that is the handling's result (a Teams card action) is not made to wait.
+    expect((await inbox.record("flood:invoke", "teams", {}, { answersWithResult: true })).claimed).toBeDefined();
+    flood = false;
+    release();
+    await running;
+    await expect.poll(() => done.length, { timeout: 10_000 }).toBe(3);
+    for (const i of [1, 2, 3]) await expect.poll(async () => (await statusOf(`flood:${i}`)).status).toBe("done");
   });
 });

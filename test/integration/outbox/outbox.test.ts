@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
 import { defineRenderer, releaseOnInstall, type OutboxRenderer } from "../../../src/outbox/index.ts";
+import { requestRefresh } from "../../../src/outbox/outbox.repository.ts";
 import { createManualClock, systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
 import type { Logger } from "../../../src/shared/logger.ts";
@@ -174,6 +175,29 @@ describe("the outbox", () => {
       await w.notifier.refreshCard("card-8", "p1");
     });
     expect(await rows("refresh:card-8")).toHaveLength(1);
+  });
+
+  it("sends a burst of changes' refresh once they are quiet, and never later than a second after the first", async () => {
+    const timing = { quietMs: 250, latestMs: 1_000 };
+    const at = (ms: number) => new Date(Date.parse("2030-01-07T10:00:00Z") + ms);
+    const due = async (ms: number) => (await requestRefresh(t.db, "card-30", "p1", at(ms), timing))?.dueAt.getTime();
+    expect(await due(0)).toBe(at(250).getTime());
+    // Each change moves the refresh to a quiet moment after it...
+    expect(await due(100)).toBe(at(350).getTime());
+    expect(await due(600)).toBe(at(850).getTime());
+    // ...but not past a second after the first, however long the changes go on.
+    expect(await due(900)).toBe(at(1_000).getTime());
+    expect(await due(950)).toBe(at(1_000).getTime());
+    // A refresh waiting for a retry keeps its time (its backoff is not cut short).
+    await t.db.updateTable("outbox").set({ attempts: 1 }).where("key", "=", "refresh:card-30").execute();
+    expect(await due(980)).toBeUndefined();
+    // A sent one is armed again from the next change.
+    await t.db.updateTable("outbox").set({ status: "sent", attempts: 1 }).where("key", "=", "refresh:card-30").execute();
+    expect(await due(3_000)).toBe(at(3_250).getTime());
+    expect(await due(3_100)).toBe(at(3_350).getTime());
+    // ...but not sooner than a second after the one before went: about one update a second per conversation.
+    await t.db.updateTable("outbox").set({ status: "sent" }).where("key", "=", "refresh:card-30").execute();
+    expect(await due(3_400)).toBe(at(4_350).getTime());
   });
 
   it("fails a message the platform refuses for good, and tells samordning through another route", async () => {
