@@ -72,10 +72,12 @@ export async function answerColdNight(deps: AlertsDeps, request: AnswerRequest):
     });
     // The handlers re-check the row too, so a step that fires before this commits still does nothing.
     await stopLadder(w, request.alertId, request.activityId);
+    const alert = (await loadAlert(w.db, request.alertId))!;
+    // Last, just before the commit: every shelter answering at once asks for the same refresh row, whose lock is
+    // held from here to the commit, so the answers wait for each other as briefly as possible.
     await refreshCard(w.notifier, found.alert);
     // The extra places are on the bed board too.
     await w.notifier.refreshCard(bedBoardCard(found.alert.partnershipId, found.alert.night), found.alert.partnershipId);
-    const alert = (await loadAlert(w.db, request.alertId))!;
     return { kind: "answered", alert, shelter: alert.responses.find((r) => r.activityId === request.activityId)! };
   });
 }
