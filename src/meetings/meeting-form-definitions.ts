@@ -195,7 +195,7 @@ export function pollDefinition(groups: readonly MeetingGroup[] = []): FormDefini
     const required = n <= POLL_MIN_TIMES;
     times.push(
       { id: `date${n}`, label: both("poll.form.date", { n }), type: "date", required },
-      { id: `time${n}`, label: both("poll.form.time", { n }), type: "time", required },
+      { id: `time${n}`, label: both("poll.form.time", { n }), short: both("poll.form.timeShort", { n }), type: "time", required },
     );
   }
   const checks = Array.from({ length: POLL_MAX_TIMES - POLL_MIN_TIMES }, (_, i) => ({
