@@ -90,7 +90,10 @@ export async function readCallForm(
 
 /** The details every call form reads the same: length, place or link, reason (blank ones none). */
 export function meetingDetails(answers: Answers): { durationMinutes: number; location: string | null; reason: string | null } {
-  const text = (id: string) => (typeof answers[id] === "string" ? (answers[id] as string) : null);
+  const text = (id: string) => {
+    const value = answers[id];
+    return typeof value === "string" ? value : null;
+  };
   return { durationMinutes: Number(answers.duration), location: text("location"), reason: text("reason") };
 }
 

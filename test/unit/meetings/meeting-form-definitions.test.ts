@@ -100,7 +100,7 @@ describe("the meetings' form definitions", () => {
   });
 
   it("asks which group to call a meeting of only when the member may call several", () => {
-    const other = { ...group, id: "00000000-0000-4000-8000-00000000a002", name: "Arbetsgruppen" } as MeetingGroup;
+    const other = { ...group, id: "00000000-0000-4000-8000-00000000a002", name: "Arbetsgruppen" };
     expect(newMeetingDefinition([group]).fields.map((f) => f.id)).toEqual(["date", "time", "duration", "location", "reason"]);
     const [choice] = newMeetingDefinition([group, other]).fields;
     expect(choice).toMatchObject({ id: "group", type: "choice", required: true });
