@@ -124,6 +124,30 @@ describe("a date poll", () => {
   let pollCard: Message;
   let organiserCard: Message;
 
+  it("is refused on the fields: a date without its time by the engine, then a time proposed twice, a weekend and a late deadline, keeping what was typed", async () => {
+    testbed().clock.set("2027-01-04T08:00:00Z");
+    const form = await openForm("anna", "möte förslag");
+    expect(form.fields.find((f) => f.id === "time1")!.initial).toBe("13.00");
+    expect(form.fields.find((f) => f.id === "deadline")!.initial).toBe("2027-01-07");
+    const half = await submit("anna", form, { date1: "2027-01-19", date2: "2027-01-21", date4: "2027-01-26" });
+    expect(half.result).toMatchObject({ ok: false, errors: { time4: "Datum 4 och Tid 4 hör ihop: fyll i Tid 4 också, eller lämna alla tomma." } });
+    expect((half.result as { form: FormView }).form.fields.find((f) => f.id === "date4")!.initial).toBe("2027-01-26");
+    const typed = { date1: "2027-01-19", time1: "13:00", date2: "2027-01-19", time2: "13.00", date3: "2027-01-23", time3: "10.00", deadline: "2027-01-20" };
+    const { result } = await submit("anna", form, typed);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: {
+        date2: "Den tiden finns redan med.",
+        date3: "Det är en lördag eller söndag.",
+        deadline: "Sista svarsdagen ska ligga efter i dag och före den första föreslagna tiden.",
+      },
+    });
+    const redrawn = (result as { form: FormView }).form;
+    expect(redrawn.fields.find((f) => f.id === "time1")!.initial).toBe("13.00");
+    expect(redrawn.fields.find((f) => f.id === "date3")!.initial).toBe("2027-01-23");
+    expect(await testbed().db.db.selectFrom("meeting_polls").select("id").execute()).toEqual([]);
+  });
+
   it("sends the proposed times to the group with buttons, and the organiser a card to choose from", async () => {
     testbed().clock.set("2027-01-04T08:00:00Z");
     testbed().chat.calls.length = 0;
