@@ -120,6 +120,40 @@ describe("an extra meeting", () => {
   });
 });
 
+describe("calling a meeting with several groups", () => {
+  it("asks which group, starts on the first with its usual time and length, and calls the meeting of the group chosen", async () => {
+    const { db } = testbed().db;
+    const settings = { pattern: { weekday: "wednesday", week: 1, time: "10:00", durationMinutes: 60, everyMonths: 3 } };
+    const other = await db
+      .insertInto("groups")
+      .values({
+        partnership_id: "eu-sthlm",
+        key: "arbetsgrupp",
+        kind: "arbetsgrupp",
+        name: "Arbetsgruppen",
+        cadence_kind: "months",
+        cadence_months: 3,
+        meeting_settings: JSON.stringify(settings),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    try {
+      const form = await openForm("anna", "nytt möte");
+      expect(form.state).toBe("");
+      const initial = Object.fromEntries(form.fields.map((f) => [f.id, f.initial]));
+      expect(initial).toMatchObject({ group: other.id, time: "10.00", duration: "60" });
+      const unchosen = await submit("anna", form, { group: "", date: "2027-03-10" });
+      expect(unchosen.result).toMatchObject({ ok: false, errors: { group: "Frågan måste besvaras." } });
+      const { result } = await submit("anna", form, { date: "2027-03-10" });
+      expect(result).toMatchObject({ ok: true });
+      const called = await db.selectFrom("meetings").select(["group_id", "starts_at"]).where("origin", "=", "extra").where("group_id", "=", other.id).execute();
+      expect(called).toEqual([{ group_id: other.id, starts_at: new Date("2027-03-10T09:00:00Z") }]);
+    } finally {
+      await db.updateTable("groups").set({ active: false }).where("id", "=", other.id).execute();
+    }
+  });
+});
+
 describe("a date poll", () => {
   let pollCard: Message;
   let organiserCard: Message;
