@@ -1,8 +1,7 @@
-import { DateTime } from "luxon";
 import type { Actor } from "../app/feature.ts";
 import type { Translate } from "../shared/i18n.ts";
-import { containsPersonnummer } from "../shared/personnummer.ts";
 import { isAfterPeriod } from "./agreement-period.ts";
+import { localDateOf, zonedInstant } from "./local-dates.ts";
 import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
 import { listGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
@@ -12,10 +11,6 @@ import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { sendInvitation } from "./send-invitation.ts";
 import { createWorkingDays } from "./working-days.ts";
 
-/** The longest place or link, and the longest reason (the columns allow the same). */
-export const LOCATION_MAX = 300;
-export const REASON_MAX = 500;
-
 /** The groups of the actor's partnership they may call meetings of. */
 export async function groupsActorMayCall(deps: MeetingsDeps, actor: Actor): Promise<MeetingGroup[]> {
   const groups = await listGroups(deps.db, actor.partnership.id);
@@ -24,7 +19,19 @@ export async function groupsActorMayCall(deps: MeetingsDeps, actor: Actor): Prom
   return allowed;
 }
 
-/** A proposed start, or why it cannot be used, in the reader's words per field (`date`, `time`). */
+/**
+ * Where a start gone by is refused: later today is a time gone by (on the time), an earlier day is a date gone by
+ * (on the date).
+ */
+export function pastError(date: string, startsAt: Date, now: Date, timeZone: string, t: Translate<MeetingMessageKey>): Record<string, string> | undefined {
+  if (startsAt > now) return undefined;
+  return date === localDateOf(now, timeZone) ? { time: t("move.pastTime") } : { date: t("move.past") };
+}
+
+/**
+ * A start the form engine read (`date` as 2026-12-03, `time` as 13.00), or why the meeting cannot start then, in the
+ * reader's words per field (`date`, `time`): a weekend or a day off, a time gone by, after the agreement period.
+ */
 export function readMeetingTime(
   group: MeetingGroup,
   date: string,
@@ -32,27 +39,15 @@ export function readMeetingTime(
   now: Date,
   t: Translate<MeetingMessageKey>,
 ): { ok: true; startsAt: Date } | { ok: false; errors: Record<string, string> } {
-  const clock = time.replace(".", ":");
-  const day = DateTime.fromISO(date, { zone: group.timeZone });
-  const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !day.isValid) errors.date = t("move.badDate");
-  if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(clock)) errors.time = t("move.badTime");
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
   // A person may call a meeting in a blackout (blackouts are for the planner), but not on a weekend or day off.
   const blocked = createWorkingDays([]).blockedReason(date);
-  if (blocked?.kind === "weekend") errors.date = t("move.blocked.weekend");
-  if (blocked?.kind === "holiday") errors.date = t("move.blocked.holiday", { name: blocked.name });
-  const startsAt = DateTime.fromISO(`${date}T${clock.padStart(5, "0")}`, { zone: group.timeZone }).toJSDate();
-  if (errors.date === undefined && startsAt <= now) errors.date = t("move.past");
-  if (errors.date === undefined && isAfterPeriod(group, { startsAt })) errors.date = t("call.afterPeriod", { end: group.periodEnd });
-  return errors.date === undefined ? { ok: true, startsAt } : { ok: false, errors };
-}
-
-/** Why a place or reason cannot be stored (a personal identity number, too long), as a message key. */
-export function checkFreeText(text: string, max: number): MeetingMessageKey | undefined {
-  if (text.length > max) return "minutes.tooLong";
-  if (containsPersonnummer(text)) return "minutes.personnummer";
-  return undefined;
+  if (blocked?.kind === "weekend") return { ok: false, errors: { date: t("move.blocked.weekend") } };
+  if (blocked?.kind === "holiday") return { ok: false, errors: { date: t("move.blocked.holiday", { name: blocked.name }) } };
+  const startsAt = zonedInstant(date, time, group.timeZone);
+  const past = pastError(date, startsAt, now, group.timeZone, t);
+  if (past !== undefined) return { ok: false, errors: past };
+  if (isAfterPeriod(group, { startsAt })) return { ok: false, errors: { date: t("call.afterPeriod", { end: group.periodEnd }) } };
+  return { ok: true, startsAt };
 }
 
 /** What is needed to call a meeting outside the plan. */

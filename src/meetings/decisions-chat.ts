@@ -1,22 +1,20 @@
 import type { ActionHandler, CommandHandler, FormHandler } from "../app/feature.ts";
 import { type Block, type FormView, textMessage } from "../chat/index.ts";
-import { createFormatters, createTranslator, type Translate } from "../shared/i18n.ts";
-import { containsPersonnummer } from "../shared/personnummer.ts";
+import { readAndWarn, renderFormView, type Answers } from "../forms/index.ts";
+import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { amendMinutes, composeMinutesView, minutesVersions, type MinutesVersion } from "./amend-minutes.ts";
 import { findDecisions, parseDecisionQuery, readableGroups } from "./decision-register.ts";
-import { loadOpenMeeting, type OpenMeeting } from "./meeting-access.ts";
+import { loadOpenMeeting, meetingFormFrame, type OpenMeeting } from "./meeting-access.ts";
 import { translatorFor } from "./meeting-views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
-import { textValue } from "./new-meeting.ts";
-import { DECISIONS_MAX } from "./meeting-form-definitions.ts";
+import { AMEND_FORM_ID, amendDefinition } from "./meeting-form-definitions.ts";
 import { canWriteMinutes, decisionLines } from "./record-minutes.ts";
 
 /** At most this many decisions are listed; the reader narrows with words or a period. */
 const LIST_LIMIT = 60;
 /** At most this many meetings get a button to their minutes. */
 const BUTTON_LIMIT = 10;
-const NOTE_MAX = 500;
 
 /** `beslut [ord] [2027 | 2027-03 | 2027-01-01 2027-06-30] [grupp]`: the group's decisions, each under its meeting. */
 export function createDecisionsCommand(deps: MeetingsDeps): CommandHandler {
@@ -59,7 +57,7 @@ export function createMinutesActions(deps: MeetingsDeps): ActionHandler {
       const mayAmend = canWriteMinutes(actor.member, o.seats);
       if (event.actionId === "meeting.minutes-amend") {
         if (!mayAmend) return reply.whisper(textMessage(t("minutes.notAllowed")));
-        return reply.openForm(amendForm(o, current));
+        return reply.openForm(amendForm(o, current, actor.locale));
       }
       const view = composeMinutesView(o.group, o.meeting, current, "view")({ locale: actor.locale, timeZone: o.group.timeZone });
       const buttons: Block[] = mayAmend
@@ -70,57 +68,33 @@ export function createMinutesActions(deps: MeetingsDeps): ActionHandler {
   };
 }
 
-function amendForm(o: OpenMeeting, current: MinutesVersion, previous?: { decisions: string; note: string; errors: Record<string, string> }): FormView {
-  return {
-    formId: "meeting.amend",
-    title: o.t("minutes.amend.title"),
-    submitLabel: o.t("minutes.amend.submit"),
-    state: o.meeting.id,
-    intro: o.t("minutes.amend.intro", { group: o.group.name, at: o.meeting.startsAt, version: current.version }),
-    fields: [
-      {
-        id: "decisions",
-        label: o.t("minutes.form.decisions"),
-        kind: "multiline",
-        required: false,
-        maxLength: DECISIONS_MAX,
-        initial: previous?.decisions ?? current.decisions.join("\n"),
-      },
-      {
-        id: "note",
-        label: o.t("minutes.amend.note"),
-        kind: "text",
-        required: true,
-        maxLength: NOTE_MAX,
-        help: o.t("agenda.form.help"),
-        ...(previous === undefined ? {} : { initial: previous.note }),
-      },
-    ],
-    ...(previous === undefined ? {} : { errors: previous.errors }),
-  };
+/** The amendment form, prefilled with the current decisions, or what was typed in a refused submission. */
+function amendForm(o: OpenMeeting, current: MinutesVersion, locale: Locale, previous?: { answers: Answers; errors: Record<string, string> }): FormView {
+  const frame = meetingFormFrame(
+    o,
+    AMEND_FORM_ID,
+    { title: "minutes.amend.title", submit: "minutes.amend.submit", intro: "minutes.amend.intro" },
+    { version: current.version },
+  );
+  return renderFormView(amendDefinition(), previous?.answers ?? { decisions: current.decisions.join("\n") }, locale, frame, previous?.errors);
 }
 
-/** The amendment's submission: a new version, the register updated, the group told. */
+/** The amendment's submission, read by the engine: a new version, the register updated, the group told. */
 export function createAmendForm(deps: MeetingsDeps): FormHandler {
   return {
-    prefix: "meeting.amend",
+    prefix: AMEND_FORM_ID,
     submit: async ({ event, actor }) => {
       const o = await loadOpenMeeting(deps, actor, event.state, { allowHeld: true });
       const t: Translate<MeetingMessageKey> = translatorFor({ locale: actor.locale, timeZone: actor.partnership.timeZone });
       const [current] = o === undefined ? [] : await minutesVersions(deps.db, o.meeting.id);
       if (o === undefined || current === undefined) return { ok: false, errors: { "": t("minutes.none") } };
       if (!canWriteMinutes(actor.member, o.seats)) return { ok: false, errors: { "": t("minutes.notAllowed") } };
-      const [decisions, note] = [textValue(event.values, "decisions"), textValue(event.values, "note")];
-      const errors: Record<string, string> = {};
-      if (decisions.length > DECISIONS_MAX) errors.decisions = t("minutes.tooLong", { max: DECISIONS_MAX });
-      else if (containsPersonnummer(decisions)) errors.decisions = t("minutes.personnummer");
-      if (note === "") errors.note = t("minutes.amend.noteRequired");
-      else if (note.length > NOTE_MAX) errors.note = t("minutes.tooLong", { max: NOTE_MAX });
-      else if (containsPersonnummer(note)) errors.note = t("minutes.personnummer");
-      if (Object.keys(errors).length > 0) return { ok: false, errors, form: amendForm(o, current, { decisions, note, errors }) };
+      const place = { memberId: actor.member.id, formId: AMEND_FORM_ID };
+      const reading = await readAndWarn(deps.db, place, amendDefinition(), event.values, actor.locale, deps.clock.now());
+      if (!reading.ok) return { ok: false, errors: reading.errors, form: amendForm(o, current, actor.locale, reading) };
       const version = await amendMinutes(deps, o.group, o.meeting, {
-        decisions: decisionLines(decisions),
-        note,
+        decisions: decisionLines(typeof reading.answers.decisions === "string" ? reading.answers.decisions : ""),
+        note: String(reading.answers.note),
         by: actor.member.id,
         ...(event.delivery === undefined ? {} : { request: event.delivery }),
       });

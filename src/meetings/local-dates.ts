@@ -33,9 +33,9 @@ export function weekdayOf(date: LocalDate): number {
   return DateTime.fromISO(date, { zone: "utc" }).weekday;
 }
 
-/** The instant of `date` at `time` (HH:MM) on the wall clock of `timeZone`. */
+/** The instant of `date` at `time` (HH:MM, or HH.mm as the form engine reads a time) on the wall clock of `timeZone`. */
 export function zonedInstant(date: LocalDate, time: string, timeZone: string): Date {
-  return DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toJSDate();
+  return DateTime.fromISO(`${date}T${time.replace(".", ":")}`, { zone: timeZone }).toJSDate();
 }
 
 /** The local calendar date of an instant in `timeZone`. */

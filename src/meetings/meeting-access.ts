@@ -56,14 +56,19 @@ export async function loadOpenMeeting(
   return { meeting, group, seats: await listSeats(deps.db, group.id), t: translatorFor({ locale: actor.locale, timeZone: group.timeZone }) };
 }
 
-/** The frame of a form about one meeting (carried as its state), introduced with the group and the time. */
-export function meetingFormFrame(o: OpenMeeting, formId: string, keys: { title: MeetingMessageKey; submit: MeetingMessageKey; intro: MeetingMessageKey }) {
+/** The frame of a form about one meeting (carried as its state), introduced with the group and the time (and `introParams`). */
+export function meetingFormFrame(
+  o: OpenMeeting,
+  formId: string,
+  keys: { title: MeetingMessageKey; submit: MeetingMessageKey; intro: MeetingMessageKey },
+  introParams: Record<string, string | number> = {},
+) {
   return {
     formId,
     title: o.t(keys.title),
     submitLabel: o.t(keys.submit),
     state: o.meeting.id,
-    intro: o.t(keys.intro, { group: o.group.name, at: o.meeting.startsAt }),
+    intro: o.t(keys.intro, { group: o.group.name, at: o.meeting.startsAt, ...introParams }),
   };
 }
 

@@ -10,6 +10,9 @@ export const AGENDA_FORM_ID = "meeting.agenda";
 export const MOVE_FORM_ID = "meeting.move";
 export const MINUTES_FORM_ID = "meeting.minutes";
 export const RSVP_COMMENT_FORM_ID = "meeting.rsvp-comment";
+export const NEW_MEETING_FORM_ID = "meeting.new";
+export const POLL_FORM_ID = "meeting.poll";
+export const AMEND_FORM_ID = "meeting.amend";
 
 /** The longest agenda item accepted (the column allows the same). */
 export const AGENDA_ITEM_MAX = 500;
@@ -19,6 +22,13 @@ const ACTION_MAX = 500;
 export const ACTION_SLOTS = 5;
 /** A comment to an answer is a line (who comes instead, arriving late), not a letter; the column allows the same. */
 export const RSVP_COMMENT_MAX = 200;
+/** The longest place or link, and the longest reason (the columns allow the same). */
+export const LOCATION_MAX = 300;
+export const REASON_MAX = 500;
+const AMEND_NOTE_MAX = 500;
+/** A poll proposes two to five times. */
+export const POLL_MIN_TIMES = 2;
+export const POLL_MAX_TIMES = 5;
 
 type Params = Record<string, string | number | Date>;
 const inBoth = (text: (t: Translate<MeetingMessageKey>) => string, timeZone?: string): LocalizedText => ({
@@ -129,6 +139,91 @@ export function rsvpCommentDefinition(): FormDefinition {
         type: "text",
         required: true,
         maxLength: RSVP_COMMENT_MAX,
+        multiline: false,
+      },
+    ],
+    checks: [],
+  };
+}
+
+/** Which group, asked only of a member who may call meetings of several: with one, the view carries it. */
+function groupField(groups: readonly MeetingGroup[]): Field[] {
+  if (groups.length < 2) return [];
+  const choices = groups.map((g) => ({ value: g.id, label: { sv: g.name, en: g.name } }));
+  return [{ id: "group", label: both("call.form.group"), type: "choice", required: true, choices }];
+}
+
+/** What every way of calling a meeting asks the same: its length (15 minutes to 8 hours), place or link, reason. */
+function meetingDetailFields(): Field[] {
+  return [
+    { id: "duration", label: both("call.form.duration"), type: "integer", required: true, min: 15, max: 480, total: "sum" },
+    {
+      id: "location",
+      label: both("call.form.location"),
+      help: both("call.form.locationHelp"),
+      type: "text",
+      required: false,
+      maxLength: LOCATION_MAX,
+      multiline: false,
+    },
+    { id: "reason", label: both("call.form.reason"), help: both("agenda.form.help"), type: "text", required: false, maxLength: REASON_MAX, multiline: true },
+  ];
+}
+
+/** An extra meeting: (which group,) date and start time, length, place or link, reason. The day and the period are the meeting's to judge. */
+export function newMeetingDefinition(groups: readonly MeetingGroup[] = []): FormDefinition {
+  return {
+    id: "meeting-new",
+    title: both("call.form.title"),
+    fields: [
+      ...groupField(groups),
+      { id: "date", label: both("move.form.date"), type: "date", required: true },
+      { id: "time", label: both("move.form.time"), type: "time", required: true },
+      ...meetingDetailFields(),
+    ],
+    checks: [],
+  };
+}
+
+/**
+ * A date poll: (which group,) two to five dates with start times (a third to fifth date and its time go together),
+ * the last day to answer, and the details of the meeting it becomes.
+ */
+export function pollDefinition(groups: readonly MeetingGroup[] = []): FormDefinition {
+  const times: Field[] = [];
+  for (let n = 1; n <= POLL_MAX_TIMES; n++) {
+    const required = n <= POLL_MIN_TIMES;
+    times.push(
+      { id: `date${n}`, label: both("poll.form.date", { n }), type: "date", required },
+      { id: `time${n}`, label: both("poll.form.time", { n }), short: both("poll.form.timeShort", { n }), type: "time", required },
+    );
+  }
+  const checks = Array.from({ length: POLL_MAX_TIMES - POLL_MIN_TIMES }, (_, i) => ({
+    kind: "allOrNone" as const,
+    fields: [`date${POLL_MIN_TIMES + i + 1}`, `time${POLL_MIN_TIMES + i + 1}`],
+  }));
+  return {
+    id: "meeting-poll",
+    title: both("poll.form.title"),
+    fields: [...groupField(groups), ...times, { id: "deadline", label: both("poll.form.deadline"), type: "date", required: true }, ...meetingDetailFields()],
+    checks,
+  };
+}
+
+/** An amendment to the minutes: the decisions as they should read, and what changed and why. */
+export function amendDefinition(): FormDefinition {
+  return {
+    id: "meeting-amend",
+    title: both("minutes.amend.title"),
+    fields: [
+      { id: "decisions", label: both("minutes.form.decisions"), type: "text", required: false, maxLength: DECISIONS_MAX, multiline: true },
+      {
+        id: "note",
+        label: both("minutes.amend.note"),
+        help: both("agenda.form.help"),
+        type: "text",
+        required: true,
+        maxLength: AMEND_NOTE_MAX,
         multiline: false,
       },
     ],

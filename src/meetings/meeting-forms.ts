@@ -3,8 +3,9 @@ import type { FormContext, FormHandler } from "../app/feature.ts";
 import type { FormResult, FormView } from "../chat/index.ts";
 import { readAndWarn, readFormValues, renderFormView, typedAnswers, type Answers } from "../forms/index.ts";
 import { addAgendaItem, upcomingMeetingsOf } from "./add-agenda-item.ts";
+import { pastError } from "./call-meeting.ts";
 import { checkCadence, moveMeeting } from "./change-meeting.ts";
-import { localDateOf } from "./local-dates.ts";
+import { zonedInstant } from "./local-dates.ts";
 import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, meetingFormFrame, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
 import { agendaForm } from "./meeting-commands.ts";
 import { AGENDA_FORM_ID, agendaDefinition, MINUTES_FORM_ID, MOVE_FORM_ID, moveDefinition, RSVP_COMMENT_FORM_ID } from "./meeting-form-definitions.ts";
@@ -46,10 +47,9 @@ const submitMove: Submit = async (deps, ctx) => {
   const [date, time] = [String(reading.answers.date), String(reading.answers.time)];
   const blocked = blockedText(o, date);
   if (blocked !== undefined) return refuse({ date: blocked });
-  const newStart = DateTime.fromISO(`${date}T${time.replace(".", ":")}`, { zone: o.group.timeZone }).toJSDate();
-  const now = deps.clock.now();
-  // Later today is a time gone by; an earlier day is a date gone by.
-  if (newStart <= now) return refuse(date === localDateOf(now, o.group.timeZone) ? { time: o.t("move.pastTime") } : { date: o.t("move.past") });
+  const newStart = zonedInstant(date, time, o.group.timeZone);
+  const past = pastError(date, newStart, deps.clock.now(), o.group.timeZone, o.t);
+  if (past !== undefined) return refuse(past);
   const breach = await checkCadence(deps.db, o.group, o.meeting, newStart);
   if (breach !== undefined) {
     const question = o.t("move.confirm", { group: o.group.name, at: newStart });

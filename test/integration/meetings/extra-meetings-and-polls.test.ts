@@ -40,13 +40,35 @@ describe("an extra meeting", () => {
     expect(bo.replies.forms).toEqual([]);
     expect(text(bo.replies.whispers[0]!)).toContain("Bara gruppens ordförande");
     const form = await openForm("anna", "nytt möte");
-    expect(form.fields.map((f) => f.id)).toEqual(["group", "date", "time", "duration", "location", "reason"]);
+    // Anna calls the meetings of one group: the view carries it and does not ask.
+    expect(form.fields.map((f) => f.id)).toEqual(["date", "time", "duration", "location", "reason"]);
+    expect(form.state).toBe(testbed().group.id);
+    expect(form.fields.find((f) => f.id === "time")!.initial).toBe("13.00");
     const weekend = await submit("anna", form, { date: "2026-10-10", time: "10:00" });
     expect(weekend.result).toMatchObject({ ok: false, errors: { date: "Det är en lördag eller söndag." } });
     const holiday = await submit("anna", form, { date: "2026-12-24", time: "10:00" });
     expect(holiday.result).toMatchObject({ ok: false, errors: { date: "Det är julafton." } });
     const past = await submit("anna", form, { date: "2026-09-29", time: "10:00" });
     expect(past.result).toMatchObject({ ok: false, errors: { date: "Det nya datumet har redan varit." } });
+  });
+
+  it("is read by the form engine: a time, a length and a personnummer are refused on their fields, and what was typed is kept", async () => {
+    const form = await openForm("anna", "nytt möte");
+    const typed = { date: "2026-10-06", time: "25.00", duration: "5", location: "Sal 3", reason: "Gäller 811218-9876" };
+    const { result } = await submit("anna", form, typed);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { time: "Det måste vara ett klockslag som 23.40.", duration: "Talet får inte vara mindre än 15." },
+    });
+    const errors = (result as { errors: Record<string, string> }).errors;
+    expect(errors.reason).toContain("811218-****");
+    const redrawn = (result as { form: FormView }).form;
+    expect(Object.fromEntries(redrawn.fields.map((f) => [f.id, f.initial]))).toEqual(typed);
+    expect(redrawn.errors).toEqual(errors);
+    // Today's date with a time gone by is refused on the time.
+    const later = await submit("anna", form, { date: "2026-10-01", time: "07.00" });
+    expect(later.result).toMatchObject({ ok: false, errors: { time: "Den tiden har redan varit i dag." } });
+    expect(await allMeetings()).not.toContainEqual(expect.objectContaining({ origin: "extra" }));
   });
 
   it("is stored, invited at once when its invitation is due, with place and reason in the invitation and the calendar file", async () => {
@@ -94,13 +116,71 @@ describe("an extra meeting", () => {
     expect(button).toMatchObject({ actionId: "meeting.new", label: "Kalla till möte", value: `${testbed().group.id}|2026-12-09` });
     const { replies } = await testbed().send("anna", { type: "action", conversation: dm("anna"), actionId: button!.actionId, value: button!.value });
     expect(replies.forms[0]!.fields.find((f) => f.id === "date")!.initial).toBe("2026-12-09");
-    expect(replies.forms[0]!.fields.find((f) => f.id === "group")!.initial).toBe(testbed().group.id);
+    expect(replies.forms[0]!.state).toBe(testbed().group.id);
+  });
+});
+
+describe("calling a meeting with several groups", () => {
+  it("asks which group, starts on the first with its usual time and length, and calls the meeting of the group chosen", async () => {
+    const { db } = testbed().db;
+    const settings = { pattern: { weekday: "wednesday", week: 1, time: "10:00", durationMinutes: 60, everyMonths: 3 } };
+    const other = await db
+      .insertInto("groups")
+      .values({
+        partnership_id: "eu-sthlm",
+        key: "arbetsgrupp",
+        kind: "arbetsgrupp",
+        name: "Arbetsgruppen",
+        cadence_kind: "months",
+        cadence_months: 3,
+        meeting_settings: JSON.stringify(settings),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    try {
+      const form = await openForm("anna", "nytt möte");
+      expect(form.state).toBe("");
+      const initial = Object.fromEntries(form.fields.map((f) => [f.id, f.initial]));
+      expect(initial).toMatchObject({ group: other.id, time: "10.00", duration: "60" });
+      const unchosen = await submit("anna", form, { group: "", date: "2027-03-10" });
+      expect(unchosen.result).toMatchObject({ ok: false, errors: { group: "Frågan måste besvaras." } });
+      const { result } = await submit("anna", form, { date: "2027-03-10" });
+      expect(result).toMatchObject({ ok: true });
+      const called = await db.selectFrom("meetings").select(["group_id", "starts_at"]).where("origin", "=", "extra").where("group_id", "=", other.id).execute();
+      expect(called).toEqual([{ group_id: other.id, starts_at: new Date("2027-03-10T09:00:00Z") }]);
+    } finally {
+      await db.updateTable("groups").set({ active: false }).where("id", "=", other.id).execute();
+    }
   });
 });
 
 describe("a date poll", () => {
   let pollCard: Message;
   let organiserCard: Message;
+
+  it("is refused on the fields: a date without its time by the engine, then a time proposed twice, a weekend and a late deadline, keeping what was typed", async () => {
+    testbed().clock.set("2027-01-04T08:00:00Z");
+    const form = await openForm("anna", "möte förslag");
+    expect(form.fields.find((f) => f.id === "time1")!.initial).toBe("13.00");
+    expect(form.fields.find((f) => f.id === "deadline")!.initial).toBe("2027-01-07");
+    const half = await submit("anna", form, { date1: "2027-01-19", date2: "2027-01-21", date4: "2027-01-26" });
+    expect(half.result).toMatchObject({ ok: false, errors: { time4: "Datum 4 och Tid 4 hör ihop: fyll i Tid 4 också, eller lämna alla tomma." } });
+    expect((half.result as { form: FormView }).form.fields.find((f) => f.id === "date4")!.initial).toBe("2027-01-26");
+    const typed = { date1: "2027-01-19", time1: "13:00", date2: "2027-01-19", time2: "13.00", date3: "2027-01-23", time3: "10.00", deadline: "2027-01-20" };
+    const { result } = await submit("anna", form, typed);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: {
+        date2: "Den tiden finns redan med.",
+        date3: "Det är en lördag eller söndag.",
+        deadline: "Sista svarsdagen ska ligga efter i dag och före den första föreslagna tiden.",
+      },
+    });
+    const redrawn = (result as { form: FormView }).form;
+    expect(redrawn.fields.find((f) => f.id === "time1")!.initial).toBe("13.00");
+    expect(redrawn.fields.find((f) => f.id === "date3")!.initial).toBe("2027-01-23");
+    expect(await testbed().db.db.selectFrom("meeting_polls").select("id").execute()).toEqual([]);
+  });
 
   it("sends the proposed times to the group with buttons, and the organiser a card to choose from", async () => {
     testbed().clock.set("2027-01-04T08:00:00Z");
@@ -242,7 +322,11 @@ describe("the decision register and amended minutes", () => {
     const form = replies.forms[0]!;
     expect(form.fields[0]!.initial).toBe("Budgeten för vintern godkänns\nTio extra platser öppnas i Vinternatt");
     const noNote = await submit("cecilia", form, { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt" });
-    expect(noNote.result).toMatchObject({ ok: false, errors: { note: expect.stringContaining("Write briefly") as string } });
+    expect(noNote.result).toMatchObject({ ok: false, errors: { note: "This question must be answered." } });
+    const personnummer = await submit("cecilia", form, { decisions: "Beslut om 19811218-9876", note: "Rättelse" });
+    expect(personnummer.result).toMatchObject({ ok: false, errors: { decisions: expect.stringContaining("19811218-****") as string } });
+    const kept = (personnummer.result as { form: FormView }).form;
+    expect(kept.fields.map((f) => f.initial)).toEqual(["Beslut om 19811218-9876", "Rättelse"]);
     testbed().chat.calls.length = 0;
     const amended = { decisions: "Budgeten för vintern godkänns\nTolv extra platser öppnas i Vinternatt", note: "Fel antal platser i version 1" };
     const saved = await submit("cecilia", form, amended, "inbox:slack:amend-1");

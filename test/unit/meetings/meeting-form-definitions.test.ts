@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { parseFormDefinition, readFormValues } from "../../../src/forms/index.ts";
 import type { Meeting } from "../../../src/meetings/meeting.repository.ts";
 import type { GroupSeat, MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
-import { agendaDefinition, minutesDefinition, moveDefinition, readWritten, rsvpCommentDefinition } from "../../../src/meetings/meeting-form-definitions.ts";
+import {
+  agendaDefinition,
+  amendDefinition,
+  minutesDefinition,
+  moveDefinition,
+  newMeetingDefinition,
+  pollDefinition,
+  readWritten,
+  rsvpCommentDefinition,
+} from "../../../src/meetings/meeting-form-definitions.ts";
 import { readMinutes } from "../../../src/meetings/record-minutes.ts";
 import { translatorFor } from "../../../src/meetings/meeting-views.ts";
 
@@ -13,11 +22,22 @@ const seats = [seat(BO, "Bo Ledamot"), seat(EVA, "Eva Ek")];
 const item = (id: string, text: string) => ({ id, text, textEn: null, sourceKey: null, proposedBy: null, carriedOver: false });
 const items = [item("00000000-0000-4000-8000-000000000001", "Budget 2027"), item("00000000-0000-4000-8000-000000000002", "Lokalfrågan")];
 const meeting = { id: "m1", startsAt: new Date("2026-10-13T11:00:00Z"), status: "invited" } as Meeting;
-const group = { name: "Styrgruppen", timeZone: "Europe/Stockholm" } as MeetingGroup;
+const group = { id: "00000000-0000-4000-8000-00000000a001", name: "Styrgruppen", timeZone: "Europe/Stockholm" } as MeetingGroup;
 
 describe("the meetings' form definitions", () => {
   it("are valid definitions the engine accepts as data", () => {
-    for (const definition of [agendaDefinition(), moveDefinition(), minutesDefinition(items, seats), rsvpCommentDefinition()]) {
+    const groups = [group, { ...group, id: "00000000-0000-4000-8000-00000000a002", name: "Arbetsgruppen" }];
+    for (const definition of [
+      agendaDefinition(),
+      moveDefinition(),
+      minutesDefinition(items, seats),
+      rsvpCommentDefinition(),
+      newMeetingDefinition(),
+      newMeetingDefinition(groups),
+      pollDefinition(),
+      pollDefinition(groups),
+      amendDefinition(),
+    ]) {
       expect(() => parseFormDefinition(definition)).not.toThrow();
     }
   });
@@ -77,5 +97,49 @@ describe("the meetings' form definitions", () => {
     const long = readFormValues(rsvpCommentDefinition(), { comment: "x".repeat(201) }, "sv");
     expect(!long.ok && long.errors.comment).toBe("Texten är 201 tecken, högst 200 får plats.");
     expect(readWritten(rsvpCommentDefinition(), "comment", "Nr 811218-9876 kommer", "en")).toMatchObject({ ok: false });
+  });
+
+  it("asks which group to call a meeting of only when the member may call several", () => {
+    const other = { ...group, id: "00000000-0000-4000-8000-00000000a002", name: "Arbetsgruppen" };
+    expect(newMeetingDefinition([group]).fields.map((f) => f.id)).toEqual(["date", "time", "duration", "location", "reason"]);
+    const [choice] = newMeetingDefinition([group, other]).fields;
+    expect(choice).toMatchObject({ id: "group", type: "choice", required: true });
+    expect(choice!.type === "choice" && choice!.choices.map((c) => c.label.en)).toEqual(["Styrgruppen", "Arbetsgruppen"]);
+    expect(pollDefinition([group, other]).fields[0]).toMatchObject({ id: "group" });
+  });
+
+  it("reads an extra meeting's time the engine's way and refuses a length outside 15 minutes to 8 hours and a personnummer in the place", () => {
+    const values = { date: "2026-12-15", time: "13:00", duration: "90", location: "Sal 3", reason: "" };
+    expect(readFormValues(newMeetingDefinition(), values, "sv")).toEqual({
+      ok: true,
+      answers: { date: "2026-12-15", time: "13.00", duration: 90, location: "Sal 3", reason: null },
+    });
+    const bad = readFormValues(newMeetingDefinition(), { ...values, time: "1300h", duration: "481", location: "Hos 811218-9876" }, "en");
+    expect(!bad.ok && bad.errors.time).toBe("It must be a time of day such as 23.40.");
+    expect(!bad.ok && bad.errors.duration).toBe("The number may not be greater than 480.");
+    expect(!bad.ok && bad.errors.location).toContain("811218-****");
+    const long = readFormValues(newMeetingDefinition(), { ...values, reason: "x".repeat(501) }, "sv");
+    expect(!long.ok && long.errors).toEqual({ reason: "Texten är 501 tecken, högst 500 får plats." });
+  });
+
+  it("takes two to five poll times, a third to fifth date only with its time", () => {
+    const values = { date1: "2027-01-19", time1: "13.00", date2: "2027-01-21", time2: "9:30", deadline: "2027-01-08", duration: "60" };
+    const reading = readFormValues(pollDefinition(), values, "sv");
+    expect(reading.ok && [reading.answers.time2, reading.answers.date3, reading.answers.time3]).toEqual(["09.30", null, null]);
+    const one = readFormValues(pollDefinition(), { ...values, date2: "", time2: "" }, "sv");
+    expect(!one.ok && Object.keys(one.errors)).toEqual(["date2", "time2"]);
+    const half = readFormValues(pollDefinition(), { ...values, date4: "2027-01-26" }, "sv");
+    expect(!half.ok && half.errors).toEqual({ time4: "Datum 4 och Tid 4 hör ihop: fyll i Tid 4 också, eller lämna alla tomma." });
+  });
+
+  it("asks why the minutes were amended, and refuses a personnummer in the amended decisions", () => {
+    const noNote = readFormValues(amendDefinition(), { decisions: "Budgeten godkänns", note: " " }, "sv");
+    expect(!noNote.ok && noNote.errors).toEqual({ note: "Frågan måste besvaras." });
+    const pnr = readFormValues(amendDefinition(), { decisions: "Beslut om 19811218-9876", note: "Rättelse" }, "en");
+    expect(!pnr.ok && Object.keys(pnr.errors)).toEqual(["decisions"]);
+    expect(readFormValues(amendDefinition(), { decisions: "", note: "Fel datum" }, "sv")).toEqual({
+      ok: true,
+      answers: { decisions: null, note: "Fel datum" },
+    });
   });
 });
