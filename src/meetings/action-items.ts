@@ -3,7 +3,7 @@ import { hasAnyRole, type Member } from "../partnerships/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { listSeats } from "./meeting-group.repository.ts";
 import { localDateOf } from "./local-dates.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { actionItemReminderPayload } from "./meetings.jobs.ts";
 import { actionItemReminderKey, scheduleActionItemReminder } from "./save-minutes.ts";

@@ -2,7 +2,7 @@ import type { Db } from "../db/database.ts";
 import { insertAgendaItem } from "./agenda.repository.ts";
 import { findMeeting, lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, groupIdsOfMember, type MeetingGroup } from "./meeting-group.repository.ts";
-import { agendaRequestTime, agendaSendTime } from "./meeting-reminders.ts";
+import { agendaRequestTime, agendaSendTime } from "./reminder-times.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { AGENDA_FORM_ID } from "./meeting-form-definitions.ts";
 import { refreshAgenda } from "./send-agenda.ts";

@@ -6,10 +6,10 @@ import { cancelMeeting } from "./change-meeting.ts";
 import { localDateOf } from "./local-dates.ts";
 import { listMeetings, type Meeting } from "./meeting.repository.ts";
 import { listGroups, type MeetingGroup } from "./meeting-group.repository.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { planGroupMeetings } from "./plan-meetings.ts";
-import { recordToPartnership } from "./group-notices.ts";
+import { recordToPartnership } from "./group.notices.ts";
 
 /** How far ahead meetings are kept planned (the daily tick uses the same). */
 export const PLAN_MONTHS = 12;

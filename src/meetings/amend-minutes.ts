@@ -1,10 +1,10 @@
 import type { Block, Compose, Message } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import type { Audience } from "../outbox/index.ts";
-import { recordToGroup } from "./group-notices.ts";
+import { recordToGroup } from "./group.notices.ts";
 import { lockMeeting, type Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import { meetingFacts, translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 
 /** One version of a meeting's minutes, with who recorded it. */

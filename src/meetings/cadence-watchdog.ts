@@ -7,11 +7,11 @@ import { planCadence } from "./cadence-plan.ts";
 import { firstDayOfMonth, localDateOf, monthIndexOf, lastDayOfMonth } from "./local-dates.ts";
 import { listMeetings, neighbourMeeting } from "./meeting.repository.ts";
 import { listAllGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { scheduleMeetingReminders } from "./meeting-reminders.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { scheduleMeetingReminders } from "./reminder-times.ts";
+import { translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { planGroupMeetings } from "./plan-meetings.ts";
-import { recordToGroup } from "./group-notices.ts";
+import { recordToGroup } from "./group.notices.ts";
 import { termWindows } from "./term-plan.ts";
 import { addDays } from "./working-days.ts";
 

@@ -2,7 +2,7 @@ import type { FileAttachment } from "../chat/index.ts";
 import { renderIcs, type Attendee } from "./ics.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { GroupSeat, MeetingGroup } from "./meeting-group.repository.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 
 /** Used when the deployment names no organizer; `.invalid` is reserved, so no mail ever goes astray. */
 const DEFAULT_ORGANIZER_EMAIL = "noreply@samverka.invalid";

@@ -5,7 +5,7 @@ import { localDateOf, zonedInstant } from "./local-dates.ts";
 import { findCalledMeeting, insertCalledMeeting, type Meeting } from "./meeting.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
 import { listGroups, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { agendaSendTime, invitationTime, scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { agendaSendTime, invitationTime, scheduleMeetingReminders } from "./reminder-times.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import { sendInvitation } from "./send-invitation.ts";

@@ -5,10 +5,10 @@ import { defineRenderer, type Audience, type OutboxRenderer } from "../outbox/in
 import { createFormatters } from "../shared/i18n.ts";
 import { callMeeting } from "./call-meeting.ts";
 import { addVote, clearVotes, closePoll, insertPoll, loadPoll, pollOfRequest, type DatePoll, type PollOption } from "./date-poll.repository.ts";
-import { recordToGroup } from "./group-notices.ts";
+import { recordToGroup } from "./group.notices.ts";
 import { findMeeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 
 const POLL_RENDERER = "meetings.poll";

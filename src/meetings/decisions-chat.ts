@@ -5,7 +5,7 @@ import { createFormatters, createTranslator, type Locale, type Translate } from 
 import { amendMinutes, composeMinutesView, minutesVersions, type MinutesVersion } from "./amend-minutes.ts";
 import { findDecisions, parseDecisionQuery, readableGroups } from "./decision-register.ts";
 import { loadOpenMeeting, meetingFormFrame, type OpenMeeting } from "./meeting-access.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { AMEND_FORM_ID, amendDefinition } from "./meeting-form-definitions.ts";

@@ -4,7 +4,7 @@ import { hasAnyRole, type Member, type MemberRole } from "../partnerships/index.
 import { createFormatters, createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type GroupSeat, type MeetingGroup } from "./meeting-group.repository.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 import type { CadenceBreach } from "./change-meeting.ts";

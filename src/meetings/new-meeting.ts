@@ -5,7 +5,7 @@ import type { Locale, Translate } from "../shared/i18n.ts";
 import { callMeeting, groupsActorMayCall, readMeetingTime } from "./call-meeting.ts";
 import { NEW_MEETING_FORM_ID, newMeetingDefinition } from "./meeting-form-definitions.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import type { MeetingMessageKey } from "./meetings.messages.ts";
 

@@ -3,7 +3,7 @@ import { textMessage } from "../chat/index.ts";
 import { findPartnership, hasAnyRole, type PeriodDecision, type PeriodDecisionRefusal } from "../partnerships/index.ts";
 import { extensionDeadlineOf } from "../reports/index.ts";
 import { decidePeriod } from "./agreement-period.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
 import { createTranslator } from "../shared/i18n.ts";

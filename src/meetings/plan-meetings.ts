@@ -6,7 +6,7 @@ import { planCadence, type PlanWarning } from "./cadence-plan.ts";
 import { localDateOf } from "./local-dates.ts";
 import { insertPlannedMeetings, latestMeeting, listMeetings, withGroupLock, type Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
-import { scheduleMeetingReminders } from "./meeting-reminders.ts";
+import { scheduleMeetingReminders } from "./reminder-times.ts";
 import { addDays, type LocalDate } from "./working-days.ts";
 
 /** One group's meetings in the planning window. */

@@ -4,7 +4,7 @@ import { readAndWarn, renderFormView, warnOnceAboutPersonalDetails, type Answers
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import { loadOpenMeeting, meetingFormFrame, type OpenMeeting } from "./meeting-access.ts";
 import { readWritten, RSVP_COMMENT_FORM_ID, rsvpCommentDefinition } from "./meeting-form-definitions.ts";
-import { replyText } from "./meeting-views.ts";
+import { replyText } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages } from "./meetings.messages.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";

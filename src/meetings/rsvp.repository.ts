@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
 import type { GroupSeat } from "./meeting-group.repository.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
-import type { RsvpTally } from "./meeting-views.ts";
+import type { RsvpTally } from "./meeting.views.ts";
 
 /** A member's answer with its comment, as the chair, the secretary and the organisers see it. */
 export interface RsvpComment {

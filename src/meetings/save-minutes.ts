@@ -3,11 +3,11 @@ import type { Block, Compose } from "../chat/index.ts";
 import type { Reminders } from "../reminders/reminder.ts";
 import { type Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { cancelMeetingReminders } from "./meeting-reminders.ts";
-import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import { cancelMeetingReminders } from "./reminder-times.ts";
+import { meetingFacts, translatorFor } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { Minutes } from "./record-minutes.ts";
-import { recordToGroup } from "./group-notices.ts";
+import { recordToGroup } from "./group.notices.ts";
 
 /** Action items are due at this local time on their due date. */
 const ACTION_DUE_TIME = { hour: 9, minute: 0 };

@@ -1,9 +1,9 @@
 import type { Meeting } from "./meeting.repository.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { agendaCard, liveAgenda } from "./meeting-cards.ts";
+import { agendaCard, liveAgenda } from "./meeting.cards.ts";
 import { updateMeeting } from "./meeting.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
-import { recordToGroup } from "./group-notices.ts";
+import { recordToGroup } from "./group.notices.ts";
 
 /**
  * Records the agenda for the group's channel and, for a styrgrupp (or a group without a channel), for each member

@@ -1,7 +1,7 @@
-import { calendarAttachment, recordToGroup } from "./group-notices.ts";
+import { calendarAttachment, recordToGroup } from "./group.notices.ts";
 import { updateMeeting, type Meeting } from "./meeting.repository.ts";
 import { seesRsvpComments } from "./meeting-access.ts";
-import { invitationCard, liveInvitation } from "./meeting-cards.ts";
+import { invitationCard, liveInvitation } from "./meeting.cards.ts";
 import { listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 

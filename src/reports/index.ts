@@ -7,7 +7,7 @@ import { createEarlyStart, EARLY_START_ACTION } from "./report-early.ts";
 import { createReportRequestCommand, isRequestCommand } from "./report-request.ts";
 import { createAlertsPrefill } from "./report-prefill.alerts.ts";
 import { localDate } from "./report-period.ts";
-import { createReportReminderHandlers } from "./report-reminders.ts";
+import { createReportReminderHandlers } from "./report.reminders.ts";
 import { reportReminderKey, tomorrowMorning } from "./report-schedule.ts";
 import { CorrectionClosedError, createReportService } from "./report-service.ts";
 import { REPORT_REMINDER } from "./reports.jobs.ts";

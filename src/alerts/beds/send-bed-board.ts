@@ -3,7 +3,7 @@ import { listPartnerships } from "../../partnerships/index.ts";
 import { loadColdNightSettings } from "../cold-nights/cold-night-settings.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { closingTime, currentNight } from "../cold-nights/cold-night.ts";
-import { sendBoard } from "./bed-board-card.ts";
+import { sendBoard } from "./bed-board.card.ts";
 import { findBoardRecipients } from "./bed-board.repository.ts";
 import { isPast } from "./report-beds.ts";
 

@@ -2,7 +2,7 @@ import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import type { ColdNightAlert } from "./cold-night.ts";
-import { refreshCard } from "./cold-night-notices.ts";
+import { refreshCard } from "./cold-night.notices.ts";
 import { loadAlert, markAcknowledged } from "./cold-night.repository.ts";
 
 /** What acknowledging came to. */

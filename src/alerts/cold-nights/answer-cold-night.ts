@@ -5,7 +5,7 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findStaffOf } from "../alerts.directory.ts";
 import type { ColdNightAlert, ColdNightAnswer, ShelterResponse } from "./cold-night.ts";
 import { stopLadder } from "./escalation-ladder.ts";
-import { refreshCard } from "./cold-night-notices.ts";
+import { refreshCard } from "./cold-night.notices.ts";
 import { loadAlert, recordAnswer } from "./cold-night.repository.ts";
 import { bedBoardCard } from "../beds/bed-board.ts";
 

@@ -3,7 +3,7 @@ import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { COLD_NIGHT_KINDS, coldNightKeys, type ColdNightAlert } from "./cold-night.ts";
-import { refreshCard } from "./cold-night-notices.ts";
+import { refreshCard } from "./cold-night.notices.ts";
 import { loadAlert, markClosed } from "./cold-night.repository.ts";
 
 /** What closing came to. */

@@ -5,7 +5,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { answerColdNight, type AnswerOutcome } from "./answer-cold-night.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
-import { followUpAnswers, followUpOf, placesOf } from "./cold-night-forms.ts";
+import { followUpAnswers, followUpOf, placesOf } from "./cold-night.forms.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";
 import { recordColdNightFollowUp } from "./follow-up-cold-night.ts";
 import { createNightTranslator } from "./night-name.ts";

@@ -2,7 +2,7 @@ import { defineReminder, type ReminderHandler } from "../../app/feature.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findMembersWithRole, findStaffOf } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { composeFollowUpRequest } from "./cold-night-card.ts";
+import { composeFollowUpRequest } from "./cold-night.card.ts";
 import { COLD_NIGHT_KINDS, coldNightKeys, FOLLOW_UP_AGAIN_AFTER_MS } from "./cold-night.ts";
 import { autoClosePayload, escalationPayload, followUpPayload } from "./cold-night.jobs.ts";
 import { loadAlert } from "./cold-night.repository.ts";

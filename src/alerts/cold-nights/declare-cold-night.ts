@@ -5,7 +5,7 @@ import { recordAudit } from "../alerts.audit.ts";
 import { findDisplayNames, findNightShelters } from "../alerts.directory.ts";
 import { closingTime, COLD_NIGHT_KINDS, coldNightKeys, totalExtraPlaces, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { ladderOf, scheduleLadderStep } from "./escalation-ladder.ts";
-import { postCard, refreshCard, sendCopies, type CardChannels } from "./cold-night-notices.ts";
+import { postCard, refreshCard, sendCopies, type CardChannels } from "./cold-night.notices.ts";
 
 import { insertAlert, loadAlert, updateTemperature } from "./cold-night.repository.ts";
 import type { Db } from "../../db/database.ts";

@@ -17,7 +17,7 @@ import {
   stopLadder,
   type LadderRung,
 } from "./escalation-ladder.ts";
-import { refreshCard, sendCopies, type CopyNotice } from "./cold-night-notices.ts";
+import { refreshCard, sendCopies, type CopyNotice } from "./cold-night.notices.ts";
 import { advanceEscalation, loadAlert, restartRun } from "./cold-night.repository.ts";
 
 /** One step of one shelter's ladder: which run it belongs to and which position it takes. */

@@ -4,7 +4,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findShelterOnAlert, mayAnswerFor } from "./answer-cold-night.ts";
 import { coldNightKeys, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
-import { refreshCard } from "./cold-night-notices.ts";
+import { refreshCard } from "./cold-night.notices.ts";
 import { recordFollowUp } from "./cold-night.repository.ts";
 
 /** What recording the morning figures came to. */

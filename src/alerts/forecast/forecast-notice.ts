@@ -7,7 +7,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night-card.ts";
+import { COLD_NIGHT_ACTIONS } from "../cold-nights/cold-night.card.ts";
 import { createNightTranslator } from "../cold-nights/night-name.ts";
 import { FORECAST_NOTICE_KIND, forecastNoticeKey, forecastNoticePayload } from "./forecast.jobs.ts";
 import { isNightDeclared, loadForecastDecision, loadRun, type SuggestedNight } from "./forecast.repository.ts";

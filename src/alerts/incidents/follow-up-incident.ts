@@ -1,7 +1,7 @@
 import { hasAnyRole, type Member } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
-import { incidentDetailsCard } from "./incident-card.ts";
+import { incidentDetailsCard } from "./incident.card.ts";
 import { incidentKeys, type Incident } from "./incident.ts";
 import { loadIncident, markAcknowledged, markFollowUpDone, type IncidentFollowUp } from "./incident.repository.ts";
 

@@ -3,7 +3,7 @@ import { type Message, type Reply, textMessage } from "../../chat/index.ts";
 import { createFormConversations, normalizeAnswers, startConversation, type ConversationTurn } from "../../forms/index.ts";
 import { createFormatters, createTranslator } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
-import { incidentDefaults, incidentDefinition, readIncident, type ActivityChoice } from "./incident-form.ts";
+import { incidentDefaults, incidentDefinition, readIncident, type ActivityChoice } from "./incident.form.ts";
 import { incidentMessages } from "./incidents.messages.ts";
 import { reportIncident, type IncidentRecipients } from "./report-incident.ts";
 

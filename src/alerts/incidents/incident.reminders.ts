@@ -3,7 +3,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import { tellMembers } from "../alerts.notices.ts";
-import { composeIncidentNotice, debriefDeadline, INCIDENT_ACTIONS, incidentDetailsCard, liveIncidentDetails } from "./incident-card.ts";
+import { composeIncidentNotice, debriefDeadline, INCIDENT_ACTIONS, incidentDetailsCard, liveIncidentDetails } from "./incident.card.ts";
 import { INCIDENT_KINDS_OF_REMINDER, incidentKeys, nextAuthorityReminder } from "./incident.ts";
 import { authorityReminderPayload, incidentReminderPayload } from "./incident.jobs.ts";
 import { loadIncident, markEscalated } from "./incident.repository.ts";

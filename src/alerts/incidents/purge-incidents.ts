@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { RecurringTask } from "../../app/feature.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
-import { composeIncidentNotice } from "./incident-card.ts";
+import { composeIncidentNotice } from "./incident.card.ts";
 import { incidentKeys } from "./incident.ts";
 
 /** Incidents whose retention period (per partnership, 730 days unless set) has run out and are not purged yet. */

@@ -4,7 +4,7 @@ import type { AlertsDeps } from "../alerts.deps.ts";
 import { recordAudit } from "../alerts.audit.ts";
 import { findMembersWithRole } from "../alerts.directory.ts";
 import type { Db } from "../../db/database.ts";
-import { composeIncidentNotice, incidentDetailsCard, liveIncidentDetails } from "./incident-card.ts";
+import { composeIncidentNotice, incidentDetailsCard, liveIncidentDetails } from "./incident.card.ts";
 import {
   DEBRIEF_REMINDER_AFTER_HOURS,
   INCIDENT_KINDS_OF_REMINDER,

@@ -4,7 +4,7 @@
  * it, not on the regular meeting whose agenda is already out. Two agendas collected at once are asked about.
  */
 import { describe, expect, it } from "vitest";
-import { agendaSendTime } from "../../../src/meetings/meeting-reminders.ts";
+import { agendaSendTime } from "../../../src/meetings/reminder-times.ts";
 import { listMeetings } from "../../../src/meetings/meeting.repository.ts";
 import { PEOPLE, usePlannedTestbed } from "./meeting-testbed.ts";
 

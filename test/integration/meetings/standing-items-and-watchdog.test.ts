@@ -4,7 +4,7 @@ import { insertIncident } from "../../helpers/seed.ts";
 import { createAgendaPort, createAgendaSources } from "../../../src/meetings/index.ts";
 import { createMeetingsDailyTask } from "../../../src/meetings/cadence-watchdog.ts";
 import { listMeetings } from "../../../src/meetings/meeting.repository.ts";
-import { composeAgenda } from "../../../src/meetings/agenda-view.ts";
+import { composeAgenda } from "../../../src/meetings/agenda.view.ts";
 import { cancelMeeting } from "../../../src/meetings/change-meeting.ts";
 import { createMeetingTestbed, PEOPLE, type MeetingTestbed } from "./meeting-testbed.ts";
 

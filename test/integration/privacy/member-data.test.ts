@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetSlackUsers } from "../../../adapters/slack/forget-users.ts";
 import { forgetTeamsUsers } from "../../../adapters/teams/forget-users.ts";
 import type { TeamsTables } from "../../../adapters/teams/index.ts";
-import { createIncidentDetailsRenderer } from "../../../src/alerts/incidents/incident-card.ts";
+import { createIncidentDetailsRenderer } from "../../../src/alerts/incidents/incident.card.ts";
 import { countIncidentsSince } from "../../../src/alerts/index.ts";
 import type { CliContext } from "../../../src/app/cli-command.ts";
 import { createChatRouter } from "../../../src/chat/router.ts";

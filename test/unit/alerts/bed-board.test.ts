@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeBedBoard } from "../../../src/alerts/beds/bed-board-card.ts";
+import { composeBedBoard } from "../../../src/alerts/beds/bed-board.card.ts";
 import { totalsOf, type BedBoard } from "../../../src/alerts/beds/bed-board.ts";
 import { parseBedsArgs } from "../../../src/alerts/beds/beds-args.ts";
 import { shelterBeds } from "./shelter-beds.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeCard } from "../../../src/alerts/cold-nights/cold-night-card.ts";
+import { composeCard } from "../../../src/alerts/cold-nights/cold-night.card.ts";
 import type { ColdNightAlert, ShelterResponse } from "../../../src/alerts/cold-nights/cold-night.ts";
 import { coldNightAlert, shelterResponse } from "./cold-night-alert.ts";
 import type { BedBoard } from "../../../src/alerts/beds/bed-board.ts";

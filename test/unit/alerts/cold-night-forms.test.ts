@@ -9,7 +9,7 @@ import {
   placesForm,
   restartDefinition,
   restartForm,
-} from "../../../src/alerts/cold-nights/cold-night-forms.ts";
+} from "../../../src/alerts/cold-nights/cold-night.forms.ts";
 import { formDefinitionSchema, readFormValues, respond, startConversation, typedAnswers } from "../../../src/forms/index.ts";
 
 const shelter = shelterResponse;

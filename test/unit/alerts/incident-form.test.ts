@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentDefaults, incidentDefinition, incidentFormView, readIncidentForm } from "../../../src/alerts/incidents/incident-form.ts";
+import { incidentDefaults, incidentDefinition, incidentFormView, readIncidentForm } from "../../../src/alerts/incidents/incident.form.ts";
 import { respond, startConversation } from "../../../src/forms/index.ts";
 
 const tz = "Europe/Stockholm";

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readIncidentForm } from "../../../src/alerts/incidents/incident-form.ts";
+import { readIncidentForm } from "../../../src/alerts/incidents/incident.form.ts";
 import { readFormValues, respond, startConversation, parseAnswer } from "../../../src/forms/index.ts";
 import { describeProblem, renderConversation } from "../../../src/forms/form-conversation.view.ts";
 import { formsMessages } from "../../../src/forms/forms.messages.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaRequestTime, agendaSendTime, invitationTime } from "../../../src/meetings/meeting-reminders.ts";
+import { agendaRequestTime, agendaSendTime, invitationTime } from "../../../src/meetings/reminder-times.ts";
 import type { MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
 
 const group = (agendaSendDaysBefore: number, agendaRequestDaysBefore = 10) =>

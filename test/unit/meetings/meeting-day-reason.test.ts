@@ -3,7 +3,7 @@ import { planCadence } from "../../../src/meetings/cadence-plan.ts";
 import type { Meeting } from "../../../src/meetings/meeting.repository.ts";
 import type { MeetingGroup } from "../../../src/meetings/meeting-group.repository.ts";
 import { whyThisDay } from "../../../src/meetings/meeting-day-reason.ts";
-import { translatorFor } from "../../../src/meetings/meeting-views.ts";
+import { translatorFor } from "../../../src/meetings/meeting.views.ts";
 
 const ZONE = "Europe/Stockholm";
 // The Stockholm example's samverkansgrupp: the first Thursday of every month, no meetings in July unless the cadence needs one.

@@ -13,7 +13,7 @@ import {
   rsvpCommentDefinition,
 } from "../../../src/meetings/meeting-form-definitions.ts";
 import { readMinutes } from "../../../src/meetings/record-minutes.ts";
-import { translatorFor } from "../../../src/meetings/meeting-views.ts";
+import { translatorFor } from "../../../src/meetings/meeting.views.ts";
 
 const BO = "00000000-0000-4000-8000-0000000000b0";
 const EVA = "00000000-0000-4000-8000-0000000000e0";

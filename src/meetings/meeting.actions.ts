@@ -5,14 +5,14 @@ import { upcomingMeetingsOf } from "./add-agenda-item.ts";
 import { cancelMeeting, checkCadence, moveMeeting } from "./change-meeting.ts";
 import { blockedText, breachText, canChangeMeetings, loadOpenMeeting, notAllowedText, type OpenMeeting } from "./meeting-access.ts";
 import { localDateOf } from "./local-dates.ts";
-import { agendaForm } from "./meeting-commands.ts";
-import { replyText } from "./meeting-views.ts";
+import { agendaForm } from "./meeting.commands.ts";
+import { replyText } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
 import { canWriteMinutes, minutesForm } from "./record-minutes.ts";
 import { saveRsvp } from "./rsvp.repository.ts";
 import { refreshInvitation } from "./send-invitation.ts";
-import { moveForm } from "./meeting-forms.ts";
+import { moveForm } from "./meeting.forms.ts";
 import { openRsvpComment, rsvpThanks } from "./rsvp-comment.ts";
 
 type Handler = (deps: MeetingsDeps, ctx: ActionContext, value: string) => Promise<void>;

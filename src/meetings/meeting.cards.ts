@@ -5,10 +5,10 @@ import { defineRenderer, type OutboxRenderer } from "../outbox/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
-import { composeInvitation } from "./meeting-views.ts";
+import { composeInvitation } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { rsvpCommentsOf, rsvpsOf, tallyOf } from "./rsvp.repository.ts";
-import { composeAgenda } from "./agenda-view.ts";
+import { composeAgenda } from "./agenda.view.ts";
 
 const INVITATION_RENDERER = "meetings.invitation";
 const AGENDA_RENDERER = "meetings.agenda";

@@ -3,7 +3,7 @@ import { renderFormView, type Answers, type FormDefinition, type LocalizedText }
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
 import { rungOf } from "./escalation-ladder.ts";
-import { shelterValue } from "./cold-night-card.ts";
+import { shelterValue } from "./cold-night.card.ts";
 import { coldNightMessages, type ColdNightKey } from "./cold-nights.messages.ts";
 import { createNightTranslator } from "./night-name.ts";
 import { shelterLabel } from "../shelter-label.ts";

@@ -6,7 +6,7 @@ import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames, findReader, type AlertReader } from "../alerts.directory.ts";
-import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night-card.ts";
+import { CHANNEL_VIEW, composeCard, type CardView } from "./cold-night.card.ts";
 import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night.ts";
 import { loadAlert } from "./cold-night.repository.ts";
 import { coldNightMessages } from "./cold-nights.messages.ts";

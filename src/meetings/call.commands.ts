@@ -1,7 +1,7 @@
 import type { ActionHandler, CommandHandler } from "../app/feature.ts";
 import { groupOfConversation } from "./conversation-group.ts";
 import { openPollForm } from "./date-poll-chat.ts";
-import { translatorFor } from "./meeting-views.ts";
+import { translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { openNewMeetingForm } from "./new-meeting.ts";
 import { createTranslator } from "../shared/i18n.ts";

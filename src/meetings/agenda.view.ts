@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from "../shared/i18n.ts";
 import { openAgendaItems, type AgendaItem } from "./agenda.repository.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
-import { meetingFacts, translatorFor } from "./meeting-views.ts";
+import { meetingFacts, translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { gatherStandingItems, type StandingItems } from "./standing-items.ts";
 

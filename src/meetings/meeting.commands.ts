@@ -8,7 +8,7 @@ import { whyThisDay } from "./meeting-day-reason.ts";
 import { findMeeting, type Meeting } from "./meeting.repository.ts";
 import { getGroup, listSeats, type MeetingGroup } from "./meeting-group.repository.ts";
 import { canChangeMeetings } from "./meeting-access.ts";
-import { replyText, translatorFor } from "./meeting-views.ts";
+import { replyText, translatorFor } from "./meeting.views.ts";
 import type { MeetingsDeps } from "./meetings.deps.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
 import { meetingMessages } from "./meetings.messages.ts";
