@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/database.ts";
+import { isUuid } from "../shared/uuid.ts";
 import type { MeetingGroup } from "./meeting-group.repository.ts";
 import type { MeetingOrigin, MeetingStatus } from "./meetings.tables.ts";
 
@@ -228,8 +229,4 @@ export async function updateMeeting(
     .set({ ...changes, updated_at: now })
     .where("id", "=", meetingId)
     .execute();
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

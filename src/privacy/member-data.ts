@@ -2,16 +2,15 @@ import { sql } from "kysely";
 import { roleNames } from "../chat/index.ts";
 import type { Db } from "../db/database.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
+import { isUuid } from "../shared/uuid.ts";
 
 /** Forgets what a chat adapter keeps about platform users (conversation references, pending forms); returns rows removed. */
 export type ForgetPlatformUsers = (db: Db, platformUserIds: readonly string[]) => Promise<number>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A member by id (uuid) or `<partnership>/<member key>`, as an admin names them; undefined when unknown. */
 export async function resolveMember(db: Db, id: string): Promise<{ id: string; partnershipId: string; displayName: string } | undefined> {
   let query = db.selectFrom("members").select(["id", "partnership_id", "display_name"]);
-  if (UUID.test(id)) query = query.where("id", "=", id);
+  if (isUuid(id)) query = query.where("id", "=", id);
   else {
     const [partnershipId, key] = id.split("/");
     if (partnershipId === undefined || key === undefined || key === "") return undefined;

@@ -4,7 +4,7 @@ import { readFormValues, typedAnswers } from "../../forms/index.ts";
 import { createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findNightShelters, sheltersOf } from "../alerts.directory.ts";
-import { isUuid } from "../cold-nights/cold-night.card.ts";
+import { isUuid } from "../../shared/uuid.ts";
 import { BEDS_ACTIONS, bedsValue, composeBedBoard, sendBoard } from "./bed-board.card.ts";
 import { loadBedBoard } from "./bed-board.repository.ts";
 import { BEDS_WORDS, parseBedsArgs } from "./beds-args.ts";

@@ -7,6 +7,7 @@ import { totalsOf, type BedBoard } from "../beds/bed-board.ts";
 import { bedsMessages } from "../beds/beds.messages.ts";
 import { createNightTranslator } from "./night-name.ts";
 import { shelterLabel } from "../shelter-label.ts";
+import { isUuid } from "../../shared/uuid.ts";
 
 type T = Translate<ColdNightKey>;
 
@@ -49,11 +50,6 @@ export function shelterValue(alertId: string, activityId: string): string {
 export function parseShelterValue(value: string): { alertId: string; activityId: string } | undefined {
   const [alertId, activityId, ...rest] = value.split(":");
   return alertId !== undefined && activityId !== undefined && rest.length === 0 && isUuid(alertId) && isUuid(activityId) ? { alertId, activityId } : undefined;
-}
-
-/** Whether `value` is a UUID, as every alert and activity id is; button values come from outside. */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /** The three answers a shelter can give, as buttons. */

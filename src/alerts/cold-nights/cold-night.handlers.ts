@@ -17,7 +17,8 @@ import { answerColdNight, findShelterOnAlert, mayAnswerFor } from "./answer-cold
 import { closeColdNight, type CloseOutcome } from "./close-cold-night.ts";
 import { answerText, followUpStart, submitFollowUp, submitPlaces, translatorFor } from "./cold-night-answers.ts";
 import { COLD_NIGHT_WORDS, parseColdNightArgs } from "./cold-night-args.ts";
-import { COLD_NIGHT_ACTIONS, isUuid, parseShelterValue } from "./cold-night.card.ts";
+import { COLD_NIGHT_ACTIONS, parseShelterValue } from "./cold-night.card.ts";
+import { isUuid } from "../../shared/uuid.ts";
 import { COLD_NIGHT_CHAT_ACTION, COLD_NIGHT_CONVERSATION_ACTIONS, type ColdNightConversation } from "./cold-night.conversation.ts";
 import { cardIsIn } from "./cold-night.notices.ts";
 import { COLD_NIGHT_FORMS, followUpDefinition, followUpForm, placesDefinition, placesForm, restartDefinition, restartForm } from "./cold-night.forms.ts";

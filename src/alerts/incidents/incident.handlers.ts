@@ -5,7 +5,7 @@ import { activitiesOf, hasAnyRole } from "../../partnerships/index.ts";
 import { createFormatters, createTranslator, type Translate } from "../../shared/i18n.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
 import { findDisplayNames } from "../alerts.directory.ts";
-import { isUuid } from "../cold-nights/cold-night.card.ts";
+import { isUuid } from "../../shared/uuid.ts";
 import { INCIDENT_ACTIONS, incidentFacts } from "./incident.card.ts";
 import { INCIDENT_FORM_ID, incidentDefaults, incidentDefinition, incidentFormView, readIncidentForm } from "./incident.form.ts";
 import { INCIDENT_CONVERSATION_ACTIONS, receiptOf, type IncidentConversation } from "./incident.conversation.ts";
