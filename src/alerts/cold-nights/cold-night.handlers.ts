@@ -29,7 +29,7 @@ import { loadAlert } from "./cold-night.repository.ts";
 import { hasAnyRole } from "../../partnerships/index.ts";
 import { loadColdNightSettings } from "./cold-night-settings.ts";
 import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
-import { coldNightMessages, roleNames, type ColdNightKey } from "./cold-nights.messages.ts";
+import { coldNightMessages, roleNamesPlural, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
 
 function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
@@ -43,7 +43,7 @@ function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night:
     case "existing":
       return t("alreadyDeclared", { night, by: outcome.declaredByName, at: outcome.alert.declaredAt, total: outcome.total });
     case "forbidden": {
-      const roles = createTranslator(roleNames, locale);
+      const roles = createTranslator(roleNamesPlural, locale);
       return t("notAllowedDeclare", { roles: outcome.roles.map((r) => roles(r)).join(", ") });
     }
     case "not_configured":

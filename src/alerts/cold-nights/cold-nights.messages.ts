@@ -307,8 +307,8 @@ export const coldNightMessages: Catalogue<ColdNightKey> = {
   },
 };
 
-/** Role names as people read them, for "who can declare". */
-export const roleNames: Catalogue<"shelter_staff" | "coordinator" | "samordning" | "manager" | "admin" | "socialjouren"> = {
+/** Role names in the plural, for "who can declare" (chat.messages.ts has the singular, for one person's roles). */
+export const roleNamesPlural: Catalogue<"shelter_staff" | "coordinator" | "samordning" | "manager" | "admin" | "socialjouren"> = {
   sv: {
     shelter_staff: "härbärgespersonal",
     coordinator: "samordnare",
