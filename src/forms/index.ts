@@ -29,3 +29,4 @@ export {
   warnOnceAboutPersonalDetails,
   type FreeTextPlace,
 } from "./free-text-guard.ts";
+export { bothLanguages, type BothLanguages } from "./localized-text.ts";

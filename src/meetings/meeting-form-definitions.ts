@@ -1,9 +1,9 @@
-import { readFormValues, type Field, type FormDefinition, type LocalizedText } from "../forms/index.ts";
-import { createTranslator, type Locale, type Translate } from "../shared/i18n.ts";
+import { bothLanguages, readFormValues, type Field, type FormDefinition } from "../forms/index.ts";
+import type { Locale } from "../shared/i18n.ts";
 import type { AgendaItem } from "./agenda.repository.ts";
 import type { Meeting } from "./meeting.repository.ts";
 import type { GroupSeat, MeetingGroup } from "./meeting-group.repository.ts";
-import { meetingMessages, type MeetingMessageKey } from "./meetings.messages.ts";
+import { meetingMessages } from "./meetings.messages.ts";
 
 /** The form ids the views carry (stable: a form opened before a release is still answered after it). */
 export const AGENDA_FORM_ID = "meeting.agenda";
@@ -30,12 +30,7 @@ const AMEND_NOTE_MAX = 500;
 export const POLL_MIN_TIMES = 2;
 export const POLL_MAX_TIMES = 5;
 
-type Params = Record<string, string | number | Date>;
-const inBoth = (text: (t: Translate<MeetingMessageKey>) => string, timeZone?: string): LocalizedText => ({
-  sv: text(createTranslator(meetingMessages, "sv", timeZone)),
-  en: text(createTranslator(meetingMessages, "en", timeZone)),
-});
-const both = (key: MeetingMessageKey, params: Params = {}): LocalizedText => inBoth((t) => t(key, params));
+const { both, inBoth } = bothLanguages(meetingMessages);
 
 /**
  * An agenda item; with several meetings taking items, which one. With none or one, the item only: the view carries

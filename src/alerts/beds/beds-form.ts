@@ -1,5 +1,5 @@
 import type { FormView } from "../../chat/index.ts";
-import { renderFormView, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
+import { bothLanguages, renderFormView, type Answers, type FormDefinition } from "../../forms/index.ts";
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import { bedsMessages, type BedsKey } from "./beds.messages.ts";
 import type { BedCounts } from "./report-beds.ts";
@@ -9,8 +9,7 @@ export const BEDS_FORM = "beds.report";
 // A night shelter has tens of places; this only catches a slipped key.
 const COUNT_MAX = 10_000;
 
-const translators = { sv: createTranslator(bedsMessages, "sv"), en: createTranslator(bedsMessages, "en") };
-const both = (key: BedsKey): LocalizedText => ({ sv: translators.sv(key), en: translators.en(key) });
+const { both } = bothLanguages(bedsMessages);
 const count = (id: string, label: BedsKey, short: BedsKey, required: boolean) =>
   ({ id, label: both(label), short: both(short), type: "integer", min: 0, max: COUNT_MAX, required, total: "sum" }) as const;
 
@@ -45,7 +44,7 @@ export function countsOf(answers: Answers): BedCounts {
 
 /** The form as one view; `answers` (a refused submission's, what was typed included) are put back. */
 export function bedsForm(locale: Locale, shelterName: string, state: string, answers: Answers, errors?: Record<string, string>): FormView {
-  const t = translators[locale];
+  const t = createTranslator(bedsMessages, locale);
   const frame = { formId: BEDS_FORM, title: t("formTitle"), intro: t("formIntro", { shelter: shelterName }), submitLabel: t("submit"), state };
   return renderFormView(bedsDefinition(), answers, locale, frame, errors);
 }

@@ -1,5 +1,5 @@
 import type { FormView } from "../../chat/index.ts";
-import { renderFormView, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
+import { bothLanguages, renderFormView, type Answers, type FormDefinition } from "../../forms/index.ts";
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import type { ColdNightAlert, ShelterResponse } from "./cold-night.ts";
 import { rungOf } from "./escalation-ladder.ts";
@@ -16,8 +16,7 @@ const PLACES_MAX = 1000;
 const TURNED_AWAY_MAX = 10_000;
 
 // Labels take no parameters, so one translator per language serves every definition.
-const translators = { sv: createTranslator(coldNightMessages, "sv"), en: createTranslator(coldNightMessages, "en") };
-const both = (key: ColdNightKey): LocalizedText => ({ sv: translators.sv(key), en: translators.en(key) });
+const { both } = bothLanguages(coldNightMessages);
 const count = (id: string, label: ColdNightKey, short: ColdNightKey, min: number, max: number, required: boolean) =>
   ({ id, label: both(label), short: both(short), type: "integer", min, max, required, total: "sum" }) as const;
 
@@ -76,7 +75,7 @@ export function restartDefinition(alert: ColdNightAlert, steps: number): FormDef
 }
 
 function stepLabel(locale: Locale, step: number): string {
-  const t = translators[locale];
+  const t = createTranslator(coldNightMessages, locale);
   return t("restartStep", { step: String(step), rung: t(`rung.${rungOf(step)}`) });
 }
 

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { FormValues, FormView } from "../../chat/index.ts";
-import { readFormValues, renderFormView, typedAnswers, type Answers, type FormDefinition, type LocalizedText } from "../../forms/index.ts";
+import { bothLanguages, readFormValues, renderFormView, typedAnswers, type Answers, type FormDefinition } from "../../forms/index.ts";
 import { createTranslator, type Locale } from "../../shared/i18n.ts";
 import { INCIDENT_INJURIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, POLICE_STATUSES, type IncidentReport } from "./incident.ts";
 import { incidentMessages, type IncidentKey } from "./incidents.messages.ts";
@@ -27,8 +27,7 @@ export interface IncidentFormContext {
 }
 
 // Labels take no parameters, so one translator per language serves every definition.
-const translators = { sv: createTranslator(incidentMessages, "sv"), en: createTranslator(incidentMessages, "en") };
-const both = (key: IncidentKey): LocalizedText => ({ sv: translators.sv(key), en: translators.en(key) });
+const { both } = bothLanguages(incidentMessages);
 const choices = (prefix: "kind" | "severity" | "injuries" | "police", values: readonly string[]) =>
   values.map((value) => ({ value, label: both(`${prefix}.${value}` as IncidentKey) }));
 /** The people involved, by role and count: the report never says who. */
