@@ -1,5 +1,5 @@
 import type { ActionHandler, DirectMessageHandler, Feature, FormHandler } from "../app/feature.ts";
-import { readFormValues, warnAboutTextAnswers } from "../forms/index.ts";
+import { readFormValues, typedAnswers, warnAboutTextAnswers } from "../forms/index.ts";
 import { createTranslator } from "../shared/i18n.ts";
 import { createExtensionReminderHandler } from "./extension-deadline.ts";
 import { createReportCycleTask } from "./report-cycle.ts";
@@ -94,7 +94,12 @@ export function createReportsFeature(given: ReportsDeps): Feature {
       if (report === undefined) return { ok: false, errors: { "": createTranslator(reportsMessages, actor.locale)("gone") } };
       const ctx = await service.contextOf(report);
       const reading = readFormValues(ctx.definition, event.values, actor.locale);
-      if (!reading.ok) return { ok: false, errors: reading.errors, form: await chat.formViewOf(ctx, actor, reading.errors) };
+      const refuse = async (errors: Record<string, string>) => ({
+        ok: false as const,
+        errors,
+        form: await chat.formViewOf(ctx, actor, { answers: typedAnswers(event.values, reading), errors }),
+      });
+      if (!reading.ok) return refuse(reading.errors);
       const warnings = await warnAboutTextAnswers(
         deps.db,
         { memberId: actor.member.id, formId: ctx.definition.id },
@@ -103,7 +108,7 @@ export function createReportsFeature(given: ReportsDeps): Feature {
         actor.locale,
         deps.clock.now(),
       );
-      if (Object.keys(warnings).length > 0) return { ok: false, errors: warnings, form: await chat.formViewOf(ctx, actor, warnings) };
+      if (Object.keys(warnings).length > 0) return refuse(warnings);
       try {
         const handedIn = await service.submitOrQueue(ctx, { answers: reading.answers, memberId: actor.member.id, via: "form" });
         return { ok: true, message: chat.handedInMessage(ctx, actor, handedIn) };

@@ -1,6 +1,6 @@
 import type { Actor } from "../app/feature.ts";
 import type { FormView, Message, Reply } from "../chat/index.ts";
-import { normalizeAnswers, renderFormView, type ConversationTurn } from "../forms/index.ts";
+import { normalizeAnswers, renderFormView, type Answers, type ConversationTurn } from "../forms/index.ts";
 import { SamverkaError } from "../shared/errors.ts";
 import type { Report } from "./report.repository.ts";
 import { CorrectionClosedError, type HandedIn, type ReportContext, type ReportService } from "./report-service.ts";
@@ -93,16 +93,19 @@ export function createReportChat(service: ReportService) {
     return plain(t("stale.none", names));
   }
 
-  /** The report as one form (Slack modal, Teams card), prefilled with the draft or the last version. */
-  async function formViewOf(ctx: ReportContext, actor: Actor, errors?: Record<string, string>): Promise<FormView> {
-    const start = await service.startingPoint(ctx, actor.member.id);
+  /**
+   * The report as one form (Slack modal, Teams card), prefilled with the draft or the last version; a refused one is
+   * drawn again with what was typed (`refused`), so nothing entered is lost.
+   */
+  async function formViewOf(ctx: ReportContext, actor: Actor, refused?: { answers: Answers; errors: Record<string, string> }): Promise<FormView> {
+    const answers = refused?.answers ?? (await service.startingPoint(ctx, actor.member.id)).answers;
     const { t, names } = reportWords(ctx, actor.locale);
     return renderFormView(
       ctx.definition,
-      start.answers,
+      answers,
       actor.locale,
       { formId: "report.fill", title: t("form.title", names), submitLabel: t("form.submit"), state: ctx.report.id, intro: t("form.intro", names) },
-      errors,
+      refused?.errors,
     );
   }
 

@@ -210,9 +210,16 @@ describe("the same report filled in as one form", () => {
     });
     const refused = await app.send(form({ ...values, visitors_men: "sjuttio", visitors_other: "11" }));
     expect(refused.result).toMatchObject({ ok: false, errors: { visitors_men: "Det måste vara ett heltal, t.ex. 12." } });
+    // Drawn again (a Teams card) with what was typed, the refused text too, not with the prefilled draft.
+    const redrawn = refused.result && !refused.result.ok ? refused.result.form?.fields : undefined;
+    expect(redrawn?.find((f) => f.id === "visitors_men")?.initial).toBe("sjuttio");
+    expect(redrawn?.find((f) => f.id === "visitors_other")?.initial).toBe("11");
     // A name in free text is warned about on the field (sent again unchanged it would be kept).
     const warned = await app.send(form({ ...values, observations: "Eva Berg ringer om lokalen." }));
     expect(warned.result && !warned.result.ok ? warned.result.errors.observations : undefined).toContain("ett namn (Eva Berg)");
+    expect(warned.result && !warned.result.ok ? warned.result.form?.fields.find((f) => f.id === "observations")?.initial : undefined).toBe(
+      "Eva Berg ringer om lokalen.",
+    );
     const accepted = await app.send(form(values));
     expect(accepted.result).toMatchObject({ ok: true });
     const [fromForm] = await versions("fralsningsarmen");
