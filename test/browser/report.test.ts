@@ -1,6 +1,8 @@
 /**
  * A report in chat, on a day when none is open yet: Alex starts the next one early, gets a bad answer refused with
- * its reason, pauses, resumes where they left off, answers the rest and submits.
+ * its reason, pauses, resumes where they left off, answers the rest and submits. Then Alex opens the same report as
+ * one form, changes two answers, one of them with a name in it: the card comes back with the warning and with both
+ * changes as typed, not with the stored answers.
  */
 import { DateTime } from "luxon";
 import { describe, expect } from "vitest";
@@ -63,6 +65,15 @@ describe("a report", () => {
       await summary.getByRole("button", { name: "Skicka in" }).click();
       // Started before it opens: kept and sent in at opening, and the person is told when.
       await pg.card(/är klar och sparad\. Den skickas in när rapporten öppnar/);
+
+      await pg.say("rapport formulär");
+      const form = await pg.card("Skriv inga namn eller personnummer");
+      await form.getByLabel(/Hur många volontärtimmar/).fill("12");
+      await form.getByLabel(/Iakttagelser och kommentarer/).fill("Eva Berg ringer om lokalen.");
+      await form.getByRole("button", { name: "Skicka in" }).click();
+      const warned = await pg.card("ett namn (Eva Berg)");
+      expect(await warned.getByLabel(/Hur många volontärtimmar/).inputValue()).toBe("12");
+      expect(await warned.getByLabel(/Iakttagelser och kommentarer/).inputValue()).toBe("Eva Berg ringer om lokalen.");
     },
     240_000,
   );
