@@ -10,6 +10,8 @@ export interface ColdNightAlertTable {
   temperature_c: number | null;
   status: Generated<"open" | "closed">;
   declared_by: string | null;
+  /** The request (inbox delivery) that declared it, when it came as one. */
+  declared_request: string | null;
   declared_at: Timestamp;
   closes_at: Timestamp;
   closed_by: string | null;

@@ -32,7 +32,7 @@ import { findAlertIdByNight, findOpenAlerts } from "./cold-night.repository.ts";
 import { coldNightMessages, roleNamesPlural, type ColdNightKey } from "./cold-nights.messages.ts";
 import { declareColdNight, type DeclareOutcome } from "./declare-cold-night.ts";
 
-function declareText(t: Translate<ColdNightKey>, outcome: DeclareOutcome, night: string, locale: Actor["locale"]): string {
+function declareText(t: Translate<ColdNightKey>, outcome: Exclude<DeclareOutcome, { kind: "repeated" }>, night: string, locale: Actor["locale"]): string {
   switch (outcome.kind) {
     case "declared":
       if (outcome.unreached.length === 0) return t("declared", { night });
@@ -63,6 +63,8 @@ async function declare(
   request: { night: string; temperatureC: number | undefined; requestKey: string | undefined },
 ): Promise<void> {
   const outcome = await declareColdNight(deps, { partnership: actor.partnership, declaredBy: actor.member, ...request });
+  // Handled again after a crash: the declarer's copy was recorded with the declaration and goes out once; no more.
+  if (outcome.kind === "repeated") return;
   const message = textMessage(declareText(translatorFor(actor), outcome, request.night, actor.locale));
   if (outcome.kind !== "declared") {
     if (outcome.kind !== "existing" || !outcome.copied) await reply.whisper(message);

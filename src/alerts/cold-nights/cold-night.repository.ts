@@ -9,9 +9,17 @@ import type { ColdNightAlert, ColdNightAnswer } from "./cold-night.ts";
  */
 export async function insertAlert(
   tx: Db,
-  values: { partnershipId: string; night: string; temperatureC: number | null; declaredBy: string | null; declaredAt: Date; closesAt: Date },
+  values: {
+    partnershipId: string;
+    night: string;
+    temperatureC: number | null;
+    declaredBy: string | null;
+    declaredRequest: string | undefined;
+    declaredAt: Date;
+    closesAt: Date;
+  },
   shelters: readonly NightShelter[],
-): Promise<{ alertId: string; created: boolean }> {
+): Promise<{ alertId: string; created: boolean; sameRequest: boolean }> {
   const inserted = await tx
     .insertInto("cold_night_alerts")
     .values({
@@ -19,6 +27,7 @@ export async function insertAlert(
       night: values.night,
       temperature_c: values.temperatureC,
       declared_by: values.declaredBy,
+      declared_request: values.declaredRequest ?? null,
       declared_at: values.declaredAt,
       closes_at: values.closesAt,
     })
@@ -30,9 +39,10 @@ export async function insertAlert(
       .selectFrom("cold_night_alerts")
       .where("partnership_id", "=", values.partnershipId)
       .where("night", "=", values.night)
-      .select("id")
+      .select(["id", "declared_request"])
       .executeTakeFirstOrThrow();
-    return { alertId: existing.id, created: false };
+    const sameRequest = values.declaredRequest !== undefined && existing.declared_request === values.declaredRequest;
+    return { alertId: existing.id, created: false, sameRequest };
   }
   if (shelters.length > 0) {
     await tx
@@ -40,7 +50,7 @@ export async function insertAlert(
       .values(shelters.map((s) => ({ alert_id: inserted.id, activity_id: s.id, organisation_id: s.organisationId, ladder_base_at: values.declaredAt })))
       .execute();
   }
-  return { alertId: inserted.id, created: true };
+  return { alertId: inserted.id, created: true, sameRequest: false };
 }
 
 export async function findAlertIdByNight(db: Db, partnershipId: string, night: string): Promise<string | undefined> {

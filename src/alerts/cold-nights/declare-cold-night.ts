@@ -14,6 +14,8 @@ import type { Db } from "../../db/database.ts";
 export type DeclareOutcome =
   | { kind: "declared"; alert: ColdNightAlert; unreached: string[]; copied: boolean; card: CardChannels | undefined }
   | { kind: "existing"; alert: ColdNightAlert; declaredByName: string; total: number; copied: boolean }
+  /** This very request declared it before (handled again after a crash): everything it does is already recorded. */
+  | { kind: "repeated" }
   | { kind: "not_configured" }
   | { kind: "forbidden"; roles: ColdNightSettings["declarerRoles"] }
   | { kind: "night_over" }
@@ -49,11 +51,20 @@ export async function declareColdNight(deps: AlertsDeps, request: DeclareRequest
   // One transaction: the alert, every shelter's ladder, the morning close, the card and every prompt exist
   // together or not at all; their deliveries are jobs queued after the commit.
   return deps.transact(async (w) => {
-    const { alertId, created } = await insertAlert(
+    const { alertId, created, sameRequest } = await insertAlert(
       w.db,
-      { partnershipId: partnership.id, night, temperatureC: request.temperatureC ?? null, declaredBy: declaredBy.id, declaredAt: now, closesAt },
+      {
+        partnershipId: partnership.id,
+        night,
+        temperatureC: request.temperatureC ?? null,
+        declaredBy: declaredBy.id,
+        declaredRequest: request.requestKey,
+        declaredAt: now,
+        closesAt,
+      },
       shelters,
     );
+    if (sameRequest) return { kind: "repeated" };
     if (!created) {
       // A temperature given for a night already declared is the newer forecast: the card shows it.
       if (request.temperatureC !== undefined && (await updateTemperature(w.db, alertId, request.temperatureC))) {

@@ -23,10 +23,11 @@ const statusOf = async (alertId: string) =>
 const pendingKeys = async () => (await w.t.db.selectFrom("reminders").where("status", "=", "pending").select("key").orderBy("key").execute()).map((r) => r.key);
 
 describe("an extra cold night from declaration to morning follow-up", () => {
+  const DECLARED = "slack:T1:cmd-declare-1";
   let alertId: string;
 
   it("posts one card on both platforms and asks every night shelter's staff directly", async () => {
-    const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt -9" });
+    const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt -9", delivery: DECLARED });
 
     // The declarer's reply is their own live copy of the card, not a snapshot whispered back.
     expect(whispers).toEqual([]);
@@ -45,6 +46,15 @@ describe("an extra cold night from declaration to morning follow-up", () => {
     // Each shelter's first ladder step and the morning close; each step schedules the next.
     expect(await pendingKeys()).toHaveLength(3 + 1);
     expect(await w.queuedJob(`coldnight:${alertId}:${w.activityIds["natt-convictus"]}:step-1-1`)).toBe(true);
+  });
+
+  it("says nothing more when the declaring request is handled again (a crash before its inbox row was marked done)", async () => {
+    const sent = () => w.chats.slack.calls.length + w.chats.teams.calls.length;
+    const before = sent();
+    const { whispers } = await w.act("sara", { type: "command", conversation: `slack:${ALERT_CHANNELS.slack}`, text: "kallnatt -9", delivery: DECLARED });
+    expect(whispers).toEqual([]);
+    expect(sent()).toBe(before);
+    expect(w.directTo("sara").join("\n")).not.toContain("redan utlyst");
   });
 
   it("points a second declaration of the same night to the existing alert, with a live copy of its card", async () => {
