@@ -13,7 +13,7 @@ import { createPollActions, createPollForm } from "./date-poll-chat.ts";
 import { createPollDeadlineHandler, createPollRenderers } from "./date-poll.ts";
 import { createAmendForm, createDecisionsCommand, createMinutesActions } from "./decisions-chat.ts";
 import { createNewMeetingForm } from "./new-meeting.ts";
-import { createCommentCommand } from "./rsvp-comment.ts";
+import { createCommentCommand, createRsvpCommentPurgeTask } from "./rsvp-comment.ts";
 
 /** The meetings capability as the chat router and the job runtime see it. */
 export function createMeetingsFeature(deps: MeetingsDeps): Feature {
@@ -25,7 +25,7 @@ export function createMeetingsFeature(deps: MeetingsDeps): Feature {
     actions: [createMeetingActions(d), createNewMeetingAction(d), createPollActions(d), createMinutesActions(d)],
     forms: [createMeetingForms(d), createNewMeetingForm(d), createPollForm(d), createAmendForm(d)],
     reminders: [...createMeetingReminderHandlers(d), createActionItemReminderHandler(d), createPollDeadlineHandler(d)],
-    recurring: [createMeetingsDailyTask(d)],
+    recurring: [createMeetingsDailyTask(d), createRsvpCommentPurgeTask(d)],
     renderers: [...createMeetingRenderers(d), ...createPollRenderers(d)],
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionContext, CommandHandler, FormContext } from "../app/feature.ts";
+import type { ActionContext, CommandHandler, FormContext, RecurringTask } from "../app/feature.ts";
 import { textMessage, type FormResult, type FormView, type Message } from "../chat/index.ts";
 import { readAndWarn, renderFormView, warnOnceAboutPersonalDetails, type Answers } from "../forms/index.ts";
 import { createTranslator, type Locale } from "../shared/i18n.ts";
@@ -8,8 +8,11 @@ import { replyText } from "./meeting.views.ts";
 import { inTransaction, type MeetingsDeps } from "./meetings.deps.ts";
 import { meetingMessages } from "./meetings.messages.ts";
 import type { RsvpAnswer } from "./meetings.tables.ts";
-import { latestAnsweredMeeting, rsvpOf, saveRsvpComment } from "./rsvp.repository.ts";
+import { clearRsvpCommentsBefore, latestAnsweredMeeting, rsvpOf, saveRsvpComment } from "./rsvp.repository.ts";
 import { refreshInvitation } from "./send-invitation.ts";
+
+/** A comment serves the planning of one meeting: this many days after the meeting it is forgotten, the answer kept. */
+export const RSVP_COMMENT_RETENTION_DAYS = 30;
 
 /** Where a comment's text is warned about (a name): the command and the form are one place. */
 const COMMENT_SCOPE = `${RSVP_COMMENT_FORM_ID}/comment`;
@@ -90,6 +93,21 @@ export function createCommentCommand(deps: MeetingsDeps): CommandHandler {
       if (warning !== undefined) return reply.whisper(textMessage(warning));
       if (!(await saveComment(deps, o, actor.member.id, read.text))) return reply.whisper(textMessage(o.t("rsvp.comment.noAnswer")));
       await reply.whisper(textMessage(await savedText(deps, o, actor.member.id)));
+    },
+  };
+}
+
+/**
+ * Free text kept only as long as it serves (DOMAIN.md, Privacy): every night, the comments on answers to meetings
+ * more than RSVP_COMMENT_RETENTION_DAYS past are cleared. Copies of the invitation already in chat keep what they showed.
+ */
+export function createRsvpCommentPurgeTask(deps: MeetingsDeps): RecurringTask {
+  return {
+    name: "meetings.purge-rsvp-comments",
+    cron: "45 3 * * *",
+    run: async (now) => {
+      const cleared = await clearRsvpCommentsBefore(deps.db, new Date(now.getTime() - RSVP_COMMENT_RETENTION_DAYS * 86_400_000));
+      if (cleared > 0) deps.logger.info({ cleared }, "RSVP comments past their retention cleared");
     },
   };
 }

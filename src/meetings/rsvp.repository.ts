@@ -37,6 +37,17 @@ export async function saveRsvpComment(db: Db, meetingId: string, memberId: strin
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Clears the comments on the answers to meetings that started before `startedBefore`; returns how many. */
+export async function clearRsvpCommentsBefore(db: Db, startedBefore: Date): Promise<number> {
+  const result = await db
+    .updateTable("meeting_rsvps")
+    .set({ comment: null })
+    .where("comment", "is not", null)
+    .where("meeting_id", "in", (eb) => eb.selectFrom("meetings").select("id").where("starts_at", "<", startedBefore))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The member's answer to a meeting, with its comment; undefined when they have not answered. */
 export async function rsvpOf(db: Db, meetingId: string, memberId: string): Promise<{ answer: RsvpAnswer; comment: string | null } | undefined> {
   return db.selectFrom("meeting_rsvps").select(["answer", "comment"]).where("meeting_id", "=", meetingId).where("member_id", "=", memberId).executeTakeFirst();

@@ -2,12 +2,14 @@
  * A comment to an answer to an invitation (issue 15, item 2): from the button on the thanks (a one-field form) or by
  * `kommentar …` in the conversation, with the same refusal of a personnummer and the same warning about a name; it is
  * shown where the answers are tallied, but only in the chair's, the secretary's and the organisers' copies; a changed
- * answer drops it, and erasing the member clears it while the answer stays counted.
+ * answer drops it, and erasing the member clears it while the answer stays counted; a month after the meeting it is
+ * forgotten.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FormResult } from "../../../src/chat/inbound.ts";
 import type { Message } from "../../../src/chat/message.ts";
 import type { Meeting } from "../../../src/meetings/meeting.repository.ts";
+import { createMeetingsFeature } from "../../../src/meetings/meetings.feature.ts";
 import { eraseMember, exportMemberData } from "../../../src/privacy/index.ts";
 import { messageText, type RecordedCall } from "../../helpers/recording-chat.ts";
 import { createMeetingTestbed, PEOPLE, planTestbedMeetings, type MeetingTestbed } from "./meeting-testbed.ts";
@@ -103,5 +105,17 @@ describe("a comment to an answer", () => {
     const { counts } = await eraseMember(tb.db.db, tb.ids.bo!, { now: tb.clock.now(), forget: [] });
     expect(counts.rsvpCommentsCleared).toBe(1);
     expect(await comment()).toEqual({ answer: "yes", comment: null });
+  });
+
+  it("is forgotten a month after the meeting, while the answer stays", async () => {
+    await tb.send("cecilia", { type: "action", conversation: dm("cecilia"), actionId: "meeting.rsvp.no", value: first.id });
+    await tb.send("cecilia", { type: "message", conversation: dm("cecilia"), text: "kommentar Semester den veckan", direct: true });
+    const cecilia = async () =>
+      tb.db.db.selectFrom("meeting_rsvps").select(["answer", "comment"]).where("member_id", "=", tb.ids.cecilia!).executeTakeFirstOrThrow();
+    const purge = createMeetingsFeature(tb.deps).recurring!.find((t) => t.name === "meetings.purge-rsvp-comments")!;
+    await purge.run(new Date(first.startsAt.getTime() + 29 * 86_400_000));
+    expect(await cecilia()).toEqual({ answer: "no", comment: "Semester den veckan" });
+    await purge.run(new Date(first.startsAt.getTime() + 31 * 86_400_000));
+    expect(await cecilia()).toEqual({ answer: "no", comment: null });
   });
 });
