@@ -20,8 +20,13 @@ export interface KnownConversation extends StoredConversation {
   updatedAt: Date;
 }
 
-/** An unchanged reference is written again at most this often (its `updated_at` orders `latest` and `findPersonal`). */
+/**
+ * An unchanged reference is written again at most this often (its `updated_at` orders `latest` and `findPersonal`);
+ * and what a process recalls of a reference is read again after as long.
+ */
 const REFRESH_UNCHANGED_MS = 10 * 60_000;
+/** References a process recalls: the conversations it is busy in (a local forgery could name any number). */
+const RECALLED = 10_000;
 
 /**
  * How a reference may change. `refresh`: a validated activity or the connector itself says where the conversation
@@ -40,6 +45,12 @@ export interface ConversationStore {
   /** Remembers a user's Bot Framework id for their AAD object id. */
   rememberUser(user: { aadObjectId: string; userId: string; tenantId: string | undefined }, mode?: RememberMode): Promise<void>;
   find(conversationId: string): Promise<KnownConversation | undefined>;
+  /**
+   * The reference as this process last read it, when that was less than REFRESH_UNCHANGED_MS ago and it has not
+   * written it since (else `find`): every activity needs it, and one read per conversation and ten minutes is enough.
+   * It may be older than the table (another process wrote it): what must not be wrong reads `find`.
+   */
+  recall(conversationId: string): Promise<KnownConversation | undefined>;
   /** The personal chat with a user, by Bot Framework id or AAD object id. */
   findPersonal(userId: string): Promise<StoredConversation | undefined>;
   /** The Bot Framework id (`29:…`) for an AAD object id, if the user was ever seen. */
@@ -81,6 +92,11 @@ function says(known: StoredConversation, given: StoredConversation): boolean {
 export function createConversationStore(db: Kysely<Database>, clock: Clock): ConversationStore {
   const teamsDb = db.withTables<TeamsTables>();
   const conversations = () => teamsDb.selectFrom("teams_conversations").selectAll();
+  const recalled = new Map<string, { known: KnownConversation; readAt: number }>();
+  async function find(conversationId: string): Promise<KnownConversation | undefined> {
+    const row = await conversations().where("conversation_id", "=", conversationId).executeTakeFirst();
+    return row === undefined ? undefined : toStored(row as Row);
+  }
   /** Whether another personal chat already belongs to this user (by Bot Framework id or AAD object id). */
   async function userHasOtherChat(c: StoredConversation): Promise<boolean> {
     const ids = [c.userId, c.aadObjectId].filter((id) => id !== undefined);
@@ -108,30 +124,25 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         aad_object_id: c.aadObjectId ?? null,
         updated_at: clock.now(),
       };
-      if (mode === "pin") {
-        await teamsDb
-          .insertInto("teams_conversations")
-          .values(values)
-          .onConflict((oc) => oc.column("conversation_id").doNothing())
-          .execute();
-        return;
-      }
-      await teamsDb
-        .insertInto("teams_conversations")
-        .values(values)
-        .onConflict((oc) =>
-          oc.column("conversation_id").doUpdateSet((eb) => ({
-            service_url: values.service_url,
-            bot_id: values.bot_id,
-            updated_at: values.updated_at,
-            // An activity without these (a card action) must not erase what an earlier one told us.
-            tenant_id: eb.fn.coalesce(eb.val(values.tenant_id), eb.ref("teams_conversations.tenant_id")),
-            team_id: eb.fn.coalesce(eb.val(values.team_id), eb.ref("teams_conversations.team_id")),
-            user_id: eb.fn.coalesce(eb.val(values.user_id), eb.ref("teams_conversations.user_id")),
-            aad_object_id: eb.fn.coalesce(eb.val(values.aad_object_id), eb.ref("teams_conversations.aad_object_id")),
-          })),
-        )
-        .execute();
+      const insert = teamsDb.insertInto("teams_conversations").values(values);
+      await (
+        mode === "pin"
+          ? insert.onConflict((oc) => oc.column("conversation_id").doNothing())
+          : insert.onConflict((oc) =>
+              oc.column("conversation_id").doUpdateSet((eb) => ({
+                service_url: values.service_url,
+                bot_id: values.bot_id,
+                updated_at: values.updated_at,
+                // An activity without these (a card action) must not erase what an earlier one told us.
+                tenant_id: eb.fn.coalesce(eb.val(values.tenant_id), eb.ref("teams_conversations.tenant_id")),
+                team_id: eb.fn.coalesce(eb.val(values.team_id), eb.ref("teams_conversations.team_id")),
+                user_id: eb.fn.coalesce(eb.val(values.user_id), eb.ref("teams_conversations.user_id")),
+                aad_object_id: eb.fn.coalesce(eb.val(values.aad_object_id), eb.ref("teams_conversations.aad_object_id")),
+              })),
+            )
+      ).execute();
+      // What this process recalled of it is no longer what the table says: the next activity reads it again.
+      recalled.delete(c.conversationId);
     },
     rememberUser: async (u, mode = "refresh") => {
       await teamsDb
@@ -144,9 +155,18 @@ export function createConversationStore(db: Kysely<Database>, clock: Clock): Con
         )
         .execute();
     },
-    find: async (conversationId) => {
-      const row = await conversations().where("conversation_id", "=", conversationId).executeTakeFirst();
-      return row === undefined ? undefined : toStored(row as Row);
+    find,
+    recall: async (conversationId) => {
+      const now = clock.now().getTime();
+      const kept = recalled.get(conversationId);
+      if (kept !== undefined && now - kept.readAt < REFRESH_UNCHANGED_MS) return kept.known;
+      const known = await find(conversationId);
+      recalled.delete(conversationId);
+      if (known !== undefined) {
+        if (recalled.size >= RECALLED) recalled.delete(recalled.keys().next().value!);
+        recalled.set(conversationId, { known, readAt: now });
+      }
+      return known;
     },
     findPersonal: async (userId) => {
       const row = await conversations()

@@ -29,6 +29,8 @@ const OWN_NOTICE = /dangerouslyAllowUnauthenticatedRequests/;
  * unauthenticated requests becomes debug too, because Samverka logs its own (why it is allowed, and only on loopback).
  */
 export function toSdkLogger(logger: Logger): ILogger {
+  // The SDK asks for the same few named children on every activity (its stream, its files): each is made once.
+  const children = new Map<string, ILogger>();
   const write = (level: "debug" | "warn" | "error", parts: unknown[]): void => {
     const { msg, err } = line(parts);
     const shown = level === "warn" && OWN_NOTICE.test(msg) ? "debug" : level;
@@ -41,7 +43,14 @@ export function toSdkLogger(logger: Logger): ILogger {
     error: (...msg: unknown[]) => write("error", msg),
     trace: (...msg: unknown[]) => write("debug", msg),
     log: (level, ...msg: unknown[]) => write(level === "error" || level === "warn" ? level : "debug", msg),
-    child: (name: string) => toSdkLogger(logger.child({ sdk: name })),
+    child: (name: string) => {
+      let child = children.get(name);
+      if (child === undefined) {
+        child = toSdkLogger(logger.child({ sdk: name }));
+        children.set(name, child);
+      }
+      return child;
+    },
   };
   return sdk;
 }

@@ -249,15 +249,19 @@ function invokeMessage(text: string): DispatchResult {
 }
 
 /**
- * The stored reference of the activity's conversation. Unauthenticated (local), a known conversation keeps the
- * connector it was first seen with, so a forged activity cannot move where another member's messages go; and an
- * activity whose conversation cannot be looked up is not taken, since that could not be checked.
+ * The stored reference of the activity's conversation, as this process recalls it (no read per activity). Unauthenticated
+ * (local), a known conversation keeps the connector it was first seen with, so a forged activity cannot move where
+ * another member's messages go; and an activity whose conversation cannot be looked up is not taken, since that could
+ * not be checked.
  */
 async function lookUpConversation(activity: InboundActivity, deps: DispatchDeps): Promise<{ known?: KnownConversation; refused?: DispatchResult }> {
   const local = deps.rememberMode === "pin";
+  const conversationId = baseConversationId(activity.conversation.id);
   let known: KnownConversation | undefined;
   try {
-    known = await deps.store.find(baseConversationId(activity.conversation.id));
+    known = await deps.store.recall(conversationId);
+    // Refused only on what the table says now: its row may have been deleted (erased, or by hand after the Playground moved).
+    if (local && known !== undefined && !sameUrl(known.serviceUrl, activity.serviceUrl)) known = await deps.store.find(conversationId);
   } catch (error) {
     if (!local) return {};
     deps.logger.error({ err: toSamverkaError(error) }, "could not look up the teams conversation to check its connector; answering 500");

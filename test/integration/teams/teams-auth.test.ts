@@ -187,6 +187,27 @@ describe("Teams request authentication", () => {
     ]);
   });
 
+  it("takes a conversation at a new connector once its row is deleted (the Playground moved to another port)", async () => {
+    const moving = {
+      ...activity,
+      id: "p1",
+      from: { id: "29:pia" },
+      conversation: { id: "a:pia", conversationType: "personal" },
+      serviceUrl: `${connector.url}/`,
+    };
+    expect((await post(local.url, moving)).status).toBe(200);
+    expect((await post(local.url, { ...moving, id: "p1b" })).status).toBe(200);
+    const moved = await startFakeConnector();
+    try {
+      // What the adapter recalls of the conversation is not enough to refuse it: the table says it is gone.
+      await db.db.withTables<TeamsTables>().deleteFrom("teams_conversations").where("conversation_id", "=", "a:pia").execute();
+      expect((await post(local.url, { ...moving, id: "p2", serviceUrl: `${moved.url}/` })).status).toBe(200);
+      expect((await conversations()).find((r) => r.conversation_id === "a:pia")?.service_url).toBe(`${moved.url}/`);
+    } finally {
+      await moved.close();
+    }
+  });
+
   it("refuses bodies that are not activities with 400 and oversized ones with 413, never 500", async () => {
     expect((await post(local.url, "{not json")).status).toBe(400);
     expect((await post(local.url, { type: "message" })).status).toBe(400);
