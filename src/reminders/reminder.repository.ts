@@ -63,15 +63,18 @@ async function upsertDistinct(trx: Transaction<Database>, specs: readonly Remind
   const rows = await trx
     .insertInto("reminders")
     .values(
-      specs.map((spec) => ({
-        key: spec.key,
-        kind: spec.kind,
-        partnership_id: spec.partnershipId ?? null,
-        due_at: spec.dueAt,
-        payload: JSON.stringify(spec.payload ?? {}),
-        created_at: now,
-        updated_at: now,
-      })),
+      // In key order, so two schedules of overlapping keys lock them in the same order and queue instead of deadlocking.
+      [...specs]
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((spec) => ({
+          key: spec.key,
+          kind: spec.kind,
+          partnership_id: spec.partnershipId ?? null,
+          due_at: spec.dueAt,
+          payload: JSON.stringify(spec.payload ?? {}),
+          created_at: now,
+          updated_at: now,
+        })),
     )
     .onConflict((oc) => oc.column("key").doUpdateSet({ key: (eb) => eb.ref("excluded.key") }))
     .returningAll()

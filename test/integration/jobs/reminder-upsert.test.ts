@@ -103,6 +103,18 @@ describe("scheduling many reminders at once", () => {
     ]);
   });
 
+  it("keeps each payload as given when it moves existing rows", async () => {
+    const first = new Date("2026-12-09T08:00:00Z");
+    const payloads = [{ text: 'citat "så" och \\ snedstreck' }, { nested: { list: [1, null, "två"] } }];
+    const specs = (dueAt: Date) => payloads.map((payload, i) => ({ key: `payload-${i}`, kind: "k", dueAt, payload }));
+    await t.db.transaction().execute((trx) => upsertReminders(trx, specs(first), new Date(), false));
+
+    await t.db.transaction().execute((trx) => upsertReminders(trx, specs(new Date("2026-12-16T08:00:00Z")), new Date(), false));
+
+    const rows = await t.db.selectFrom("reminders").select(["payload"]).where("key", "like", "payload-%").orderBy("key").execute();
+    expect(rows.map((r) => r.payload)).toEqual(payloads);
+  });
+
   it("writes a key given twice in order, the later time winning", async () => {
     const first = new Date("2026-12-09T08:00:00Z");
     const next = new Date("2026-12-16T08:00:00Z");
