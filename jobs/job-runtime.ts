@@ -29,7 +29,10 @@ export interface JobRuntimeOptions {
   clock?: Clock;
   logger: Logger;
   retry?: RetryPolicy;
-  /** How many reminders one process runs at once; handlers mostly write rows, so 10 by default. */
+  /**
+   * How many reminders one process runs at once, 50 by default: handlers write rows, and reminders running at once
+   * are claimed, handled (where the handler takes them together) and settled as one batch, so this bounds the batch.
+   */
   concurrency?: number;
   /** How many outbox rows one process sends at once; sends wait on the platforms, so 20 by default. */
   outboxConcurrency?: number;
@@ -104,7 +107,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     recurring = { queue, tasks };
     workers.push(
       watchWorker(
-        backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 10 }),
+        backend.openWorker(REMINDER_QUEUE, createReminderJobProcessor(setup.processReminder), { concurrency: options.concurrency ?? 50 }),
         logger,
         metrics,
       ),

@@ -76,6 +76,7 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
   const logger = deps.logger.child({ component: "unit-of-work" });
   const notifier: Notifier = {
     toMember: (...args) => transact((w) => w.notifier.toMember(...args)),
+    toMembers: (...args) => transact((w) => w.notifier.toMembers(...args)),
     toChannels: (...args) => transact((w) => w.notifier.toChannels(...args)),
     refreshCard: (...args) => transact((w) => w.notifier.refreshCard(...args)),
     retract: (...args) => transact((w) => w.notifier.retract(...args)),
@@ -110,6 +111,7 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
     notifier,
     reminders: {
       schedule: (...args) => transact((w) => w.reminders.schedule(...args)),
+      scheduleMany: (...args) => transact((w) => w.reminders.scheduleMany(...args)),
       cancel: (...args) => transact((w) => w.reminders.cancel(...args)),
       cancelByPrefix: (...args) => transact((w) => w.reminders.cancelByPrefix(...args)),
     },

@@ -6,6 +6,6 @@ export { createReply } from "./reply.ts";
 export type { Block, Button, Choice, FileAttachment, FormField, FormView, Message } from "./message.ts";
 export { textMessage } from "./message.ts";
 export { roleNames } from "./chat.messages.ts";
-export type { ChannelFilter, Compose, Content, Live, Notifier, SendOptions } from "./notifier.ts";
+export type { ChannelFilter, Compose, Content, DirectMessage, Live, Notifier, SendOptions } from "./notifier.ts";
 export { createChatRouter } from "./router.ts";
 export { createCommandRegistry, type CommandRegistry } from "./command-registry.ts";

@@ -29,6 +29,13 @@ export interface SendOptions {
   card?: string;
 }
 
+/** One direct message of many recorded together. */
+export interface DirectMessage {
+  memberId: string;
+  content: Content;
+  options: SendOptions;
+}
+
 /**
  * Sends to members and channels across every platform a partnership uses. Every message is recorded as an outbox row
  * (in the caller's transaction when it has one) and delivered by a job: retried, paced, sent once.
@@ -36,6 +43,8 @@ export interface SendOptions {
 export interface Notifier {
   /** A direct message to a member (their first identity; the others are fallbacks). Returns 0 when they have no identity on a configured platform. */
   toMember(memberId: string, content: Content, options: SendOptions): Promise<number>;
+  /** Direct messages to many members, recorded together (one read and one insert for all); returns how many were recorded. */
+  toMembers(messages: readonly DirectMessage[]): Promise<number>;
   /** Posts to the partnership's channels matching the filter, on every configured platform; returns how many. */
   toChannels(partnershipId: string, filter: ChannelFilter, content: Content, options: SendOptions): Promise<number>;
   /** Re-renders every sent copy of a card in place, soon; changes close together coalesce into one refresh. */

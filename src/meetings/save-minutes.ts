@@ -70,7 +70,10 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
             .returning(["id", "due_date"])
             .execute();
     await cancelMeetingReminders(tx.reminders, meeting.id);
-    for (const item of created) await scheduleActionItemReminder(tx.reminders, group, item.id, item.due_date);
+    await scheduleActionItemReminders(
+      tx.reminders,
+      created.map((item) => ({ group, actionItemId: item.id, dueDate: item.due_date })),
+    );
     const seats = await listSeats(tx.db, group.id);
     const compose = composeMinutes(group, { ...meeting, status: "held" }, minutes, new Map(seats.map((s) => [s.memberId, s.displayName])));
     await recordToGroup(tx, group, group.kind === "styrgrupp" ? seats.map((s) => s.memberId) : [], compose, { key: `meeting:${meeting.id}:minutes` });
@@ -78,21 +81,25 @@ export async function saveMinutes(deps: MeetingsDeps, group: MeetingGroup, meeti
   });
 }
 
-/** Schedules the due-date reminder of an action item (09.00 local on the due date). */
-export async function scheduleActionItemReminder(
-  reminders: Reminders,
-  group: Pick<MeetingGroup, "timeZone" | "partnershipId">,
-  actionItemId: string,
-  dueDate: string,
-): Promise<void> {
-  const dueAt = DateTime.fromISO(dueDate, { zone: group.timeZone }).set(ACTION_DUE_TIME).toJSDate();
-  await reminders.schedule({
-    key: actionItemReminderKey(actionItemId),
-    kind: "action-item.due",
-    partnershipId: group.partnershipId,
-    dueAt,
-    payload: { actionItemId },
-  });
+/** An action item's due-date reminder to schedule: 09.00 local on `dueDate` in its group's time zone. */
+export interface ActionItemDue {
+  group: Pick<MeetingGroup, "timeZone" | "partnershipId">;
+  actionItemId: string;
+  dueDate: string;
+}
+
+/** Schedules the due-date reminders of action items, all in one go. */
+export async function scheduleActionItemReminders(reminders: Reminders, items: readonly ActionItemDue[]): Promise<void> {
+  if (items.length === 0) return;
+  await reminders.scheduleMany(
+    items.map(({ group, actionItemId, dueDate }) => ({
+      key: actionItemReminderKey(actionItemId),
+      kind: "action-item.due",
+      partnershipId: group.partnershipId,
+      dueAt: DateTime.fromISO(dueDate, { zone: group.timeZone }).set(ACTION_DUE_TIME).toJSDate(),
+      payload: { actionItemId },
+    })),
+  );
 }
 
 function composeMinutes(group: MeetingGroup, meeting: Meeting, minutes: Minutes, names: Map<string, string>): Compose {

@@ -34,19 +34,21 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
   const { db, clock, queued } = deps;
   const log = deps.logger.child({ component: "outbox" });
 
-  async function memberAudience(memberId: string): Promise<(Audience & { partnershipId: string }) | undefined> {
+  /** The audience of each member who can be reached on a platform this process has. */
+  async function memberAudiences(memberIds: readonly string[]): Promise<Map<string, Audience & { partnershipId: string }>> {
     const platforms = [...deps.platforms()];
-    if (platforms.length === 0) return undefined;
-    const row = await db
+    if (platforms.length === 0 || memberIds.length === 0) return new Map();
+    const rows = await db
       .selectFrom("members as m")
       .innerJoin("partnerships as p", "p.id", "m.partnership_id")
-      .innerJoin("member_identities as i", "i.member_id", "m.id")
-      .where("m.id", "=", memberId)
+      .where("m.id", "in", [...new Set(memberIds)])
       .where("m.active", "=", true)
-      .where("i.platform", "in", platforms)
-      .select(["m.locale", "p.time_zone", "p.id as partnership_id"])
-      .executeTakeFirst();
-    return row === undefined ? undefined : { locale: row.locale as Locale, timeZone: row.time_zone, partnershipId: row.partnership_id };
+      .where((eb) =>
+        eb.exists(eb.selectFrom("member_identities as i").select("i.member_id").whereRef("i.member_id", "=", "m.id").where("i.platform", "in", platforms)),
+      )
+      .select(["m.id", "m.locale", "p.time_zone", "p.id as partnership_id"])
+      .execute();
+    return new Map(rows.map((r) => [r.id, { locale: r.locale as Locale, timeZone: r.time_zone, partnershipId: r.partnership_id }]));
   }
 
   async function channels(partnershipId: string, filter: ChannelFilter) {
@@ -68,32 +70,39 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
     return rows.length;
   }
 
-  async function toMember(
-    memberId: string,
-    content: OutboxContent | ((a: Audience) => OutboxContent),
-    options: SendOptions,
-    file?: FileAttachment,
-  ): Promise<number> {
-    const audience = await memberAudience(memberId);
-    if (audience === undefined) {
-      log.warn({ memberId, key: options.key }, "member has no identity on a configured platform; nothing recorded");
-      return 0;
-    }
-    const resolved = typeof content === "function" ? content(audience) : content;
-    return record([
-      {
-        key: `${options.key}:member:${memberId}`,
-        partnershipId: audience.partnershipId,
-        kind: file === undefined ? "message" : "file",
-        memberId,
-        ...(options.card === undefined ? {} : { card: options.card }),
-        content: resolved,
-        ...(file === undefined ? {} : { fileContent: file.content }),
-        locale: audience.locale,
-        timeZone: audience.timeZone,
-        dueAt: clock.now(),
-      },
-    ]);
+  /** A direct message as the writer records it: content composed for the member's audience, or given as it is. */
+  interface Direct {
+    memberId: string;
+    content: OutboxContent | ((a: Audience) => OutboxContent);
+    options: SendOptions;
+    file?: FileAttachment;
+  }
+
+  // One read of the audiences and one insert for all of them.
+  async function toMembers(messages: readonly Direct[]): Promise<number> {
+    const audiences = await memberAudiences(messages.map((m) => m.memberId));
+    const rows = messages.flatMap(({ memberId, content, options, file }): NewOutboxRow[] => {
+      const audience = audiences.get(memberId);
+      if (audience === undefined) {
+        log.warn({ memberId, key: options.key }, "member has no identity on a configured platform; nothing recorded");
+        return [];
+      }
+      return [
+        {
+          key: `${options.key}:member:${memberId}`,
+          partnershipId: audience.partnershipId,
+          kind: file === undefined ? "message" : "file",
+          memberId,
+          ...(options.card === undefined ? {} : { card: options.card }),
+          content: typeof content === "function" ? content(audience) : content,
+          ...(file === undefined ? {} : { fileContent: file.content }),
+          locale: audience.locale,
+          timeZone: audience.timeZone,
+          dueAt: clock.now(),
+        },
+      ];
+    });
+    return record(rows);
   }
 
   async function toChannels(
@@ -132,7 +141,8 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
   });
 
   return {
-    toMember: (memberId, content, options) => toMember(memberId, (a) => contentFor(content, a), options),
+    toMember: (memberId, content, options) => toMembers([{ memberId, content: (a) => contentFor(content, a), options }]),
+    toMembers: (messages) => toMembers(messages.map(({ content, ...message }) => ({ ...message, content: (a: Audience) => contentFor(content, a) }))),
     toChannels: (partnershipId, filter, content, options) => toChannels(partnershipId, filter, (a) => contentFor(content, a), options),
     async refreshCard(card, partnershipId) {
       const now = clock.now();
@@ -143,7 +153,7 @@ export function createOutboxWriter(deps: OutboxWriterDeps): Notifier {
       const rows = await scrubAndPlanRetractions(db, keyPrefixes, content, options.key, clock.now());
       return record(rows);
     },
-    fileToMember: (memberId, file, options) => toMember(memberId, fileContent(file), options, file),
+    fileToMember: (memberId, file, options) => toMembers([{ memberId, content: fileContent(file), options, file }]),
     fileToChannels: (partnershipId, filter, file, options) => toChannels(partnershipId, filter, () => fileContent(file), options, file),
   };
 }

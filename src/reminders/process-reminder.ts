@@ -48,7 +48,8 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       logger.debug({ reminderId: job.reminderId, dueAt: job.dueAt }, "reminder no longer pending at this time; nothing to do");
       return;
     }
-    const log = logger.child({ reminderId: reminder.id, key: reminder.key, kind: reminder.kind, attempt: reminder.attempts });
+    // On every line about it; not a child logger per reminder, which costs more than the one line most of them get.
+    const fields = { reminderId: reminder.id, key: reminder.key, kind: reminder.kind, attempt: reminder.attempts };
     // Lateness: how long after it was due (or written, if written after that) a reminder first ran. A retry's
     // delay is its backoff, not lateness.
     if (reminder.attempts === 1) {
@@ -59,14 +60,14 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
     if (handler === undefined) {
       const error = `no reminder handler for kind "${reminder.kind}"`;
       await settleClaim(db, job, { status: "given_up", error }, clock.now());
-      log.error(`${error}; the reminder is given up`);
+      logger.error(fields, `${error}; the reminder is given up`);
       throw new SamverkaError("internal", `Reminder ${reminder.key} was given up: ${error}. Register a handler for its kind.`);
     }
     const payload = handler.payload.safeParse(reminder.payload);
     if (!payload.success) {
       const error = `its payload does not fit the ${reminder.kind} schema: ${payload.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
       await settleClaim(db, job, { status: "given_up", error }, clock.now());
-      log.error({ issues: payload.error.issues }, `reminder ${reminder.key} is given up: ${error}`);
+      logger.error({ ...fields, issues: payload.error.issues }, `reminder ${reminder.key} is given up: ${error}`);
       throw new SamverkaError("invalid_input", `Reminder ${reminder.key} was given up: ${error}.`);
     }
     try {
@@ -78,15 +79,15 @@ export function createReminderProcessor(deps: ReminderProcessorDeps): ProcessRem
       const retryable = thrown instanceof SamverkaError ? thrown.retryable : true;
       if (retryable && reminder.attempts < maxAttempts) {
         await settleClaim(db, job, { status: "retry", error: `${error.code}: ${error.message}` }, clock.now());
-        log.warn({ err: error }, "reminder failed; it will be retried");
+        logger.warn({ ...fields, err: error }, "reminder failed; it will be retried");
         throw thrown;
       }
       await settleClaim(db, job, { status: "given_up", error: `${error.code}: ${error.message}` }, clock.now());
-      log.error({ err: error }, "reminder failed and is given up");
+      logger.error({ ...fields, err: error }, "reminder failed and is given up");
       throw new SamverkaError(error.code, `Reminder ${reminder.key} was given up: ${error.message}`, { cause: error });
     }
     await finish(job);
-    log.info("reminder done");
+    logger.info(fields, "reminder done");
   };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction, type Updateable } from "kysely";
+import { sql, type Selectable, type Transaction } from "kysely";
 import type { Database, Db } from "../db/database.ts";
 import { lockedInIdOrder, matchRows, type RowAtTime } from "../db/job-rows.ts";
 import type { ReminderTable } from "../db/core-tables.ts";
@@ -28,55 +28,105 @@ function toReminderRecord(row: ReminderRow): ReminderRecord {
 }
 
 /**
- * Inserts the row with `spec.key`, or updates it under a row lock so concurrent schedules of one key serialise. One
- * statement both inserts a new key and, for an existing one, takes the lock and reads the row as it stands (the
- * conflict's no-op update); only an existing key that changes needs a second.
+ * Inserts the rows of `specs`, or updates each existing key under a row lock so concurrent schedules of one key
+ * serialise; answers each spec in order. One statement both inserts the new keys and, for existing ones, takes the
+ * lock and reads the row as it stands (the conflict's no-op update); only existing keys that change need a second,
+ * one for all of them. A key given twice is written in order, its second spec in a statement after the first's.
  */
-export async function upsertReminder(db: Db, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
-  const upsert = async (trx: Transaction<Database>): Promise<UpsertedReminder> => {
-    const { inserted, ...row } = await trx
-      .insertInto("reminders")
-      .values({
-        key: spec.key,
-        kind: spec.kind,
-        partnership_id: spec.partnershipId ?? null,
-        due_at: spec.dueAt,
-        payload: JSON.stringify(spec.payload ?? {}),
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ key: (eb) => eb.ref("excluded.key") }))
-      .returningAll()
-      // A row this statement inserted has no locker yet; one it found is locked by this transaction.
-      .returning(sql<boolean>`xmax = 0`.as("inserted"))
-      .executeTakeFirstOrThrow();
-    return inserted ? { record: toReminderRecord(row), armed: true, movedFrom: undefined } : updateExisting(trx, row, spec, now, rearm);
+export async function upsertReminders(db: Db, specs: readonly ReminderSpec[], now: Date, rearm: boolean): Promise<UpsertedReminder[]> {
+  const upsert = async (trx: Transaction<Database>): Promise<UpsertedReminder[]> => {
+    const results: UpsertedReminder[] = [];
+    for (const round of distinctKeyRuns(specs)) results.push(...(await upsertDistinct(trx, round, now, rearm)));
+    return results;
   };
-  // Inside the caller's unit of work the lock lives as long as its transaction; alone, in a short one of its own.
+  if (specs.length === 0) return [];
+  // Inside the caller's unit of work the locks live as long as its transaction; alone, in a short one of its own.
   return db.isTransaction ? upsert(db as Transaction<Database>) : db.transaction().execute(upsert);
 }
 
-async function updateExisting(trx: Transaction<Database>, existing: ReminderRow, spec: ReminderSpec, now: Date, rearm: boolean): Promise<UpsertedReminder> {
-  const moved = existing.due_at.getTime() !== spec.dueAt.getTime();
-  const details = { kind: spec.kind, partnership_id: spec.partnershipId ?? null, payload: JSON.stringify(spec.payload ?? {}), updated_at: now };
-  // A done reminder stays done unless asked; a running one keeps running when its time did not move.
-  const keep = (existing.status === "done" && !rearm) || (existing.status === "processing" && !moved);
-  if (keep) {
-    const row = existing.status === "done" ? existing : await updateRow(trx, existing.id, details);
-    return { record: toReminderRecord(row), armed: false, movedFrom: undefined };
+/** Splits specs into consecutive runs with no key twice, so one INSERT … ON CONFLICT never meets a key twice. */
+function distinctKeyRuns(specs: readonly ReminderSpec[]): ReminderSpec[][] {
+  const runs: ReminderSpec[][] = [];
+  let keys = new Set<string>();
+  for (const spec of specs) {
+    if (runs.length === 0 || keys.has(spec.key)) {
+      runs.push([]);
+      keys = new Set();
+    }
+    runs.at(-1)!.push(spec);
+    keys.add(spec.key);
   }
-  const fresh = existing.status !== "pending" || moved;
-  const row = await updateRow(trx, existing.id, {
-    ...details,
-    due_at: spec.dueAt,
-    status: "pending",
-    ...(fresh ? { attempts: 0, last_error: null, claimed_at: null, done_at: null } : {}),
-  });
-  return { record: toReminderRecord(row), armed: true, movedFrom: existing.status === "pending" && moved ? existing.due_at : undefined };
+  return runs;
 }
 
-async function updateRow(trx: Transaction<Database>, id: string, values: Updateable<ReminderTable>): Promise<ReminderRow> {
-  return trx.updateTable("reminders").set(values).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+async function upsertDistinct(trx: Transaction<Database>, specs: readonly ReminderSpec[], now: Date, rearm: boolean): Promise<UpsertedReminder[]> {
+  const rows = await trx
+    .insertInto("reminders")
+    .values(
+      // In key order, so two schedules of overlapping keys lock them in the same order and queue instead of deadlocking.
+      [...specs]
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((spec) => ({
+          key: spec.key,
+          kind: spec.kind,
+          partnership_id: spec.partnershipId ?? null,
+          due_at: spec.dueAt,
+          payload: JSON.stringify(spec.payload ?? {}),
+          created_at: now,
+          updated_at: now,
+        })),
+    )
+    .onConflict((oc) => oc.column("key").doUpdateSet({ key: (eb) => eb.ref("excluded.key") }))
+    .returningAll()
+    // A row this statement inserted has no locker yet; one it found is locked by this transaction.
+    .returning(sql<boolean>`xmax = 0`.as("inserted"))
+    .execute();
+  const byKey = new Map(rows.map(({ inserted, ...row }) => [row.key, { inserted, row }]));
+  const planned = specs.map((spec) => {
+    const { inserted, row } = byKey.get(spec.key)!;
+    return inserted ? { update: undefined, result: { record: toReminderRecord(row), armed: true, movedFrom: undefined } } : planExisting(row, spec, now, rearm);
+  });
+  const updates = planned.flatMap((p) => (p.update === undefined ? [] : [p.update]));
+  const updated = new Map((await updateRows(trx, updates, now)).map((row) => [row.id, toReminderRecord(row)]));
+  return planned.map(({ result }) => ({ ...result, record: updated.get(result.record.id) ?? result.record }));
+}
+
+/** What an existing row becomes: every column a schedule may change, as it will stand. */
+type RowUpdate = Pick<ReminderRow, "id" | "kind" | "partnership_id" | "payload" | "due_at" | "status" | "attempts" | "last_error" | "claimed_at" | "done_at">;
+
+function planExisting(existing: ReminderRow, spec: ReminderSpec, now: Date, rearm: boolean): { update: RowUpdate | undefined; result: UpsertedReminder } {
+  const moved = existing.due_at.getTime() !== spec.dueAt.getTime();
+  const details = { ...existing, kind: spec.kind, partnership_id: spec.partnershipId ?? null, payload: spec.payload ?? {}, updated_at: now };
+  // A done reminder stays done unless asked; a running one keeps running when its time did not move.
+  if (existing.status === "done" && !rearm) return { update: undefined, result: { record: toReminderRecord(existing), armed: false, movedFrom: undefined } };
+  if (existing.status === "processing" && !moved) return { update: details, result: { record: toReminderRecord(details), armed: false, movedFrom: undefined } };
+  const fresh = existing.status !== "pending" || moved;
+  const row = {
+    ...details,
+    due_at: spec.dueAt,
+    status: "pending" as const,
+    ...(fresh ? { attempts: 0, last_error: null, claimed_at: null, done_at: null } : {}),
+  };
+  return {
+    update: row,
+    result: { record: toReminderRecord(row), armed: true, movedFrom: existing.status === "pending" && moved ? existing.due_at : undefined },
+  };
+}
+
+/** Writes the planned rows in one statement; returns them as stored. */
+async function updateRows(trx: Transaction<Database>, rows: readonly RowUpdate[], now: Date): Promise<ReminderRow[]> {
+  if (rows.length === 0) return [];
+  const column = <T>(pick: (r: RowUpdate) => T) => rows.map(pick);
+  const result = await sql<ReminderRow>`update reminders
+    set kind = u.kind, partnership_id = u.partnership_id, payload = u.payload, due_at = u.due_at, status = u.status,
+      attempts = u.attempts, last_error = u.last_error, claimed_at = u.claimed_at, done_at = u.done_at, updated_at = ${now}
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.kind)}::text[], ${column((r) => r.partnership_id)}::text[],
+      ${column((r) => JSON.stringify(r.payload))}::jsonb[], ${column((r) => r.due_at)}::timestamptz[], ${column((r) => r.status)}::text[],
+      ${column((r) => r.attempts)}::int[], ${column((r) => r.last_error)}::text[], ${column((r) => r.claimed_at)}::timestamptz[],
+      ${column((r) => r.done_at)}::timestamptz[]) as u(id, kind, partnership_id, payload, due_at, status, attempts, last_error, claimed_at, done_at)
+    where reminders.id = u.id
+    returning reminders.*`.execute(trx);
+  return result.rows;
 }
 
 /** Cancels the open (pending or running) reminders whose key is `key`, or starts with it when `byPrefix`. */

@@ -24,6 +24,8 @@ export interface ReminderSpec {
 export interface Reminders {
   /** Creates or moves the reminder with `spec.key`; a done one is left alone unless `rearm` is set. */
   schedule(spec: ReminderSpec, options?: { rearm?: boolean }): Promise<ReminderRecord>;
+  /** Schedules each of `specs` as `schedule` does, together: one statement (two when keys move) for all of them. */
+  scheduleMany(specs: readonly ReminderSpec[], options?: { rearm?: boolean }): Promise<ReminderRecord[]>;
   /** Cancels one pending (or running) reminder; returns whether it was still open. */
   cancel(key: string): Promise<boolean>;
   /** Cancels every pending (or running) reminder whose key starts with `prefix`; returns how many. */

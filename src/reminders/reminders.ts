@@ -1,7 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
-import { cancelReminders, upsertReminder } from "./reminder.repository.ts";
+import { cancelReminders, upsertReminders } from "./reminder.repository.ts";
 import type { ReminderJobRef, ReminderQueue, Reminders } from "./reminder.ts";
 
 /** What scheduling reminders with one executor needs; job changes are collected for after the commit. */
@@ -26,13 +26,17 @@ export function createReminderWriter(deps: ReminderWriterDeps): Reminders {
     removed.push(...cancelled);
     return cancelled.length;
   };
-  return {
-    async schedule(spec, options = {}) {
-      const { record, armed, movedFrom } = await upsertReminder(db, spec, clock.now(), options.rearm ?? false);
+  const scheduleMany: Reminders["scheduleMany"] = async (specs, options = {}) => {
+    const upserted = await upsertReminders(db, specs, clock.now(), options.rearm ?? false);
+    for (const { record, armed, movedFrom } of upserted) {
       if (movedFrom !== undefined) removed.push({ reminderId: record.id, dueAt: movedFrom });
       if (armed) queued.push({ reminderId: record.id, dueAt: record.dueAt });
-      return record;
-    },
+    }
+    return upserted.map((u) => u.record);
+  };
+  return {
+    schedule: async (spec, options) => (await scheduleMany([spec], options))[0]!,
+    scheduleMany,
     cancel: async (key) => (await cancel(key, false)) > 0,
     cancelByPrefix: (prefix) => cancel(prefix, true),
   };
@@ -78,6 +82,7 @@ export function createReminders(deps: RemindersDeps): Reminders {
   };
   return {
     schedule: (spec, options) => run((r) => r.schedule(spec, options)),
+    scheduleMany: (specs, options) => run((r) => r.scheduleMany(specs, options)),
     cancel: (key) => run((r) => r.cancel(key)),
     cancelByPrefix: (prefix) => run((r) => r.cancelByPrefix(prefix)),
   };
