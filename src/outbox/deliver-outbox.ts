@@ -29,6 +29,9 @@ export interface OutboxDeliveryDeps {
 /** Delivers the row a job points at, once per (row, due time). */
 export type DeliverOutbox = (job: OutboxJobRef) => Promise<void>;
 
+/** Copies of a card updated at once by its refresh. */
+const REFRESH_CONCURRENCY = 8;
+
 /** "Nothing to send any more" (a live message whose subject is gone): the row is cancelled, not retried. */
 class NothingToSend extends Error {}
 
@@ -166,8 +169,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         retryAfterMs: 2_000,
       });
     }
+    const copies = await findCardCopies(db, card);
     const failures: unknown[] = [];
-    for (const copy of await findCardCopies(db, card)) {
+    let paced: Paced | undefined;
+    const update = async (copy: (typeof copies)[number]): Promise<void> => {
       try {
         const message = await messageOf(copy, true);
         attempt.platforms.add(copy.sentPlatform);
@@ -175,12 +180,21 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): DeliverOutbox {
         await pacer.pace(chat.platform, copy.messageRef, row.id);
         await chat.update(copy.messageRef, message);
       } catch (error) {
-        if (error instanceof Paced) throw error;
-        if (error instanceof NothingToSend) continue;
-        if (isRetryable(error)) failures.push(error);
+        if (error instanceof Paced) paced = paced !== undefined && paced.ms >= error.ms ? paced : error;
+        else if (error instanceof NothingToSend) return;
+        else if (isRetryable(error)) failures.push(error);
         else logger.warn({ ...errorFields(error), key: copy.key }, "a copy of the card could not be updated (deleted, or the app removed); the others were");
       }
-    }
+    };
+    // Each copy is paced by its own conversation, so they are updated side by side, the oldest (the channels') first:
+    // one after another, the last of a cold night's 47 copies showed the answers half a second after the first.
+    let next = 0;
+    const updater = async (): Promise<void> => {
+      while (next < copies.length) await update(copies[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, copies.length) }, updater));
+    // A copy whose conversation is busy has its slot reserved: the refresh comes back once the last such slot is due.
+    if (paced !== undefined) throw paced;
     if (failures.length > 0) throw failures[0];
     return { messageRef: null, platform: null, conversation: null };
   }

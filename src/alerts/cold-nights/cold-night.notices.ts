@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ConversationRef, Notifier, Platform } from "../../chat/index.ts";
 import type { Db } from "../../db/database.ts";
 import type { Clock } from "../../shared/clock.ts";
+import { createFormatters } from "../../shared/i18n.ts";
 import { defineRenderer, type OutboxRenderer } from "../../outbox/index.ts";
 import { hasAnyRole } from "../../partnerships/index.ts";
 import type { AlertsDeps } from "../alerts.deps.ts";
@@ -11,6 +12,8 @@ import { isQuiet, type ColdNightAlert, type ShelterResponse } from "./cold-night
 import { loadAlert } from "./cold-night.repository.ts";
 import { coldNightMessages } from "./cold-nights.messages.ts";
 import { loadBedBoard } from "../beds/bed-board.repository.ts";
+import type { BedBoard } from "../beds/bed-board.ts";
+import { createMicroBatch } from "../../shared/micro-batch.ts";
 import { createNightTranslator } from "./night-name.ts";
 import { shelterLabel } from "../shelter-label.ts";
 
@@ -68,24 +71,45 @@ function viewOf(alert: ColdNightAlert, reader: AlertReader): CardView {
   return { answerable: new Set(mine.map((r) => r.activityId)), samordning };
 }
 
+/** What every copy of a card is drawn from: the alert with its answers, the names it shows, and tonight's beds. */
+interface CardRows {
+  alert: ColdNightAlert;
+  names: Map<string, string>;
+  beds: BedBoard;
+}
+
+async function readCard(db: Db, alertId: string): Promise<CardRows | undefined> {
+  const alert = await loadAlert(db, alertId);
+  if (alert === undefined) return undefined;
+  const [names, beds] = await Promise.all([namesOnAlert(db, alert), loadBedBoard(db, alert.partnershipId, alert.night)]);
+  return { alert, names, beds };
+}
+
 /**
  * Renders the card from the rows at the moment it is sent or refreshed, so every copy shows the current tally. A
  * reminder or escalation whose shelters have all answered (or been acknowledged) by the time it is sent is not sent.
  */
 export function createColdNightCardRenderer(db: Db, clock: Clock): OutboxRenderer {
+  // Copies rendered at once (a declaration's fifty, or a refresh of them all) read their alert's rows together: one
+  // read for all of them, each begun after every copy in it asked, so no copy shows older rows than it would alone.
+  const readCards = createMicroBatch(async (alertIds: readonly string[]) => {
+    const distinct = [...new Set(alertIds)];
+    const read = new Map(await Promise.all(distinct.map(async (id) => [id, await readCard(db, id)] as const)));
+    return alertIds.map((id) => read.get(id));
+  });
   return defineRenderer({
     name: CARD_RENDERER,
     payload: copyPayload,
     async render(payload: CopyPayload, audience, { refresh }) {
-      const alert = await loadAlert(db, payload.alertId);
-      if (alert === undefined) return undefined;
-      const names = await namesOnAlert(db, alert);
-      const beds = await loadBedBoard(db, alert.partnershipId, alert.night);
+      const rows = await readCards(payload.alertId);
+      if (rows === undefined) return undefined;
+      const { alert, names, beds } = rows;
       if (payload.memberId === undefined) return composeCard(alert, names, clock.now(), { ...CHANNEL_VIEW, beds })(audience);
       const reader = await findReader(db, alert.partnershipId, payload.memberId);
       if (reader === undefined) return undefined;
       const notice = payload.notice ?? "existing";
       const t = createNightTranslator(coldNightMessages, audience.locale, audience.timeZone);
+      const formatters = createFormatters(audience.locale, audience.timeZone);
       const named = (rs: readonly ShelterResponse[]) => rs.map(shelterLabel);
       const shelterNames = (ids: readonly string[]) => alert.responses.filter((r) => ids.includes(r.activityId)).map((r) => r.shelterName);
       let text: string | undefined;
@@ -95,14 +119,14 @@ export function createColdNightCardRenderer(db: Db, clock: Clock): OutboxRendere
         if (!refresh && (silent.length === 0 || alert.status === "closed")) return undefined;
         if (silent.length > 0)
           text = t(`notice.${notice as "staff" | "coordinator" | "samordning" | "quiet"}`, {
-            shelters: listOf(audience.locale, named(silent)),
+            shelters: formatters.list(named(silent)),
             night: alert.night,
             at: alert.declaredAt,
           });
       } else if (notice === "prompt") {
         const mine = alert.responses.filter((r) => reader.staffOf.has(r.activityId)).map((r) => r.shelterName);
         const by = alert.declaredBy === null ? "Samverka" : (names.get(alert.declaredBy) ?? "");
-        text = t("notice.prompt", { by, night: alert.night, shelters: listOf(audience.locale, mine) });
+        text = t("notice.prompt", { by, night: alert.night, shelters: formatters.list(mine) });
       } else if (notice === "declared") {
         const unreached = payload.unreached ?? [];
         text =
@@ -118,10 +142,6 @@ export function createColdNightCardRenderer(db: Db, clock: Clock): OutboxRendere
       return composeCard(alert, names, clock.now(), { ...viewOf(alert, reader), beds, ...(text === undefined ? {} : { notice: text }) })(audience);
     },
   });
-}
-
-function listOf(locale: "sv" | "en", items: string[]): string {
-  return new Intl.ListFormat(locale === "sv" ? "sv-SE" : "en-GB", { style: "long", type: "conjunction" }).format(items);
 }
 
 /** A live copy of the card for one person, with the notice saying why they got it; the rows decide what it shows. */

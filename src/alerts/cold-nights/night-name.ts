@@ -8,6 +8,20 @@ import { nightMessages } from "./night-name.messages.ts";
  * the small hours; the weekday makes "which night" unmistakable.
  */
 export function nightName(night: string, locale: Locale): string {
+  const key = `${locale} ${night}`;
+  let name = named.get(key);
+  if (name === undefined) {
+    name = sayNight(night, locale);
+    if (named.size >= 1_000) named.clear();
+    named.set(key, name);
+  }
+  return name;
+}
+
+// Every copy of a card says its night several times, and fifty copies go at once: each night is said once per language.
+const named = new Map<string, string>();
+
+function sayNight(night: string, locale: Locale): string {
   const evening = DateTime.fromISO(night, { zone: "UTC" });
   if (!evening.isValid) return night;
   const t = createTranslator(nightMessages, locale);

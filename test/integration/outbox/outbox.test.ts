@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { textMessage } from "../../../src/chat/message.ts";
-import { defineRenderer, releaseOnInstall, type OutboxRenderer } from "../../../src/outbox/index.ts";
+import { createOutboxDelivery, defineRenderer, releaseOnInstall, type OutboxJobRef, type OutboxRenderer } from "../../../src/outbox/index.ts";
+import { Paced } from "../../../src/outbox/pacing.ts";
 import { requestRefresh } from "../../../src/outbox/outbox.repository.ts";
 import { createManualClock, systemClock } from "../../../src/shared/clock.ts";
 import { SamverkaError } from "../../../src/shared/errors.ts";
-import type { Logger } from "../../../src/shared/logger.ts";
+import { silentLogger, type Logger } from "../../../src/shared/logger.ts";
 import { createInlineOutbox, type InlineOutbox } from "../../helpers/inline-outbox.ts";
 import { createRecordingChat } from "../../helpers/recording-chat.ts";
 import { seedPartnership } from "../../helpers/seed.ts";
@@ -166,6 +167,38 @@ describe("the outbox", () => {
     // The waiting copy, when it goes, shows the newest rows itself.
     await outbox.deliverDue();
     expect(teams.calls.find((c) => c.op === "post")).toMatchObject({ message: { text: "sv: platser 3" } });
+  });
+
+  it("refreshes the copies in free conversations at once, and comes back for a copy whose conversation is busy at its slot", async () => {
+    tally = 1;
+    await outbox.notifier.toChannels("p1", {}, { render: "test.tally", payload: { of: "platser" } }, { key: "t31", card: "card-31" });
+    await outbox.notifier.toMember(ids.erik!, { render: "test.tally", payload: { of: "places" } }, { key: "t31", card: "card-31" });
+    slack.calls.length = 0;
+    teams.calls.length = 0;
+    tally = 4;
+    const queued: OutboxJobRef[] = [];
+    const refresh = createOutboxDelivery({
+      db: t.db,
+      chats: new Map([
+        ["slack", slack],
+        ["teams", teams],
+      ]),
+      renderers: [tallyRenderer],
+      queue: { enqueueMany: (jobs) => Promise.resolve(void queued.push(...jobs)) },
+      // The Slack channel's next slot is 5 s away; the others are free.
+      pacer: { pace: (_platform, conversation) => (conversation.startsWith("slack:CMAIN") ? Promise.reject(new Paced(5_000)) : Promise.resolve()) },
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const before = Date.now();
+    await refresh((await requestRefresh(t.db, "card-31", "p1", new Date(), { quietMs: 0, latestMs: 1_000 }))!);
+    expect(teams.calls.flatMap((c) => (c.op === "update" ? [c.message.text] : [])).sort()).toEqual(["en: places 4", "sv: platser 4"]);
+    expect(slack.calls.filter((c) => c.op === "update")).toEqual([]);
+    // Waiting for a slot is no failed attempt: the refresh is pending again at the busy conversation's slot, and queued.
+    const [row] = await rows("refresh:card-31");
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    expect(row!.due_at.getTime()).toBeGreaterThanOrEqual(before + 5_000);
+    expect(queued).toEqual([{ outboxId: row!.id, dueAt: row!.due_at }]);
   });
 
   it("coalesces refreshes asked for close together into one waiting refresh", async () => {
