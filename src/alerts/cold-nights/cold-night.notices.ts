@@ -158,10 +158,8 @@ export async function sendCopies(
   key: string,
   extra: { only?: string[]; unreached?: string[] } = {},
 ): Promise<number> {
-  let reached = 0;
-  for (const memberId of new Set(memberIds))
-    reached += await notifier.toMember(memberId, cardCopy(alertId, memberId, notice, extra), { key, card: coldNightCard(alertId) });
-  return reached;
+  const options = { key, card: coldNightCard(alertId) };
+  return notifier.toMembers([...new Set(memberIds)].map((memberId) => ({ memberId, content: cardCopy(alertId, memberId, notice, extra), options })));
 }
 
 /** Which of the partnership's channels carry the cold-night card: its alerts channels, or its general ones when it has none. */
