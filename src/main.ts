@@ -5,17 +5,9 @@ import { createSamverkaMetrics, metricsHandler, startMetricsServer } from "../ad
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
-import { createSlackAdapter } from "../adapters/slack/index.ts";
-import {
-  createTeamsAdapter,
-  decideTeamsAccess,
-  describeTeamsAccess,
-  isLocalDataDir,
-  markLocalDataDir,
-  playgroundUsers,
-  refuseTeams,
-  startPlayground,
-} from "../adapters/teams/index.ts";
+import { decideTeamsAccess, describeTeamsAccess, isLocalDataDir, markLocalDataDir } from "../adapters/teams/auth.ts";
+import { playgroundUsers, startPlayground } from "../adapters/teams/playground.ts";
+import { refuseTeams } from "../adapters/teams/webhook/refuse.ts";
 import { forgetSlackUsers } from "../adapters/slack/forget-users.ts";
 import { forgetTeamsUsers } from "../adapters/teams/forget-users.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
@@ -231,9 +223,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     // The adapters' own words (Ja/Nej, Klart., failures) follow the person who acted, as the core's do.
     const localeOf: LocaleOf = (user) => localeOfUser(db, user, config.locale);
+    // Each platform's SDK is loaded only by a process that serves that platform: Bolt, or the Teams SDK with MSAL.
     const slack =
       config.slack &&
-      createSlackAdapter({
+      (await import("../adapters/slack/slack-adapter.ts")).createSlackAdapter({
         config: { ...config.slack, locale: config.locale },
         handler: countInbound(router, "slack", metrics),
         localeOf,
@@ -256,7 +249,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const teams =
       teamsAccess.mode === "off"
         ? undefined
-        : createTeamsAdapter({
+        : (await import("../adapters/teams/teams-adapter.ts")).createTeamsAdapter({
             access: teamsAccess,
             handler: countInbound(router, "teams", metrics),
             db,
