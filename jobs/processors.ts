@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job, type Processor } from "bullmq";
+import type { Job, Processor } from "bullmq";
 import type { RecurringTask } from "../src/app/feature.ts";
 import type { ProcessReminder } from "../src/reminders/process-reminder.ts";
 import type { Clock } from "../src/shared/clock.ts";
@@ -6,7 +6,10 @@ import { SamverkaError } from "../src/shared/errors.ts";
 import type { DeliverOutbox } from "../src/outbox/deliver-outbox.ts";
 import { parseOutboxJobData } from "./outbox.jobs.ts";
 import { recurringJobSchema } from "./recurring.jobs.ts";
+import { bullmq } from "./queue-backend.ts";
 import { parseReminderJobData } from "./reminder.jobs.ts";
+
+const { UnrecoverableError } = bullmq;
 
 /** Maps a failure to what BullMQ understands: a non-retryable `SamverkaError` must not be retried. */
 export function toJobError(error: unknown): unknown {

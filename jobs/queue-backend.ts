@@ -1,9 +1,18 @@
-import { Queue, Worker, createPostgresBackend, withBackend, type DefaultJobOptions, type IQueueBackend, type JobProgress, type Processor } from "bullmq";
+import { createRequire } from "node:module";
+import type * as BullMQ from "bullmq";
+import type { DefaultJobOptions, IQueueBackend, JobProgress, Processor, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { clientHeardBy, hearEveryModuleClient } from "../adapters/postgres/database.ts";
 import { SamverkaError } from "../src/shared/errors.ts";
 import type { Logger } from "../src/shared/logger.ts";
 import { warnAboutRedisDurability } from "./redis-durability.ts";
+
+const require = createRequire(import.meta.url);
+/**
+ * BullMQ's classes, without its index: that also loads the PostgreSQL backend (1.5 MB of heap, its code and SQL), which
+ * only a process without Redis uses and loads (createPostgresQueueBackend).
+ */
+export const bullmq = require("bullmq/dist/cjs/classes/index.js") as Pick<typeof BullMQ, "Queue" | "Worker" | "UnrecoverableError">;
 
 /** A BullMQ queue on either backend. */
 export type JobQueue = Queue<unknown, unknown, string, unknown, unknown, string, IQueueBackend, unknown>;
@@ -45,8 +54,8 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
   void warnAboutRedisDurability(probe, logger).finally(() => probe.disconnect());
   return {
     kind: "redis",
-    openQueue: (name, defaultJobOptions) => new Queue(name, { connection, prefix, defaultJobOptions }),
-    openWorker: (name, processor, { concurrency }) => new Worker(name, processor, { connection, prefix, concurrency }) as unknown as JobWorker,
+    openQueue: (name, defaultJobOptions) => new bullmq.Queue(name, { connection, prefix, defaultJobOptions }),
+    openWorker: (name, processor, { concurrency }) => new bullmq.Worker(name, processor, { connection, prefix, concurrency }) as unknown as JobWorker,
     close: async () => {
       await connection.quit();
     },
@@ -54,6 +63,7 @@ function createRedisBackend(redisUrl: string, prefix: string, logger: Logger): Q
 }
 
 function createPostgresQueueBackend(postgres: { connectionString: string; poolSize?: number }, prefix: string, logger: Logger): QueueBackend {
+  const { createPostgresBackend, withBackend } = require("bullmq") as Pick<typeof BullMQ, "createPostgresBackend" | "withBackend">;
   const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
   hearEveryModuleClient(logger);
   // The schema option is only honoured in the config-object form; each queue and worker owns a small pool of it.

@@ -5,23 +5,16 @@ import { createSamverkaMetrics, metricsHandler, startMetricsServer } from "../ad
 import { createLogger } from "../adapters/logging/pino-logger.ts";
 import { connectDatabase, type DatabaseHandle } from "../adapters/postgres/database.ts";
 import { startEmbeddedPostgres } from "../adapters/postgres/embedded.ts";
-import { createSlackAdapter } from "../adapters/slack/index.ts";
-import {
-  createTeamsAdapter,
-  decideTeamsAccess,
-  describeTeamsAccess,
-  isLocalDataDir,
-  markLocalDataDir,
-  playgroundUsers,
-  refuseTeams,
-  startPlayground,
-} from "../adapters/teams/index.ts";
+import { decideTeamsAccess, describeTeamsAccess, isLocalDataDir, markLocalDataDir } from "../adapters/teams/auth.ts";
+import { playgroundUsers, startPlayground } from "../adapters/teams/playground.ts";
+import { refuseTeams } from "../adapters/teams/webhook/refuse.ts";
 import { forgetSlackUsers } from "../adapters/slack/forget-users.ts";
 import { forgetTeamsUsers } from "../adapters/teams/forget-users.ts";
 import { createSmhiClient } from "../adapters/weather/smhi-client.ts";
 import { createJobRuntime, type JobRuntime } from "../jobs/job-runtime.ts";
 import { createAlertsFeature } from "./alerts/index.ts";
 import type { Feature } from "./app/feature.ts";
+import { releaseStartupMemory } from "./app/release-startup-memory.ts";
 import { seedExampleIfEmpty } from "./app/seed-example.ts";
 import { createSweep, SWEEP_STALE_MS, sweepIsFresh, type Sweep } from "./app/sweep.ts";
 import { createUnitOfWork } from "./app/unit-of-work.ts";
@@ -231,9 +224,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
     // The adapters' own words (Ja/Nej, Klart., failures) follow the person who acted, as the core's do.
     const localeOf: LocaleOf = (user) => localeOfUser(db, user, config.locale);
+    // Each platform's SDK is loaded only by a process that serves that platform: Bolt, or the Teams SDK with MSAL.
     const slack =
       config.slack &&
-      createSlackAdapter({
+      (await import("../adapters/slack/slack-adapter.ts")).createSlackAdapter({
         config: { ...config.slack, locale: config.locale },
         handler: countInbound(router, "slack", metrics),
         localeOf,
@@ -256,7 +250,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const teams =
       teamsAccess.mode === "off"
         ? undefined
-        : createTeamsAdapter({
+        : (await import("../adapters/teams/teams-adapter.ts")).createTeamsAdapter({
             access: teamsAccess,
             handler: countInbound(router, "teams", metrics),
             db,
@@ -344,6 +338,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     // 06.00 tick: after the adapters and the playground's install, so their notices can reach the playground's users
     // (planned before it, they failed as "installed nowhere yet" and samordning's first sight was a list of them).
     if (seeded) for (const task of features.flatMap((f) => f.recurring ?? []).filter((t) => t.name === MEETINGS_DAILY_TASK)) await task.run(clock.now());
+    // Idle, the process would otherwise keep ~30 MB of young-generation pages that only loading its modules needed.
+    releaseStartupMemory();
     return { url, metricsUrl: metricsServer?.url, db, sweep: () => sweep?.runOnce() ?? Promise.resolve(false), close };
   } catch (error) {
     await close();

@@ -1,6 +1,8 @@
 /**
  * Idle memory: loading the composition root does not load the libraries only a few processes ever use (the report
- * export's ExcelJS, the meeting calendar's holiday tables, the queue dashboard's Bull Board); each loads on first use.
+ * export's ExcelJS, the meeting calendar's holiday tables, the queue dashboard's Bull Board) nor a chat platform's SDK
+ * (Bolt; the Teams SDK with MSAL), which only a process serving that platform loads, nor BullMQ's PostgreSQL backend,
+ * which only a process without Redis loads; each loads on first use.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,7 +13,16 @@ import { childEnvironment } from "../../helpers/child-env.ts";
 const root = path.resolve(import.meta.dirname, "../../..");
 // The repository's Node 24 runs the TypeScript sources; vitest itself may run on another node.
 const node = existsSync(path.join(root, "node_modules/.bin/node")) ? path.join(root, "node_modules/.bin/node") : process.execPath;
-const LAZY = ["exceljs", "date-holidays", "@bull-board/api", "@bull-board/express"];
+const LAZY = [
+  "exceljs",
+  "date-holidays",
+  "@bull-board/api",
+  "@bull-board/express",
+  "@slack/bolt",
+  "@microsoft/teams.apps",
+  "@azure/msal-node",
+  "bullmq/dist/cjs/postgres",
+];
 
 /** Which of the lazy packages `code` loads, through import or require (every resolution is recorded). */
 function packagesLoadedBy(code: string): string[] {
@@ -22,7 +33,7 @@ function packagesLoadedBy(code: string): string[] {
 }
 
 describe("libraries loaded on first use", () => {
-  it("leaves ExcelJS, the holiday tables and Bull Board unloaded when the composition root is loaded", () => {
+  it("leaves ExcelJS, the holiday tables, Bull Board and the chat SDKs unloaded when the composition root is loaded", () => {
     expect(packagesLoadedBy(`await import("./src/main.ts")`)).toEqual([]);
   }, 60_000);
 
