@@ -1,7 +1,7 @@
 /**
  * The inbox on a real database: a delivery is recorded and claimed in one insert, handled with bounded concurrency,
  * and what waits as rows is handled as slots free; handling one costs two statements, not four, and the deliveries
- * of concurrent requests are recorded in one.
+ * of concurrent requests are recorded in one, as the rows of handlings that end together are finished in one.
  */
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,17 @@ describe("the inbox", () => {
     expect(receipts[2]).toEqual({ id: receipts[1]!.id, fresh: false });
     for (const r of receipts) await inbox.handleNow(r, () => Promise.resolve());
     for (const key of new Set(keys)) expect(await statusOf(key)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("finishes the rows of handlings that end together in one statement", async () => {
+    const inbox = startInbox(8);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const receipts = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => inbox.record(`finish:${i}`, "slack", {})));
+    statements = 0;
+    await Promise.all(receipts.map((r) => inbox.handleNow(r, () => Promise.resolve())));
+    // The first finish runs alone; the five that ended while it ran go in the next one (the pump may look once).
+    expect(statements).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 6; i++) expect(await statusOf(`finish:${i}`)).toEqual({ status: "done", attempts: 1 });
   });
 
   it("a delivery the database refuses fails alone, not the others recorded with it", async () => {
