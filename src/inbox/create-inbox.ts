@@ -5,8 +5,7 @@ import type { Clock } from "../shared/clock.ts";
 import { toSamverkaError } from "../shared/errors.ts";
 import type { Logger } from "../shared/logger.ts";
 import { createMicroBatch } from "../shared/micro-batch.ts";
-import { createIngressPressure, type IngressPressure } from "./ingress-pressure.ts";
-import { claimInboxBatch, finishInboxRow, recordInboxRows, releaseInboxClaims, type NewInboxRow } from "./inbox.repository.ts";
+import { claimInboxBatch, finishInboxRows, recordInboxRows, releaseInboxClaims, type FinishedInboxRow, type NewInboxRow } from "./inbox.repository.ts";
 import type { Inbox, InboxEntry, InboxProcessor, InboxReceipt } from "./inbox.ts";
 
 /** A delivery older than this is not acted on after a restart: the person is asked to send it again. */
@@ -15,8 +14,6 @@ export const INBOX_TOO_OLD_MS = 15 * 60_000;
 const MAX_ATTEMPTS = 3;
 const PUMP_INTERVAL_MS = 1_000;
 const FINISH_ATTEMPTS = 4;
-/** Deliveries handled at once while a flood is being acknowledged: the rest wait as rows, and nothing stalls. */
-const UNDER_PRESSURE = 1;
 
 /** What the inbox needs. */
 export interface InboxDeps {
@@ -25,8 +22,6 @@ export interface InboxDeps {
   logger: Logger;
   /** How many deliveries this process handles at once; the rest wait as rows, not in memory. */
   concurrency: number;
-  /** Whether a flood is being acknowledged (default: judged from this process's event loop). */
-  pressure?: IngressPressure;
 }
 
 /** The inbox plus its pump, which handles rows left pending (busy, or after a restart). */
@@ -64,16 +59,30 @@ export function createInbox(deps: InboxDeps): RunningInbox {
   let timer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let stopped = true;
-  const pressure = deps.pressure ?? createIngressPressure();
-  const free = (): number => (pressure.high() ? UNDER_PRESSURE : deps.concurrency) - running.size - reserved;
+  // Requests whose delivery is being recorded, so not yet acknowledged.
+  let acking = 0;
+  // Acknowledging comes first: each request waiting for its ack takes a slot from handling, down to one (so handling
+  // never stalls). A flood keeps many waiting and handling at one slot, while its rows wait for the gaps; people
+  // answering at once, even a hundred, rarely keep more than a few waiting, and keep nearly all eight slots.
+  const limit = (): number => Math.max(1, deps.concurrency - acking);
+  const free = (): number => limit() - running.size - reserved;
+  // Rows may be waiting and a slot has just come free: look for them at once instead of at the next tick.
+  const wake = (): void => {
+    if (!stopped && backlog && free() > 0) setImmediate(() => void pump());
+  };
   // The deliveries of concurrent requests are recorded together: one round trip and one commit before all their acks.
   const recordBatched = createMicroBatch((rows: readonly NewInboxRow[]) => recordEach(db, rows));
+  // So are the rows whose handling ended meanwhile: under load a finish costs a share of one statement, not one each.
+  const finishBatched = createMicroBatch(async (rows: readonly FinishedInboxRow[]) => {
+    await finishInboxRows(db, rows, clock.now());
+    return rows.map(() => undefined);
+  });
 
   const track = (work: Promise<void>): void => {
     running.add(work);
     void work.finally(() => {
       running.delete(work);
-      if (!stopped && backlog) setImmediate(() => void pump());
+      wake();
     });
   };
 
@@ -81,7 +90,7 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     // A database blip (a failover, a killed connection) lasts seconds: try a few times before leaving it to the sweep.
     for (let attempt = 1; ; attempt++) {
       try {
-        await finishInboxRow(db, entry.id, status, clock.now(), error);
+        await finishBatched({ id: entry.id, status, error });
         return;
       } catch (e) {
         if (attempt < FINISH_ATTEMPTS) {
@@ -149,29 +158,33 @@ export function createInbox(deps: InboxDeps): RunningInbox {
       pumping = undefined;
     }
     // Slots freed while the batch was read are not left idle until the next tick.
-    if (backlog && free() > 0 && !stopped) setImmediate(() => void pump());
+    wake();
   }
 
   return {
     async record(key, platform, payload, options) {
-      pressure.arrived();
       // Claimed in the same insert when a slot is free: the row is ours to handle right after the ack. A request whose
-      // answer is the handling's result may take any slot, flood or not.
+      // answer is the handling's result may take any slot, however many requests wait for their ack.
       const claim = options?.answersWithResult === true ? deps.concurrency - running.size - reserved > 0 : free() > 0;
       if (claim) reserved++;
+      acking++;
       let recorded: InboxReceipt | { failed: unknown };
       try {
         recorded = await recordBatched({ key, platform, payload, receivedAt: clock.now(), claim });
       } catch (error) {
         recorded = { failed: error };
+      } finally {
+        acking--;
       }
       if ("failed" in recorded) {
         if (claim) reserved--;
+        wake();
         throw recorded.failed;
       }
       const receipt = recorded;
       if (claim && receipt.claimed === undefined) reserved--;
       if (receipt.fresh && receipt.claimed === undefined) backlog = true;
+      wake();
       return receipt;
     },
     async handleNow(receipt, handle) {
@@ -205,7 +218,6 @@ export function createInbox(deps: InboxDeps): RunningInbox {
     async stop() {
       stopped = true;
       if (timer !== undefined) clearInterval(timer);
-      pressure.stop();
       await Promise.allSettled([pumping, ...running]);
     },
   };

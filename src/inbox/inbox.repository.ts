@@ -86,14 +86,29 @@ export async function releaseInboxClaims(db: Db, ids: string[]): Promise<void> {
     .execute();
 }
 
-/** Finishes a claimed row. */
-export async function finishInboxRow(db: Db, id: string, status: "done" | "failed" | "expired", now: Date, error?: string): Promise<void> {
-  await db
-    .updateTable("inbox")
-    .set({ status, done_at: now, claimed_at: null, last_error: error ?? null })
-    .where("id", "=", id)
-    .where("status", "=", "processing")
-    .execute();
+/** A claimed row's outcome. */
+export interface FinishedInboxRow {
+  id: string;
+  status: "done" | "failed" | "expired";
+  error?: string | undefined;
+}
+
+/** Finishes claimed rows: one statement for all that ended the same way (nearly always all of them, "done"). */
+export async function finishInboxRows(db: Db, rows: readonly FinishedInboxRow[], now: Date): Promise<void> {
+  const outcomes = Map.groupBy(rows, (row) => `${row.status}\u0000${row.error ?? ""}`);
+  for (const same of outcomes.values()) {
+    const { status, error } = same[0]!;
+    await db
+      .updateTable("inbox")
+      .set({ status, done_at: now, claimed_at: null, last_error: error ?? null })
+      .where(
+        "id",
+        "in",
+        same.map((row) => row.id),
+      )
+      .where("status", "=", "processing")
+      .execute();
+  }
 }
 
 /** Returns rows whose handler died (claimed before `claimedBefore`) to pending; returns how many. */

@@ -30,8 +30,8 @@ export type InboxProcessor = (entry: InboxEntry, options: { late: boolean }) => 
 export interface Inbox {
   /**
    * Records a delivery in one insert, claimed for this process when it has a free slot; throws when it cannot (then
-   * the adapter must not acknowledge). A fresh receipt must be given to `handleNow`, which frees the slot. While a flood
-   * is being acknowledged a delivery is recorded unclaimed, unless `answersWithResult` (its request waits for it).
+   * the adapter must not acknowledge). A fresh receipt must be given to `handleNow`, which frees the slot. Each request
+   * still waiting for its ack takes a slot from handling (down to one), unless `answersWithResult` (it waits for it).
    */
   record(key: string, platform: Platform, payload: Record<string, unknown>, options?: { answersWithResult?: boolean }): Promise<InboxReceipt>;
   /**

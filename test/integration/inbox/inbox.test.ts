@@ -1,12 +1,11 @@
 /**
  * The inbox on a real database: a delivery is recorded and claimed in one insert, handled with bounded concurrency,
  * and what waits as rows is handled as slots free; handling one costs two statements, not four, and the deliveries
- * of concurrent requests are recorded in one.
+ * of concurrent requests are recorded in one, as the rows of handlings that end together are finished in one.
  */
 import type { KyselyPlugin } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createInbox, type InboxEntry, type RunningInbox } from "../../../src/inbox/index.ts";
-import type { IngressPressure } from "../../../src/inbox/ingress-pressure.ts";
 import { systemClock } from "../../../src/shared/clock.ts";
 import { silentLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.ts";
@@ -19,14 +18,8 @@ describe("the inbox", () => {
     transformResult: (args) => Promise.resolve(args.result),
   };
   const inboxes: RunningInbox[] = [];
-  const startInbox = (concurrency: number, pressure?: IngressPressure) => {
-    const inbox = createInbox({
-      db: db.db.withPlugin(counting),
-      clock: systemClock,
-      logger: silentLogger,
-      concurrency,
-      ...(pressure === undefined ? {} : { pressure }),
-    });
+  const startInbox = (concurrency: number) => {
+    const inbox = createInbox({ db: db.db.withPlugin(counting), clock: systemClock, logger: silentLogger, concurrency });
     inbox.start();
     inboxes.push(inbox);
     return inbox;
@@ -36,8 +29,11 @@ describe("the inbox", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
   });
+  // Each test's pump stops with it, so no inbox takes another test's rows.
+  afterEach(async () => {
+    await Promise.all(inboxes.splice(0).map((i) => i.stop()));
+  });
   afterAll(async () => {
-    await Promise.all(inboxes.map((i) => i.stop()));
     await db?.drop();
   });
 
@@ -61,6 +57,8 @@ describe("the inbox", () => {
 
   it("records the deliveries of concurrent requests in one statement, a key twice among them once", async () => {
     const inbox = startInbox(8);
+    // Those recorded while others waited for their ack wait as rows.
+    inbox.register("slack", () => Promise.resolve());
     await new Promise((resolve) => setTimeout(resolve, 100));
     statements = 0;
     const keys = ["group:0", "group:1", "group:1", "group:2", "group:3", "group:4"];
@@ -70,7 +68,19 @@ describe("the inbox", () => {
     expect(receipts.filter((r) => r.fresh)).toHaveLength(5);
     expect(receipts[2]).toEqual({ id: receipts[1]!.id, fresh: false });
     for (const r of receipts) await inbox.handleNow(r, () => Promise.resolve());
-    for (const key of new Set(keys)) expect(await statusOf(key)).toEqual({ status: "done", attempts: 1 });
+    for (const key of new Set(keys)) await expect.poll(() => statusOf(key)).toEqual({ status: "done", attempts: 1 });
+  });
+
+  it("finishes the rows of handlings that end together in one statement", async () => {
+    const inbox = startInbox(8);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const receipts = [];
+    for (let i = 0; i < 6; i++) receipts.push(await inbox.record(`finish:${i}`, "slack", {}));
+    statements = 0;
+    await Promise.all(receipts.map((r) => inbox.handleNow(r, () => Promise.resolve())));
+    // The first finish runs alone; the five that ended while it ran go in the next one (the pump may look once).
+    expect(statements).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 6; i++) expect(await statusOf(`finish:${i}`)).toEqual({ status: "done", attempts: 1 });
   });
 
   it("a delivery the database refuses fails alone, not the others recorded with it", async () => {
@@ -125,24 +135,30 @@ describe("the inbox", () => {
     for (let i = 0; i < 6; i++) await expect.poll(async () => (await statusOf(`burst:${i}`)).status).toBe("done");
   });
 
-  it("while a flood is being acknowledged handles one delivery at a time, except one whose request waits for it, and the rest once it is over", async () => {
-    let flood = true;
-    const inbox = startInbox(8, { arrived: () => undefined, high: () => flood, stop: () => undefined });
-    const done: string[] = [];
+  it("gives handling's slots to requests waiting for their ack, except to one whose request waits for the result, and handles the rest once acknowledged", async () => {
+    // Holds every insert into the inbox: the requests recording their deliveries wait for their ack until released.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const inserts = new Set<unknown>();
+    const holding: KyselyPlugin = {
+      transformQuery: (args) => (args.node.kind === "InsertQueryNode" && inserts.add(args.queryId), args.node),
+      transformResult: async (args) => (inserts.has(args.queryId) && (await held), args.result),
+    };
+    const inbox = createInbox({ db: db.db.withPlugin(holding), clock: systemClock, logger: silentLogger, concurrency: 8 });
+    inbox.start();
+    inboxes.push(inbox);
+    const done: string[] = [];
     inbox.register("slack", async (entry) => void done.push(entry.key));
-    const first = await inbox.record("flood:0", "slack", {});
-    expect(first.claimed).toBeDefined();
-    const running = inbox.handleNow(first, () => held);
-    const waiting = await Promise.all([1, 2, 3].map((i) => inbox.record(`flood:${i}`, "slack", {})));
-    expect(waiting.map((r) => r.claimed)).toEqual([undefined, undefined, undefined]);
+    const recording = Array.from({ length: 8 }, (_, i) => inbox.record(`acking:${i}`, "slack", {}));
     // An answer that is the handling's result (a Teams card action) is not made to wait.
-    expect((await inbox.record("flood:invoke", "teams", {}, { answersWithResult: true })).claimed).toBeDefined();
-    flood = false;
+    const invoke = inbox.record("acking:invoke", "teams", {}, { answersWithResult: true });
     release();
-    await running;
-    await expect.poll(() => done.length, { timeout: 10_000 }).toBe(3);
-    for (const i of [1, 2, 3]) await expect.poll(async () => (await statusOf(`flood:${i}`)).status).toBe("done");
+    const receipts = await Promise.all(recording);
+    // Each request found one more waiting than the one before: 8, 7, 6, 5 slots less those already taken.
+    expect(receipts.map((r) => r.claimed !== undefined)).toEqual([true, true, true, true, false, false, false, false]);
+    expect((await invoke).claimed).toBeDefined();
+    for (const r of receipts) await inbox.handleNow(r, async (entry) => void done.push(entry.key));
+    await expect.poll(() => done.length, { timeout: 10_000 }).toBe(8);
+    for (let i = 0; i < 8; i++) await expect.poll(async () => (await statusOf(`acking:${i}`)).status).toBe("done");
   });
 });
