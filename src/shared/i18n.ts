@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { createBoundedCache } from "./bounded-cache.ts";
 
 /** The languages Samverka speaks: Swedish first, English second. */
 export type Locale = "sv" | "en";
@@ -29,18 +30,11 @@ export type Translate<K extends string> = (key: K, params?: Params) => string;
 
 // Building Intl formatters costs far more than using them (the reminder bench's profile had it as the top Samverka
 // frame, once per message); they hold no state, so each locale and time zone's are built once.
-const formattersCache = new Map<string, Formatters>();
+const formattersCache = createBoundedCache<Formatters>();
 
 /** The formatters for a locale and time zone. Dates are ISO (2026-12-03), times "kl. 13.00" in Swedish. */
 export function createFormatters(locale: Locale, timeZone: string): Formatters {
-  const key = `${locale} ${timeZone}`;
-  let formatters = formattersCache.get(key);
-  if (formatters === undefined) {
-    formatters = buildFormatters(locale, timeZone);
-    if (formattersCache.size >= 1_000) formattersCache.clear();
-    formattersCache.set(key, formatters);
-  }
-  return formatters;
+  return formattersCache.get(`${locale} ${timeZone}`, () => buildFormatters(locale, timeZone));
 }
 
 function buildFormatters(locale: Locale, timeZone: string): Formatters {

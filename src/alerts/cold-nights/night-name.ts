@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { createBoundedCache } from "../../shared/bounded-cache.ts";
 import { createTranslator, type Catalogue, type Locale, type Translate } from "../../shared/i18n.ts";
 import { nightMessages } from "./night-name.messages.ts";
 
@@ -8,18 +9,11 @@ import { nightMessages } from "./night-name.messages.ts";
  * the small hours; the weekday makes "which night" unmistakable.
  */
 export function nightName(night: string, locale: Locale): string {
-  const key = `${locale} ${night}`;
-  let name = named.get(key);
-  if (name === undefined) {
-    name = sayNight(night, locale);
-    if (named.size >= 1_000) named.clear();
-    named.set(key, name);
-  }
-  return name;
+  return named.get(`${locale} ${night}`, () => sayNight(night, locale));
 }
 
 // Every copy of a card says its night several times, and fifty copies go at once: each night is said once per language.
-const named = new Map<string, string>();
+const named = createBoundedCache<string>();
 
 function sayNight(night: string, locale: Locale): string {
   const evening = DateTime.fromISO(night, { zone: "UTC" });
