@@ -30,7 +30,7 @@ export interface Sizes {
 export const FULL: Sizes = {
   smoke: false,
   fixedRate: 40,
-  fixedSec: 10,
+  fixedSec: 30,
   saturationSec: 10,
   connections: 16,
   burst: 10_000,
